@@ -1,0 +1,23 @@
+// LanguageClient options: which documents, how the server starts, what it watches.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const serverModule = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: 'markdown', scheme: 'file' },
+      { language: 'markdown', scheme: 'untitled' },
+    ],
+    synchronize: {
+      configurationSection: 'postmortem',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortem.json'),
+    },
+    outputChannel: output,
+  };
+  return new LanguageClient('postmortem', 'Postmortem', serverOptions, clientOptions);
+}

@@ -1,0 +1,19 @@
+// The extension: starts the language server for Markdown documents. The server decides which of
+// them are postmortems; the client never parses Markdown itself.
+import * as vscode from 'vscode';
+import { LanguageClient } from 'vscode-languageclient/node';
+import { createClient } from './client';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Postmortem', { log: true });
+  context.subscriptions.push(output);
+  client = createClient(context, output);
+  await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,7 @@
+// One entry point for the LSP shell and the CLI: settings + text -> model.
+import { resolveProfile, type Settings } from './config';
+import { buildModel, type PostmortemModel } from './model';
+
+export function analyzeDocument(text: string, settings: Settings, path: string | null, forcePostmortem = false): PostmortemModel {
+  return buildModel(text, { settings, profile: resolveProfile(settings), path, forcePostmortem });
+}

@@ -1,0 +1,156 @@
+// Settings, from VS Code (per document) or from a .postmortem.json, checked field by field: a bad
+// value is reported and replaced by its default, and everything else keeps working.
+import picomatch from 'picomatch';
+import {
+  DEFAULT_SEVERITY, DIAGNOSTIC_CODES, SEVERITY_NAMES, type DiagnosticCode, type SeverityName,
+} from '../protocol';
+import { BUILT_IN_PROFILES, DEFAULT_PROFILE, type Profile, type SectionSpec } from './profiles';
+import { readZoneAt, type Zone } from './time/zones';
+
+export interface CustomSection {
+  id?: string;
+  title: string;
+  aliases?: string[];
+  required?: boolean;
+}
+
+export interface Settings {
+  profile: string;
+  sections: CustomSection[] | null;
+  include: string[];
+  severity: Record<DiagnosticCode, SeverityName>;
+  durationTolerance: number;
+  timeZone: string;
+}
+
+export const DEFAULT_INCLUDE = ['**/*postmortem*.md', '**/*post-mortem*.md', '**/postmortems/**/*.md', '**/incidents/**/*.md'];
+
+export function defaultSettings(): Settings {
+  return {
+    profile: DEFAULT_PROFILE,
+    sections: null,
+    include: [...DEFAULT_INCLUDE],
+    severity: { ...DEFAULT_SEVERITY },
+    durationTolerance: 5,
+    timeZone: '',
+  };
+}
+
+export interface SettingsResult {
+  settings: Settings;
+  /** One message per bad value; the default is used instead. */
+  problems: string[];
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Merge `raw` (settings or .postmortem.json contents) over `base`, checking every field. */
+export function readSettings(raw: unknown, base: Settings = defaultSettings(), origin = 'settings'): SettingsResult {
+  const settings: Settings = { ...base, severity: { ...base.severity }, include: [...base.include] };
+  const problems: string[] = [];
+  if (raw === undefined || raw === null) return { settings, problems };
+  if (!isRecord(raw)) return { settings, problems: [`${origin}: expected an object, got ${typeof raw}`] };
+  if (raw.profile !== undefined) {
+    if (typeof raw.profile === 'string' && (raw.profile in BUILT_IN_PROFILES || raw.profile === 'custom')) settings.profile = raw.profile;
+    else problems.push(`${origin}: profile must be one of ${[...Object.keys(BUILT_IN_PROFILES), 'custom'].join(', ')}; got ${JSON.stringify(raw.profile)}`);
+  }
+  if (raw.sections !== undefined && raw.sections !== null && !(Array.isArray(raw.sections) && raw.sections.length === 0)) {
+    const sections = readCustomSections(raw.sections, origin, problems);
+    if (sections) settings.sections = sections;
+  }
+  if (raw.include !== undefined) {
+    if (Array.isArray(raw.include) && raw.include.every((glob) => typeof glob === 'string')) {
+      const valid = (raw.include as string[]).filter((glob) => {
+        try {
+          picomatch(glob);
+          return true;
+        } catch {
+          problems.push(`${origin}: include pattern ${JSON.stringify(glob)} is not a valid glob`);
+          return false;
+        }
+      });
+      settings.include = valid;
+    } else {
+      problems.push(`${origin}: include must be a list of glob patterns`);
+    }
+  }
+  if (raw.severity !== undefined) {
+    if (isRecord(raw.severity)) {
+      for (const [code, level] of Object.entries(raw.severity)) {
+        if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) problems.push(`${origin}: severity for unknown code ${JSON.stringify(code)}`);
+        else if (typeof level !== 'string' || !(SEVERITY_NAMES as readonly string[]).includes(level)) problems.push(`${origin}: severity of ${code} must be one of ${SEVERITY_NAMES.join(', ')}`);
+        else settings.severity[code as DiagnosticCode] = level as SeverityName;
+      }
+    } else {
+      problems.push(`${origin}: severity must be an object of code: level`);
+    }
+  }
+  if (raw.durationTolerance !== undefined) {
+    if (typeof raw.durationTolerance === 'number' && Number.isFinite(raw.durationTolerance) && raw.durationTolerance >= 0) settings.durationTolerance = raw.durationTolerance;
+    else problems.push(`${origin}: durationTolerance must be a number of minutes, 0 or more`);
+  }
+  if (raw.timeZone !== undefined) {
+    if (typeof raw.timeZone === 'string' && (raw.timeZone === '' || parseZoneSetting(raw.timeZone))) settings.timeZone = raw.timeZone;
+    else problems.push(`${origin}: timeZone ${JSON.stringify(raw.timeZone)} is not a zone we know (try UTC, GMT+1, PST or Europe/Berlin)`);
+  }
+  if (settings.profile === 'custom' && !settings.sections) {
+    problems.push(`${origin}: profile "custom" needs a "sections" list; using ${DEFAULT_PROFILE}`);
+    settings.profile = DEFAULT_PROFILE;
+  }
+  return { settings, problems };
+}
+
+function readCustomSections(value: unknown, origin: string, problems: string[]): CustomSection[] | null {
+  if (!Array.isArray(value) || value.length === 0) {
+    problems.push(`${origin}: sections must be a non-empty list of section titles or { "title": … } objects`);
+    return null;
+  }
+  const sections: CustomSection[] = [];
+  for (const item of value) {
+    if (typeof item === 'string' && item.trim()) sections.push({ title: item.trim() });
+    else if (isRecord(item) && typeof item.title === 'string' && item.title.trim()) {
+      const aliases = Array.isArray(item.aliases) ? item.aliases.filter((a): a is string => typeof a === 'string') : undefined;
+      sections.push({
+        id: typeof item.id === 'string' ? item.id : undefined,
+        title: item.title.trim(),
+        aliases,
+        required: typeof item.required === 'boolean' ? item.required : undefined,
+      });
+    } else {
+      problems.push(`${origin}: ignoring section ${JSON.stringify(item)}: it needs a "title"`);
+    }
+  }
+  return sections.length ? sections : null;
+}
+
+export function parseZoneSetting(text: string): Zone | null {
+  const trimmed = text.trim();
+  if (!trimmed) return null;
+  const found = readZoneAt(trimmed, 0);
+  if (found && found.end === trimmed.length) return found.zone;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: trimmed });
+    return { label: trimmed, iana: trimmed };
+  } catch {
+    return null;
+  }
+}
+
+function slug(title: string): string {
+  return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section';
+}
+
+/** The profile the settings ask for: a built-in one, or the custom sections list. */
+export function resolveProfile(settings: Settings): Profile {
+  if (settings.profile === 'custom' && settings.sections) {
+    const sections: SectionSpec[] = settings.sections.map((section) => {
+      const id = section.id ?? slug(section.title);
+      const role = /summary|overview/i.test(section.title) ? 'summary' : /timeline/i.test(section.title) ? 'timeline' : 'other';
+      return { id, title: section.title, aliases: section.aliases ?? [], required: section.required ?? true, role };
+    });
+    return { name: 'custom', sections };
+  }
+  return BUILT_IN_PROFILES[settings.profile] ?? BUILT_IN_PROFILES[DEFAULT_PROFILE];
+}

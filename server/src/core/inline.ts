@@ -1,0 +1,51 @@
+// Inline clean-up shared by section matching and timestamp reading: where a line's words start once
+// list markers, heading hashes, bold, HTML tags, entities and emoji are set aside.
+
+const PREFIX_PATTERNS: RegExp[] = [
+  /[ \t\u00a0]+/y,
+  />+/y,
+  /#{1,6}(?=[ \t]|\S)/y,
+  /(?:[-*+=•●▪◦‣∙·–—]|\d{1,3}[.)])(?=[ \t]|&[a-z]+;)/y,
+  /\[[ xX]\](?=[ \t])/y,
+  /<\/?[a-zA-Z][^<>]*>/y,
+  /&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});/y,
+  /:[a-z][a-z0-9_+-]{1,39}:(?=[\s\d*_])/y,
+  /[*_~`]+/y,
+  /[\[(](?=[ \t]*\d)/y,
+  /\p{Extended_Pictographic}[\u{fe0f}\u{200d}\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}]*/uy,
+];
+
+/** Offset in `text`, at or after `from`, where the words of the line begin. */
+export function skipLinePrefix(text: string, from = 0): number {
+  let position = from;
+  for (;;) {
+    const before = position;
+    for (const pattern of PREFIX_PATTERNS) {
+      pattern.lastIndex = position;
+      if (pattern.test(text)) position = pattern.lastIndex;
+    }
+    if (position === before || position >= text.length) return position;
+  }
+}
+
+/** Text with Markdown emphasis, HTML, entities, links and emoji reduced to plain words. */
+export function plainText(text: string): string {
+  return text
+    .replace(/\{%.*?%\}|\{:.*?\}/g, ' ')
+    .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ')
+    .replace(/&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});/g, (entity) => (entity === '&amp;' ? '&' : ' '))
+    .replace(/\^?\[\[?([^\]]*)\]?\]\([^)]*\)\^?/g, '$1')
+    .replace(/!\[[^\]]*\]/g, ' ')
+    .replace(/(?<![\d:]):[a-z][a-z0-9_+-]{1,39}:(?![\d])/g, ' ')
+    .replace(/\p{Extended_Pictographic}|\u{fe0f}|\u{200d}/gu, ' ')
+    .replace(/[*_~`]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** True when the line's words are all inside bold or underscore-bold (a pseudo-heading). */
+export function isStrongOnly(content: string): boolean {
+  // Footnote markers glued to a label ("**Impact**:^[163](…)^") do not make it prose.
+  const trimmed = content.replace(/\^?\[\[?\d+\]?\]\([^)]*\)\^?/g, '').trim();
+  return /^(\*\*|__).+(\*\*|__)[:;.]?$/.test(trimmed) || /^\*\*?[^*]+\*\*?\*?[:;]?\*{0,3}$/.test(trimmed);
+}

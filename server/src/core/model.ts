@@ -1,0 +1,169 @@
+// The one model of a postmortem that every feature reads: text -> lines -> sections, summary facts,
+// timeline entries with resolved instants -> the incident window.
+import { analyzeLines, type MarkdownLines } from './markdown';
+import { LineIndex } from './text';
+import { compileProfile, type CompiledProfile, type Profile, type SectionSpec } from './profiles';
+import { buildSections, findHeaders, otherHeadings, type Header, type Section } from './sections';
+import { readSummary, type SummaryFacts, type SummaryTime } from './summary';
+import { axisMinutes, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
+import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
+import { findZone, type Zone } from './time/zones';
+import { isPostmortemDocument } from './detect';
+import { parseZoneSetting, type Settings } from './config';
+
+export interface RequirementStatus {
+  spec: SectionSpec;
+  present: boolean;
+  /** First line of the section (or of its first part), when present. */
+  line: number | null;
+  missingParts: string[];
+}
+
+export interface IncidentPoint {
+  axis: number;
+  date: CalendarDate | null;
+  zone: Zone | null;
+  text: string;
+  source: 'summary' | 'timeline';
+}
+
+export interface Incident {
+  start: IncidentPoint | null;
+  end: IncidentPoint | null;
+  durationMinutes: number | null;
+  durationSource: 'summary' | 'timeline' | 'mixed' | null;
+  statedDurationMinutes: number | null;
+}
+
+export interface PostmortemModel {
+  text: string;
+  lines: MarkdownLines;
+  isPostmortem: boolean;
+  profile: CompiledProfile;
+  sections: Section[];
+  otherHeadings: Header[];
+  requirements: RequirementStatus[];
+  summarySection: Section | null;
+  timelineSection: Section | null;
+  summary: SummaryFacts | null;
+  timeline: TimelineEntry[];
+  incident: Incident;
+  documentDate: CalendarDate | null;
+  documentZone: Zone | null;
+}
+
+export interface ModelOptions {
+  settings: Settings;
+  profile: Profile;
+  /** The document's path, for the include globs; null for untitled documents. */
+  path: string | null;
+  /** Skip the postmortem check (the CLI lints what it is told to). */
+  forcePostmortem?: boolean;
+}
+
+function requirementStatus(spec: SectionSpec, sections: Section[]): RequirementStatus {
+  const own = sections.find((section) => section.id === spec.id);
+  if (own) return { spec, present: true, line: own.line, missingParts: [] };
+  const parts = spec.parts ?? [];
+  const found = parts.map((part) => sections.find((section) => section.id === part.id));
+  const present = parts.length > 0 && found.every(Boolean);
+  const lines = found.filter((section): section is Section => Boolean(section)).map((section) => section.line);
+  return {
+    spec,
+    present,
+    line: lines.length ? Math.min(...lines) : null,
+    missingParts: parts.filter((_part, i) => !found[i]).map((part) => part.id),
+  };
+}
+
+/** The first written date (and zone) before the timeline: the title's "November 5, 2023", the summary's. */
+function documentFacts(lines: MarkdownLines, until: number): { date: CalendarDate | null; zone: Zone | null } {
+  let date: CalendarDate | null = null;
+  let zone: Zone | null = null;
+  for (let i = 0; i < Math.min(until, lines.index.lineCount); i++) {
+    const kind = lines.info[i].kind;
+    if (kind === 'fenced-code' || kind === 'blank' || kind === 'frontmatter') continue;
+    const text = lines.index.lines[i].text;
+    if (text.length > 2000) continue;
+    if (!date || date.year === null) {
+      const stamp: Stamp | undefined = findStamps(text).find((s) => s.date && s.date.year !== null) ?? (date ? undefined : findStamps(text).find((s) => s.date));
+      if (stamp?.date) date = stamp.date;
+    }
+    if (!zone && /\b(?:all\s+times|times?\s+(?:are|in)|time\s*zone)\b/i.test(text)) zone = findZone(text)?.zone ?? null;
+    if (date && date.year !== null && zone) break;
+  }
+  return { date, zone };
+}
+
+function pointFromSummary(time: SummaryTime, defaultYear: number, configZone: Zone | null, summaryZone: Zone | null, fallbackDate: CalendarDate | null): IncidentPoint {
+  const zone = time.zone ?? summaryZone ?? configZone;
+  const date = time.date ? { ...time.date, year: time.date.year ?? fallbackDate?.year ?? null } : fallbackDate;
+  return { axis: axisMinutes(date, time.stamp, zone, defaultYear), date, zone, text: '', source: 'summary' };
+}
+
+export function buildModel(text: string, options: ModelOptions): PostmortemModel {
+  const index = new LineIndex(text);
+  const lines = analyzeLines(text, index);
+  const profile = compileProfile(options.profile);
+  const isPostmortem = options.forcePostmortem || isPostmortemDocument(options.path, text, lines.frontMatter, options.settings.include);
+  const headers = findHeaders(lines, profile);
+  const sections = buildSections(lines, headers, profile);
+  const requirements = profile.sections.map((spec) => requirementStatus(spec, sections));
+  const roleOf = (role: string) => {
+    const spec = profile.sections.find((s) => s.role === role);
+    return spec ? sections.find((section) => section.specId === spec.id && section.id === spec.id) ?? null : null;
+  };
+  const summarySection = roleOf('summary');
+  const timelineSection = roleOf('timeline');
+  const configZone = parseZoneSetting(options.settings.timeZone);
+  const firstSectionLine = sections[0]?.line ?? index.lineCount;
+  const facts = documentFacts(lines, timelineSection?.line ?? firstSectionLine);
+  // The summary, or where there is none, the preamble before the first section.
+  let summary: SummaryFacts | null = null;
+  if (summarySection) summary = readSummary(lines, summarySection.line + 1, summarySection.endLine);
+  else if (firstSectionLine > 0) summary = readSummary(lines, 0, firstSectionLine - 1);
+  const defaultYear = facts.date?.year ?? PLACEHOLDER_YEAR;
+  const summaryDate = summary?.start?.date ?? null;
+  const timeline = timelineSection
+    ? readTimeline(lines, timelineSection.line + 1, timelineSection.endLine, {
+        headingText: `${index.lines[timelineSection.line].text}`,
+        summaryZone: summary?.start?.zone ?? summary?.zone ?? null,
+        summaryDate: summaryDate ? { ...summaryDate, year: summaryDate.year ?? facts.date?.year ?? null } : null,
+        documentZone: facts.zone,
+        documentDate: facts.date,
+        configZone,
+        defaultYear: facts.date?.year ?? null,
+        dayFirst: true,
+      })
+    : [];
+  const incident = incidentWindow(summary, timeline, defaultYear, configZone, facts.date, index);
+  return {
+    text, lines, isPostmortem, profile, sections, otherHeadings: otherHeadings(headers), requirements,
+    summarySection, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,
+  };
+}
+
+function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[], defaultYear: number, configZone: Zone | null, documentDate: CalendarDate | null, index: LineIndex): Incident {
+  // One timed entry is a moment, not a window: the timeline spans nothing until it has two.
+  const timed = timeline.filter((entry) => entry.axis !== null);
+  const usable = timed.length >= 2 ? timed : [];
+  const first = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) < (best.axis as number) ? entry : best), null);
+  const last = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) >= (best.axis as number) ? entry : best), null);
+  const fromEntry = (entry: TimelineEntry | null): IncidentPoint | null =>
+    entry && { axis: entry.axis as number, date: entry.date, zone: entry.zone, text: entry.timeText, source: 'timeline' };
+  const summaryZone = summary?.zone ?? null;
+  let start = summary?.start ? { ...pointFromSummary(summary.start, defaultYear, configZone, summaryZone, documentDate), text: textOf(index, summary.start) } : fromEntry(first);
+  let end = summary?.end ? { ...pointFromSummary(summary.end, defaultYear, configZone, summaryZone, summary.start?.date ?? documentDate), text: textOf(index, summary.end) } : fromEntry(last);
+  if (start && end && end.axis < start.axis && end.source === 'summary' && !summary?.end?.date) {
+    // "from 11 PM to 2 AM": the end is on the next day.
+    end = { ...end, axis: end.axis + 1440 * Math.ceil((start.axis - end.axis) / 1440) };
+  }
+  if (start && end && end.axis < start.axis) [start, end] = [end, start];
+  const durationMinutes = start && end ? Math.round(end.axis - start.axis) : null;
+  const durationSource = !start || !end ? null : start.source === end.source ? start.source : 'mixed';
+  return { start, end, durationMinutes, durationSource, statedDurationMinutes: summary?.stated?.minutes ?? null };
+}
+
+function textOf(index: LineIndex, time: SummaryTime): string {
+  return index.text.slice(time.start, time.end);
+}

@@ -1,0 +1,160 @@
+// Profiles: which sections a postmortem needs, in which order, under which names.
+import { normalizeAlias } from './sectionNames';
+
+export type SummaryField = 'duration' | 'start' | 'end' | 'impact' | 'root-cause';
+export const SUMMARY_FIELDS: readonly SummaryField[] = ['duration', 'start', 'end', 'impact', 'root-cause'];
+
+/** What a section is for, so the model knows where to read facts and timeline entries. */
+export type SectionRole = 'summary' | 'timeline' | 'other';
+
+export interface SectionPart {
+  id: string;
+  title: string;
+  aliases: string[];
+}
+
+export interface SectionSpec {
+  id: string;
+  /** The title used when a fix inserts the section. */
+  title: string;
+  aliases: string[];
+  required: boolean;
+  role: SectionRole;
+  /** Sections that together stand for this one ("Root Cause" + "Resolution and Recovery"). */
+  parts?: SectionPart[];
+  /** Facts the section must state (the classic Issue Summary). */
+  fields?: SummaryField[];
+}
+
+export interface Profile {
+  name: string;
+  sections: SectionSpec[];
+}
+
+const SUMMARY_ALIASES = [
+  'Issue Summary', 'Summary', 'Incident Summary', 'Summary of the Incident', 'Summary of Incident',
+  'Issue Overview', 'Incident Overview', 'Overview', 'Executive Summary', 'Outage Summary', 'Resumo',
+];
+const TIMELINE_ALIASES = [
+  'Timeline', 'Incident Timeline', 'Events Timeline', 'Event Timeline', 'Timeline of Events',
+  'Timeline of the Incident', 'Chronology', 'Sequence of Events', 'Linha do Tempo', 'Cronologia',
+];
+const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'Causa Raiz'];
+const RESOLUTION_ALIASES = [
+  'Resolution', 'Resolution and Recovery', 'Recovery', 'Fix', 'The Fix', 'Remediation', 'Solution',
+  'Resolution Steps', 'Mitigation', 'Resolução',
+];
+const ACTION_ITEM_ALIASES = [
+  'Action Items', 'Actions', 'Corrective Actions', 'Follow-up Actions', 'Follow-up Items', 'Next Steps',
+  'Ações Corretivas',
+];
+
+export const CLASSIC: Profile = {
+  name: 'classic',
+  sections: [
+    { id: 'summary', title: 'Issue Summary', aliases: SUMMARY_ALIASES, required: true, role: 'summary',
+      fields: ['duration', 'start', 'end', 'impact', 'root-cause'] },
+    { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline' },
+    {
+      id: 'root-cause-and-resolution',
+      title: 'Root Cause and Resolution',
+      aliases: ['Root Cause and Resolution', 'Root Causes and Resolution', 'Cause and Resolution',
+        'Root Cause and Fix', 'Root Cause and Solution', 'Root Cause Resolution',
+        'Root Cause Analysis and Resolution', 'Cause and Resolution Analysis'],
+      required: true,
+      role: 'other',
+      parts: [
+        { id: 'root-cause', title: 'Root Cause', aliases: ROOT_CAUSE_ALIASES },
+        { id: 'resolution', title: 'Resolution and Recovery', aliases: RESOLUTION_ALIASES },
+      ],
+    },
+    {
+      id: 'corrective-and-preventive-measures',
+      title: 'Corrective and Preventive Measures',
+      aliases: [
+        'Corrective and Preventive Measures', 'Corrective and Preventative Measures',
+        'Preventive and Corrective Measures', 'Preventative and Corrective Measures',
+        'Corrective and Preventive Actions', 'Corrective and Preventative Actions', 'Corrective Measures',
+        'Preventive Measures', 'Preventative Measures', 'Prevention', 'Corrective Measures and Prevention',
+        ...ACTION_ITEM_ALIASES,
+      ],
+      required: true,
+      role: 'other',
+    },
+  ],
+};
+
+export const GOOGLE_SRE: Profile = {
+  name: 'google-sre',
+  sections: [
+    { id: 'summary', title: 'Summary', aliases: SUMMARY_ALIASES, required: true, role: 'summary' },
+    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'User Impact', 'Impacto'], required: true, role: 'other' },
+    { id: 'root-causes', title: 'Root Causes', aliases: ROOT_CAUSE_ALIASES, required: true, role: 'other' },
+    { id: 'trigger', title: 'Trigger', aliases: ['Trigger', 'Triggers'], required: true, role: 'other' },
+    { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other' },
+    { id: 'detection', title: 'Detection', aliases: ['Detection', 'How It Was Detected'], required: true, role: 'other' },
+    { id: 'action-items', title: 'Action Items', aliases: ACTION_ITEM_ALIASES, required: true, role: 'other' },
+    { id: 'lessons-learned', title: 'Lessons Learned', aliases: ['Lessons Learned', 'Lessons', 'Lições Aprendidas'], required: true, role: 'other' },
+    { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline' },
+    { id: 'supporting-information', title: 'Supporting Information', aliases: ['Supporting Information', 'Appendix'], required: false, role: 'other' },
+  ],
+};
+
+export const PAGERDUTY: Profile = {
+  name: 'pagerduty',
+  sections: [
+    { id: 'overview', title: 'Overview', aliases: ['Overview', ...SUMMARY_ALIASES], required: true, role: 'summary' },
+    { id: 'what-happened', title: 'What Happened', aliases: ['What Happened', 'What Happened?'], required: true, role: 'other' },
+    { id: 'contributing-factors', title: 'Contributing Factors', aliases: ['Contributing Factors', 'Contributing Factor', ...ROOT_CAUSE_ALIASES], required: true, role: 'other' },
+    { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other' },
+    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact'], required: true, role: 'other' },
+    { id: 'responders', title: 'Responders', aliases: ['Responders', 'Incident Responders'], required: false, role: 'other' },
+    { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline' },
+    { id: 'howd-we-do', title: "How'd We Do?", aliases: ["How'd We Do", 'How Did We Do', 'What Went Well'], required: true, role: 'other' },
+    { id: 'action-items', title: 'Action Items', aliases: ACTION_ITEM_ALIASES, required: true, role: 'other' },
+    { id: 'messaging', title: 'Messaging', aliases: ['Messaging', 'External Messaging', 'Internal Messaging'], required: false, role: 'other' },
+  ],
+};
+
+export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = {
+  classic: CLASSIC,
+  'google-sre': GOOGLE_SRE,
+  pagerduty: PAGERDUTY,
+};
+
+export const DEFAULT_PROFILE = 'classic';
+
+/** A profile with every alias normalized once, as the matcher compares them. */
+export interface CompiledProfile extends Profile {
+  normalized: Map<string, string[]>;
+}
+
+const compiledCache = new WeakMap<Profile, CompiledProfile>();
+
+export function compileProfile(profile: Profile): CompiledProfile {
+  const cached = compiledCache.get(profile);
+  if (cached) return cached;
+  const normalized = new Map<string, string[]>();
+  for (const section of profile.sections) {
+    normalized.set(section.id, unique([section.title, ...section.aliases].map(normalizeAlias)));
+    for (const part of section.parts ?? []) {
+      normalized.set(part.id, unique([part.title, ...part.aliases].map(normalizeAlias)));
+    }
+  }
+  const compiled: CompiledProfile = { ...profile, normalized };
+  compiledCache.set(profile, compiled);
+  return compiled;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values.filter(Boolean))];
+}
+
+/** Labels that name a summary fact; inside a summary they are fields, not new sections. */
+export const FIELD_LABELS: Readonly<Record<SummaryField, string[]>> = {
+  duration: ['duration', 'outage duration', 'duration of outage', 'duration of the outage', 'incident duration', 'time', 'when', 'date and time', 'outage window'],
+  start: ['start', 'start time', 'started', 'began', 'outage start', 'incident start', 'start date', 'beginning'],
+  end: ['end', 'end time', 'ended', 'outage end', 'incident end', 'end date', 'resolved', 'resolved at', 'recovery time'],
+  impact: ['impact', 'impacts', 'customer impact', 'user impact', 'impacto', 'affected'],
+  'root-cause': ['root cause', 'root causes', 'cause', 'rootcause'],
+};

@@ -1,0 +1,68 @@
+// Section titles as people write them: "## Timeline", "**Timeline:**", "+ Timeline:", "TIMELINE;",
+// "1. Timeline", "Corrective/Preventative measures", "Timeline (all times UTC)".
+import { plainText } from './inline';
+
+export interface NormalizedTitle {
+  /** Lower-case words, punctuation, numbering and parentheticals removed. */
+  words: string;
+  /** Text inside parentheses, kept for time zones and dates ("Timeline (GMT+ 1)"). */
+  parenthetical: string;
+  /** Whether the title ended with a colon or semicolon, as label lines do. */
+  colon: boolean;
+}
+
+export function normalizeTitle(raw: string): NormalizedTitle {
+  let text = plainText(raw);
+  const colon = /[:;]\s*[*_]*\s*$/.test(text) || /[:;]\s*$/.test(raw.trim());
+  const parentheticals: string[] = [];
+  text = text.replace(/[(\[]([^)\]]*)[)\]]/g, (_match, inner: string) => {
+    parentheticals.push(inner);
+    return ' ';
+  });
+  const words = text
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/\//g, ' and ')
+    .replace(/^\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*[.):]\s+/, '')
+    .replace(/^\s*\d{1,2}\s+(?=\p{L})/u, '')
+    .replace(/['’]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+  return { words, parenthetical: parentheticals.join(' '), colon };
+}
+
+export function normalizeAlias(alias: string): string {
+  return normalizeTitle(alias).words;
+}
+
+export type MatchMode = 'heading' | 'label';
+
+export interface AliasMatch {
+  alias: string;
+  /** 3 exact, 2 alias followed by a few words, 1 alias preceded by a word or two. */
+  score: number;
+}
+
+/**
+ * How well `words` (normalized) names one of `aliases` (normalized). Headings may add a few words
+ * ("Timeline of events", "Issue Summary must contain"); label lines must say the name alone.
+ */
+export function matchAliases(words: string, aliases: readonly string[], mode: MatchMode): AliasMatch | null {
+  let best: AliasMatch | null = null;
+  for (const alias of aliases) {
+    if (!alias) continue;
+    let score = 0;
+    if (words === alias) score = 3;
+    else if (mode === 'heading' && words.startsWith(alias + ' ') && extraWords(words, alias) <= 4) score = 2;
+    else if (mode === 'heading' && words.endsWith(' ' + alias) && extraWords(words, alias) <= 2) score = 1;
+    if (score === 0) continue;
+    if (!best || score > best.score || (score === best.score && alias.length > best.alias.length)) {
+      best = { alias, score };
+    }
+  }
+  return best;
+}
+
+function extraWords(words: string, alias: string): number {
+  return words.split(' ').length - alias.split(' ').length;
+}

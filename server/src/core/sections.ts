@@ -1,0 +1,159 @@
+// Finding the sections of a postmortem, whatever the heading style.
+import type { MarkdownLines } from './markdown';
+import { isStrongOnly } from './inline';
+import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
+import { FIELD_LABELS, type CompiledProfile, type SectionSpec } from './profiles';
+import { readDateAt, readTimeAt } from './time/timestamp';
+
+export type HeadingStyle = 'atx' | 'setext' | 'html' | 'bold' | 'list' | 'plain';
+
+/** Depth given to pseudo-headings (bold lines, labels): below every real heading. */
+export const PSEUDO_DEPTH = 7;
+
+export interface Header {
+  line: number;
+  depth: number;
+  style: HeadingStyle;
+  /** The title as written, without heading marks. */
+  title: string;
+  /** Offsets of the title text in the document. */
+  titleStart: number;
+  titleEnd: number;
+  words: string;
+  parenthetical: string;
+  /** Profile section or part id, or null for a heading the profile does not know. */
+  id: string | null;
+}
+
+export interface Section extends Header {
+  /** The profile section this one satisfies (the parent of a part). */
+  specId: string | null;
+  /** Last line of the section's content (inclusive), trailing blank lines excluded. */
+  endLine: number;
+}
+
+const STRUCTURE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(#{1,6})[ \t]*|(?:[-*+•●▪◦‣=–—]|\d{1,3}[.)])[ \t]+)?/;
+const HTML_HEADING = /^\s*<h([1-6])[^>]*>(.*?)(?:<\/h\1>\s*)?$/i;
+
+/** Every line that looks like a section title, recognized by the profile or not. */
+export function findHeaders(md: MarkdownLines, profile: CompiledProfile): Header[] {
+  const headers: Header[] = [];
+  const { lines } = md.index;
+  for (let i = 0; i < lines.length; i++) {
+    const info = md.info[i];
+    const kind = info.kind;
+    if (kind !== 'heading' && kind !== 'paragraph' && kind !== 'indented-code' && kind !== 'html') continue;
+    const text = lines[i].text;
+    if (text.length > 200) continue;
+    if (kind === 'heading' && info.blockStart !== i) continue;
+    const structure = STRUCTURE.exec(text);
+    let contentStart = structure ? structure[0].length : 0;
+    let depth = PSEUDO_DEPTH;
+    let style: HeadingStyle = 'plain';
+    let mode: MatchMode = 'label';
+    let title = text.slice(contentStart);
+    const html = HTML_HEADING.exec(text);
+    if (kind === 'heading') {
+      depth = info.depth;
+      style = lines[i + 1] && md.info[i + 1]?.kind === 'heading-underline' ? 'setext' : 'atx';
+      mode = 'heading';
+      title = title.replace(/[ \t]+#+[ \t]*$/, '');
+    } else if (html) {
+      depth = Number(html[1]);
+      style = 'html';
+      mode = 'heading';
+      contentStart = text.indexOf('>') + 1;
+      title = html[2];
+    } else if (structure?.[1]) {
+      // "###Timeline": not a heading to CommonMark, but plainly meant as one.
+      depth = structure[1].length;
+      style = 'atx';
+      mode = 'heading';
+    } else if (isStrongOnly(title)) {
+      style = 'bold';
+      mode = 'heading';
+    } else if (info.itemStart && structure && structure[0].trim() !== '') {
+      style = 'list';
+    }
+    const { words, parenthetical, colon } = normalizeTitle(title);
+    if (!words) continue;
+    if (mode === 'label' && (words.split(' ').length > 8 || (!colon && words.split(' ').length > 6))) continue;
+    // Timestamp and date headings ("### 2021-06-03 9:00", "#### 00:01:") are timeline entries.
+    const firstWord = skipSpaceAndMarks(title);
+    if (readTimeAt(title, firstWord) || readDateAt(title, firstWord)) continue;
+    const id = recognize(words, profile, mode);
+    if (!id && (style === 'plain' || style === 'list' || style === 'bold')) continue;
+    const titleStart = lines[i].start + contentStart;
+    headers.push({ line: i, depth, style, title: title.trim(), titleStart, titleEnd: titleStart + title.trimEnd().length, words, parenthetical, id });
+  }
+  return headers;
+}
+
+function skipSpaceAndMarks(text: string): number {
+  const match = /^[\s*_`\[(<>]*/.exec(text);
+  return match ? match[0].length : 0;
+}
+
+function recognize(words: string, profile: CompiledProfile, mode: MatchMode): string | null {
+  let bestId: string | null = null;
+  let bestScore = 0;
+  let bestLength = 0;
+  for (const [id, aliases] of profile.normalized) {
+    const match = matchAliases(words, aliases, mode);
+    if (!match) continue;
+    if (match.score > bestScore || (match.score === bestScore && match.alias.length > bestLength)) {
+      bestId = id;
+      bestScore = match.score;
+      bestLength = match.alias.length;
+    }
+  }
+  return bestId;
+}
+
+function specOf(profile: CompiledProfile, id: string): SectionSpec | undefined {
+  return profile.sections.find((section) => section.id === id || section.parts?.some((part) => part.id === id));
+}
+
+const FIELD_WORDS = new Set(Object.values(FIELD_LABELS).flat());
+
+/** Turn headers into sections: where each starts and ends, and which labels are only summary fields. */
+export function buildSections(md: MarkdownLines, headers: Header[], profile: CompiledProfile): Section[] {
+  const sections: Section[] = [];
+  const boundaries: Header[] = [];
+  let openSummary: Header | null = null;
+  for (const header of headers) {
+    if (openSummary && header.depth === PSEUDO_DEPTH && openSummary.depth <= PSEUDO_DEPTH && FIELD_WORDS.has(header.words)) {
+      continue; // "Root Cause:" inside the summary is one of its facts.
+    }
+    if (header.id === null && header.depth === PSEUDO_DEPTH) continue;
+    boundaries.push(header);
+    if (header.id) {
+      const spec = specOf(profile, header.id);
+      openSummary = spec?.role === 'summary' && spec.id === header.id ? header : null;
+    } else if (openSummary && header.depth <= openSummary.depth) {
+      openSummary = null;
+    }
+  }
+  const lastLine = md.index.lineCount - 1;
+  for (let b = 0; b < boundaries.length; b++) {
+    const header = boundaries[b];
+    if (!header.id) continue;
+    let end = lastLine;
+    for (let next = b + 1; next < boundaries.length; next++) {
+      const other = boundaries[next];
+      if (other.id || other.depth <= header.depth || header.depth === PSEUDO_DEPTH) {
+        end = other.line - 1;
+        break;
+      }
+    }
+    while (end > header.line && md.info[end].kind === 'blank') end--;
+    const spec = specOf(profile, header.id);
+    sections.push({ ...header, specId: spec?.id ?? null, endLine: end });
+  }
+  return sections;
+}
+
+/** Unrecognized real headings, for the outline. */
+export function otherHeadings(headers: Header[]): Header[] {
+  return headers.filter((header) => header.id === null && header.depth < PSEUDO_DEPTH);
+}

@@ -1,0 +1,123 @@
+// Facts from the Issue Summary: start, end, stated duration, impact, root cause. Read from labelled
+// lines ("Duration:", "**Start Time:**", "- Root cause:") and from prose ("lasted for 2 hours,
+// starting at 14:00 UTC and ending at 16:00 UTC", "from 11:00 AM to 2:00 PM GMT+1").
+import type { MarkdownLines } from './markdown';
+import { plainText, skipLinePrefix } from './inline';
+import { FIELD_LABELS, type SummaryField } from './profiles';
+import { findDurations, type StatedDuration } from './time/duration';
+import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
+import { findZone, type Zone } from './time/zones';
+
+export interface SummaryTime {
+  stamp: Stamp;
+  date: CalendarDate | null;
+  zone: Zone | null;
+  /** Document offsets of the written time. */
+  start: number;
+  end: number;
+}
+
+export interface SummaryFacts {
+  start: SummaryTime | null;
+  end: SummaryTime | null;
+  stated: (StatedDuration & { line: number; offset: number }) | null;
+  /** Which summary fields the text states. */
+  fields: Set<SummaryField>;
+  /** The first zone written in the summary. */
+  zone: Zone | null;
+}
+
+const LABEL = new RegExp(
+  `^(${Object.values(FIELD_LABELS).flat().sort((a, b) => b.length - a.length).map((l) => l.replace(/ /g, '\\s+')).join('|')})\\s*(?:of\\s+the\\s+(?:outage|incident)\\s*)?[:\\-–—]\\s*(.*)$`,
+  'i',
+);
+const RANGE_WORDS = /\b(?:from|between|starting|started|began|beginning)\b/i;
+const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|a|an|~)\s+){0,3}$/i;
+const START_CONTEXT = /(?:^|\b)(?:at|around|since|from|about|approximately|starting)\s*$/i;
+
+function labelField(label: string): SummaryField | null {
+  const words = label.toLowerCase().replace(/\s+/g, ' ');
+  for (const [field, labels] of Object.entries(FIELD_LABELS) as [SummaryField, string[]][]) {
+    if (labels.includes(words)) return field;
+  }
+  return null;
+}
+
+/** Pair each time in a line with a date and zone written in the same line, as people read it. */
+function resolveLineStamps(stamps: Stamp[]): Array<{ stamp: Stamp; date: CalendarDate | null; zone: Zone | null }> {
+  const resolved: Array<{ stamp: Stamp; date: CalendarDate | null; zone: Zone | null }> = [];
+  let lastDate: CalendarDate | null = null;
+  for (let i = 0; i < stamps.length; i++) {
+    const stamp = stamps[i];
+    if (stamp.date) lastDate = stamp.date;
+    if (!stamp.time) continue;
+    let date = stamp.date ?? lastDate;
+    if (!date) date = stamps.slice(i + 1).find((s) => s.date && !s.time)?.date ?? null;
+    // "10:30 AM - 1:15 PM (UTC)": a zone written after the last time covers the ones before it.
+    const zone = stamp.zone ?? stamps.slice(i + 1).find((s) => s.zone)?.zone ?? [...stamps.slice(0, i)].reverse().find((s) => s.zone)?.zone ?? null;
+    resolved.push({ stamp, date, zone });
+  }
+  return resolved;
+}
+
+export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number): SummaryFacts {
+  const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null };
+  const { lines } = md.index;
+  let pendingField: SummaryField | null = null;
+  const prose: number[] = [];
+  let firstAt: SummaryTime | null = null;
+  for (let i = firstLine; i <= lastLine; i++) {
+    const kind = md.info[i].kind;
+    if (kind === 'blank' || kind === 'fenced-code' || kind === 'frontmatter' || kind === 'rule') continue;
+    const raw = lines[i].text;
+    const contentOffset = skipLinePrefix(raw);
+    const content = plainText(raw.slice(contentOffset));
+    if (!facts.zone) facts.zone = findZone(content)?.zone ?? null;
+    const label = LABEL.exec(content);
+    let field: SummaryField | null = label ? labelField(label[1]) : null;
+    let value = label ? label[2] : content;
+    if (!field && pendingField && content) {
+      field = pendingField; // "Duration:" on its own line, the value below it.
+    }
+    pendingField = label && !label[2].trim() ? field : null;
+    if (field) facts.fields.add(field);
+    const stamps = resolveLineStamps(findStamps(value));
+    const toDocument = (stamp: Stamp) => {
+      const at = lines[i].start + raw.indexOf(value.slice(stamp.start, stamp.end) || '\u0000');
+      return at >= lines[i].start ? at : lines[i].start + contentOffset;
+    };
+    const timed = stamps.map(({ stamp, date, zone }) => {
+      const start = toDocument(stamp);
+      return { stamp, date, zone, start, end: start + (stamp.end - stamp.start) };
+    });
+    if (!firstAt && timed[0] && START_CONTEXT.test(value.slice(0, timed[0].stamp.start))) firstAt = timed[0];
+    if (field === 'start' && timed[0] && !facts.start) facts.start = timed[0];
+    else if (field === 'end' && timed[0] && !facts.end) facts.end = timed[0];
+    else if (timed.length >= 2 && (field === 'duration' || RANGE_WORDS.test(value) || /\d\s*(?:[-–—~]|to|until|till|and)\s*\S/i.test(value))) {
+      if (!facts.start) facts.start = timed[0];
+      if (!facts.end) facts.end = timed[1];
+    } else if (timed.length === 1 && /\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i.test(value) && !facts.start) {
+      facts.start = timed[0];
+    }
+    if (field === 'duration' || !field) {
+      const spans = timed.map((t) => [t.stamp.start, t.stamp.end]);
+      const durations = findDurations(value).filter((d) => !spans.some(([s, e]) => d.start < e && d.end > s));
+      const chosen = field === 'duration' ? durations[0] : durations.find((d) => DURATION_CONTEXT.test(value.slice(Math.max(0, d.start - 40), d.start)));
+      if (chosen && !facts.stated) {
+        const at = raw.indexOf(chosen.text);
+        facts.stated = { ...chosen, line: i, offset: at >= 0 ? lines[i].start + at : lines[i].start + contentOffset };
+        facts.fields.add('duration');
+      }
+    }
+    if (!field) prose.push(i);
+  }
+  // "At 3:00 PM Eastern time, the home page …": a lone time in the summary is when it began.
+  if (!facts.start && !facts.end && firstAt) facts.start = firstAt;
+  if (facts.start) facts.fields.add('start');
+  if (facts.end) facts.fields.add('end');
+  // Prose states impact and root cause without labels ("affected 30% of users", "caused by").
+  const text = prose.map((i) => lines[i].text).join(' ');
+  if (/\bimpact|\baffect(?:ed|ing)\b|\busers?\b.*\b(?:experienc|unable|could not|couldn't)|\b\d{1,3}\s?%/i.test(text)) facts.fields.add('impact');
+  if (/\broot[\s-]?cause|\bcaused by\b|\bdue to\b|\bbecause of\b|\btriggered by\b|\bresult(?:ed)? of\b/i.test(text)) facts.fields.add('root-cause');
+  return facts;
+}

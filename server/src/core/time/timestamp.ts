@@ -1,0 +1,284 @@
+// Reading the times and dates that postmortems write. A fast path of anchored (sticky) regular
+// expressions covers the formats seen in real documents; chrono-node reads the free text it misses.
+// Every pattern is linear: bounded repetitions, no nested quantifiers, so no catastrophic backtracking.
+import * as chrono from 'chrono-node';
+import { readZoneAt, type Zone } from './zones';
+
+export interface CalendarDate {
+  year: number | null;
+  month: number; // 1-12
+  day: number;
+}
+
+export interface ClockTime {
+  hour: number; // 0-23
+  minute: number;
+  second: number;
+}
+
+export interface Stamp {
+  start: number;
+  end: number;
+  date: CalendarDate | null;
+  time: ClockTime | null;
+  zone: Zone | null;
+  /** How the time was written: true for "PM"/"am" clocks. */
+  meridiem: boolean;
+  /** Readable, but written in a way that contradicts itself ("13:20 PM"). */
+  warning?: 'conflicting-meridiem';
+}
+
+export interface UnreadableTime {
+  start: number;
+  end: number;
+  text: string;
+  reason: 'out-of-range' | 'conflicting-meridiem' | 'incomplete';
+}
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
+  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
+  november: 11, dec: 12, december: 12,
+};
+const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?';
+const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+/iy;
+
+const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/y;
+const NUMERIC_DATE = /(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/y;
+const DAY_MONTH_NAME_YEAR = new RegExp(`(\\d{1,2})/${MONTH}/(\\d{4})`, 'iy');
+const MONTH_FIRST = new RegExp(`${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*(\\d{4})(?![\\d:]))?`, 'iy');
+const DAY_FIRST = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s*(\\d{4})(?![\\d:]))?`, 'iy');
+
+const CLOCK = /(\d{1,2})(?:\s?:\s?|\.|h)(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?!\d|\.\d)/y;
+const MILITARY = /(\d{2})(\d{2})(?=\s*(?:hrs|hours|h)\b|\s+[A-Z]{2,4}\b)(?:\s*(?:hrs|hours|h)\b)?/y;
+const HOUR_ONLY = /(\d{1,2})(?=\s?[ap]\.?\s?m(?![a-z])\.?)/iy;
+const MERIDIEM = /\s?([ap])\.?\s?m(?![a-z])\.?/iy;
+const LOOKS_LIKE_TIME = /(\d{1,2})\s?:\s?(\d{0,2})(?:\s?([ap])\.?\s?m(?![a-z])\.?)?/iy;
+const LEAD_WORDS = /(?:at|on|around|approximately|approx\.?|about|by|circa|ca\.|~|≈)\s*/iy;
+
+function sticky(pattern: RegExp, text: string, position: number): RegExpExecArray | null {
+  pattern.lastIndex = position;
+  return pattern.exec(text);
+}
+
+function validDate(year: number | null, month: number, day: number): CalendarDate | null {
+  if (month < 1 || month > 12 || day < 1 || day > 31) return null;
+  return { year, month, day };
+}
+
+function fullYear(text: string | undefined): number | null {
+  if (!text) return null;
+  const year = Number(text);
+  return text.length === 2 ? 2000 + year : year;
+}
+
+export interface DateMatch {
+  date: CalendarDate;
+  end: number;
+}
+
+/** A calendar date written at `position`: ISO, numeric (day or month first), or with a month name. */
+export function readDateAt(text: string, position: number, dayFirst = true): DateMatch | null {
+  let at = position;
+  const weekday = sticky(WEEKDAY, text, at);
+  if (weekday) at = WEEKDAY.lastIndex;
+  let match = sticky(ISO_DATE, text, at);
+  if (match) {
+    const date = validDate(Number(match[1]), Number(match[2]), Number(match[3]));
+    return date && { date, end: ISO_DATE.lastIndex };
+  }
+  match = sticky(NUMERIC_DATE, text, at);
+  if (match) {
+    const first = Number(match[1]);
+    const second = Number(match[3]);
+    const year = fullYear(match[4]);
+    // Unambiguous when one part cannot be a month; otherwise slashes read month first (US), dashes
+    // and dots day first, unless the document says otherwise.
+    const monthFirst = first > 12 ? false : second > 12 ? true : match[2] === '/' ? true : !dayFirst;
+    const date = monthFirst ? validDate(year, first, second) : validDate(year, second, first);
+    return date && { date, end: NUMERIC_DATE.lastIndex };
+  }
+  match = sticky(DAY_MONTH_NAME_YEAR, text, at);
+  if (match) {
+    const date = validDate(Number(match[3]), monthNumber(match[2]), Number(match[1]));
+    return date && { date, end: DAY_MONTH_NAME_YEAR.lastIndex };
+  }
+  match = sticky(MONTH_FIRST, text, at);
+  if (match) {
+    const date = validDate(fullYear(match[3]), monthNumber(match[1]), Number(match[2]));
+    return date && { date, end: MONTH_FIRST.lastIndex };
+  }
+  match = sticky(DAY_FIRST, text, at);
+  if (match) {
+    const date = validDate(fullYear(match[3]), monthNumber(match[2]), Number(match[1]));
+    return date && { date, end: DAY_FIRST.lastIndex };
+  }
+  return null;
+}
+
+function monthNumber(name: string): number {
+  return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
+}
+
+type TimeResult = { time: ClockTime; end: number; meridiem: boolean; warning?: 'conflicting-meridiem' } | UnreadableTime;
+
+/** A clock time at `position`: "14:00", "2:00 PM", "9:17am", "6 PM", "2100hrs", "13:00:00", "15.25". */
+export function readTimeAt(text: string, position: number): TimeResult | null {
+  let hour: number;
+  let minute = 0;
+  let second = 0;
+  let end: number;
+  let match = sticky(CLOCK, text, position);
+  if (match && !(match[0].includes('.') && /^\d\.\d{2}\s*(?:%|hours?|hrs?|min)/i.test(text.slice(position, position + 12)))) {
+    hour = Number(match[1]);
+    minute = Number(match[2]);
+    second = match[3] ? Number(match[3]) : 0;
+    end = CLOCK.lastIndex;
+  } else if ((match = sticky(MILITARY, text, position))) {
+    hour = Number(match[1]);
+    minute = Number(match[2]);
+    end = MILITARY.lastIndex;
+    if (hour > 23 || minute > 59) return null;
+  } else if ((match = sticky(HOUR_ONLY, text, position))) {
+    hour = Number(match[1]);
+    end = HOUR_ONLY.lastIndex;
+  } else {
+    const partial = sticky(LOOKS_LIKE_TIME, text, position);
+    if (partial && (partial[2] === '' || partial[2].length === 1)) {
+      return { start: position, end: LOOKS_LIKE_TIME.lastIndex, text: partial[0].trim(), reason: 'incomplete' };
+    }
+    return null;
+  }
+  const meridiemMatch = sticky(MERIDIEM, text, end);
+  const written = text.slice(position, meridiemMatch ? MERIDIEM.lastIndex : end);
+  if (minute > 59 || second > 60) return { start: position, end, text: written, reason: 'out-of-range' };
+  if (meridiemMatch) {
+    end = MERIDIEM.lastIndex;
+    const pm = meridiemMatch[1].toLowerCase() === 'p';
+    if (hour > 12 && hour < 24 && pm) {
+      // "13:20PM": a 24-hour clock with a redundant PM. Readable, but worth a warning.
+      return { time: { hour, minute, second }, end, meridiem: true, warning: 'conflicting-meridiem' };
+    }
+    if (hour > 12 || (hour === 0 && pm)) return { start: position, end, text: written, reason: 'conflicting-meridiem' };
+    if (hour === 12) hour = pm ? 12 : 0;
+    else if (pm) hour += 12;
+    return { time: { hour, minute, second }, end, meridiem: true };
+  }
+  if (hour > 23) return { start: position, end, text: written, reason: 'out-of-range' };
+  if (match === null) return null;
+  return { time: { hour, minute, second }, end, meridiem: false };
+}
+
+export function isUnreadable(value: unknown): value is UnreadableTime {
+  return typeof value === 'object' && value !== null && 'reason' in value;
+}
+
+/** A zone right after a time: " UTC", " (UTC)", " [GMT+1]", " -PST", "Z". */
+function readTrailingZone(text: string, position: number): { zone: Zone; end: number } | null {
+  const gap = /\s{0,3}[(\[]?\s?-?/y;
+  gap.lastIndex = position;
+  gap.exec(text);
+  const found = readZoneAt(text, gap.lastIndex);
+  if (!found) return null;
+  let end = found.end;
+  const close = /\s?[)\]]/y;
+  close.lastIndex = end;
+  if (close.exec(text)) end = close.lastIndex;
+  return { zone: found.zone, end };
+}
+
+/**
+ * A date and/or time written at `position`: "14:00 UTC", "10:45 AM (UTC)", "2021-06-03 9:00",
+ * "June 7th, 2024, 13:00 (UTC)", "13:15 PST 29 april 2022", "10:00 AM UTC, April 10th", "May 20".
+ */
+export function readStampAt(text: string, position: number, dayFirst = true): Stamp | UnreadableTime | null {
+  let at = position;
+  const lead = sticky(LEAD_WORDS, text, at);
+  if (lead) at = LEAD_WORDS.lastIndex;
+  const start = at;
+  let date: CalendarDate | null = null;
+  const dateMatch = readDateAt(text, at, dayFirst);
+  if (dateMatch) {
+    date = dateMatch.date;
+    at = dateMatch.end;
+    const separator = /(?:\s*[,;]?\s*(?:at\s+|@\s*|-\s+|–\s+|T)?)/iy;
+    separator.lastIndex = at;
+    separator.exec(text);
+    const afterDate = separator.lastIndex;
+    const time = readTimeAt(text, afterDate);
+    if (!time || isUnreadable(time)) {
+      if (isUnreadable(time)) return time;
+      return { start, end: dateMatch.end, date, time: null, zone: null, meridiem: false };
+    }
+    at = time.end;
+    const zone = readTrailingZone(text, at);
+    return { start, end: zone?.end ?? at, date, time: time.time, zone: zone?.zone ?? null, meridiem: time.meridiem, warning: time.warning };
+  }
+  const time = readTimeAt(text, at);
+  if (!time) return null;
+  if (isUnreadable(time)) return time;
+  at = time.end;
+  const zone = readTrailingZone(text, at);
+  if (zone) at = zone.end;
+  // A date after the time: "10:00 AM UTC, April 10th", "13:15 PST 29 april 2022".
+  const trailing = /\s{0,3}(?:,|on|of)?\s{0,3}/iy;
+  trailing.lastIndex = at;
+  trailing.exec(text);
+  const after = readDateAt(text, trailing.lastIndex, dayFirst);
+  if (after && (after.date.year !== null || /[a-z]/i.test(text.slice(trailing.lastIndex, after.end)))) {
+    date = after.date;
+    at = after.end;
+  }
+  return { start, end: at, date, time: time.time, zone: zone?.zone ?? null, meridiem: time.meridiem, warning: time.warning };
+}
+
+/**
+ * Free text the fast path cannot read ("Friday, 24 mar 2017 at 07:32:16 GMT"), through chrono.
+ * Only a result that starts where the words start counts, so prose with a time inside does not.
+ */
+export function readStampWithChrono(text: string, position: number): Stamp | null {
+  const slice = text.slice(position, position + 120);
+  const [result] = chrono.parse(slice, { instant: new Date(Date.UTC(2000, 0, 1)) }, { forwardDate: false });
+  if (!result || result.index > 3) return null;
+  const components = result.start;
+  const hasTime = components.isCertain('hour');
+  const hasDay = components.isCertain('day') && components.isCertain('month');
+  if (!hasTime && !hasDay) return null;
+  const offset = components.get('timezoneOffset');
+  return {
+    start: position + result.index,
+    end: position + result.index + result.text.length,
+    date: hasDay
+      ? { year: components.isCertain('year') ? components.get('year') ?? null : null, month: components.get('month') ?? 1, day: components.get('day') ?? 1 }
+      : null,
+    time: hasTime ? { hour: components.get('hour') ?? 0, minute: components.get('minute') ?? 0, second: components.get('second') ?? 0 } : null,
+    zone: offset === null || offset === undefined ? null : { label: offsetLabel(offset), offsetMinutes: offset },
+    meridiem: components.isCertain('meridiem'),
+  };
+}
+
+function offsetLabel(minutes: number): string {
+  if (minutes === 0) return 'UTC';
+  const sign = minutes > 0 ? '+' : '-';
+  const absolute = Math.abs(minutes);
+  return `UTC${sign}${Math.floor(absolute / 60)}${absolute % 60 ? ':' + String(absolute % 60).padStart(2, '0') : ''}`;
+}
+
+/** Every date or time written anywhere in `text`, left to right. */
+export function findStamps(text: string, dayFirst = true): Stamp[] {
+  const stamps: Stamp[] = [];
+  const candidates = /(?<![\p{L}\d:.])(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*\d)/giu;
+  let from = 0;
+  for (const match of text.matchAll(candidates)) {
+    const position = match.index ?? 0;
+    if (position < from) continue;
+    const stamp = readStampAt(text, position, dayFirst);
+    // "nginx 1.18" is a version, not a time: in prose a dotted clock needs a zone or AM/PM.
+    const dotted = stamp && !isUnreadable(stamp) && !stamp.date && !stamp.zone && !stamp.meridiem && /^\d{1,2}\.\d{2}$/.test(text.slice(stamp.start, stamp.end).trim());
+    if (stamp && !isUnreadable(stamp) && !dotted) {
+      stamps.push(stamp);
+      from = stamp.end;
+    }
+  }
+  return stamps;
+}

@@ -1,0 +1,55 @@
+// How a new section is written: in the heading style the document already uses, with a short skeleton
+// that states what the section needs, so that inserting it raises no new diagnostic.
+import type { PostmortemModel } from '../core/model';
+import type { Section } from '../core/sections';
+import { lineBreakOf } from '../core/text';
+
+const SKELETONS: Record<string, string[]> = {
+  summary: ['- **Duration:** ', '- **Start time:** ', '- **End time:** ', '- **Impact:** ', '- **Root cause:** '],
+  overview: ['What happened, in two or three sentences.'],
+  timeline: ['- **HH:MM UTC:** What happened.'],
+  'root-cause-and-resolution': ['What caused the outage, and how it was fixed.'],
+  'root-cause': ['What caused the outage.'],
+  'root-causes': ['What caused the outage.'],
+  resolution: ['How the service was restored.'],
+  'corrective-and-preventive-measures': ['- [ ] What we will change so that this does not happen again.'],
+  'action-items': ['- [ ] Action item (owner, due date).'],
+};
+
+/** The heading line for `title`, in the style of the document's own section headings. */
+export function headingFor(model: PostmortemModel, title: string): string[] {
+  const example: Section | undefined = model.sections.find((section) => section.style === 'atx' || section.style === 'setext')
+    ?? model.sections[0];
+  if (!example) return [`## ${title}`];
+  const raw = model.lines.index.lines[example.line].text.trim();
+  const colon = /:\**\s*$/.test(raw) ? ':' : '';
+  switch (example.style) {
+    case 'atx':
+    case 'html':
+      return [`${'#'.repeat(Math.min(example.depth, 6))} ${title}${colon}`];
+    case 'setext':
+      return [title, (example.depth === 1 ? '=' : '-').repeat(Math.max(3, title.length))];
+    case 'bold':
+      return raw.startsWith('__') ? [`__${title}:__`] : [/\*\*:$/.test(raw) ? `**${title}**:` : `**${title}:**`];
+    case 'list':
+      return [`${raw.charAt(0)} ${title}:`];
+    default:
+      return [`${title}:`];
+  }
+}
+
+export function skeletonFor(sectionId: string): string[] {
+  return SKELETONS[sectionId] ?? ['TODO'];
+}
+
+/** Text to insert at the end of line `afterLine` (or at the very start when it is -1) for a new section. */
+export function sectionInsertion(model: PostmortemModel, sectionId: string, title: string, afterLine: number): { line: number; character: number; text: string } {
+  const eol = lineBreakOf(model.text);
+  const lines = model.lines.index.lines;
+  const block = [...headingFor(model, title), '', ...skeletonFor(sectionId)].join(eol);
+  if (afterLine < 0) return { line: 0, character: 0, text: block + eol + eol };
+  const line = Math.min(afterLine, lines.length - 1);
+  const next = lines[line + 1];
+  const trailing = next && next.text.trim() !== '' ? eol : '';
+  return { line, character: lines[line].end - lines[line].start, text: eol + eol + block + trailing };
+}

@@ -1,0 +1,146 @@
+// The language server: the connection and thin handlers. Each handler gets the document's model
+// and calls one pure feature; a failure in a feature is logged and answered with an empty result.
+import {
+  CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  type CancellationToken, type InitializeParams, type InitializeResult,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument } from './core/analyze';
+import type { PostmortemModel } from './core/model';
+import { computeDiagnostics } from './features/diagnostics';
+import { documentSymbols } from './features/documentSymbols';
+import { foldingRanges } from './features/foldingRanges';
+import { codeActions } from './features/codeActions';
+import { analysisResult } from './features/analysis';
+import { ANALYSIS_METHOD, type AnalysisParams, type AnalysisResult } from './protocol';
+import { SettingsStore } from './settingsStore';
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const settings = new SettingsStore(connection);
+
+const VALIDATION_DELAY_MS = 200;
+const pending = new Map<string, ReturnType<typeof setTimeout>>();
+const models = new Map<string, { version: number; settingsKey: string; model: PostmortemModel }>();
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  settings.initialize(params);
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: { label: 'Postmortem' },
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+    },
+    serverInfo: { name: 'postmortem-writer' },
+  };
+});
+
+connection.onInitialized(() => settings.initialized());
+
+/** The model of a document at its current version, built once per version and settings. */
+async function modelOf(uri: string): Promise<PostmortemModel | null> {
+  const document = documents.get(uri);
+  if (!document) return null;
+  const current = await settings.forDocument(uri);
+  const cached = models.get(uri);
+  if (cached && cached.version === document.version && cached.settingsKey === current.key) return cached.model;
+  const latest = documents.get(uri);
+  if (!latest) return null;
+  const model = analyzeDocument(latest.getText(), current.settings, settings.pathOf(uri));
+  models.set(uri, { version: latest.version, settingsKey: current.key, model });
+  return model;
+}
+
+async function safely<T>(what: string, empty: T, token: CancellationToken | undefined, run: () => Promise<T> | T): Promise<T> {
+  try {
+    if (token?.isCancellationRequested) return empty;
+    const result = await run();
+    return token?.isCancellationRequested ? empty : result;
+  } catch (error) {
+    connection.console.error(`postmortem: ${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return empty;
+  }
+}
+
+async function validate(uri: string): Promise<void> {
+  const document = documents.get(uri);
+  if (!document) return;
+  const version = document.version;
+  await safely('diagnostics', undefined, undefined, async () => {
+    const model = await modelOf(uri);
+    // A newer version arrived while we waited for settings: its own run will publish.
+    if (!model || documents.get(uri)?.version !== version) return;
+    const current = await settings.forDocument(uri);
+    await connection.sendDiagnostics({ uri, version, diagnostics: computeDiagnostics(model, current.settings) });
+  });
+}
+
+function scheduleValidation(uri: string, delay: number): void {
+  clearTimeout(pending.get(uri));
+  pending.set(uri, setTimeout(() => {
+    pending.delete(uri);
+    void validate(uri);
+  }, delay));
+}
+
+documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
+documents.onDidChangeContent((event) => scheduleValidation(event.document.uri, VALIDATION_DELAY_MS));
+documents.onDidClose((event) => {
+  clearTimeout(pending.get(event.document.uri));
+  pending.delete(event.document.uri);
+  models.delete(event.document.uri);
+  settings.forget(event.document.uri);
+  void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
+});
+
+function revalidateAll(): void {
+  models.clear();
+  for (const document of documents.all()) scheduleValidation(document.uri, 0);
+}
+connection.onDidChangeConfiguration(() => {
+  settings.invalidate();
+  revalidateAll();
+});
+connection.onDidChangeWatchedFiles(() => {
+  settings.invalidate();
+  revalidateAll();
+});
+
+connection.onDocumentSymbol((params, token) =>
+  safely('document symbols', [], token, async () => {
+    const model = await modelOf(params.textDocument.uri);
+    return model ? documentSymbols(model) : [];
+  }));
+
+connection.onFoldingRanges((params, token) =>
+  safely('folding ranges', [], token, async () => {
+    const model = await modelOf(params.textDocument.uri);
+    return model ? foldingRanges(model) : [];
+  }));
+
+connection.onCodeAction((params, token) =>
+  safely('code actions', [], token, async () => {
+    const model = await modelOf(params.textDocument.uri);
+    return model ? codeActions(model, params.textDocument.uri, params.context.diagnostics) : [];
+  }));
+
+const EMPTY_ANALYSIS: AnalysisResult = {
+  isPostmortem: false,
+  profile: '',
+  sections: [],
+  timeline: [],
+  incident: { start: null, end: null, startText: null, endText: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null },
+};
+
+connection.onRequest(ANALYSIS_METHOD, (params: AnalysisParams, token: CancellationToken) =>
+  safely('analysis', EMPTY_ANALYSIS, token, async () => {
+    const model = await modelOf(params.textDocument.uri);
+    return model ? analysisResult(model) : EMPTY_ANALYSIS;
+  }));
+
+process.on('uncaughtException', (error) => connection.console.error(`postmortem: unexpected error: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`postmortem: unexpected rejection: ${String(reason)}`));
+
+documents.listen(connection);
+connection.listen();

@@ -1,0 +1,106 @@
+// Settings per document: VS Code's `postmortem.*` (resource scope) over the workspace's
+// .postmortem.json over the defaults. Cached per document, dropped when either source changes.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { defaultSettings, readSettings, type Settings } from './core/config';
+
+export interface ResolvedSettings {
+  settings: Settings;
+  key: string;
+}
+
+export class SettingsStore {
+  private folders: string[] = [];
+  private canAskClient = false;
+  private readonly cache = new Map<string, Promise<ResolvedSettings>>();
+  private readonly reported = new Set<string>();
+
+  constructor(private readonly connection: Connection) {}
+
+  initialize(params: InitializeParams): void {
+    this.canAskClient = Boolean(params.capabilities.workspace?.configuration);
+    const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    this.folders = folders.map((uri) => this.pathOf(uri)).filter((path): path is string => path !== null);
+  }
+
+  initialized(): void {
+    // Read the workspace config once at start so that a broken file is reported straight away.
+    for (const folder of this.folders) this.readConfigFile(folder);
+  }
+
+  invalidate(): void {
+    this.cache.clear();
+  }
+
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  pathOf(uri: string): string | null {
+    if (!uri.startsWith('file:')) return null;
+    try {
+      return fileURLToPath(uri);
+    } catch {
+      return null;
+    }
+  }
+
+  forDocument(uri: string): Promise<ResolvedSettings> {
+    let cached = this.cache.get(uri);
+    if (!cached) {
+      cached = this.resolve(uri);
+      this.cache.set(uri, cached);
+    }
+    return cached;
+  }
+
+  private async resolve(uri: string): Promise<ResolvedSettings> {
+    const path = this.pathOf(uri);
+    const folder = path ? this.folders.filter((root) => path.startsWith(root)).sort((a, b) => b.length - a.length)[0] : undefined;
+    let settings = defaultSettings();
+    if (folder) settings = this.readConfigFile(folder);
+    if (this.canAskClient) {
+      try {
+        const fromClient: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' });
+        const result = readSettings(fromClient, settings, 'postmortem settings');
+        this.report(result.problems);
+        settings = result.settings;
+      } catch (error) {
+        this.connection.console.warn(`postmortem: could not read settings: ${String(error)}`);
+      }
+    }
+    return { settings, key: JSON.stringify(settings) };
+  }
+
+  private readConfigFile(folder: string): Settings {
+    const file = join(folder, '.postmortem.json');
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      return defaultSettings();
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      this.report([`${file}: not valid JSON (${error instanceof Error ? error.message : String(error)}); using the defaults`]);
+      return defaultSettings();
+    }
+    const result = readSettings(raw, defaultSettings(), file);
+    this.report(result.problems);
+    return result.settings;
+  }
+
+  /** Each distinct problem once: in the output channel and as a notification. */
+  private report(problems: string[]): void {
+    const fresh = problems.filter((problem) => !this.reported.has(problem));
+    if (!fresh.length) return;
+    for (const problem of fresh) this.reported.add(problem);
+    const message = `Postmortem settings: ${fresh.join('; ')}`;
+    this.connection.console.warn(message);
+    void this.connection.window.showWarningMessage(message);
+  }
+}
