@@ -154,9 +154,10 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const summaryZone = summary?.zone ?? null;
   let start = summary?.start ? { ...pointFromSummary(summary.start, defaultYear, configZone, summaryZone, documentDate), text: textOf(index, summary.start) } : fromEntry(first);
   let end = summary?.end ? { ...pointFromSummary(summary.end, defaultYear, configZone, summaryZone, summary.start?.date ?? documentDate), text: textOf(index, summary.end) } : fromEntry(last);
-  if (start && end && end.axis < start.axis && end.source === 'summary' && !summary?.end?.date) {
-    // "from 11 PM to 2 AM": the end is on the next day.
-    end = { ...end, axis: end.axis + 1440 * Math.ceil((start.axis - end.axis) / 1440) };
+  const sameDay = (a: CalendarDate | null, b: CalendarDate | null) => !a || !b || (a.month === b.month && a.day === b.day);
+  if (start && end && end.source === 'summary' && end.axis < start.axis && start.axis - end.axis < 1440 && sameDay(start.date, end.date)) {
+    // "from 11 PM to 2 AM" (on one date): the end is on the next day.
+    end = { ...end, axis: end.axis + 1440 };
   }
   if (start && end && end.axis < start.axis) [start, end] = [end, start];
   const durationMinutes = start && end ? Math.round(end.axis - start.axis) : null;

@@ -33,7 +33,7 @@ export interface Profile {
 
 const SUMMARY_ALIASES = [
   'Issue Summary', 'Summary', 'Incident Summary', 'Summary of the Incident', 'Summary of Incident',
-  'Issue Overview', 'Incident Overview', 'Overview', 'Executive Summary', 'Outage Summary', 'Resumo',
+  'Issue Overview', 'Incident Overview', 'Overview', 'Executive Summary', 'Outage Summary', 'Incident Description', 'Resumo',
 ];
 const TIMELINE_ALIASES = [
   'Timeline', 'Incident Timeline', 'Events Timeline', 'Event Timeline', 'Timeline of Events',

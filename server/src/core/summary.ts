@@ -33,7 +33,7 @@ const LABEL = new RegExp(
 );
 const RANGE_WORDS = /\b(?:from|between|starting|started|began|beginning)\b/i;
 const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|a|an|~)\s+){0,3}$/i;
-const START_CONTEXT = /(?:^|\b)(?:at|around|since|from|about|approximately|starting)\s*$/i;
+const START_CONTEXT = /(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*$/i;
 
 function labelField(label: string): SummaryField | null {
   const words = label.toLowerCase().replace(/\s+/g, ' ');
@@ -51,8 +51,8 @@ function resolveLineStamps(stamps: Stamp[]): Array<{ stamp: Stamp; date: Calenda
     const stamp = stamps[i];
     if (stamp.date) lastDate = stamp.date;
     if (!stamp.time) continue;
-    let date = stamp.date ?? lastDate;
-    if (!date) date = stamps.slice(i + 1).find((s) => s.date && !s.time)?.date ?? null;
+    // "from 10:00 AM UTC to 12:15 PM UTC on April 10th, 2024": a date later in the line covers it too.
+    const date = stamp.date ?? lastDate ?? stamps.slice(i + 1).find((s) => s.date)?.date ?? null;
     // "10:30 AM - 1:15 PM (UTC)": a zone written after the last time covers the ones before it.
     const zone = stamp.zone ?? stamps.slice(i + 1).find((s) => s.zone)?.zone ?? [...stamps.slice(0, i)].reverse().find((s) => s.zone)?.zone ?? null;
     resolved.push({ stamp, date, zone });
@@ -109,12 +109,14 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
         facts.fields.add('duration');
       }
     }
-    if (!field) prose.push(i);
+    prose.push(i);
   }
   // "At 3:00 PM Eastern time, the home page …": a lone time in the summary is when it began.
   if (!facts.start && !facts.end && firstAt) facts.start = firstAt;
   if (facts.start) facts.fields.add('start');
   if (facts.end) facts.fields.add('end');
+  // Start and end times state the duration as surely as "2 hours" does.
+  if (facts.start && facts.end) facts.fields.add('duration');
   // Prose states impact and root cause without labels ("affected 30% of users", "caused by").
   const text = prose.map((i) => lines[i].text).join(' ');
   if (/\bimpact|\baffect(?:ed|ing)\b|\busers?\b.*\b(?:experienc|unable|could not|couldn't)|\b\d{1,3}\s?%/i.test(text)) facts.fields.add('impact');

@@ -46,10 +46,11 @@ const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
 const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/y;
 const NUMERIC_DATE = /(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/y;
 const DAY_MONTH_NAME_YEAR = new RegExp(`(\\d{1,2})/${MONTH}/(\\d{4})`, 'iy');
-const MONTH_FIRST = new RegExp(`${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?![\\d:])(?:,?\\s*(\\d{4})(?![\\d:]))?`, 'iy');
-const DAY_FIRST = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s*(\\d{4})(?![\\d:]))?`, 'iy');
+const MONTH_FIRST = new RegExp(`${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d|:\\d)(?:,?\\s*(\\d{4})(?!\\d|:\\d))?`, 'iy');
+const DAY_FIRST = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s*(\\d{4})(?!\\d|:\\d))?`, 'iy');
 
-const CLOCK = /(\d{1,2})(?:\s?:\s?|\.|h)(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?!\d|\.\d)/y;
+// "14:00", "13:00:56", "12: 48"; or "15.25"/"17h30" (no seconds, and not part of "10.12:30").
+const CLOCK = /(\d{1,2})(?:\s?:\s?(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?|[.h](\d{2}))(?!\d|[.:]\d)/y;
 const MILITARY = /(\d{2})(\d{2})(?=\s*(?:hrs|hours|h)\b|\s+[A-Z]{2,4}\b)(?:\s*(?:hrs|hours|h)\b)?/y;
 const HOUR_ONLY = /(\d{1,2})(?=\s?[ap]\.?\s?m(?![a-z])\.?)/iy;
 const MERIDIEM = /\s?([ap])\.?\s?m(?![a-z])\.?/iy;
@@ -131,7 +132,7 @@ export function readTimeAt(text: string, position: number): TimeResult | null {
   let match = sticky(CLOCK, text, position);
   if (match && !(match[0].includes('.') && /^\d\.\d{2}\s*(?:%|hours?|hrs?|min)/i.test(text.slice(position, position + 12)))) {
     hour = Number(match[1]);
-    minute = Number(match[2]);
+    minute = Number(match[2] ?? match[4]);
     second = match[3] ? Number(match[3]) : 0;
     end = CLOCK.lastIndex;
   } else if ((match = sticky(MILITARY, text, position))) {
