@@ -1,0 +1,52 @@
+// Shared test helpers: analysing in-memory documents, finding the corpus.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzeDocument } from '../server/src/core/analyze';
+import { defaultSettings, readSettings, type Settings } from '../server/src/core/config';
+import type { PostmortemModel } from '../server/src/core/model';
+import { computeDiagnostics } from '../server/src/features/diagnostics';
+
+export const ROOT = join(__dirname, '..');
+export const CORPUS = join(ROOT, '..', 'shared', 'corpus');
+export const FIXTURES = join(__dirname, 'fixtures');
+
+export const corpusAvailable = existsSync(join(CORPUS, 'index.tsv'));
+/** Why corpus tests skip on a user's clone, where ../shared/corpus is absent (CI always has it). */
+export const CORPUS_SKIP = corpusAvailable ? false : `corpus not found at ${CORPUS} (it sits beside the repo in CI)`;
+
+export function joinLines(...lines: string[]): string {
+  return lines.join('\n');
+}
+
+export function settingsWith(raw: Record<string, unknown> = {}): Settings {
+  const { settings, problems } = readSettings(raw, defaultSettings());
+  if (problems.length) throw new Error(problems.join('; '));
+  return settings;
+}
+
+export function analyze(text: string, raw: Record<string, unknown> = {}): PostmortemModel {
+  return analyzeDocument(text, settingsWith(raw), null, true);
+}
+
+export function diagnosticsOf(text: string, raw: Record<string, unknown> = {}) {
+  const settings = settingsWith(raw);
+  return computeDiagnostics(analyzeDocument(text, settings, null, true), settings);
+}
+
+export function codesOf(text: string, raw: Record<string, unknown> = {}): string[] {
+  return diagnosticsOf(text, raw).map((diagnostic) => String(diagnostic.code));
+}
+
+export function readCorpus(file: string): string {
+  return readFileSync(join(CORPUS, file), 'utf8');
+}
+
+export function readFixture(file: string): string {
+  return readFileSync(join(FIXTURES, file), 'utf8');
+}
+
+/** The clock as written ("14:05") of a model point or entry. */
+export function clockOf(time: { hour: number; minute: number } | null | undefined): string | null {
+  if (!time) return null;
+  return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+}

@@ -1,0 +1,84 @@
+// The CLI as CI pipelines run it: the bundled dist/cli.js, its output formats and exit codes.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIXTURES, ROOT } from '../helpers';
+
+function lint(args: string[], cwd = ROOT) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'postmortem-cli-'));
+  mkdirSync(join(dir, 'incidents'));
+  copyFileSync(join(FIXTURES, 'classic-complete.md'), join(dir, 'incidents', 'login.md'));
+  copyFileSync(join(FIXTURES, 'problems.md'), join(dir, 'queue-postmortem.md'));
+  copyFileSync(join(FIXTURES, 'not-a-postmortem.md'), join(dir, 'README.md'));
+  return dir;
+}
+
+test('text output: file:line:col severity code message; exit 1 with errors', () => {
+  const dir = workspace();
+  const { code, stdout, stderr } = lint(['.'], dir);
+  assert.equal(code, 1);
+  const lines = stdout.trim().split('\n');
+  assert.ok(lines.every((line) => /^queue-postmortem\.md:\d+:\d+ (error|warning|information|hint) [a-z-]+ .+/.test(line)), stdout);
+  assert.ok(lines.some((line) => line.startsWith('queue-postmortem.md:15:3 error timeline-out-of-order ')), stdout);
+  assert.match(stderr, /2 postmortems checked: 3 errors, 5 warnings/);
+});
+
+test('exit 0 on a clean postmortem; a folder skips what is not a postmortem', () => {
+  const dir = workspace();
+  assert.equal(lint(['incidents'], dir).code, 0);
+  assert.equal(lint(['README.md'], dir).code, 1, 'named explicitly, it is linted (its timeline goes back in time)');
+  assert.match(lint(['README.md'], dir).stdout, /section-missing/);
+});
+
+test('json output: one object a file with its diagnostics and incident window', () => {
+  const dir = workspace();
+  const { code, stdout } = lint(['--format', 'json', 'incidents/login.md', 'queue-postmortem.md'], dir);
+  assert.equal(code, 1);
+  const reports = JSON.parse(stdout) as Array<{ file: string; diagnostics: Array<{ code: string; line: number }>; incident: { durationMinutes: number; start: string } }>;
+  assert.deepEqual(reports.map((r) => r.file), ['incidents/login.md', 'queue-postmortem.md']);
+  assert.deepEqual(reports[0].diagnostics, []);
+  assert.equal(reports[0].incident.durationMinutes, 135);
+  assert.equal(reports[0].incident.start, '2024-04-10T10:00:00Z');
+  assert.ok(reports[1].diagnostics.some((d) => d.code === 'duration-mismatch'));
+});
+
+test('globs, --profile and --config', () => {
+  const dir = workspace();
+  assert.equal(lint(['**/*.md'], dir).code, 1);
+  const sre = lint(['--profile', 'google-sre', 'incidents/login.md'], dir);
+  assert.match(sre.stdout, /Missing section "Trigger"/);
+  writeFileSync(join(dir, 'strict.json'), JSON.stringify({ severity: { 'section-missing': 'error' } }));
+  const strict = lint(['--config', 'strict.json', '--profile', 'google-sre', 'incidents/login.md'], dir);
+  assert.equal(strict.code, 1);
+  writeFileSync(join(dir, '.postmortem.json'), JSON.stringify({ severity: { 'timeline-out-of-order': 'off', 'duration-mismatch': 'off', 'timeline-unparsed-time': 'off' } }));
+  assert.equal(lint(['queue-postmortem.md'], dir).code, 0, 'the workspace .postmortem.json is read by default');
+});
+
+test('bad usage and unreadable files exit 2 with a message that says which', () => {
+  const dir = workspace();
+  const missing = lint(['nope.md'], dir);
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /no such file or folder: nope\.md/);
+  assert.equal(lint([], dir).code, 2);
+  assert.match(lint(['--format', 'xml', '.'], dir).stderr, /--format must be text or json/);
+  assert.match(lint(['--profile', 'nope', '.'], dir).stderr, /unknown profile "nope"/);
+  assert.match(lint(['--config', 'missing.json', '.'], dir).stderr, /cannot read config file missing\.json/);
+  assert.match(lint(['--bogus', '.'], dir).stderr, /Unknown option/);
+  writeFileSync(join(dir, 'binary-postmortem.md'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2]));
+  const binary = lint(['binary-postmortem.md', 'incidents/login.md'], dir);
+  assert.equal(binary.code, 2);
+  assert.match(binary.stderr, /cannot lint binary-postmortem\.md: not a text file/);
+  writeFileSync(join(dir, '.postmortem.json'), '{ broken');
+  const broken = lint(['incidents/login.md'], dir);
+  assert.equal(broken.code, 0, 'a broken workspace config falls back to the defaults');
+  assert.match(broken.stderr, /not valid JSON/);
+  assert.equal(lint(['--help']).code, 0);
+});

@@ -1,0 +1,80 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { codesOf, diagnosticsOf, joinLines, readFixture } from '../helpers';
+import type { DiagnosticData } from '../../server/src/protocol';
+
+test('a draft with problems gets each code once where it belongs, with data for its fix', () => {
+  const diagnostics = diagnosticsOf(readFixture('problems.md'));
+  const byCode = (code: string) => diagnostics.filter((d) => d.code === code);
+  const missing = byCode('section-missing');
+  assert.deepEqual(missing.map((d) => (d.data as DiagnosticData & { sectionId: string }).sectionId), ['corrective-and-preventive-measures']);
+  assert.equal(byCode('section-order').length, 1, 'Timeline after Root Cause and Resolution');
+  assert.deepEqual(byCode('summary-field-missing').map((d) => (d.data as { field: string }).field).sort(), ['impact', 'root-cause']);
+  const outOfOrder = byCode('timeline-out-of-order');
+  assert.equal(outOfOrder.length, 1);
+  assert.equal(outOfOrder[0].range.start.line, 14);
+  assert.deepEqual(outOfOrder[0].data, { code: 'timeline-out-of-order', entryIndex: 2, shouldPrecedeIndex: 1, shouldPrecedeLine: 13 });
+  const unparsed = byCode('timeline-unparsed-time');
+  assert.equal(unparsed.length, 1);
+  assert.equal((unparsed[0].data as { text: string }).text, '25:10');
+  assert.equal(byCode('timeline-missing-timezone').length, 1);
+  assert.equal((byCode('timeline-missing-timezone')[0].data as { scope: string }).scope, 'timeline');
+  const mismatch = byCode('duration-mismatch');
+  assert.equal(mismatch.length, 1);
+  assert.deepEqual({ ...mismatch[0].data as object }, { code: 'duration-mismatch', statedMinutes: 120, computedMinutes: 60, statedText: '2 hours' });
+  for (const d of diagnostics) assert.equal(d.source, 'postmortem');
+});
+
+test('11:50 PM then 12:10 AM is the next day, not out of order', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 11:30 PM start', '- 11:50 PM more', '- 12:10 AM next day', '- 12:05 AM really earlier');
+  const codes = codesOf(text);
+  assert.equal(codes.filter((code) => code === 'timeline-out-of-order').length, 1);
+});
+
+test('a zone on one entry is inherited by the next; none anywhere is reported once', () => {
+  assert.deepEqual(codesOf(joinLines('# Postmortem', '## Timeline', '- 10:00 UTC a', '- 10:05 b')).filter((c) => c.startsWith('timeline')), []);
+  const none = codesOf(joinLines('# Postmortem', '## Timeline', '- 10:00 a', '- 10:05 b'));
+  assert.equal(none.filter((c) => c === 'timeline-missing-timezone').length, 1);
+  assert.deepEqual(codesOf(joinLines('# Postmortem', '## Timeline', '- 10:00 a', '- 10:05 b'), { timeZone: 'Europe/Berlin' }).filter((c) => c === 'timeline-missing-timezone'), []);
+});
+
+test('severity is configurable per code, including off', () => {
+  const text = readFixture('problems.md');
+  const off = diagnosticsOf(text, { severity: { 'timeline-out-of-order': 'off', 'section-missing': 'hint' } });
+  assert.equal(off.filter((d) => d.code === 'timeline-out-of-order').length, 0);
+  assert.equal(off.find((d) => d.code === 'section-missing')?.severity, 4);
+});
+
+test('duration tolerance: within it no mismatch; bounds like "under 3 hours" are respected', () => {
+  const doc = (stated: string) => joinLines('# Postmortem', '## Issue Summary', `From 10:00 UTC to 11:04 UTC. The outage lasted ${stated}.`);
+  assert.equal(codesOf(doc('1 hour')).includes('duration-mismatch'), false);
+  assert.equal(codesOf(doc('1 hour'), { durationTolerance: 2 }).includes('duration-mismatch'), true);
+  assert.equal(codesOf(doc('under 3 hours')).includes('duration-mismatch'), false);
+  assert.equal(codesOf(doc('about 3 hours')).includes('duration-mismatch'), true);
+});
+
+test('documents that are not postmortems get nothing', async () => {
+  const { analyzeDocument } = await import('../../server/src/core/analyze');
+  const { computeDiagnostics } = await import('../../server/src/features/diagnostics');
+  const { defaultSettings } = await import('../../server/src/core/config');
+  const settings = defaultSettings();
+  const model = analyzeDocument(readFixture('not-a-postmortem.md'), settings, '/work/docs/README.md');
+  assert.equal(model.isPostmortem, false);
+  assert.deepEqual(computeDiagnostics(model, settings), []);
+  assert.equal(analyzeDocument('# Notes', settings, '/repo/postmortems/2024/db.md').isPostmortem, true);
+  assert.equal(analyzeDocument('# Notes', settings, '/repo/docs/db-post-mortem.md').isPostmortem, true);
+  assert.equal(analyzeDocument('# Notes', settings, '/repo/docs/notes.md').isPostmortem, false);
+  assert.equal(analyzeDocument('# Incident Report: DB', settings, '/repo/notes.md').isPostmortem, true);
+  assert.equal(analyzeDocument('---\ntype: postmortem\n---\n# DB', settings, '/repo/notes.md').isPostmortem, true);
+});
+
+test('profiles: google-sre and pagerduty sections, and a custom one', () => {
+  const sre = joinLines('# Postmortem', '## Summary', 'x', '## Impact', 'x', '## Root Causes', 'x', '## Trigger', 'x', '## Resolution', 'x', '## Detection', 'x', '## Action Items', 'x', '## Lessons Learned', 'x', '## Timeline', '2015-10-21 *(all times UTC)*', '- 14:51 a', '- 15:00 b');
+  assert.deepEqual(codesOf(sre, { profile: 'google-sre' }), []);
+  assert.ok(codesOf(sre).includes('section-order'), 'classic wants the Timeline second');
+  const pd = joinLines('# Postmortem', '## Overview', 'x', '## What Happened', 'x', '## Contributing Factors', 'x', '## Resolution', 'x', '## Impact', 'x', '## Timeline', '- 14:51 UTC a', "## How'd We Do?", 'x', '## Action Items', 'x');
+  assert.deepEqual(codesOf(pd, { profile: 'pagerduty' }), []);
+  const custom = { profile: 'custom', sections: ['Background', { title: 'Timeline' }, { title: 'Follow-ups', aliases: ['Next steps'] }] };
+  assert.deepEqual(codesOf(joinLines('# Postmortem', '## Background', '## Timeline', '## Next steps'), custom), []);
+  assert.deepEqual(codesOf(joinLines('# Postmortem', '## Background', '## Timeline'), custom), ['section-missing']);
+});

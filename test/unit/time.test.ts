@@ -1,0 +1,110 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { findStamps, isUnreadable, readStampAt, readTimeAt } from '../../server/src/core/time/timestamp';
+import { findZone, offsetMinutesAt, readZoneAt } from '../../server/src/core/time/zones';
+import { findDurations, formatDuration, formatDurationLike, formatOffset } from '../../server/src/core/time/duration';
+
+function stampOf(text: string) {
+  const stamp = readStampAt(text, 0);
+  assert.ok(stamp && !isUnreadable(stamp), `no stamp in ${JSON.stringify(text)}`);
+  return stamp;
+}
+
+const clock = (text: string) => {
+  const time = stampOf(text).time;
+  return time && `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+};
+
+test('reads 12- and 24-hour clocks, with seconds, p.m. and military times', () => {
+  assert.equal(clock('14:00 UTC: deploy'), '14:00');
+  assert.equal(clock('2:00 PM: alert'), '14:00');
+  assert.equal(clock('12:30 AM'), '00:30');
+  assert.equal(clock('12:05 PM'), '12:05');
+  assert.equal(clock('9:17am the fix'), '09:17');
+  assert.equal(clock('3:00 p.m. rollback'), '15:00');
+  assert.equal(clock('6 PM – engineers'), '18:00');
+  assert.equal(clock('13:00:56 - alert'), '13:00');
+  assert.equal(clock('2100hrs WAT the server'), '21:00');
+  assert.equal(clock('1430 UTC: paged'), '14:30');
+  assert.equal(clock('15.25 PST 29 april 2022'), '15:25');
+  assert.equal(clock('4: 45 am PST ]'), '04:45');
+  assert.equal(clock('At 3:15 PM Eastern time, support'), '15:15');
+});
+
+test('reports times that cannot be read, and reads "13:20PM" as 13:20 with a warning', () => {
+  const outOfRange = readTimeAt('25:10 storage team joins', 0);
+  assert.ok(isUnreadable(outOfRange) && outOfRange.reason === 'out-of-range');
+  const conflicting = readStampAt('13:30 PM deploy', 0);
+  assert.ok(conflicting && !isUnreadable(conflicting));
+  assert.equal(conflicting.warning, 'conflicting-meridiem');
+  assert.equal(conflicting.time?.hour, 13);
+  const impossible = readTimeAt('13:30 AM', 0);
+  assert.ok(isUnreadable(impossible) && impossible.reason === 'conflicting-meridiem');
+  const incomplete = readTimeAt('3:AM', 0);
+  assert.ok(isUnreadable(incomplete) && incomplete.reason === 'incomplete');
+  assert.equal(readTimeAt('100% of users', 0), null);
+  assert.equal(readTimeAt('1.5 hours later', 0), null);
+});
+
+test('reads dates in words and numbers, before or after the time', () => {
+  assert.deepEqual(stampOf('April 10th, 2024 at 10:00 AM').date, { year: 2024, month: 4, day: 10 });
+  assert.deepEqual(stampOf('Nov 2, 2023 14:00').date, { year: 2023, month: 11, day: 2 });
+  assert.deepEqual(stampOf('2024-01-12 09:00').date, { year: 2024, month: 1, day: 12 });
+  assert.deepEqual(stampOf('13:15 PST 29 april 2022 - customer').date, { year: 2022, month: 4, day: 29 });
+  assert.deepEqual(stampOf('10:00 AM UTC, April 10th').date, { year: null, month: 4, day: 10 });
+  assert.deepEqual(stampOf('June 7th, 2024, 13:00 (UTC): alert').date, { year: 2024, month: 6, day: 7 });
+  assert.deepEqual(stampOf('24-10-2024 04:00 - nodes').date, { year: 2024, month: 10, day: 24 });
+  assert.deepEqual(stampOf('02-15-2022 7:00 am').date, { year: 2022, month: 2, day: 15 });
+  assert.deepEqual(stampOf('19. April, 11:00').date, { year: null, month: 4, day: 19 });
+  assert.deepEqual(stampOf('Thursday, May 9, 2024').date, { year: 2024, month: 5, day: 9 });
+  assert.equal(stampOf('May 20:').time, null);
+});
+
+test('reads zones: abbreviations, offsets, spelled names, IANA names', () => {
+  const zoneOf = (text: string) => stampOf(text).zone?.label;
+  assert.equal(zoneOf('10:45 AM (UTC): detected'), 'UTC');
+  assert.equal(zoneOf('16:15 GMT+1: alert'), 'GMT+1');
+  assert.equal(zoneOf('12:00 CAT — italic'), 'CAT');
+  assert.equal(zoneOf('3:00:01pm -PST'), 'PST');
+  assert.equal(zoneOf('7:00 am (UTC−05:00)'), 'UTC-5');
+  assert.equal(zoneOf('3:15 PM Eastern time, support'), 'Eastern time');
+  assert.equal(zoneOf('10:00 AM (SAST): alert'), 'SAST');
+  assert.equal(findZone('Timeline (GMT+ 1)')?.zone.offsetMinutes, 60);
+  assert.equal(findZone('Timeline(all times in UTC)')?.zone.label, 'UTC');
+  assert.equal(findZone('## Timeline (All in Greenwich Mean Time)')?.zone.offsetMinutes, 0);
+  assert.equal(findZone('(in 24-hour clock, West Central Africa Standard Timezone)')?.zone.offsetMinutes, 60);
+  assert.equal(findZone('*(All times US/Pacific, 24-hour clock.)*')?.zone.iana, 'America/Los_Angeles');
+  assert.equal(findZone('Our team was at the office'), null);
+  assert.equal(readZoneAt('WAT', 0)?.zone.offsetMinutes, 60);
+  // Daylight saving resolves through the date.
+  const pacific = findZone('Pacific time')!.zone;
+  assert.equal(offsetMinutesAt(pacific, Date.UTC(2024, 6, 1)), -420);
+  assert.equal(offsetMinutesAt(pacific, Date.UTC(2024, 0, 1)), -480);
+});
+
+test('finds every time in prose, but not version numbers', () => {
+  const stamps = findStamps('lasted for 2 hours, starting at 14:00 UTC and ending at 16:00 UTC after nginx 1.18 restarted');
+  assert.deepEqual(stamps.map((s) => s.time?.hour), [14, 16]);
+  const range = findStamps('from April 10th, 2024 (10:00 AM UTC) to April 11th, 2024 (2:00 AM UTC)');
+  assert.deepEqual(range.filter((s) => s.time).map((s) => s.time?.hour), [10, 2]);
+});
+
+test('reads stated durations and writes them back', () => {
+  const minutes = (text: string) => findDurations(text)[0]?.minutes;
+  assert.equal(minutes('2 hours'), 120);
+  assert.equal(minutes('2 hours and 15 minutes'), 135);
+  assert.equal(minutes('approximately 3 hours'), 180);
+  assert.equal(minutes('45 min'), 45);
+  assert.equal(minutes('1.5 hours'), 90);
+  assert.equal(minutes('2h 15m'), 135);
+  assert.equal(minutes('one day'), 1440);
+  assert.equal(minutes('an hour and a half'), 90);
+  assert.equal(findDurations('under 3hrs')[0].bound, 'at-most');
+  assert.deepEqual(findDurations('data hours'), []);
+  assert.equal(formatDuration(135), '2h 15m');
+  assert.equal(formatDuration(45), '45m');
+  assert.equal(formatOffset(65), 'T+1:05');
+  assert.equal(formatDurationLike(135, '2 hours and 45 minutes'), '2 hours and 15 minutes');
+  assert.equal(formatDurationLike(135, '2h 45m'), '2h 15m');
+  assert.equal(formatDurationLike(50, '45 min'), '50 min');
+});
