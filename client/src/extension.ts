@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
+import { ActiveDocument } from './activeDocument';
 
 let client: LanguageClient | undefined;
 
@@ -11,6 +12,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
   client = createClient(context, output);
   await client.start();
+  const active = new ActiveDocument(client);
+  context.subscriptions.push(active);
 }
 
 export async function deactivate(): Promise<void> {
