@@ -2,6 +2,9 @@
 // codes and the `data` each diagnostic carries for its quick fixes.
 export const DIAGNOSTIC_SOURCE = 'postmortem';
 
+/** The code action kind of fix-all, for `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = 'source.fixAll.postmortem';
+
 export const DIAGNOSTIC_CODES = [
   'section-missing',
   'section-order',
@@ -118,6 +121,8 @@ export interface AnalysisIncident {
   durationMinutes: number | null;
   durationSource: 'summary' | 'timeline' | 'mixed' | null;
   statedDurationMinutes: number | null;
+  /** The computed duration written compactly ("2h 15m"), for the status bar; null without one. */
+  durationText: string | null;
 }
 
 export interface AnalysisResult {
@@ -131,3 +136,90 @@ export interface AnalysisResult {
 /** `postmortem/analysis`: params AnalysisParams, result AnalysisResult. Plain method names, so that the
  * client's and the server's copies of the protocol library need not be the same version. */
 export const ANALYSIS_METHOD = 'postmortem/analysis';
+
+// The preview (`postmortem/render`): the document rendered to sanitized HTML, the analysis, the
+// incident card and the timeline as the preview draws them. Every number is the server's.
+
+export interface RenderParams {
+  textDocument: { uri: string };
+}
+
+export type MilestoneKind = 'detected' | 'escalated' | 'root-cause-identified' | 'mitigated' | 'resolved';
+
+/** Where a fact of the incident card comes from: the line (0-based) and the words as written. */
+export interface FactSource {
+  from: 'summary' | 'timeline' | 'section';
+  line: number;
+  text: string;
+}
+
+export interface CardPoint {
+  /** ISO-8601 as in AnalysisIncident (instant with Z, local time, or null without a year). */
+  iso: string | null;
+  /** The local clock with its zone ("14:00 UTC"). */
+  clock: string;
+  zone: string | null;
+  source: FactSource | null;
+}
+
+export interface CardMilestone {
+  kind: MilestoneKind;
+  entryIndex: number;
+  line: number;
+  /** The words that marked it ("Alert", "resolved"). */
+  word: string;
+  timeText: string;
+  /** Minutes from the incident's start, and the same written compactly; null when either time is unknown. */
+  minutesFromStart: number | null;
+  durationText: string | null;
+}
+
+export interface IncidentCard {
+  title: string | null;
+  start: CardPoint | null;
+  end: CardPoint | null;
+  /** Computed from start and end: where both come from ('summary', 'timeline' or 'mixed'). */
+  computed: { minutes: number; text: string; source: 'summary' | 'timeline' | 'mixed' } | null;
+  stated: { minutes: number; text: string; bound: 'exact' | 'at-most' | 'at-least'; source: FactSource } | null;
+  /** True when stated and computed disagree beyond `postmortem.durationTolerance` (the duration-mismatch rule). */
+  mismatch: boolean;
+  toleranceMinutes: number;
+  impact: FactSource | null;
+  rootCause: FactSource | null;
+  milestones: CardMilestone[];
+  timeToDetect: CardMilestone | null;
+  timeToMitigate: CardMilestone | null;
+  timeToResolve: CardMilestone | null;
+}
+
+export interface PreviewTimelineEntry {
+  entryIndex: number;
+  /** First and last line (0-based) of the entry. */
+  line: number;
+  lastLine: number;
+  timeText: string;
+  text: string;
+  /** Minutes after the earliest timed entry (the timeline's own origin); null when unreadable. */
+  minutes: number | null;
+  /** The local clock ("23:50") and the local day counted from the first timed entry's (0, 1 …). */
+  clock: string | null;
+  day: number | null;
+  /** Earlier than the timed entry before it (the timeline-out-of-order rule). */
+  outOfOrder: boolean;
+  milestone: MilestoneKind | null;
+}
+
+export interface RenderResult {
+  uri: string;
+  /** The document version rendered, so that a client can drop answers older than what it shows. */
+  version: number;
+  isPostmortem: boolean;
+  /** The document as sanitized HTML; block elements carry `data-line` (0-based source line). */
+  html: string;
+  card: IncidentCard;
+  timeline: PreviewTimelineEntry[];
+  analysis: AnalysisResult;
+}
+
+/** `postmortem/render`: params RenderParams, result RenderResult (null for a document the server does not have). */
+export const RENDER_METHOD = 'postmortem/render';

@@ -12,7 +12,9 @@ import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
 import { codeActions } from './features/codeActions';
 import { analysisResult } from './features/analysis';
-import { ANALYSIS_METHOD, type AnalysisParams, type AnalysisResult } from './protocol';
+import { renderResult } from './features/preview';
+import { RENDER_METHOD, type RenderParams, type RenderResult } from './protocol';
+import { ANALYSIS_METHOD, FIX_ALL_KIND, type AnalysisParams, type AnalysisResult } from './protocol';
 import { SettingsStore } from './settingsStore';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -30,7 +32,7 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       textDocumentSync: TextDocumentSyncKind.Incremental,
       documentSymbolProvider: { label: 'Postmortem' },
       foldingRangeProvider: true,
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
     },
     serverInfo: { name: 'postmortem-writer' },
   };
@@ -121,8 +123,11 @@ connection.onFoldingRanges((params, token) =>
 
 connection.onCodeAction((params, token) =>
   safely('code actions', [], token, async () => {
-    const model = await modelOf(params.textDocument.uri);
-    return model ? codeActions(model, params.textDocument.uri, params.context.diagnostics) : [];
+    const uri = params.textDocument.uri;
+    const model = await modelOf(uri);
+    if (!model) return [];
+    const current = await settings.forDocument(uri);
+    return codeActions(model, uri, params.context.diagnostics, current.settings, settings.pathOf(uri), params.context.only);
   }));
 
 const EMPTY_ANALYSIS: AnalysisResult = {
@@ -130,13 +135,22 @@ const EMPTY_ANALYSIS: AnalysisResult = {
   profile: '',
   sections: [],
   timeline: [],
-  incident: { start: null, end: null, startText: null, endText: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null },
+  incident: { start: null, end: null, startText: null, endText: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null, durationText: null },
 };
 
 connection.onRequest(ANALYSIS_METHOD, (params: AnalysisParams, token: CancellationToken) =>
   safely('analysis', EMPTY_ANALYSIS, token, async () => {
     const model = await modelOf(params.textDocument.uri);
     return model ? analysisResult(model) : EMPTY_ANALYSIS;
+  }));
+
+connection.onRequest(RENDER_METHOD, (params: RenderParams, token: CancellationToken) =>
+  safely('render', null, token, async (): Promise<RenderResult | null> => {
+    const uri = params.textDocument.uri;
+    const document = documents.get(uri);
+    const model = await modelOf(uri);
+    if (!document || !model) return null;
+    return renderResult(model, (await settings.forDocument(uri)).settings, uri, document.version);
   }));
 
 process.on('uncaughtException', (error) => connection.console.error(`postmortem: unexpected error: ${error.stack ?? error.message}`));

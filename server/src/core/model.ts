@@ -77,7 +77,7 @@ function requirementStatus(spec: SectionSpec, sections: Section[]): RequirementS
 }
 
 /** The first written date (and zone) before the timeline: the title's "November 5, 2023", the summary's. */
-function documentFacts(lines: MarkdownLines, until: number): { date: CalendarDate | null; zone: Zone | null } {
+function documentFacts(lines: MarkdownLines, until: number, preambleEnd: number): { date: CalendarDate | null; zone: Zone | null } {
   let date: CalendarDate | null = null;
   let zone: Zone | null = null;
   for (let i = 0; i < Math.min(until, lines.index.lineCount); i++) {
@@ -89,7 +89,8 @@ function documentFacts(lines: MarkdownLines, until: number): { date: CalendarDat
       const stamp: Stamp | undefined = findStamps(text).find((s) => s.date && s.date.year !== null) ?? (date ? undefined : findStamps(text).find((s) => s.date));
       if (stamp?.date) date = stamp.date;
     }
-    if (!zone && /\b(?:all\s+times|times?\s+(?:are|in)|time\s*zone)\b/i.test(text)) zone = findZone(text)?.zone ?? null;
+    // A zone stated for all times, or any zone in the preamble before the first section.
+    if (!zone && (i < preambleEnd || /\b(?:all\s+times|times?\s+(?:are|in)|time\s*zone)\b/i.test(text))) zone = findZone(text)?.zone ?? null;
     if (date && date.year !== null && zone) break;
   }
   return { date, zone };
@@ -117,7 +118,7 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   const timelineSection = roleOf('timeline');
   const configZone = parseZoneSetting(options.settings.timeZone);
   const firstSectionLine = sections[0]?.line ?? index.lineCount;
-  const facts = documentFacts(lines, timelineSection?.line ?? firstSectionLine);
+  const facts = documentFacts(lines, timelineSection?.line ?? firstSectionLine, firstSectionLine);
   // The summary, or where there is none, the preamble before the first section.
   let summary: SummaryFacts | null = null;
   if (summarySection) summary = readSummary(lines, summarySection.line + 1, summarySection.endLine);

@@ -1,6 +1,7 @@
 // The model for clients (the preview, the status bar): `postmortem/analysis`.
 import type { IncidentPoint, PostmortemModel } from '../core/model';
 import type { CalendarDate } from '../core/time/timestamp';
+import { formatDuration } from '../core/time/duration';
 import { offsetMinutesAt } from '../core/time/zones';
 import type { AnalysisResult } from '../protocol';
 
@@ -19,6 +20,14 @@ export function localClock(point: { axis: number; zone: IncidentPoint['zone'] })
   const offset = point.zone ? offsetMinutesAt(point.zone, point.axis * 60_000) : 0;
   const local = (((point.axis + offset) % 1440) + 1440) % 1440;
   return `${pad(Math.floor(local / 60))}:${pad(Math.floor(local % 60))}${point.zone ? ' ' + point.zone.label : ''}`;
+}
+
+/** The local date and clock of a point ("2024-04-10 14:00 UTC"); the clock alone when the year is unknown. */
+export function localDateTime(point: { axis: number; zone: IncidentPoint['zone']; date: CalendarDate | null }): string {
+  if (!point.date || point.date.year === null) return localClock(point);
+  const offset = point.zone ? offsetMinutesAt(point.zone, point.axis * 60_000) : 0;
+  const local = new Date(Math.round((point.axis + offset) * 60_000));
+  return `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${localClock(point)}`;
 }
 
 export function analysisResult(model: PostmortemModel): AnalysisResult {
@@ -51,6 +60,7 @@ export function analysisResult(model: PostmortemModel): AnalysisResult {
       durationMinutes: incident.durationMinutes,
       durationSource: incident.durationSource,
       statedDurationMinutes: incident.statedDurationMinutes,
+      durationText: incident.durationMinutes === null ? null : formatDuration(incident.durationMinutes),
     },
   };
 }

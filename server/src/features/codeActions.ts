@@ -1,30 +1,69 @@
-// Quick fixes, built from each diagnostic's `data`, never from its message.
+// Quick fixes, built from each diagnostic's `data`, never from its message; and fix-all.
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../core/model';
-import type { DiagnosticData, SectionMissingData } from '../protocol';
-import { DIAGNOSTIC_SOURCE } from '../protocol';
-import { sectionInsertion } from './sectionTemplates';
+import type { Settings } from '../core/config';
+import { DIAGNOSTIC_SOURCE, FIX_ALL_KIND, type DiagnosticData } from '../protocol';
+import { sectionEdit } from './fixes/insertSection';
+import { summaryFieldEdit } from './fixes/insertSummaryField';
+import { sortTimelineEdits } from './fixes/sortTimeline';
+import { entryZoneEdit, headingZoneEdit } from './fixes/addTimezone';
+import { durationEdit } from './fixes/replaceDuration';
+import { meridiemEdit } from './fixes/meridiem';
+import { fixAllEdits } from './fixAll';
 
-export function codeActions(model: PostmortemModel, uri: string, diagnostics: Diagnostic[]): CodeAction[] {
-  if (!model.isPostmortem) return [];
-  const actions: CodeAction[] = [];
-  for (const diagnostic of diagnostics) {
-    if (diagnostic.source !== DIAGNOSTIC_SOURCE) continue;
-    const data = diagnostic.data as DiagnosticData | undefined;
-    if (!data || typeof data !== 'object') continue;
-    if (data.code === 'section-missing') actions.push(insertSection(model, uri, diagnostic, data));
-  }
-  return actions;
+const FIELD_TITLES = { duration: 'Duration', start: 'Start time', end: 'End time', impact: 'Impact', 'root-cause': 'Root cause' } as const;
+
+function action(title: string, uri: string, edits: Array<TextEdit | null>, diagnostic: Diagnostic, preferred = false): CodeAction | null {
+  const real = edits.filter((edit): edit is TextEdit => edit !== null);
+  if (!real.length) return null;
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred, edit: { changes: { [uri]: real } } };
 }
 
-function insertSection(model: PostmortemModel, uri: string, diagnostic: Diagnostic, data: SectionMissingData): CodeAction {
-  const at = sectionInsertion(model, data.sectionId, data.title, data.insertAfterLine);
-  const edit: TextEdit = { range: { start: { line: at.line, character: at.character }, end: { line: at.line, character: at.character } }, newText: at.text };
-  return {
-    title: `Insert section "${data.title}"`,
-    kind: CodeActionKind.QuickFix,
-    diagnostics: [diagnostic],
-    isPreferred: true,
-    edit: { changes: { [uri]: [edit] } },
-  };
+function quickFixes(model: PostmortemModel, uri: string, diagnostic: Diagnostic): Array<CodeAction | null> {
+  const data = diagnostic.data as DiagnosticData | undefined;
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE || !data || typeof data !== 'object') return [];
+  switch (data.code) {
+    case 'section-missing':
+      return [action(`Insert section "${data.title}"`, uri, [sectionEdit(model, data)], diagnostic, true)];
+    case 'summary-field-missing':
+      return [action(`Add "${FIELD_TITLES[data.field]}" to the summary`, uri, [summaryFieldEdit(model, data.field)], diagnostic, true)];
+    case 'timeline-out-of-order':
+      return [action('Sort timeline chronologically', uri, sortTimelineEdits(model), diagnostic, true)];
+    case 'timeline-missing-timezone': {
+      const zone = data.suggestedZone ?? 'UTC';
+      const forEntry = data.scope === 'entry' && data.entryIndexes.length === 1
+        ? action(`Add ${zone} to this entry`, uri, [entryZoneEdit(model, data.entryIndexes[0], zone)], diagnostic)
+        : null;
+      return [forEntry, action(`Add (${zone}) to the Timeline heading, for all entries`, uri, [headingZoneEdit(model, zone)], diagnostic, data.scope === 'timeline')];
+    }
+    case 'duration-mismatch':
+      return [action('Replace the stated duration with the computed one', uri, [durationEdit(model, diagnostic, data)], diagnostic, true)];
+    case 'timeline-unparsed-time':
+      return data.reason === 'conflicting-meridiem'
+        ? [action('Write it as a 24-hour time', uri, [meridiemEdit(model, data.entryIndex)], diagnostic, true)]
+        : [];
+    default:
+      return [];
+  }
+}
+
+/** Whether a requested `only` list asks for kind `kind` (a prefix asks for everything under it). */
+function wants(only: string[] | undefined, kind: string): boolean {
+  if (!only || only.length === 0) return kind === CodeActionKind.QuickFix;
+  return only.some((requested) => kind === requested || kind.startsWith(`${requested}.`));
+}
+
+export function codeActions(model: PostmortemModel, uri: string, diagnostics: Diagnostic[], settings: Settings, path: string | null, only?: string[]): CodeAction[] {
+  if (!model.isPostmortem) return [];
+  const actions: CodeAction[] = [];
+  if (wants(only, CodeActionKind.QuickFix)) {
+    for (const diagnostic of diagnostics) {
+      for (const fix of quickFixes(model, uri, diagnostic)) if (fix) actions.push(fix);
+    }
+  }
+  if (only && wants(only, FIX_ALL_KIND)) {
+    const edits = fixAllEdits(model, settings, path);
+    if (edits.length) actions.push({ title: 'Fix all postmortem problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+  }
+  return actions;
 }

@@ -127,18 +127,23 @@ export function computeDiagnostics(model: PostmortemModel, settings: Settings): 
   // Stated duration against the computed one.
   const stated = model.summary?.stated;
   const computed = model.incident.durationMinutes;
-  const tolerance = settings.durationTolerance;
-  const contradicts = stated && computed !== null && (
-    stated.bound === 'at-most' ? computed > stated.minutes + tolerance
-      : stated.bound === 'at-least' ? computed < stated.minutes - tolerance
-        : Math.abs(stated.minutes - computed) > tolerance);
-  if (stated && computed !== null && contradicts) {
+  if (stated && computed !== null && durationContradicts(model, settings.durationTolerance)) {
     add('duration-mismatch', stated.offset, stated.offset + stated.text.length,
       `The summary says ${stated.text} (${formatDuration(stated.minutes)}), but ${model.incident.durationSource === 'timeline' ? 'the timeline spans' : 'the stated start and end span'} ${formatDuration(computed)}.`, {
         code: 'duration-mismatch', statedMinutes: stated.minutes, computedMinutes: computed, statedText: stated.text,
       });
   }
   return out;
+}
+
+/** The stated duration disagrees with the computed one by more than `tolerance` minutes ("under 3 hours" is a bound). */
+export function durationContradicts(model: PostmortemModel, tolerance: number): boolean {
+  const stated = model.summary?.stated;
+  const computed = model.incident.durationMinutes;
+  if (!stated || computed === null) return false;
+  return stated.bound === 'at-most' ? computed > stated.minutes + tolerance
+    : stated.bound === 'at-least' ? computed < stated.minutes - tolerance
+      : Math.abs(stated.minutes - computed) > tolerance;
 }
 
 function clock(entry: TimelineEntry): string {

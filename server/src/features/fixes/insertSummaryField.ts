@@ -1,0 +1,48 @@
+// A missing summary fact as a labelled line, in the style of the summary's other labels, filled in
+// when the model already knows the value (the duration and window computed from the timeline).
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { PostmortemModel } from '../../core/model';
+import type { SummaryField } from '../../core/profiles';
+import { lineBreakOf } from '../../core/text';
+import { formatDuration } from '../../core/time/duration';
+import { localDateTime } from '../analysis';
+
+const LABELS: Record<SummaryField, string> = {
+  duration: 'Duration',
+  start: 'Start time',
+  end: 'End time',
+  impact: 'Impact',
+  'root-cause': 'Root cause',
+};
+
+const LABEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)([A-Z][A-Za-z ]{1,30})((?::(?:\*\*|__)|(?:\*\*|__):|:)\s*)/;
+
+function valueFor(model: PostmortemModel, field: SummaryField): string {
+  const { incident } = model;
+  if (field === 'duration' && incident.durationMinutes !== null) return formatDuration(incident.durationMinutes);
+  if (field === 'start' && incident.start) return localDateTime(incident.start);
+  if (field === 'end' && incident.end) return localDateTime(incident.end);
+  return 'TBD';
+}
+
+export function summaryFieldEdit(model: PostmortemModel, field: SummaryField): TextEdit | null {
+  const section = model.summarySection;
+  if (!section) return null;
+  const { lines } = model.lines.index;
+  let prefix = '- **';
+  let suffix = ':** ';
+  for (let i = section.line + 1; i <= section.endLine; i++) {
+    const match = LABEL_LINE.exec(lines[i].text);
+    if (match) {
+      prefix = match[1];
+      suffix = match[3].endsWith(' ') ? match[3] : `${match[3]} `;
+      break;
+    }
+  }
+  const last = lines[section.endLine];
+  const eol = lineBreakOf(model.text);
+  const position = model.lines.index.positionAt(last.end);
+  // A summary with only its heading gets a blank line first, as Markdown wants.
+  const gap = section.endLine === section.line ? eol : '';
+  return { range: { start: position, end: position }, newText: `${eol}${gap}${prefix}${LABELS[field]}${suffix}${valueFor(model, field)}` };
+}

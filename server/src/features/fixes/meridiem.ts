@@ -1,0 +1,19 @@
+// "13:20PM" rewritten as the 24-hour time it was read as.
+import type { TextEdit } from 'vscode-languageserver-types';
+import type { PostmortemModel } from '../../core/model';
+
+export function meridiemEdit(model: PostmortemModel, entryIndex: number): TextEdit | null {
+  const entry = model.timeline[entryIndex];
+  if (!entry?.stamp?.time || entry.unreadable?.reason !== 'conflicting-meridiem') return null;
+  const lineStart = model.lines.index.lines[entry.line].start;
+  const start = lineStart + entry.unreadable.start;
+  const end = lineStart + entry.unreadable.end;
+  const written = model.text.slice(start, end);
+  // Only the clock and its "PM" change; a zone or date written after them stays.
+  const clock = /\d{1,2}\s?[:.]\s?\d{2}(?::\d{2})?\s?[ap]\.?\s?m\.?/i.exec(written);
+  if (!clock) return null;
+  const { hour, minute } = entry.stamp.time;
+  const replacement = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  const from = start + clock.index;
+  return { range: model.lines.index.range(from, from + clock[0].length), newText: replacement };
+}

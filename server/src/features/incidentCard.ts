@@ -1,0 +1,145 @@
+// The preview's incident card and timeline, from the model: start and end with their zone, the
+// computed and stated durations, impact, root cause, the response milestones, and where each of
+// them was read. The preview only draws these; every number is worked out here.
+import type { IncidentPoint, PostmortemModel } from '../core/model';
+import type { Settings } from '../core/config';
+import type { SummaryText } from '../core/summary';
+import { plainText, skipLinePrefix } from '../core/inline';
+import { formatDuration } from '../core/time/duration';
+import { offsetMinutesAt } from '../core/time/zones';
+import { isoOf, localClock } from './analysis';
+import { durationContradicts, firstTitleLine } from './diagnostics';
+import { findMilestones, type MilestoneMatch } from './milestones';
+import type { CardMilestone, CardPoint, FactSource, IncidentCard, PreviewTimelineEntry } from '../protocol';
+
+const MAX_FACT_LENGTH = 400;
+const IMPACT_SECTIONS = ['impact'];
+const ROOT_CAUSE_SECTIONS = ['root-cause', 'root-causes', 'root-cause-and-resolution', 'contributing-factors'];
+
+function clip(text: string): string {
+  const clean = text.replace(/\s+/g, ' ').trim();
+  return clean.length > MAX_FACT_LENGTH ? `${clean.slice(0, MAX_FACT_LENGTH - 1)}…` : clean;
+}
+
+function lineWords(model: PostmortemModel, line: number): string {
+  const raw = model.lines.index.lines[line].text;
+  return clip(plainText(raw.slice(skipLinePrefix(raw))));
+}
+
+/** The document's title: its first heading (else its first line of words), plain. */
+function titleOf(model: PostmortemModel): string | null {
+  if (model.lines.index.text.trim() === '') return null;
+  return lineWords(model, firstTitleLine(model)) || null;
+}
+
+/** Where an incident point was read: the summary's written time, or the timeline entry it came from. */
+function pointSource(model: PostmortemModel, point: IncidentPoint): FactSource | null {
+  const index = model.lines.index;
+  if (point.source === 'summary') {
+    const written = [model.summary?.start, model.summary?.end].find((time) => time && index.text.slice(time.start, time.end) === point.text);
+    return written ? { from: 'summary', line: index.lineAt(written.start), text: point.text } : null;
+  }
+  const entry = model.timeline.find((e) => e.axis === point.axis && e.timeText === point.text);
+  return entry ? { from: 'timeline', line: entry.line, text: entry.timeText } : null;
+}
+
+function cardPoint(model: PostmortemModel, point: IncidentPoint | null): CardPoint | null {
+  if (!point) return null;
+  return {
+    iso: isoOf(point.axis, point.date, point.zone !== null),
+    clock: localClock(point),
+    zone: point.zone?.label ?? null,
+    source: pointSource(model, point),
+  };
+}
+
+/** Impact or root cause: the summary's labelled line, else the first line of words in its own section. */
+function fact(model: PostmortemModel, fromSummary: SummaryText | null, sectionIds: string[]): FactSource | null {
+  if (fromSummary) return { from: 'summary', line: fromSummary.line, text: clip(plainText(fromSummary.text)) };
+  const section = model.sections.find((s) => s.id !== null && sectionIds.includes(s.id));
+  if (!section) return null;
+  for (let line = section.line + 1; line <= section.endLine; line++) {
+    const kind = model.lines.info[line].kind;
+    if (kind === 'blank' || kind === 'heading' || kind === 'heading-underline' || kind === 'rule' || kind === 'fenced-code' || kind === 'table-delimiter') continue;
+    const text = lineWords(model, line);
+    if (text) return { from: 'section', line, text };
+  }
+  return null;
+}
+
+function cardMilestone(model: PostmortemModel, match: MilestoneMatch | null): CardMilestone | null {
+  if (!match) return null;
+  const entry = model.timeline[match.entryIndex];
+  return {
+    kind: match.kind,
+    entryIndex: match.entryIndex,
+    line: entry.line,
+    word: match.word,
+    timeText: entry.timeText,
+    minutesFromStart: match.minutesFromStart,
+    durationText: match.minutesFromStart === null ? null : formatDuration(match.minutesFromStart),
+  };
+}
+
+export function incidentCard(model: PostmortemModel, settings: Settings): IncidentCard {
+  const { incident, summary } = model;
+  const found = findMilestones(model);
+  const stated = summary?.stated ?? null;
+  return {
+    title: titleOf(model),
+    start: cardPoint(model, incident.start),
+    end: cardPoint(model, incident.end),
+    computed: incident.durationMinutes === null || incident.durationSource === null ? null : {
+      minutes: incident.durationMinutes,
+      text: formatDuration(incident.durationMinutes),
+      source: incident.durationSource,
+    },
+    stated: stated && {
+      minutes: stated.minutes,
+      text: stated.text,
+      bound: stated.bound,
+      source: { from: 'summary', line: stated.line, text: stated.text },
+    },
+    mismatch: durationContradicts(model, settings.durationTolerance),
+    toleranceMinutes: settings.durationTolerance,
+    impact: fact(model, summary?.impact ?? null, IMPACT_SECTIONS),
+    rootCause: fact(model, summary?.rootCause ?? null, ROOT_CAUSE_SECTIONS),
+    milestones: found.milestones.map((match) => cardMilestone(model, match) as CardMilestone),
+    timeToDetect: cardMilestone(model, found.timeToDetect),
+    timeToMitigate: cardMilestone(model, found.timeToMitigate),
+    timeToResolve: cardMilestone(model, found.timeToResolve),
+  };
+}
+
+const pad = (value: number) => String(value).padStart(2, '0');
+
+/** The timeline as the preview draws it: minutes from the earliest entry, local clock and day, order. */
+export function previewTimeline(model: PostmortemModel): PreviewTimelineEntry[] {
+  const milestoneOf = new Map<number, CardMilestone['kind']>();
+  for (const match of findMilestones(model).milestones) if (!milestoneOf.has(match.entryIndex)) milestoneOf.set(match.entryIndex, match.kind);
+  const timed = model.timeline.filter((entry) => entry.axis !== null);
+  const origin = timed.length ? Math.min(...timed.map((entry) => entry.axis as number)) : 0;
+  const localMinutes = (axis: number, entry: (typeof model.timeline)[number]) => axis + (entry.zone ? offsetMinutesAt(entry.zone, axis * 60_000) : 0);
+  const firstDay = timed.length ? Math.min(...timed.map((entry) => Math.floor(localMinutes(entry.axis as number, entry) / 1440))) : 0;
+  let previousAxis: number | null = null;
+  return model.timeline.map((entry, entryIndex) => {
+    const axis = entry.axis;
+    // The timeline-out-of-order rule: earlier than the timed entry before it.
+    const outOfOrder = axis !== null && previousAxis !== null && axis < previousAxis;
+    if (axis !== null) previousAxis = axis;
+    const local = axis === null ? null : localMinutes(axis, entry);
+    const dayMinutes = local === null ? null : ((Math.floor(local) % 1440) + 1440) % 1440;
+    return {
+      entryIndex,
+      line: entry.line,
+      lastLine: entry.lastLine,
+      timeText: entry.timeText,
+      text: clip(entry.text),
+      minutes: axis === null ? null : Math.round(axis - origin),
+      clock: dayMinutes === null ? null : `${pad(Math.floor(dayMinutes / 60))}:${pad(dayMinutes % 60)}`,
+      day: local === null ? null : Math.floor(local / 1440) - firstDay,
+      outOfOrder,
+      milestone: milestoneOf.get(entryIndex) ?? null,
+    };
+  });
+}

@@ -1,0 +1,20 @@
+// `postmortem/render`: what the preview shows, in one answer: the document as sanitized HTML, the
+// incident card, the timeline as drawn, and the analysis they come from.
+import type { PostmortemModel } from '../core/model';
+import type { Settings } from '../core/config';
+import type { RenderResult } from '../protocol';
+import { analysisResult } from './analysis';
+import { incidentCard, previewTimeline } from './incidentCard';
+import { renderHtml } from './renderHtml';
+
+export function renderResult(model: PostmortemModel, settings: Settings, uri: string, version: number): RenderResult {
+  return {
+    uri,
+    version,
+    isPostmortem: model.isPostmortem,
+    html: renderHtml(model.text),
+    card: incidentCard(model, settings),
+    timeline: previewTimeline(model),
+    analysis: analysisResult(model),
+  };
+}

@@ -1,0 +1,131 @@
+// Every quick fix on real documents: apply it, re-analyse, and check that the problem is gone, that no
+// new problem appeared, and that nothing the writer wrote was lost (or, for the sort, only reordered).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import type { CodeAction, Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import { CORPUS, CORPUS_SKIP, analyze, joinLines, readCorpus, readFixture, settingsWith } from '../helpers';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { codeActions } from '../../server/src/features/codeActions';
+import { applyEdits } from '../../server/src/features/fixAll';
+import { FIX_ALL_KIND } from '../../server/src/protocol';
+
+const URI = 'file:///doc-postmortem.md';
+const settings = settingsWith();
+
+function diagnosticsOf(text: string): Diagnostic[] {
+  return computeDiagnostics(analyze(text), settings);
+}
+
+function actionsFor(text: string, diagnostic: Diagnostic): CodeAction[] {
+  return codeActions(analyze(text), URI, [diagnostic], settings, null);
+}
+
+function apply(text: string, action: CodeAction): string {
+  return applyEdits(text, (action.edit?.changes?.[URI] ?? []) as TextEdit[]);
+}
+
+/** Whether `small` is a subsequence of `big`: every character kept, in order. */
+function isSubsequence(small: string, big: string): boolean {
+  let i = 0;
+  for (let j = 0; j < big.length && i < small.length; j++) if (big[j] === small[i]) i++;
+  return i === small.length;
+}
+
+const sortedLines = (text: string) => text.split(/\r\n|\r|\n/).sort().join('\n');
+
+function key(diagnostic: Diagnostic): string {
+  return `${diagnostic.code} ${JSON.stringify(diagnostic.data)}`;
+}
+
+function checkEveryFix(name: string, text: string): number {
+  let applied = 0;
+  const before = diagnosticsOf(text);
+  for (const diagnostic of before) {
+    for (const action of actionsFor(text, diagnostic)) {
+      const fixed = apply(text, action);
+      const where = `${name}: "${action.title}" for ${diagnostic.code} at line ${diagnostic.range.start.line + 1}`;
+      assert.notEqual(fixed, text, `${where} changed nothing`);
+      if (diagnostic.code === 'timeline-out-of-order') {
+        assert.equal(sortedLines(fixed), sortedLines(text), `${where}: the sort only reorders whole lines`);
+      } else if (diagnostic.code !== 'duration-mismatch' && diagnostic.code !== 'timeline-unparsed-time') {
+        assert.ok(isSubsequence(text, fixed), `${where} deleted text`);
+      }
+      const after = diagnosticsOf(fixed);
+      const afterKeys = new Set(after.map((d) => d.code));
+      if (diagnostic.code === 'timeline-out-of-order') assert.ok(!afterKeys.has('timeline-out-of-order'), `${where}: still out of order`);
+      else if (diagnostic.code === 'timeline-missing-timezone' && (diagnostic.data as { scope: string }).scope === 'timeline') assert.ok(!afterKeys.has('timeline-missing-timezone'), `${where}: still no zone`);
+      else assert.ok(!after.some((d) => key(d) === key(diagnostic) && d.range.start.line === diagnostic.range.start.line), `${where}: the problem is still there`);
+      const beforeCodes = new Set(before.map((d) => d.code));
+      const fresh = after.filter((d) => !beforeCodes.has(d.code));
+      assert.deepEqual(fresh.map((d) => `${d.code}: ${d.message}`), [], `${where}: new problems`);
+      applied++;
+    }
+  }
+  return applied;
+}
+
+test('every quick fix on the fixtures', () => {
+  const applied = ['problems.md', 'not-a-postmortem.md', 'bold-midnight.md'].reduce((n, file) => n + checkEveryFix(file, readFixture(file)), 0);
+  assert.ok(applied >= 8, `only ${applied} fixes applied`);
+});
+
+test('every quick fix on every corpus document', { skip: CORPUS_SKIP }, () => {
+  let applied = 0;
+  for (const file of readdirSync(CORPUS).filter((name) => /^\d+\.md$/.test(name))) applied += checkEveryFix(file, readCorpus(file));
+  assert.ok(applied > 150, `only ${applied} fixes applied`);
+});
+
+test('the missing section goes where the profile wants it, in the document\'s style', () => {
+  const bold = joinLines('**Issue Summary:**', '- **Duration:** 1 hour, from 10:00 UTC to 11:00 UTC', '- **Impact:** all users', '- **Root cause:** a typo', '', '**Root Cause and Resolution:**', 'Fixed it.', '', '**Corrective and Preventive Measures:**', '- Check it.');
+  const [missing] = diagnosticsOf(bold).filter((d) => d.code === 'section-missing');
+  const fixed = apply(bold, actionsFor(bold, missing)[0]);
+  assert.match(fixed, /- \*\*Root cause:\*\* a typo\n\n\*\*Timeline:\*\*\n\n- \*\*HH:MM UTC:\*\* What happened\.\n\n\*\*Root Cause and Resolution:\*\*/);
+  const setext = joinLines('Postmortem', '==========', '', 'Timeline', '--------', '', '- 10:00 UTC a');
+  const fix = actionsFor(setext, diagnosticsOf(setext).find((d) => d.code === 'section-missing')!)[0];
+  assert.match(apply(setext, fix), /Issue Summary\n-------------\n/);
+});
+
+test('sort moves whole entries with their nested content, and keeps date lines in place', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 a', '  - detail of a', '- 10:30 c', '- 10:10 b', '  more about b', '', '### 2024-05-02', '- 09:00 next day');
+  const diagnostic = diagnosticsOf(text).find((d) => d.code === 'timeline-out-of-order')!;
+  const fixed = apply(text, actionsFor(text, diagnostic).find((a) => a.title.startsWith('Sort'))!);
+  assert.equal(fixed, joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 a', '  - detail of a', '- 10:10 b', '  more about b', '- 10:30 c', '', '### 2024-05-02', '- 09:00 next day'));
+});
+
+test('zone fixes: on the entry, or on the heading for all', () => {
+  const text = joinLines('# Postmortem', '**Timeline:**', '- **10:00 AM:** a', '- **10:05 AM:** b');
+  const diagnostic = diagnosticsOf(text).find((d) => d.code === 'timeline-missing-timezone')!;
+  const [heading] = actionsFor(text, diagnostic);
+  assert.match(apply(text, heading), /\*\*Timeline \(UTC\):\*\*/);
+  const mixed = joinLines('# Postmortem', '## Timeline', '- 09:00 a', '- 10:00 GMT+1 b');
+  const entry = diagnosticsOf(mixed).find((d) => d.code === 'timeline-missing-timezone')!;
+  const actions = actionsFor(mixed, entry);
+  assert.equal(actions[0].title, 'Add GMT+1 to this entry');
+  assert.match(apply(mixed, actions[0]), /- 09:00 GMT\+1 a/);
+});
+
+test('duration fix writes the computed duration the way the document writes durations', () => {
+  const doc = (stated: string) => joinLines('# Postmortem', '## Issue Summary', `From 10:00 UTC to 12:15 UTC; the outage lasted ${stated}.`);
+  const fix = (stated: string) => {
+    const text = doc(stated);
+    const diagnostic = diagnosticsOf(text).find((d) => d.code === 'duration-mismatch')!;
+    return apply(text, actionsFor(text, diagnostic)[0]);
+  };
+  assert.match(fix('3 hours and 10 minutes'), /lasted 2 hours and 15 minutes\./);
+  assert.match(fix('3h 10m'), /lasted 2h 15m\./);
+  assert.match(fix('45 min'), /lasted 135 min\./);
+});
+
+test('fix-all applies every safe fix at once, and a second time changes nothing', () => {
+  for (const text of [readFixture('problems.md'), readFixture('not-a-postmortem.md'), joinLines('# Postmortem', '## Timeline', '- 10:30 UTC b', '- 10:00 UTC a')]) {
+    const model = analyze(text);
+    const [fixAll] = codeActions(model, URI, [], settings, null, [FIX_ALL_KIND]);
+    assert.equal(fixAll.kind, FIX_ALL_KIND);
+    const once = apply(text, fixAll);
+    const codes = diagnosticsOf(once).map((d) => d.code);
+    assert.ok(!codes.includes('section-missing') && !codes.includes('timeline-out-of-order') && !codes.includes('summary-field-missing'), codes.join());
+    assert.deepEqual(codeActions(analyze(once), URI, [], settings, null, [FIX_ALL_KIND]), [], 'idempotent');
+  }
+  assert.deepEqual(codeActions(analyze(readFixture('classic-complete.md')), URI, [], settings, null, ['source']), []);
+});
