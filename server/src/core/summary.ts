@@ -25,6 +25,15 @@ export interface SummaryFacts {
   fields: Set<SummaryField>;
   /** The first zone written in the summary. */
   zone: Zone | null;
+  /** What a labelled "Impact:" / "Root cause:" line says (or the line under a lone label), plain. */
+  impact: SummaryText | null;
+  rootCause: SummaryText | null;
+}
+
+export interface SummaryText {
+  text: string;
+  /** 0-based line of the text. */
+  line: number;
 }
 
 const LABEL = new RegExp(
@@ -61,7 +70,7 @@ function resolveLineStamps(stamps: Stamp[]): Array<{ stamp: Stamp; date: Calenda
 }
 
 export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number): SummaryFacts {
-  const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null };
+  const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null, impact: null, rootCause: null };
   const { lines } = md.index;
   let pendingField: SummaryField | null = null;
   const prose: number[] = [];
@@ -81,6 +90,9 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     }
     pendingField = label && !label[2].trim() ? field : null;
     if (field) facts.fields.add(field);
+    const said = value.trim();
+    if (field === 'impact' && said && !facts.impact) facts.impact = { text: said, line: i };
+    if (field === 'root-cause' && said && !facts.rootCause) facts.rootCause = { text: said, line: i };
     const stamps = resolveLineStamps(findStamps(value));
     const toDocument = (stamp: Stamp) => {
       const at = lines[i].start + raw.indexOf(value.slice(stamp.start, stamp.end) || '\u0000');

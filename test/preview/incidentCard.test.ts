@@ -1,0 +1,66 @@
+// The incident card and the drawn timeline: every number with where it was read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, joinLines, readFixture, settingsWith } from '../helpers';
+import { incidentCard, previewTimeline } from '../../server/src/features/incidentCard';
+import { renderResult } from '../../server/src/features/preview';
+
+const card = (text: string, raw: Record<string, unknown> = {}) => incidentCard(analyze(text, raw), settingsWith(raw));
+
+test('classic fixture: start and end with zone and source line, durations agree, impact and root cause from the summary', () => {
+  const c = card(readFixture('classic-complete.md'));
+  assert.equal(c.title, 'Postmortem: Login outage on April 10th, 2024');
+  assert.deepEqual(c.start, { iso: '2024-04-10T10:00:00Z', clock: '10:00 UTC', zone: 'UTC', source: { from: 'summary', line: 4, text: '10:00 AM UTC' } });
+  assert.equal(c.end?.iso, '2024-04-10T12:15:00Z');
+  assert.deepEqual(c.computed, { minutes: 135, text: '2h 15m', source: 'summary' });
+  assert.deepEqual(c.stated, { minutes: 135, text: '2 hours and 15 minutes', bound: 'exact', source: { from: 'summary', line: 4, text: '2 hours and 15 minutes' } });
+  assert.equal(c.mismatch, false);
+  assert.deepEqual(c.impact, { from: 'summary', line: 5, text: '35% of users could not log in; the mobile app showed a spinner.' });
+  assert.deepEqual(c.rootCause, { from: 'summary', line: 6, text: "An expired TLS certificate on the identity provider's internal endpoint." });
+  assert.deepEqual([c.timeToDetect?.durationText, c.timeToDetect?.line, c.timeToMitigate, c.timeToResolve?.durationText], ['7m', 11, null, '2h 15m']);
+});
+
+test('a stated duration that disagrees is a mismatch (the duration-mismatch rule, with its tolerance)', () => {
+  const c = card(readFixture('problems.md'));
+  assert.equal(c.stated?.minutes, 120);
+  assert.equal(c.computed?.minutes, 60);
+  assert.equal(c.mismatch, true);
+  assert.equal(card(readFixture('problems.md'), { durationTolerance: 90 }).mismatch, false);
+  // Root cause from its own section when the summary has none.
+  assert.equal(c.rootCause?.from, 'section');
+  assert.equal(c.rootCause?.text, 'A bad config.');
+});
+
+test('a label alone on its line takes the line below; a timeline-only window names its entries', () => {
+  const c = card(joinLines(
+    '# Incident report: cache stampede', '', '## Summary', '', 'Impact:', '', 'Checkout was slow for everyone.', '', '## Timeline', '',
+    '- 09:00 UTC: Cache flushed.', '- 09:40 UTC: Mitigated by warming the cache.', '',
+  ));
+  assert.deepEqual(c.impact, { from: 'summary', line: 6, text: 'Checkout was slow for everyone.' });
+  assert.deepEqual(c.start?.source, { from: 'timeline', line: 10, text: '09:00 UTC' });
+  assert.deepEqual(c.end?.source, { from: 'timeline', line: 11, text: '09:40 UTC' });
+  assert.deepEqual(c.computed, { minutes: 40, text: '40m', source: 'timeline' });
+  assert.equal(c.timeToMitigate?.durationText, '40m');
+});
+
+test('the drawn timeline: minutes from the first entry, local clock and day across midnight', () => {
+  const timeline = previewTimeline(analyze(readFixture('bold-midnight.md')));
+  assert.deepEqual(timeline.map((e) => [e.minutes, e.clock, e.day]), [[0, '23:30', 0], [20, '23:50', 0], [40, '00:10', 1], [70, '00:40', 1], [135, '01:45', 1]]);
+  assert.equal(timeline[0].milestone, 'detected');
+});
+
+test('the drawn timeline flags entries out of order and keeps unreadable ones without a place', () => {
+  const timeline = previewTimeline(analyze(readFixture('problems.md')));
+  assert.deepEqual(timeline.map((e) => e.outOfOrder), [false, false, true, false, false]);
+  assert.equal(timeline[3].minutes, null);
+  assert.equal(timeline[3].clock, null);
+});
+
+test('postmortem/render puts it together: html, card, timeline and analysis', () => {
+  const result = renderResult(analyze(readFixture('classic-complete.md')), settingsWith(), 'file:///x.md', 3);
+  assert.equal(result.version, 3);
+  assert.equal(result.isPostmortem, true);
+  assert.match(result.html, /<h2 data-line="2">Issue Summary<\/h2>/);
+  assert.equal(result.timeline.length, 7);
+  assert.equal(result.analysis.incident.durationText, '2h 15m');
+});
