@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { ActiveDocument } from './activeDocument';
+import { registerCommands } from './commands';
 
 let client: LanguageClient | undefined;
 
@@ -14,6 +15,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   await client.start();
   const active = new ActiveDocument(client);
   context.subscriptions.push(active);
+  registerCommands(context, client);
 }
 
 export async function deactivate(): Promise<void> {

@@ -223,3 +223,32 @@ export interface RenderResult {
 
 /** `postmortem/render`: params RenderParams, result RenderResult (null for a document the server does not have). */
 export const RENDER_METHOD = 'postmortem/render';
+
+export interface WireTextEdit {
+  range: WireRange;
+  newText: string;
+}
+
+/** `postmortem/sortTimeline`: the edits that put the timeline in time order (empty when it is). */
+export const SORT_TIMELINE_METHOD = 'postmortem/sortTimeline';
+export type SortTimelineParams = AnalysisParams;
+export type SortTimelineResult = WireTextEdit[];
+
+/** `postmortem/newTimelineEntry`: an entry stamped `now` (ISO-8601), in the document's format, after the last entry. */
+export const NEW_TIMELINE_ENTRY_METHOD = 'postmortem/newTimelineEntry';
+export interface NewTimelineEntryParams extends AnalysisParams {
+  now: string;
+}
+export type NewTimelineEntryResult = { edit: WireTextEdit; cursor: { line: number; character: number } } | null;
+
+/** `postmortem/template`: a new postmortem for a profile. */
+export const TEMPLATE_METHOD = 'postmortem/template';
+export interface TemplateParams {
+  profile: string;
+  title: string;
+  /** YYYY-MM-DD */
+  date: string;
+}
+export type TemplateResult = string;
+
+export const PROFILE_NAMES = ['classic', 'google-sre', 'pagerduty'] as const;

@@ -14,7 +14,17 @@ import { codeActions } from './features/codeActions';
 import { analysisResult } from './features/analysis';
 import { renderResult } from './features/preview';
 import { RENDER_METHOD, type RenderParams, type RenderResult } from './protocol';
-import { ANALYSIS_METHOD, FIX_ALL_KIND, type AnalysisParams, type AnalysisResult } from './protocol';
+import {
+  ANALYSIS_METHOD, FIX_ALL_KIND, NEW_TIMELINE_ENTRY_METHOD, SORT_TIMELINE_METHOD, TEMPLATE_METHOD,
+  type AnalysisParams, type AnalysisResult, type NewTimelineEntryParams, type NewTimelineEntryResult,
+  type SortTimelineParams, type SortTimelineResult, type TemplateParams,
+} from './protocol';
+import { hover } from './features/hover';
+import { inlayHints } from './features/inlayHints';
+import { completion } from './features/completion';
+import { sortTimelineEdits } from './features/fixes/sortTimeline';
+import { newTimelineEntry } from './features/newTimelineEntry';
+import { postmortemTemplate, profileNamed } from './features/template';
 import { SettingsStore } from './settingsStore';
 
 const connection = createConnection(ProposedFeatures.all);
@@ -33,6 +43,9 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
       documentSymbolProvider: { label: 'Postmortem' },
       foldingRangeProvider: true,
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      inlayHintProvider: true,
+      completionProvider: { triggerCharacters: ['#', ' '] },
     },
     serverInfo: { name: 'postmortem-writer' },
   };
@@ -128,6 +141,46 @@ connection.onCodeAction((params, token) =>
     if (!model) return [];
     const current = await settings.forDocument(uri);
     return codeActions(model, uri, params.context.diagnostics, current.settings, settings.pathOf(uri), params.context.only);
+  }));
+
+connection.onHover((params, token) =>
+  safely('hover', null, token, async () => {
+    const model = await modelOf(params.textDocument.uri);
+    return model ? hover(model, params.position) : null;
+  }));
+
+connection.languages.inlayHint.on((params, token) =>
+  safely('inlay hints', [], token, async () => {
+    const model = await modelOf(params.textDocument.uri);
+    const current = await settings.forDocument(params.textDocument.uri);
+    return model && current.settings.inlayHints.enabled ? inlayHints(model, params.range) : [];
+  }));
+
+connection.onCompletion((params, token) =>
+  safely('completion', [], token, async () => {
+    const model = await modelOf(params.textDocument.uri);
+    const current = await settings.forDocument(params.textDocument.uri);
+    return model ? completion(model, params.position, new Date(), current.settings.timeZone) : [];
+  }));
+
+connection.onRequest(SORT_TIMELINE_METHOD, (params: SortTimelineParams, token: CancellationToken) =>
+  safely<SortTimelineResult>('sort timeline', [], token, async () => {
+    const model = await modelOf(params.textDocument.uri);
+    return model?.isPostmortem ? sortTimelineEdits(model) : [];
+  }));
+
+connection.onRequest(NEW_TIMELINE_ENTRY_METHOD, (params: NewTimelineEntryParams, token: CancellationToken) =>
+  safely<NewTimelineEntryResult>('new timeline entry', null, token, async () => {
+    const model = await modelOf(params.textDocument.uri);
+    const now = new Date(params.now);
+    const current = await settings.forDocument(params.textDocument.uri);
+    return model && !Number.isNaN(now.getTime()) ? newTimelineEntry(model, now, current.settings.timeZone) : null;
+  }));
+
+connection.onRequest(TEMPLATE_METHOD, (params: TemplateParams, token: CancellationToken) =>
+  safely('template', '', token, () => {
+    const profile = profileNamed(params.profile) ?? profileNamed('classic');
+    return profile ? postmortemTemplate(profile, String(params.title ?? ''), String(params.date ?? '')) : '';
   }));
 
 const EMPTY_ANALYSIS: AnalysisResult = {

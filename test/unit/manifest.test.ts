@@ -17,10 +17,24 @@ function sources(dir: string): string {
   }).join('\n');
 }
 
-test('every postmortem.* setting is a field the settings reader knows, with the same default', () => {
-  const defaults = defaultSettings() as unknown as Record<string, unknown>;
+/** Settings the client reads itself (the server never needs them). */
+const CLIENT_SETTINGS: Record<string, unknown> = { directory: 'postmortems' };
+
+function flatten(record: Record<string, unknown>, prefix = ''): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (value && typeof value === 'object' && !Array.isArray(value) && key !== 'severity') Object.assign(out, flatten(value as Record<string, unknown>, `${prefix}${key}.`));
+    else out[`${prefix}${key}`] = value;
+  }
+  return out;
+}
+
+test('every postmortem.* setting is read by the server or the client, with the same default', () => {
+  const defaults = { ...flatten(defaultSettings() as unknown as Record<string, unknown>), ...CLIENT_SETTINGS };
   const contributed = Object.keys(properties).map((key) => key.replace(/^postmortem\./, ''));
   assert.deepEqual(contributed.sort(), Object.keys(defaults).sort());
+  const client = sources(join(ROOT, 'client', 'src'));
+  for (const name of Object.keys(CLIENT_SETTINGS)) assert.match(client, new RegExp(`get<[^>]+>\\('${name}'`), `the client reads ${name}`);
   for (const [key, schema] of Object.entries(properties)) {
     const name = key.replace(/^postmortem\./, '');
     if (name === 'severity') continue;
@@ -41,10 +55,19 @@ test('the severity setting lists every diagnostic code, and the README documents
 
 test('every contributed command is registered by the client, and every registered command is contributed', () => {
   const client = sources(join(ROOT, 'client', 'src'));
+  const constants = new Map([...client.matchAll(/export const ([A-Z_]+) = '([^']+)'/g)].map((m) => [m[1], m[2]]));
   const contributed: string[] = (manifest.contributes.commands ?? []).map((c: { command: string }) => c.command);
-  const registered = [...client.matchAll(/registerCommand\(\s*['"`]([^'"`]+)['"`]/g)].map((m) => m[1]);
-  const named = [...client.matchAll(/COMMANDS\.[a-zA-Z]+\s*=\s*['"`]([^'"`]+)['"`]/g)].map((m) => m[1]);
-  assert.deepEqual([...new Set([...registered, ...named])].sort(), [...contributed].sort());
+  const registered = [...client.matchAll(/registerCommand\(\s*(?:['"`]([^'"`]+)['"`]|([A-Z_]+))/g)].map((m) => m[1] ?? constants.get(m[2]) ?? `unresolved ${m[2]}`);
+  assert.ok(registered.length > 0);
+  assert.deepEqual([...new Set(registered)].sort(), [...contributed].sort());
+  for (const command of manifest.contributes.commands) assert.equal(command.category, 'Postmortem', command.command);
+});
+
+test('menus and the command palette only name contributed commands', () => {
+  const contributed = new Set((manifest.contributes.commands ?? []).map((c: { command: string }) => c.command));
+  for (const [menu, items] of Object.entries(manifest.contributes.menus ?? {}) as Array<[string, Array<{ command: string }>]>) {
+    for (const item of items) assert.ok(contributed.has(item.command), `${menu}: ${item.command}`);
+  }
 });
 
 test('the bin, main and server paths point at the bundles the build writes', () => {

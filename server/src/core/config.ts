@@ -21,6 +21,7 @@ export interface Settings {
   severity: Record<DiagnosticCode, SeverityName>;
   durationTolerance: number;
   timeZone: string;
+  inlayHints: { enabled: boolean };
 }
 
 export const DEFAULT_INCLUDE = ['**/*postmortem*.md', '**/*post-mortem*.md', '**/postmortems/**/*.md', '**/incidents/**/*.md'];
@@ -33,6 +34,7 @@ export function defaultSettings(): Settings {
     severity: { ...DEFAULT_SEVERITY },
     durationTolerance: 5,
     timeZone: '',
+    inlayHints: { enabled: true },
   };
 }
 
@@ -48,7 +50,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** Merge `raw` (settings or .postmortem.json contents) over `base`, checking every field. */
 export function readSettings(raw: unknown, base: Settings = defaultSettings(), origin = 'settings'): SettingsResult {
-  const settings: Settings = { ...base, severity: { ...base.severity }, include: [...base.include] };
+  const settings: Settings = { ...base, severity: { ...base.severity }, include: [...base.include], inlayHints: { ...base.inlayHints } };
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { settings, problems };
   if (!isRecord(raw)) return { settings, problems: [`${origin}: expected an object, got ${typeof raw}`] };
@@ -94,6 +96,13 @@ export function readSettings(raw: unknown, base: Settings = defaultSettings(), o
   if (raw.timeZone !== undefined) {
     if (typeof raw.timeZone === 'string' && (raw.timeZone === '' || parseZoneSetting(raw.timeZone))) settings.timeZone = raw.timeZone;
     else problems.push(`${origin}: timeZone ${JSON.stringify(raw.timeZone)} is not a zone we know (try UTC, GMT+1, PST or Europe/Berlin)`);
+  }
+  if (raw.inlayHints !== undefined) {
+    if (isRecord(raw.inlayHints) && (raw.inlayHints.enabled === undefined || typeof raw.inlayHints.enabled === 'boolean')) {
+      if (typeof raw.inlayHints.enabled === 'boolean') settings.inlayHints.enabled = raw.inlayHints.enabled;
+    } else {
+      problems.push(`${origin}: inlayHints.enabled must be true or false`);
+    }
   }
   if (settings.profile === 'custom' && !settings.sections) {
     problems.push(`${origin}: profile "custom" needs a "sections" list; using ${DEFAULT_PROFILE}`);

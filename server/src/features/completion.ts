@@ -1,0 +1,91 @@
+// Completion: missing section headings at a line start or after "#"; summary labels inside the
+// summary; inside the Timeline, an entry stamped with the current time in the document's format.
+import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver-types';
+import type { PostmortemModel } from '../core/model';
+import type { Section } from '../core/sections';
+import { headingFor, skeletonFor } from './sectionTemplates';
+import { newEntryLine } from './timelineEntryFormat';
+import { lineBreakOf } from '../core/text';
+
+const FIELD_LABELS = [
+  { field: 'duration', label: 'Duration' },
+  { field: 'start', label: 'Start time' },
+  { field: 'end', label: 'End time' },
+  { field: 'impact', label: 'Impact' },
+  { field: 'root-cause', label: 'Root cause' },
+] as const;
+
+/** The section a line belongs to, counting the blank lines after its last words (where one types next). */
+function sectionAt(model: PostmortemModel, line: number): Section | undefined {
+  const before = model.sections.filter((section) => section.line < line);
+  const section = before[before.length - 1];
+  if (!section) return undefined;
+  if (line <= section.endLine) return section;
+  const { lines } = model.lines.index;
+  for (let i = section.endLine + 1; i < line; i++) if (lines[i].text.trim() !== '') return undefined;
+  return section;
+}
+
+export function completion(model: PostmortemModel, position: Position, now: Date, configuredZone = ''): CompletionItem[] {
+  if (!model.isPostmortem) return [];
+  const { lines } = model.lines.index;
+  const line = lines[position.line];
+  if (!line) return [];
+  const before = line.text.slice(0, position.character);
+  const items: CompletionItem[] = [];
+  const replace = (from: number) => ({ start: { line: position.line, character: from }, end: position });
+  const eol = lineBreakOf(model.text);
+
+  // Section headings, at a line start or after "#".
+  const headingPrefix = /^\s*(#{0,6})\s*[\p{L} ]*$/u.exec(before);
+  if (headingPrefix) {
+    const hashes = headingPrefix[1];
+    model.requirements.forEach((status, order) => {
+      const missing = status.present ? [] : status.missingParts.length && status.line !== null
+        ? (status.spec.parts ?? []).filter((part) => status.missingParts.includes(part.id)).map((part) => ({ id: part.id, title: part.title }))
+        : [{ id: status.spec.id, title: status.spec.title }];
+      for (const { id, title } of missing) {
+        const heading = hashes ? `${hashes} ${title}` : headingFor(model, title).join(eol);
+        items.push({
+          label: heading,
+          kind: CompletionItemKind.Module,
+          detail: `${status.spec.required ? 'Required' : 'Optional'} section of the ${model.profile.name} profile`,
+          sortText: `0${String(order).padStart(2, '0')}`,
+          filterText: `${hashes}${title}`,
+          textEdit: { range: replace(0), newText: `${heading}${eol}${eol}${skeletonFor(id).join(eol)}` },
+        });
+      }
+    });
+  }
+
+  const section = sectionAt(model, position.line);
+  const spec = section && model.profile.sections.find((s) => s.id === section.specId);
+  if (spec?.role === 'summary' && /^\s*(?:[-*+]\s+)?(?:\*\*)?[\p{L} ]*$/u.test(before)) {
+    const start = before.search(/\S/) < 0 ? before.length : before.search(/\S/);
+    for (const { field, label } of FIELD_LABELS) {
+      if (model.summary?.fields.has(field)) continue;
+      items.push({
+        label: `${label}:`,
+        kind: CompletionItemKind.Field,
+        detail: 'Summary fact',
+        sortText: `1${label}`,
+        insertTextFormat: InsertTextFormat.Snippet,
+        textEdit: { range: replace(start), newText: `- **${label}:** \${1}` },
+      });
+    }
+  }
+  if (spec?.role === 'timeline' && /^\s*(?:[-*+]\s*)?(?:\*\*)?\d{0,2}$/.test(before)) {
+    const entry = newEntryLine(model, now, configuredZone);
+    items.push({
+      label: entry.trim(),
+      kind: CompletionItemKind.Event,
+      detail: 'Timeline entry at the current time',
+      sortText: '0',
+      preselect: true,
+      insertTextFormat: InsertTextFormat.Snippet,
+      filterText: before.trim() || entry.trim(),
+      textEdit: { range: replace(0), newText: `${entry.replace(/\$/g, '\\$')}\${1:What happened}` },
+    });
+  }
+  return items;
+}

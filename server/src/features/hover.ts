@@ -1,0 +1,83 @@
+// Hover on a timeline time: the instant in UTC and in the document's zone, its offset from the
+// incident start, and how its zone and date were decided. On a stated duration: the computed one.
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { PostmortemModel } from '../core/model';
+import type { DateSource, TimelineEntry, ZoneSource } from '../core/timeline';
+import { formatDuration, formatOffset } from '../core/time/duration';
+import { offsetMinutesAt } from '../core/time/zones';
+import { localClock, localDateTime } from './analysis';
+
+const ZONE_SOURCES: Record<ZoneSource, string> = {
+  entry: 'written on the entry',
+  'timeline-heading': 'from the Timeline heading',
+  'timeline-note': 'from a note in the Timeline ("all times …")',
+  'date-line': 'from the date line above',
+  'previous-entry': 'from an earlier entry',
+  summary: 'from the summary',
+  document: 'from the document',
+  config: 'from the postmortem.timeZone setting',
+  none: 'none written, inherited or configured',
+};
+
+const DATE_SOURCES: Record<DateSource, string> = {
+  entry: 'written on the entry',
+  'date-line': 'from the date line above',
+  'previous-entry': 'from an earlier entry',
+  'timeline-heading': 'from the Timeline heading',
+  summary: 'from the summary',
+  document: 'from the document',
+  rollover: 'the next day: the time went back past midnight',
+  none: 'not written anywhere',
+};
+
+function utcText(axis: number): string {
+  const when = new Date(Math.round(axis * 60_000));
+  return `${when.getUTCHours().toString().padStart(2, '0')}:${when.getUTCMinutes().toString().padStart(2, '0')} UTC`;
+}
+
+function entryHover(model: PostmortemModel, entry: TimelineEntry): string {
+  if (entry.axis === null) return `**${entry.timeText}**: this time cannot be read.`;
+  const lines = [`**${entry.timeText}**`, ''];
+  const start = model.incident.start;
+  if (start) lines.push(`- **${formatOffset(entry.axis - start.axis).replace(/^T\+0:00$/, 'T+0:00')}** since the incident start (${localClock(start)})`);
+  if (entry.zone) {
+    lines.push(`- ${utcText(entry.axis)}${entry.date?.year ? ` on ${localDateTime({ axis: entry.axis, zone: { label: 'UTC', offsetMinutes: 0 }, date: entry.date }).slice(0, 10)}` : ''}`);
+    const documentZone = start?.zone;
+    if (documentZone && documentZone.label !== entry.zone.label) {
+      lines.push(`- ${localClock({ axis: entry.axis, zone: documentZone })} in the incident's zone`);
+    } else if (entry.zone.label !== 'UTC') {
+      const offset = offsetMinutesAt(entry.zone, entry.axis * 60_000);
+      lines.push(`- ${entry.zone.label} is UTC${offset >= 0 ? '+' : '-'}${formatDuration(Math.abs(offset)).replace(/ /g, '')}`);
+    }
+  }
+  lines.push(`- Zone: ${entry.zone ? `${entry.zone.label}, ` : ''}${ZONE_SOURCES[entry.zoneSource]}`);
+  lines.push(`- Date: ${entry.date ? `${entry.date.year ?? '(year unknown)'}-${String(entry.date.month).padStart(2, '0')}-${String(entry.date.day).padStart(2, '0')}, ` : ''}${DATE_SOURCES[entry.dateSource]}`);
+  return lines.join('\n');
+}
+
+function durationHover(model: PostmortemModel): string {
+  const { incident } = model;
+  const stated = model.summary?.stated;
+  const lines = [`**Stated:** ${stated?.text} (${formatDuration(stated?.minutes ?? 0)})`];
+  if (incident.durationMinutes === null || !incident.start || !incident.end) {
+    lines.push('', 'No duration can be computed: the summary and the timeline do not give a start and an end.');
+  } else {
+    const from = incident.durationSource === 'summary' ? "the summary's start and end"
+      : incident.durationSource === 'timeline' ? 'the first and last timeline entries' : 'the summary and the timeline';
+    lines.push(`**Computed:** ${formatDuration(incident.durationMinutes)}, from ${from}: ${localDateTime(incident.start)} → ${localDateTime(incident.end)}`);
+  }
+  return lines.join('\n\n');
+}
+
+export function hover(model: PostmortemModel, position: Position): Hover | null {
+  if (!model.isPostmortem) return null;
+  const index = model.lines.index;
+  const offset = index.offsetAt(position);
+  const entry = model.timeline.find((e) => offset >= e.timeStart && offset <= e.timeEnd && e.timeEnd > e.timeStart);
+  if (entry) return { contents: { kind: MarkupKind.Markdown, value: entryHover(model, entry) }, range: index.range(entry.timeStart, entry.timeEnd) };
+  const stated = model.summary?.stated;
+  if (stated && offset >= stated.offset && offset <= stated.offset + stated.text.length) {
+    return { contents: { kind: MarkupKind.Markdown, value: durationHover(model) }, range: index.range(stated.offset, stated.offset + stated.text.length) };
+  }
+  return null;
+}

@@ -1,0 +1,22 @@
+// "T+1:05" after each timeline time: how long into the incident it happened.
+import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
+import type { PostmortemModel } from '../core/model';
+import { formatOffset } from '../core/time/duration';
+
+export function inlayHints(model: PostmortemModel, range: Range): InlayHint[] {
+  const start = model.incident.start;
+  if (!model.isPostmortem || !start) return [];
+  const index = model.lines.index;
+  const hints: InlayHint[] = [];
+  for (const entry of model.timeline) {
+    if (entry.axis === null || entry.line < range.start.line || entry.line > range.end.line) continue;
+    hints.push({
+      position: index.positionAt(entry.timeEnd),
+      label: formatOffset(entry.axis - start.axis),
+      kind: InlayHintKind.Parameter,
+      paddingLeft: true,
+      tooltip: 'Time since the incident started',
+    });
+  }
+  return hints;
+}
