@@ -99,9 +99,19 @@ function scheduleValidation(uri: string, delay: number): void {
   }, delay));
 }
 
-documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
-documents.onDidChangeContent((event) => scheduleValidation(event.document.uri, VALIDATION_DELAY_MS));
+// TextDocuments reports an open as a content change too: validate an opened document at once, and
+// debounce only the edits that follow.
+const justOpened = new Set<string>();
+documents.onDidOpen((event) => {
+  justOpened.add(event.document.uri);
+  scheduleValidation(event.document.uri, 0);
+});
+documents.onDidChangeContent((event) => {
+  if (justOpened.delete(event.document.uri)) return;
+  scheduleValidation(event.document.uri, VALIDATION_DELAY_MS);
+});
 documents.onDidClose((event) => {
+  justOpened.delete(event.document.uri);
   clearTimeout(pending.get(event.document.uri));
   pending.delete(event.document.uri);
   models.delete(event.document.uri);
