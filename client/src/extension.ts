@@ -5,6 +5,7 @@ import { LanguageClient } from 'vscode-languageclient/node';
 import { createClient } from './client';
 import { ActiveDocument } from './activeDocument';
 import { registerCommands } from './commands';
+import { registerPreview } from './preview/register';
 
 let client: LanguageClient | undefined;
 
@@ -16,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const active = new ActiveDocument(client);
   context.subscriptions.push(active);
   registerCommands(context, client);
+  registerPreview(context, client, active, output);
 }
 
 export async function deactivate(): Promise<void> {

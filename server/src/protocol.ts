@@ -207,6 +207,18 @@ export interface PreviewTimelineEntry {
   /** Earlier than the timed entry before it (the timeline-out-of-order rule). */
   outOfOrder: boolean;
   milestone: MilestoneKind | null;
+  /** `minutes` written as an offset ("+1h 5m"). */
+  offsetText: string | null;
+}
+
+/** What the timeline drawing marks besides its entries, in the entries' `minutes`. */
+export interface PreviewTimelineMarks {
+  spanMinutes: number;
+  spanText: string;
+  /** Local midnights between entries (in the first timed entry's zone), and the day that begins. */
+  midnights: Array<{ minutes: number; day: number }>;
+  /** Long quiet stretches between consecutive entries in time. */
+  gaps: Array<{ fromMinutes: number; toMinutes: number; text: string }>;
 }
 
 export interface RenderResult {
@@ -218,6 +230,8 @@ export interface RenderResult {
   html: string;
   card: IncidentCard;
   timeline: PreviewTimelineEntry[];
+  /** Null when fewer than two entries have a time. */
+  marks: PreviewTimelineMarks | null;
   analysis: AnalysisResult;
 }
 

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, joinLines, readFixture, settingsWith } from '../helpers';
-import { incidentCard, previewTimeline } from '../../server/src/features/incidentCard';
+import { incidentCard, previewTimeline, previewTimelineMarks } from '../../server/src/features/incidentCard';
 import { renderResult } from '../../server/src/features/preview';
 
 const card = (text: string, raw: Record<string, unknown> = {}) => incidentCard(analyze(text, raw), settingsWith(raw));
@@ -63,4 +63,13 @@ test('postmortem/render puts it together: html, card, timeline and analysis', ()
   assert.match(result.html, /<h2 data-line="2">Issue Summary<\/h2>/);
   assert.equal(result.timeline.length, 7);
   assert.equal(result.analysis.incident.durationText, '2h 15m');
+});
+
+test('timeline marks: the local midnight between entries, and long quiet stretches', () => {
+  const timeline = previewTimeline(analyze(readFixture('bold-midnight.md')));
+  assert.deepEqual(previewTimelineMarks(timeline), { spanMinutes: 135, spanText: '2h 15m', midnights: [{ minutes: 30, day: 1 }], gaps: [{ fromMinutes: 70, toMinutes: 135, text: '1h 5m' }] });
+  const quiet = previewTimeline(analyze(joinLines('# Postmortem: x', '', '## Timeline', '', '- 10:00 UTC: a', '- 10:10 UTC: b', '- 13:10 UTC: c', '- 13:20 UTC: d', '')));
+  assert.deepEqual(previewTimelineMarks(quiet)?.gaps, [{ fromMinutes: 10, toMinutes: 190, text: '3h' }]);
+  assert.deepEqual(quiet.map((e) => e.offsetText), ['+0m', '+10m', '+3h 10m', '+3h 20m']);
+  assert.equal(previewTimelineMarks(quiet.slice(0, 1)), null);
 });

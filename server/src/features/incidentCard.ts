@@ -10,7 +10,7 @@ import { offsetMinutesAt } from '../core/time/zones';
 import { isoOf, localClock } from './analysis';
 import { durationContradicts, firstTitleLine } from './diagnostics';
 import { findMilestones, type MilestoneMatch } from './milestones';
-import type { CardMilestone, CardPoint, FactSource, IncidentCard, PreviewTimelineEntry } from '../protocol';
+import type { CardMilestone, CardPoint, FactSource, IncidentCard, PreviewTimelineEntry, PreviewTimelineMarks } from '../protocol';
 
 const MAX_FACT_LENGTH = 400;
 const IMPACT_SECTIONS = ['impact'];
@@ -140,6 +140,36 @@ export function previewTimeline(model: PostmortemModel): PreviewTimelineEntry[] 
       day: local === null ? null : Math.floor(local / 1440) - firstDay,
       outOfOrder,
       milestone: milestoneOf.get(entryIndex) ?? null,
+      offsetText: axis === null ? null : `+${formatDuration(axis - origin)}`,
     };
   });
+}
+
+/** A stretch without entries this long (and at least this share of the span) shows as a gap. */
+const GAP_MINUTES = 60;
+const GAP_SHARE = 0.2;
+
+/** Midnights and long gaps along the drawn timeline; null when fewer than two entries have a time. */
+export function previewTimelineMarks(entries: PreviewTimelineEntry[]): PreviewTimelineMarks | null {
+  const timed = entries
+    .filter((entry): entry is PreviewTimelineEntry & { minutes: number; day: number; clock: string } => entry.minutes !== null && entry.day !== null && entry.clock !== null)
+    .sort((a, b) => a.minutes - b.minutes);
+  if (timed.length < 2) return null;
+  const spanMinutes = timed[timed.length - 1].minutes - timed[0].minutes;
+  const midnights: PreviewTimelineMarks['midnights'] = [];
+  const gaps: PreviewTimelineMarks['gaps'] = [];
+  for (let i = 1; i < timed.length; i++) {
+    const before = timed[i - 1];
+    const after = timed[i];
+    const [hours, minutes] = after.clock.split(':').map(Number);
+    const midnightOfAfter = after.minutes - (hours * 60 + minutes);
+    for (let day = before.day + 1; day <= after.day; day++) {
+      midnights.push({ minutes: midnightOfAfter - (after.day - day) * 1440, day });
+    }
+    const quiet = after.minutes - before.minutes;
+    if (quiet >= GAP_MINUTES && quiet >= spanMinutes * GAP_SHARE) {
+      gaps.push({ fromMinutes: before.minutes, toMinutes: after.minutes, text: formatDuration(quiet) });
+    }
+  }
+  return { spanMinutes, spanText: formatDuration(spanMinutes), midnights, gaps };
 }

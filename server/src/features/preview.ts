@@ -4,17 +4,19 @@ import type { PostmortemModel } from '../core/model';
 import type { Settings } from '../core/config';
 import type { RenderResult } from '../protocol';
 import { analysisResult } from './analysis';
-import { incidentCard, previewTimeline } from './incidentCard';
+import { incidentCard, previewTimeline, previewTimelineMarks } from './incidentCard';
 import { renderHtml } from './renderHtml';
 
 export function renderResult(model: PostmortemModel, settings: Settings, uri: string, version: number): RenderResult {
+  const timeline = previewTimeline(model);
   return {
     uri,
     version,
     isPostmortem: model.isPostmortem,
     html: renderHtml(model.text),
     card: incidentCard(model, settings),
-    timeline: previewTimeline(model),
+    timeline,
+    marks: previewTimelineMarks(timeline),
     analysis: analysisResult(model),
   };
 }
