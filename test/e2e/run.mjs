@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// `npm run test:e2e`: package the extension, install what is missing, start code-server and
+// Chromium, run the scenarios, shut everything down (also on failure or Ctrl+C), and print
+// "N passed, N failed" as the last line, exiting non-zero on any failure.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CHROMIUM, ONLY, RESULTS_DIR, TIMEOUTS } from './config.mjs';
+import { log } from './exec.mjs';
+import { ensureChromium, ensureCodeServer, loadPlaywright } from './install.mjs';
+import { buildVsix } from './vsix.mjs';
+import { installExtension, prepareDirs, startCodeServer } from './codeServer.mjs';
+import { launchBrowser, newScenarioPage } from './browser.mjs';
+import { copyWorkspace } from './workspace.mjs';
+import { Workbench } from './workbench.mjs';
+import { scenarios } from './scenarios.mjs';
+
+const cleanups = [];
+let cleaning = null;
+let interrupted = false;
+const counts = { passed: 0, failed: 0 };
+
+/** Runs registered cleanups in reverse order, once, whatever happened before. */
+function cleanup() {
+  cleaning ??= (async () => {
+    for (const fn of cleanups.reverse()) {
+      try {
+        await fn();
+      } catch (err) {
+        log(`cleanup: ${err.message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    log(`${signal}: shutting down`);
+    cleanup().finally(() => {
+      // The interrupted scenario (or setup) counts as failed.
+      process.stdout.write(`${counts.passed} passed, ${counts.failed + 1} failed\n`);
+      process.exit(1);
+    });
+  });
+}
+
+function withTimeout(promise, ms, what) {
+  let timer;
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} took longer than ${ms} ms`)), ms); }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+async function runScenario(browser, server, tmpRoot, scenario) {
+  const workspace = copyWorkspace(path.join(tmpRoot, scenario.slug), 'e2e-workspace');
+  const { context, page } = await newScenarioPage(browser);
+  const wb = new Workbench(page);
+  const started = Date.now();
+  let error = null;
+  try {
+    await withTimeout((async () => {
+      await wb.open(server.url, workspace, 'incident-postmortem.md');
+      // An extra screenshot mid-scenario, e.g. of a menu that the final one cannot show.
+      const snap = (label) => page.screenshot({ path: path.join(RESULTS_DIR, `${scenario.slug}-${label}.png`) });
+      await scenario.run({ wb, page, workspace, snap });
+    })(), TIMEOUTS.scenario, scenario.slug);
+  } catch (err) {
+    error = err;
+  }
+  if (interrupted) return false;
+  const shot = path.join(RESULTS_DIR, `${scenario.slug}.png`);
+  await page.screenshot({ path: shot }).catch((err) => log(`screenshot failed: ${err.message}`));
+  if (error) {
+    // What the panels showed, so that the log alone often explains the failure.
+    const problems = await wb.problemsSnapshot().catch(() => []);
+    const outline = await wb.outlineSnapshot().catch(() => []);
+    if (problems.length) log(`Problems panel: ${JSON.stringify(problems)}`);
+    if (outline.length) log(`Outline: ${JSON.stringify(outline)}`);
+    const trace = path.join(RESULTS_DIR, `${scenario.slug}-trace.zip`);
+    await context.tracing.stop({ path: trace }).catch((err) => log(`trace failed: ${err.message}`));
+    log(`FAIL ${scenario.name} (${Date.now() - started} ms)\n    ${String(error.stack || error).split('\n').join('\n    ')}\n    screenshot: ${path.relative(process.cwd(), shot)}\n    trace: ${path.relative(process.cwd(), trace)}`);
+  } else {
+    await context.tracing.stop().catch(() => {});
+    log(`PASS ${scenario.name} (${Date.now() - started} ms) screenshot: ${path.relative(process.cwd(), shot)}`);
+  }
+  await context.close().catch(() => {});
+  return !error;
+}
+
+async function main() {
+  const t0 = Date.now();
+  fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const selected = scenarios.filter((s) => !ONLY || s.name.includes(ONLY) || s.slug.includes(ONLY));
+  try {
+    const vsix = await buildVsix();
+    await ensureChromium();
+    await ensureCodeServer();
+    const playwright = await loadPlaywright();
+    log(`setup done in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+
+    const tmpRoot = fs.mkdtempSync(path.join(os.tmpdir(), 'postmortem-e2e-'));
+    cleanups.push(() => fs.rmSync(tmpRoot, { recursive: true, force: true }));
+    const dirs = prepareDirs(tmpRoot);
+    await installExtension(dirs, vsix);
+    const server = await startCodeServer(dirs);
+    cleanups.push(() => server.stop());
+    log(`code-server on ${server.url} (pid ${server.pid})`);
+    const browser = await launchBrowser(playwright, CHROMIUM, tmpRoot);
+    cleanups.push(() => browser.close());
+
+    for (const scenario of selected) {
+      if (interrupted) break;
+      if (await runScenario(browser, server, tmpRoot, scenario)) counts.passed++;
+      else if (!interrupted) counts.failed++;
+    }
+  } catch (err) {
+    if (interrupted) return;
+    log(`run aborted: ${err.stack || err}`);
+    // Scenarios that never ran count as failed, and at least one: CI must not read it as green.
+    counts.failed += Math.max(1, selected.length - counts.passed - counts.failed);
+  } finally {
+    await cleanup();
+  }
+  if (interrupted) return; // the signal handler prints the summary and exits
+  log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s; results in ${path.relative(process.cwd(), RESULTS_DIR) || RESULTS_DIR}`);
+  process.stdout.write(`${counts.passed} passed, ${counts.failed} failed\n`);
+  process.exitCode = counts.failed > 0 || counts.passed === 0 ? 1 : 0;
+}
+
+await main();

@@ -1,0 +1,153 @@
+// The four user stories of the issue, each run in a fresh browser context on its own copy of the
+// fixture workspace. A scenario throws to fail; the runner takes the screenshot and the trace.
+import fs from 'node:fs';
+import path from 'node:path';
+import { FIXTURE_WORKSPACE, TIMEOUTS } from './config.mjs';
+import { lineOf } from './workspace.mjs';
+
+const POSTMORTEM = 'incident-postmortem.md';
+const README = 'README.md';
+const SOURCE = 'postmortem';
+const MISSING_SECTION = 'Corrective and Preventive Measures';
+
+/** What the fixture holds, read from it so that editing the fixture keeps the checks in step. */
+function fixtureFacts() {
+  const text = fs.readFileSync(path.join(FIXTURE_WORKSPACE, POSTMORTEM), 'utf8');
+  const sections = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1].trim());
+  const times = [...text.matchAll(/^- \*\*(\d{1,2}:\d{2}) UTC:\*\*/gm)].map((m) => m[1]);
+  const minutes = times.map((t) => Number(t.split(':')[0]) * 60 + Number(t.split(':')[1]));
+  const backwards = times.filter((_, i) => i > 0 && minutes[i] < Math.max(...minutes.slice(0, i)));
+  if (sections.length < 3 || times.length < 4 || backwards.length !== 1 || text.includes(MISSING_SECTION)) {
+    throw new Error(`${POSTMORTEM} no longer has the shape the scenarios expect`);
+  }
+  return { sections, times, outOfOrder: backwards[0], minutesFromStart: minutes.map((m) => m - Math.min(...minutes)) };
+}
+
+const facts = fixtureFacts();
+
+/** Opens the postmortem and the Problems panel; waits for our two problems to show. */
+async function openPostmortemWithProblems(wb) {
+  await wb.openFile(POSTMORTEM);
+  await wb.showProblems();
+  // The first wait includes the language server's start; allow it more than one UI step.
+  await wb.problem('section-missing', SOURCE).waitFor({ timeout: TIMEOUTS.ui * 2 });
+  await wb.problem('timeline-out-of-order', SOURCE).waitFor();
+}
+
+export const scenarios = [
+  {
+    name: 'problems panel shows section-missing and timeline-out-of-order',
+    slug: '1-problems',
+    async run({ wb, workspace }) {
+      await openPostmortemWithProblems(wb);
+      const missing = wb.problem('section-missing', SOURCE);
+      const missingText = await missing.locator('.marker-message').innerText();
+      if (!missingText.includes(MISSING_SECTION)) {
+        throw new Error(`section-missing problem does not name "${MISSING_SECTION}": ${missingText}`);
+      }
+      // The problem sits on the entry that goes back in time.
+      const line = lineOf(workspace, POSTMORTEM, `**${facts.outOfOrder} UTC:**`);
+      await wb.problem('timeline-out-of-order', SOURCE)
+        .filter({ has: wb.page.locator('.marker-line', { hasText: new RegExp(`^\\[Ln ${line},`) }) })
+        .waitFor();
+    },
+  },
+  {
+    name: 'quick fix (Ctrl+.) inserts the missing section and the problem disappears',
+    slug: '2-quick-fix',
+    async run({ wb, snap }) {
+      await openPostmortemWithProblems(wb);
+      const before = await wb.countInEditor(MISSING_SECTION);
+      if (!/No results/.test(before)) throw new Error(`the document already contains "${MISSING_SECTION}" (${before})`);
+      // Double-clicking a problem puts the cursor on it and focuses the editor, as users do.
+      await wb.problem('section-missing', SOURCE).dblclick();
+      await wb.waitForEditorFocus();
+      const menu = await wb.openQuickFixMenu();
+      await snap('menu');
+      await menu.getByRole('option', { name: new RegExp(MISSING_SECTION, 'i') }).first().click();
+      await wb.problem('section-missing', SOURCE).waitFor({ state: 'detached' });
+      // Only that problem went: the server re-analysed rather than cleared everything.
+      await wb.problem('timeline-out-of-order', SOURCE).waitFor();
+      await wb.waitForEditorFocus();
+      const after = await wb.countInEditor(MISSING_SECTION);
+      if (!/^1 of 1$/.test(after)) throw new Error(`expected the inserted section once, find says "${after}"`);
+    },
+  },
+  {
+    name: 'outline lists sections and timeline entries; clicking an entry moves the cursor',
+    slug: '3-outline',
+    async run({ wb, workspace }) {
+      await wb.openFile(POSTMORTEM);
+      await wb.showOutline();
+      for (const time of facts.times) await wb.outlineRow(new RegExp(`\\b${time}\\b`)).first().waitFor();
+      // Markdown's own outline lists the headings too, in a group of its own: check that ours
+      // lists the sections as siblings of the Timeline that holds the entries.
+      const rows = await wb.outlineSnapshot();
+      const firstEntry = rows.findIndex((r) => new RegExp(`\\b${facts.times[0]}\\b`).test(r.name));
+      let parent = firstEntry - 1;
+      while (parent >= 0 && rows[parent].level >= rows[firstEntry].level) parent--;
+      if (parent < 0 || !/timeline/i.test(rows[parent].name)) {
+        throw new Error(`timeline entries are not children of a Timeline section: ${JSON.stringify(rows)}`);
+      }
+      const level = rows[parent].level;
+      let start = parent;
+      while (start > 0 && rows[start - 1].level >= level && !rows[start - 1].group) start--;
+      let end = parent;
+      while (end + 1 < rows.length && rows[end + 1].level >= level && !rows[end + 1].group) end++;
+      const siblings = rows.slice(start, end + 1).filter((r) => r.level === level).map((r) => r.name);
+      const missing = facts.sections.filter((s) => !siblings.some((name) => name.includes(s)));
+      if (missing.length) throw new Error(`outline lacks sections ${missing.join(', ')}; has ${siblings.join(', ')}`);
+
+      const line = lineOf(workspace, POSTMORTEM, `**${facts.outOfOrder} UTC:**`);
+      await wb.outlineRow(new RegExp(`\\b${facts.outOfOrder}\\b`)).first().click();
+      await wb.waitForCursorLine(line);
+    },
+  },
+  {
+    name: 'a plain README.md shows no problem from us',
+    slug: '4-readme',
+    async run({ wb }) {
+      // README first, then the postmortem: once the postmortem's problems show, the server has
+      // had README's didOpen before it, so an absent README entry is a real absence.
+      await wb.openFile(README);
+      await openPostmortemWithProblems(wb);
+      await wb.activateTab(README);
+      if ((await wb.problemFile(README).count()) > 0) {
+        throw new Error(`README.md has problems: ${JSON.stringify(await wb.problemsSnapshot())}`);
+      }
+    },
+  },
+  {
+    name: 'hover on a timeline time shows its T+ offset; inlay hints show it after each time',
+    slug: '5-hover',
+    async run({ wb, workspace }) {
+      await wb.openFile(POSTMORTEM);
+      const second = facts.times[1];
+      const line = lineOf(workspace, POSTMORTEM, `**${second} UTC:**`);
+      const offset = facts.minutesFromStart[1];
+      const tPlus = `T+${Math.floor(offset / 60)}:${String(offset % 60).padStart(2, '0')}`;
+      // The inlay hint is drawn in the line, after the time.
+      await wb.page.locator('.editor-instance .view-lines', { hasText: tPlus }).first().waitFor();
+      await wb.goTo(line, 6);
+      const hover = await wb.hoverAtCursor('since the incident start');
+      const text = await hover.innerText();
+      if (!text.includes(tPlus)) throw new Error(`hover does not show ${tPlus}: ${text}`);
+    },
+  },
+  {
+    name: 'a snippet expands into a timeline entry',
+    slug: '6-snippet',
+    async run({ wb, workspace }) {
+      await wb.openFile(POSTMORTEM);
+      const last = facts.times[facts.times.length - 1];
+      const line = lineOf(workspace, POSTMORTEM, `**${last} UTC:**`);
+      await wb.goTo(line, 1);
+      await wb.page.keyboard.press('End');
+      await wb.page.keyboard.press('Enter');
+      await wb.expandSnippet('pm-entry');
+      await wb.page.keyboard.press('Escape');
+      const after = await wb.countInEditor('UTC:** What happened');
+      if (!/^1 of 1$/.test(after)) throw new Error(`the snippet did not expand into an entry; find says "${after}"`);
+    },
+  },
+];

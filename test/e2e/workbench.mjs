@@ -1,0 +1,198 @@
+// What a user sees and does in the VS Code workbench, as Playwright locators and key presses.
+// Every wait is on something the UI shows (a row, a widget, a status bar text), never a fixed
+// sleep; the timeouts only bound how long a wait may take before the scenario fails.
+import { TIMEOUTS } from './config.mjs';
+
+/** Regex-escape a literal. */
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export class Workbench {
+  constructor(page) {
+    this.page = page;
+  }
+
+  /** Loads the workbench on a folder and waits until the explorer lists the folder's files. */
+  async open(baseUrl, folder, expectFile) {
+    await this.page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUTS.workbench });
+    await this.explorerRow(expectFile).waitFor({ timeout: TIMEOUTS.workbench });
+  }
+
+  explorerRow(name) {
+    return this.page.locator('.explorer-folders-view .monaco-list-row', { hasText: new RegExp(`^${escape(name)}`) });
+  }
+
+  /** Opens a file by clicking it in the explorer; resolves once its editor is the active tab. */
+  async openFile(name) {
+    await this.explorerRow(name).click();
+    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    await this.page.locator('.editor-instance .monaco-editor .view-lines').first().waitFor();
+  }
+
+  /** Switches to an already open editor by its tab. */
+  async activateTab(name) {
+    await this.page.locator('.tab', { hasText: name }).click();
+    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+  }
+
+  // --- Problems panel -------------------------------------------------------------------------
+
+  /** Ctrl+Shift+M, as a user opens the Problems panel. */
+  async showProblems() {
+    await this.page.keyboard.press('Control+Shift+M');
+    await this.page.locator('.markers-panel').waitFor();
+  }
+
+  /** A problem row by diagnostic code, and optionally its source ("postmortem"). */
+  problem(code, source) {
+    let row = this.page.locator('.markers-panel .monaco-list-row', {
+      has: this.page.locator('.marker-code', { hasText: new RegExp(`^${escape(code)}$`) }),
+    });
+    if (source) row = row.filter({ has: this.page.locator('.marker-source', { hasText: new RegExp(`^${escape(source)}$`) }) });
+    return row;
+  }
+
+  /** The Problems panel's file node for a file (present only if the file has problems). */
+  problemFile(name) {
+    return this.page.locator('.markers-panel .monaco-list-row[aria-level="1"]', { hasText: new RegExp(`^${escape(name)}`) });
+  }
+
+  /** Everything the Problems panel lists, in order: files and their problems (for reports). */
+  async problemsSnapshot() {
+    return this.page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) => rows.map((row) => {
+      const text = (selector) => row.querySelector(selector)?.textContent?.trim() ?? '';
+      if (row.getAttribute('aria-level') === '1') return { file: text('.label-name') };
+      return { message: text('.marker-message'), source: text('.marker-source'), code: text('.marker-code'), at: text('.marker-line') };
+    }));
+  }
+
+  // --- Editor ---------------------------------------------------------------------------------
+
+  /** The status bar's "Ln X, Col Y" item. */
+  cursorStatus() {
+    return this.page.locator('[id="status.editor.selection"]');
+  }
+
+  /** Waits until the cursor is on a 1-based line, as the status bar shows it. */
+  async waitForCursorLine(line) {
+    await this.page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`^Ln ${line},`) }).waitFor();
+  }
+
+  async waitForEditorFocus() {
+    await this.page.locator('.editor-instance .monaco-editor.focused').waitFor();
+  }
+
+  /** Gives the active editor keyboard focus, cursor kept, as clicking its tab does. */
+  async focusEditor() {
+    await this.page.locator('.tab.active').click();
+    await this.waitForEditorFocus();
+  }
+
+  /** Ctrl+. — the lightbulb's menu of code actions at the cursor. Returns the menu's locator. */
+  async openQuickFixMenu() {
+    const menu = this.page.locator('.action-widget:not(.action-list-submenu-panel)');
+    // On a loaded machine the first Ctrl+. can come before the editor has its code actions and
+    // show nothing; press again (a bounded number of times) until the menu is there.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('Control+Period');
+      try {
+        await menu.getByRole('option').first().waitFor({ timeout: 10_000 });
+        return menu;
+      } catch (error) {
+        if (attempt >= 4) throw error;
+        await this.page.keyboard.press('Escape');
+        await this.waitForEditorFocus();
+      }
+    }
+  }
+
+  /**
+   * Ctrl+F for a literal text; resolves with the find widget's count ("1 of 1", "No results")
+   * once it has counted, then closes the widget. Works on any line, rendered or not.
+   * Focuses the editor first: Ctrl+F in the Problems panel would open the panel's filter.
+   */
+  async countInEditor(text) {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+F');
+    const input = this.page.locator('.find-widget textarea[aria-label="Find"]');
+    await input.waitFor();
+    await input.fill(text);
+    const count = this.page.locator('.find-widget .matchesCount', { hasText: /of|No results/ });
+    await count.waitFor();
+    const result = (await count.innerText()).trim();
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.find-widget.visible').waitFor({ state: 'hidden' });
+    return result;
+  }
+
+  /** Ctrl+G to a 1-based line and column, as a user jumps there; waits for the cursor to arrive. */
+  async goTo(line, column = 1) {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+G');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    // In the browser Ctrl+G may open Quick Open rather than Go to Line; ":" makes either go to a line.
+    await input.fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    await this.waitForCursorLine(line);
+  }
+
+  /** The hover at the cursor (Ctrl+K Ctrl+I, "Show or Focus Hover"), once it shows `text`. */
+  async hoverAtCursor(text) {
+    await this.page.keyboard.press('Control+K');
+    await this.page.keyboard.press('Control+I');
+    const hover = this.page.locator('.monaco-hover .hover-contents', { hasText: text }).first();
+    await hover.waitFor();
+    return hover;
+  }
+
+  /** Types a snippet prefix and accepts it from the suggest widget. */
+  async expandSnippet(prefix) {
+    await this.page.keyboard.type(prefix);
+    const row = this.page.locator('.suggest-widget .monaco-list-row', { hasText: prefix }).first();
+    try {
+      await row.waitFor({ timeout: 10_000 });
+    } catch {
+      // Quick suggestions can be off in Markdown: ask for them, as Ctrl+Space does.
+      await this.page.keyboard.press('Control+Space');
+      await row.waitFor();
+    }
+    await row.click();
+    await this.page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
+  }
+
+  // --- Outline --------------------------------------------------------------------------------
+
+  /**
+   * Expands the Explorer's Outline section and collapses the folder section above it, so the
+   * outline gets the sidebar's height (its list only renders rows that are in view).
+   */
+  async showOutline() {
+    const folders = this.page.locator('.explorer-viewlet .pane-header[aria-label^="Explorer Section"]');
+    if (await folders.evaluate((el) => el.classList.contains('expanded'))) {
+      await folders.click();
+      await this.page.locator('.explorer-viewlet .pane-header[aria-label^="Explorer Section"]:not(.expanded)').waitFor();
+    }
+    const outline = this.page.locator('.explorer-viewlet .pane-header[aria-label="Outline Section"]');
+    if (!(await outline.evaluate((el) => el.classList.contains('expanded')))) await outline.click();
+    await this.page.locator('.outline-tree').waitFor();
+  }
+
+  /** An outline row whose symbol name matches (the name, not the grey detail text after it). */
+  outlineRow(name) {
+    const pattern = name instanceof RegExp ? name : new RegExp(`^${escape(name)}$`);
+    return this.page.locator('.outline-tree .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: pattern }),
+    });
+  }
+
+  /** The outline's rendered rows in order: tree depth and symbol name (group rows included). */
+  async outlineSnapshot() {
+    return this.page.locator('.outline-tree .monaco-list-row').evaluateAll((rows) => rows.map((row) => ({
+      level: Number(row.getAttribute('aria-level')),
+      name: (row.querySelector('.label-name') ?? row.querySelector('.outline-element-label'))?.textContent?.trim() ?? '',
+      group: !row.querySelector('.label-name'),
+    })));
+  }
+}
