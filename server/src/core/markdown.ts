@@ -1,7 +1,7 @@
 // Markdown structure per source line. Postmortems are written in every style (real headings, bold
 // lines, plain "Label:" lines, whole documents indented into code blocks), so the model reads the
 // document line by line, and remark tells it what each line is in Markdown terms.
-import { unified } from 'unified';
+import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
@@ -52,11 +52,216 @@ export interface MarkdownLines {
 
 const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
 
+/** The whole tree, inline content included (for callers that want it; the model reads blocks only). */
 export function parseMarkdown(text: string): Root {
   return processor.parse(text);
 }
 
-export function analyzeLines(text: string, index = new LineIndex(text)): MarkdownLines {
+// The model reads only block structure: which line is a heading, a list item, a table row, code.
+// CommonMark settles block structure before inline structure ("indicators of block structure always
+// take precedence"), so the inline constructs are switched off: paragraphs stay one text node, and
+// parsing costs a fraction. test/unit/incremental.test.ts proves the line kinds equal a full parse.
+const INLINE_CONSTRUCTS = [
+  'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText',
+  'labelEnd', 'labelStartImage', 'labelStartLink', 'emailAutolink', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall',
+  'protocolAutolink', 'strikethrough', 'wwwAutolink',
+];
+function blockStructureOnly(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
+}
+const blockProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(blockStructureOnly);
+// Front matter exists only at the very start of a document: later chunks are parsed without it.
+const bodyProcessor = unified().use(remarkParse).use(remarkGfm).use(blockStructureOnly);
+
+/** Line kinds of one stretch of text, in its own line numbers (0 = its first line). */
+interface ChunkLines {
+  info: LineInfo[];
+  listItems: ListItemSpan[];
+  frontMatter: string | null;
+  parseError: string | null;
+  /** A block runs into the chunk's trailing blank lines (an unclosed fence, HTML comment, list item): it may go on. */
+  open: boolean;
+}
+
+/**
+ * Parsed chunks keyed by their text, for re-analysing a document after an edit: only the chunks whose
+ * text changed are parsed again. Holds what the last analysis used (and what the one before used, until
+ * the next analysis), so its size follows one document.
+ */
+export class ChunkCache {
+  private current = new Map<string, ChunkLines>();
+  private previous = new Map<string, ChunkLines>();
+  hits = 0;
+  misses = 0;
+
+  /** Start an analysis: what it does not use is dropped when the next one starts. */
+  begin(): void {
+    this.previous = this.current;
+    this.current = new Map();
+  }
+
+  get(key: string): ChunkLines | undefined {
+    const found = this.current.get(key) ?? this.previous.get(key);
+    if (found) {
+      this.hits++;
+      this.current.set(key, found);
+    }
+    return found;
+  }
+
+  set(key: string, value: ChunkLines): void {
+    this.misses++;
+    this.current.set(key, value);
+  }
+
+  get size(): number {
+    return this.current.size;
+  }
+}
+
+/**
+ * Where the text can be cut into chunks that parse exactly as they do in the whole document: before a
+ * line that starts at column 0 right after a blank line. There, every block is closed (a list item
+ * needs indentation, a block quote needs its marker, a table and a paragraph end at a blank line),
+ * except unclosed fences and HTML blocks that run on; those show as `open` and the chunks are merged.
+ * Front matter (only at the start) stays in the first chunk.
+ */
+function chunkStarts(index: LineIndex): number[] {
+  const { lines } = index;
+  const starts = [0];
+  let from = 1;
+  if (lines[0].text.startsWith('---')) {
+    from = lines.length;
+    for (let i = 1; i < lines.length; i++) {
+      if (/^---[ \t]*$/.test(lines[i].text)) {
+        from = i + 1;
+        break;
+      }
+    }
+  }
+  let previousBlank = false;
+  for (let i = from - 1; i < lines.length; i++) {
+    const text = lines[i].text;
+    if (i >= from && previousBlank && text.length > 0) {
+      const code = text.charCodeAt(0);
+      // Not every safe boundary: a parse call has a fixed cost (~0.2 ms with GFM), so chunks hold about
+      // 16 blocks. Which boundaries cut depends on the line's text alone, so an edit moves no other cut.
+      if (code !== 32 && code !== 9 && ((hashOf(text) & 15) === 0 || i - starts[starts.length - 1] >= MAX_CHUNK_LINES)) starts.push(i);
+    }
+    previousBlank = i >= 0 && BLANK.test(text);
+  }
+  return starts;
+}
+const BLANK = /^[ \t]*$/;
+const MAX_CHUNK_LINES = 400;
+
+function hashOf(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function parseChunk(text: string, first: boolean): ChunkLines {
+  const index = new LineIndex(text);
+  // A chunk ending with a line break has an empty last line (the next chunk's first): not part of it.
+  const lineCount = text.endsWith('\n') || text.endsWith('\r') ? index.lineCount - 1 : index.lineCount;
+  const out = walkTree(text, index, first ? blockProcessor : bodyProcessor);
+  let lastBlockLine = -1;
+  for (let i = 0; i < lineCount; i++) if (out.info[i].kind !== 'blank') lastBlockLine = i;
+  let lastNonBlank = lineCount - 1;
+  while (lastNonBlank >= 0 && BLANK.test(index.lines[lastNonBlank].text)) lastNonBlank--;
+  return {
+    info: out.info,
+    listItems: out.listItems,
+    frontMatter: out.frontMatter,
+    parseError: out.parseError,
+    open: out.lastNodeLine > lastNonBlank || lastBlockLine > lastNonBlank,
+  };
+}
+
+/**
+ * Markdown structure per line. The text is cut into chunks at safe boundaries and each is parsed on its
+ * own (smaller trees, less garbage); with a `cache`, chunks already parsed (same text) are reused.
+ */
+export function analyzeLines(text: string, index = new LineIndex(text), cache?: ChunkCache): MarkdownLines {
+  cache?.begin();
+  const starts = chunkStarts(index);
+  const { lines } = index;
+  const info: LineInfo[] = new Array(index.lineCount);
+  const result: MarkdownLines = { index, info, listItems: [], frontMatter: null, parseError: null };
+  let c = 0;
+  while (c < starts.length) {
+    let take = 1;
+    for (;;) {
+      const end = Math.min(c + take, starts.length);
+      const firstLine = starts[c];
+      const from = lines[firstLine].start;
+      const to = end < starts.length ? lines[starts[end]].start : text.length;
+      const chunkText = text.slice(from, to);
+      const key = (c === 0 ? '\u0001' : '\u0000') + chunkText;
+      let chunk = cache?.get(key);
+      if (!chunk) {
+        chunk = parseChunk(chunkText, c === 0);
+        cache?.set(key, chunk);
+      }
+      if (chunk.open && end < starts.length) {
+        take *= 2; // An unclosed block runs on: parse a longer stretch (doubling keeps it linear).
+        continue;
+      }
+      appendChunk(result, chunk, firstLine, (end < starts.length ? starts[end] : index.lineCount) - firstLine);
+      c = end;
+      break;
+    }
+  }
+  return result;
+}
+
+function appendChunk(out: MarkdownLines, chunk: ChunkLines, firstLine: number, lineCount: number): void {
+  const itemOffset = out.listItems.length;
+  // A chunk that ends with a line break has an empty last line: the next chunk's first.
+  for (let i = 0; i < lineCount; i++) {
+    const line = chunk.info[i];
+    out.info[firstLine + i] = {
+      kind: line.kind,
+      depth: line.depth,
+      itemStart: line.itemStart,
+      item: line.item < 0 ? -1 : line.item + itemOffset,
+      blockStart: line.blockStart + firstLine,
+    };
+  }
+  for (const item of chunk.listItems) {
+    out.listItems.push({ firstLine: item.firstLine + firstLine, lastLine: item.lastLine + firstLine, parent: item.parent < 0 ? -1 : item.parent + itemOffset });
+  }
+  if (out.frontMatter === null) out.frontMatter = chunk.frontMatter;
+  if (out.parseError === null) out.parseError = chunk.parseError;
+}
+
+/**
+ * The front matter's text without parsing the document: only the first chunk (which holds it) is read.
+ * Front matter opens on the document's first line, so anything else has none.
+ */
+export function frontMatterOf(text: string): string | null {
+  if (!text.startsWith('---')) return null;
+  // The closing fence: "---" and nothing but spaces after it (micromark-extension-frontmatter's rule).
+  const close = /[\r\n]---[ \t]*(?:\r\n|\r|\n|$)/.exec(text);
+  const head = close ? text.slice(0, close.index + close[0].length) : text;
+  return parseChunk(head, true).frontMatter;
+}
+
+/** Lines as blank or paragraph, without parsing: for documents that get no analysis. */
+export function plainLines(index: LineIndex): MarkdownLines {
+  const info = index.lines.map((line): LineInfo => ({ kind: line.text.trim() === '' ? 'blank' : 'paragraph', depth: 0, itemStart: false, item: -1, blockStart: line.index }));
+  return { index, info, listItems: [], frontMatter: null, parseError: null };
+}
+
+/** The reference reading: the whole document in one parse, inline constructs and all (for tests). */
+export function analyzeLinesWhole(text: string, index = new LineIndex(text)): MarkdownLines {
+  const { lastNodeLine: _, ...lines } = walkTree(text, index, processor);
+  return lines;
+}
+
+function walkTree(text: string, index: LineIndex, parser: { parse(text: string): unknown }): MarkdownLines & { lastNodeLine: number } {
   const info: LineInfo[] = index.lines.map((line) => ({
     kind: line.text.trim() === '' ? 'blank' : 'other',
     depth: 0,
@@ -64,10 +269,10 @@ export function analyzeLines(text: string, index = new LineIndex(text)): Markdow
     item: -1,
     blockStart: line.index,
   }));
-  const result: MarkdownLines = { index, info, listItems: [], frontMatter: null, parseError: null };
+  const result: MarkdownLines & { lastNodeLine: number } = { index, info, listItems: [], frontMatter: null, parseError: null, lastNodeLine: -1 };
   let tree: Root;
   try {
-    tree = parseMarkdown(text);
+    tree = parser.parse(text) as Root;
   } catch (error) {
     // Without a tree every line stays 'other': the line-based reading below still works.
     result.parseError = error instanceof Error ? error.message : String(error);
@@ -79,6 +284,13 @@ export function analyzeLines(text: string, index = new LineIndex(text)): Markdow
     for (const node of tree.children) walker.visit(node, -1);
   } catch (error) {
     result.parseError = error instanceof Error ? error.message : String(error);
+  }
+  const last = tree.children[tree.children.length - 1]?.position?.end.offset;
+  if (last !== undefined) {
+    // The line of the last block's end; an end at the very start of a line belongs to the line before.
+    let line = index.lineAt(last);
+    if (line > 0 && index.lines[line].start === last) line--;
+    result.lastNodeLine = line;
   }
   for (const line of info) if (line.kind === 'other') line.kind = 'paragraph';
   return result;

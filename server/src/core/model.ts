@@ -1,6 +1,7 @@
 // The one model of a postmortem that every feature reads: text -> lines -> sections, summary facts,
 // timeline entries with resolved instants -> the incident window.
-import { analyzeLines, type MarkdownLines } from './markdown';
+import { analyzeLines, frontMatterOf, plainLines, type MarkdownLines } from './markdown';
+import type { AnalysisCache } from './incremental';
 import { LineIndex } from './text';
 import { compileProfile, type CompiledProfile, type Profile, type SectionSpec } from './profiles';
 import { buildSections, findHeaders, otherHeadings, type Header, type Section } from './sections';
@@ -59,6 +60,8 @@ export interface ModelOptions {
   path: string | null;
   /** Skip the postmortem check (the CLI lints what it is told to). */
   forcePostmortem?: boolean;
+  /** What the analysis of the document's previous versions parsed, for re-analysis after an edit (the server's). */
+  cache?: AnalysisCache;
 }
 
 function requirementStatus(spec: SectionSpec, sections: Section[]): RequirementStatus {
@@ -104,10 +107,14 @@ function pointFromSummary(time: SummaryTime, defaultYear: number, configZone: Zo
 
 export function buildModel(text: string, options: ModelOptions): PostmortemModel {
   const index = new LineIndex(text);
-  const lines = analyzeLines(text, index);
   const profile = compileProfile(options.profile);
-  const isPostmortem = options.forcePostmortem || isPostmortemDocument(options.path, text, lines.frontMatter, options.settings.include);
-  const headers = findHeaders(lines, profile);
+  // Whether it is a postmortem needs only the path, the title and the front matter: a document that is
+  // not one is never parsed, and gets an empty model (every feature answers nothing for it).
+  const isPostmortem = options.forcePostmortem || isPostmortemDocument(options.path, text, frontMatterOf(text), options.settings.include);
+  if (!isPostmortem) return emptyModel(text, index, profile);
+  options.cache?.begin();
+  const lines = analyzeLines(text, index, options.cache?.chunks);
+  const headers = findHeaders(lines, profile, options.cache?.titles);
   const sections = buildSections(lines, headers, profile);
   const requirements = profile.sections.map((spec) => requirementStatus(spec, sections));
   const roleOf = (role: string) => {
@@ -135,12 +142,22 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
         configZone,
         defaultYear: facts.date?.year ?? null,
         dayFirst: true,
-      })
+      }, options.cache?.readings)
     : [];
   const incident = incidentWindow(summary, timeline, defaultYear, configZone, facts.date, index);
   return {
     text, lines, isPostmortem, profile, sections, otherHeadings: otherHeadings(headers), requirements,
     summarySection, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,
+  };
+}
+
+function emptyModel(text: string, index: LineIndex, profile: CompiledProfile): PostmortemModel {
+  return {
+    text, lines: plainLines(index), isPostmortem: false, profile, sections: [], otherHeadings: [],
+    requirements: profile.sections.map((spec) => ({ spec, present: false, line: null, missingParts: [] })),
+    summarySection: null, timelineSection: null, summary: null, timeline: [],
+    incident: { start: null, end: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null },
+    documentDate: null, documentZone: null,
   };
 }
 

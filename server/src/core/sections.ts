@@ -4,6 +4,7 @@ import { isStrongOnly } from './inline';
 import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
 import { FIELD_LABELS, type CompiledProfile, type SectionSpec } from './profiles';
 import { readDateAt, readTimeAt } from './time/timestamp';
+import type { LineMemo } from './memo';
 
 export type HeadingStyle = 'atx' | 'setext' | 'html' | 'bold' | 'list' | 'plain';
 
@@ -36,7 +37,7 @@ const STRUCTURE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(#{1,6})[ \t]*|(?:[-*+•●▪�
 const HTML_HEADING = /^\s*<h([1-6])[^>]*>(.*?)(?:<\/h\1>\s*)?$/i;
 
 /** Every line that looks like a section title, recognized by the profile or not. */
-export function findHeaders(md: MarkdownLines, profile: CompiledProfile): Header[] {
+export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: LineMemo<TitleReading | null>): Header[] {
   const headers: Header[] = [];
   const { lines } = md.index;
   for (let i = 0; i < lines.length; i++) {
@@ -46,47 +47,68 @@ export function findHeaders(md: MarkdownLines, profile: CompiledProfile): Header
     const text = lines[i].text;
     if (text.length > 200) continue;
     if (kind === 'heading' && info.blockStart !== i) continue;
-    const structure = STRUCTURE.exec(text);
-    let contentStart = structure ? structure[0].length : 0;
-    let depth = PSEUDO_DEPTH;
-    let style: HeadingStyle = 'plain';
-    let mode: MatchMode = 'label';
-    let title = text.slice(contentStart);
-    const html = HTML_HEADING.exec(text);
-    if (kind === 'heading') {
-      depth = info.depth;
-      style = lines[i + 1] && md.info[i + 1]?.kind === 'heading-underline' ? 'setext' : 'atx';
-      mode = 'heading';
-      title = title.replace(/[ \t]+#+[ \t]*$/, '');
-    } else if (html) {
-      depth = Number(html[1]);
-      style = 'html';
-      mode = 'heading';
-      contentStart = text.indexOf('>') + 1;
-      title = html[2];
-    } else if (structure?.[1]) {
-      // "###Timeline": not a heading to CommonMark, but plainly meant as one.
-      depth = structure[1].length;
-      style = 'atx';
-      mode = 'heading';
-    } else if (isStrongOnly(title)) {
-      style = 'bold';
-      mode = 'heading';
-    } else if (info.itemStart && structure && structure[0].trim() !== '') {
-      style = 'list';
-    }
-    const { words, parenthetical, colon } = normalizeTitle(title);
-    if (!words) continue;
-    if (mode === 'label' && (words.split(' ').length > 8 || (!colon && words.split(' ').length > 6))) continue;
-    // Timestamp and date headings ("### 2021-06-03 9:00", "#### 00:01:") are timeline entries.
-    const firstWord = skipSpaceAndMarks(title);
-    if (readTimeAt(title, firstWord) || readDateAt(title, firstWord)) continue;
+    const nextUnderline = kind === 'heading' && md.info[i + 1]?.kind === 'heading-underline';
+    const read = () => readTitle(text, kind, info.depth, nextUnderline, info.itemStart);
+    const title = memo ? memo.get(`${kind}${info.depth}${nextUnderline ? 1 : 0}${info.itemStart ? 1 : 0}${text}`, read) : read();
+    if (!title) continue;
+    const { words, parenthetical, depth, style, mode, contentStart } = title;
     const id = recognize(words, profile, mode);
     if (!id && (style === 'plain' || style === 'list' || style === 'bold')) continue;
     const titleStart = lines[i].start + contentStart;
-    headers.push({ line: i, depth, style, title: title.trim(), titleStart, titleEnd: titleStart + title.trimEnd().length, words, parenthetical, id });
+    headers.push({ line: i, depth, style, title: title.title.trim(), titleStart, titleEnd: titleStart + title.title.trimEnd().length, words, parenthetical, id });
   }
   return headers;
+}
+
+export interface TitleReading {
+  title: string;
+  words: string;
+  parenthetical: string;
+  depth: number;
+  style: HeadingStyle;
+  mode: MatchMode;
+  contentStart: number;
+}
+
+/** What a line says as a title, from its text and its kind alone (memoized: re-analysis meets it again). */
+function readTitle(text: string, kind: string, headingDepth: number, nextUnderline: boolean, itemStart: boolean): TitleReading | null {
+  const structure = STRUCTURE.exec(text);
+  let contentStart = structure ? structure[0].length : 0;
+  let depth = PSEUDO_DEPTH;
+  let style: HeadingStyle = 'plain';
+  let mode: MatchMode = 'label';
+  let title = text.slice(contentStart);
+  const html = HTML_HEADING.exec(text);
+  if (kind === 'heading') {
+    depth = headingDepth;
+    style = nextUnderline ? 'setext' : 'atx';
+    mode = 'heading';
+    title = title.replace(/[ \t]+#+[ \t]*$/, '');
+  } else if (html) {
+    depth = Number(html[1]);
+    style = 'html';
+    mode = 'heading';
+    contentStart = text.indexOf('>') + 1;
+    title = html[2];
+  } else if (structure?.[1]) {
+    // "###Timeline": not a heading to CommonMark, but plainly meant as one.
+    depth = structure[1].length;
+    style = 'atx';
+    mode = 'heading';
+  } else if (isStrongOnly(title)) {
+    style = 'bold';
+    mode = 'heading';
+  } else if (itemStart && structure && structure[0].trim() !== '') {
+    style = 'list';
+  }
+  // Timestamp and date headings ("### 2021-06-03 9:00", "#### 00:01:") are timeline entries. Checked
+  // first: it is cheap, and rules out every timeline entry line before the words are normalized.
+  const firstWord = skipSpaceAndMarks(title);
+  if (readTimeAt(title, firstWord) || readDateAt(title, firstWord)) return null;
+  const { words, parenthetical, colon } = normalizeTitle(title);
+  if (!words) return null;
+  if (mode === 'label' && (words.split(' ').length > 8 || (!colon && words.split(' ').length > 6))) return null;
+  return { title, words, parenthetical, depth, style, mode, contentStart };
 }
 
 function skipSpaceAndMarks(text: string): number {

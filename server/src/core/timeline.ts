@@ -6,6 +6,7 @@ import {
   isUnreadable, readStampAt, readStampWithChrono, readTimeAt, type CalendarDate, type Stamp, type UnreadableTime,
 } from './time/timestamp';
 import { findZone, offsetMinutesAt, type Zone } from './time/zones';
+import type { LineMemo } from './memo';
 
 export type ZoneSource = 'entry' | 'timeline-heading' | 'timeline-note' | 'date-line' | 'previous-entry' | 'summary' | 'document' | 'config' | 'none';
 export type DateSource = 'entry' | 'date-line' | 'previous-entry' | 'timeline-heading' | 'summary' | 'document' | 'rollover' | 'none';
@@ -94,11 +95,27 @@ function tableCells(text: string): Array<{ start: number; end: number }> {
   return cells;
 }
 
-function readCandidate(md: MarkdownLines, line: number, dayFirst: boolean): Candidate | null {
+export type LineReading = Omit<Candidate, 'line'> & { entryText: string };
+
+/** A line's candidate entry and its words; with a memo, kept by what they depend on: kind and text. */
+function readCandidate(md: MarkdownLines, line: number, dayFirst: boolean, memo?: LineMemo<LineReading | null>): (Candidate & { entryText: string }) | null {
   const kind = candidateKind(md, line);
   if (!kind) return null;
   const text = md.index.lines[line].text;
   if (text.length > 10_000) return null;
+  const read = () => readLine(text, kind, dayFirst);
+  const reading = memo ? memo.get(`${kind}${dayFirst ? 1 : 0}${text}`, read) : read();
+  return reading && { ...reading, line };
+}
+
+function readLine(text: string, kind: EntryKind, dayFirst: boolean): LineReading | null {
+  const found = readCandidateText(text, kind, dayFirst);
+  if (!found) return null;
+  const end = found.stamp?.end ?? found.unreadable?.end ?? found.contentStart;
+  return { ...found, entryText: plainText(text.slice(end)).replace(/^[\s:;,.\-–—=>|)\]]+/, '').slice(0, 200) };
+}
+
+function readCandidateText(text: string, kind: EntryKind, dayFirst: boolean): Omit<Candidate, 'line'> | null {
   let contentStart: number;
   let found: Stamp | UnreadableTime | null;
   if (kind === 'table-row') {
@@ -117,11 +134,11 @@ function readCandidate(md: MarkdownLines, line: number, dayFirst: boolean): Cand
     found = readLeading(text, contentStart, dayFirst);
   }
   if (!found) return null;
-  if (isUnreadable(found)) return { line, kind, stamp: null, unreadable: found, contentStart };
+  if (isUnreadable(found)) return { kind, stamp: null, unreadable: found, contentStart };
   const unreadable: UnreadableTime | null = found.warning
     ? { start: found.start, end: found.end, text: text.slice(found.start, found.end).trim(), reason: found.warning }
     : null;
-  return { line, kind, stamp: found, unreadable, contentStart };
+  return { kind, stamp: found, unreadable, contentStart };
 }
 
 function entryEnd(md: MarkdownLines, candidate: Candidate, nextEntryLine: number, sectionEnd: number): number {
@@ -171,12 +188,12 @@ export function axisMinutes(date: CalendarDate | null, stamp: Stamp, zone: Zone 
 
 export const PLACEHOLDER_YEAR = 2000;
 
-export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: number, context: TimelineContext): TimelineEntry[] {
-  const candidates: Candidate[] = [];
+export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: number, context: TimelineContext, memo?: LineMemo<LineReading | null>): TimelineEntry[] {
+  const candidates: Array<Candidate & { entryText: string }> = [];
   const dateLines = new Map<number, { date: CalendarDate; zone: Zone | null }>();
   const noteZones = new Map<number, Zone>();
   for (let line = firstLine; line <= lastLine; line++) {
-    const candidate = readCandidate(md, line, context.dayFirst);
+    const candidate = readCandidate(md, line, context.dayFirst, memo);
     const text = md.index.lines[line].text;
     if (candidate?.stamp && !candidate.stamp.time) {
       // A line that is only a date ("May 20:", "### 2018-01-15") dates the entries below it.
@@ -189,10 +206,10 @@ export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: num
       continue;
     }
     const kind = md.info[line].kind;
-    if (kind !== 'blank' && kind !== 'fenced-code' && kind !== 'indented-code' && text.length < 300) {
+    if (kind !== 'blank' && kind !== 'fenced-code' && kind !== 'indented-code' && text.length < 300 && /\b(?:all\s+times|times?\b|timezone|time\s+zone|zone)/i.test(text)) {
       // "All times in CEST", "*(All times US/Pacific, 24-hour clock.)*", a "Time (EAT)" table header.
       const zone = findZone(plainText(text));
-      if (zone && /\b(?:all\s+times|times?\b|timezone|time\s+zone|zone)/i.test(text)) noteZones.set(line, zone.zone);
+      if (zone) noteZones.set(line, zone.zone);
     }
   }
   const defaultYear = context.defaultYear ?? PLACEHOLDER_YEAR;
@@ -232,7 +249,7 @@ export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: num
       timeStart,
       timeEnd,
       timeText: text.slice(timeStart - lineStart, timeEnd - lineStart).trim(),
-      text: plainText(text.slice(timeEnd - lineStart)).replace(/^[\s:;,.\-–—=>|)\]]+/, '').slice(0, 200),
+      text: candidate.entryText,
       stamp,
       unreadable: candidate.unreadable,
       zone: null,
