@@ -1,7 +1,9 @@
 // postmortem-lint: the server's diagnostics for CI pipelines, on the same core.
 import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { resolve, relative } from 'node:path';
 import { parseArgs } from 'node:util';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { analyzeDocument } from './core/analyze';
 import { defaultSettings, readSettings, type Settings } from './core/config';
@@ -9,7 +11,7 @@ import { BUILT_IN_PROFILES } from './core/profiles';
 import { computeDiagnostics } from './features/diagnostics';
 import { analysisResult } from './features/analysis';
 
-const USAGE = `Usage: postmortem-lint [--profile NAME] [--config FILE] [--format text|json] PATH|GLOB...
+const USAGE = `Usage: postmortem-lint [--profile NAME] [--config FILE] [--format text|json] [--workers N] PATH|GLOB...
 
 Lints incident postmortems written in Markdown.
   PATH       a file (always linted), or a folder (its postmortems are linted)
@@ -17,6 +19,7 @@ Lints incident postmortems written in Markdown.
   --profile  ${Object.keys(BUILT_IN_PROFILES).join(' | ')} (default: classic)
   --config   a .postmortem.json (default: ./.postmortem.json when present)
   --format   text (file:line:col severity code message) or json
+  --workers  threads that lint files in parallel (default: the number of cores)
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or an unreadable file.`;
 
@@ -111,7 +114,103 @@ function lintFile(path: string, explicit: boolean, settings: Settings): FileRepo
   };
 }
 
-function main(argv: string[]): number {
+/** One file's outcome, as a worker sends it back. */
+type Outcome = { report: FileReport | null } | { error: string };
+
+function lintOutcome(path: string, explicit: boolean, settings: Settings): Outcome {
+  try {
+    return { report: lintFile(path, explicit, settings) };
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+interface WorkerInput {
+  settings: Settings;
+}
+type WorkerRequest = { indexes: number[]; targets: Array<{ path: string; explicit: boolean }> };
+type WorkerReply = { indexes: number[]; outcomes: Outcome[] };
+
+/** Below this many files a run stays on the main thread: starting workers would cost more. */
+const PARALLEL_MIN_FILES = 16;
+const BATCH = 8;
+
+/**
+ * Lints every target, on `workers` threads when there are enough files (this same bundle, started with
+ * workerData), handing out small batches as threads free up. Outcomes come back in target order.
+ */
+async function lintAll(targets: Array<{ path: string; explicit: boolean }>, settings: Settings, workers: number, progress: Progress | null): Promise<Outcome[]> {
+  const outcomes: Outcome[] = new Array(targets.length);
+  if (workers <= 1 || targets.length < PARALLEL_MIN_FILES) {
+    for (let i = 0; i < targets.length; i++) {
+      outcomes[i] = lintOutcome(targets[i].path, targets[i].explicit, settings);
+      progress?.update(i + 1);
+    }
+    return outcomes;
+  }
+  let next = 0;
+  let done = 0;
+  const count = Math.min(workers, Math.ceil(targets.length / BATCH));
+  await Promise.all(Array.from({ length: count }, () => new Promise<void>((resolveWorker, rejectWorker) => {
+    const worker = new Worker(__filename, { workerData: { settings } satisfies WorkerInput });
+    const send = () => {
+      if (next >= targets.length) {
+        void worker.terminate().then(() => resolveWorker());
+        return;
+      }
+      const indexes: number[] = [];
+      for (; indexes.length < BATCH && next < targets.length; next++) indexes.push(next);
+      worker.postMessage({ indexes, targets: indexes.map((i) => targets[i]) } satisfies WorkerRequest);
+    };
+    worker.on('message', (reply: WorkerReply) => {
+      reply.indexes.forEach((index, k) => (outcomes[index] = reply.outcomes[k]));
+      done += reply.indexes.length;
+      progress?.update(done);
+      send();
+    });
+    worker.on('error', rejectWorker);
+    worker.on('exit', (code) => {
+      if (code !== 0 && next < targets.length) rejectWorker(new Error(`a lint worker exited with code ${code}`));
+    });
+    send();
+  })));
+  return outcomes;
+}
+
+function workerMain(): void {
+  // Threads share the process's working directory: relative paths in reports come out the same.
+  const { settings } = workerData as WorkerInput;
+  parentPort?.on('message', (request: WorkerRequest) => {
+    const outcomes = request.targets.map((target) => lintOutcome(target.path, target.explicit, settings));
+    parentPort?.postMessage({ indexes: request.indexes, outcomes } satisfies WorkerReply);
+  });
+}
+
+/** A progress bar on stderr, for a terminal only, and only once a run has lasted a moment. */
+class Progress {
+  private shown = false;
+  private last = 0;
+  private readonly started = Date.now();
+
+  constructor(private readonly total: number, private readonly stream: NodeJS.WriteStream) {}
+
+  update(done: number): void {
+    const now = Date.now();
+    if (now - this.started < 300 || (now - this.last < 100 && done < this.total)) return;
+    this.last = now;
+    this.shown = true;
+    const width = Math.max(10, Math.min(40, (this.stream.columns ?? 80) - 40));
+    const filled = Math.round((done / this.total) * width);
+    const rate = done / ((now - this.started) / 1000);
+    this.stream.write(`\r[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${done}/${this.total} files, ${rate.toFixed(0)}/s `);
+  }
+
+  finish(): void {
+    if (this.shown) this.stream.write('\r\x1b[K');
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({
@@ -121,6 +220,7 @@ function main(argv: string[]): number {
         profile: { type: 'string' },
         config: { type: 'string' },
         format: { type: 'string', default: 'text' },
+        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -136,20 +236,24 @@ function main(argv: string[]): number {
   try {
     if (values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, not "${values.format}"`);
     if (positionals.length === 0) throw new UsageError('name at least one file, folder or glob');
+    const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
+    if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, not "${values.workers}"`);
     const { settings, warnings } = loadSettings(values.config, values.profile);
     for (const warning of warnings) process.stderr.write(`postmortem-lint: warning: ${warning}\n`);
     const targets = expandTargets(positionals);
     const reports: FileReport[] = [];
     let unreadable = false;
-    for (const target of targets) {
-      try {
-        const report = lintFile(target.path, target.explicit, settings);
-        if (report) reports.push(report);
-      } catch (error) {
+    const progress = process.stderr.isTTY && targets.length >= PARALLEL_MIN_FILES ? new Progress(targets.length, process.stderr) : null;
+    const outcomes = await lintAll(targets, settings, workers, progress);
+    progress?.finish();
+    outcomes.forEach((outcome, i) => {
+      if ('error' in outcome) {
         unreadable = true;
-        process.stderr.write(`postmortem-lint: cannot lint ${relative(process.cwd(), target.path)}: ${error instanceof Error ? error.message : String(error)}\n`);
+        process.stderr.write(`postmortem-lint: cannot lint ${relative(process.cwd(), targets[i].path)}: ${outcome.error}\n`);
+      } else if (outcome.report) {
+        reports.push(outcome.report);
       }
-    }
+    });
     if (values.format === 'json') {
       process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
     } else {
@@ -171,4 +275,14 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+if (isMainThread) {
+  main(process.argv.slice(2)).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`postmortem-lint: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+      process.exitCode = 2;
+    },
+  );
+} else {
+  workerMain();
+}

@@ -7,6 +7,7 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from './core/analyze';
 import type { PostmortemModel } from './core/model';
+import { AnalysisCache } from './core/incremental';
 import { computeDiagnostics } from './features/diagnostics';
 import { documentSymbols } from './features/documentSymbols';
 import { foldingRanges } from './features/foldingRanges';
@@ -34,6 +35,7 @@ const settings = new SettingsStore(connection);
 const VALIDATION_DELAY_MS = 200;
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
 const models = new Map<string, { version: number; settingsKey: string; model: PostmortemModel }>();
+const caches = new Map<string, AnalysisCache>();
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.initialize(params);
@@ -60,9 +62,15 @@ async function modelOf(uri: string): Promise<PostmortemModel | null> {
   const current = await settings.forDocument(uri);
   const cached = models.get(uri);
   if (cached && cached.version === document.version && cached.settingsKey === current.key) return cached.model;
+  // A newer version may have arrived while we waited for settings: analyse that one, never the stale one.
   const latest = documents.get(uri);
   if (!latest) return null;
-  const model = analyzeDocument(latest.getText(), current.settings, settings.pathOf(uri));
+  const fresh = models.get(uri);
+  if (fresh && fresh.version === latest.version && fresh.settingsKey === current.key) return fresh.model;
+  // Re-analysis after an edit parses only the chunks of the text that changed.
+  let cache = caches.get(uri);
+  if (!cache) caches.set(uri, (cache = new AnalysisCache()));
+  const model = analyzeDocument(latest.getText(), current.settings, settings.pathOf(uri), false, cache);
   models.set(uri, { version: latest.version, settingsKey: current.key, model });
   return model;
 }
@@ -115,6 +123,7 @@ documents.onDidClose((event) => {
   clearTimeout(pending.get(event.document.uri));
   pending.delete(event.document.uri);
   models.delete(event.document.uri);
+  caches.delete(event.document.uri);
   settings.forget(event.document.uri);
   void connection.sendDiagnostics({ uri: event.document.uri, diagnostics: [] });
 });

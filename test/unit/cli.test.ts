@@ -82,3 +82,19 @@ test('bad usage and unreadable files exit 2 with a message that says which', () 
   assert.match(broken.stderr, /not valid JSON/);
   assert.equal(lint(['--help']).code, 0);
 });
+
+test('--workers: many files on worker threads give the same output, in file order, as one thread', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'postmortem-cli-workers-'));
+  mkdirSync(join(dir, 'incidents'));
+  const fixtures = ['classic-complete.md', 'problems.md', 'bold-midnight.md', 'table-timeline.md'];
+  for (let i = 0; i < 40; i++) copyFileSync(join(FIXTURES, fixtures[i % fixtures.length]), join(dir, 'incidents', `${String(i).padStart(2, '0')}.md`));
+  const one = lint(['--workers', '1', 'incidents'], dir);
+  const two = lint(['--workers', '2', 'incidents'], dir);
+  assert.equal(one.code, 1);
+  assert.equal(two.code, one.code);
+  assert.equal(two.stdout, one.stdout);
+  assert.equal(two.stderr, one.stderr, 'no progress bar when stderr is not a terminal');
+  const files = one.stdout.trim().split('\n').map((line) => line.split(':')[0]);
+  assert.deepEqual(files, [...files].sort());
+  assert.equal(lint(['--workers', '0', 'incidents'], dir).code, 2);
+});

@@ -1,0 +1,232 @@
+// `npm run bench`: how fast the analysis is on big postmortems, against what it cannot beat (a bare
+// remark-parse parse) and what users have today (markdownlint), plus re-analysis after an edit, the
+// server's round trip over stdio, its memory with a 1.2 MB document open, and the CLI's files per
+// second on 1 and 2 worker threads. Medians of several runs; writes bench/results.json.
+// `npm run bench -- --quick` is a short smoke run (small sizes, few files) for CI.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { cpus, loadavg, tmpdir, totalmem, availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { lint as markdownlint } from 'markdownlint/sync';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import { analyzeDocument } from '../server/src/core/analyze';
+import { defaultSettings } from '../server/src/core/config';
+import { AnalysisCache } from '../server/src/core/incremental';
+import { computeDiagnostics } from '../server/src/features/diagnostics';
+import { documentSymbols } from '../server/src/features/documentSymbols';
+import { generateCorpusLike, generatePostmortem } from './generate';
+
+const ROOT = join(__dirname, '..');
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
+const RUNS: Record<number, number> = quick ? { 100: 5, 1000: 3 } : { 100: 15, 1000: 9, 10_000: 5 };
+const CLI_FILES = quick ? 100 : 2000;
+const CLI_RUNS = quick ? 1 : 3;
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const median = (values: number[]) => {
+  const sorted = [...values].sort((x, y) => x - y);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+function time(run: () => unknown): number {
+  gc();
+  const start = performance.now();
+  run();
+  return performance.now() - start;
+}
+const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
+
+const bare = unified().use(remarkParse);
+const withPlugins = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const settings = defaultSettings();
+const PATH = '/bench/incidents/big-postmortem.md';
+
+function fullAnalysis(text: string, cache?: AnalysisCache): void {
+  const model = analyzeDocument(text, settings, PATH, false, cache);
+  computeDiagnostics(model, settings);
+  documentSymbols(model);
+}
+
+/** A one-line edit inside the timeline: the line `k` entries in gets a word more (or less) each time. */
+function timelineLine(text: string, which: number): { start: number; end: number; line: number } {
+  const timeline = text.indexOf('## Timeline');
+  const at = text.indexOf('\n- ', timeline + Math.floor((text.length - timeline) * (0.25 + 0.5 * ((which * 0.37) % 1)))) + 1;
+  const end = text.indexOf('\n', at);
+  return { start: at, end, line: text.slice(0, at).split('\n').length - 1 };
+}
+function editLine(text: string, which: number): string {
+  const { start, end } = timelineLine(text, which);
+  const line = text.slice(start, end);
+  const edited = line.endsWith(' edited') ? line.slice(0, -' edited'.length) : `${line} edited`;
+  return text.slice(0, start) + edited + text.slice(end);
+}
+
+interface SizeResult {
+  entries: number;
+  bytes: number;
+  runs: number;
+  remarkParseMs: number;
+  remarkParsePluginsMs: number;
+  analysisMs: number;
+  markdownlintMs: number;
+  reanalysisMs: number;
+  serverRoundTripMs: number | null;
+  ratios: { analysisOverParse: number; analysisOverMarkdownlint: number; reanalysisOverParse: number };
+}
+
+function measureInProcess(entries: number): Omit<SizeResult, 'serverRoundTripMs'> {
+  const text = generatePostmortem(entries).text;
+  const runs = RUNS[entries];
+  const a: number[] = [];
+  const a2: number[] = [];
+  const b: number[] = [];
+  const c: number[] = [];
+  const d: number[] = [];
+  // Interleaved, so a busy moment on the machine spreads over all of them alike.
+  for (let r = 0; r < runs; r++) {
+    a.push(time(() => bare.parse(text)));
+    b.push(time(() => fullAnalysis(text)));
+    c.push(time(() => markdownlint({ strings: { doc: text } })));
+    a2.push(time(() => withPlugins.parse(text)));
+  }
+  const cache = new AnalysisCache();
+  let current = text;
+  fullAnalysis(current, cache);
+  for (let r = 0; r < Math.max(runs, 5); r++) {
+    current = editLine(current, r);
+    const edited = current;
+    d.push(time(() => fullAnalysis(edited, cache)));
+  }
+  const [ma, ma2, mb, mc, md] = [a, a2, b, c, d].map(median);
+  return {
+    entries, bytes: Buffer.byteLength(text), runs, remarkParseMs: ma, remarkParsePluginsMs: ma2, analysisMs: mb, markdownlintMs: mc, reanalysisMs: md,
+    ratios: { analysisOverParse: mb / ma, analysisOverMarkdownlint: mb / mc, reanalysisOverParse: md / ma },
+  };
+}
+
+function rssOf(pid: number): { rssMB: number; peakMB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+}
+
+/** The bundled server over stdio: open the document, then didChange + `postmortem/analysis`, timed. */
+async function measureServer(entries: number, runs: number): Promise<{ roundTripMs: number; rssMB: number; peakMB: number }> {
+  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onNotification('textDocument/publishDiagnostics', () => undefined);
+  connection.listen();
+  try {
+    const workspace = mkdtempSync(join(tmpdir(), 'postmortem-bench-ws-'));
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(workspace).href, capabilities: { workspace: { configuration: true } } });
+    await connection.sendNotification('initialized', {});
+    const uri = pathToFileURL(join(workspace, 'incidents', 'big-postmortem.md')).href;
+    let text = generatePostmortem(entries).text;
+    let version = 1;
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version, text } });
+    await connection.sendRequest('postmortem/analysis', { textDocument: { uri } });
+    const times: number[] = [];
+    for (let r = 0; r < runs; r++) {
+      const { start, end, line } = timelineLine(text, r);
+      const edited = editLine(text, r);
+      const newLine = edited.slice(start, edited.indexOf('\n', start));
+      const change = { range: { start: { line, character: 0 }, end: { line, character: end - start } }, text: newLine };
+      text = edited;
+      const begin = performance.now();
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: ++version }, contentChanges: [change] });
+      const result = await connection.sendRequest<{ timeline: unknown[] }>('postmortem/analysis', { textDocument: { uri } });
+      times.push(performance.now() - begin);
+      if (result.timeline.length < entries) throw new Error(`the server saw ${result.timeline.length} entries, not ${entries}`);
+    }
+    // Let the debounced diagnostics run too before reading memory.
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    const memory = rssOf(child.pid as number);
+    rmSync(workspace, { recursive: true, force: true });
+    return { roundTripMs: median(times), ...memory };
+  } finally {
+    try {
+      await connection.sendRequest('shutdown');
+      await connection.sendNotification('exit');
+    } catch {
+      // gone
+    }
+    connection.dispose();
+    child.kill();
+  }
+}
+
+function measureCli(): { files: number; bytes: number; filesPerSecond: Record<string, number>; speedup: number } {
+  const dir = mkdtempSync(join(tmpdir(), 'postmortem-bench-cli-'));
+  const docs = generateCorpusLike(CLI_FILES);
+  mkdirSync(join(dir, 'incidents'));
+  docs.forEach((text, i) => writeFileSync(join(dir, 'incidents', `${String(i).padStart(4, '0')}.md`), text));
+  const rate: Record<string, number[]> = { 1: [], 2: [] };
+  try {
+    for (let r = 0; r < CLI_RUNS; r++) {
+      for (const workers of ['1', '2']) {
+        const start = performance.now();
+        const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--workers', workers, '--format', 'json', 'incidents'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
+        const seconds = (performance.now() - start) / 1000;
+        if (result.status !== 0 && result.status !== 1) throw new Error(`cli failed: ${result.stderr}`);
+        const reports = JSON.parse(result.stdout) as unknown[];
+        if (reports.length !== docs.length) throw new Error(`cli linted ${reports.length} of ${docs.length} files`);
+        rate[workers].push(docs.length / seconds);
+      }
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  const filesPerSecond = { 1: median(rate[1]), 2: median(rate[2]) };
+  return { files: docs.length, bytes: docs.reduce((n, d) => n + d.length, 0), filesPerSecond, speedup: filesPerSecond[2] / filesPerSecond[1] };
+}
+
+async function main(): Promise<void> {
+  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version,
+    loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))), date: new Date().toISOString(), gcBetweenRuns: Boolean((globalThis as { gc?: unknown }).gc),
+  };
+  console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+  // Warm the JIT on a mid-size document so the first size measured is not the one that pays for it.
+  const warm = generatePostmortem(quick ? 200 : 2000).text;
+  for (let i = 0; i < 2; i++) {
+    bare.parse(warm);
+    withPlugins.parse(warm);
+    fullAnalysis(warm);
+    markdownlint({ strings: { doc: warm } });
+  }
+  const sizes: SizeResult[] = [];
+  for (const entries of SIZES) {
+    const result = measureInProcess(entries);
+    const server = await measureServer(entries, Math.max(5, Math.min(RUNS[entries], 9)));
+    sizes.push({ ...result, serverRoundTripMs: server.roundTripMs });
+    console.log(`${entries} entries (${(result.bytes / 1024).toFixed(0)} KB): a remark-parse ${ms(result.remarkParseMs)} ms, b analysis ${ms(result.analysisMs)} ms, c markdownlint ${ms(result.markdownlintMs)} ms, d re-analysis ${ms(result.reanalysisMs)} ms, e server round trip ${ms(server.roundTripMs)} ms; b/a ${result.ratios.analysisOverParse.toFixed(2)}, b/c ${result.ratios.analysisOverMarkdownlint.toFixed(2)}, d/a ${result.ratios.reanalysisOverParse.toFixed(3)}`);
+  }
+  const largest = SIZES[SIZES.length - 1];
+  const memory = await measureServer(largest, 3);
+  console.log(`server memory with the ${largest}-entry document open: ${memory.rssMB.toFixed(0)} MB resident (peak ${memory.peakMB.toFixed(0)} MB)`);
+  const cli = measureCli();
+  console.log(`cli on ${cli.files} files: 1 worker ${cli.filesPerSecond[1].toFixed(0)} files/s, 2 workers ${cli.filesPerSecond[2].toFixed(0)} files/s (${cli.speedup.toFixed(2)}x)`);
+  const results = { machine: { ...machine, loadAverageAtEnd: loadavg().map((n) => Number(n.toFixed(2))) }, quick, sizes, server: { entries: largest, rssMB: memory.rssMB, peakRssMB: memory.peakMB }, cli };
+  writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  console.log('\n| entries | size | a remark-parse | b analysis | c markdownlint | d re-analysis | e server round trip | b/a | b/c | d/a |');
+  console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  for (const s of sizes) {
+    console.log(`| ${s.entries.toLocaleString('en')} | ${(s.bytes / 1024).toFixed(0)} KB | ${ms(s.remarkParseMs)} ms | ${ms(s.analysisMs)} ms | ${ms(s.markdownlintMs)} ms | ${ms(s.reanalysisMs)} ms | ${s.serverRoundTripMs === null ? '–' : ms(s.serverRoundTripMs) + ' ms'} | ${s.ratios.analysisOverParse.toFixed(2)} | ${s.ratios.analysisOverMarkdownlint.toFixed(2)} | ${s.ratios.reanalysisOverParse.toFixed(3)} |`);
+  }
+  console.log('\nwrote bench/results.json');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
