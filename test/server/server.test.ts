@@ -46,9 +46,13 @@ test('a plain README gets nothing: no diagnostics, symbols, folding or analysis'
 
 test('document symbols: sections, with timeline entries under the Timeline', async () => {
   const { uri } = await server.open('outline-postmortem.md', readFixture('classic-complete.md'));
-  const symbols = await server.request<Array<{ name: string; children?: Array<{ name: string; selectionRange: { start: { line: number } } }> }>>('textDocument/documentSymbol', { textDocument: { uri } });
-  assert.deepEqual(symbols.map((s) => s.name), ['Postmortem: Login outage on April 10th, 2024', 'Issue Summary', 'Timeline', 'Root Cause and Resolution', 'Corrective and Preventive Measures']);
-  const timeline = symbols.find((s) => s.name === 'Timeline')!;
+  type Symbol = { name: string; children?: Symbol[]; selectionRange: { start: { line: number } } };
+  const symbols = await server.request<Symbol[]>('textDocument/documentSymbol', { textDocument: { uri } });
+  // The title holds the sections, as the headings nest.
+  assert.deepEqual(symbols.map((s) => s.name), ['Postmortem: Login outage on April 10th, 2024']);
+  const sections = symbols[0].children!;
+  assert.deepEqual(sections.map((s) => s.name), ['Issue Summary', 'Timeline', 'Root Cause and Resolution', 'Corrective and Preventive Measures']);
+  const timeline = sections.find((s) => s.name === 'Timeline')!;
   assert.equal(timeline.children?.length, 7);
   assert.match(timeline.children![0].name, /^10:00 AM UTC Certificate on idp-internal expires/);
   assert.equal(timeline.children![0].selectionRange.start.line, 10);

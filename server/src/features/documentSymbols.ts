@@ -1,40 +1,67 @@
-// The outline: sections (and other headings), with the Timeline's entries under it by time and first words.
+// The outline: the document's headings as a tree (the title holds the sections), recognized
+// sections among them, and under the Timeline each entry by its time and first words.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../core/model';
 import type { LineIndex } from '../core/text';
+import { PSEUDO_DEPTH } from '../core/sections';
+
+interface Node {
+  line: number;
+  endLine: number;
+  depth: number;
+  symbol: DocumentSymbol;
+}
 
 export function documentSymbols(model: PostmortemModel): DocumentSymbol[] {
   if (!model.isPostmortem) return [];
   const index = model.lines.index;
-  const symbols: DocumentSymbol[] = [];
+  const lastLine = index.lineCount - 1;
   const headings = [
-    ...model.sections.map((section) => ({ line: section.line, endLine: section.endLine, title: section.title, start: section.titleStart, end: section.titleEnd, isTimeline: section === model.timelineSection, known: true })),
-    ...model.otherHeadings.map((header) => ({ line: header.line, endLine: header.line, title: header.title, start: header.titleStart, end: header.titleEnd, isTimeline: false, known: false })),
+    ...model.sections.map((section) => ({ ...section, known: true, isTimeline: section === model.timelineSection })),
+    ...model.otherHeadings.map((header) => ({ ...header, endLine: -1, known: false, isTimeline: false })),
   ].sort((a, b) => a.line - b.line);
-  for (let i = 0; i < headings.length; i++) {
-    const heading = headings[i];
-    // Other headings run to the next heading of any kind, so every symbol's range contains its children.
-    const endLine = heading.known ? Math.max(heading.line, heading.endLine) : Math.max(heading.line, (headings[i + 1]?.line ?? index.lineCount) - 1);
+  const nodes: Node[] = headings.map((heading, i) => {
+    // A heading the profile does not know runs to the next heading of its level or above.
+    let endLine = heading.endLine;
+    if (!heading.known) {
+      const next = headings.slice(i + 1).find((other) => other.depth <= heading.depth);
+      endLine = next ? next.line - 1 : lastLine;
+      while (endLine > heading.line && model.lines.info[endLine].kind === 'blank') endLine--;
+    }
+    endLine = Math.max(heading.line, endLine);
     const symbol: DocumentSymbol = {
       name: cleanTitle(heading.title) || '(untitled)',
-      kind: heading.known ? SymbolKind.Namespace : SymbolKind.String,
+      kind: heading.isTimeline ? SymbolKind.Event : heading.known ? SymbolKind.Namespace : SymbolKind.String,
       range: wholeLines(index, heading.line, endLine),
-      selectionRange: index.range(heading.start, heading.end),
-      children: [],
+      selectionRange: index.range(heading.titleStart, heading.titleEnd),
+      children: heading.isTimeline ? timelineChildren(model, endLine) : [],
     };
-    if (heading.isTimeline) {
-      symbol.kind = SymbolKind.Event;
-      symbol.children = model.timeline.map((entry) => ({
-        name: `${entry.timeText || '?'} ${entry.text.slice(0, 60)}`.trim(),
-        detail: entry.axis === null ? 'unreadable time' : entry.zone?.label ?? '',
-        kind: SymbolKind.Event,
-        range: wholeLines(index, entry.line, Math.min(entry.lastLine, endLine)),
-        selectionRange: index.range(entry.timeStart, Math.max(entry.timeEnd, entry.timeStart)),
-      }));
+    return { line: heading.line, endLine, depth: heading.depth, symbol };
+  });
+  // Nest by depth, as long as the parent's range holds the child.
+  const roots: DocumentSymbol[] = [];
+  const stack: Node[] = [];
+  for (const node of nodes) {
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.depth < node.depth && top.depth < PSEUDO_DEPTH && node.line <= top.endLine && node.endLine <= top.endLine) break;
+      stack.pop();
     }
-    symbols.push(symbol);
+    (stack.length ? stack[stack.length - 1].symbol.children! : roots).push(node.symbol);
+    stack.push(node);
   }
-  return symbols;
+  return roots;
+}
+
+function timelineChildren(model: PostmortemModel, endLine: number): DocumentSymbol[] {
+  const index = model.lines.index;
+  return model.timeline.map((entry) => ({
+    name: `${entry.timeText || '?'} ${entry.text.slice(0, 60)}`.trim(),
+    detail: entry.axis === null ? 'unreadable time' : entry.zone?.label ?? '',
+    kind: SymbolKind.Event,
+    range: wholeLines(index, entry.line, Math.min(entry.lastLine, endLine)),
+    selectionRange: index.range(entry.timeStart, Math.max(entry.timeEnd, entry.timeStart)),
+  }));
 }
 
 function cleanTitle(title: string): string {
