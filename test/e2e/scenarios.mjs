@@ -20,7 +20,9 @@ function fixtureFacts() {
   if (sections.length < 3 || times.length < 4 || backwards.length !== 1 || text.includes(MISSING_SECTION)) {
     throw new Error(`${POSTMORTEM} no longer has the shape the scenarios expect`);
   }
-  return { sections, times, outOfOrder: backwards[0], minutesFromStart: minutes.map((m) => m - Math.min(...minutes)) };
+  const span = Math.max(...minutes) - Math.min(...minutes);
+  const durationText = [Math.floor(span / 60) ? `${Math.floor(span / 60)}h` : '', span % 60 ? `${span % 60}m` : ''].filter(Boolean).join(' ');
+  return { sections, times, outOfOrder: backwards[0], minutesFromStart: minutes.map((m) => m - Math.min(...minutes)), durationText };
 }
 
 const facts = fixtureFacts();
@@ -148,6 +150,21 @@ export const scenarios = [
       await wb.page.keyboard.press('Escape');
       const after = await wb.countInEditor('UTC:** What happened');
       if (!/^1 of 1$/.test(after)) throw new Error(`the snippet did not expand into an entry; find says "${after}"`);
+    },
+  },
+  {
+    name: 'the status bar shows the computed duration; clicking it opens the preview with the same duration',
+    slug: '7-preview',
+    async run({ wb }) {
+      await wb.openFile(POSTMORTEM);
+      const duration = facts.durationText;
+      const item = wb.page.locator('.statusbar-item', { hasText: duration });
+      await item.first().waitFor({ timeout: TIMEOUTS.ui * 2 });
+      await item.first().click();
+      // The webview: an outer iframe from the workbench, the page's own frame inside it.
+      const preview = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      await preview.locator('body', { hasText: duration }).first().waitFor({ timeout: TIMEOUTS.ui * 2 });
+      await preview.locator('body', { hasText: facts.sections[0] }).first().waitFor();
     },
   },
 ];
