@@ -253,6 +253,8 @@ test('the policy alone (no sanitizer): injected scripts, handlers, styles and re
   const { page, watch } = await open(`${siteUrl}/doc/raw.html`);
   await inPage(`document.getElementById('f').submit()`, page).catch(() => undefined);
   await page.waitForLoadState('networkidle');
+  // The blocked submission is reported asynchronously: wait for the report itself, not for the network.
+  await page.waitForFunction("(window.__violations || []).some((v) => v.startsWith('form-action'))", null, { timeout: 15_000 }).catch(() => undefined);
   const state = await inPage<{ pwned: unknown; violations: string[]; posted: Array<{ type: string; directive?: string }>; background: string }>(`({
     pwned: window.pwned ?? null, violations: window.__violations, posted: window.__posted,
     background: getComputedStyle(document.body).backgroundImage,
