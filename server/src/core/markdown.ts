@@ -271,21 +271,24 @@ function walkTree(text: string, index: LineIndex, parser: { parse(text: string):
   }));
   const result: MarkdownLines & { lastNodeLine: number } = { index, info, listItems: [], frontMatter: null, parseError: null, lastNodeLine: -1 };
   let tree: Root;
+  // micromark drops a byte order mark and counts offsets without it: parse without it, and shift back.
+  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
-    tree = parser.parse(text) as Root;
+    tree = parser.parse(bom ? text.slice(1) : text) as Root;
   } catch (error) {
     // Without a tree every line stays 'other': the line-based reading below still works.
     result.parseError = error instanceof Error ? error.message : String(error);
     for (const line of info) if (line.kind === 'other') line.kind = 'paragraph';
     return result;
   }
-  const walker = new LineWalker(result);
+  const walker = new LineWalker(result, bom);
   try {
     for (const node of tree.children) walker.visit(node, -1);
   } catch (error) {
     result.parseError = error instanceof Error ? error.message : String(error);
   }
-  const last = tree.children[tree.children.length - 1]?.position?.end.offset;
+  const lastEnd = tree.children[tree.children.length - 1]?.position?.end.offset;
+  const last = lastEnd === undefined ? undefined : lastEnd + bom;
   if (last !== undefined) {
     // The line of the last block's end; an end at the very start of a line belongs to the line before.
     let line = index.lineAt(last);
@@ -297,15 +300,16 @@ function walkTree(text: string, index: LineIndex, parser: { parse(text: string):
 }
 
 class LineWalker {
-  constructor(private readonly out: MarkdownLines) {}
+  constructor(private readonly out: MarkdownLines, private readonly shift = 0) {}
 
   private lines(node: Nodes): [number, number] | null {
     const position = node.position;
     if (!position || position.start.offset === undefined || position.end.offset === undefined) return null;
-    const first = this.out.index.lineAt(position.start.offset);
+    const first = this.out.index.lineAt(position.start.offset + this.shift);
     // An end offset at the very start of a line belongs to the line before.
-    let last = this.out.index.lineAt(position.end.offset);
-    if (last > first && this.out.index.lines[last].start === position.end.offset) last--;
+    const end = position.end.offset + this.shift;
+    let last = this.out.index.lineAt(end);
+    if (last > first && this.out.index.lines[last].start === end) last--;
     return [first, last];
   }
 
