@@ -2,7 +2,7 @@
 // what is missing or reorders the timeline; fixes that assert a fact (a zone, a duration) are left to
 // the writer. Fixes are applied one at a time and the document re-analysed in between, so their
 // edits never overlap; the result is one minimal edit. Applying it twice changes nothing.
-import type { TextEdit } from 'vscode-languageserver-types';
+import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
 import { analyzeDocument } from '../core/analyze';
 import type { Settings } from '../core/config';
 import type { PostmortemModel } from '../core/model';
@@ -15,20 +15,32 @@ import { sortTimelineEdits } from './fixes/sortTimeline';
 
 const MAX_ROUNDS = 32;
 
-function nextSafeEdits(model: PostmortemModel, settings: Settings): TextEdit[] {
-  for (const diagnostic of computeDiagnostics(model, settings)) {
+/** A safe fix for the first diagnostic that has one (and has not failed before), with the diagnostic's key. */
+function nextSafeFix(model: PostmortemModel, diagnostics: Diagnostic[], failed: Set<string>): { key: string; edits: TextEdit[] } | null {
+  for (const diagnostic of diagnostics) {
     const data = diagnostic.data as DiagnosticData | undefined;
-    if (data?.code === 'section-missing') return [sectionEdit(model, data)];
+    const key = keyOf(diagnostic);
+    if (!key || failed.has(key)) continue;
+    if (data?.code === 'section-missing') return { key, edits: [sectionEdit(model, data)] };
     if (data?.code === 'summary-field-missing') {
       const edit = summaryFieldEdit(model, data.field);
-      if (edit) return [edit];
+      if (edit) return { key, edits: [edit] };
     }
     if (data?.code === 'timeline-out-of-order') {
       const edits = sortTimelineEdits(model);
-      if (edits.length) return edits;
+      if (edits.length) return { key, edits };
     }
   }
-  return [];
+  return null;
+}
+
+/** What a safe fix is for: a section, a summary fact, the timeline's order. */
+function keyOf(diagnostic: Diagnostic): string | null {
+  const data = diagnostic.data as DiagnosticData | undefined;
+  if (data?.code === 'section-missing') return `section-missing ${data.sectionId}`;
+  if (data?.code === 'summary-field-missing') return `summary-field-missing ${data.field}`;
+  if (data?.code === 'timeline-out-of-order') return 'timeline-out-of-order';
+  return null;
 }
 
 /** Apply non-overlapping edits to text, last first. */
@@ -45,11 +57,24 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 export function fixAllText(model: PostmortemModel, settings: Settings, path: string | null): string {
   let text = model.text;
   let current = model;
+  let diagnostics = computeDiagnostics(current, settings);
+  // A fix whose problem is still there afterwards (the model does not read what it inserted) is undone
+  // and not tried again: fix-all never inserts the same section twice, and a second run changes nothing.
+  const failed = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const edits = nextSafeEdits(current, settings);
-    if (!edits.length) break;
-    text = applyEdits(text, edits);
-    current = analyzeDocument(text, settings, path, model.isPostmortem);
+    const fix = nextSafeFix(current, diagnostics, failed);
+    if (!fix) break;
+    const candidate = applyEdits(text, fix.edits);
+    const next = analyzeDocument(candidate, settings, path, model.isPostmortem);
+    const nextDiagnostics = computeDiagnostics(next, settings);
+    const solved = fix.key === 'timeline-out-of-order' ? sortTimelineEdits(next).length === 0 : !nextDiagnostics.some((d) => keyOf(d) === fix.key);
+    if (!solved) {
+      failed.add(fix.key);
+      continue;
+    }
+    text = candidate;
+    current = next;
+    diagnostics = nextDiagnostics;
   }
   return text;
 }
@@ -64,6 +89,12 @@ export function fixAllEdits(model: PostmortemModel, settings: Settings, path: st
   while (start < before.length && start < after.length && before[start] === after[start]) start++;
   let end = 0;
   while (end < before.length - start && end < after.length - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
+  // An LSP position cannot fall between "\r" and "\n" or inside a surrogate pair: widen the edit to whole
+  // characters and line breaks (what is common to both texts stays common).
+  const splits = (text: string, at: number) => at > 0 && at < text.length
+    && ((text.charCodeAt(at - 1) === 13 && text.charCodeAt(at) === 10) || (/[\ud800-\udbff]/.test(text[at - 1]) && /[\udc00-\udfff]/.test(text[at])));
+  while (start > 0 && splits(before, start)) start--;
+  while (end > 0 && splits(before, before.length - end)) end--;
   const index = model.lines.index;
   return [{ range: index.range(start, before.length - end), newText: after.slice(start, after.length - end) }];
 }

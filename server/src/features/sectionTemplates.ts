@@ -1,8 +1,12 @@
 // How a new section is written: in the heading style the document already uses, with a short skeleton
 // that states what the section needs, so that inserting it raises no new diagnostic.
 import type { PostmortemModel } from '../core/model';
-import type { Section } from '../core/sections';
+import { PSEUDO_DEPTH, type Section } from '../core/sections';
+import { FIELD_LABELS } from '../core/profiles';
+import { normalizeTitle } from '../core/sectionNames';
 import { lineBreakOf } from '../core/text';
+
+const FIELD_WORDS = new Set(Object.values(FIELD_LABELS).flat());
 
 const SKELETONS: Record<string, string[]> = {
   summary: ['- **Duration:** ', '- **Start time:** ', '- **End time:** ', '- **Impact:** ', '- **Root cause:** '],
@@ -21,6 +25,9 @@ export function headingFor(model: PostmortemModel, title: string): string[] {
   const example: Section | undefined = model.sections.find((section) => section.style === 'atx' || section.style === 'setext')
     ?? model.sections[0];
   if (!example) return [`## ${title}`];
+  // A pseudo-heading named like a summary fact ("**Impact:**" in the SRE profile) would be read as that
+  // fact when it follows a pseudo-heading summary: such a section gets a real heading.
+  if (example.depth === PSEUDO_DEPTH && FIELD_WORDS.has(normalizeTitle(title).words)) return [`## ${title}`];
   const raw = model.lines.index.lines[example.line].text.trim();
   const colon = /:\**\s*$/.test(raw) ? ':' : '';
   switch (example.style) {
