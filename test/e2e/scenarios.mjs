@@ -167,4 +167,32 @@ export const scenarios = [
       await preview.locator('body', { hasText: facts.sections[0] }).first().waitFor();
     },
   },
+  {
+    name: 'commands: Insert Timeline Entry (Now) adds an entry; New Postmortem creates and opens a dated file',
+    slug: '8-commands',
+    async run({ wb, workspace }) {
+      await wb.openFile(POSTMORTEM);
+      const before = facts.times.length;
+      // The status bar's duration shows once the extension knows this is a postmortem, which is
+      // also when the commands that need one join the palette.
+      await wb.page.locator('.statusbar-item', { hasText: facts.durationText }).first().waitFor({ timeout: TIMEOUTS.ui * 2 });
+      await wb.focusEditor();
+      const last = lineOf(workspace, POSTMORTEM, `**${facts.times[before - 1]} UTC:**`);
+      await wb.runCommand('Postmortem: Insert Timeline Entry');
+      // The command puts the cursor at the end of the new entry, on the line after the last one;
+      // the server writes it in the fixture's format: "- **HH:MM UTC:** ".
+      await wb.waitForCursorLine(last + 1);
+      const file = path.join(workspace, POSTMORTEM);
+      await wb.page.keyboard.type('Checked by the e2e test');
+      const count = await wb.countInEditor('UTC:** Checked by the e2e test');
+      if (!/^1 of 1$/.test(count)) throw new Error(`no new entry in the fixture's format; find says "${count}" (${before} entries before, ${file})`);
+      await wb.runCommand('Postmortem: New Postmortem');
+      await wb.answerQuickInput('Search index outage');
+      await wb.answerQuickInput('google-sre', 'google-sre');
+      const date = new Date().toISOString().slice(0, 10);
+      await wb.page.locator('.tab.active', { hasText: `${date}-search-index-outage-postmortem.md` }).waitFor();
+      const trigger = await wb.countInEditor('## Trigger');
+      if (!/^1 of 1$/.test(trigger)) throw new Error(`the new postmortem lacks the google-sre sections; find says "${trigger}"`);
+    },
+  },
 ];

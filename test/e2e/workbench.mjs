@@ -162,6 +162,25 @@ export class Workbench {
     await this.page.locator('.suggest-widget.visible').waitFor({ state: 'hidden' });
   }
 
+  /** F1, a command by its title, Enter: as a user runs a command from the palette. */
+  async runCommand(title) {
+    await this.page.keyboard.press('F1');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
+  /** Answers the open quick input (an input box or a pick list) with `text`, then Enter. */
+  async answerQuickInput(text, pick) {
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(text);
+    if (pick) await this.page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+  }
+
   // --- Outline --------------------------------------------------------------------------------
 
   /**

@@ -84,5 +84,8 @@ test('the commands\' requests: sort the timeline, a new entry at a given time, a
   assert.equal(entry.edit.newText, '\n- **1:15 AM:** ');
   assert.equal(entry.cursor.line, 13);
   const template = await server.request<string>('postmortem/template', { profile: 'pagerduty', title: 'DB failover', date: '2024-05-10' });
-  assert.match(template, /^# Postmortem: DB failover\n\n\*\*Date:\*\* 2024-05-10\n\n## Overview/);
+  assert.match(template, /^---\ntype: postmortem\nprofile: pagerduty\n---\n\n# Postmortem: DB failover\n\n\*\*Date:\*\* 2024-05-10\n\n## Overview/);
+  // Opened in a workspace whose profile is classic, it is checked as the pagerduty postmortem it is.
+  const { diagnostics } = await server.open('new-pagerduty-postmortem.md', template);
+  assert.deepEqual(diagnostics.diagnostics.filter((d) => d.code === 'section-missing' || d.code === 'section-order'), []);
 });

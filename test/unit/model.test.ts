@@ -161,3 +161,9 @@ test('lines inside fenced code are never entries; front matter marks a postmorte
   const model = analyze(text);
   assert.equal(model.timeline.length, 1);
 });
+
+test('front matter `profile:` chooses the profile for that document', () => {
+  const text = joinLines('---', 'type: postmortem', 'profile: google-sre', '---', '# Outage', '## Summary', 'x');
+  assert.equal(analyze(text).profile.name, 'google-sre');
+  assert.equal(analyze(text.replace('google-sre', 'no-such-profile')).profile.name, 'classic');
+});

@@ -55,6 +55,21 @@ export function saysPostmortem(text: string, frontMatter: string | null): boolea
   return TITLE_WORDS.test(title);
 }
 
+/** A `profile:` named in the front matter (`profile: google-sre`), which wins over the settings'. */
+export function frontMatterProfile(frontMatter: string | null): string | null {
+  if (frontMatter === null) return null;
+  try {
+    const data: unknown = parseYaml(frontMatter);
+    if (typeof data === 'object' && data !== null) {
+      const value = (data as Record<string, unknown>).profile;
+      if (typeof value === 'string' && value.trim()) return value.trim();
+    }
+  } catch {
+    // Broken front matter names no profile.
+  }
+  return null;
+}
+
 export function isPostmortemDocument(path: string | null, text: string, frontMatter: string | null, include: readonly string[]): boolean {
   if (path && matchesInclude(path, include)) return true;
   return saysPostmortem(text, frontMatter);

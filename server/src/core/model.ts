@@ -3,13 +3,13 @@
 import { analyzeLines, frontMatterOf, plainLines, type MarkdownLines } from './markdown';
 import type { AnalysisCache } from './incremental';
 import { LineIndex } from './text';
-import { compileProfile, type CompiledProfile, type Profile, type SectionSpec } from './profiles';
+import { BUILT_IN_PROFILES, compileProfile, type CompiledProfile, type Profile, type SectionSpec } from './profiles';
 import { buildSections, findHeaders, otherHeadings, type Header, type Section } from './sections';
 import { readSummary, type SummaryFacts, type SummaryTime } from './summary';
 import { axisMinutes, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
 import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
 import { findZone, type Zone } from './time/zones';
-import { isPostmortemDocument } from './detect';
+import { frontMatterProfile, isPostmortemDocument } from './detect';
 import { parseZoneSetting, type Settings } from './config';
 
 export interface RequirementStatus {
@@ -107,10 +107,12 @@ function pointFromSummary(time: SummaryTime, defaultYear: number, configZone: Zo
 
 export function buildModel(text: string, options: ModelOptions): PostmortemModel {
   const index = new LineIndex(text);
-  const profile = compileProfile(options.profile);
+  const frontMatter = frontMatterOf(text);
+  const named = frontMatterProfile(frontMatter);
+  const profile = compileProfile((named && BUILT_IN_PROFILES[named]) || options.profile);
   // Whether it is a postmortem needs only the path, the title and the front matter: a document that is
   // not one is never parsed, and gets an empty model (every feature answers nothing for it).
-  const isPostmortem = options.forcePostmortem || isPostmortemDocument(options.path, text, frontMatterOf(text), options.settings.include);
+  const isPostmortem = options.forcePostmortem || isPostmortemDocument(options.path, text, frontMatter, options.settings.include);
   if (!isPostmortem) return emptyModel(text, index, profile);
   options.cache?.begin();
   const lines = analyzeLines(text, index, options.cache?.chunks);

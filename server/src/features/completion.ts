@@ -52,7 +52,7 @@ export function completion(model: PostmortemModel, position: Position, now: Date
           detail: `${status.spec.required ? 'Required' : 'Optional'} section of the ${model.profile.name} profile`,
           sortText: `0${String(order).padStart(2, '0')}`,
           filterText: `${hashes}${title}`,
-          textEdit: { range: replace(0), newText: `${heading}${eol}${eol}${skeletonFor(id).join(eol)}` },
+          textEdit: { range: replace(0), newText: `${heading}${eol}${eol}${skeletonFor(id, id === status.spec.id ? status.spec : undefined).join(eol)}` },
         });
       }
     });

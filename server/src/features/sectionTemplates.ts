@@ -5,6 +5,7 @@ import { PSEUDO_DEPTH, type Section } from '../core/sections';
 import { FIELD_LABELS } from '../core/profiles';
 import { normalizeTitle } from '../core/sectionNames';
 import { lineBreakOf } from '../core/text';
+import type { SectionSpec } from '../core/profiles';
 
 const FIELD_WORDS = new Set(Object.values(FIELD_LABELS).flat());
 
@@ -18,7 +19,22 @@ const SKELETONS: Record<string, string[]> = {
   resolution: ['How the service was restored.'],
   'corrective-and-preventive-measures': ['- [ ] What we will change so that this does not happen again.'],
   'action-items': ['- [ ] Action item (owner, due date).'],
+  impact: ['Who was affected, how, and for how long.'],
+  trigger: ['What set the outage off.'],
+  detection: ['How we found out: an alert, a customer, a colleague.'],
+  'lessons-learned': ['### What went well', '', '- ', '', '### What went wrong', '', '- ', '', '### Where we got lucky', '', '- '],
+  'supporting-information': ['Links to dashboards, logs and tickets.'],
+  'what-happened': ['The story of the incident, from the first sign to the all-clear.'],
+  'contributing-factors': ['- What made it possible, or worse.'],
+  responders: ['- Incident commander: ', '- Responders: '],
+  'howd-we-do': ['- What went well: ', "- What didn't: "],
+  messaging: ['What we told customers and colleagues, and when.'],
 };
+
+/** A summary that states facts only where the profile asks for them (the classic Issue Summary). */
+function summarySkeleton(spec: SectionSpec): string[] {
+  return spec.fields?.length ? SKELETONS.summary : ['What happened, in two or three sentences.'];
+}
 
 /** The heading line for `title`, in the style of the document's own section headings. */
 export function headingFor(model: PostmortemModel, title: string): string[] {
@@ -45,15 +61,17 @@ export function headingFor(model: PostmortemModel, title: string): string[] {
   }
 }
 
-export function skeletonFor(sectionId: string): string[] {
-  return SKELETONS[sectionId] ?? ['TODO'];
+export function skeletonFor(sectionId: string, spec?: SectionSpec): string[] {
+  if (spec?.role === 'summary') return summarySkeleton(spec);
+  return SKELETONS[sectionId] ?? ['What belongs here.'];
 }
 
 /** Text to insert at the end of line `afterLine` (or at the very start when it is -1) for a new section. */
 export function sectionInsertion(model: PostmortemModel, sectionId: string, title: string, afterLine: number): { line: number; character: number; text: string } {
   const eol = lineBreakOf(model.text);
   const lines = model.lines.index.lines;
-  const block = [...headingFor(model, title), '', ...skeletonFor(sectionId)].join(eol);
+  const spec = model.profile.sections.find((section) => section.id === sectionId);
+  const block = [...headingFor(model, title), '', ...skeletonFor(sectionId, spec)].join(eol);
   if (afterLine < 0) return { line: 0, character: 0, text: block + eol + eol };
   const line = Math.min(afterLine, lines.length - 1);
   const next = lines[line + 1];

@@ -3,9 +3,11 @@ import { BUILT_IN_PROFILES, type Profile } from '../core/profiles';
 import { skeletonFor } from './sectionTemplates';
 
 export function postmortemTemplate(profile: Profile, title: string, date: string): string {
-  const lines = [`# Postmortem: ${title.trim() || 'Untitled incident'}`, '', `**Date:** ${date}`, ''];
+  // Front matter marks the document as a postmortem and names its profile, which wins over the
+  // workspace's: a google-sre postmortem in a classic workspace is checked as google-sre.
+  const lines = ['---', 'type: postmortem', `profile: ${profile.name}`, '---', '', `# Postmortem: ${title.trim() || 'Untitled incident'}`, '', `**Date:** ${date}`, ''];
   for (const section of profile.sections) {
-    lines.push(`## ${section.title}`, '', ...skeletonFor(section.id), '');
+    lines.push(`## ${section.title}`, '', ...skeletonFor(section.id, section), '');
   }
   return lines.join('\n');
 }
