@@ -1,0 +1,195 @@
+// The properties every document must keep, whatever it holds: the core never throws; every range
+// lies inside the document and on UTF-16 boundaries; every code action's edits apply cleanly and do
+// not overlap; no fix deletes the writer's text; fix-all is idempotent; the incremental model equals
+// the full one. Each check throws an AssertionError that says what broke, for fast-check to shrink.
+import assert from 'node:assert/strict';
+import type { CodeAction, Diagnostic, DocumentSymbol, Position, Range, TextEdit } from 'vscode-languageserver-types';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { AnalysisCache } from '../../server/src/core/incremental';
+import type { Settings } from '../../server/src/core/config';
+import type { PostmortemModel } from '../../server/src/core/model';
+import { LineIndex } from '../../server/src/core/text';
+import { computeDiagnostics } from '../../server/src/features/diagnostics';
+import { codeActions } from '../../server/src/features/codeActions';
+import { applyEdits } from '../../server/src/features/fixAll';
+import { documentSymbols } from '../../server/src/features/documentSymbols';
+import { foldingRanges } from '../../server/src/features/foldingRanges';
+import { inlayHints } from '../../server/src/features/inlayHints';
+import { hover } from '../../server/src/features/hover';
+import { analysisResult } from '../../server/src/features/analysis';
+import { FIX_ALL_KIND, type DiagnosticData } from '../../server/src/protocol';
+
+export const URI = 'file:///fuzz/doc-postmortem.md';
+
+/** Counts shared by every property, printed at the end: cases run, inputs (texts) analysed, failures. */
+export const counts = { cases: 0, inputs: 0, failures: 0 };
+
+export function analyzeCounted(text: string, settings: Settings, cache?: AnalysisCache): PostmortemModel {
+  counts.inputs++;
+  return analyzeDocument(text, settings, null, true, cache);
+}
+
+function isHighSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdbff;
+}
+function isLowSurrogate(code: number): boolean {
+  return code >= 0xdc00 && code <= 0xdfff;
+}
+
+/** The position is on an existing line, within its text, and not between the halves of a surrogate pair. */
+export function checkPosition(index: LineIndex, position: Position, what: string): void {
+  assert.ok(Number.isInteger(position.line) && Number.isInteger(position.character), `${what}: non-integer position ${JSON.stringify(position)}`);
+  assert.ok(position.line >= 0 && position.line < index.lineCount, `${what}: line ${position.line} outside 0..${index.lineCount - 1}`);
+  const line = index.lines[position.line];
+  assert.ok(position.character >= 0 && position.character <= line.end - line.start, `${what}: character ${position.character} outside line ${position.line} (length ${line.end - line.start})`);
+  const at = line.start + position.character;
+  if (position.character > 0 && at < line.end) {
+    assert.ok(!(isLowSurrogate(index.text.charCodeAt(at)) && isHighSurrogate(index.text.charCodeAt(at - 1))), `${what}: position ${JSON.stringify(position)} splits a surrogate pair`);
+  }
+}
+
+export function checkRange(index: LineIndex, range: Range, what: string): void {
+  checkPosition(index, range.start, `${what} start`);
+  checkPosition(index, range.end, `${what} end`);
+  assert.ok(index.offsetAt(range.start) <= index.offsetAt(range.end), `${what}: range ends before it starts ${JSON.stringify(range)}`);
+}
+
+function checkSymbols(index: LineIndex, symbols: DocumentSymbol[], path = 'symbol'): void {
+  for (const symbol of symbols) {
+    checkRange(index, symbol.range, `${path} "${symbol.name}" range`);
+    checkRange(index, symbol.selectionRange, `${path} "${symbol.name}" selectionRange`);
+    checkSymbols(index, symbol.children ?? [], `${path} > ${symbol.name}`);
+  }
+}
+
+/** Whether `small` is a subsequence of `big`: every character kept, in order. */
+export function isSubsequence(small: string, big: string): boolean {
+  let i = 0;
+  for (let j = 0; j < big.length && i < small.length; j++) if (big.charCodeAt(j) === small.charCodeAt(i)) i++;
+  return i === small.length;
+}
+
+const linesOf = (text: string) => text.split(/\r\n|\r|\n/);
+
+/** Whether every line of `small` appears in `big`, as many times (a sub-multiset). */
+function linesKept(small: string, big: string): string | null {
+  const available = new Map<string, number>();
+  for (const line of linesOf(big)) available.set(line, (available.get(line) ?? 0) + 1);
+  for (const line of linesOf(small)) {
+    const left = available.get(line) ?? 0;
+    if (left === 0) return line;
+    available.set(line, left - 1);
+  }
+  return null;
+}
+
+/** The edits are inside the document and none overlaps another (two insertions at one point count as overlapping: their order is undefined). */
+export function checkEdits(index: LineIndex, edits: TextEdit[], what: string): void {
+  edits.forEach((edit, i) => checkRange(index, edit.range, `${what} edit ${i}`));
+  const spans = edits.map((edit) => ({ start: index.offsetAt(edit.range.start), end: index.offsetAt(edit.range.end) })).sort((a, b) => a.start - b.start || a.end - b.end);
+  for (let i = 1; i < spans.length; i++) {
+    const previous = spans[i - 1];
+    const next = spans[i];
+    assert.ok(next.start >= previous.end && !(next.start === previous.start && previous.start === previous.end), `${what}: edits overlap at offsets ${previous.start}-${previous.end} and ${next.start}-${next.end}`);
+  }
+}
+
+function editsOf(action: CodeAction): TextEdit[] {
+  const changes = action.edit?.changes ?? {};
+  assert.deepEqual(Object.keys(changes), [URI], `"${action.title}" edits another document`);
+  return changes[URI];
+}
+
+const MERIDIEM_CLOCK = /^\d{1,2}\s?[:.]\s?\d{2}(?::\d{2})?\s?[ap]\.?\s?m\.?$/i;
+
+/** A quick fix keeps every character the writer wrote, except what it is meant to rewrite. */
+function checkNoLoss(text: string, fixed: string, diagnostic: Diagnostic, edits: TextEdit[], index: LineIndex, model: PostmortemModel, where: string): void {
+  const data = diagnostic.data as DiagnosticData;
+  if (data.code === 'timeline-out-of-order') {
+    // The sort: each edit's new text is a permutation of whole entries of the text it replaces.
+    for (const edit of edits) {
+      const start = index.offsetAt(edit.range.start);
+      const end = index.offsetAt(edit.range.end);
+      const replaced = text.slice(start, end);
+      assert.deepEqual(linesOf(edit.newText).sort(), linesOf(replaced).sort(), `${where}: the sort changed lines, not only their order`);
+      for (const entry of model.timeline) {
+        const entryStart = index.lines[entry.line].start;
+        const entryEnd = index.lines[entry.lastLine].end;
+        if (entryStart >= start && entryEnd <= end) assert.ok(edit.newText.includes(text.slice(entryStart, entryEnd)), `${where}: the entry at line ${entry.line + 1} was split`);
+      }
+    }
+    return;
+  }
+  if (data.code === 'duration-mismatch' || data.code === 'timeline-unparsed-time') {
+    // These rewrite one written value (the stated duration, "13:20PM"), and nothing else.
+    assert.equal(edits.length, 1, `${where}: one edit`);
+    const start = index.offsetAt(edits[0].range.start);
+    const end = index.offsetAt(edits[0].range.end);
+    const replaced = text.slice(start, end);
+    if (data.code === 'duration-mismatch') assert.equal(replaced, data.statedText, `${where}: rewrote something other than the stated duration`);
+    else assert.match(replaced, MERIDIEM_CLOCK, `${where}: rewrote something other than the clock`);
+    assert.ok(isSubsequence(text.slice(0, start) + text.slice(end), fixed), `${where} deleted text besides the value it rewrites`);
+    return;
+  }
+  assert.ok(isSubsequence(text, fixed), `${where} deleted text`);
+}
+
+export interface CheckOptions {
+  /** Apply every quick fix and fix-all (costly on big documents). */
+  fixes?: boolean;
+  /** A previous version of the document: analysing it then this one with one cache must equal a fresh analysis. */
+  previous?: string;
+}
+
+/** Every property, on one document. Returns the model. */
+export function checkDocument(text: string, settings: Settings, options: CheckOptions = {}): PostmortemModel {
+  const model = analyzeCounted(text, settings);
+  const index = model.lines.index;
+  assert.equal(index.text, text);
+  const diagnostics = computeDiagnostics(model, settings);
+  diagnostics.forEach((d) => checkRange(index, d.range, `diagnostic ${d.code}`));
+  checkSymbols(index, documentSymbols(model));
+  for (const fold of foldingRanges(model)) {
+    assert.ok(fold.startLine >= 0 && fold.startLine <= fold.endLine && fold.endLine < index.lineCount, `folding range ${fold.startLine}-${fold.endLine} of ${index.lineCount} lines`);
+  }
+  const whole = { start: { line: 0, character: 0 }, end: index.positionAt(text.length) };
+  for (const hint of inlayHints(model, whole)) checkPosition(index, hint.position, 'inlay hint');
+  for (const entry of model.timeline.slice(0, 20)) {
+    const found = hover(model, index.positionAt(entry.timeStart));
+    if (found?.range) checkRange(index, found.range, 'hover');
+  }
+  JSON.stringify(analysisResult(model));
+
+  if (options.previous !== undefined) {
+    const cache = new AnalysisCache();
+    analyzeCounted(options.previous, settings, cache);
+    const incremental = analyzeCounted(text, settings, cache);
+    assert.deepEqual(incremental, model, 'the incremental model differs from a full analysis');
+  }
+
+  if (options.fixes) {
+    for (const diagnostic of diagnostics) {
+      for (const action of codeActions(model, URI, [diagnostic], settings, null)) {
+        const where = `"${action.title}" for ${diagnostic.code} at line ${diagnostic.range.start.line + 1}`;
+        const edits = editsOf(action);
+        checkEdits(index, edits, where);
+        const fixed = applyEdits(text, edits);
+        checkNoLoss(text, fixed, diagnostic, edits, index, model, where);
+        const after = analyzeCounted(fixed, settings);
+        computeDiagnostics(after, settings);
+      }
+    }
+    const [fixAll, ...more] = codeActions(model, URI, [], settings, null, [FIX_ALL_KIND]);
+    assert.equal(more.length, 0, 'one fix-all action');
+    if (fixAll) {
+      const edits = editsOf(fixAll);
+      checkEdits(index, edits, 'fix-all');
+      const once = applyEdits(text, edits);
+      const lost = linesKept(text, once);
+      assert.equal(lost, null, `fix-all lost the line ${JSON.stringify(lost)}`);
+      const again = codeActions(analyzeCounted(once, settings), URI, [], settings, null, [FIX_ALL_KIND]);
+      assert.deepEqual(again.map((a) => applyEdits(once, editsOf(a))), [], 'fix-all is not idempotent: a second run changes the text');
+    }
+  }
+  return model;
+}
