@@ -13,6 +13,7 @@ export const DIAGNOSTIC_CODES = [
   'timeline-missing-timezone',
   'timeline-unparsed-time',
   'duration-mismatch',
+  'document-too-deep',
 ] as const;
 export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
 
@@ -27,6 +28,7 @@ export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, SeverityName>> = 
   'timeline-missing-timezone': 'warning',
   'timeline-unparsed-time': 'error',
   'duration-mismatch': 'error',
+  'document-too-deep': 'warning',
 };
 
 export interface SectionMissingData {
@@ -76,6 +78,11 @@ export interface DurationMismatchData {
   computedMinutes: number;
   statedText: string;
 }
+export interface DocumentTooDeepData {
+  code: 'document-too-deep';
+  /** Why the Markdown parser gave up (nesting too deep, its stack overflowed). */
+  reason: string;
+}
 export type DiagnosticData =
   | SectionMissingData
   | SectionOrderData
@@ -83,7 +90,8 @@ export type DiagnosticData =
   | TimelineOutOfOrderData
   | TimelineMissingTimezoneData
   | TimelineUnparsedTimeData
-  | DurationMismatchData;
+  | DurationMismatchData
+  | DocumentTooDeepData;
 
 export interface WireRange {
   start: { line: number; character: number };

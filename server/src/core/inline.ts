@@ -30,14 +30,17 @@ export function skipLinePrefix(text: string, from = 0): number {
   }
 }
 
-/** Text with Markdown emphasis, HTML, entities, links and emoji reduced to plain words. */
+/**
+ * Text with Markdown emphasis, HTML, entities, links and emoji reduced to plain words. Every pattern is
+ * bounded or stops at the next opener, so a line of a thousand "[" or "{%" stays linear (no backtracking).
+ */
 export function plainText(text: string): string {
   return text
-    .replace(/\{%.*?%\}|\{:.*?\}/g, ' ')
+    .replace(/\{%[^%\n]{0,500}%\}|\{:[^}\n]{0,500}\}/g, ' ')
     .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ')
     .replace(/&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});/g, (entity) => (entity === '&amp;' ? '&' : ' '))
-    .replace(/\^?\[\[?([^\]]*)\]?\]\([^)]*\)\^?/g, '$1')
-    .replace(/!\[[^\]]*\]/g, ' ')
+    .replace(/\^?\[\[?([^\][]{0,1000})\]?\]\([^()]{0,2000}\)\^?/g, '$1')
+    .replace(/!\[[^\][]{0,1000}\]/g, ' ')
     .replace(/(?<![\d:]):[a-z][a-z0-9_+-]{1,39}:(?![\d])/g, ' ')
     .replace(/\p{Extended_Pictographic}|\u{fe0f}|\u{200d}/gu, ' ')
     .replace(/[*_~`]+/g, ' ')

@@ -274,6 +274,8 @@ function walkTree(text: string, index: LineIndex, parser: { parse(text: string):
   // micromark drops a byte order mark and counts offsets without it: parse without it, and shift back.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   try {
+    const depth = deepestNesting(index);
+    if (depth > MAX_NESTING) throw new RangeError(`${depth} levels of block quotes or lists in one line, more than ${MAX_NESTING}`);
     tree = parser.parse(bom ? text.slice(1) : text) as Root;
   } catch (error) {
     // Without a tree every line stays 'other': the line-based reading below still works.
@@ -297,6 +299,43 @@ function walkTree(text: string, index: LineIndex, parser: { parse(text: string):
   }
   for (const line of info) if (line.kind === 'other') line.kind = 'paragraph';
   return result;
+}
+
+/**
+ * Containers (block quotes, list items) nested deeper than this are not parsed: remark's time grows with
+ * the square of the depth (and its stack overflows at a few thousand), and no postmortem nests so deep.
+ * The chunk's lines are then read one by one, and the model reports it once (document-too-deep).
+ */
+export const MAX_NESTING = 100;
+
+/** The most containers any line opens: its "> " and list markers, and its indentation in steps of four. */
+function deepestNesting(index: LineIndex): number {
+  let deepest = 0;
+  for (const line of index.lines) {
+    const text = line.text;
+    let depth = 0;
+    let indent = 0;
+    let i = 0;
+    for (;;) {
+      const code = text.charCodeAt(i);
+      if (code === 32) indent++;
+      else if (code === 9) indent += 4;
+      else if (code === 62 /* > */) depth++;
+      else if ((code === 45 || code === 42 || code === 43) && /[ \t]/.test(text[i + 1] ?? '')) depth++; // - * +
+      else if (code >= 48 && code <= 57) {
+        const marker = /^\d{1,9}[.)][ \t]/.exec(text.slice(i, i + 12));
+        if (!marker) break;
+        depth++;
+        i += marker[0].length - 2;
+      } else break;
+      // The one space after a marker separates it from what follows: not indentation.
+      if (code !== 32 && code !== 9 && text.charCodeAt(i + 1) === 32) i++;
+      i++;
+    }
+    if (depth > 0) depth += indent >> 2;
+    if (depth > deepest) deepest = depth;
+  }
+  return deepest;
 }
 
 class LineWalker {

@@ -40,6 +40,7 @@ const LABEL = new RegExp(
   `^(${Object.values(FIELD_LABELS).flat().sort((a, b) => b.length - a.length).map((l) => l.replace(/ /g, '\\s+')).join('|')})\\s*(?:of\\s+the\\s+(?:outage|incident)\\s*)?[:\\-–—]\\s*(.*)$`,
   'i',
 );
+const MAX_LINE_LENGTH = 10_000;
 const RANGE_WORDS = /\b(?:from|between|starting|started|began|beginning)\b/i;
 const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|a|an|~)\s+){0,3}$/i;
 const START_CONTEXT = /(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*$/i;
@@ -79,6 +80,12 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     const kind = md.info[i].kind;
     if (kind === 'blank' || kind === 'fenced-code' || kind === 'frontmatter' || kind === 'rule') continue;
     const raw = lines[i].text;
+    // No one writes a summary line this long (a pasted log, a binary file): its words count as prose for
+    // impact and root cause, but its times are not read (pairing them costs the square of their number).
+    if (raw.length > MAX_LINE_LENGTH) {
+      prose.push(i);
+      continue;
+    }
     const contentOffset = skipLinePrefix(raw);
     const content = plainText(raw.slice(contentOffset));
     if (!facts.zone) facts.zone = findZone(content)?.zone ?? null;
@@ -131,7 +138,8 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   if (facts.start && facts.end) facts.fields.add('duration');
   // Prose states impact and root cause without labels ("affected 30% of users", "caused by").
   const text = prose.map((i) => lines[i].text).join(' ');
-  if (/\bimpact|\baffect(?:ed|ing)\b|\busers?\b.*\b(?:experienc|unable|could not|couldn't)|\b\d{1,3}\s?%/i.test(text)) facts.fields.add('impact');
+  // "users … unable" within a sentence's reach: a bounded gap, so a long summary full of "users" stays linear.
+  if (/\bimpact|\baffect(?:ed|ing)\b|\busers?\b.{0,200}?\b(?:experienc|unable|could not|couldn't)|\b\d{1,3}\s?%/i.test(text)) facts.fields.add('impact');
   if (/\broot[\s-]?cause|\bcaused by\b|\bdue to\b|\bbecause of\b|\btriggered by\b|\bresult(?:ed)? of\b/i.test(text)) facts.fields.add('root-cause');
   return facts;
 }

@@ -40,6 +40,16 @@ export function computeDiagnostics(model: PostmortemModel, settings: Settings): 
   };
   const titleLine = firstTitleLine(model);
 
+  // Markdown the parser gave up on (nested thousands of levels deep): said once, on the title; the
+  // structure of what it could not parse is read line by line, and everything else still works.
+  const reason = model.lines.parseError;
+  if (reason !== null) {
+    const [start, end] = lineSpan(titleLine);
+    add('document-too-deep', start, end, `Part of this document is nested too deeply to read as Markdown (${reason}); its lines are read one by one.`, {
+      code: 'document-too-deep', reason,
+    });
+  }
+
   // Sections: missing, then out of order.
   for (const status of model.requirements) {
     if (!status.spec.required || status.present) continue;
