@@ -66,10 +66,11 @@ export function readSettings(raw: unknown, base: Settings = defaultSettings(), o
     if (Array.isArray(raw.include) && raw.include.every((glob) => typeof glob === 'string')) {
       const valid = (raw.include as string[]).filter((glob) => {
         try {
-          picomatch(glob);
+          // Strict brackets: "[unclosed" or "{a,b" is a typo, not a pattern meant to match literally.
+          picomatch(glob, { strictBrackets: true });
           return true;
-        } catch {
-          problems.push(`${origin}: include pattern ${JSON.stringify(glob)} is not a valid glob`);
+        } catch (error) {
+          problems.push(`${origin}: include pattern ${JSON.stringify(glob)} is not a valid glob (${error instanceof Error ? error.message : String(error)})`);
           return false;
         }
       });
