@@ -1,7 +1,7 @@
 // The language server: the connection and thin handlers. Each handler gets the document's model
 // and calls one pure feature; a failure in a feature is logged and answered with an empty result.
 import {
-  CodeActionKind, createConnection, ProposedFeatures, TextDocuments, TextDocumentSyncKind,
+  CodeActionKind, createConnection, ProposedFeatures, StreamMessageReader, StreamMessageWriter, TextDocuments, TextDocumentSyncKind,
   type CancellationToken, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -27,8 +27,20 @@ import { sortTimelineEdits } from './features/fixes/sortTimeline';
 import { newTimelineEntry } from './features/newTimelineEntry';
 import { postmortemTemplate, profileNamed } from './features/template';
 import { SettingsStore } from './settingsStore';
+import { FrameChecker, type FrameProblem } from './stdioFrames';
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio a frame checker stands in front of the reader (see stdioFrames.ts); editors that start
+// the server over IPC (VS Code) use createConnection's own transport.
+let reportFrame: (problem: FrameProblem) => void = () => undefined;
+const stdioWriter = process.argv.includes('--stdio') ? new StreamMessageWriter(process.stdout) : null;
+const connection = stdioWriter
+  ? createConnection(ProposedFeatures.all, new StreamMessageReader(process.stdin.pipe(new FrameChecker((problem) => reportFrame(problem)))), stdioWriter)
+  : createConnection(ProposedFeatures.all);
+reportFrame = (problem) => {
+  connection.console.error(`postmortem: dropped ${problem.kind === 'json' ? 'a message whose body is not JSON' : 'a malformed frame'} (${problem.detail})`);
+  // JSON-RPC answers a body it cannot parse with a parse error, id null.
+  if (problem.kind === 'json') void stdioWriter?.write({ jsonrpc: '2.0', id: null, error: { code: -32700, message: `Parse error: ${problem.detail}` } } as unknown as Parameters<StreamMessageWriter['write']>[0]);
+};
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
 
