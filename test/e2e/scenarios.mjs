@@ -155,7 +155,7 @@ export const scenarios = [
   {
     name: 'the status bar shows the computed duration; clicking it opens the preview with the same duration',
     slug: '7-preview',
-    async run({ wb }) {
+    async run({ wb, workspace }) {
       await wb.openFile(POSTMORTEM);
       const duration = facts.durationText;
       const item = wb.page.locator('.statusbar-item', { hasText: duration });
@@ -165,6 +165,23 @@ export const scenarios = [
       const preview = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
       await preview.locator('body', { hasText: duration }).first().waitFor({ timeout: TIMEOUTS.ui * 2 });
       await preview.locator('body', { hasText: facts.sections[0] }).first().waitFor();
+      // Clicking a timeline entry in the preview moves the editor's cursor to it.
+      const line = lineOf(workspace, POSTMORTEM, `**${facts.outOfOrder} UTC:**`);
+      await preview.locator('li.pm-entry', { hasText: facts.outOfOrder }).first().click();
+      await wb.waitForCursorLine(line);
+      // Export Preview to HTML: the save dialog proposes a file beside the document.
+      await wb.runCommand('Postmortem: Export Preview to HTML');
+      // code-server's save dialog is a quick input: wait until it holds the proposed file name.
+      await wb.page.waitForFunction(() => /\.html$/.test(document.querySelector('.quick-input-widget input')?.value ?? ''));
+      const proposed = await wb.page.locator('.quick-input-widget input').inputValue();
+      if (!/\.html$/.test(proposed)) throw new Error(`the save dialog proposes "${proposed}"`);
+      await wb.page.keyboard.press('Enter');
+      const exported = path.join(workspace, path.basename(proposed));
+      // The extension says when the file is written.
+      await wb.page.locator('.notification-toast', { hasText: 'Exported the preview' }).first().waitFor();
+      if (!fs.existsSync(exported)) throw new Error(`no exported file at ${exported}`);
+      const html = fs.readFileSync(exported, 'utf8');
+      if (!html.includes(duration) || /<script(?![^>]*nonce)/i.test(html)) throw new Error('the export lacks the duration or carries a script');
     },
   },
   {
