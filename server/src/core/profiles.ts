@@ -4,6 +4,15 @@ import { normalizeAlias } from './sectionNames';
 export type SummaryField = 'duration' | 'start' | 'end' | 'impact' | 'root-cause';
 export const SUMMARY_FIELDS: readonly SummaryField[] = ['duration', 'start', 'end', 'impact', 'root-cause'];
 
+/** How a summary field's label is written when we write one ("- **Start time:** …"). */
+export const SUMMARY_FIELD_TITLES: Readonly<Record<SummaryField, string>> = {
+  duration: 'Duration',
+  start: 'Start time',
+  end: 'End time',
+  impact: 'Impact',
+  'root-cause': 'Root cause',
+};
+
 /** What a section is for, so the model knows where to read facts and timeline entries. */
 export type SectionRole = 'summary' | 'timeline' | 'other';
 

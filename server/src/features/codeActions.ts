@@ -10,8 +10,8 @@ import { entryZoneEdit, headingZoneEdit } from './fixes/addTimezone';
 import { durationEdit } from './fixes/replaceDuration';
 import { meridiemEdit } from './fixes/meridiem';
 import { fixAllEdits } from './fixAll';
+import { SUMMARY_FIELD_TITLES } from '../core/profiles';
 
-const FIELD_TITLES = { duration: 'Duration', start: 'Start time', end: 'End time', impact: 'Impact', 'root-cause': 'Root cause' } as const;
 
 function action(title: string, uri: string, edits: Array<TextEdit | null>, diagnostic: Diagnostic, preferred = false): CodeAction | null {
   const real = edits.filter((edit): edit is TextEdit => edit !== null);
@@ -26,7 +26,7 @@ function quickFixes(model: PostmortemModel, uri: string, diagnostic: Diagnostic)
     case 'section-missing':
       return [action(`Insert section "${data.title}"`, uri, [sectionEdit(model, data)], diagnostic, true)];
     case 'summary-field-missing':
-      return [action(`Add "${FIELD_TITLES[data.field]}" to the summary`, uri, [summaryFieldEdit(model, data.field)], diagnostic, true)];
+      return [action(`Add "${SUMMARY_FIELD_TITLES[data.field]}" to the summary`, uri, [summaryFieldEdit(model, data.field)], diagnostic, true)];
     case 'timeline-out-of-order':
       return [action('Sort timeline chronologically', uri, sortTimelineEdits(model), diagnostic, true)];
     case 'timeline-missing-timezone': {

@@ -3,17 +3,10 @@
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../core/model';
 import type { Section } from '../core/sections';
+import { SUMMARY_FIELDS, SUMMARY_FIELD_TITLES } from '../core/profiles';
 import { headingFor, skeletonFor } from './sectionTemplates';
 import { newEntryLine } from './timelineEntryFormat';
 import { lineBreakOf } from '../core/text';
-
-const FIELD_LABELS = [
-  { field: 'duration', label: 'Duration' },
-  { field: 'start', label: 'Start time' },
-  { field: 'end', label: 'End time' },
-  { field: 'impact', label: 'Impact' },
-  { field: 'root-cause', label: 'Root cause' },
-] as const;
 
 /** The section a line belongs to, counting the blank lines after its last words (where one types next). */
 function sectionAt(model: PostmortemModel, line: number): Section | undefined {
@@ -62,7 +55,8 @@ export function completion(model: PostmortemModel, position: Position, now: Date
   const spec = section && model.profile.sections.find((s) => s.id === section.specId);
   if (spec?.role === 'summary' && /^\s*(?:[-*+]\s+)?(?:\*\*)?[\p{L} ]*$/u.test(before)) {
     const start = before.search(/\S/) < 0 ? before.length : before.search(/\S/);
-    for (const { field, label } of FIELD_LABELS) {
+    for (const field of SUMMARY_FIELDS) {
+      const label = SUMMARY_FIELD_TITLES[field];
       if (model.summary?.fields.has(field)) continue;
       items.push({
         label: `${label}:`,

@@ -2,18 +2,10 @@
 // when the model already knows the value (the duration and window computed from the timeline).
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../../core/model';
-import type { SummaryField } from '../../core/profiles';
+import { SUMMARY_FIELD_TITLES, type SummaryField } from '../../core/profiles';
 import { lineBreakOf } from '../../core/text';
 import { formatDuration } from '../../core/time/duration';
 import { localDateTime } from '../analysis';
-
-const LABELS: Record<SummaryField, string> = {
-  duration: 'Duration',
-  start: 'Start time',
-  end: 'End time',
-  impact: 'Impact',
-  'root-cause': 'Root cause',
-};
 
 const LABEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)([A-Z][A-Za-z ]{1,30})((?::(?:\*\*|__)|(?:\*\*|__):|:)\s*)/;
 
@@ -44,5 +36,5 @@ export function summaryFieldEdit(model: PostmortemModel, field: SummaryField): T
   const position = model.lines.index.positionAt(last.end);
   // A summary with only its heading gets a blank line first, as Markdown wants.
   const gap = section.endLine === section.line ? eol : '';
-  return { range: { start: position, end: position }, newText: `${eol}${gap}${prefix}${LABELS[field]}${suffix}${valueFor(model, field)}` };
+  return { range: { start: position, end: position }, newText: `${eol}${gap}${prefix}${SUMMARY_FIELD_TITLES[field]}${suffix}${valueFor(model, field)}` };
 }
