@@ -4,6 +4,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from '../helpers';
+import { exitOrKill } from '../server/lspClient';
 
 export interface Message {
   jsonrpc?: string;
@@ -155,17 +156,6 @@ export class RawServer {
         // Gone already.
       }
     }
-    if (!this.exited) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.process.kill();
-          resolve();
-        }, 3000);
-        this.process.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+    if (!this.exited) await exitOrKill(this.process, 3000);
   }
 }

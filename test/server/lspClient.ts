@@ -5,6 +5,21 @@ import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { ROOT } from '../helpers';
 
+/** Waits up to `ms` for a child process to exit after a shutdown, then kills it. */
+export function exitOrKill(child: ChildProcessWithoutNullStreams, ms: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(() => {
+      child.kill();
+      resolve();
+    }, ms);
+    child.once('exit', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
 export interface PublishedDiagnostics {
   uri: string;
   version?: number;
@@ -93,17 +108,6 @@ export class TestServer {
       // Already gone.
     }
     this.connection.dispose();
-    if (this.process.exitCode === null) {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(() => {
-          this.process.kill();
-          resolve();
-        }, 2000);
-        this.process.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-      });
-    }
+    await exitOrKill(this.process, 2000);
   }
 }
