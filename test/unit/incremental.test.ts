@@ -24,13 +24,20 @@ const TRICKY = joinLines(
   '<div>', 'html block', '</div>', '', '| Time | Event |', '| --- | --- |', '| 14:30 | table row |', '', '> 14:40 quoted',
   '> > nested', '', '    14:50 indented code', '', '- item', '  ```', '  fenced in a list', '', '  ```', '', '[^1]: footnote',
   '', '    footnote continuation', '', '[ref]: https://example.com', '', '***', '', 'Text', '---', '', '<pre>', '', '</pre>', '',
-  '## Root Cause and Resolution', '', 'Words.',
+  '## Root Cause and Resolution', '', 'Words.', '',
+  // Bullets right after other blocks, where a chunk may be cut with no blank line before it.
+  '- 15:00 UTC tight item', '- 15:01 UTC next', 'lazy line', '- 15:02 UTC after it', '```', '- in a fence', '```', '- after the fence',
+  '<div>', '- in an html block', '</div>', '- after the html', '| Time | Event |', '| --- | --- |', '| 15:05 | row |',
+  '- a row or an item', 'a | b', '- | -', '> quoted', '- after a quote', 'paragraph', '- interrupts it', '* * *', '- - -',
+  '1. ordered', '- bullet after it', '- item', '  ```', '  fenced in the item', '- closes the item', '<!--', '- in a comment', '-->',
+  '- last',
 );
 
 const FRAGMENTS = [
   '\n', '\n\n', '\n\n\n', '```', '```\n', '~~~\n', '<!--', '-->', '<div>\n', '</div>', '<pre>', '</pre>\n', '<script>', '- ', '* ',
   '1. ', '2) ', '> ', '    ', '  ', '\t', '|', '| a | b |\n| --- | --- |\n', '---', '---\n', '===\n', '# ', '### ', '**', '`', '\r\n', '\r',
   '[^1]: ', '[a]: /b\n', '14:00 UTC ', '- 09:30 PM: ', 'words and words', '\\', '<', '&amp;', '- [ ] ', ' \n', '$$\n', '+++\n',
+  '\n- ', '\n* x ', '\n+ y', '- | -\n', '\n- - -\n', '\n-\n',
 ];
 
 function documents(): Array<[string, string]> {
@@ -69,9 +76,12 @@ function apply(text: string, e: { at: number; remove: number; insert: string }):
 
 test('chunked parsing reads every line as one whole parse does (generated, tricky and corpus documents)', () => {
   for (const [name, text] of documents()) {
-    const chunked = analyzeLines(text);
     const whole = analyzeLinesWhole(text);
-    assert.deepEqual(comparable(chunked), comparable(whole), `${name}: ${firstDifference(chunked, whole)}`);
+    // As the server cuts, and cut at every boundary the chunker considers safe (the strictest check).
+    for (const everyBoundary of [false, true]) {
+      const chunked = analyzeLines(text, new LineIndex(text), undefined, everyBoundary);
+      assert.deepEqual(comparable(chunked), comparable(whole), `${name}${everyBoundary ? ' (every boundary)' : ''}: ${firstDifference(chunked, whole)}`);
+    }
   }
 });
 
@@ -79,13 +89,13 @@ test('incremental re-analysis equals a fresh whole parse over thousands of rando
   const docs = documents();
   let edits = 0;
   fc.assert(
-    fc.property(fc.nat({ max: docs.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 20 }), (doc, steps) => {
+    fc.property(fc.nat({ max: docs.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 20 }), fc.boolean(), (doc, steps, everyBoundary) => {
       const cache = new ChunkCache();
       let text = docs[doc][1];
-      analyzeLines(text, new LineIndex(text), cache);
+      analyzeLines(text, new LineIndex(text), cache, everyBoundary);
       for (const step of steps) {
         text = apply(text, step);
-        const incremental = analyzeLines(text, new LineIndex(text), cache);
+        const incremental = analyzeLines(text, new LineIndex(text), cache, everyBoundary);
         const whole = analyzeLinesWhole(text);
         edits++;
         if (JSON.stringify(comparable(incremental)) !== JSON.stringify(comparable(whole))) {

@@ -125,13 +125,17 @@ export class ChunkCache {
 }
 
 /**
- * Where the text can be cut into chunks that parse exactly as they do in the whole document: before a
- * line that starts at column 0 right after a blank line. There, every block is closed (a list item
- * needs indentation, a block quote needs its marker, a table and a paragraph end at a blank line),
- * except unclosed fences and HTML blocks that run on; those show as `open` and the chunks are merged.
- * Front matter (only at the start) stays in the first chunk.
+ * Where the text can be cut into chunks that parse exactly as they do in the whole document:
+ * - before a line that starts at column 0 right after a blank line. There, every block is closed (a list
+ *   item needs indentation, a block quote needs its marker, a table and a paragraph end at a blank line);
+ * - before a bullet list item at column 0 ("- text", "* text", "+ text"), blank line or not: a bullet
+ *   with content ends every container that is not indented under it, and interrupts a paragraph, so a
+ *   long list (a whole timeline) need not be one chunk.
+ * Blocks that run on over such a line (an unclosed fence or HTML block, a table taking the line as a
+ * row) show as `open` when the chunk before is parsed, and the chunks are merged. Front matter (only at
+ * the start) stays in the first chunk.
  */
-function chunkStarts(index: LineIndex): number[] {
+function chunkStarts(index: LineIndex, everyBoundary: boolean): number[] {
   const { lines } = index;
   const starts = [0];
   let from = 1;
@@ -147,23 +151,41 @@ function chunkStarts(index: LineIndex): number[] {
   let previousBlank = false;
   for (let i = from - 1; i < lines.length; i++) {
     const text = lines[i].text;
-    if (i >= from && previousBlank && text.length > 0) {
+    if (i >= from && text.length > 0) {
       const code = text.charCodeAt(0);
-      // Not every safe boundary: a parse call has a fixed cost (~0.2 ms with GFM), so chunks hold about
-      // 16 blocks. Which boundaries cut depends on the line's text alone, so an edit moves no other cut.
-      if (code !== 32 && code !== 9 && ((hashOf(text) & 15) === 0 || i - starts[starts.length - 1] >= MAX_CHUNK_LINES)) starts.push(i);
+      const boundary = previousBlank ? code !== 32 && code !== 9 : isBulletItem(text);
+      // Not every boundary cuts: a parse call has a fixed cost (~0.2 ms with GFM), so chunks hold about
+      // 16 blocks or items. Which boundaries cut depends on the line's text alone, so an edit moves no
+      // other cut.
+      if (boundary && (everyBoundary || (hashOf(text) & 15) === 0 || i - starts[starts.length - 1] >= MAX_CHUNK_LINES)) starts.push(i);
     }
     previousBlank = i >= 0 && BLANK.test(text);
   }
   return starts;
 }
+
+/**
+ * "- text", "* text", "+ text" at column 0: not an empty item, not a thematic break ("* * *"), and not
+ * a line a table's delimiter row could be ("- | -" under "a | b" makes a table).
+ */
+function isBulletItem(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return (code === 45 || code === 42 || code === 43) && BULLET_ITEM.test(text) && NOT_DELIMITER_ROW.test(text) && !THEMATIC_BREAK.test(text);
+}
+const BULLET_ITEM = /^[-*+][ \t]+\S/;
+const NOT_DELIMITER_ROW = /[^\s|:-]/;
+const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const BLANK = /^[ \t]*$/;
+const RUNS_ON_OVER_A_BULLET = new Set<LineKind>(['fenced-code', 'html', 'table-header', 'table-delimiter', 'table-row', 'frontmatter']);
 const MAX_CHUNK_LINES = 400;
 
 function hashOf(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
-  return hash >>> 0;
+  // FNV's low bits depend only on the characters' low bits: mix (murmur3's finalizer) before masking.
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 0;
 }
 
 function parseChunk(text: string, first: boolean): ChunkLines {
@@ -180,7 +202,9 @@ function parseChunk(text: string, first: boolean): ChunkLines {
     listItems: out.listItems,
     frontMatter: out.frontMatter,
     parseError: out.parseError,
-    open: out.lastNodeLine > lastNonBlank || lastBlockLine > lastNonBlank,
+    // A chunk cut off right before a bullet (no blank line between) is open if its last line is in a
+    // block that the bullet would not close: a fence, an HTML block, a table (which takes it as a row).
+    open: out.lastNodeLine > lastNonBlank || lastBlockLine > lastNonBlank || (lastNonBlank === lineCount - 1 && lastNonBlank >= 0 && RUNS_ON_OVER_A_BULLET.has(out.info[lastNonBlank].kind)),
   };
 }
 
@@ -188,9 +212,9 @@ function parseChunk(text: string, first: boolean): ChunkLines {
  * Markdown structure per line. The text is cut into chunks at safe boundaries and each is parsed on its
  * own (smaller trees, less garbage); with a `cache`, chunks already parsed (same text) are reused.
  */
-export function analyzeLines(text: string, index = new LineIndex(text), cache?: ChunkCache): MarkdownLines {
+export function analyzeLines(text: string, index = new LineIndex(text), cache?: ChunkCache, everyBoundary = false): MarkdownLines {
   cache?.begin();
-  const starts = chunkStarts(index);
+  const starts = chunkStarts(index, everyBoundary);
   const { lines } = index;
   const info: LineInfo[] = new Array(index.lineCount);
   const result: MarkdownLines = { index, info, listItems: [], frontMatter: null, parseError: null };
