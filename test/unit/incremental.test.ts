@@ -123,6 +123,10 @@ test('the incremental model equals a fresh full analysis after edits inside a lo
   assert.equal(cache.chunks.misses - before.misses, 1, 'one chunk parsed again');
   assert.equal(cache.chunks.hits - before.hits, cache.chunks.size - 1, 'every other chunk reused');
   assert.ok(cache.chunks.size > 5, `${cache.chunks.size} chunks`);
+  // The readings of unchanged lines are the ones the last analysis made (kept in their chunks), not read again.
+  const second = analyzeDocument(`${text} `, settings, 'big-postmortem.md', false, cache);
+  const reused = second.timeline.filter((entry, i) => entry.stamp !== null && entry.stamp === first.timeline[i]?.stamp && entry.line === first.timeline[i].line);
+  assert.ok(reused.length > first.timeline.length / 2, `${reused.length} of ${first.timeline.length} readings reused`);
   fc.assert(
     fc.property(fc.double({ min: 0.1, max: 0.9, noNaN: true }), fc.constantFrom('- 23:59 UTC late entry\n', 'x', '\n\n', '```\n', '| 1:00 | row |\n'), (at, insert) => {
       const offset = text.indexOf('\n', Math.floor(at * text.length)) + 1;

@@ -6,7 +6,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
 import type { Root, RootContent, Nodes } from 'mdast';
-import { LineIndex } from './text';
+import { detached, LineIndex } from './text';
 
 export type LineKind =
   | 'blank'
@@ -86,42 +86,95 @@ interface ChunkLines {
   parseError: string | null;
   /** A block runs into the chunk's trailing blank lines (an unclosed fence, HTML comment, list item): it may go on. */
   open: boolean;
+  /** Readings of the chunk's lines that LineMemo keeps (made on first use): they live as long as the chunk. */
+  slots?: Map<object, LineSlots>;
+}
+
+/** One memo's readings of a chunk's lines, by line in the chunk, with the variant each was read in. */
+export interface LineSlots {
+  variants: Array<string | number | undefined>;
+  values: unknown[];
+}
+
+/** Which cached chunk holds each line of the last analysis (so per-line readings can live in it). */
+export interface ChunkPlacement {
+  lines: MarkdownLines;
+  chunkOf: Int32Array;
+  chunks: ChunkLines[];
+  firstLines: number[];
 }
 
 /**
- * Parsed chunks keyed by their text, for re-analysing a document after an edit: only the chunks whose
+ * Parsed chunks found by their text, for re-analysing a document after an edit: only the chunks whose
  * text changed are parsed again. Holds what the last analysis used (and what the one before used, until
  * the next analysis), so its size follows one document.
+ *
+ * Looked up by a hash of the chunk's characters and compared in place, so a lookup copies nothing: a key
+ * cut from the document would be a new string of the whole document on every keystroke, and one kept
+ * would keep that version of the document alive. Each entry keeps its own copy of its text.
  */
 export class ChunkCache {
-  private current = new Map<string, ChunkLines>();
-  private previous = new Map<string, ChunkLines>();
+  private readonly buckets = new Map<number, CachedChunk[]>();
+  private generation = 0;
   hits = 0;
   misses = 0;
+  /** Where the last analysis found each line (set by analyzeLines). */
+  placement: ChunkPlacement | null = null;
 
-  /** Start an analysis: what it does not use is dropped when the next one starts. */
+  /** Start an analysis: what the last one did not use is dropped. */
   begin(): void {
-    this.previous = this.current;
-    this.current = new Map();
-  }
-
-  get(key: string): ChunkLines | undefined {
-    const found = this.current.get(key) ?? this.previous.get(key);
-    if (found) {
-      this.hits++;
-      this.current.set(key, found);
+    for (const [hash, bucket] of this.buckets) {
+      const kept = bucket.filter((entry) => entry.used >= this.generation);
+      if (kept.length === 0) this.buckets.delete(hash);
+      else if (kept.length < bucket.length) this.buckets.set(hash, kept);
     }
-    return found;
+    this.generation++;
   }
 
-  set(key: string, value: ChunkLines): void {
+  /** The chunk `text.slice(from, to)` (the document's first chunk or a later one), if parsed before. */
+  get(text: string, from: number, to: number, first: boolean): ChunkLines | undefined {
+    const bucket = this.buckets.get(rangeHash(text, from, to, first));
+    const found = bucket?.find((entry) => entry.first === first && sameText(entry.text, text, from, to));
+    if (!found) return undefined;
+    this.hits++;
+    found.used = this.generation;
+    return found.lines;
+  }
+
+  set(text: string, from: number, to: number, first: boolean, lines: ChunkLines): void {
     this.misses++;
-    this.current.set(key, value);
+    const hash = rangeHash(text, from, to, first);
+    const entry: CachedChunk = { text: detached(text.slice(from, to)), first, lines, used: this.generation };
+    const bucket = this.buckets.get(hash);
+    if (bucket) bucket.push(entry);
+    else this.buckets.set(hash, [entry]);
   }
 
+  /** Chunks the last analysis used. */
   get size(): number {
-    return this.current.size;
+    let count = 0;
+    for (const bucket of this.buckets.values()) for (const entry of bucket) if (entry.used === this.generation) count++;
+    return count;
   }
+}
+
+interface CachedChunk {
+  text: string;
+  first: boolean;
+  lines: ChunkLines;
+  used: number;
+}
+
+function rangeHash(text: string, from: number, to: number, first: boolean): number {
+  let hash = first ? 0x811c9dc5 : 0x050c5d1f;
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash;
+}
+
+function sameText(own: string, text: string, from: number, to: number): boolean {
+  if (own.length !== to - from) return false;
+  for (let i = 0; i < own.length; i++) if (own.charCodeAt(i) !== text.charCodeAt(from + i)) return false;
+  return true;
 }
 
 /**
@@ -200,7 +253,8 @@ function parseChunk(text: string, first: boolean): ChunkLines {
   return {
     info: out.info,
     listItems: out.listItems,
-    frontMatter: out.frontMatter,
+    // Kept in the cache across versions: its own copy, not a view into this version's text.
+    frontMatter: out.frontMatter === null ? null : detached(out.frontMatter),
     parseError: out.parseError,
     // A chunk cut off right before a bullet (no blank line between) is open if its last line is in a
     // block that the bullet would not close: a fence, an HTML block, a table (which takes it as a row).
@@ -218,6 +272,7 @@ export function analyzeLines(text: string, index = new LineIndex(text), cache?: 
   const { lines } = index;
   const info: LineInfo[] = new Array(index.lineCount);
   const result: MarkdownLines = { index, info, listItems: [], frontMatter: null, parseError: null };
+  const placement: ChunkPlacement | null = cache ? { lines: result, chunkOf: new Int32Array(index.lineCount), chunks: [], firstLines: [] } : null;
   let c = 0;
   while (c < starts.length) {
     let take = 1;
@@ -226,22 +281,27 @@ export function analyzeLines(text: string, index = new LineIndex(text), cache?: 
       const firstLine = starts[c];
       const from = lines[firstLine].start;
       const to = end < starts.length ? lines[starts[end]].start : text.length;
-      const chunkText = text.slice(from, to);
-      const key = (c === 0 ? '\u0001' : '\u0000') + chunkText;
-      let chunk = cache?.get(key);
+      let chunk = cache?.get(text, from, to, c === 0);
       if (!chunk) {
-        chunk = parseChunk(chunkText, c === 0);
-        cache?.set(key, chunk);
+        chunk = parseChunk(text.slice(from, to), c === 0);
+        cache?.set(text, from, to, c === 0, chunk);
       }
       if (chunk.open && end < starts.length) {
         take *= 2; // An unclosed block runs on: parse a longer stretch (doubling keeps it linear).
         continue;
       }
-      appendChunk(result, chunk, firstLine, (end < starts.length ? starts[end] : index.lineCount) - firstLine);
+      const lineCount = (end < starts.length ? starts[end] : index.lineCount) - firstLine;
+      appendChunk(result, chunk, firstLine, lineCount);
+      if (placement) {
+        placement.chunkOf.fill(placement.chunks.length, firstLine, firstLine + lineCount);
+        placement.chunks.push(chunk);
+        placement.firstLines.push(firstLine);
+      }
       c = end;
       break;
     }
   }
+  if (cache) cache.placement = placement;
   return result;
 }
 

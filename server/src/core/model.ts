@@ -114,7 +114,6 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   // not one is never parsed, and gets an empty model (every feature answers nothing for it).
   const isPostmortem = options.forcePostmortem || isPostmortemDocument(options.path, text, frontMatter, options.settings.include);
   if (!isPostmortem) return emptyModel(text, index, profile);
-  options.cache?.begin();
   const lines = analyzeLines(text, index, options.cache?.chunks);
   const headers = findHeaders(lines, profile, options.cache?.titles);
   const sections = buildSections(lines, headers, profile);

@@ -48,8 +48,8 @@ export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: 
     if (text.length > 200) continue;
     if (kind === 'heading' && info.blockStart !== i) continue;
     const nextUnderline = kind === 'heading' && md.info[i + 1]?.kind === 'heading-underline';
-    const read = () => readTitle(text, kind, info.depth, nextUnderline, info.itemStart);
-    const title = memo ? memo.get(`${kind}${info.depth}${nextUnderline ? 1 : 0}${info.itemStart ? 1 : 0}${text}`, read) : read();
+    const variant = titleVariant(kind, info.depth, nextUnderline, info.itemStart);
+    const title = memo ? memo.get(md, i, text, variant, readTitleVariant) : readTitleVariant(text, variant);
     if (!title) continue;
     const { words, parenthetical, depth, style, mode, contentStart } = title;
     const id = recognize(words, profile, mode);
@@ -68,6 +68,15 @@ export interface TitleReading {
   style: HeadingStyle;
   mode: MatchMode;
   contentStart: number;
+}
+
+// What a title reading depends on besides the text, in one number (a memo variant; no string per line).
+const TITLE_KINDS = ['heading', 'paragraph', 'indented-code', 'html'];
+function titleVariant(kind: string, depth: number, nextUnderline: boolean, itemStart: boolean): number {
+  return TITLE_KINDS.indexOf(kind) * 32 + depth * 4 + (nextUnderline ? 2 : 0) + (itemStart ? 1 : 0);
+}
+function readTitleVariant(text: string, variant: number): TitleReading | null {
+  return readTitle(text, TITLE_KINDS[variant >> 5], (variant >> 2) & 7, (variant & 2) !== 0, (variant & 1) !== 0);
 }
 
 /** What a line says as a title, from its text and its kind alone (memoized: re-analysis meets it again). */

@@ -95,3 +95,13 @@ export function lineBreakOf(text: string): string {
   const match = /\r\n|\r|\n/.exec(text);
   return match ? match[0] : '\n';
 }
+
+/**
+ * A copy of `text` that does not hold on to the string it was cut from. A line's text is a view into
+ * the whole document (V8 slices strings without copying), so a key or a reading kept across versions
+ * would keep every version of a large document alive. Appending a character and cutting it off again
+ * makes V8 copy the characters once (it flattens the concatenation before slicing).
+ */
+export function detached(text: string): string {
+  return `${text}\n`.slice(0, -1);
+}

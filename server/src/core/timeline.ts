@@ -103,9 +103,14 @@ function readCandidate(md: MarkdownLines, line: number, dayFirst: boolean, memo?
   if (!kind) return null;
   const text = md.index.lines[line].text;
   if (text.length > 10_000) return null;
-  const read = () => readLine(text, kind, dayFirst);
-  const reading = memo ? memo.get(`${kind}${dayFirst ? 1 : 0}${text}`, read) : read();
+  const reading = memo ? memo.get(md, line, text, dayFirst ? kind : `${kind} month-first`, readLineVariant) : readLine(text, kind, dayFirst);
   return reading && { ...reading, line };
+}
+
+/** readLine with the kind and the date order in one memo variant ("list-item", "list-item month-first"). */
+function readLineVariant(text: string, variant: string): LineReading | null {
+  const monthFirst = variant.endsWith(' month-first');
+  return readLine(text, (monthFirst ? variant.slice(0, -' month-first'.length) : variant) as EntryKind, !monthFirst);
 }
 
 function readLine(text: string, kind: EntryKind, dayFirst: boolean): LineReading | null {
