@@ -5,6 +5,10 @@ import { unified, type Processor } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkFrontmatter from 'remark-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import type { Root, RootContent, Nodes } from 'mdast';
 import { detached, LineIndex } from './text';
 
@@ -70,11 +74,18 @@ function blockStructureOnly(this: Processor): void {
   const data = this.data() as { micromarkExtensions?: unknown[] };
   (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
 }
-const blockProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(blockStructureOnly);
+// GFM changes block structure only through tables and footnote definitions: of remark-gfm's parts only
+// these two are used (its autolink literals alone walk every paragraph's text after each parse).
+function gfmBlocks(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
+}
+const blockProcessor = unified().use(remarkParse).use(gfmBlocks).use(remarkFrontmatter, ['yaml']).use(blockStructureOnly);
 // Front matter exists only at the very start of a document: later chunks are parsed without it.
-const bodyProcessor = unified().use(remarkParse).use(remarkGfm).use(blockStructureOnly);
-// GFM changes block structure only through tables (which need a "|") and footnote definitions
-// ("[^"); a chunk with neither parses the same without it, at about half the cost.
+const bodyProcessor = unified().use(remarkParse).use(gfmBlocks).use(blockStructureOnly);
+// Tables need a "|" and footnote definitions a "[^": a chunk with neither parses the same without
+// them, at about half the cost.
 const plainBodyProcessor = unified().use(remarkParse).use(blockStructureOnly);
 const GFM_BLOCK_SIGNS = /\||\[\^/;
 
