@@ -19,6 +19,7 @@ import { defaultSettings } from '../server/src/core/config';
 import { AnalysisCache } from '../server/src/core/incremental';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { documentSymbols } from '../server/src/features/documentSymbols';
+import { SERVER_EXEC_ARGV } from '../server/src/serverProcess';
 import { generateCorpusLike, generatePostmortem } from './generate';
 
 const ROOT = join(__dirname, '..');
@@ -123,7 +124,8 @@ function rssOf(pid: number): { rssMB: number; peakMB: number } {
 
 /** The bundled server over stdio: open the document, then didChange + `postmortem/analysis`, timed. */
 async function measureServer(entries: number, runs: number): Promise<{ roundTripMs: number; rssMB: number; peakMB: number; settledMB: number }> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  // Started as the extension starts it (same V8 flags), from the bundle that ships.
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
   connection.onRequest('client/registerCapability', () => null);
@@ -203,7 +205,8 @@ function measureCli(): { files: number; bytes: number; filesPerSecond: Record<st
 }
 
 async function main(): Promise<void> {
-  const build = spawnSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
+  // The bundles as they ship (minified, as `npm run package` builds them); `npm run build` restores the dev ones.
+  const build = spawnSync('node', ['esbuild.mjs', '--production'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
   const machine = {
     cpu: cpus()[0]?.model ?? 'unknown', cores: availableParallelism(), memoryGB: Math.round(totalmem() / 2 ** 30), node: process.version,
