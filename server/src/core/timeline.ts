@@ -95,16 +95,16 @@ function tableCells(text: string): Array<{ start: number; end: number }> {
   return cells;
 }
 
-export type LineReading = Omit<Candidate, 'line'> & { entryText: string };
+/** What a timeline line says, from its text and kind alone (memoized; shared between versions). */
+export type LineReading = Omit<Candidate, 'line'> & { entryText: string; timeText: string };
 
 /** A line's candidate entry and its words; with a memo, kept by what they depend on: kind and text. */
-function readCandidate(md: MarkdownLines, line: number, dayFirst: boolean, memo?: LineMemo<LineReading | null>): (Candidate & { entryText: string }) | null {
+function readCandidate(md: MarkdownLines, line: number, dayFirst: boolean, memo?: LineMemo<LineReading | null>): LineReading | null {
   const kind = candidateKind(md, line);
   if (!kind) return null;
   const text = md.index.lines[line].text;
   if (text.length > 10_000) return null;
-  const reading = memo ? memo.get(md, line, text, dayFirst ? kind : `${kind} month-first`, readLineVariant) : readLine(text, kind, dayFirst);
-  return reading && { ...reading, line };
+  return memo ? memo.get(md, line, text, dayFirst ? kind : `${kind} month-first`, readLineVariant) : readLine(text, kind, dayFirst);
 }
 
 /** readLine with the kind and the date order in one memo variant ("list-item", "list-item month-first"). */
@@ -117,7 +117,12 @@ function readLine(text: string, kind: EntryKind, dayFirst: boolean): LineReading
   const found = readCandidateText(text, kind, dayFirst);
   if (!found) return null;
   const end = found.stamp?.end ?? found.unreadable?.end ?? found.contentStart;
-  return { ...found, entryText: plainText(text.slice(end)).replace(/^[\s:;,.\-–—=>|)\]]+/, '').slice(0, 200) };
+  const timeStart = found.stamp?.start ?? found.unreadable?.start ?? found.contentStart;
+  return {
+    ...found,
+    entryText: plainText(text.slice(end)).replace(/^[\s:;,.\-–—=>|)\]]+/, '').slice(0, 200),
+    timeText: text.slice(timeStart, end).trim(),
+  };
 }
 
 function readCandidateText(text: string, kind: EntryKind, dayFirst: boolean): Omit<Candidate, 'line'> | null {
@@ -146,30 +151,30 @@ function readCandidateText(text: string, kind: EntryKind, dayFirst: boolean): Om
   return { kind, stamp: found, unreadable, contentStart };
 }
 
-function entryEnd(md: MarkdownLines, candidate: Candidate, nextEntryLine: number, sectionEnd: number): number {
+function entryEnd(md: MarkdownLines, line: number, kind: EntryKind, nextEntryLine: number, sectionEnd: number): number {
   const limit = Math.min(nextEntryLine - 1, sectionEnd);
-  const info = md.info[candidate.line];
-  let end = candidate.line;
-  if (candidate.kind === 'list-item' && info.item >= 0) {
+  const info = md.info[line];
+  let end = line;
+  if (kind === 'list-item' && info.item >= 0) {
     end = md.listItems[info.item].lastLine;
-  } else if (candidate.kind === 'heading') {
+  } else if (kind === 'heading') {
     end = limit;
-    for (let i = candidate.line + 1; i <= limit; i++) {
+    for (let i = line + 1; i <= limit; i++) {
       if (md.info[i].kind === 'heading' && md.info[i].blockStart === i && md.info[i].depth <= info.depth) {
         end = i - 1;
         break;
       }
     }
-  } else if (candidate.kind === 'line') {
-    for (let i = candidate.line + 1; i <= limit; i++) {
+  } else if (kind === 'line') {
+    for (let i = line + 1; i <= limit; i++) {
       const next = md.info[i];
       if (next.kind === 'blank' || next.itemStart || next.kind === 'heading' || next.kind === 'table-header') break;
       end = i;
     }
   }
   end = Math.min(end, limit);
-  while (end > candidate.line && md.info[end].kind === 'blank') end--;
-  return Math.max(end, candidate.line);
+  while (end > line && md.info[end].kind === 'blank') end--;
+  return Math.max(end, line);
 }
 
 function dayNumber(date: CalendarDate, defaultYear: number): number {
@@ -194,7 +199,9 @@ export function axisMinutes(date: CalendarDate | null, stamp: Stamp, zone: Zone 
 export const PLACEHOLDER_YEAR = 2000;
 
 export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: number, context: TimelineContext, memo?: LineMemo<LineReading | null>): TimelineEntry[] {
-  const candidates: Array<Candidate & { entryText: string }> = [];
+  // Readings are shared with earlier versions (memoized): their lines are kept alongside, not copied in.
+  const candidates: LineReading[] = [];
+  const candidateLines: number[] = [];
   const dateLines = new Map<number, { date: CalendarDate; zone: Zone | null }>();
   const noteZones = new Map<number, Zone>();
   for (let line = firstLine; line <= lastLine; line++) {
@@ -208,6 +215,7 @@ export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: num
     }
     if (candidate) {
       candidates.push(candidate);
+      candidateLines.push(line);
       continue;
     }
     const kind = md.info[line].kind;
@@ -231,7 +239,8 @@ export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: num
   let line = firstLine;
   for (let c = 0; c < candidates.length; c++) {
     const candidate = candidates[c];
-    for (; line < candidate.line; line++) {
+    const candidateLine = candidateLines[c];
+    for (; line < candidateLine; line++) {
       const dateLine = dateLines.get(line);
       if (dateLine) {
         currentDate = { date: dateLine.date, source: 'date-line' };
@@ -240,20 +249,19 @@ export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: num
       const note = noteZones.get(line);
       if (note) currentZone = { zone: note, source: 'timeline-note' };
     }
-    line = candidate.line + 1;
-    const nextLine = candidates[c + 1]?.line ?? lastLine + 1;
-    const text = md.index.lines[candidate.line].text;
-    const lineStart = md.index.lines[candidate.line].start;
+    line = candidateLine + 1;
+    const nextLine = candidateLines[c + 1] ?? lastLine + 1;
+    const lineStart = md.index.lines[candidateLine].start;
     const stamp = candidate.stamp;
     const timeStart = lineStart + (stamp?.start ?? candidate.unreadable?.start ?? candidate.contentStart);
     const timeEnd = lineStart + (stamp?.end ?? candidate.unreadable?.end ?? candidate.contentStart);
     const entry: TimelineEntry = {
       kind: candidate.kind,
-      line: candidate.line,
-      lastLine: entryEnd(md, candidate, nextLine, lastLine),
+      line: candidateLine,
+      lastLine: entryEnd(md, candidateLine, candidate.kind, nextLine, lastLine),
       timeStart,
       timeEnd,
-      timeText: text.slice(timeStart - lineStart, timeEnd - lineStart).trim(),
+      timeText: candidate.timeText,
       text: candidate.entryText,
       stamp,
       unreadable: candidate.unreadable,
