@@ -19,7 +19,7 @@ import { defaultSettings } from '../server/src/core/config';
 import { AnalysisCache } from '../server/src/core/incremental';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { documentSymbols } from '../server/src/features/documentSymbols';
-import { SERVER_EXEC_ARGV } from '../server/src/serverProcess';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/serverProcess';
 import { generateCorpusLike, generatePostmortem } from './generate';
 
 const ROOT = join(__dirname, '..');
@@ -125,7 +125,7 @@ function rssOf(pid: number): { rssMB: number; peakMB: number } {
 /** The bundled server over stdio: open the document, then didChange + `postmortem/analysis`, timed. */
 async function measureServer(entries: number, runs: number): Promise<{ roundTripMs: number; rssMB: number; peakMB: number; settledMB: number }> {
   // Started as the extension starts it (same V8 flags), from the bundle that ships.
-  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe', env: { ...process.env, ...SERVER_ENV } });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
   connection.onRequest('client/registerCapability', () => null);
