@@ -30,14 +30,20 @@ const TRICKY = joinLines(
   '<div>', '- in an html block', '</div>', '- after the html', '| Time | Event |', '| --- | --- |', '| 15:05 | row |',
   '- a row or an item', 'a | b', '- | -', '> quoted', '- after a quote', 'paragraph', '- interrupts it', '* * *', '- - -',
   '1. ordered', '- bullet after it', '- item', '  ```', '  fenced in the item', '- closes the item', '<!--', '- in a comment', '-->',
-  '- last',
+  '- last', '',
+  // Ordered items right after other lines: an item of the list above, or the paragraph's next line.
+  '1. 16:00 UTC ordered', '2. 16:01 UTC tight', 'lazy line', '3. 16:02 UTC after it', 'plain paragraph', '4. continues it',
+  '1) paren', '2) paren two', '3. other delimiter', '- bullet', '2. after a bullet', '> 1. quoted', '2. after the quote',
+  '1. item', '   1. nested', '2. back out', '10. ten', '```', '11. in a fence', '```', '12. after the fence', '',
+  // After indented code micromark reads the next block differently from the same block alone.
+  '    indented code', '', '2. no list here', '', '\tcode', '', '- 0. no nested list here', '    code', '- 2. tight after code',
 );
 
 const FRAGMENTS = [
   '\n', '\n\n', '\n\n\n', '```', '```\n', '~~~\n', '<!--', '-->', '<div>\n', '</div>', '<pre>', '</pre>\n', '<script>', '- ', '* ',
   '1. ', '2) ', '> ', '    ', '  ', '\t', '|', '| a | b |\n| --- | --- |\n', '---', '---\n', '===\n', '# ', '### ', '**', '`', '\r\n', '\r',
   '[^1]: ', '[a]: /b\n', '14:00 UTC ', '- 09:30 PM: ', 'words and words', '\\', '<', '&amp;', '- [ ] ', ' \n', '$$\n', '+++\n',
-  '\n- ', '\n* x ', '\n+ y', '- | -\n', '\n- - -\n', '\n-\n',
+  '\n- ', '\n* x ', '\n+ y', '- | -\n', '\n- - -\n', '\n-\n', '\n3. ', '\n2) x', '\n1. y\n2. z',
 ];
 
 function documents(): Array<[string, string]> {
@@ -77,6 +83,7 @@ function apply(text: string, e: { at: number; remove: number; insert: string }):
 test('chunked parsing reads every line as one whole parse does (generated, tricky and corpus documents)', () => {
   for (const [name, text] of documents()) {
     const whole = analyzeLinesWhole(text);
+    assert.deepEqual(comparable(analyzeLinesWhole(text, undefined, true)), comparable(whole), `${name}: block structure alone reads as a full parse`);
     // As the server cuts, and cut at every boundary the chunker considers safe (the strictest check).
     for (const everyBoundary of [false, true]) {
       const chunked = analyzeLines(text, new LineIndex(text), undefined, everyBoundary);
@@ -96,7 +103,9 @@ test('incremental re-analysis equals a fresh whole parse over thousands of rando
       for (const step of steps) {
         text = apply(text, step);
         const incremental = analyzeLines(text, new LineIndex(text), cache, everyBoundary);
-        const whole = analyzeLinesWhole(text);
+        // Against one parse made as the chunks are (block structure only): what chunking changes, and
+        // only that. (Documents as written are checked against a full parse above.)
+        const whole = analyzeLinesWhole(text, undefined, true);
         edits++;
         if (JSON.stringify(comparable(incremental)) !== JSON.stringify(comparable(whole))) {
           assert.fail(`${docs[doc][0]} after ${JSON.stringify(step)}: ${firstDifference(incremental, whole)}`);
@@ -137,6 +146,22 @@ test('the incremental model equals a fresh full analysis after edits inside a lo
     }),
     { numRuns: 15, seed: 7 },
   );
+});
+
+test('a long tight list, bulleted or numbered, is cut into chunks: an edit in it parses one chunk again', () => {
+  for (const marker of [(_i: number) => '- ', (i: number) => `${i + 1}. `, (i: number) => `${i + 1}) `]) {
+    const items = Array.from({ length: 2000 }, (_, i) => `${marker(i)}${String(Math.floor(i / 60) % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} UTC step ${i} of the rollout`);
+    let text = joinLines('# Postmortem', '', '## Timeline', '', ...items, '', '## Root Cause', '', 'Words.');
+    const cache = new ChunkCache();
+    analyzeLines(text, new LineIndex(text), cache);
+    assert.ok(cache.size > 40, `${marker(0)}: ${cache.size} chunks`);
+    const at = text.indexOf('step 1000 ');
+    text = `${text.slice(0, at)}step one thousand ${text.slice(at + 'step 1000 '.length)}`;
+    const before = cache.misses;
+    const lines = analyzeLines(text, new LineIndex(text), cache);
+    assert.equal(cache.misses - before, 1, `${marker(0)}: one chunk parsed again`);
+    assert.deepEqual(comparable(lines), comparable(analyzeLinesWhole(text)));
+  }
 });
 
 test('an unclosed fence makes the rest of the document one block, and closing it splits it again', () => {

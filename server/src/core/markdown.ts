@@ -9,6 +9,8 @@ import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
 import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root, RootContent, Nodes } from 'mdast';
 import { detached, LineIndex } from './text';
 
@@ -74,20 +76,21 @@ function blockStructureOnly(this: Processor): void {
   const data = this.data() as { micromarkExtensions?: unknown[] };
   (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
 }
-// GFM changes block structure only through tables and footnote definitions: of remark-gfm's parts only
-// these two are used (its autolink literals alone walk every paragraph's text after each parse).
+// GFM changes what the model reads only through tables, footnote definitions and task list items (a
+// "[ ]" alone on an item's first line moves its paragraph to the next line): of remark-gfm's parts
+// only these are used (its autolink literals alone walk every paragraph's text after each parse).
 function gfmBlocks(this: Processor): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown());
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown());
 }
 const blockProcessor = unified().use(remarkParse).use(gfmBlocks).use(remarkFrontmatter, ['yaml']).use(blockStructureOnly);
 // Front matter exists only at the very start of a document: later chunks are parsed without it.
 const bodyProcessor = unified().use(remarkParse).use(gfmBlocks).use(blockStructureOnly);
-// Tables need a "|" and footnote definitions a "[^": a chunk with neither parses the same without
-// them, at about half the cost.
+// Tables need a "|", footnote definitions a "[^" and task list items a "[ ]" or "[x]": a chunk with
+// none of them parses the same without GFM, at about half the cost.
 const plainBodyProcessor = unified().use(remarkParse).use(blockStructureOnly);
-const GFM_BLOCK_SIGNS = /\||\[\^/;
+const GFM_BLOCK_SIGNS = /\||\[\^|\[[ \txX]\]/;
 
 /** Line kinds of one stretch of text, in its own line numbers (0 = its first line). */
 interface ChunkLines {
@@ -97,6 +100,8 @@ interface ChunkLines {
   parseError: string | null;
   /** A block runs into the chunk's trailing blank lines (an unclosed fence, HTML comment, list item): it may go on. */
   open: boolean;
+  /** The delimiter ("." or ")") of the ordered list at column 0 whose item holds the chunk's last line, if any. */
+  orderedDelimiter: string | null;
   /** Readings of the chunk's lines that LineMemo keeps (made on first use): they live as long as the chunk. */
   slots?: Map<object, LineSlots>;
 }
@@ -194,7 +199,10 @@ function sameText(own: string, text: string, from: number, to: number): boolean 
  *   item needs indentation, a block quote needs its marker, a table and a paragraph end at a blank line);
  * - before a bullet list item at column 0 ("- text", "* text", "+ text"), blank line or not: a bullet
  *   with content ends every container that is not indented under it, and interrupts a paragraph, so a
- *   long list (a whole timeline) need not be one chunk.
+ *   long list (a whole timeline) need not be one chunk;
+ * - before an ordered item at column 0 ("12. text"), blank line or not, when the chunk before ends in an
+ *   item of an ordered list at column 0 with the same delimiter: the item goes on that list. (Anywhere
+ *   else "12." could not interrupt a paragraph and would continue it: the chunks are merged.)
  * Blocks that run on over such a line (an unclosed fence or HTML block, a table taking the line as a
  * row) show as `open` when the chunk before is parsed, and the chunks are merged. Front matter (only at
  * the start) stays in the first chunk.
@@ -217,7 +225,7 @@ function chunkStarts(index: LineIndex, everyBoundary: boolean): number[] {
     const text = lines[i].text;
     if (i >= from && text.length > 0) {
       const code = text.charCodeAt(0);
-      const boundary = previousBlank ? code !== 32 && code !== 9 : isBulletItem(text);
+      const boundary = previousBlank ? code !== 32 && code !== 9 : isBulletItem(text) || orderedDelimiterOf(text) !== null;
       // Not every boundary cuts: a parse call has a fixed cost (~0.2 ms with GFM), so chunks hold about
       // 16 blocks or items. Which boundaries cut depends on the line's text alone, so an edit moves no
       // other cut.
@@ -234,12 +242,33 @@ function chunkStarts(index: LineIndex, everyBoundary: boolean): number[] {
  */
 function isBulletItem(text: string): boolean {
   const code = text.charCodeAt(0);
-  return (code === 45 || code === 42 || code === 43) && BULLET_ITEM.test(text) && NOT_DELIMITER_ROW.test(text) && !THEMATIC_BREAK.test(text);
+  return (code === 45 || code === 42 || code === 43) && BULLET_ITEM.test(text) && NOT_DELIMITER_ROW.test(text) && !THEMATIC_BREAK.test(text) && plainItemStart(text);
 }
+
+/**
+ * Whether an item's first line starts plainly. Right after a paragraph line micromark reads what opens
+ * the item as interrupting that paragraph, unlike the same item alone: "- 2. x" makes no inner list
+ * there, "- <tag>" no HTML block, "- [a]: /b" no definition. Items that open like that are not cut before.
+ */
+function plainItemStart(text: string): boolean {
+  const content = text.replace(ITEM_MARKER, '');
+  return !NESTED_START.test(content);
+}
+const ITEM_MARKER = /^(?:[-*+]|\d{1,9}[.)])[ \t]+/;
+const NESTED_START = /^(?:(?:\d{1,9}[.)]|[-*+])(?:[ \t]|$)|[<>#`~|=_]|\[[^\]]*\]:)/;
+/** "." or ")" for an ordered list item at column 0 with content ("3. text", "3) text"), else null. */
+function orderedDelimiterOf(text: string): string | null {
+  const code = text.charCodeAt(0);
+  if (code < 48 || code > 57) return null;
+  const delimiter = ORDERED_ITEM.exec(text)?.[1] ?? null;
+  return delimiter !== null && plainItemStart(text) ? delimiter : null;
+}
+const ORDERED_ITEM = /^\d{1,9}([.)])[ \t]+\S/;
 const BULLET_ITEM = /^[-*+][ \t]+\S/;
 const NOT_DELIMITER_ROW = /[^\s|:-]/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const BLANK = /^[ \t]*$/;
+const CODE_KINDS = new Set<LineKind>(['indented-code', 'fenced-code']);
 const RUNS_ON_OVER_A_BULLET = new Set<LineKind>(['fenced-code', 'html', 'table-header', 'table-delimiter', 'table-row', 'frontmatter']);
 const MAX_CHUNK_LINES = 400;
 
@@ -269,8 +298,21 @@ function parseChunk(text: string, first: boolean): ChunkLines {
     parseError: out.parseError,
     // A chunk cut off right before a bullet (no blank line between) is open if its last line is in a
     // block that the bullet would not close: a fence, an HTML block, a table (which takes it as a row).
-    open: out.lastNodeLine > lastNonBlank || lastBlockLine > lastNonBlank || (lastNonBlank === lineCount - 1 && lastNonBlank >= 0 && RUNS_ON_OVER_A_BULLET.has(out.info[lastNonBlank].kind)),
+    // After indented code (blank lines or not) micromark reads the next block differently from the same
+    // block alone: "2. x" or "- 2. x" make no list there. Such a chunk is merged with the next (and one
+    // ending in any code: an indented block whose text opens with ``` reads as fenced).
+    open: out.lastNodeLine > lastNonBlank || lastBlockLine > lastNonBlank || (lastNonBlank >= 0 && CODE_KINDS.has(out.info[lastNonBlank].kind)) ||
+      (lastNonBlank === lineCount - 1 && lastNonBlank >= 0 && RUNS_ON_OVER_A_BULLET.has(out.info[lastNonBlank].kind)),
+    orderedDelimiter: lastNonBlank === lineCount - 1 && lastNonBlank >= 0 ? topOrderedDelimiter(out, index, lastNonBlank) : null,
   };
+}
+
+/** The delimiter of the list at column 0 whose item holds `line`, when that list is ordered. */
+function topOrderedDelimiter(lines: MarkdownLines, index: LineIndex, line: number): string | null {
+  let item = lines.info[line].item;
+  if (item < 0) return null;
+  while (lines.listItems[item].parent >= 0) item = lines.listItems[item].parent;
+  return orderedDelimiterOf(index.lines[lines.listItems[item].firstLine].text);
 }
 
 /**
@@ -297,7 +339,10 @@ export function analyzeLines(text: string, index = new LineIndex(text), cache?: 
         chunk = parseChunk(text.slice(from, to), c === 0);
         cache?.set(text, from, to, c === 0, chunk);
       }
-      if (chunk.open && end < starts.length) {
+      // An ordered item cut off without a blank line goes on the list the chunk ends in, or nowhere.
+      const next = end < starts.length ? starts[end] : -1;
+      const orphan = next > 0 && !BLANK.test(lines[next - 1].text) && !isBulletItem(lines[next].text) && orderedDelimiterOf(lines[next].text) !== chunk.orderedDelimiter;
+      if ((chunk.open || orphan) && end < starts.length) {
         take *= 2; // An unclosed block runs on: parse a longer stretch (doubling keeps it linear).
         continue;
       }
@@ -354,9 +399,14 @@ export function plainLines(index: LineIndex): MarkdownLines {
   return { index, info, listItems: [], frontMatter: null, parseError: null };
 }
 
-/** The reference reading: the whole document in one parse, inline constructs and all (for tests). */
-export function analyzeLinesWhole(text: string, index = new LineIndex(text)): MarkdownLines {
-  const { lastNodeLine: _, ...lines } = walkTree(text, index, processor);
+/**
+ * The reference readings, for tests: the whole document in one parse, inline constructs and all; or
+ * with `blockOnly`, in one parse as the chunks are parsed (block structure only), which isolates what
+ * chunking does. The two differ only where inline syntax moves a paragraph's start, as an empty task
+ * list item "- [ ]" followed by a lazy "_emphasis_" line does.
+ */
+export function analyzeLinesWhole(text: string, index = new LineIndex(text), blockOnly = false): MarkdownLines {
+  const { lastNodeLine: _, ...lines } = walkTree(text, index, blockOnly ? blockProcessor : processor);
   return lines;
 }
 
