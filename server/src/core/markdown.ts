@@ -182,7 +182,12 @@ interface CachedChunk {
 }
 
 function rangeHash(text: string, from: number, to: number, first: boolean): number {
-  let hash = first ? 0x811c9dc5 : 0x050c5d1f;
+  return fnv1a(text, from, to, first ? 0x811c9dc5 : 0x050c5d1f);
+}
+
+/** FNV-1a over `text[from, to)`, without cutting the range out. */
+function fnv1a(text: string, from: number, to: number, basis: number): number {
+  let hash = basis;
   for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash;
 }
@@ -207,9 +212,10 @@ function sameText(own: string, text: string, from: number, to: number): boolean 
  * row) show as `open` when the chunk before is parsed, and the chunks are merged. Front matter (only at
  * the start) stays in the first chunk.
  */
-function chunkStarts(index: LineIndex, everyBoundary: boolean): number[] {
+function chunkStarts(index: LineIndex, everyBoundary: boolean): ChunkStarts {
   const { lines } = index;
   const starts = [0];
+  const continuing: Array<string | null> = [null];
   let from = 1;
   if (lines[0].text.startsWith('---')) {
     from = lines.length;
@@ -225,15 +231,30 @@ function chunkStarts(index: LineIndex, everyBoundary: boolean): number[] {
     const text = lines[i].text;
     if (i >= from && text.length > 0) {
       const code = text.charCodeAt(0);
-      const boundary = previousBlank ? code !== 32 && code !== 9 : isBulletItem(text) || orderedDelimiterOf(text) !== null;
+      const bullet = !previousBlank && isBulletItem(text);
+      const delimiter = previousBlank || bullet ? null : orderedDelimiterOf(text);
+      const boundary = previousBlank ? code !== 32 && code !== 9 : bullet || delimiter !== null;
       // Not every boundary cuts: a parse call has a fixed cost (~0.2 ms with GFM), so chunks hold about
       // 16 blocks or items. Which boundaries cut depends on the line's text alone, so an edit moves no
       // other cut.
-      if (boundary && (everyBoundary || (hashOf(text) & 15) === 0 || i - starts[starts.length - 1] >= MAX_CHUNK_LINES)) starts.push(i);
+      if (boundary && (everyBoundary || (hashOf(text) & 15) === 0 || i - starts[starts.length - 1] >= MAX_CHUNK_LINES)) {
+        starts.push(i);
+        continuing.push(delimiter);
+      }
     }
     previousBlank = i >= 0 && BLANK.test(text);
   }
-  return starts;
+  return { starts, continuing };
+}
+
+interface ChunkStarts {
+  /** First line of each chunk. */
+  starts: number[];
+  /**
+   * For a chunk that starts with a numbered item right under a line of text, the delimiter of the
+   * numbered list the chunk before must end in (the item goes on it); else null.
+   */
+  continuing: Array<string | null>;
 }
 
 /**
@@ -269,12 +290,12 @@ const NOT_DELIMITER_ROW = /[^\s|:-]/;
 const THEMATIC_BREAK = /^([-*_])(?:[ \t]*\1){2,}[ \t]*$/;
 const BLANK = /^[ \t]*$/;
 const CODE_KINDS = new Set<LineKind>(['indented-code', 'fenced-code']);
-const RUNS_ON_OVER_A_BULLET = new Set<LineKind>(['fenced-code', 'html', 'table-header', 'table-delimiter', 'table-row', 'frontmatter']);
+// Blocks an item at column 0 does not end (code, which runs on too, is in CODE_KINDS).
+const RUNS_ON_OVER_AN_ITEM = new Set<LineKind>(['html', 'table-header', 'table-delimiter', 'table-row', 'frontmatter']);
 const MAX_CHUNK_LINES = 400;
 
 function hashOf(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  let hash = fnv1a(text, 0, text.length, 0x811c9dc5);
   // FNV's low bits depend only on the characters' low bits: mix (murmur3's finalizer) before masking.
   hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
   hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
@@ -290,20 +311,22 @@ function parseChunk(text: string, first: boolean): ChunkLines {
   for (let i = 0; i < lineCount; i++) if (out.info[i].kind !== 'blank') lastBlockLine = i;
   let lastNonBlank = lineCount - 1;
   while (lastNonBlank >= 0 && BLANK.test(index.lines[lastNonBlank].text)) lastNonBlank--;
+  // The chunk ends on a line of text, not a blank: the next may start with an item, no blank between.
+  const endsOnText = lastNonBlank >= 0 && lastNonBlank === lineCount - 1;
   return {
     info: out.info,
     listItems: out.listItems,
     // Kept in the cache across versions: its own copy, not a view into this version's text.
     frontMatter: out.frontMatter === null ? null : detached(out.frontMatter),
     parseError: out.parseError,
-    // A chunk cut off right before a bullet (no blank line between) is open if its last line is in a
-    // block that the bullet would not close: a fence, an HTML block, a table (which takes it as a row).
+    // A chunk cut off right before an item (no blank line between) is open if its last line is in a
+    // block that the item would not close: a fence, an HTML block, a table (which takes it as a row).
     // After indented code (blank lines or not) micromark reads the next block differently from the same
     // block alone: "2. x" or "- 2. x" make no list there. Such a chunk is merged with the next (and one
     // ending in any code: an indented block whose text opens with ``` reads as fenced).
     open: out.lastNodeLine > lastNonBlank || lastBlockLine > lastNonBlank || (lastNonBlank >= 0 && CODE_KINDS.has(out.info[lastNonBlank].kind)) ||
-      (lastNonBlank === lineCount - 1 && lastNonBlank >= 0 && RUNS_ON_OVER_A_BULLET.has(out.info[lastNonBlank].kind)),
-    orderedDelimiter: lastNonBlank === lineCount - 1 && lastNonBlank >= 0 ? topOrderedDelimiter(out, index, lastNonBlank) : null,
+      (endsOnText && RUNS_ON_OVER_AN_ITEM.has(out.info[lastNonBlank].kind)),
+    orderedDelimiter: endsOnText ? topOrderedDelimiter(out, index, lastNonBlank) : null,
   };
 }
 
@@ -321,7 +344,7 @@ function topOrderedDelimiter(lines: MarkdownLines, index: LineIndex, line: numbe
  */
 export function analyzeLines(text: string, index = new LineIndex(text), cache?: ChunkCache, everyBoundary = false): MarkdownLines {
   cache?.begin();
-  const starts = chunkStarts(index, everyBoundary);
+  const { starts, continuing } = chunkStarts(index, everyBoundary);
   const { lines } = index;
   const info: LineInfo[] = new Array(index.lineCount);
   const result: MarkdownLines = { index, info, listItems: [], frontMatter: null, parseError: null };
@@ -339,9 +362,8 @@ export function analyzeLines(text: string, index = new LineIndex(text), cache?: 
         chunk = parseChunk(text.slice(from, to), c === 0);
         cache?.set(text, from, to, c === 0, chunk);
       }
-      // An ordered item cut off without a blank line goes on the list the chunk ends in, or nowhere.
-      const next = end < starts.length ? starts[end] : -1;
-      const orphan = next > 0 && !BLANK.test(lines[next - 1].text) && !isBulletItem(lines[next].text) && orderedDelimiterOf(lines[next].text) !== chunk.orderedDelimiter;
+      // A numbered item cut off without a blank line goes on the list the chunk ends in, or nowhere.
+      const orphan = end < starts.length && continuing[end] !== null && continuing[end] !== chunk.orderedDelimiter;
       if ((chunk.open || orphan) && end < starts.length) {
         take *= 2; // An unclosed block runs on: parse a longer stretch (doubling keeps it linear).
         continue;
