@@ -50,7 +50,6 @@ export interface TimelineContext {
 export const ROLLOVER_MINUTES = 6 * 60;
 
 interface Candidate {
-  line: number;
   kind: EntryKind;
   stamp: Stamp | null;
   unreadable: UnreadableTime | null;
@@ -96,7 +95,13 @@ function tableCells(text: string): Array<{ start: number; end: number }> {
 }
 
 /** What a timeline line says, from its text and kind alone (memoized; shared between versions). */
-export type LineReading = Omit<Candidate, 'line'> & { entryText: string; timeText: string };
+export type LineReading = Candidate & {
+  entryText: string;
+  timeText: string;
+  /** Where the written time is in the line (the content's start when there is none). */
+  timeStartInLine: number;
+  timeEndInLine: number;
+};
 
 /** A line's candidate entry and its words; with a memo, kept by what they depend on: kind and text. */
 function readCandidate(md: MarkdownLines, line: number, dayFirst: boolean, memo?: LineMemo<LineReading | null>): LineReading | null {
@@ -117,15 +122,17 @@ function readLine(text: string, kind: EntryKind, dayFirst: boolean): LineReading
   const found = readCandidateText(text, kind, dayFirst);
   if (!found) return null;
   const end = found.stamp?.end ?? found.unreadable?.end ?? found.contentStart;
-  const timeStart = found.stamp?.start ?? found.unreadable?.start ?? found.contentStart;
+  const start = found.stamp?.start ?? found.unreadable?.start ?? found.contentStart;
   return {
     ...found,
     entryText: plainText(text.slice(end)).replace(/^[\s:;,.\-–—=>|)\]]+/, '').slice(0, 200),
-    timeText: text.slice(timeStart, end).trim(),
+    timeText: text.slice(start, end).trim(),
+    timeStartInLine: start,
+    timeEndInLine: end,
   };
 }
 
-function readCandidateText(text: string, kind: EntryKind, dayFirst: boolean): Omit<Candidate, 'line'> | null {
+function readCandidateText(text: string, kind: EntryKind, dayFirst: boolean): Candidate | null {
   let contentStart: number;
   let found: Stamp | UnreadableTime | null;
   if (kind === 'table-row') {
@@ -253,14 +260,12 @@ export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: num
     const nextLine = candidateLines[c + 1] ?? lastLine + 1;
     const lineStart = md.index.lines[candidateLine].start;
     const stamp = candidate.stamp;
-    const timeStart = lineStart + (stamp?.start ?? candidate.unreadable?.start ?? candidate.contentStart);
-    const timeEnd = lineStart + (stamp?.end ?? candidate.unreadable?.end ?? candidate.contentStart);
     const entry: TimelineEntry = {
       kind: candidate.kind,
       line: candidateLine,
       lastLine: entryEnd(md, candidateLine, candidate.kind, nextLine, lastLine),
-      timeStart,
-      timeEnd,
+      timeStart: lineStart + candidate.timeStartInLine,
+      timeEnd: lineStart + candidate.timeEndInLine,
       timeText: candidate.timeText,
       text: candidate.entryText,
       stamp,
