@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
-import { analyzeLines, analyzeLinesWhole, ChunkCache, type MarkdownLines } from '../../server/src/core/markdown';
+import { analyzeLines, ChunkCache, type MarkdownLines } from '../../server/src/core/markdown';
+import { referenceLines } from './referenceLines';
 import { analyzeDocument } from '../../server/src/core/analyze';
 import { AnalysisCache } from '../../server/src/core/incremental';
 import { LineIndex } from '../../server/src/core/text';
@@ -82,8 +83,8 @@ function apply(text: string, e: { at: number; remove: number; insert: string }):
 
 test('chunked parsing reads every line as one whole parse does (generated, tricky and corpus documents)', () => {
   for (const [name, text] of documents()) {
-    const whole = analyzeLinesWhole(text);
-    assert.deepEqual(comparable(analyzeLinesWhole(text, undefined, true)), comparable(whole), `${name}: block structure alone reads as a full parse`);
+    const whole = referenceLines(text);
+    assert.deepEqual(comparable(referenceLines(text, undefined, true)), comparable(whole), `${name}: block structure alone reads as a full parse`);
     // As the server cuts, and cut at every boundary the chunker considers safe (the strictest check).
     for (const everyBoundary of [false, true]) {
       const chunked = analyzeLines(text, new LineIndex(text), undefined, everyBoundary);
@@ -105,7 +106,7 @@ test('incremental re-analysis equals a fresh whole parse over thousands of rando
         const incremental = analyzeLines(text, new LineIndex(text), cache, everyBoundary);
         // Against one parse made as the chunks are (block structure only): what chunking changes, and
         // only that. (Documents as written are checked against a full parse above.)
-        const whole = analyzeLinesWhole(text, undefined, true);
+        const whole = referenceLines(text, undefined, true);
         edits++;
         if (JSON.stringify(comparable(incremental)) !== JSON.stringify(comparable(whole))) {
           assert.fail(`${docs[doc][0]} after ${JSON.stringify(step)}: ${firstDifference(incremental, whole)}`);
@@ -160,7 +161,21 @@ test('a long tight list, bulleted or numbered, is cut into chunks: an edit in it
     const before = cache.misses;
     const lines = analyzeLines(text, new LineIndex(text), cache);
     assert.equal(cache.misses - before, 1, `${marker(0)}: one chunk parsed again`);
-    assert.deepEqual(comparable(lines), comparable(analyzeLinesWhole(text)));
+    assert.deepEqual(comparable(lines), comparable(referenceLines(text)));
+  }
+});
+
+test("micromark's events give the spans remark's tree does: front matter, task list items, nested containers", () => {
+  const cases = [
+    '---\n\nA: 1\n  \n\n---\n# Title\n', '---\r\na: 1\r\n---\r\n', '---\n---\n', '---\n  a  \n---  \nx', '\ufeff---\na: 1\n---\n- x\n',
+    '- [ ] a\n- [x]\n  b\n- [ ]\n_lazy_\n- [ ]  \n  c\n- [X] d\n\n  [e]: /f\n', '1. [ ] one\r\n2. [x]\r\n   two\r\n',
+    '> - a\n>   - b\n>\n> c\n\n- > d\n  > e\n- f\n\n\n  g\n', '[^1]: note\n    - item\n\n    more\n', '- a\n\n\n',
+    '* a\n*\n* b\n  ***\n', 'Title\n===\n\nSub\n---\n- x\n  y\n  ---\n',
+  ];
+  for (const text of cases) {
+    const lines = analyzeLines(text, new LineIndex(text), undefined, true);
+    const tree = referenceLines(text, undefined, true);
+    assert.deepEqual(comparable(lines), comparable(tree), `${JSON.stringify(text)}: ${firstDifference(lines, tree)}`);
   }
 });
 
@@ -170,10 +185,10 @@ test('an unclosed fence makes the rest of the document one block, and closing it
   const at = base.indexOf('## Timeline');
   const opened = `${base.slice(0, at)}\`\`\`\n\n${base.slice(at)}`;
   const lines = analyzeLines(opened, new LineIndex(opened), cache);
-  assert.deepEqual(comparable(lines), comparable(analyzeLinesWhole(opened)));
+  assert.deepEqual(comparable(lines), comparable(referenceLines(opened)));
   assert.ok(lines.info.slice(lines.index.lineAt(at), -1).every((info) => info.kind === 'fenced-code'));
   const closed = `${base.slice(0, at)}\`\`\`\n\`\`\`\n\n${base.slice(at)}`;
-  assert.deepEqual(comparable(analyzeLines(closed, new LineIndex(closed), cache)), comparable(analyzeLinesWhole(closed)));
+  assert.deepEqual(comparable(analyzeLines(closed, new LineIndex(closed), cache)), comparable(referenceLines(closed)));
 });
 
 test('a document that is not a postmortem is not parsed, and gets an empty model', () => {

@@ -1,17 +1,12 @@
 // Markdown structure per source line. Postmortems are written in every style (real headings, bold
 // lines, plain "Label:" lines, whole documents indented into code blocks), so the model reads the
 // document line by line, and remark tells it what each line is in Markdown terms.
-import { unified, type Processor } from 'unified';
-import remarkParse from 'remark-parse';
-import remarkGfm from 'remark-gfm';
-import remarkFrontmatter from 'remark-frontmatter';
+import type { Extension } from 'micromark-util-types';
+import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
 import { gfmFootnote } from 'micromark-extension-gfm-footnote';
-import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
-import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
-import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
-import type { Root, RootContent, Nodes } from 'mdast';
+import { readBlockEvents } from './blockEvents';
 import { detached, LineIndex } from './text';
 
 export type LineKind =
@@ -56,40 +51,26 @@ export interface MarkdownLines {
   parseError: string | null;
 }
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
-
-/** The whole tree, inline content included (for callers that want it; the model reads blocks only). */
-export function parseMarkdown(text: string): Root {
-  return processor.parse(text);
-}
-
 // The model reads only block structure: which line is a heading, a list item, a table row, code.
 // CommonMark settles block structure before inline structure ("indicators of block structure always
-// take precedence"), so the inline constructs are switched off: paragraphs stay one text node, and
+// take precedence"), so the inline constructs are switched off: paragraphs stay one text token, and
 // parsing costs a fraction. test/unit/incremental.test.ts proves the line kinds equal a full parse.
-const INLINE_CONSTRUCTS = [
+export const INLINE_CONSTRUCTS = [
   'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText',
   'labelEnd', 'labelStartImage', 'labelStartLink', 'emailAutolink', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall',
   'protocolAutolink', 'strikethrough', 'wwwAutolink',
 ];
-function blockStructureOnly(this: Processor): void {
-  const data = this.data() as { micromarkExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
-}
+const BLOCKS_ONLY: Extension = { disable: { null: INLINE_CONSTRUCTS } };
 // GFM changes what the model reads only through tables, footnote definitions and task list items (a
-// "[ ]" alone on an item's first line moves its paragraph to the next line): of remark-gfm's parts
-// only these are used (its autolink literals alone walk every paragraph's text after each parse).
-function gfmBlocks(this: Processor): void {
-  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
-  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote(), gfmTaskListItem());
-  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown());
-}
-const blockProcessor = unified().use(remarkParse).use(gfmBlocks).use(remarkFrontmatter, ['yaml']).use(blockStructureOnly);
+// "[ ]" alone on an item's first line moves its paragraph to the next line): only these are used.
+const GFM_BLOCKS: Extension[] = [gfmTable(), gfmFootnote(), gfmTaskListItem()];
+/** The extensions of a document's first chunk (which may open with front matter), as remark orders them. */
+export const FIRST_CHUNK_EXTENSIONS: Extension[] = [...GFM_BLOCKS, frontmatter(['yaml']), BLOCKS_ONLY];
 // Front matter exists only at the very start of a document: later chunks are parsed without it.
-const bodyProcessor = unified().use(remarkParse).use(gfmBlocks).use(blockStructureOnly);
+const BODY_EXTENSIONS: Extension[] = [...GFM_BLOCKS, BLOCKS_ONLY];
 // Tables need a "|", footnote definitions a "[^" and task list items a "[ ]" or "[x]": a chunk with
 // none of them parses the same without GFM, at about half the cost.
-const plainBodyProcessor = unified().use(remarkParse).use(blockStructureOnly);
+const PLAIN_BODY_EXTENSIONS: Extension[] = [BLOCKS_ONLY];
 const GFM_BLOCK_SIGNS = /\||\[\^|\[[ \txX]\]/;
 
 /** Line kinds of one stretch of text, in its own line numbers (0 = its first line). */
@@ -306,7 +287,7 @@ function parseChunk(text: string, first: boolean): ChunkLines {
   const index = new LineIndex(text);
   // A chunk ending with a line break has an empty last line (the next chunk's first): not part of it.
   const lineCount = text.endsWith('\n') || text.endsWith('\r') ? index.lineCount - 1 : index.lineCount;
-  const out = walkTree(text, index, first ? blockProcessor : GFM_BLOCK_SIGNS.test(text) ? bodyProcessor : plainBodyProcessor);
+  const out = readLines(text, index, eventReader(first ? FIRST_CHUNK_EXTENSIONS : GFM_BLOCK_SIGNS.test(text) ? BODY_EXTENSIONS : PLAIN_BODY_EXTENSIONS));
   let lastBlockLine = -1;
   for (let i = 0; i < lineCount; i++) if (out.info[i].kind !== 'blank') lastBlockLine = i;
   let lastNonBlank = lineCount - 1;
@@ -421,18 +402,23 @@ export function plainLines(index: LineIndex): MarkdownLines {
   return { index, info, listItems: [], frontMatter: null, parseError: null };
 }
 
-/**
- * The reference readings, for tests: the whole document in one parse, inline constructs and all; or
- * with `blockOnly`, in one parse as the chunks are parsed (block structure only), which isolates what
- * chunking does. The two differ only where inline syntax moves a paragraph's start, as an empty task
- * list item "- [ ]" followed by a lazy "_emphasis_" line does.
- */
-export function analyzeLinesWhole(text: string, index = new LineIndex(text), blockOnly = false): MarkdownLines {
-  const { lastNodeLine: _, ...lines } = walkTree(text, index, blockOnly ? blockProcessor : processor);
-  return lines;
+/** Parses a text and marks its lines' kinds (throws when the parser fails); returns its last block's end. */
+export type BlockReader = (source: string, marker: LineMarker) => number;
+
+function eventReader(extensions: Extension[]): BlockReader {
+  return (source, marker) => {
+    const blocks = readBlockEvents(source, extensions);
+    for (const mark of blocks.marks) {
+      const item = mark.kind === 'item' ? blocks.items[mark.item] : null;
+      marker.mark(mark.kind, mark.start, mark.end, item ? item.parent : mark.item, mark.depth);
+    }
+    if (blocks.frontMatter !== null) marker.frontMatter(blocks.frontMatter);
+    return blocks.lastEnd;
+  };
 }
 
-function walkTree(text: string, index: LineIndex, parser: { parse(text: string): unknown }): MarkdownLines & { lastNodeLine: number } {
+/** A text's line kinds, as `read` finds them (see BlockReader); lines it marks nothing on are paragraphs. */
+export function readLines(text: string, index: LineIndex, read: BlockReader): MarkdownLines & { lastNodeLine: number } {
   const info: LineInfo[] = index.lines.map((line) => ({
     kind: line.text.trim() === '' ? 'blank' : 'other',
     depth: 0,
@@ -441,29 +427,26 @@ function walkTree(text: string, index: LineIndex, parser: { parse(text: string):
     blockStart: line.index,
   }));
   const result: MarkdownLines & { lastNodeLine: number } = { index, info, listItems: [], frontMatter: null, parseError: null, lastNodeLine: -1 };
-  let tree: Root;
   // micromark drops a byte order mark and counts offsets without it: parse without it, and shift back.
   const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let lastEnd: number;
   try {
     const depth = deepestNesting(index);
     if (depth > MAX_NESTING) throw new RangeError(`${depth} levels of block quotes or lists in one line, more than ${MAX_NESTING}`);
-    tree = parser.parse(bom ? text.slice(1) : text) as Root;
+    lastEnd = read(bom ? text.slice(1) : text, new LineMarker(result, bom));
   } catch (error) {
-    // Without a tree every line stays 'other': the line-based reading below still works.
+    // Without the parse every line is read as text: the line-based reading of the model still works.
     result.parseError = error instanceof Error ? error.message : String(error);
-    for (const line of info) if (line.kind === 'other') line.kind = 'paragraph';
+    info.forEach((line, i) => {
+      if (line.kind !== 'blank') Object.assign(line, { kind: 'paragraph', depth: 0, itemStart: false, item: -1, blockStart: i });
+    });
+    result.listItems = [];
+    result.frontMatter = null;
     return result;
   }
-  const walker = new LineWalker(result, bom);
-  try {
-    for (const node of tree.children) walker.visit(node, -1);
-  } catch (error) {
-    result.parseError = error instanceof Error ? error.message : String(error);
-  }
-  const lastEnd = tree.children[tree.children.length - 1]?.position?.end.offset;
-  const last = lastEnd === undefined ? undefined : lastEnd + bom;
-  if (last !== undefined) {
+  if (lastEnd >= 0) {
     // The line of the last block's end; an end at the very start of a line belongs to the line before.
+    const last = lastEnd + bom;
     let line = index.lineAt(last);
     if (line > 0 && index.lines[line].start === last) line--;
     result.lastNodeLine = line;
@@ -509,21 +492,63 @@ function deepestNesting(index: LineIndex): number {
   return deepest;
 }
 
-class LineWalker {
+/**
+ * Marks the lines of blocks, given as source offsets, in the order of a walk of remark's tree: a
+ * container's lines first, then its children's. Blank lines keep their kind, except in code and front
+ * matter.
+ */
+export class LineMarker {
   constructor(private readonly out: MarkdownLines, private readonly shift = 0) {}
 
-  private lines(node: Nodes): [number, number] | null {
-    const position = node.position;
-    if (!position || position.start.offset === undefined || position.end.offset === undefined) return null;
-    const first = this.out.index.lineAt(position.start.offset + this.shift);
+  /** The first and last line of the text from `start` to `end` (offsets in the parsed text). */
+  private lines(start: number, end: number): [number, number] {
+    const { index } = this.out;
+    const first = index.lineAt(start + this.shift);
     // An end offset at the very start of a line belongs to the line before.
-    const end = position.end.offset + this.shift;
-    let last = this.out.index.lineAt(end);
-    if (last > first && this.out.index.lines[last].start === end) last--;
+    let last = index.lineAt(end + this.shift);
+    if (last > first && index.lines[last].start === end + this.shift) last--;
     return [first, last];
   }
 
-  private mark(first: number, last: number, kind: LineKind, item: number, depth = 0): void {
+  /** Marks a block in list item `item` (-1: none); `kind` 'item' opens a list item, and returns its number. */
+  mark(kind: LineKind | 'table' | 'item', start: number, end: number, item: number, depth = 0): number {
+    const [first, last] = this.lines(start, end);
+    const { info, index } = this.out;
+    switch (kind) {
+      case 'item': {
+        const id = this.out.listItems.length;
+        this.out.listItems.push({ firstLine: first, lastLine: last, parent: item });
+        this.fill(first, last, 'paragraph', id, 0);
+        info[first].itemStart = true;
+        return id;
+      }
+      case 'heading':
+        this.fill(first, last, 'heading', item, depth);
+        if (last > first && isSetextUnderline(index.lines[last].text)) info[last].kind = 'heading-underline';
+        return -1;
+      case 'fenced-code':
+      case 'indented-code': {
+        // By its first line: an indented block whose text opens with ``` reads as fenced.
+        const opener = index.lines[first].text.trimStart();
+        this.fill(first, last, opener.startsWith('```') || opener.startsWith('~~~') ? 'fenced-code' : 'indented-code', item, 0);
+        return -1;
+      }
+      case 'table':
+        this.fill(first, last, 'table-row', item, 0);
+        info[first].kind = 'table-header';
+        if (first + 1 <= last) info[first + 1].kind = 'table-delimiter';
+        return -1;
+      default:
+        this.fill(first, last, kind, item, depth);
+        return -1;
+    }
+  }
+
+  frontMatter(value: string): void {
+    this.out.frontMatter = value;
+  }
+
+  private fill(first: number, last: number, kind: LineKind, item: number, depth: number): void {
     for (let line = first; line <= last; line++) {
       const target = this.out.info[line];
       if (target.kind === 'blank' && kind !== 'fenced-code' && kind !== 'frontmatter') continue;
@@ -531,61 +556,6 @@ class LineWalker {
       target.depth = depth;
       target.item = item;
       target.blockStart = first;
-    }
-  }
-
-  visit(node: RootContent, item: number): void {
-    const span = this.lines(node);
-    if (!span) return;
-    const [first, last] = span;
-    switch (node.type) {
-      case 'yaml':
-        this.out.frontMatter = node.value;
-        this.mark(first, last, 'frontmatter', item);
-        return;
-      case 'heading':
-        this.mark(first, last, 'heading', item, node.depth);
-        if (last > first && isSetextUnderline(this.out.index.lines[last].text)) {
-          this.out.info[last].kind = 'heading-underline';
-        }
-        return;
-      case 'code': {
-        const opener = this.out.index.lines[first].text.trimStart();
-        const fenced = opener.startsWith('```') || opener.startsWith('~~~');
-        this.mark(first, last, fenced ? 'fenced-code' : 'indented-code', item);
-        return;
-      }
-      case 'table': {
-        this.mark(first, last, 'table-row', item);
-        this.out.info[first].kind = 'table-header';
-        if (first + 1 <= last) this.out.info[first + 1].kind = 'table-delimiter';
-        return;
-      }
-      case 'html':
-        this.mark(first, last, 'html', item);
-        return;
-      case 'thematicBreak':
-        this.mark(first, last, 'rule', item);
-        return;
-      case 'paragraph':
-        this.mark(first, last, 'paragraph', item);
-        return;
-      case 'listItem': {
-        const id = this.out.listItems.length;
-        this.out.listItems.push({ firstLine: first, lastLine: last, parent: item });
-        this.out.info[first].itemStart = true;
-        this.mark(first, last, 'paragraph', id);
-        this.out.info[first].itemStart = true;
-        for (const child of node.children) this.visit(child, id);
-        return;
-      }
-      default:
-        if ('children' in node) {
-          this.mark(first, last, 'paragraph', item);
-          for (const child of node.children as RootContent[]) this.visit(child, item);
-        } else {
-          this.mark(first, last, 'paragraph', item);
-        }
     }
   }
 }

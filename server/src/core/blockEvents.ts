@@ -1,0 +1,193 @@
+// Line kinds straight from micromark's events, the tokens remark builds its tree from. The model
+// needs only which lines hold which blocks: building mdast nodes for that cost about a seventh of all
+// analysis time, and mdast-util-from-markdown's per-parse setup was the costliest code for V8 to
+// optimize (each CLI worker compiles it again). The spans are the ones remark's nodes get;
+// test/unit/incremental.test.ts compares the two readers on the corpus and on random edits.
+import { parse, postprocess, preprocess } from 'micromark';
+import type { Event, Extension, Token } from 'micromark-util-types';
+import type { LineKind, ListItemSpan } from './markdown';
+
+/** What a block token marks its lines as; containers' lines are marked, then their children's. */
+type MarkKind = LineKind | 'table' | 'item';
+
+/** One block's mark, applied in document (pre-)order as remark's tree walk would. */
+export interface BlockMark {
+  kind: MarkKind;
+  start: number;
+  end: number;
+  /** The list item holding the block, or -1. */
+  item: number;
+  /** Heading depth. */
+  depth: number;
+}
+
+export interface BlockEvents {
+  marks: BlockMark[];
+  /** Item spans as offsets; `end` is settled when the next item or the list's end is reached. */
+  items: Array<{ start: number; end: number; parent: number }>;
+  frontMatter: string | null;
+  /** End offset of the last top-level block, or -1. */
+  lastEnd: number;
+}
+
+/** Blocks whose insides the model does not read: everything from enter to exit is one mark. */
+const LEAVES: Record<string, MarkKind> = {
+  atxHeading: 'heading',
+  setextHeading: 'heading',
+  codeFenced: 'fenced-code',
+  codeIndented: 'indented-code',
+  htmlFlow: 'html',
+  thematicBreak: 'rule',
+  paragraph: 'paragraph',
+  definition: 'paragraph',
+  table: 'table',
+  yaml: 'frontmatter',
+};
+/** Blocks holding blocks: marked as paragraph lines, then their children. */
+const CONTAINERS = new Set(['blockQuote', 'listOrdered', 'listUnordered', 'gfmFootnoteDefinition']);
+/** Tokens that may sit between an item's last line and the next item: its end is before them. */
+const TRAILING = new Set(['linePrefix', 'blockQuotePrefix', 'blockQuotePrefixWhitespace', 'blockQuoteMarker', 'listItemIndent']);
+
+interface Container {
+  list: boolean;
+  /** For a list: the item its next blocks belong to (the last opened), else the holder's item. */
+  item: number;
+  /** For a list: the item the list itself sits in (its items' parent). */
+  parent: number;
+}
+
+/** Parses `text` (no byte order mark) with micromark and reads its blocks' spans. */
+export function readBlockEvents(text: string, extensions: Extension[]): BlockEvents {
+  const events = postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)));
+  const out: BlockEvents = { marks: [], items: [], frontMatter: null, lastEnd: -1 };
+  const containers: Container[] = [];
+  let leaf: Token | null = null;
+  for (let i = 0; i < events.length; i++) {
+    const [kind, token] = events[i];
+    const type = token.type;
+    if (leaf) {
+      if (kind === 'exit' && token === leaf) {
+        leaf = null;
+        if (containers.length === 0) out.lastEnd = token.end.offset;
+      }
+      continue;
+    }
+    const holder = containers[containers.length - 1];
+    const item = holder ? holder.item : -1;
+    if (kind === 'enter') {
+      const leafKind = LEAVES[type];
+      if (leafKind !== undefined) {
+        leaf = token;
+        const mark: BlockMark = { kind: leafKind, start: token.start.offset, end: token.end.offset, item, depth: 0 };
+        if (leafKind === 'heading') mark.depth = headingDepth(events, i, text);
+        else if (leafKind === 'frontmatter') out.frontMatter = frontMatterValue(events, i, text);
+        else if (type === 'paragraph' && events[i + 1]?.[1].type === 'taskListCheck') mark.start = taskListParagraphStart(events, i, mark.start);
+        out.marks.push(mark);
+      } else if (CONTAINERS.has(type)) {
+        const list = type === 'listOrdered' || type === 'listUnordered';
+        out.marks.push({ kind: 'paragraph', start: token.start.offset, end: token.end.offset, item, depth: 0 });
+        containers.push({ list, item, parent: item });
+      } else if (type === 'listItemPrefix' && holder?.list) {
+        closeItem(out, holder, events, i, token.end.offset);
+        holder.item = out.items.length;
+        out.items.push({ start: token.start.offset, end: -1, parent: holder.parent });
+        out.marks.push({ kind: 'item', start: token.start.offset, end: -1, item: holder.item, depth: 0 });
+      }
+    } else if (CONTAINERS.has(type)) {
+      if (holder.list) closeItem(out, holder, events, i, token.end.offset);
+      containers.pop();
+      if (containers.length === 0) out.lastEnd = token.end.offset;
+    }
+  }
+  return out;
+}
+
+/**
+ * Ends a list's open item as mdast-util-from-markdown does: before the line endings (and the
+ * indentation and block quote markers between them) that precede the next item or the list's end.
+ */
+function closeItem(out: BlockEvents, list: Container, events: Event[], at: number, fallbackEnd: number): void {
+  if (list.item === list.parent) return;
+  let lineEnding = -1;
+  for (let i = at - 1; i >= 0; i--) {
+    const [kind, token] = events[i];
+    if (token.type === 'lineEnding' || token.type === 'lineEndingBlank') {
+      if (kind === 'enter') lineEnding = i;
+    } else if (!TRAILING.has(token.type)) {
+      break;
+    }
+  }
+  const end = lineEnding >= 0 ? events[lineEnding][1].start.offset : fallbackEnd;
+  out.items[list.item].end = end;
+  // The item's own mark was pushed when it opened; it is the last 'item' mark with its id.
+  for (let m = out.marks.length - 1; m >= 0; m--) {
+    const mark = out.marks[m];
+    if (mark.kind === 'item' && mark.item === list.item) {
+      mark.end = end;
+      break;
+    }
+  }
+}
+
+function headingDepth(events: Event[], at: number, text: string): number {
+  for (let i = at + 1; i < events.length; i++) {
+    const token = events[i][1];
+    if (token.type === 'atxHeadingSequence') return token.end.offset - token.start.offset;
+    if (token.type === 'setextHeadingLineSequence') return text.charCodeAt(token.start.offset) === 61 /* = */ ? 1 : 2;
+  }
+  return 1;
+}
+
+/**
+ * The front matter's text as mdast-util-frontmatter gives it: what lies between the fences, less one
+ * line break at each end.
+ */
+function frontMatterValue(events: Event[], at: number, text: string): string {
+  const block = events[at][1];
+  let openingEnd = -1;
+  let closingStart = -1;
+  for (let i = at + 1; i < events.length && events[i][1] !== block; i++) {
+    const [kind, token] = events[i];
+    if (kind === 'enter' && (token.type as string) === 'yamlFence') { // micromark-extension-frontmatter declares no token types
+      if (openingEnd < 0) openingEnd = token.end.offset;
+      else closingStart = token.start.offset;
+    }
+  }
+  if (openingEnd < 0 || closingStart < 0) return '';
+  return text.slice(openingEnd, closingStart).replace(/^(?:\r?\n|\r)|(?:\r?\n|\r)$/g, '');
+}
+
+/** Tokens of a paragraph that become text in mdast (consecutive ones join into one text node). */
+const TEXT = new Set(['data', 'lineEnding']);
+/** Tokens of a paragraph that mdast drops (trailing spaces, indentation, block quote markers). */
+const DROPPED = new Set(['lineSuffix', 'whitespace', 'linePrefix', 'listItemIndent', 'blockQuotePrefix', 'blockQuoteMarker', 'blockQuotePrefixWhitespace']);
+
+/**
+ * mdast-util-gfm-task-list-item drops the first character of the text after "[ ]" (a space, or the
+ * line break when the check box ends its line), and the paragraph then starts one character on.
+ * Text that would be left empty is removed instead, and the start stays.
+ */
+function taskListParagraphStart(events: Event[], at: number, start: number): number {
+  const check = events[at + 1][1];
+  let i = at + 2;
+  while (i < events.length && events[i][1] !== check) i++;
+  let head: Token | null = null;
+  let length = 0;
+  for (i++; i < events.length; i++) {
+    const [kind, token] = events[i];
+    if (kind === 'exit') {
+      if (token.type === 'paragraph') break;
+      continue;
+    }
+    if (TEXT.has(token.type)) {
+      head ??= token;
+      length += token.end.offset - token.start.offset;
+      if (length > 1) break;
+    } else if (!DROPPED.has(token.type)) {
+      break; // a hard break or other node: the text (if any) ends here
+    }
+  }
+  return head && length > 1 ? head.start.offset + 1 : start;
+}
+
+export type { ListItemSpan };

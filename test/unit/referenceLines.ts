@@ -1,0 +1,85 @@
+// The reference the chunked, event-based line reader is checked against: remark's own tree (the
+// mdast that mdast-util-from-markdown builds), walked node by node, in one parse of the whole text.
+import { unified, type Processor } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import remarkFrontmatter from 'remark-frontmatter';
+import { gfmTable } from 'micromark-extension-gfm-table';
+import { gfmFootnote } from 'micromark-extension-gfm-footnote';
+import { gfmTaskListItem } from 'micromark-extension-gfm-task-list-item';
+import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
+import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
+import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
+import type { Root, RootContent } from 'mdast';
+import { INLINE_CONSTRUCTS, readLines, type BlockReader, type LineMarker, type MarkdownLines } from '../../server/src/core/markdown';
+import { LineIndex } from '../../server/src/core/text';
+
+const fullProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+
+function gfmBlocks(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push(gfmTable(), gfmFootnote(), gfmTaskListItem());
+  (data.fromMarkdownExtensions ??= []).push(gfmTableFromMarkdown(), gfmFootnoteFromMarkdown(), gfmTaskListItemFromMarkdown());
+}
+function blockStructureOnly(this: Processor): void {
+  const data = this.data() as { micromarkExtensions?: unknown[] };
+  (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
+}
+const blockProcessor = unified().use(remarkParse).use(gfmBlocks).use(remarkFrontmatter, ['yaml']).use(blockStructureOnly);
+
+function treeReader(processor: { parse(text: string): unknown }): BlockReader {
+  return (source, marker) => {
+    const tree = processor.parse(source) as Root;
+    for (const node of tree.children) visit(marker, node, -1);
+    return tree.children[tree.children.length - 1]?.position?.end.offset ?? -1;
+  };
+}
+
+function visit(marker: LineMarker, node: RootContent, item: number): void {
+  const start = node.position?.start.offset;
+  const end = node.position?.end.offset;
+  if (start === undefined || end === undefined) return;
+  switch (node.type) {
+    case 'yaml':
+      marker.frontMatter(node.value);
+      marker.mark('frontmatter', start, end, item);
+      return;
+    case 'heading':
+      marker.mark('heading', start, end, item, node.depth);
+      return;
+    case 'code':
+      marker.mark('fenced-code', start, end, item);
+      return;
+    case 'table':
+      marker.mark('table', start, end, item);
+      return;
+    case 'html':
+      marker.mark('html', start, end, item);
+      return;
+    case 'thematicBreak':
+      marker.mark('rule', start, end, item);
+      return;
+    case 'paragraph':
+      marker.mark('paragraph', start, end, item);
+      return;
+    case 'listItem': {
+      const id = marker.mark('item', start, end, item);
+      for (const child of node.children) visit(marker, child, id);
+      return;
+    }
+    default:
+      marker.mark('paragraph', start, end, item);
+      if ('children' in node) for (const child of node.children as RootContent[]) visit(marker, child, item);
+  }
+}
+
+/**
+ * Every line's kind from remark's tree of the whole text: inline constructs and all, or with
+ * `blockOnly` as the chunks are parsed (block structure only), which isolates what chunking does. The
+ * two differ only where inline syntax moves a paragraph's start, as an empty task list item "- [ ]"
+ * followed by a lazy "_emphasis_" line does.
+ */
+export function referenceLines(text: string, index = new LineIndex(text), blockOnly = false): MarkdownLines {
+  const { lastNodeLine: _, ...lines } = readLines(text, index, treeReader(blockOnly ? blockProcessor : fullProcessor));
+  return lines;
+}
