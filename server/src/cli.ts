@@ -10,6 +10,7 @@ import { defaultSettings, readSettings, type Settings } from './core/config';
 import { BUILT_IN_PROFILES } from './core/profiles';
 import { computeDiagnostics } from './features/diagnostics';
 import { analysisResult } from './features/analysis';
+import { relaunchWithAllCoresFlags, startedWithAllCoresFlags } from './cliRelaunch';
 
 const USAGE = `Usage: postmortem-lint [--profile NAME] [--config FILE] [--format text|json] [--workers N] PATH|GLOB...
 
@@ -239,8 +240,12 @@ async function main(argv: string[]): Promise<number> {
     const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, not "${values.workers}"`);
     const { settings, warnings } = loadSettings(values.config, values.profile);
-    for (const warning of warnings) process.stderr.write(`postmortem-lint: warning: ${warning}\n`);
     const targets = expandTargets(positionals);
+    if (workers >= 2 && workers >= availableParallelism() && targets.length >= PARALLEL_MIN_FILES && !startedWithAllCoresFlags()) {
+      const status = await relaunchWithAllCoresFlags();
+      if (status !== null) return status;
+    }
+    for (const warning of warnings) process.stderr.write(`postmortem-lint: warning: ${warning}\n`);
     const reports: FileReport[] = [];
     let unreadable = false;
     const progress = process.stderr.isTTY && targets.length >= PARALLEL_MIN_FILES ? new Progress(targets.length, process.stderr) : null;

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from '../helpers';
 
@@ -88,13 +88,27 @@ test('--workers: many files on worker threads give the same output, in file orde
   mkdirSync(join(dir, 'incidents'));
   const fixtures = ['classic-complete.md', 'problems.md', 'bold-midnight.md', 'table-timeline.md'];
   for (let i = 0; i < 40; i++) copyFileSync(join(FIXTURES, fixtures[i % fixtures.length]), join(dir, 'incidents', `${String(i).padStart(2, '0')}.md`));
+  // A config with a problem: its warning is printed once, also when the CLI starts itself again (as
+  // it does when the workers take every core: see server/src/cliRelaunch.ts).
+  writeFileSync(join(dir, '.postmortem.json'), '{"profile": 42}');
+  const allCores = String(Math.max(2, availableParallelism()));
   const one = lint(['--workers', '1', 'incidents'], dir);
   const two = lint(['--workers', '2', 'incidents'], dir);
+  const every = lint(['--workers', allCores, 'incidents'], dir);
   assert.equal(one.code, 1);
-  assert.equal(two.code, one.code);
-  assert.equal(two.stdout, one.stdout);
-  assert.equal(two.stderr, one.stderr, 'no progress bar when stderr is not a terminal');
+  assert.match(one.stderr, /warning: .*profile/);
+  for (const run of [two, every]) {
+    assert.equal(run.code, one.code);
+    assert.equal(run.stdout, one.stdout);
+    assert.equal(run.stderr, one.stderr, 'the same warning and summary once; no progress bar when stderr is not a terminal');
+  }
   const files = one.stdout.trim().split('\n').map((line) => line.split(':')[0]);
   assert.deepEqual(files, [...files].sort());
+  // An unreadable file: exit status 2 comes through the relaunched process.
+  writeFileSync(join(dir, 'incidents', 'binary.md'), Buffer.from([0x50, 0x4d, 0, 1, 2]));
+  const broken = lint(['--workers', allCores, 'incidents'], dir);
+  assert.equal(broken.code, 2);
+  assert.match(broken.stderr, /cannot lint incidents\/binary\.md: not a text file/);
+  assert.equal(broken.stdout, one.stdout);
   assert.equal(lint(['--workers', '0', 'incidents'], dir).code, 2);
 });

@@ -1,0 +1,36 @@
+// When the lint workers take every core, V8's own background threads (concurrent garbage collection,
+// optimizing compilation) can only compete with them: measured on 2 cores and 2,000 files, 2 workers
+// finish about 12% sooner without them. One worker, on the other hand, gains from them (they run on
+// the idle cores). V8 reads these flags when the process starts (setting them later crashed it), so
+// the CLI starts itself again, once, with them.
+import { spawn } from 'node:child_process';
+import { constants } from 'node:os';
+
+export const ALL_CORES_V8_FLAGS = ['--single-threaded'];
+
+export function startedWithAllCoresFlags(): boolean {
+  return ALL_CORES_V8_FLAGS.every((flag) => process.execArgv.includes(flag));
+}
+
+/**
+ * Runs this same command again in a process started with the flags, its output going straight to
+ * ours. Resolves to its exit status, or to null when it could not be started (run in this process).
+ */
+export function relaunchWithAllCoresFlags(): Promise<number | null> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...process.execArgv, ...ALL_CORES_V8_FLAGS, ...process.argv.slice(1)], { stdio: 'inherit' });
+    const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    const forward = (signal: NodeJS.Signals) => child.kill(signal);
+    for (const signal of signals) process.on(signal, forward);
+    const done = (status: number | null) => {
+      for (const signal of signals) process.off(signal, forward);
+      resolve(status);
+    };
+    child.on('error', () => done(null));
+    child.on('exit', (code, signal) => {
+      if (code !== null) done(code);
+      // Killed by a signal: report it the way a shell does.
+      else done(128 + (signal ? constants.signals[signal] ?? 0 : 0));
+    });
+  });
+}
