@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findStamps, isUnreadable, readStampAt, readTimeAt } from '../../server/src/core/time/timestamp';
+import { findStamps, isUnreadable, readStampAt, readStampWithChrono, readTimeAt } from '../../server/src/core/time/timestamp';
 import { findZone, offsetMinutesAt, readZoneAt } from '../../server/src/core/time/zones';
 import { findDurations, formatDuration, formatDurationLike, formatOffset } from '../../server/src/core/time/duration';
 
@@ -107,4 +107,19 @@ test('reads stated durations and writes them back', () => {
   assert.equal(formatDurationLike(135, '2 hours and 45 minutes'), '2 hours and 15 minutes');
   assert.equal(formatDurationLike(135, '2h 45m'), '2h 15m');
   assert.equal(formatDurationLike(50, '45 min'), '50 min');
+});
+
+test('free text goes to chrono: written days and clock times count, spans of time and "now" do not', () => {
+  const read = (text: string) => readStampWithChrono(text, 0);
+  const full = read('Friday, 24 mar 2017 at 07:32:16 GMT: primary failed over');
+  assert.deepEqual([full?.date, full?.time, full?.zone?.label], [{ year: 2017, month: 3, day: 24 }, { hour: 7, minute: 32, second: 16 }, 'UTC']);
+  assert.deepEqual(read('March 3 at 4pm deploy')?.time, { hour: 16, minute: 0, second: 0 });
+  assert.deepEqual(read('Noon: traffic peaked 3x')?.time, { hour: 12, minute: 0, second: 0 });
+  // A relative day keeps its written time but gives no date (it would be a day of chrono's reference instant).
+  const tomorrow = read('Tomorrow at 10 we deploy');
+  assert.deepEqual([tomorrow?.date, tomorrow?.time?.hour, tomorrow?.zone], [null, 10, null]);
+  for (const prose of ['Within 5 minutes the pager fired', 'About 2 hours later we rolled back', 'Around 30 minutes after, errors rose',
+    'Yesterday 5 hosts died', 'Now 3 replicas lag', 'Paged 999 engineers while the database burned', 'Later 15:00 the fix']) {
+    assert.equal(read(prose), null, prose);
+  }
 });
