@@ -24,7 +24,7 @@ export interface Stamp {
   zone: Zone | null;
   /** How the time was written: true for "PM"/"am" clocks. */
   meridiem: boolean;
-  /** Readable, but written in a way that contradicts itself ("13:20 PM"). */
+  /** Readable, but written in a way that contradicts itself ("13:20 PM"). Always set (if undefined): one object shape for V8. */
   warning?: 'conflicting-meridiem';
 }
 
@@ -163,11 +163,11 @@ export function readTimeAt(text: string, position: number): TimeResult | null {
     if (hour > 12 || (hour === 0 && pm)) return { start: position, end, text: written, reason: 'conflicting-meridiem' };
     if (hour === 12) hour = pm ? 12 : 0;
     else if (pm) hour += 12;
-    return { time: { hour, minute, second }, end, meridiem: true };
+    return { time: { hour, minute, second }, end, meridiem: true, warning: undefined };
   }
   if (hour > 23) return { start: position, end, text: written, reason: 'out-of-range' };
   if (match === null) return null;
-  return { time: { hour, minute, second }, end, meridiem: false };
+  return { time: { hour, minute, second }, end, meridiem: false, warning: undefined };
 }
 
 export function isUnreadable(value: unknown): value is UnreadableTime {
@@ -209,7 +209,7 @@ export function readStampAt(text: string, position: number, dayFirst = true): St
     const time = readTimeAt(text, afterDate);
     if (!time || isUnreadable(time)) {
       if (isUnreadable(time)) return time;
-      return { start, end: dateMatch.end, date, time: null, zone: null, meridiem: false };
+      return { start, end: dateMatch.end, date, time: null, zone: null, meridiem: false, warning: undefined };
     }
     at = time.end;
     const zone = readTrailingZone(text, at);
@@ -278,6 +278,7 @@ export function readStampWithChrono(text: string, position: number): Stamp | nul
     // chrono assigns its reference instant's zone to relative results: only a written zone counts.
     zone: offset === null || offset === undefined || !components.isCertain('timezoneOffset') ? null : { label: offsetLabel(offset), offsetMinutes: offset },
     meridiem: components.isCertain('meridiem'),
+    warning: undefined,
   };
 }
 
