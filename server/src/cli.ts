@@ -9,7 +9,7 @@ import { analyzeDocument } from './core/analyze';
 import { defaultSettings, readSettings, type Settings } from './core/config';
 import { BUILT_IN_PROFILES } from './core/profiles';
 import { computeDiagnostics } from './features/diagnostics';
-import { analysisResult } from './features/analysis';
+import { incidentResult } from './features/analysis';
 import { relaunchWithAllCoresFlags, startedWithAllCoresFlags } from './cliRelaunch';
 
 const USAGE = `Usage: postmortem-lint [--profile NAME] [--config FILE] [--format text|json] [--workers N] PATH|GLOB...
@@ -31,7 +31,8 @@ class UsageError extends Error {}
 interface FileReport {
   file: string;
   diagnostics: Array<{ line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }>;
-  incident: ReturnType<typeof analysisResult>['incident'];
+  /** In JSON reports only (text reports do not show it). */
+  incident?: ReturnType<typeof incidentResult>;
 }
 
 function loadSettings(configPath: string | undefined, profile: string | undefined): { settings: Settings; warnings: string[] } {
@@ -92,7 +93,14 @@ function expandTargets(targets: string[]): Array<{ path: string; explicit: boole
   return [...found].map(([path, explicit]) => ({ path, explicit })).sort((a, b) => a.path.localeCompare(b.path));
 }
 
-function lintFile(path: string, explicit: boolean, settings: Settings): FileReport | null {
+/** What every file is linted with; a worker gets it as its workerData. */
+interface LintOptions {
+  settings: Settings;
+  /** JSON reports carry the incident's window and duration. */
+  withIncident: boolean;
+}
+
+function lintFile(path: string, explicit: boolean, { settings, withIncident }: LintOptions): FileReport | null {
   const buffer = readFileSync(path);
   if (buffer.includes(0)) throw new Error('not a text file (it contains NUL bytes)');
   const text = buffer.toString('utf8');
@@ -111,24 +119,21 @@ function lintFile(path: string, explicit: boolean, settings: Settings): FileRepo
       code: String(diagnostic.code),
       message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
     })),
-    incident: analysisResult(model).incident,
+    incident: withIncident ? incidentResult(model) : undefined,
   };
 }
 
 /** One file's outcome, as a worker sends it back. */
 type Outcome = { report: FileReport | null } | { error: string };
 
-function lintOutcome(path: string, explicit: boolean, settings: Settings): Outcome {
+function lintOutcome(path: string, explicit: boolean, options: LintOptions): Outcome {
   try {
-    return { report: lintFile(path, explicit, settings) };
+    return { report: lintFile(path, explicit, options) };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }
 }
 
-interface WorkerInput {
-  settings: Settings;
-}
 type WorkerRequest = { indexes: number[]; targets: Array<{ path: string; explicit: boolean }> };
 type WorkerReply = { indexes: number[]; outcomes: Outcome[] };
 
@@ -140,11 +145,11 @@ const BATCH = 8;
  * Lints every target, on `workers` threads when there are enough files (this same bundle, started with
  * workerData), handing out small batches as threads free up. Outcomes come back in target order.
  */
-async function lintAll(targets: Array<{ path: string; explicit: boolean }>, settings: Settings, workers: number, progress: Progress | null): Promise<Outcome[]> {
+async function lintAll(targets: Array<{ path: string; explicit: boolean }>, options: LintOptions, workers: number, progress: Progress | null): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(targets.length);
   if (workers <= 1 || targets.length < PARALLEL_MIN_FILES) {
     for (let i = 0; i < targets.length; i++) {
-      outcomes[i] = lintOutcome(targets[i].path, targets[i].explicit, settings);
+      outcomes[i] = lintOutcome(targets[i].path, targets[i].explicit, options);
       progress?.update(i + 1);
     }
     return outcomes;
@@ -153,10 +158,12 @@ async function lintAll(targets: Array<{ path: string; explicit: boolean }>, sett
   let done = 0;
   const count = Math.min(workers, Math.ceil(targets.length / BATCH));
   await Promise.all(Array.from({ length: count }, () => new Promise<void>((resolveWorker, rejectWorker) => {
-    const worker = new Worker(__filename, { workerData: { settings } satisfies WorkerInput });
+    const worker = new Worker(__filename, { workerData: options satisfies LintOptions });
     const send = () => {
       if (next >= targets.length) {
-        void worker.terminate().then(() => resolveWorker());
+        // Every outcome is in: no need to wait for the thread to wind down.
+        void worker.terminate();
+        resolveWorker();
         return;
       }
       const indexes: number[] = [];
@@ -180,9 +187,9 @@ async function lintAll(targets: Array<{ path: string; explicit: boolean }>, sett
 
 function workerMain(): void {
   // Threads share the process's working directory: relative paths in reports come out the same.
-  const { settings } = workerData as WorkerInput;
+  const options = workerData as LintOptions;
   parentPort?.on('message', (request: WorkerRequest) => {
-    const outcomes = request.targets.map((target) => lintOutcome(target.path, target.explicit, settings));
+    const outcomes = request.targets.map((target) => lintOutcome(target.path, target.explicit, options));
     parentPort?.postMessage({ indexes: request.indexes, outcomes } satisfies WorkerReply);
   });
 }
@@ -249,7 +256,7 @@ async function main(argv: string[]): Promise<number> {
     const reports: FileReport[] = [];
     let unreadable = false;
     const progress = process.stderr.isTTY && targets.length >= PARALLEL_MIN_FILES ? new Progress(targets.length, process.stderr) : null;
-    const outcomes = await lintAll(targets, settings, workers, progress);
+    const outcomes = await lintAll(targets, { settings, withIncident: values.format === 'json' }, workers, progress);
     progress?.finish();
     outcomes.forEach((outcome, i) => {
       if ('error' in outcome) {

@@ -30,10 +30,25 @@ export function localDateTime(point: { axis: number; zone: IncidentPoint['zone']
   return `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${localClock(point)}`;
 }
 
-export function analysisResult(model: PostmortemModel): AnalysisResult {
-  const index = model.lines.index;
+/** The incident's window and duration, as clients and the CLI's JSON report show them. */
+export function incidentResult(model: PostmortemModel): AnalysisResult['incident'] {
   const { incident } = model;
   const start = incident.start;
+  return {
+    start: start ? isoOf(start.axis, start.date, start.zone !== null) : null,
+    end: incident.end ? isoOf(incident.end.axis, incident.end.date, incident.end.zone !== null) : null,
+    startText: start ? localClock(start) : null,
+    endText: incident.end ? localClock(incident.end) : null,
+    durationMinutes: incident.durationMinutes,
+    durationSource: incident.durationSource,
+    statedDurationMinutes: incident.statedDurationMinutes,
+    durationText: incident.durationMinutes === null ? null : formatDuration(incident.durationMinutes),
+  };
+}
+
+export function analysisResult(model: PostmortemModel): AnalysisResult {
+  const index = model.lines.index;
+  const start = model.incident.start;
   return {
     isPostmortem: model.isPostmortem,
     profile: model.profile.name,
@@ -52,15 +67,6 @@ export function analysisResult(model: PostmortemModel): AnalysisResult {
       zoneSource: entry.zoneSource,
       dateSource: entry.dateSource,
     })),
-    incident: {
-      start: start ? isoOf(start.axis, start.date, start.zone !== null) : null,
-      end: incident.end ? isoOf(incident.end.axis, incident.end.date, incident.end.zone !== null) : null,
-      startText: start ? localClock(start) : null,
-      endText: incident.end ? localClock(incident.end) : null,
-      durationMinutes: incident.durationMinutes,
-      durationSource: incident.durationSource,
-      statedDurationMinutes: incident.statedDurationMinutes,
-      durationText: incident.durationMinutes === null ? null : formatDuration(incident.durationMinutes),
-    },
+    incident: incidentResult(model),
   };
 }
