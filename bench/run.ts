@@ -27,7 +27,7 @@ const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
 const RUNS: Record<number, number> = quick ? { 100: 5, 1000: 3 } : { 100: 15, 1000: 9, 10_000: 5 };
 const CLI_FILES = quick ? 100 : 2000;
-const CLI_RUNS = quick ? 1 : 3;
+const CLI_RUNS = quick ? 1 : 5;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
 const median = (values: number[]) => {
