@@ -5,17 +5,20 @@
 // test/unit/incremental.test.ts compares the two readers on the corpus and on random edits.
 import { parse, postprocess, preprocess } from 'micromark';
 import type { Event, Extension, Token } from 'micromark-util-types';
-import type { LineKind, ListItemSpan } from './markdown';
+import type { LineKind } from './markdown';
 
 /** What a block token marks its lines as; containers' lines are marked, then their children's. */
 type MarkKind = LineKind | 'table' | 'item';
 
-/** One block's mark, applied in document (pre-)order as remark's tree walk would. */
+/**
+ * One block's mark, in document (pre-)order as remark's tree walk would make them. List items are
+ * numbered in that order: an 'item' mark opens the next number.
+ */
 export interface BlockMark {
   kind: MarkKind;
   start: number;
   end: number;
-  /** The list item holding the block, or -1. */
+  /** The list item holding the block (for an 'item', the item holding its list), or -1. */
   item: number;
   /** Heading depth. */
   depth: number;
@@ -23,26 +26,24 @@ export interface BlockMark {
 
 export interface BlockEvents {
   marks: BlockMark[];
-  /** Item spans as offsets; `end` is settled when the next item or the list's end is reached. */
-  items: Array<{ start: number; end: number; parent: number }>;
   frontMatter: string | null;
   /** End offset of the last top-level block, or -1. */
   lastEnd: number;
 }
 
 /** Blocks whose insides the model does not read: everything from enter to exit is one mark. */
-const LEAVES: Record<string, MarkKind> = {
-  atxHeading: 'heading',
-  setextHeading: 'heading',
-  codeFenced: 'fenced-code',
-  codeIndented: 'indented-code',
-  htmlFlow: 'html',
-  thematicBreak: 'rule',
-  paragraph: 'paragraph',
-  definition: 'paragraph',
-  table: 'table',
-  yaml: 'frontmatter',
-};
+const LEAVES = new Map<string, MarkKind>([
+  ['atxHeading', 'heading'],
+  ['setextHeading', 'heading'],
+  ['codeFenced', 'fenced-code'],
+  ['codeIndented', 'indented-code'],
+  ['htmlFlow', 'html'],
+  ['thematicBreak', 'rule'],
+  ['paragraph', 'paragraph'],
+  ['definition', 'paragraph'],
+  ['table', 'table'],
+  ['yaml', 'frontmatter'],
+]);
 /** Blocks holding blocks: marked as paragraph lines, then their children. */
 const CONTAINERS = new Set(['blockQuote', 'listOrdered', 'listUnordered', 'gfmFootnoteDefinition']);
 /** Tokens that may sit between an item's last line and the next item: its end is before them. */
@@ -50,17 +51,20 @@ const TRAILING = new Set(['linePrefix', 'blockQuotePrefix', 'blockQuotePrefixWhi
 
 interface Container {
   list: boolean;
-  /** For a list: the item its next blocks belong to (the last opened), else the holder's item. */
+  /** The item its blocks belong to: for a list, the one opened last (until then, `parent`). */
   item: number;
-  /** For a list: the item the list itself sits in (its items' parent). */
+  /** The item the container itself sits in. */
   parent: number;
+  /** For a list: the mark of its open item, whose end is settled when the next item or the list's end comes. */
+  open: BlockMark | null;
 }
 
 /** Parses `text` (no byte order mark) with micromark and reads its blocks' spans. */
 export function readBlockEvents(text: string, extensions: Extension[]): BlockEvents {
   const events = postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)));
-  const out: BlockEvents = { marks: [], items: [], frontMatter: null, lastEnd: -1 };
+  const out: BlockEvents = { marks: [], frontMatter: null, lastEnd: -1 };
   const containers: Container[] = [];
+  let items = 0;
   let leaf: Token | null = null;
   for (let i = 0; i < events.length; i++) {
     const [kind, token] = events[i];
@@ -75,7 +79,7 @@ export function readBlockEvents(text: string, extensions: Extension[]): BlockEve
     const holder = containers[containers.length - 1];
     const item = holder ? holder.item : -1;
     if (kind === 'enter') {
-      const leafKind = LEAVES[type];
+      const leafKind = LEAVES.get(type);
       if (leafKind !== undefined) {
         leaf = token;
         const mark: BlockMark = { kind: leafKind, start: token.start.offset, end: token.end.offset, item, depth: 0 };
@@ -86,15 +90,15 @@ export function readBlockEvents(text: string, extensions: Extension[]): BlockEve
       } else if (CONTAINERS.has(type)) {
         const list = type === 'listOrdered' || type === 'listUnordered';
         out.marks.push({ kind: 'paragraph', start: token.start.offset, end: token.end.offset, item, depth: 0 });
-        containers.push({ list, item, parent: item });
+        containers.push({ list, item, parent: item, open: null });
       } else if (type === 'listItemPrefix' && holder?.list) {
-        closeItem(out, holder, events, i, token.end.offset);
-        holder.item = out.items.length;
-        out.items.push({ start: token.start.offset, end: -1, parent: holder.parent });
-        out.marks.push({ kind: 'item', start: token.start.offset, end: -1, item: holder.item, depth: 0 });
+        closeItem(holder, events, i, token.end.offset);
+        holder.item = items++;
+        holder.open = { kind: 'item', start: token.start.offset, end: -1, item: holder.parent, depth: 0 };
+        out.marks.push(holder.open);
       }
     } else if (CONTAINERS.has(type)) {
-      if (holder.list) closeItem(out, holder, events, i, token.end.offset);
+      closeItem(holder, events, i, token.end.offset);
       containers.pop();
       if (containers.length === 0) out.lastEnd = token.end.offset;
     }
@@ -106,8 +110,8 @@ export function readBlockEvents(text: string, extensions: Extension[]): BlockEve
  * Ends a list's open item as mdast-util-from-markdown does: before the line endings (and the
  * indentation and block quote markers between them) that precede the next item or the list's end.
  */
-function closeItem(out: BlockEvents, list: Container, events: Event[], at: number, fallbackEnd: number): void {
-  if (list.item === list.parent) return;
+function closeItem(list: Container, events: Event[], at: number, fallbackEnd: number): void {
+  if (!list.open) return;
   let lineEnding = -1;
   for (let i = at - 1; i >= 0; i--) {
     const [kind, token] = events[i];
@@ -117,16 +121,8 @@ function closeItem(out: BlockEvents, list: Container, events: Event[], at: numbe
       break;
     }
   }
-  const end = lineEnding >= 0 ? events[lineEnding][1].start.offset : fallbackEnd;
-  out.items[list.item].end = end;
-  // The item's own mark was pushed when it opened; it is the last 'item' mark with its id.
-  for (let m = out.marks.length - 1; m >= 0; m--) {
-    const mark = out.marks[m];
-    if (mark.kind === 'item' && mark.item === list.item) {
-      mark.end = end;
-      break;
-    }
-  }
+  list.open.end = lineEnding >= 0 ? events[lineEnding][1].start.offset : fallbackEnd;
+  list.open = null;
 }
 
 function headingDepth(events: Event[], at: number, text: string): number {
@@ -190,4 +186,3 @@ function taskListParagraphStart(events: Event[], at: number, start: number): num
   return head && length > 1 ? head.start.offset + 1 : start;
 }
 
-export type { ListItemSpan };

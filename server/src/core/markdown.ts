@@ -408,10 +408,7 @@ export type BlockReader = (source: string, marker: LineMarker) => number;
 function eventReader(extensions: Extension[]): BlockReader {
   return (source, marker) => {
     const blocks = readBlockEvents(source, extensions);
-    for (const mark of blocks.marks) {
-      const item = mark.kind === 'item' ? blocks.items[mark.item] : null;
-      marker.mark(mark.kind, mark.start, mark.end, item ? item.parent : mark.item, mark.depth);
-    }
+    for (const mark of blocks.marks) marker.mark(mark.kind, mark.start, mark.end, mark.item, mark.depth);
     if (blocks.frontMatter !== null) marker.frontMatter(blocks.frontMatter);
     return blocks.lastEnd;
   };
