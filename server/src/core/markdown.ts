@@ -1,6 +1,7 @@
 // Markdown structure per source line. Postmortems are written in every style (real headings, bold
 // lines, plain "Label:" lines, whole documents indented into code blocks), so the model reads the
-// document line by line, and remark tells it what each line is in Markdown terms.
+// document line by line, and micromark (the parser inside remark) tells it what each line is in
+// Markdown terms.
 import type { Extension } from 'micromark-util-types';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfmTable } from 'micromark-extension-gfm-table';
@@ -65,7 +66,7 @@ const BLOCKS_ONLY: Extension = { disable: { null: INLINE_CONSTRUCTS } };
 // "[ ]" alone on an item's first line moves its paragraph to the next line): only these are used.
 const GFM_BLOCKS: Extension[] = [gfmTable(), gfmFootnote(), gfmTaskListItem()];
 /** The extensions of a document's first chunk (which may open with front matter), as remark orders them. */
-export const FIRST_CHUNK_EXTENSIONS: Extension[] = [...GFM_BLOCKS, frontmatter(['yaml']), BLOCKS_ONLY];
+const FIRST_CHUNK_EXTENSIONS: Extension[] = [...GFM_BLOCKS, frontmatter(['yaml']), BLOCKS_ONLY];
 // Front matter exists only at the very start of a document: later chunks are parsed without it.
 const BODY_EXTENSIONS: Extension[] = [...GFM_BLOCKS, BLOCKS_ONLY];
 // Tables need a "|", footnote definitions a "[^" and task list items a "[ ]" or "[x]": a chunk with
