@@ -10,7 +10,7 @@ import { defaultSettings, readSettings, type Settings } from './core/config';
 import { BUILT_IN_PROFILES } from './core/profiles';
 import { computeDiagnostics } from './features/diagnostics';
 import { incidentResult } from './features/analysis';
-import { relaunchWithAllCoresFlags, startedWithAllCoresFlags } from './cliRelaunch';
+import { relaunchWithAllCoresFlags, shouldRunHere } from './cliRelaunch';
 
 const USAGE = `Usage: postmortem-lint [--profile NAME] [--config FILE] [--format text|json] [--workers N] PATH|GLOB...
 
@@ -248,7 +248,7 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, not "${values.workers}"`);
     const { settings, warnings } = loadSettings(values.config, values.profile);
     const targets = expandTargets(positionals);
-    if (workers >= 2 && workers >= availableParallelism() && targets.length >= PARALLEL_MIN_FILES && !startedWithAllCoresFlags()) {
+    if (workers >= 2 && workers >= availableParallelism() && targets.length >= PARALLEL_MIN_FILES && !shouldRunHere()) {
       const status = await relaunchWithAllCoresFlags();
       if (status !== null) return status;
     }

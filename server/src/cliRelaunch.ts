@@ -9,8 +9,9 @@ import { constants } from 'node:os';
 
 export const ALL_CORES_V8_FLAGS = ['--single-threaded', '--max-inlined-bytecode-size-cumulative=300'];
 
-export function startedWithAllCoresFlags(): boolean {
-  return ALL_CORES_V8_FLAGS.every((flag) => process.execArgv.includes(flag));
+/** Started with the flags already, or under a debugger (which a second process would escape): run here. */
+export function shouldRunHere(): boolean {
+  return ALL_CORES_V8_FLAGS.every((flag) => process.execArgv.includes(flag)) || process.execArgv.some((arg) => arg.startsWith('--inspect'));
 }
 
 /**
