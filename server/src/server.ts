@@ -27,6 +27,7 @@ import { sortTimelineEdits } from './features/fixes/sortTimeline';
 import { newTimelineEntry } from './features/newTimelineEntry';
 import { postmortemTemplate, profileNamed } from './features/template';
 import { SettingsStore } from './settingsStore';
+import { HtmlRenderer } from './htmlRenderer';
 import { FrameChecker, type FrameProblem } from './stdioFrames';
 
 // Over stdio a frame checker stands in front of the reader (see stdioFrames.ts); editors that start
@@ -43,6 +44,7 @@ reportFrame = (problem) => {
 };
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
+const renderer = new HtmlRenderer();
 
 const VALIDATION_DELAY_MS = 200;
 const pending = new Map<string, ReturnType<typeof setTimeout>>();
@@ -231,10 +233,13 @@ connection.onRequest(ANALYSIS_METHOD, (params: AnalysisParams, token: Cancellati
 connection.onRequest(RENDER_METHOD, (params: RenderParams, token: CancellationToken) =>
   safely('render', null, token, async (): Promise<RenderResult | null> => {
     const uri = params.textDocument.uri;
-    const document = documents.get(uri);
     const model = await modelOf(uri);
-    if (!document || !model) return null;
-    return renderResult(model, (await settings.forDocument(uri)).settings, uri, document.version);
+    const version = documents.get(uri)?.version;
+    if (version === undefined || !model) return null;
+    const documentSettings = (await settings.forDocument(uri)).settings;
+    // Large documents render on another thread; null: a newer render of this document replaced it.
+    const html = await renderer.render(model.text, uri);
+    return html === null ? null : renderResult(model, documentSettings, uri, version, html);
   }));
 
 process.on('uncaughtException', (error) => connection.console.error(`postmortem: unexpected error: ${error.stack ?? error.message}`));

@@ -7,13 +7,14 @@ import { analysisResult } from './analysis';
 import { incidentCard, previewTimeline, previewTimelineMarks } from './incidentCard';
 import { renderHtml } from './renderHtml';
 
-export function renderResult(model: PostmortemModel, settings: Settings, uri: string, version: number): RenderResult {
+/** `html` is the document rendered by renderHtml (the server renders large ones on another thread). */
+export function renderResult(model: PostmortemModel, settings: Settings, uri: string, version: number, html = renderHtml(model.text)): RenderResult {
   const timeline = previewTimeline(model);
   return {
     uri,
     version,
     isPostmortem: model.isPostmortem,
-    html: renderHtml(model.text),
+    html,
     card: incidentCard(model, settings),
     timeline,
     marks: previewTimelineMarks(timeline),
