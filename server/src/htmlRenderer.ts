@@ -1,7 +1,8 @@
 // Renders the preview's HTML: small documents right here (a worker's round trip would cost more),
 // large ones on a worker thread (dist/renderWorker.js), so the server keeps answering while they
 // render. One render runs at a time; a request waiting for its turn is dropped (answered null) when a
-// newer one for the same document arrives, so typing in a large document does not pile renders up.
+// newer one for the same document arrives, so typing in a large document does not pile renders up,
+// and a request for the very text already being rendered (the preview and an export) shares it.
 // The worker starts on first use and stops after a while without work, giving its memory back. If it
 // cannot start or dies, rendering falls back to this thread.
 import { join } from 'node:path';
@@ -25,7 +26,7 @@ interface Job {
   id: number;
   key: string;
   text: string;
-  resolve: (html: string | null) => void;
+  resolvers: Array<(html: string | null) => void>;
 }
 
 export class HtmlRenderer {
@@ -41,9 +42,14 @@ export class HtmlRenderer {
   render(text: string, key: string): Promise<string | null> {
     if (text.length < RENDER_IN_PLACE_BELOW) return Promise.resolve(renderHtml(text));
     return new Promise((resolve) => {
-      for (const stale of this.waiting.filter((job) => job.key === key)) stale.resolve(null);
+      const same = [this.running, ...this.waiting].find((job) => job?.key === key && job.text === text);
+      if (same) {
+        same.resolvers.push(resolve);
+        return;
+      }
+      for (const stale of this.waiting.filter((job) => job.key === key)) for (const drop of stale.resolvers) drop(null);
       this.waiting = this.waiting.filter((job) => job.key !== key);
-      this.waiting.push({ id: this.nextId++, key, text, resolve });
+      this.waiting.push({ id: this.nextId++, key, text, resolvers: [resolve] });
       this.next();
     });
   }
@@ -66,7 +72,8 @@ export class HtmlRenderer {
     clearTimeout(this.idleTimer);
     const worker = this.started();
     if (!worker) {
-      job.resolve(renderHtml(job.text));
+      const html = renderHtml(job.text);
+      for (const resolve of job.resolvers) resolve(html);
       this.next();
       return;
     }
@@ -77,7 +84,7 @@ export class HtmlRenderer {
   private finish(html: string): void {
     const job = this.running;
     this.running = null;
-    job?.resolve(html);
+    for (const resolve of job?.resolvers ?? []) resolve(html);
     this.next();
   }
 

@@ -1,14 +1,16 @@
 // The preview's render over stdio for a large document: it renders on another thread, so the server
-// keeps answering meanwhile, and a render waiting for its turn gives way to a newer one.
+// keeps answering meanwhile, and a render waiting for its turn gives way to a newer one of the same
+// document.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestServer } from './lspClient';
+import { ROOT } from '../helpers';
 import { generatePostmortem } from '../../bench/generate';
 import { renderHtml } from '../../server/src/features/renderHtml';
-import { RENDER_IN_PLACE_BELOW } from '../../server/src/htmlRenderer';
+import { HtmlRenderer, RENDER_IN_PLACE_BELOW } from '../../server/src/htmlRenderer';
 import { RENDER_METHOD, type RenderResult } from '../../server/src/protocol';
 
 let server: TestServer;
@@ -41,10 +43,25 @@ test('a large document renders on another thread: the outline is answered first,
   assert.ok(rendered.timeline.length >= 2900, `${rendered.timeline.length} entries on the preview's timeline`);
 });
 
-test('renders of one document waiting for their turn give way to the newest', async () => {
-  const text = generatePostmortem(2000, 22).text;
-  const { uri } = await server.open('typing-postmortem.md', text);
-  const results = await Promise.all([1, 2, 3].map(() => server.request<RenderResult | null>(RENDER_METHOD, { textDocument: { uri } })));
-  assert.ok(results[2]?.html.includes('data-line'), 'the newest render is answered');
-  assert.ok(results.slice(0, 2).some((result) => result === null), 'a render that was still waiting was dropped');
+test('renders waiting for their turn give way to a newer one of the same document', async () => {
+  const renderer = new HtmlRenderer(join(ROOT, 'dist', 'renderWorker.js'));
+  try {
+    const other = generatePostmortem(2000, 22).text;
+    const older = generatePostmortem(1000, 23).text;
+    const newer = `${older}\nOne more line.\n`;
+    // The other document's render runs first; the two versions of this one wait behind it.
+    const running = renderer.render(other, 'file:///other.md');
+    const dropped = renderer.render(older, 'file:///typing.md');
+    const latest = renderer.render(newer, 'file:///typing.md');
+    const shared = renderer.render(newer, 'file:///typing.md');
+    const [first, second, third, fourth] = await Promise.all([running, dropped, latest, shared]);
+    assert.equal(first, renderHtml(other));
+    assert.equal(second, null, 'the older version, still waiting, was dropped');
+    assert.equal(third, renderHtml(newer));
+    assert.equal(fourth, third);
+    // Small documents are rendered in place, at once.
+    assert.equal(await renderer.render('# Small\n', 'file:///small.md'), renderHtml('# Small\n'));
+  } finally {
+    renderer.dispose();
+  }
 });

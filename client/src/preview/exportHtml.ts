@@ -11,7 +11,8 @@ export async function exportPreviewHtml(context: vscode.ExtensionContext, client
     void vscode.window.showInformationMessage('Open a postmortem to export its preview.');
     return;
   }
-  const result = await requestRender(client, document);
+  // Null once can mean that a newer render of the document (the preview's, while typing) replaced this one.
+  const result = (await requestRender(client, document)) ?? (await requestRender(client, document));
   if (!result) {
     void vscode.window.showErrorMessage('The postmortem could not be rendered; see the Postmortem output.');
     return;
