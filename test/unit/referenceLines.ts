@@ -35,10 +35,24 @@ function treeReader(processor: { parse(text: string): unknown }): BlockReader {
   };
 }
 
+/** mdast leaf blocks and the kind their lines get. */
+const LEAF_KINDS: Partial<Record<RootContent['type'], Parameters<LineMarker['mark']>[0]>> = {
+  code: 'fenced-code', // LineMarker tells fenced from indented by the first line's text
+  table: 'table',
+  html: 'html',
+  thematicBreak: 'rule',
+  paragraph: 'paragraph',
+};
+
 function visit(marker: LineMarker, node: RootContent, item: number): void {
   const start = node.position?.start.offset;
   const end = node.position?.end.offset;
   if (start === undefined || end === undefined) return;
+  const leaf = LEAF_KINDS[node.type];
+  if (leaf) {
+    marker.mark(leaf, start, end, item);
+    return;
+  }
   switch (node.type) {
     case 'yaml':
       marker.frontMatter(node.value);
@@ -46,21 +60,6 @@ function visit(marker: LineMarker, node: RootContent, item: number): void {
       return;
     case 'heading':
       marker.mark('heading', start, end, item, node.depth);
-      return;
-    case 'code':
-      marker.mark('fenced-code', start, end, item);
-      return;
-    case 'table':
-      marker.mark('table', start, end, item);
-      return;
-    case 'html':
-      marker.mark('html', start, end, item);
-      return;
-    case 'thematicBreak':
-      marker.mark('rule', start, end, item);
-      return;
-    case 'paragraph':
-      marker.mark('paragraph', start, end, item);
       return;
     case 'listItem': {
       const id = marker.mark('item', start, end, item);
