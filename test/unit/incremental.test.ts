@@ -165,12 +165,15 @@ test('a long tight list, bulleted or numbered, is cut into chunks: an edit in it
   }
 });
 
-test("micromark's events give the spans remark's tree does: front matter, task list items, nested containers", () => {
+test("micromark's events give the spans remark's tree does: front matter, task items, containers, paragraphs read flat", () => {
   const cases = [
     '---\n\nA: 1\n  \n\n---\n# Title\n', '---\r\na: 1\r\n---\r\n', '---\n---\n', '---\n  a  \n---  \nx', '\ufeff---\na: 1\n---\n- x\n',
     '- [ ] a\n- [x]\n  b\n- [ ]\n_lazy_\n- [ ]  \n  c\n- [X] d\n\n  [e]: /f\n', '1. [ ] one\r\n2. [x]\r\n   two\r\n',
     '> - a\n>   - b\n>\n> c\n\n- > d\n  > e\n- f\n\n\n  g\n', '[^1]: note\n    - item\n\n    more\n', '- a\n\n\n',
     '* a\n*\n* b\n  ***\n', 'Title\n===\n\nSub\n---\n- x\n  y\n  ---\n',
+    // Paragraphs, headings and cells are read flat (no inline parse) unless they open with "[".
+    '> a\tb\r\n> c\rlazy\n> d\n', '[a]: /b\n[c]: /d "t"\ntext after\n[not a]: definition?\n', '[link](/x) then\nmore\n- [link](/y) item\n  next\n',
+    '- a\n  b\n  ---\n\tc\n', '| a | b |\n| - | - |\n| [x] | *y* |\n', '# [h] heading\n\n  indented\n  para\n', '  \t a\n\t  b\n',
   ];
   for (const text of cases) {
     const lines = analyzeLines(text, new LineIndex(text), undefined, true);

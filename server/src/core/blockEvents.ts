@@ -1,10 +1,12 @@
 // Line kinds straight from micromark's events, the tokens remark builds its tree from. The model
 // needs only which lines hold which blocks: building mdast nodes for that cost about a seventh of all
 // analysis time, and mdast-util-from-markdown's per-parse setup was the costliest code for V8 to
-// optimize (each CLI worker compiles it again). The spans are the ones remark's nodes get;
-// test/unit/incremental.test.ts compares the two readers on the corpus and on random edits.
+// optimize (each CLI worker compiles it again). For the same reason the insides of paragraphs,
+// headings and table cells are not tokenized (see flatTokenizer): about a quarter of all analysis
+// time. The spans are the ones remark's nodes get; test/unit/incremental.test.ts compares the two
+// readers on the corpus and on random edits.
 import { parse, postprocess, preprocess } from 'micromark';
-import type { Event, Extension, Token } from 'micromark-util-types';
+import type { Chunk, Create, Event, Extension, ParseContext, Point, Token, TokenizeContext } from 'micromark-util-types';
 import type { LineKind } from './markdown';
 
 /** What a block token marks its lines as; containers' lines are marked, then their children's. */
@@ -59,9 +61,42 @@ interface Container {
   open: BlockMark | null;
 }
 
+interface ReusableParser {
+  parser: ParseContext;
+  contentTokenizer: Create;
+  inlineTokenizer: Create;
+}
+const parsers = new WeakMap<Extension[], ReusableParser>();
+
+/**
+ * A parse context for these extensions, its per-document state cleared. micromark's parse() merges
+ * every construct table on each call, a few percent of all analysis time with a document read in
+ * chunks; the merged tables are kept, and what a parse records (definition and footnote labels, lazy
+ * lines) starts empty again.
+ */
+function parserFor(extensions: Extension[]): ReusableParser {
+  let reusable = parsers.get(extensions);
+  if (!reusable) {
+    const parser = parse({ extensions });
+    reusable = { parser, contentTokenizer: parser.content, inlineTokenizer: parser.text };
+    parsers.set(extensions, reusable);
+  }
+  const { parser } = reusable;
+  parser.defined = [];
+  parser.lazy = {};
+  parser.gfmFootnotes = [];
+  return reusable;
+}
+
 /** Parses `text` (no byte order mark) with micromark and reads its blocks' spans. */
 export function readBlockEvents(text: string, extensions: Extension[]): BlockEvents {
-  const events = postprocess(parse({ extensions }).document().write(preprocess()(text, undefined, true)));
+  const { parser, contentTokenizer, inlineTokenizer } = parserFor(extensions);
+  // Inside paragraphs, only definitions and a task item's check box ("[ ]" opening a list item's
+  // first paragraph) matter to the model, and both open with "[".
+  const opensWithBracket = (from: Omit<Point, '_bufferIndex' | '_index'> | undefined) => from !== undefined && text.charCodeAt(from.offset) === 91;
+  parser.content = (from) => (opensWithBracket(from) ? contentTokenizer(from) : flatTokenizer(from, true));
+  parser.text = (from) => (opensWithBracket(from) ? inlineTokenizer(from) : flatTokenizer(from, false));
+  const events = postprocess(parser.document().write(preprocess()(text, undefined, true)));
   const out: BlockEvents = { marks: [], frontMatter: null, lastEnd: -1 };
   const containers: Container[] = [];
   let items = 0;
@@ -186,3 +221,73 @@ function taskListParagraphStart(events: Event[], at: number, start: number): num
   return head && length > 1 ? head.start.offset + 1 : start;
 }
 
+/**
+ * Stands in for micromark's tokenizers of a paragraph's content (`content`: definitions, else a
+ * paragraph) and of inline content (`text`), where the model reads nothing inside: each line becomes
+ * one data token and its line ending, in a paragraph for `content`, without running micromark's
+ * constructs over every character again. What is left to micromark: content that opens with "[" (a
+ * definition, or a task item's check box in a list item's first paragraph). Block structure does not
+ * depend on what is inside a paragraph, so the marks are the same; the incremental test checks them
+ * against remark's tree. micromark's subtokenize uses only `events`, `defineSkip` and `write` of it,
+ * and writes one line (chunk) at a time, the last one ending in null.
+ */
+function flatTokenizer(from: Omit<Point, '_bufferIndex' | '_index'> | undefined, paragraph: boolean): TokenizeContext {
+  let next = { line: from?.line ?? 1, column: from?.column ?? 1, offset: from?.offset ?? 0 };
+  const events: Event[] = [];
+  let paragraphToken: Token | null = null;
+  const point = (line: number, column: number, offset: number): Point => ({ line, column, offset, _index: 0, _bufferIndex: -1 });
+  const enter = (token: Token) => events.push(['enter', token, self]);
+  const exit = (token: Token) => events.push(['exit', token, self]);
+  const emit = (type: 'data' | 'lineEnding', start: Point, end: Point) => {
+    const token = { type, start, end } as Token;
+    enter(token);
+    exit(token);
+  };
+  const tokenizer = {
+    events,
+    defineSkip(start: Point) {
+      next = { line: start.line, column: start.column, offset: start.offset };
+    },
+    write(slice: Chunk[]) {
+      let { line, column, offset } = next;
+      let dataStart = point(line, column, offset);
+      if (paragraph && !paragraphToken) {
+        paragraphToken = { type: 'paragraph', start: dataStart, end: dataStart } as Token;
+        enter(paragraphToken);
+      }
+      for (const chunk of slice) {
+        if (typeof chunk === 'string') {
+          column += chunk.length;
+          offset += chunk.length;
+        } else if (chunk === -1 /* virtual space */) {
+          column++;
+        } else if (chunk === -2 /* tab */) {
+          column++;
+          offset++;
+        } else if (chunk === null) {
+          if (offset > dataStart.offset) emit('data', dataStart, point(line, column, offset));
+          if (paragraphToken) {
+            paragraphToken.end = point(line, column, offset);
+            exit(paragraphToken);
+          }
+          return events;
+        } else {
+          // A line ending (-5 CR, -4 LF, -3 CRLF) ends the line.
+          const end = point(line, column, offset);
+          if (offset > dataStart.offset) emit('data', dataStart, end);
+          offset += chunk === -3 ? 2 : 1;
+          line++;
+          column = 1;
+          dataStart = point(line, column, offset);
+          emit('lineEnding', end, dataStart);
+        }
+      }
+      if (offset > dataStart.offset) emit('data', dataStart, point(line, column, offset));
+      next = { line, column, offset };
+      return events;
+    },
+  };
+  // The rest of TokenizeContext (attempt, check, consume …) is never called on this tokenizer.
+  const self = tokenizer as unknown as TokenizeContext;
+  return self;
+}
