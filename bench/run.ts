@@ -3,6 +3,7 @@
 // server's round trip over stdio, its memory with a 1.2 MB document open, and the CLI's files per
 // second on 1 and 2 worker threads. Medians of several runs; writes bench/results.json.
 // `npm run bench -- --quick` is a short smoke run (small sizes, few files) for CI.
+// `npm run bench -- --cli-only --cli-files 6000` measures only the CLI, on that many files.
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, availableParallelism } from 'node:os';
@@ -26,7 +27,8 @@ const ROOT = join(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
 const RUNS: Record<number, number> = quick ? { 100: 5, 1000: 3 } : { 100: 15, 1000: 9, 10_000: 5 };
-const CLI_FILES = quick ? 100 : 2000;
+const cliOnly = process.argv.includes('--cli-only');
+const CLI_FILES = cliFilesOption() ?? (quick ? 100 : 2000);
 const CLI_RUNS = quick ? 1 : 5;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -179,11 +181,21 @@ async function measureServer(entries: number, runs: number): Promise<{ roundTrip
   }
 }
 
+/** `--cli-files N` (or `--cli-files=N`): how many generated files the CLI lints. */
+function cliFilesOption(): number | null {
+  const at = process.argv.findIndex((arg) => arg === '--cli-files' || arg.startsWith('--cli-files='));
+  if (at < 0) return null;
+  const raw = process.argv[at].includes('=') ? process.argv[at].split('=')[1] : process.argv[at + 1];
+  const count = Number(raw);
+  if (!Number.isInteger(count) || count < 16) throw new Error(`--cli-files must be a whole number of at least 16, not "${raw}"`);
+  return count;
+}
+
 function measureCli(): { files: number; bytes: number; filesPerSecond: Record<string, number>; speedup: number } {
   const dir = mkdtempSync(join(tmpdir(), 'postmortem-bench-cli-'));
   const docs = generateCorpusLike(CLI_FILES);
   mkdirSync(join(dir, 'incidents'));
-  docs.forEach((text, i) => writeFileSync(join(dir, 'incidents', `${String(i).padStart(4, '0')}.md`), text));
+  docs.forEach((text, i) => writeFileSync(join(dir, 'incidents', `${String(i).padStart(5, '0')}.md`), text));
   const rate: Record<string, number[]> = { 1: [], 2: [] };
   try {
     for (let r = 0; r < CLI_RUNS; r++) {
@@ -213,6 +225,12 @@ async function main(): Promise<void> {
     loadAverageAtStart: loadavg().map((n) => Number(n.toFixed(2))), date: new Date().toISOString(), gcBetweenRuns: Boolean((globalThis as { gc?: unknown }).gc),
   };
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
+  if (cliOnly) {
+    const cli = measureCli();
+    console.log(`cli on ${cli.files} files: 1 worker ${cli.filesPerSecond[1].toFixed(0)} files/s, 2 workers ${cli.filesPerSecond[2].toFixed(0)} files/s (${cli.speedup.toFixed(2)}x)`);
+    console.log('(--cli-only: bench/results.json is left as it was)');
+    return;
+  }
   // Warm the JIT on a mid-size document so the first size measured is not the one that pays for it.
   const warm = generatePostmortem(quick ? 200 : 2000).text;
   for (let i = 0; i < 2; i++) {
