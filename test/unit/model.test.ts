@@ -156,6 +156,15 @@ test('entry prefixes: bold, italic, code, brackets, "At", emoji, a date first', 
   assert.deepEqual(model.timeline.map((entry) => clockOf(entry.stamp?.time)), ['14:00', '14:05', '14:10', '14:15', '14:20', '14:25', '14:30', '14:35']);
 });
 
+test('free-text times open entries: a written day and time, "Noon", "Midnight"; prose with a time inside does not', () => {
+  const model = analyze(joinLines(
+    '# Postmortem', '## Timeline (UTC)',
+    '- Friday, 24 mar 2017 at 07:32 primary failed over', '- Noon: traffic peaked 3x', '- Midnight – caches flushed',
+    '- About 2 hours later we rolled back', '- Paged 3 teams at 14:00 while it burned',
+  ));
+  assert.deepEqual(model.timeline.map((entry) => clockOf(entry.stamp?.time)), ['07:32', '12:00', '00:00']);
+});
+
 test('lines inside fenced code are never entries; front matter marks a postmortem', () => {
   const text = joinLines('---', 'type: postmortem', '---', '# Outage', '## Timeline', '```', '10:00 log line', '09:00 older log line', '```', '- 10:05 UTC real entry');
   const model = analyze(text);

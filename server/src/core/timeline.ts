@@ -76,10 +76,9 @@ function candidateKind(md: MarkdownLines, line: number): EntryKind | null {
 function readLeading(text: string, from: number, dayFirst: boolean): Stamp | UnreadableTime | null {
   const stamp = readStampAt(text, from, dayFirst);
   if (stamp) return stamp;
-  // Free text the fast path does not know ("Friday, 24 mar 2017 at 07:32"): only when the line
-  // opens with a word and has a digit soon, so chrono is not run on every line of prose.
-  if (/^[A-Za-z]{3,}\.?,?\s[^\n]{0,30}\d/.test(text.slice(from, from + 40))) return readStampWithChrono(text, from);
-  return null;
+  // Free text the fast path does not know ("Friday, 24 mar 2017 at 07:32", "Noon"): chrono, for
+  // lines that open like a written time.
+  return readStampWithChrono(text, from);
 }
 
 function tableCells(text: string): Array<{ start: number; end: number }> {

@@ -246,18 +246,25 @@ const CHRONO_WORTHY = new RegExp([
   String.raw`\d\s?(?:[:h]\s?\d|[ap]\.?m\b|[/-]\s?\d)|\bat\s+\d|o'?clock`,
 ].join('|'), 'i');
 
+/**
+ * How a written day or time opens a line: a word with a digit soon after ("Friday, 24 mar 2017",
+ * "March 3 at 4pm", "Tomorrow at 10"), or one of the two times written without digits.
+ */
+const OPENS_LIKE_A_TIME = /^(?:[A-Za-z]{3,}\.?,?\s[^\n]{0,30}\d|(?:noon|midnight)\b)/i;
+
 /** Casual words chrono reads relative to "now" (a fixed instant here): their day is no date. */
 const RELATIVE_DAYS = ['casualReference/today', 'casualReference/tomorrow', 'casualReference/yesterday', 'casualReference/tonight', 'casualReference/now'];
 
 /**
  * Free text the fast path cannot read ("Friday, 24 mar 2017 at 07:32:16 GMT"), through chrono.
- * Only a result that starts where the words start counts, so prose with a time inside does not; and
- * only a written day or clock time: "about 2 hours later" or "within 5 minutes" are spans of time,
- * not times, and "yesterday" or "now" say nothing of the incident's calendar.
+ * Only text that opens like a written time and has the words of one goes to chrono, and only a
+ * result that starts where the words start counts, so prose with a time inside does not; and only a
+ * written day or clock time: "about 2 hours later" or "within 5 minutes" are spans of time, not
+ * times, and "yesterday" or "now" say nothing of the incident's calendar.
  */
 export function readStampWithChrono(text: string, position: number): Stamp | null {
   const slice = text.slice(position, position + 120);
-  if (!CHRONO_WORTHY.test(slice)) return null;
+  if (!OPENS_LIKE_A_TIME.test(slice.slice(0, 40)) || !CHRONO_WORTHY.test(slice)) return null;
   const [result] = chrono.parse(slice, { instant: new Date(Date.UTC(2000, 0, 1)) }, { forwardDate: false });
   if (!result || result.index > 3) return null;
   const components = result.start;
