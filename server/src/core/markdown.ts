@@ -468,12 +468,12 @@ function deepestNesting(index: LineIndex): number {
     let depth = 0;
     let indent = 0;
     let i = 0;
-    for (;;) {
+    while (i < text.length) {
       const code = text.charCodeAt(i);
       if (code === 32) indent++;
       else if (code === 9) indent += 4;
       else if (code === 62 /* > */) depth++;
-      else if ((code === 45 || code === 42 || code === 43) && /[ \t]/.test(text[i + 1] ?? '')) depth++; // - * +
+      else if ((code === 45 || code === 42 || code === 43) && i + 1 < text.length && (text.charCodeAt(i + 1) === 32 || text.charCodeAt(i + 1) === 9)) depth++; // - * +
       else if (code >= 48 && code <= 57) {
         const marker = /^\d{1,9}[.)][ \t]/.exec(text.slice(i, i + 12));
         if (!marker) break;
@@ -481,7 +481,7 @@ function deepestNesting(index: LineIndex): number {
         i += marker[0].length - 2;
       } else break;
       // The one space after a marker separates it from what follows: not indentation.
-      if (code !== 32 && code !== 9 && text.charCodeAt(i + 1) === 32) i++;
+      if (code !== 32 && code !== 9 && i + 1 < text.length && text.charCodeAt(i + 1) === 32) i++;
       i++;
     }
     if (depth > 0) depth += indent >> 2;
