@@ -69,34 +69,44 @@ interface ReusableParser {
 const parsers = new WeakMap<Extension[], ReusableParser>();
 
 /**
- * A parse context for these extensions, its per-document state cleared. micromark's parse() merges
- * every construct table on each call, a few percent of all analysis time with a document read in
- * chunks; the merged tables are kept, and what a parse records (definition and footnote labels, lazy
- * lines) starts empty again.
+ * micromark's parse() merges every construct table on each call, a few percent of all analysis time
+ * with a document read in chunks: a context is made once per extension set and lent to one parse at
+ * a time. What a parse records (definition and footnote labels, lazy lines) and the tokenizers that
+ * read its text are set for that parse and dropped after it, so no text is kept between parses.
  */
-function parserFor(extensions: Extension[]): ReusableParser {
+function borrowParser(extensions: Extension[], text: string): ReusableParser {
   let reusable = parsers.get(extensions);
   if (!reusable) {
     const parser = parse({ extensions });
     reusable = { parser, contentTokenizer: parser.content, inlineTokenizer: parser.text };
     parsers.set(extensions, reusable);
   }
-  const { parser } = reusable;
-  parser.defined = [];
-  parser.lazy = {};
-  parser.gfmFootnotes = [];
-  return reusable;
-}
-
-/** Parses `text` (no byte order mark) with micromark and reads its blocks' spans. */
-export function readBlockEvents(text: string, extensions: Extension[]): BlockEvents {
-  const { parser, contentTokenizer, inlineTokenizer } = parserFor(extensions);
+  const { parser, contentTokenizer, inlineTokenizer } = reusable;
   // Inside paragraphs, only definitions and a task item's check box ("[ ]" opening a list item's
   // first paragraph) matter to the model, and both open with "[".
   const opensWithBracket = (from: Omit<Point, '_bufferIndex' | '_index'> | undefined) => from !== undefined && text.charCodeAt(from.offset) === 91;
   parser.content = (from) => (opensWithBracket(from) ? contentTokenizer(from) : flatTokenizer(from, true));
   parser.text = (from) => (opensWithBracket(from) ? inlineTokenizer(from) : flatTokenizer(from, false));
-  const events = postprocess(parser.document().write(preprocess()(text, undefined, true)));
+  return reusable;
+}
+
+function returnParser({ parser, contentTokenizer, inlineTokenizer }: ReusableParser): void {
+  parser.content = contentTokenizer;
+  parser.text = inlineTokenizer;
+  parser.defined = [];
+  parser.lazy = {};
+  parser.gfmFootnotes = [];
+}
+
+/** Parses `text` (no byte order mark) with micromark and reads its blocks' spans. */
+export function readBlockEvents(text: string, extensions: Extension[]): BlockEvents {
+  const reusable = borrowParser(extensions, text);
+  let events: Event[];
+  try {
+    events = postprocess(reusable.parser.document().write(preprocess()(text, undefined, true)));
+  } finally {
+    returnParser(reusable);
+  }
   const out: BlockEvents = { marks: [], frontMatter: null, lastEnd: -1 };
   const containers: Container[] = [];
   let items = 0;
