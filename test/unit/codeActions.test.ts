@@ -86,6 +86,37 @@ test('the missing section goes where the profile wants it, in the document\'s st
   assert.match(apply(setext, fix), /Issue Summary\n-------------\n/);
 });
 
+test('a missing section never cuts code, an HTML block or a table in two; one that runs unclosed to the end gets the section before it', () => {
+  const sectionLines = (text: string) => analyze(text).sections.map((section) => `${section.line} ${section.title}`);
+  const insertOnly = (text: string, title: string) => {
+    const missing = diagnosticsOf(text).find((d) => d.code === 'section-missing' && (d.data as { title: string }).title === title)!;
+    return apply(text, actionsFor(text, missing)[0]);
+  };
+  const summary = ['- **Duration:** 1 hour, from 10:00 UTC to 11:00 UTC', '- **Impact:** all users', '- **Root cause:** a typo'];
+  const measures = ['', '## Corrective and Preventive Measures', '', '- [ ] Check it.'];
+  // The Timeline heading is the first line of an HTML block that goes on to the next line.
+  const html = joinLines('# Postmortem', '## Issue Summary', ...summary, '', '<h2>Timeline</h2>', '<p>10:00 UTC a</p>', '', ...measures.slice(1));
+  const afterHtml = insertOnly(html, 'Root Cause and Resolution');
+  assert.match(afterHtml, /<h2>Timeline<\/h2>\n<p>10:00 UTC a<\/p>\n\n## Root Cause and Resolution\n/);
+  // An unclosed fence or HTML comment at the end would swallow the section: it goes before them.
+  for (const tail of [['```', 'logs 10:05', ''], ['<!--', 'draft notes', '']]) {
+    const text = joinLines('# Postmortem', '## Issue Summary', ...summary, '', '## Timeline', '- 10:00 UTC a', ...measures, '', ...tail);
+    const fixed = insertOnly(text, 'Root Cause and Resolution');
+    assert.ok(fixed.endsWith(joinLines('', tail[0], ...tail.slice(1))), `${tail[0]}: the block stays last`);
+    assert.ok(sectionLines(fixed).some((line) => line.endsWith('Root Cause and Resolution')), `${tail[0]}: the section is read`);
+  }
+  // A closed fence at the end keeps its place before the new section.
+  const closed = joinLines('# Postmortem', '## Issue Summary', ...summary, '', '## Timeline', '- 10:00 UTC a', '', '```', 'logs', '```');
+  assert.match(insertOnly(closed, 'Root Cause and Resolution'), /```\nlogs\n```\n\n## Root Cause and Resolution\n/);
+  // The fuzz's counterexample: fix-all once is fix-all for good.
+  const fuzzed = '# Postmortem: API outage\n<h2>😀 Timeline</h2>\n## Issue Summary\n<!--\n\n```';
+  const raw = { profile: 'pagerduty', timeZone: 'UTC' };
+  const pagerduty = settingsWith(raw);
+  const [fixAll] = codeActions(analyze(fuzzed, raw), URI, [], pagerduty, null, [FIX_ALL_KIND]);
+  const once = apply(fuzzed, fixAll);
+  assert.deepEqual(codeActions(analyze(once, raw), URI, [], pagerduty, null, [FIX_ALL_KIND]), [], 'idempotent');
+});
+
 test('sort moves whole entries with their nested content, and keeps date lines in place', () => {
   const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 a', '  - detail of a', '- 10:30 c', '- 10:10 b', '  more about b', '', '### 2024-05-02', '- 09:00 next day');
   const diagnostic = diagnosticsOf(text).find((d) => d.code === 'timeline-out-of-order')!;

@@ -6,6 +6,7 @@ import { FIELD_LABELS } from '../core/profiles';
 import { normalizeTitle } from '../core/sectionNames';
 import { lineBreakOf } from '../core/text';
 import type { SectionSpec } from '../core/profiles';
+import { insertionBoundary } from './fixes/blockBoundary';
 
 const FIELD_WORDS = new Set(Object.values(FIELD_LABELS).flat());
 
@@ -72,9 +73,12 @@ export function sectionInsertion(model: PostmortemModel, sectionId: string, titl
   const lines = model.lines.index.lines;
   const spec = model.profile.sections.find((section) => section.id === sectionId);
   const block = [...headingFor(model, title), '', ...skeletonFor(sectionId, spec)].join(eol);
-  if (afterLine < 0) return { line: 0, character: 0, text: block + eol + eol };
-  const line = Math.min(afterLine, lines.length - 1);
+  // Never inside code, an HTML block or a table: the inserted lines would cut it in two.
+  const line = insertionBoundary(model.lines, Math.min(afterLine, lines.length - 1));
+  if (line < 0) return { line: 0, character: 0, text: block + eol + eol };
   const next = lines[line + 1];
   const trailing = next && next.text.trim() !== '' ? eol : '';
-  return { line, character: lines[line].end - lines[line].start, text: eol + eol + block + trailing };
+  // After a blank line (the one before a block that runs to the end), one line break starts the section.
+  const leading = lines[line].text.trim() === '' ? eol : eol + eol;
+  return { line, character: lines[line].end - lines[line].start, text: leading + block + trailing };
 }
