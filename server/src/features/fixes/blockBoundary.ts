@@ -17,9 +17,8 @@ export function insertionBoundary(lines: MarkdownLines, line: number): number {
   if (line < 0 || line >= info.length || !UNCUTTABLE.has(info[line].kind)) return line;
   const first = info[line].blockStart;
   let last = line;
-  for (let next = line + 1; next < info.length && info[next].blockStart === first && info[next].kind !== 'blank'; next++) last = next;
-  // Blank lines inside a fence belong to it: look past them for more of the same block.
-  for (let next = last + 1; next < info.length; next++) {
+  // The block's last line, past the blank lines inside it (a fence's are its own).
+  for (let next = line + 1; next < info.length; next++) {
     if (info[next].blockStart === first && UNCUTTABLE.has(info[next].kind)) last = next;
     else if (info[next].kind !== 'blank') break;
   }
@@ -29,6 +28,18 @@ export function insertionBoundary(lines: MarkdownLines, line: number): number {
 
 /** Leading block quote markers, list markers and indentation. */
 const CONTAINER_PREFIX = /^(?:[ \t]*(?:>|[-*+]|\d{1,9}[.)])(?=[ \t]|$))*[ \t]*/;
+
+/**
+ * HTML blocks of CommonMark's kinds 1 to 5, by how they open, and the marker that ends them. The others
+ * end at a blank line, which an insertion starts with.
+ */
+const HTML_BLOCK_ENDS: Array<[opens: RegExp, ends: RegExp]> = [
+  [/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
+  [/^<!--/, /-->/],
+  [/^<\?/, /\?>/],
+  [/^<![A-Za-z]/, />/],
+  [/^<!\[CDATA\[/, /\]\]>/],
+];
 
 /** Whether the block on lines `first`..`last` ends there, rather than running on into whatever would follow. */
 function isClosed(lines: MarkdownLines, first: number, last: number): boolean {
@@ -41,16 +52,7 @@ function isClosed(lines: MarkdownLines, first: number, last: number): boolean {
     return last > first && closing !== null && closing[1][0] === fence[1][0] && closing[1].length >= fence[1].length;
   }
   if (lines.info[first].kind !== 'html') return true;
-  // HTML blocks of CommonMark's kinds 1 to 5 end at a marker; the others end at a blank line, which an
-  // insertion starts with.
-  const ends: Array<[RegExp, RegExp]> = [
-    [/^<(?:script|pre|style|textarea)(?:[\s>]|$)/i, /<\/(?:script|pre|style|textarea)>/i],
-    [/^<!--/, /-->/],
-    [/^<\?/, /\?>/],
-    [/^<![A-Za-z]/, />/],
-    [/^<!\[CDATA\[/, /\]\]>/],
-  ];
-  const kind = ends.find(([opens]) => opens.test(opener));
+  const kind = HTML_BLOCK_ENDS.find(([opens]) => opens.test(opener));
   if (!kind) return true;
   // On the opening line the end marker counts only after the opener ("<!-->" aside).
   return kind[1].test(last === first ? opener.slice(4) : closer);
