@@ -10,7 +10,7 @@ import { defaultSettings, readSettings, type Settings } from './core/config';
 import { BUILT_IN_PROFILES } from './core/profiles';
 import { computeDiagnostics } from './features/diagnostics';
 import { incidentResult } from './features/analysis';
-import { relaunchWithAllCoresFlags, shouldRunHere } from './cliRelaunch';
+import { relaunchWithAllCoresFlags, shouldRunHere, wasRelaunched } from './cliRelaunch';
 
 const USAGE = `Usage: postmortem-lint [--profile NAME] [--config FILE] [--format text|json] [--workers N] PATH|GLOB...
 
@@ -140,14 +140,31 @@ type WorkerReply = { indexes: number[]; outcomes: Outcome[] };
 /** Below this many files a run stays on the main thread: starting workers would cost more. */
 const PARALLEL_MIN_FILES = 16;
 const BATCH = 8;
+/** Batches a worker holds at once: it starts the next as soon as it sends one back, never waiting on us. */
+const BATCHES_IN_FLIGHT = 2;
+
+/** Lint threads (this same bundle, started with workerData), started before the files are known. */
+class WorkerPool {
+  readonly threads: Worker[];
+
+  constructor(count: number, options: LintOptions) {
+    this.threads = Array.from({ length: count }, () => new Worker(__filename, { workerData: options satisfies LintOptions }));
+  }
+
+  /** Stops threads that got no work (the run turned out smaller than the pool). */
+  dismiss(from: number): void {
+    for (const thread of this.threads.slice(from)) void thread.terminate();
+  }
+}
 
 /**
- * Lints every target, on `workers` threads when there are enough files (this same bundle, started with
- * workerData), handing out small batches as threads free up. Outcomes come back in target order.
+ * Lints every target: on the pool's threads when there is a pool and enough files, handing out small
+ * batches as threads free up; otherwise here. Outcomes come back in target order.
  */
-async function lintAll(targets: Array<{ path: string; explicit: boolean }>, options: LintOptions, workers: number, progress: Progress | null): Promise<Outcome[]> {
+async function lintAll(targets: Array<{ path: string; explicit: boolean }>, options: LintOptions, pool: WorkerPool | null, progress: Progress | null): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(targets.length);
-  if (workers <= 1 || targets.length < PARALLEL_MIN_FILES) {
+  if (!pool || targets.length < PARALLEL_MIN_FILES) {
+    pool?.dismiss(0);
     for (let i = 0; i < targets.length; i++) {
       outcomes[i] = lintOutcome(targets[i].path, targets[i].explicit, options);
       progress?.update(i + 1);
@@ -156,11 +173,13 @@ async function lintAll(targets: Array<{ path: string; explicit: boolean }>, opti
   }
   let next = 0;
   let done = 0;
-  const count = Math.min(workers, Math.ceil(targets.length / BATCH));
-  await Promise.all(Array.from({ length: count }, () => new Promise<void>((resolveWorker, rejectWorker) => {
-    const worker = new Worker(__filename, { workerData: options satisfies LintOptions });
+  const count = Math.min(pool.threads.length, Math.ceil(targets.length / BATCH));
+  pool.dismiss(count);
+  await Promise.all(pool.threads.slice(0, count).map((worker) => new Promise<void>((resolveWorker, rejectWorker) => {
+    let held = 0;
     const send = () => {
       if (next >= targets.length) {
+        if (held > 0) return;
         // Every outcome is in: no need to wait for the thread to wind down.
         void worker.terminate();
         resolveWorker();
@@ -168,9 +187,11 @@ async function lintAll(targets: Array<{ path: string; explicit: boolean }>, opti
       }
       const indexes: number[] = [];
       for (; indexes.length < BATCH && next < targets.length; next++) indexes.push(next);
+      held++;
       worker.postMessage({ indexes, targets: indexes.map((i) => targets[i]) } satisfies WorkerRequest);
     };
     worker.on('message', (reply: WorkerReply) => {
+      held--;
       reply.indexes.forEach((index, k) => (outcomes[index] = reply.outcomes[k]));
       done += reply.indexes.length;
       progress?.update(done);
@@ -178,9 +199,9 @@ async function lintAll(targets: Array<{ path: string; explicit: boolean }>, opti
     });
     worker.on('error', rejectWorker);
     worker.on('exit', (code) => {
-      if (code !== 0 && next < targets.length) rejectWorker(new Error(`a lint worker exited with code ${code}`));
+      if (code !== 0 && held > 0) rejectWorker(new Error(`a lint worker exited with code ${code}`));
     });
-    send();
+    for (let k = 0; k < BATCHES_IN_FLIGHT; k++) send();
   })));
   return outcomes;
 }
@@ -247,16 +268,29 @@ async function main(argv: string[]): Promise<number> {
     const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
     if (!Number.isInteger(workers) || workers < 1) throw new UsageError(`--workers must be a whole number of at least 1, not "${values.workers}"`);
     const { settings, warnings } = loadSettings(values.config, values.profile);
-    const targets = expandTargets(positionals);
-    if (workers >= 2 && workers >= availableParallelism() && targets.length >= PARALLEL_MIN_FILES && !shouldRunHere()) {
-      const status = await relaunchWithAllCoresFlags();
-      if (status !== null) return status;
+    const options: LintOptions = { settings, withIncident: values.format === 'json' };
+    // A relaunched run is a parallel one (its parent counted the files): its threads start up while the
+    // files are found again.
+    let pool = workers >= 2 && wasRelaunched() ? new WorkerPool(workers, options) : null;
+    let targets;
+    try {
+      targets = expandTargets(positionals);
+    } catch (error) {
+      pool?.dismiss(0);
+      throw error;
+    }
+    if (!pool && workers >= 2 && targets.length >= PARALLEL_MIN_FILES) {
+      if (workers >= availableParallelism() && !shouldRunHere()) {
+        const status = await relaunchWithAllCoresFlags();
+        if (status !== null) return status;
+      }
+      pool = new WorkerPool(Math.min(workers, Math.ceil(targets.length / BATCH)), options);
     }
     for (const warning of warnings) process.stderr.write(`postmortem-lint: warning: ${warning}\n`);
     const reports: FileReport[] = [];
     let unreadable = false;
     const progress = process.stderr.isTTY && targets.length >= PARALLEL_MIN_FILES ? new Progress(targets.length, process.stderr) : null;
-    const outcomes = await lintAll(targets, { settings, withIncident: values.format === 'json' }, workers, progress);
+    const outcomes = await lintAll(targets, options, pool, progress);
     progress?.finish();
     outcomes.forEach((outcome, i) => {
       if ('error' in outcome) {

@@ -8,10 +8,17 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
 export const ALL_CORES_V8_FLAGS = ['--single-threaded', '--max-inlined-bytecode-size-cumulative=300'];
+/** Set in the relaunched process's environment: it knows that it lints in parallel before it finds the files. */
+export const RELAUNCHED_ENV = 'POSTMORTEM_LINT_RELAUNCHED';
 
 /** Started with the flags already, or under a debugger (which a second process would escape): run here. */
 export function shouldRunHere(): boolean {
   return ALL_CORES_V8_FLAGS.every((flag) => process.execArgv.includes(flag)) || process.execArgv.some((arg) => arg.startsWith('--inspect'));
+}
+
+/** This process is the one that relaunchWithAllCoresFlags started. */
+export function wasRelaunched(): boolean {
+  return process.env[RELAUNCHED_ENV] === '1' && shouldRunHere();
 }
 
 /**
@@ -20,7 +27,10 @@ export function shouldRunHere(): boolean {
  */
 export function relaunchWithAllCoresFlags(): Promise<number | null> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...process.execArgv, ...ALL_CORES_V8_FLAGS, ...process.argv.slice(1)], { stdio: 'inherit' });
+    const child = spawn(process.execPath, [...process.execArgv, ...ALL_CORES_V8_FLAGS, ...process.argv.slice(1)], {
+      stdio: 'inherit',
+      env: { ...process.env, [RELAUNCHED_ENV]: '1' },
+    });
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     for (const signal of signals) process.on(signal, forward);

@@ -6,6 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from '../helpers';
+import { ALL_CORES_V8_FLAGS, RELAUNCHED_ENV } from '../../server/src/cliRelaunch';
 
 function lint(args: string[], cwd = ROOT) {
   const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
@@ -111,4 +112,24 @@ test('--workers: many files on worker threads give the same output, in file orde
   assert.match(broken.stderr, /cannot lint incidents\/binary\.md: not a text file/);
   assert.equal(broken.stdout, one.stdout);
   assert.equal(lint(['--workers', '0', 'incidents'], dir).code, 2);
+});
+
+test('a relaunched run starts its threads before it finds the files, and stops them when there is nothing for them', () => {
+  // The files may change between the parent's count and the relaunched process's: fewer than a
+  // parallel run needs, or none at all. Its early threads must not keep it alive (the timeout catches that).
+  const dir = workspace();
+  const relaunched = (args: string[]) => {
+    const result = spawnSync(process.execPath, [...ALL_CORES_V8_FLAGS, join(ROOT, 'dist', 'cli.js'), '--workers', '2', ...args], {
+      cwd: dir, encoding: 'utf8', env: { ...process.env, [RELAUNCHED_ENV]: '1' }, timeout: 30_000,
+    });
+    return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  };
+  const few = relaunched(['.']);
+  const here = lint(['.'], dir);
+  assert.equal(few.code, 1);
+  assert.equal(few.stdout, here.stdout);
+  assert.equal(few.stderr, here.stderr);
+  const gone = relaunched(['no-such-folder']);
+  assert.equal(gone.code, 2);
+  assert.match(gone.stderr, /no such file or folder: no-such-folder/);
 });
