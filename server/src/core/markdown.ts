@@ -54,8 +54,11 @@ export interface MarkdownLines {
 
 // The model reads only block structure: which line is a heading, a list item, a table row, code.
 // CommonMark settles block structure before inline structure ("indicators of block structure always
-// take precedence"), so the inline constructs are switched off: paragraphs stay one text token, and
-// parsing costs a fraction. test/unit/incremental.test.ts proves the line kinds equal a full parse.
+// take precedence"), so inline structure is never read: blockEvents.ts gives paragraphs, headings and
+// table cells a flat tokenizer (one data token per line). Text that opens with "[" still goes to
+// micromark's own tokenizers (it may be a definition or a task item's check box), and for that text the
+// inline constructs below are switched off. test/unit/incremental.test.ts proves the line kinds equal
+// remark's full parse.
 export const INLINE_CONSTRUCTS = [
   'attention', 'autolink', 'characterEscape', 'characterReference', 'codeText', 'hardBreakEscape', 'htmlText',
   'labelEnd', 'labelStartImage', 'labelStartLink', 'emailAutolink', 'gfmFootnoteCall', 'gfmPotentialFootnoteCall',
