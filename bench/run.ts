@@ -1,11 +1,12 @@
 // `npm run bench`: how fast the analysis is on big postmortems, against what it cannot beat (a bare
 // remark-parse parse) and what users have today (markdownlint), plus re-analysis after an edit, the
 // server's round trip over stdio, its memory with a 1.2 MB document open, and the CLI's files per
-// second on 1 and 2 worker threads. Medians of several runs; writes bench/results.json.
+// second on 1 and 2 worker threads (on generated files, and on copies of ../shared/corpus where it is
+// present). Medians of several runs; writes bench/results.json.
 // `npm run bench -- --quick` is a short smoke run (small sizes, few files) for CI.
 // `npm run bench -- --cli-only --cli-files 6000` measures only the CLI, on that many files.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,6 +25,8 @@ import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/serverProcess';
 import { generateCorpusLike, generatePostmortem } from './generate';
 
 const ROOT = join(__dirname, '..');
+/** Not part of the project: beside the repo in CI (see test/helpers.ts). */
+const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
 const RUNS: Record<number, number> = quick ? { 100: 5, 1000: 3 } : { 100: 15, 1000: 9, 10_000: 5 };
@@ -181,7 +184,7 @@ async function measureServer(entries: number, runs: number): Promise<{ roundTrip
   }
 }
 
-/** `--cli-files N` (or `--cli-files=N`): how many generated files the CLI lints. */
+/** `--cli-files N` (or `--cli-files=N`): how many files the CLI lints. */
 function cliFilesOption(): number | null {
   const at = process.argv.findIndex((arg) => arg === '--cli-files' || arg.startsWith('--cli-files='));
   if (at < 0) return null;
@@ -191,11 +194,20 @@ function cliFilesOption(): number | null {
   return count;
 }
 
-function measureCli(): { files: number; bytes: number; filesPerSecond: Record<string, number>; speedup: number } {
+interface CliResult {
+  /** Which files: "generated" (bench/generate.ts) or "corpus copies" (../shared/corpus, repeated). */
+  files: string;
+  count: number;
+  bytes: number;
+  filesPerSecond: Record<string, number>;
+  speedup: number;
+}
+
+/** The CLI's files per second on 1 and 2 workers, over the named files: the median of CLI_RUNS alternating runs. */
+function measureCli(files: string, docs: Array<{ name: string; text: string }>): CliResult {
   const dir = mkdtempSync(join(tmpdir(), 'postmortem-bench-cli-'));
-  const docs = generateCorpusLike(CLI_FILES);
   mkdirSync(join(dir, 'incidents'));
-  docs.forEach((text, i) => writeFileSync(join(dir, 'incidents', `${String(i).padStart(5, '0')}.md`), text));
+  for (const doc of docs) writeFileSync(join(dir, 'incidents', doc.name), doc.text);
   const rate: Record<string, number[]> = { 1: [], 2: [] };
   try {
     for (let r = 0; r < CLI_RUNS; r++) {
@@ -205,6 +217,7 @@ function measureCli(): { files: number; bytes: number; filesPerSecond: Record<st
         const seconds = (performance.now() - start) / 1000;
         if (result.status !== 0 && result.status !== 1) throw new Error(`cli failed: ${result.stderr}`);
         const reports = JSON.parse(result.stdout) as unknown[];
+        // Every file sits in incidents/, so every one is a postmortem and gets a report.
         if (reports.length !== docs.length) throw new Error(`cli linted ${reports.length} of ${docs.length} files`);
         rate[workers].push(docs.length / seconds);
       }
@@ -213,7 +226,24 @@ function measureCli(): { files: number; bytes: number; filesPerSecond: Record<st
     rmSync(dir, { recursive: true, force: true });
   }
   const filesPerSecond = { 1: median(rate[1]), 2: median(rate[2]) };
-  return { files: docs.length, bytes: docs.reduce((n, d) => n + d.length, 0), filesPerSecond, speedup: filesPerSecond[2] / filesPerSecond[1] };
+  const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
+  return { files, count: docs.length, bytes, filesPerSecond, speedup: filesPerSecond[2] / filesPerSecond[1] };
+}
+
+/** The CLI runs: on generated files, and on copies of the real corpus where it is present. */
+function measureClis(): CliResult[] {
+  const results = [measureCli('generated', generateCorpusLike(CLI_FILES).map((text, i) => ({ name: `${String(i).padStart(5, '0')}.md`, text })))];
+  if (existsSync(CORPUS)) {
+    const corpus = readdirSync(CORPUS).filter((name) => name.endsWith('.md')).sort().map((name) => ({ name, text: readFileSync(join(CORPUS, name), 'utf8') }));
+    const copies = Array.from({ length: CLI_FILES }, (_, i) => ({ name: `${String(i).padStart(5, '0')}-${corpus[i % corpus.length].name}`, text: corpus[i % corpus.length].text }));
+    results.push(measureCli('corpus copies', copies));
+  } else {
+    console.log(`(no corpus at ${CORPUS}: the CLI runs on generated files only)`);
+  }
+  for (const cli of results) {
+    console.log(`cli on ${cli.count} files (${cli.files}, ${(cli.bytes / cli.count / 1024).toFixed(1)} KB on average): 1 worker ${cli.filesPerSecond[1].toFixed(0)} files/s, 2 workers ${cli.filesPerSecond[2].toFixed(0)} files/s (${cli.speedup.toFixed(2)}x)`);
+  }
+  return results;
 }
 
 async function main(): Promise<void> {
@@ -226,8 +256,7 @@ async function main(): Promise<void> {
   };
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
   if (cliOnly) {
-    const cli = measureCli();
-    console.log(`cli on ${cli.files} files: 1 worker ${cli.filesPerSecond[1].toFixed(0)} files/s, 2 workers ${cli.filesPerSecond[2].toFixed(0)} files/s (${cli.speedup.toFixed(2)}x)`);
+    measureClis();
     console.log('(--cli-only: bench/results.json is left as it was)');
     return;
   }
@@ -250,8 +279,7 @@ async function main(): Promise<void> {
   // Memory over a typing session: 20 edits, each followed by the analysis round trip; the peak counts.
   const memory = await measureServer(largest, 20);
   console.log(`server memory with the ${largest}-entry document open: ${memory.rssMB.toFixed(0)} MB resident right after the edits (peak ${memory.peakMB.toFixed(0)} MB), ${memory.settledMB.toFixed(0)} MB once idle`);
-  const cli = measureCli();
-  console.log(`cli on ${cli.files} files: 1 worker ${cli.filesPerSecond[1].toFixed(0)} files/s, 2 workers ${cli.filesPerSecond[2].toFixed(0)} files/s (${cli.speedup.toFixed(2)}x)`);
+  const cli = measureClis();
   const results = { machine: { ...machine, loadAverageAtEnd: loadavg().map((n) => Number(n.toFixed(2))) }, quick, sizes, server: { entries: largest, rssMB: memory.rssMB, peakRssMB: memory.peakMB, settledRssMB: memory.settledMB }, cli };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\n| entries | size | a remark-parse | b analysis | c markdownlint | d re-analysis | e server round trip | b/a | b/c | d/a |');
