@@ -22,6 +22,7 @@ import { AnalysisCache } from '../server/src/core/incremental';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { documentSymbols } from '../server/src/features/documentSymbols';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/serverProcess';
+import { ALL_CORES_V8_FLAGS } from '../server/src/cliRelaunch';
 import { generateCorpusLike, generatePostmortem } from './generate';
 
 const ROOT = join(__dirname, '..');
@@ -201,47 +202,84 @@ interface CliResult {
   bytes: number;
   filesPerSecond: Record<string, number>;
   speedup: number;
+  /**
+   * The ceiling for any split of the files over 2 cores: two independent 1-worker processes, each on
+   * half the files, started together (with the flags the CLI relaunches with), over 1 worker on all.
+   */
+  independentHalves: { filesPerSecond: number; speedup: number };
 }
 
-/** The CLI's files per second on 1 and 2 workers, over the named files: the median of CLI_RUNS alternating runs. */
-function measureCli(files: string, docs: Array<{ name: string; text: string }>): CliResult {
-  const dir = mkdtempSync(join(tmpdir(), 'postmortem-bench-cli-'));
-  mkdirSync(join(dir, 'incidents'));
+/** Runs the CLI in `cwd` and resolves to the number of reports it printed. */
+function runCli(cwd: string, args: string[], nodeFlags: string[] = []): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [...nodeFlags, join(ROOT, 'dist', 'cli.js'), ...args, '--format', 'json', 'incidents'], { cwd });
+    const out: Buffer[] = [];
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (status) => {
+      if (status !== 0 && status !== 1) reject(new Error(`cli failed (${status}): ${errors}`));
+      else resolve((JSON.parse(Buffer.concat(out).toString('utf8')) as unknown[]).length);
+    });
+  });
+}
+
+function writeFiles(dir: string, docs: Array<{ name: string; text: string }>): void {
+  mkdirSync(join(dir, 'incidents'), { recursive: true });
   for (const doc of docs) writeFileSync(join(dir, 'incidents', doc.name), doc.text);
-  const rate: Record<string, number[]> = { 1: [], 2: [] };
+}
+
+/**
+ * The CLI's files per second on 1 and 2 workers over the named files, and two independent processes
+ * on the two halves: the median of CLI_RUNS alternating runs.
+ */
+async function measureCli(files: string, docs: Array<{ name: string; text: string }>): Promise<CliResult> {
+  const dir = mkdtempSync(join(tmpdir(), 'postmortem-bench-cli-'));
+  const halves = [join(dir, 'half-a'), join(dir, 'half-b')];
+  writeFiles(dir, docs);
+  writeFiles(halves[0], docs.filter((_, i) => i % 2 === 0));
+  writeFiles(halves[1], docs.filter((_, i) => i % 2 === 1));
+  const rate: Record<string, number[]> = { 1: [], 2: [], halves: [] };
+  const timed = async (key: string, run: () => Promise<number>) => {
+    const start = performance.now();
+    const reports = await run();
+    // Every file sits in incidents/, so every one is a postmortem and gets a report.
+    if (reports !== docs.length) throw new Error(`cli linted ${reports} of ${docs.length} files`);
+    rate[key].push(docs.length / ((performance.now() - start) / 1000));
+  };
   try {
     for (let r = 0; r < CLI_RUNS; r++) {
-      for (const workers of ['1', '2']) {
-        const start = performance.now();
-        const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--workers', workers, '--format', 'json', 'incidents'], { cwd: dir, encoding: 'utf8', maxBuffer: 1 << 30 });
-        const seconds = (performance.now() - start) / 1000;
-        if (result.status !== 0 && result.status !== 1) throw new Error(`cli failed: ${result.stderr}`);
-        const reports = JSON.parse(result.stdout) as unknown[];
-        // Every file sits in incidents/, so every one is a postmortem and gets a report.
-        if (reports.length !== docs.length) throw new Error(`cli linted ${reports.length} of ${docs.length} files`);
-        rate[workers].push(docs.length / seconds);
-      }
+      for (const workers of ['1', '2']) await timed(workers, () => runCli(dir, ['--workers', workers]));
+      await timed('halves', async () => {
+        const counts = await Promise.all(halves.map((half) => runCli(half, ['--workers', '1'], ALL_CORES_V8_FLAGS)));
+        return counts[0] + counts[1];
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
   const filesPerSecond = { 1: median(rate[1]), 2: median(rate[2]) };
   const bytes = docs.reduce((n, d) => n + Buffer.byteLength(d.text), 0);
-  return { files, count: docs.length, bytes, filesPerSecond, speedup: filesPerSecond[2] / filesPerSecond[1] };
+  const halvesRate = median(rate.halves);
+  return {
+    files, count: docs.length, bytes, filesPerSecond, speedup: filesPerSecond[2] / filesPerSecond[1],
+    independentHalves: { filesPerSecond: halvesRate, speedup: halvesRate / filesPerSecond[1] },
+  };
 }
 
 /** The CLI runs: on generated files, and on copies of the real corpus where it is present. */
-function measureClis(): CliResult[] {
-  const results = [measureCli('generated', generateCorpusLike(CLI_FILES).map((text, i) => ({ name: `${String(i).padStart(5, '0')}.md`, text })))];
+async function measureClis(): Promise<CliResult[]> {
+  const results = [await measureCli('generated', generateCorpusLike(CLI_FILES).map((text, i) => ({ name: `${String(i).padStart(5, '0')}.md`, text })))];
   if (existsSync(CORPUS)) {
     const corpus = readdirSync(CORPUS).filter((name) => name.endsWith('.md')).sort().map((name) => ({ name, text: readFileSync(join(CORPUS, name), 'utf8') }));
     const copies = Array.from({ length: CLI_FILES }, (_, i) => ({ name: `${String(i).padStart(5, '0')}-${corpus[i % corpus.length].name}`, text: corpus[i % corpus.length].text }));
-    results.push(measureCli('corpus copies', copies));
+    results.push(await measureCli('corpus copies', copies));
   } else {
     console.log(`(no corpus at ${CORPUS}: the CLI runs on generated files only)`);
   }
   for (const cli of results) {
-    console.log(`cli on ${cli.count} files (${cli.files}, ${(cli.bytes / cli.count / 1024).toFixed(1)} KB on average): 1 worker ${cli.filesPerSecond[1].toFixed(0)} files/s, 2 workers ${cli.filesPerSecond[2].toFixed(0)} files/s (${cli.speedup.toFixed(2)}x)`);
+    console.log(`cli on ${cli.count} files (${cli.files}, ${(cli.bytes / cli.count / 1024).toFixed(1)} KB on average): 1 worker ${cli.filesPerSecond[1].toFixed(0)} files/s, 2 workers ${cli.filesPerSecond[2].toFixed(0)} files/s (${cli.speedup.toFixed(2)}x); ceiling, 2 independent processes on the halves: ${cli.independentHalves.filesPerSecond.toFixed(0)} files/s (${cli.independentHalves.speedup.toFixed(2)}x)`);
   }
   return results;
 }
@@ -256,7 +294,7 @@ async function main(): Promise<void> {
   };
   console.log(`machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGB} GB, node ${machine.node}, load ${machine.loadAverageAtStart.join(' ')}`);
   if (cliOnly) {
-    measureClis();
+    await measureClis();
     console.log('(--cli-only: bench/results.json is left as it was)');
     return;
   }
@@ -279,7 +317,7 @@ async function main(): Promise<void> {
   // Memory over a typing session: 20 edits, each followed by the analysis round trip; the peak counts.
   const memory = await measureServer(largest, 20);
   console.log(`server memory with the ${largest}-entry document open: ${memory.rssMB.toFixed(0)} MB resident right after the edits (peak ${memory.peakMB.toFixed(0)} MB), ${memory.settledMB.toFixed(0)} MB once idle`);
-  const cli = measureClis();
+  const cli = await measureClis();
   const results = { machine: { ...machine, loadAverageAtEnd: loadavg().map((n) => Number(n.toFixed(2))) }, quick, sizes, server: { entries: largest, rssMB: memory.rssMB, peakRssMB: memory.peakMB, settledRssMB: memory.settledMB }, cli };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\n| entries | size | a remark-parse | b analysis | c markdownlint | d re-analysis | e server round trip | b/a | b/c | d/a |');
