@@ -10,7 +10,7 @@ import { defaultSettings, readSettings, type Settings } from './core/config';
 import { BUILT_IN_PROFILES } from './core/profiles';
 import { computeDiagnostics } from './features/diagnostics';
 import { incidentResult } from './features/analysis';
-import { relaunchWithAllCoresFlags, shouldRunHere, wasRelaunched } from './cliRelaunch';
+import { relaunchedThreads, relaunchWithAllCoresFlags, shouldRunHere } from './cliRelaunch';
 
 const USAGE = `Usage: postmortem-lint [--profile NAME] [--config FILE] [--format text|json] [--workers N] PATH|GLOB...
 
@@ -175,7 +175,7 @@ async function lintAll(targets: Array<{ path: string; explicit: boolean }>, opti
   let done = 0;
   const count = Math.min(pool.threads.length, Math.ceil(targets.length / BATCH));
   pool.dismiss(count);
-  await Promise.all(pool.threads.slice(0, count).map((worker) => new Promise<void>((resolveWorker, rejectWorker) => {
+  const running = Promise.all(pool.threads.slice(0, count).map((worker) => new Promise<void>((resolveWorker, rejectWorker) => {
     let held = 0;
     const send = () => {
       if (next >= targets.length) {
@@ -203,6 +203,13 @@ async function lintAll(targets: Array<{ path: string; explicit: boolean }>, opti
     });
     for (let k = 0; k < BATCHES_IN_FLIGHT; k++) send();
   })));
+  try {
+    await running;
+  } catch (error) {
+    // One thread failed: the others must not keep the process alive.
+    pool.dismiss(0);
+    throw error;
+  }
   return outcomes;
 }
 
@@ -271,7 +278,8 @@ async function main(argv: string[]): Promise<number> {
     const options: LintOptions = { settings, withIncident: values.format === 'json' };
     // A relaunched run is a parallel one (its parent counted the files): its threads start up while the
     // files are found again.
-    let pool = workers >= 2 && wasRelaunched() ? new WorkerPool(workers, options) : null;
+    const early = relaunchedThreads();
+    let pool = workers >= 2 && early !== null ? new WorkerPool(Math.min(workers, early), options) : null;
     let targets;
     try {
       targets = expandTargets(positionals);
@@ -280,11 +288,12 @@ async function main(argv: string[]): Promise<number> {
       throw error;
     }
     if (!pool && workers >= 2 && targets.length >= PARALLEL_MIN_FILES) {
+      const threads = Math.min(workers, Math.ceil(targets.length / BATCH));
       if (workers >= availableParallelism() && !shouldRunHere()) {
-        const status = await relaunchWithAllCoresFlags();
+        const status = await relaunchWithAllCoresFlags(threads);
         if (status !== null) return status;
       }
-      pool = new WorkerPool(Math.min(workers, Math.ceil(targets.length / BATCH)), options);
+      pool = new WorkerPool(threads, options);
     }
     for (const warning of warnings) process.stderr.write(`postmortem-lint: warning: ${warning}\n`);
     const reports: FileReport[] = [];

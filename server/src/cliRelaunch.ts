@@ -8,7 +8,10 @@ import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 
 export const ALL_CORES_V8_FLAGS = ['--single-threaded', '--max-inlined-bytecode-size-cumulative=300'];
-/** Set in the relaunched process's environment: it knows that it lints in parallel before it finds the files. */
+/**
+ * Set in the relaunched process's environment to the number of threads its parent worked out: it can
+ * start them before it finds the files again.
+ */
 export const RELAUNCHED_ENV = 'POSTMORTEM_LINT_RELAUNCHED';
 
 /** Started with the flags already, or under a debugger (which a second process would escape): run here. */
@@ -16,20 +19,21 @@ export function shouldRunHere(): boolean {
   return ALL_CORES_V8_FLAGS.every((flag) => process.execArgv.includes(flag)) || process.execArgv.some((arg) => arg.startsWith('--inspect'));
 }
 
-/** This process is the one that relaunchWithAllCoresFlags started. */
-export function wasRelaunched(): boolean {
-  return process.env[RELAUNCHED_ENV] === '1' && shouldRunHere();
+/** In the process that relaunchWithAllCoresFlags started: the threads its parent worked out; otherwise null. */
+export function relaunchedThreads(): number | null {
+  const threads = Number(process.env[RELAUNCHED_ENV]);
+  return Number.isInteger(threads) && threads >= 2 && shouldRunHere() ? threads : null;
 }
 
 /**
  * Runs this same command again in a process started with the flags, its output going straight to
  * ours. Resolves to its exit status, or to null when it could not be started (run in this process).
  */
-export function relaunchWithAllCoresFlags(): Promise<number | null> {
+export function relaunchWithAllCoresFlags(threads: number): Promise<number | null> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [...process.execArgv, ...ALL_CORES_V8_FLAGS, ...process.argv.slice(1)], {
       stdio: 'inherit',
-      env: { ...process.env, [RELAUNCHED_ENV]: '1' },
+      env: { ...process.env, [RELAUNCHED_ENV]: String(threads) },
     });
     const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     const forward = (signal: NodeJS.Signals) => child.kill(signal);

@@ -120,7 +120,7 @@ test('a relaunched run starts its threads before it finds the files, and stops t
   const dir = workspace();
   const relaunched = (args: string[]) => {
     const result = spawnSync(process.execPath, [...ALL_CORES_V8_FLAGS, join(ROOT, 'dist', 'cli.js'), '--workers', '2', ...args], {
-      cwd: dir, encoding: 'utf8', env: { ...process.env, [RELAUNCHED_ENV]: '1' }, timeout: 30_000,
+      cwd: dir, encoding: 'utf8', env: { ...process.env, [RELAUNCHED_ENV]: '2' }, timeout: 30_000,
     });
     return { code: result.status, stdout: result.stdout, stderr: result.stderr };
   };
