@@ -6,7 +6,7 @@
 // `npm run bench -- --quick` is a short smoke run (small sizes, few files) for CI.
 // `npm run bench -- --cli-only --cli-files 6000` measures only the CLI, on that many files.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,11 +23,10 @@ import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { documentSymbols } from '../server/src/features/documentSymbols';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/serverProcess';
 import { ALL_CORES_V8_FLAGS } from '../server/src/cliRelaunch';
+import { CORPUS, corpusAvailable, readCorpus } from '../test/helpers';
 import { generateCorpusLike, generatePostmortem } from './generate';
 
 const ROOT = join(__dirname, '..');
-/** Not part of the project: beside the repo in CI (see test/helpers.ts). */
-const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
 const RUNS: Record<number, number> = quick ? { 100: 5, 1000: 3 } : { 100: 15, 1000: 9, 10_000: 5 };
@@ -271,8 +270,8 @@ async function measureCli(files: string, docs: Array<{ name: string; text: strin
 /** The CLI runs: on generated files, and on copies of the real corpus where it is present. */
 async function measureClis(): Promise<CliResult[]> {
   const results = [await measureCli('generated', generateCorpusLike(CLI_FILES).map((text, i) => ({ name: `${String(i).padStart(5, '0')}.md`, text })))];
-  if (existsSync(CORPUS)) {
-    const corpus = readdirSync(CORPUS).filter((name) => name.endsWith('.md')).sort().map((name) => ({ name, text: readFileSync(join(CORPUS, name), 'utf8') }));
+  if (corpusAvailable) {
+    const corpus = readdirSync(CORPUS).filter((name) => name.endsWith('.md')).sort().map((name) => ({ name, text: readCorpus(name) }));
     const copies = Array.from({ length: CLI_FILES }, (_, i) => ({ name: `${String(i).padStart(5, '0')}-${corpus[i % corpus.length].name}`, text: corpus[i % corpus.length].text }));
     results.push(await measureCli('corpus copies', copies));
   } else {
