@@ -143,6 +143,11 @@ const BATCH = 8;
 /** Batches a worker holds at once: it starts the next as soon as it sends one back, never waiting on us. */
 const BATCHES_IN_FLIGHT = 2;
 
+/** Lint threads for a run of `files` files: none on 1 worker or below PARALLEL_MIN_FILES, never more than batches. */
+function threadsFor(workers: number, files: number): number {
+  return workers < 2 || files < PARALLEL_MIN_FILES ? 0 : Math.min(workers, Math.ceil(files / BATCH));
+}
+
 /** Lint threads (this same bundle, started with workerData), started before the files are known. */
 class WorkerPool {
   readonly threads: Worker[];
@@ -163,8 +168,10 @@ class WorkerPool {
  */
 async function lintAll(targets: Array<{ path: string; explicit: boolean }>, options: LintOptions, pool: WorkerPool | null, progress: Progress | null): Promise<Outcome[]> {
   const outcomes: Outcome[] = new Array(targets.length);
-  if (!pool || targets.length < PARALLEL_MIN_FILES) {
-    pool?.dismiss(0);
+  // A pool started early (see main) may be larger than the files found need.
+  const count = pool ? threadsFor(pool.threads.length, targets.length) : 0;
+  pool?.dismiss(count);
+  if (!pool || count === 0) {
     for (let i = 0; i < targets.length; i++) {
       outcomes[i] = lintOutcome(targets[i].path, targets[i].explicit, options);
       progress?.update(i + 1);
@@ -173,8 +180,6 @@ async function lintAll(targets: Array<{ path: string; explicit: boolean }>, opti
   }
   let next = 0;
   let done = 0;
-  const count = Math.min(pool.threads.length, Math.ceil(targets.length / BATCH));
-  pool.dismiss(count);
   const running = Promise.all(pool.threads.slice(0, count).map((worker) => new Promise<void>((resolveWorker, rejectWorker) => {
     let held = 0;
     const send = () => {
@@ -287,8 +292,8 @@ async function main(argv: string[]): Promise<number> {
       pool?.dismiss(0);
       throw error;
     }
-    if (!pool && workers >= 2 && targets.length >= PARALLEL_MIN_FILES) {
-      const threads = Math.min(workers, Math.ceil(targets.length / BATCH));
+    const threads = threadsFor(workers, targets.length);
+    if (!pool && threads > 0) {
       if (workers >= availableParallelism() && !shouldRunHere()) {
         const status = await relaunchWithAllCoresFlags(threads);
         if (status !== null) return status;
