@@ -17,7 +17,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { analyzeDocument } from '../server/src/core/analyze';
-import { defaultSettings } from '../server/src/core/config';
+import { defaultSettings } from '../server/src/settings';
 import { AnalysisCache } from '../server/src/core/incremental';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { documentSymbols } from '../server/src/features/documentSymbols';

@@ -6,9 +6,11 @@ import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { analyzeDocument } from './core/analyze';
-import { defaultSettings, readSettings, type Settings } from './core/config';
+import type { Settings } from './core/config';
+import { defaultSettings, readSettings } from './settings';
 import { BUILT_IN_PROFILES } from './core/profiles';
-import { computeDiagnostics } from './features/diagnostics';
+import { reportRows, type ReportRow } from './features/diagnostics';
+import { findingsOf } from './rules/findings';
 import { incidentResult } from './features/analysis';
 import { relaunchedThreads, relaunchWithAllCoresFlags, shouldRunHere } from './cliRelaunch';
 
@@ -24,13 +26,11 @@ Lints incident postmortems written in Markdown.
 
 Exit status: 0 no errors, 1 errors found, 2 bad usage or an unreadable file.`;
 
-const SEVERITY_NAMES = ['', 'error', 'warning', 'information', 'hint'];
-
 class UsageError extends Error {}
 
 interface FileReport {
   file: string;
-  diagnostics: Array<{ line: number; column: number; endLine: number; endColumn: number; severity: string; code: string; message: string }>;
+  diagnostics: ReportRow[];
   /** In JSON reports only (text reports do not show it). */
   incident?: ReturnType<typeof incidentResult>;
 }
@@ -108,17 +108,7 @@ function lintFile(path: string, explicit: boolean, { settings, withIncident }: L
   if (!model.isPostmortem) return null;
   return {
     file: relative(process.cwd(), path) || path,
-    diagnostics: computeDiagnostics(model, settings)
-      .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
-      .map((diagnostic) => ({
-      line: diagnostic.range.start.line + 1,
-      column: diagnostic.range.start.character + 1,
-      endLine: diagnostic.range.end.line + 1,
-      endColumn: diagnostic.range.end.character + 1,
-      severity: SEVERITY_NAMES[diagnostic.severity ?? 1],
-      code: String(diagnostic.code),
-      message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
-    })),
+    diagnostics: reportRows(model, findingsOf(model, settings)),
     incident: withIncident ? incidentResult(model) : undefined,
   };
 }

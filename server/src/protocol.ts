@@ -5,93 +5,11 @@ export const DIAGNOSTIC_SOURCE = 'postmortem';
 /** The code action kind of fix-all, for `editor.codeActionsOnSave`. */
 export const FIX_ALL_KIND = 'source.fixAll.postmortem';
 
-export const DIAGNOSTIC_CODES = [
-  'section-missing',
-  'section-order',
-  'summary-field-missing',
-  'timeline-out-of-order',
-  'timeline-missing-timezone',
-  'timeline-unparsed-time',
-  'duration-mismatch',
-  'document-too-deep',
-] as const;
-export type DiagnosticCode = (typeof DIAGNOSTIC_CODES)[number];
-
-export type SeverityName = 'error' | 'warning' | 'information' | 'hint' | 'off';
-export const SEVERITY_NAMES: readonly SeverityName[] = ['error', 'warning', 'information', 'hint', 'off'];
-
-export const DEFAULT_SEVERITY: Readonly<Record<DiagnosticCode, SeverityName>> = {
-  'section-missing': 'warning',
-  'section-order': 'warning',
-  'summary-field-missing': 'warning',
-  'timeline-out-of-order': 'error',
-  'timeline-missing-timezone': 'warning',
-  'timeline-unparsed-time': 'error',
-  'duration-mismatch': 'error',
-  'document-too-deep': 'warning',
-};
-
-export interface SectionMissingData {
-  code: 'section-missing';
-  sectionId: string;
-  title: string;
-  /** Where the section belongs: after this line (0-based), keeping the profile's order. */
-  insertAfterLine: number;
-  /** Parts already present when a combined section is missing only some of them. */
-  missingParts?: string[];
-}
-export interface SectionOrderData {
-  code: 'section-order';
-  sectionId: string;
-  /** The section this one should follow. */
-  expectedAfter: string;
-}
-export interface SummaryFieldMissingData {
-  code: 'summary-field-missing';
-  field: 'duration' | 'start' | 'end' | 'impact' | 'root-cause';
-  summaryLine: number;
-}
-export interface TimelineOutOfOrderData {
-  code: 'timeline-out-of-order';
-  entryIndex: number;
-  /** The entry this one should precede, and its line. */
-  shouldPrecedeIndex: number;
-  shouldPrecedeLine: number;
-}
-export interface TimelineMissingTimezoneData {
-  code: 'timeline-missing-timezone';
-  /** 'timeline' when no entry has a zone (one diagnostic on the heading); else this entry only. */
-  scope: 'timeline' | 'entry';
-  entryIndexes: number[];
-  /** The zone the document uses elsewhere, if any. */
-  suggestedZone: string | null;
-}
-export interface TimelineUnparsedTimeData {
-  code: 'timeline-unparsed-time';
-  entryIndex: number;
-  text: string;
-  reason: 'out-of-range' | 'conflicting-meridiem' | 'incomplete';
-}
-export interface DurationMismatchData {
-  code: 'duration-mismatch';
-  statedMinutes: number;
-  computedMinutes: number;
-  statedText: string;
-}
-export interface DocumentTooDeepData {
-  code: 'document-too-deep';
-  /** Why the Markdown parser gave up (nesting too deep, its stack overflowed). */
-  reason: string;
-}
-export type DiagnosticData =
-  | SectionMissingData
-  | SectionOrderData
-  | SummaryFieldMissingData
-  | TimelineOutOfOrderData
-  | TimelineMissingTimezoneData
-  | TimelineUnparsedTimeData
-  | DurationMismatchData
-  | DocumentTooDeepData;
+/**
+ * Diagnostic codes and the `data` each diagnostic carries for its quick fixes: each rule types its own
+ * (server/src/rules/<rule>.ts), and the index makes these unions of them.
+ */
+export type { DiagnosticCode, DiagnosticData } from './rules/index';
 
 export interface WireRange {
   start: { line: number; character: number };

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { defaultSettings, readSettings, resolveProfile } from '../../server/src/core/config';
+import { resolveProfile } from '../../server/src/core/config';
+import { defaultSettings, readSettings } from '../../server/src/settings';
 
 test('valid settings are taken, field by field', () => {
   const { settings, problems } = readSettings({ profile: 'google-sre', durationTolerance: 10, timeZone: 'GMT+1', severity: { 'section-order': 'off' }, include: ['docs/**/*.md'] });

@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers';
-import { defaultSettings } from '../../server/src/core/config';
-import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES } from '../../server/src/protocol';
+import { defaultSettings } from '../../server/src/settings';
+import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES } from '../../server/src/rules/index';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const properties: Record<string, { default?: unknown; properties?: Record<string, unknown> }> = manifest.contributes.configuration.properties;

@@ -1,11 +1,18 @@
 // Settings, from VS Code (per document) or from a .postmortem.json, checked field by field: a bad
 // value is reported and replaced by its default, and everything else keeps working.
 import picomatch from 'picomatch';
-import {
-  DEFAULT_SEVERITY, DIAGNOSTIC_CODES, SEVERITY_NAMES, type DiagnosticCode, type SeverityName,
-} from '../protocol';
 import { BUILT_IN_PROFILES, DEFAULT_PROFILE, type Profile, type SectionSpec } from './profiles';
 import { readZoneAt, type Zone } from './time/zones';
+
+/** How loudly a diagnostic code is reported; 'off' silences it. */
+export const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint', 'off'] as const;
+export type SeverityName = (typeof SEVERITY_NAMES)[number];
+
+/**
+ * Every diagnostic code with its default severity. The core knows no rules: whoever reads settings
+ * hands it the rules' list (see server/src/settings.ts), and only those codes may be configured.
+ */
+export type SeverityDefaults = Readonly<Record<string, SeverityName>>;
 
 export interface CustomSection {
   id?: string;
@@ -18,7 +25,8 @@ export interface Settings {
   profile: string;
   sections: CustomSection[] | null;
   include: string[];
-  severity: Record<DiagnosticCode, SeverityName>;
+  /** A level for every known code (the defaults, overridden by the settings). */
+  severity: Record<string, SeverityName>;
   durationTolerance: number;
   timeZone: string;
   inlayHints: { enabled: boolean };
@@ -26,12 +34,12 @@ export interface Settings {
 
 export const DEFAULT_INCLUDE = ['**/*postmortem*.md', '**/*post-mortem*.md', '**/postmortems/**/*.md', '**/incidents/**/*.md'];
 
-export function defaultSettings(): Settings {
+export function defaultSettingsWith(severity: SeverityDefaults): Settings {
   return {
     profile: DEFAULT_PROFILE,
     sections: null,
     include: [...DEFAULT_INCLUDE],
-    severity: { ...DEFAULT_SEVERITY },
+    severity: { ...severity },
     durationTolerance: 5,
     timeZone: '',
     inlayHints: { enabled: true },
@@ -48,8 +56,11 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Merge `raw` (settings or .postmortem.json contents) over `base`, checking every field. */
-export function readSettings(raw: unknown, base: Settings = defaultSettings(), origin = 'settings'): SettingsResult {
+/**
+ * Merge `raw` (settings or .postmortem.json contents) over `base`, checking every field. The codes
+ * `base.severity` names are the ones a severity may be given for.
+ */
+export function readSettingsOver(raw: unknown, base: Settings, origin = 'settings'): SettingsResult {
   const settings: Settings = { ...base, severity: { ...base.severity }, include: [...base.include], inlayHints: { ...base.inlayHints } };
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { settings, problems };
@@ -82,9 +93,9 @@ export function readSettings(raw: unknown, base: Settings = defaultSettings(), o
   if (raw.severity !== undefined) {
     if (isRecord(raw.severity)) {
       for (const [code, level] of Object.entries(raw.severity)) {
-        if (!(DIAGNOSTIC_CODES as readonly string[]).includes(code)) problems.push(`${origin}: severity for unknown code ${JSON.stringify(code)}`);
-        else if (typeof level !== 'string' || !(SEVERITY_NAMES as readonly string[]).includes(level)) problems.push(`${origin}: severity of ${code} must be one of ${SEVERITY_NAMES.join(', ')}`);
-        else settings.severity[code as DiagnosticCode] = level as SeverityName;
+        if (!Object.hasOwn(base.severity, code)) problems.push(`${origin}: severity for unknown code ${JSON.stringify(code)}`);
+        else if (!isSeverityName(level)) problems.push(`${origin}: severity of ${code} must be one of ${SEVERITY_NAMES.join(', ')}`);
+        else settings.severity[code] = level;
       }
     } else {
       problems.push(`${origin}: severity must be an object of code: level`);
@@ -110,6 +121,10 @@ export function readSettings(raw: unknown, base: Settings = defaultSettings(), o
     settings.profile = DEFAULT_PROFILE;
   }
   return { settings, problems };
+}
+
+function isSeverityName(value: unknown): value is SeverityName {
+  return typeof value === 'string' && (SEVERITY_NAMES as readonly string[]).includes(value);
 }
 
 function readCustomSections(value: unknown, origin: string, problems: string[]): CustomSection[] | null {

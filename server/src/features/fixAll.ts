@@ -2,45 +2,42 @@
 // what is missing or reorders the timeline; fixes that assert a fact (a zone, a duration) are left to
 // the writer. Fixes are applied one at a time and the document re-analysed in between, so their
 // edits never overlap; the result is one minimal edit. Applying it twice changes nothing.
-import type { Diagnostic, TextEdit } from 'vscode-languageserver-types';
+import type { TextEdit } from 'vscode-languageserver-types';
 import { analyzeDocument } from '../core/analyze';
 import type { Settings } from '../core/config';
 import type { PostmortemModel } from '../core/model';
 import { LineIndex } from '../core/text';
-import type { DiagnosticData } from '../protocol';
-import { computeDiagnostics } from './diagnostics';
-import { sectionEdit } from './fixes/insertSection';
-import { summaryFieldEdit } from './fixes/insertSummaryField';
-import { sortTimelineEdits } from './fixes/sortTimeline';
+import { ruleFor, type DiagnosticData } from '../rules/index';
+import { findingsOf } from '../rules/findings';
+import type { Finding, FixAllPolicy } from '../rules/rule';
 
 const MAX_ROUNDS = 32;
 
-/** A safe fix for the first diagnostic that has one (and has not failed before), with the diagnostic's key. */
-function nextSafeFix(model: PostmortemModel, diagnostics: Diagnostic[], failed: Set<string>): { key: string; edits: TextEdit[] } | null {
-  for (const diagnostic of diagnostics) {
-    const data = diagnostic.data as DiagnosticData | undefined;
-    const key = keyOf(diagnostic);
-    if (!key || failed.has(key)) continue;
-    if (data?.code === 'section-missing') return { key, edits: [sectionEdit(model, data)] };
-    if (data?.code === 'summary-field-missing') {
-      const edit = summaryFieldEdit(model, data.field);
-      if (edit) return { key, edits: [edit] };
-    }
-    if (data?.code === 'timeline-out-of-order') {
-      const edits = sortTimelineEdits(model);
-      if (edits.length) return { key, edits };
+interface SafeFix {
+  /** What the fix is for (see FixAllPolicy.key). */
+  key: string;
+  policy: FixAllPolicy<DiagnosticData>;
+  edits: TextEdit[];
+}
+
+/** The first fix that fix-all may apply, for the first finding that has one (and has not failed before). */
+function nextSafeFix(model: PostmortemModel, findings: ReadonlyArray<Finding<DiagnosticData>>, failed: Set<string>): SafeFix | null {
+  const { index } = model.lines;
+  for (const finding of findings) {
+    for (const fix of ruleFor(finding.code)?.fixes ?? []) {
+      if (!fix.fixAll) continue;
+      const key = fix.fixAll.key(finding.data);
+      if (failed.has(key)) continue;
+      const edits = fix.edits(model, finding.data, index.range(finding.start, finding.end));
+      if (edits.length) return { key, policy: fix.fixAll, edits };
     }
   }
   return null;
 }
 
-/** What a safe fix is for: a section, a summary fact, the timeline's order. */
-function keyOf(diagnostic: Diagnostic): string | null {
-  const data = diagnostic.data as DiagnosticData | undefined;
-  if (data?.code === 'section-missing') return `section-missing ${data.sectionId}`;
-  if (data?.code === 'summary-field-missing') return `summary-field-missing ${data.field}`;
-  if (data?.code === 'timeline-out-of-order') return 'timeline-out-of-order';
-  return null;
+/** Whether any finding still has the problem a fix-all fix with `key` was for. */
+function stillThere(findings: ReadonlyArray<Finding<DiagnosticData>>, key: string): boolean {
+  return findings.some((finding) => ruleFor(finding.code)?.fixes.some((fix) => fix.fixAll && fix.fixAll.key(finding.data) === key));
 }
 
 /** Apply non-overlapping edits to text, last first. */
@@ -57,24 +54,24 @@ export function applyEdits(text: string, edits: TextEdit[]): string {
 export function fixAllText(model: PostmortemModel, settings: Settings, path: string | null): string {
   let text = model.text;
   let current = model;
-  let diagnostics = computeDiagnostics(current, settings);
+  let findings = findingsOf(current, settings);
   // A fix whose problem is still there afterwards (the model does not read what it inserted) is undone
   // and not tried again: fix-all never inserts the same section twice, and a second run changes nothing.
   const failed = new Set<string>();
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const fix = nextSafeFix(current, diagnostics, failed);
+    const fix = nextSafeFix(current, findings, failed);
     if (!fix) break;
     const candidate = applyEdits(text, fix.edits);
     const next = analyzeDocument(candidate, settings, path, model.isPostmortem);
-    const nextDiagnostics = computeDiagnostics(next, settings);
-    const solved = fix.key === 'timeline-out-of-order' ? sortTimelineEdits(next).length === 0 : !nextDiagnostics.some((d) => keyOf(d) === fix.key);
+    const nextFindings = findingsOf(next, settings);
+    const solved = fix.policy.solved ? fix.policy.solved(next) : !stillThere(nextFindings, fix.key);
     if (!solved) {
       failed.add(fix.key);
       continue;
     }
     text = candidate;
     current = next;
-    diagnostics = nextDiagnostics;
+    findings = nextFindings;
   }
   return text;
 }

@@ -8,7 +8,8 @@ import { plainText, skipLinePrefix } from '../core/inline';
 import { formatDuration } from '../core/time/duration';
 import { offsetMinutesAt } from '../core/time/zones';
 import { isoOf, localClock } from './analysis';
-import { durationContradicts, firstTitleLine } from './diagnostics';
+import { firstTitleLine } from '../core/titleLine';
+import { durationContradicts } from '../rules/durationMismatch';
 import { findMilestones, type MilestoneMatch } from './milestones';
 import type { CardMilestone, CardPoint, FactSource, IncidentCard, PreviewTimelineEntry, PreviewTimelineMarks } from '../protocol';
 

@@ -6,7 +6,7 @@ import { FIELD_LABELS } from '../core/profiles';
 import { normalizeTitle } from '../core/sectionNames';
 import { lineBreakOf } from '../core/text';
 import type { SectionSpec } from '../core/profiles';
-import { insertionBoundary } from './fixes/blockBoundary';
+import { insertionBoundary } from '../core/blockBoundary';
 
 const FIELD_WORDS = new Set(Object.values(FIELD_LABELS).flat());
 

@@ -1,7 +1,7 @@
 // A missing section, inserted where the profile's order wants it, in the document's heading style.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../../core/model';
-import type { SectionMissingData } from '../../protocol';
+import type { SectionMissingData } from '../../rules/sectionMissing';
 import { sectionInsertion } from '../sectionTemplates';
 
 export function sectionEdit(model: PostmortemModel, data: SectionMissingData): TextEdit {

@@ -2,7 +2,7 @@
 // HTML block or a table cut it in two, and what follows the cut is read anew (code and HTML become
 // text, headings appear or vanish): the fix would change the document beyond what it inserts, and a
 // second fix-all would find other problems to fix.
-import type { LineKind, MarkdownLines } from '../../core/markdown';
+import type { LineKind, MarkdownLines } from './markdown';
 
 /** Blocks that a blank line does not simply end (or that end only at their closing line). */
 const UNCUTTABLE = new Set<LineKind>(['fenced-code', 'indented-code', 'html', 'table-header', 'table-delimiter', 'table-row', 'frontmatter']);

@@ -1,0 +1,47 @@
+// The stated outage duration and the computed one (from the stated window or the timeline) differ by
+// more than postmortem.durationTolerance; "under 3 hours" is a bound. The fix writes the computed one
+// in, a fact the writer should confirm: fix-all leaves it alone.
+import type { PostmortemModel } from '../core/model';
+import { formatDuration } from '../core/time/duration';
+import { durationEdit } from '../features/fixes/replaceDuration';
+import { defineRule, editsOf } from './rule';
+
+export interface DurationMismatchData {
+  code: 'duration-mismatch';
+  statedMinutes: number;
+  computedMinutes: number;
+  statedText: string;
+}
+
+/** The stated duration disagrees with the computed one by more than `tolerance` minutes ("under 3 hours" is a bound). */
+export function durationContradicts(model: PostmortemModel, tolerance: number): boolean {
+  const stated = model.summary?.stated;
+  const computed = model.incident.durationMinutes;
+  if (!stated || computed === null) return false;
+  return stated.bound === 'at-most' ? computed > stated.minutes + tolerance
+    : stated.bound === 'at-least' ? computed < stated.minutes - tolerance
+      : Math.abs(stated.minutes - computed) > tolerance;
+}
+
+export const durationMismatch = defineRule<'duration-mismatch', DurationMismatchData>({
+  code: 'duration-mismatch',
+  defaultSeverity: 'error',
+  description: 'The stated duration and the computed one differ by more than postmortem.durationTolerance.',
+  check({ model, settings }) {
+    const stated = model.summary?.stated;
+    const computed = model.incident.durationMinutes;
+    if (!stated || computed === null || !durationContradicts(model, settings.durationTolerance)) return [];
+    const spans = model.incident.durationSource === 'timeline' ? 'the timeline spans' : 'the stated start and end span';
+    return [{
+      start: stated.offset,
+      end: stated.offset + stated.text.length,
+      message: `The summary says ${stated.text} (${formatDuration(stated.minutes)}), but ${spans} ${formatDuration(computed)}.`,
+      data: { code: 'duration-mismatch', statedMinutes: stated.minutes, computedMinutes: computed, statedText: stated.text },
+    }];
+  },
+  fixes: [{
+    title: () => 'Replace the stated duration with the computed one',
+    fixAll: false,
+    edits: (model, data, range) => editsOf(durationEdit(model, range, data)),
+  }],
+});

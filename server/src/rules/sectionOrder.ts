@@ -1,0 +1,35 @@
+// A section comes before one the profile puts earlier. No fix: moving prose is the writer's call.
+import type { RequirementStatus } from '../core/model';
+import { defineRule, type Problem } from './rule';
+
+export interface SectionOrderData {
+  code: 'section-order';
+  sectionId: string;
+  /** The section this one should follow. */
+  expectedAfter: string;
+}
+
+export const sectionOrder = defineRule<'section-order', SectionOrderData>({
+  code: 'section-order',
+  defaultSeverity: 'warning',
+  description: 'A section comes before one the profile puts earlier.',
+  check({ model, lineSpan }) {
+    const problems: Array<Problem<SectionOrderData>> = [];
+    let furthest: RequirementStatus | null = null;
+    for (const status of model.requirements) {
+      if (!status.present || status.line === null) continue;
+      if (furthest && furthest.line !== null && status.line < furthest.line) {
+        const [start, end] = lineSpan(status.line);
+        problems.push({
+          start, end,
+          message: `"${status.spec.title}" should come after "${furthest.spec.title}".`,
+          data: { code: 'section-order', sectionId: status.spec.id, expectedAfter: furthest.spec.id },
+        });
+      } else {
+        furthest = status;
+      }
+    }
+    return problems;
+  },
+  fixes: [],
+});

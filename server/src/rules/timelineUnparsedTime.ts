@@ -1,0 +1,49 @@
+// An entry's leading time cannot be read ("25:10") or contradicts itself ("13:30 PM", read as 13:30).
+import type { TimelineEntry } from '../core/timeline';
+import { meridiemEdit } from '../features/fixes/meridiem';
+import { defineRule, editsOf, type Problem } from './rule';
+
+export interface TimelineUnparsedTimeData {
+  code: 'timeline-unparsed-time';
+  entryIndex: number;
+  text: string;
+  reason: 'out-of-range' | 'conflicting-meridiem' | 'incomplete';
+}
+
+const WHY: Record<TimelineUnparsedTimeData['reason'], string> = {
+  'conflicting-meridiem': 'mixes a 24-hour clock with AM/PM',
+  'out-of-range': 'is not a valid time of day',
+  incomplete: 'is incomplete',
+};
+
+/** The time an entry was read as, "HH:MM". */
+function clock(entry: TimelineEntry): string {
+  const time = entry.stamp?.time;
+  if (!time) return '';
+  return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+}
+
+export const timelineUnparsedTime = defineRule<'timeline-unparsed-time', TimelineUnparsedTimeData>({
+  code: 'timeline-unparsed-time',
+  defaultSeverity: 'error',
+  description: "An entry's leading time cannot be read, or contradicts itself.",
+  check({ model }) {
+    const problems: Array<Problem<TimelineUnparsedTimeData>> = [];
+    model.timeline.forEach((entry, i) => {
+      if (!entry.unreadable) return;
+      const readAs = entry.stamp?.time ? ` Read as ${clock(entry)}; write "${clock(entry)}" or use a 12-hour time.` : '';
+      problems.push({
+        start: entry.timeStart,
+        end: entry.timeEnd,
+        message: `The time "${entry.unreadable.text}" ${WHY[entry.unreadable.reason]}.${readAs}`,
+        data: { code: 'timeline-unparsed-time', entryIndex: i, text: entry.unreadable.text, reason: entry.unreadable.reason },
+      });
+    });
+    return problems;
+  },
+  fixes: [{
+    title: () => 'Write it as a 24-hour time',
+    fixAll: false,
+    edits: (model, data) => (data.reason === 'conflicting-meridiem' ? editsOf(meridiemEdit(model, data.entryIndex)) : []),
+  }],
+});
