@@ -1,7 +1,7 @@
 // Settings, from VS Code (per document) or from a .postmortem.json, checked field by field: a bad
 // value is reported and replaced by its default, and everything else keeps working.
 import picomatch from 'picomatch';
-import { BUILT_IN_PROFILES, DEFAULT_PROFILE, type Profile, type SectionSpec } from './profiles';
+import { BUILT_IN_PROFILES, builtInSkeleton, CUSTOM_PROFILE, DEFAULT_PROFILE, SUMMARY_PROSE, type Profile, type SectionSpec } from './profiles';
 import { readZoneAt, type Zone } from './time/zones';
 
 /** How loudly a diagnostic code is reported; 'off' silences it. */
@@ -173,9 +173,11 @@ export function resolveProfile(settings: Settings): Profile {
     const sections: SectionSpec[] = settings.sections.map((section) => {
       const id = section.id ?? slug(section.title);
       const role = /summary|overview/i.test(section.title) ? 'summary' : /timeline/i.test(section.title) ? 'timeline' : 'other';
-      return { id, title: section.title, aliases: section.aliases ?? [], required: section.required ?? true, role };
+      // A custom summary states no facts by label; other sections take a built-in skeleton of the same id.
+      const skeleton = role === 'summary' ? SUMMARY_PROSE : builtInSkeleton(id);
+      return { id, title: section.title, aliases: section.aliases ?? [], required: section.required ?? true, role, skeleton };
     });
-    return { name: 'custom', sections };
+    return { ...CUSTOM_PROFILE, sections };
   }
   return BUILT_IN_PROFILES[settings.profile] ?? BUILT_IN_PROFILES[DEFAULT_PROFILE];
 }

@@ -20,6 +20,8 @@ export interface SectionPart {
   id: string;
   title: string;
   aliases: string[];
+  /** What a new section holds under its heading, so that inserting it raises no new diagnostic. */
+  skeleton?: string[];
 }
 
 export interface SectionSpec {
@@ -33,12 +35,24 @@ export interface SectionSpec {
   parts?: SectionPart[];
   /** Facts the section must state (the classic Issue Summary). */
   fields?: SummaryField[];
+  /** What a new section holds under its heading, so that inserting it raises no new diagnostic. */
+  skeleton?: string[];
 }
 
 export interface Profile {
   name: string;
+  /** One line for pickers and the settings' enum: the sections it asks for. */
+  description: string;
   sections: SectionSpec[];
 }
+
+/** A summary that states no facts by label (only the classic Issue Summary asks for them). */
+export const SUMMARY_PROSE = ['What happened, in two or three sentences.'];
+const WHAT_CAUSED_IT = ['What caused the outage.'];
+const HOW_IT_WAS_RESOLVED = ['How the service was restored.'];
+const TIMELINE_SKELETON = ['- **HH:MM UTC:** What happened.'];
+const IMPACT_SKELETON = ['Who was affected, how, and for how long.'];
+const ACTION_ITEMS_SKELETON = ['- [ ] Action item (owner, due date).'];
 
 const SUMMARY_ALIASES = [
   'Issue Summary', 'Summary', 'Incident Summary', 'Summary of the Incident', 'Summary of Incident',
@@ -60,10 +74,12 @@ const ACTION_ITEM_ALIASES = [
 
 export const CLASSIC: Profile = {
   name: 'classic',
+  description: 'Issue Summary, Timeline, Root Cause and Resolution, Corrective and Preventive Measures',
   sections: [
     { id: 'summary', title: 'Issue Summary', aliases: SUMMARY_ALIASES, required: true, role: 'summary',
-      fields: ['duration', 'start', 'end', 'impact', 'root-cause'] },
-    { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline' },
+      fields: ['duration', 'start', 'end', 'impact', 'root-cause'],
+      skeleton: ['- **Duration:** ', '- **Start time:** ', '- **End time:** ', '- **Impact:** ', '- **Root cause:** '] },
+    { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline', skeleton: TIMELINE_SKELETON },
     {
       id: 'root-cause-and-resolution',
       title: 'Root Cause and Resolution',
@@ -72,9 +88,10 @@ export const CLASSIC: Profile = {
         'Root Cause Analysis and Resolution', 'Cause and Resolution Analysis'],
       required: true,
       role: 'other',
+      skeleton: ['What caused the outage, and how it was fixed.'],
       parts: [
-        { id: 'root-cause', title: 'Root Cause', aliases: ROOT_CAUSE_ALIASES },
-        { id: 'resolution', title: 'Resolution and Recovery', aliases: RESOLUTION_ALIASES },
+        { id: 'root-cause', title: 'Root Cause', aliases: ROOT_CAUSE_ALIASES, skeleton: WHAT_CAUSED_IT },
+        { id: 'resolution', title: 'Resolution and Recovery', aliases: RESOLUTION_ALIASES, skeleton: HOW_IT_WAS_RESOLVED },
       ],
     },
     {
@@ -89,49 +106,77 @@ export const CLASSIC: Profile = {
       ],
       required: true,
       role: 'other',
+      skeleton: ['- [ ] What we will change so that this does not happen again.'],
     },
   ],
 };
 
 export const GOOGLE_SRE: Profile = {
   name: 'google-sre',
+  description: "The SRE book's template: Summary, Impact, Root Causes, Trigger, Resolution, Detection, Action Items, Lessons Learned, Timeline",
   sections: [
-    { id: 'summary', title: 'Summary', aliases: SUMMARY_ALIASES, required: true, role: 'summary' },
-    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'User Impact', 'Impacto'], required: true, role: 'other' },
-    { id: 'root-causes', title: 'Root Causes', aliases: ROOT_CAUSE_ALIASES, required: true, role: 'other' },
-    { id: 'trigger', title: 'Trigger', aliases: ['Trigger', 'Triggers'], required: true, role: 'other' },
-    { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other' },
-    { id: 'detection', title: 'Detection', aliases: ['Detection', 'How It Was Detected'], required: true, role: 'other' },
-    { id: 'action-items', title: 'Action Items', aliases: ACTION_ITEM_ALIASES, required: true, role: 'other' },
-    { id: 'lessons-learned', title: 'Lessons Learned', aliases: ['Lessons Learned', 'Lessons', 'Lições Aprendidas'], required: true, role: 'other' },
-    { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline' },
-    { id: 'supporting-information', title: 'Supporting Information', aliases: ['Supporting Information', 'Appendix'], required: false, role: 'other' },
+    { id: 'summary', title: 'Summary', aliases: SUMMARY_ALIASES, required: true, role: 'summary', skeleton: SUMMARY_PROSE },
+    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'User Impact', 'Impacto'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
+    { id: 'root-causes', title: 'Root Causes', aliases: ROOT_CAUSE_ALIASES, required: true, role: 'other', skeleton: WHAT_CAUSED_IT },
+    { id: 'trigger', title: 'Trigger', aliases: ['Trigger', 'Triggers'], required: true, role: 'other', skeleton: ['What set the outage off.'] },
+    { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other', skeleton: HOW_IT_WAS_RESOLVED },
+    { id: 'detection', title: 'Detection', aliases: ['Detection', 'How It Was Detected'], required: true, role: 'other',
+      skeleton: ['How we found out: an alert, a customer, a colleague.'] },
+    { id: 'action-items', title: 'Action Items', aliases: ACTION_ITEM_ALIASES, required: true, role: 'other', skeleton: ACTION_ITEMS_SKELETON },
+    { id: 'lessons-learned', title: 'Lessons Learned', aliases: ['Lessons Learned', 'Lessons', 'Lições Aprendidas'], required: true, role: 'other',
+      skeleton: ['### What went well', '', '- ', '', '### What went wrong', '', '- ', '', '### Where we got lucky', '', '- '] },
+    { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline', skeleton: TIMELINE_SKELETON },
+    { id: 'supporting-information', title: 'Supporting Information', aliases: ['Supporting Information', 'Appendix'], required: false, role: 'other',
+      skeleton: ['Links to dashboards, logs and tickets.'] },
   ],
 };
 
 export const PAGERDUTY: Profile = {
   name: 'pagerduty',
+  description: "PagerDuty's template: Overview, What Happened, Contributing Factors, Resolution, Impact, Responders, Timeline, How'd We Do, Action Items, Messaging",
   sections: [
-    { id: 'overview', title: 'Overview', aliases: ['Overview', ...SUMMARY_ALIASES], required: true, role: 'summary' },
-    { id: 'what-happened', title: 'What Happened', aliases: ['What Happened', 'What Happened?'], required: true, role: 'other' },
-    { id: 'contributing-factors', title: 'Contributing Factors', aliases: ['Contributing Factors', 'Contributing Factor', ...ROOT_CAUSE_ALIASES], required: true, role: 'other' },
-    { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other' },
-    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact'], required: true, role: 'other' },
-    { id: 'responders', title: 'Responders', aliases: ['Responders', 'Incident Responders'], required: false, role: 'other' },
-    { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline' },
-    { id: 'howd-we-do', title: "How'd We Do?", aliases: ["How'd We Do", 'How Did We Do', 'What Went Well'], required: true, role: 'other' },
-    { id: 'action-items', title: 'Action Items', aliases: ACTION_ITEM_ALIASES, required: true, role: 'other' },
-    { id: 'messaging', title: 'Messaging', aliases: ['Messaging', 'External Messaging', 'Internal Messaging'], required: false, role: 'other' },
+    { id: 'overview', title: 'Overview', aliases: ['Overview', ...SUMMARY_ALIASES], required: true, role: 'summary', skeleton: SUMMARY_PROSE },
+    { id: 'what-happened', title: 'What Happened', aliases: ['What Happened', 'What Happened?'], required: true, role: 'other',
+      skeleton: ['The story of the incident, from the first sign to the all-clear.'] },
+    { id: 'contributing-factors', title: 'Contributing Factors', aliases: ['Contributing Factors', 'Contributing Factor', ...ROOT_CAUSE_ALIASES], required: true, role: 'other',
+      skeleton: ['- What made it possible, or worse.'] },
+    { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other', skeleton: HOW_IT_WAS_RESOLVED },
+    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
+    { id: 'responders', title: 'Responders', aliases: ['Responders', 'Incident Responders'], required: false, role: 'other',
+      skeleton: ['- Incident commander: ', '- Responders: '] },
+    { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline', skeleton: TIMELINE_SKELETON },
+    { id: 'howd-we-do', title: "How'd We Do?", aliases: ["How'd We Do", 'How Did We Do', 'What Went Well'], required: true, role: 'other',
+      skeleton: ['- What went well: ', "- What didn't: "] },
+    { id: 'action-items', title: 'Action Items', aliases: ACTION_ITEM_ALIASES, required: true, role: 'other', skeleton: ACTION_ITEMS_SKELETON },
+    { id: 'messaging', title: 'Messaging', aliases: ['Messaging', 'External Messaging', 'Internal Messaging'], required: false, role: 'other',
+      skeleton: ['What we told customers and colleagues, and when.'] },
   ],
 };
 
-export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = {
-  classic: CLASSIC,
-  'google-sre': GOOGLE_SRE,
-  pagerduty: PAGERDUTY,
-};
+/** The built-in profiles, in the order pickers and the settings' enum list them. */
+export const PROFILES: readonly Profile[] = [CLASSIC, GOOGLE_SRE, PAGERDUTY];
+
+export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = Object.fromEntries(PROFILES.map((profile) => [profile.name, profile]));
 
 export const DEFAULT_PROFILE = 'classic';
+
+/** The profile `postmortem.sections` makes, beside the built-in ones. */
+export const CUSTOM_PROFILE = { name: 'custom', description: 'The sections listed in postmortem.sections' } as const;
+
+/**
+ * The skeleton a built-in profile gives section or part `id`, for custom profiles' sections of the
+ * same id ("Timeline", "Impact"): the first profile that has one, in PROFILES' order.
+ */
+export function builtInSkeleton(id: string): string[] | undefined {
+  for (const profile of PROFILES) {
+    for (const section of profile.sections) {
+      if (section.id === id) return section.skeleton;
+      const part = section.parts?.find((candidate) => candidate.id === id);
+      if (part) return part.skeleton;
+    }
+  }
+  return undefined;
+}
 
 /** A profile with every alias normalized once, as the matcher compares them. */
 export interface CompiledProfile extends Profile {

@@ -4,6 +4,7 @@ import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Positio
 import type { PostmortemModel } from '../core/model';
 import type { Section } from '../core/sections';
 import { SUMMARY_FIELDS, SUMMARY_FIELD_TITLES } from '../core/profiles';
+import { missingSections } from '../core/requirements';
 import { headingFor, skeletonFor } from './sectionTemplates';
 import { newEntryLine } from './timelineEntryFormat';
 import { lineBreakOf } from '../core/text';
@@ -34,10 +35,7 @@ export function completion(model: PostmortemModel, position: Position, now: Date
   if (headingPrefix) {
     const hashes = headingPrefix[1];
     model.requirements.forEach((status, order) => {
-      const missing = status.present ? [] : status.missingParts.length && status.line !== null
-        ? (status.spec.parts ?? []).filter((part) => status.missingParts.includes(part.id)).map((part) => ({ id: part.id, title: part.title }))
-        : [{ id: status.spec.id, title: status.spec.title }];
-      for (const { id, title } of missing) {
+      for (const { id, title } of missingSections(status)) {
         const heading = hashes ? `${hashes} ${title}` : headingFor(model, title).join(eol);
         items.push({
           label: heading,
@@ -45,7 +43,7 @@ export function completion(model: PostmortemModel, position: Position, now: Date
           detail: `${status.spec.required ? 'Required' : 'Optional'} section of the ${model.profile.name} profile`,
           sortText: `0${String(order).padStart(2, '0')}`,
           filterText: `${hashes}${title}`,
-          textEdit: { range: replace(0), newText: `${heading}${eol}${eol}${skeletonFor(id, id === status.spec.id ? status.spec : undefined).join(eol)}` },
+          textEdit: { range: replace(0), newText: `${heading}${eol}${eol}${skeletonFor(model.profile, id).join(eol)}` },
         });
       }
     });

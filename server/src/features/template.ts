@@ -7,7 +7,7 @@ export function postmortemTemplate(profile: Profile, title: string, date: string
   // workspace's: a google-sre postmortem in a classic workspace is checked as google-sre.
   const lines = ['---', 'type: postmortem', `profile: ${profile.name}`, '---', '', `# Postmortem: ${title.trim() || 'Untitled incident'}`, '', `**Date:** ${date}`, ''];
   for (const section of profile.sections) {
-    lines.push(`## ${section.title}`, '', ...skeletonFor(section.id, section), '');
+    lines.push(`## ${section.title}`, '', ...skeletonFor(profile, section.id), '');
   }
   return lines.join('\n');
 }
