@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { ANALYSIS_METHOD, type AnalysisParams, type AnalysisResult } from '../../server/src/protocol';
+import { sendCustomRequest } from './requests';
 
 export const IS_POSTMORTEM_CONTEXT = 'postmortem.isPostmortem';
 const REFRESH_DELAY_MS = 250;
@@ -40,7 +41,7 @@ export class ActiveDocument implements vscode.Disposable {
     if (document.languageId !== 'markdown') return undefined;
     const params: AnalysisParams = { textDocument: { uri: this.client.code2ProtocolConverter.asUri(document.uri) } };
     try {
-      return await this.client.sendRequest<AnalysisResult>(ANALYSIS_METHOD, params);
+      return await sendCustomRequest(this.client, ANALYSIS_METHOD, params);
     } catch (error) {
       this.client.outputChannel.appendLine(`postmortem: analysis failed: ${String(error)}`);
       return undefined;

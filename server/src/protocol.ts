@@ -191,4 +191,19 @@ export interface TemplateParams {
 }
 export type TemplateResult = string;
 
-export const PROFILE_NAMES = ['classic', 'google-sre', 'pagerduty'] as const;
+
+/**
+ * Every custom request, its method paired with its params and result: the client sends and the server
+ * answers through this map (client/src/requests.ts, server/src/customRequests.ts), so neither side can
+ * name a method with the other's types.
+ */
+export interface CustomRequests {
+  [ANALYSIS_METHOD]: { params: AnalysisParams; result: AnalysisResult };
+  [RENDER_METHOD]: { params: RenderParams; result: RenderResult | null };
+  [SORT_TIMELINE_METHOD]: { params: SortTimelineParams; result: SortTimelineResult };
+  [NEW_TIMELINE_ENTRY_METHOD]: { params: NewTimelineEntryParams; result: NewTimelineEntryResult };
+  [TEMPLATE_METHOD]: { params: TemplateParams; result: TemplateResult };
+}
+export type CustomRequestMethod = keyof CustomRequests;
+export type RequestParams<M extends CustomRequestMethod> = CustomRequests[M]['params'];
+export type RequestResult<M extends CustomRequestMethod> = CustomRequests[M]['result'];

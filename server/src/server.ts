@@ -14,12 +14,12 @@ import { foldingRanges } from './features/foldingRanges';
 import { codeActions } from './features/codeActions';
 import { analysisResult } from './features/analysis';
 import { renderResult } from './features/preview';
-import { RENDER_METHOD, type RenderParams, type RenderResult } from './protocol';
+import { RENDER_METHOD, type RenderResult } from './protocol';
 import {
   ANALYSIS_METHOD, FIX_ALL_KIND, NEW_TIMELINE_ENTRY_METHOD, SORT_TIMELINE_METHOD, TEMPLATE_METHOD,
-  type AnalysisParams, type AnalysisResult, type NewTimelineEntryParams, type NewTimelineEntryResult,
-  type SortTimelineParams, type SortTimelineResult, type TemplateParams,
+  type AnalysisResult, type NewTimelineEntryResult, type SortTimelineResult,
 } from './protocol';
+import { onCustomRequest } from './customRequests';
 import { hover } from './features/hover';
 import { inlayHints } from './features/inlayHints';
 import { completion } from './features/completion';
@@ -196,13 +196,13 @@ connection.onCompletion((params, token) =>
     return model ? completion(model, params.position, new Date(), current.settings.timeZone) : [];
   }));
 
-connection.onRequest(SORT_TIMELINE_METHOD, (params: SortTimelineParams, token: CancellationToken) =>
+onCustomRequest(connection, SORT_TIMELINE_METHOD, (params, token) =>
   safely<SortTimelineResult>('sort timeline', [], token, async () => {
     const model = await modelOf(params.textDocument.uri);
     return model?.isPostmortem ? sortTimelineEdits(model) : [];
   }));
 
-connection.onRequest(NEW_TIMELINE_ENTRY_METHOD, (params: NewTimelineEntryParams, token: CancellationToken) =>
+onCustomRequest(connection, NEW_TIMELINE_ENTRY_METHOD, (params, token) =>
   safely<NewTimelineEntryResult>('new timeline entry', null, token, async () => {
     const model = await modelOf(params.textDocument.uri);
     const now = new Date(params.now);
@@ -210,7 +210,7 @@ connection.onRequest(NEW_TIMELINE_ENTRY_METHOD, (params: NewTimelineEntryParams,
     return model && !Number.isNaN(now.getTime()) ? newTimelineEntry(model, now, current.settings.timeZone) : null;
   }));
 
-connection.onRequest(TEMPLATE_METHOD, (params: TemplateParams, token: CancellationToken) =>
+onCustomRequest(connection, TEMPLATE_METHOD, (params, token) =>
   safely('template', '', token, () => {
     const profile = profileNamed(params.profile) ?? profileNamed('classic');
     return profile ? postmortemTemplate(profile, String(params.title ?? ''), String(params.date ?? '')) : '';
@@ -224,13 +224,13 @@ const EMPTY_ANALYSIS: AnalysisResult = {
   incident: { start: null, end: null, startText: null, endText: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null, durationText: null },
 };
 
-connection.onRequest(ANALYSIS_METHOD, (params: AnalysisParams, token: CancellationToken) =>
+onCustomRequest(connection, ANALYSIS_METHOD, (params, token) =>
   safely('analysis', EMPTY_ANALYSIS, token, async () => {
     const model = await modelOf(params.textDocument.uri);
     return model ? analysisResult(model) : EMPTY_ANALYSIS;
   }));
 
-connection.onRequest(RENDER_METHOD, (params: RenderParams, token: CancellationToken) =>
+onCustomRequest(connection, RENDER_METHOD, (params, token) =>
   safely('render', null, token, async (): Promise<RenderResult | null> => {
     const uri = params.textDocument.uri;
     const model = await modelOf(uri);

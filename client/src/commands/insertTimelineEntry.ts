@@ -2,7 +2,8 @@
 // current time in the document's format and zone (decided by the server).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { NEW_TIMELINE_ENTRY_METHOD, type NewTimelineEntryParams, type NewTimelineEntryResult } from '../../../server/src/protocol';
+import { NEW_TIMELINE_ENTRY_METHOD, type NewTimelineEntryParams } from '../../../server/src/protocol';
+import { sendCustomRequest } from '../requests';
 
 export const INSERT_TIMELINE_ENTRY = 'postmortem.insertTimelineEntry';
 
@@ -10,7 +11,7 @@ export async function insertTimelineEntry(client: LanguageClient): Promise<void>
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   const params: NewTimelineEntryParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) }, now: new Date().toISOString() };
-  const result = await client.sendRequest<NewTimelineEntryResult>(NEW_TIMELINE_ENTRY_METHOD, params);
+  const result = await sendCustomRequest(client, NEW_TIMELINE_ENTRY_METHOD, params);
   if (!result) {
     void vscode.window.showInformationMessage('This postmortem has no Timeline section yet.');
     return;

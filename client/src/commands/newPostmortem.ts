@@ -2,7 +2,9 @@
 // profile's template (made by the server) into `postmortem.directory`, and opens it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PROFILE_NAMES, TEMPLATE_METHOD, type TemplateParams } from '../../../server/src/protocol';
+import { PROFILES } from '../../../server/src/core/profiles';
+import { TEMPLATE_METHOD, type TemplateParams } from '../../../server/src/protocol';
+import { sendCustomRequest } from '../requests';
 
 export const NEW_POSTMORTEM = 'postmortem.newPostmortem';
 
@@ -20,13 +22,13 @@ export async function newPostmortem(client: LanguageClient): Promise<void> {
   if (!title) return;
   const configured = vscode.workspace.getConfiguration('postmortem', folder.uri).get<string>('profile', 'classic');
   const picked = await vscode.window.showQuickPick(
-    PROFILE_NAMES.map((name) => ({ label: name, description: name === configured ? 'current profile' : undefined })),
+    PROFILES.map(({ name }) => ({ label: name, description: name === configured ? 'current profile' : undefined })),
     { title: 'New Postmortem: profile', placeHolder: 'Which sections should it have?' },
   );
   if (!picked) return;
   const date = new Date().toISOString().slice(0, 10);
   const params: TemplateParams = { profile: picked.label, title: title.trim(), date };
-  const text = await client.sendRequest<string>(TEMPLATE_METHOD, params);
+  const text = await sendCustomRequest(client, TEMPLATE_METHOD, params);
   const directory = vscode.workspace.getConfiguration('postmortem', folder.uri).get<string>('directory', 'postmortems') || '.';
   const target = vscode.Uri.joinPath(folder.uri, directory, `${date}-${slug(title)}-postmortem.md`);
   try {

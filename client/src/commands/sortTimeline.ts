@@ -1,7 +1,8 @@
 // "Postmortem: Sort Timeline": the same edits as the quick fix, on demand.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SORT_TIMELINE_METHOD, type SortTimelineParams, type SortTimelineResult } from '../../../server/src/protocol';
+import { SORT_TIMELINE_METHOD, type SortTimelineParams } from '../../../server/src/protocol';
+import { sendCustomRequest } from '../requests';
 
 export const SORT_TIMELINE = 'postmortem.sortTimeline';
 
@@ -9,7 +10,7 @@ export async function sortTimeline(client: LanguageClient): Promise<void> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return;
   const params: SortTimelineParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(editor.document.uri) } };
-  const edits = await client.sendRequest<SortTimelineResult>(SORT_TIMELINE_METHOD, params);
+  const edits = await sendCustomRequest(client, SORT_TIMELINE_METHOD, params);
   if (!edits.length) {
     void vscode.window.showInformationMessage('The timeline is already in time order.');
     return;

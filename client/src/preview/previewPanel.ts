@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { RENDER_METHOD, type RenderParams, type RenderResult } from '../../../server/src/protocol';
+import { sendCustomRequest } from '../requests';
 import type { ActiveDocument } from '../activeDocument';
 import { renderBody } from './incidentView';
 import { isFromWebviewMessage, type FromWebview, type ToWebview } from './messages';
@@ -17,7 +18,7 @@ const OPENABLE = /^(?:https?|mailto):/i;
 export async function requestRender(client: LanguageClient, document: vscode.TextDocument): Promise<RenderResult | undefined> {
   const params: RenderParams = { textDocument: { uri: client.code2ProtocolConverter.asUri(document.uri) } };
   try {
-    return (await client.sendRequest<RenderResult | null>(RENDER_METHOD, params)) ?? undefined;
+    return (await sendCustomRequest(client, RENDER_METHOD, params)) ?? undefined;
   } catch (error) {
     client.outputChannel.appendLine(`postmortem: render failed: ${String(error)}`);
     return undefined;
