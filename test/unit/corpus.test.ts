@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { CORPUS, CORPUS_SKIP, FIXTURES, analyze, clockOf, diagnosticsOf, readCorpus } from '../helpers';
-import { localClock } from '../../server/src/features/analysis';
+import { localClock } from '../../server/src/core/time/format';
 
 interface Expected {
   sections: string[];

@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clockOf, codesOf, joinLines, readFixture } from '../helpers';
-import { analysisResult, localClock } from '../../server/src/features/analysis';
+import { analysisResult } from '../../server/src/features/analysis';
+import { localClock } from '../../server/src/core/time/format';
 
 function sectionIds(text: string): string[] {
   return analyze(text).sections.map((section) => section.id as string);

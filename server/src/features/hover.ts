@@ -5,7 +5,7 @@ import type { PostmortemModel } from '../core/model';
 import type { DateSource, TimelineEntry, ZoneSource } from '../core/timeline';
 import { formatDuration, formatOffset } from '../core/time/duration';
 import { offsetMinutesAt } from '../core/time/zones';
-import { localClock, localDateTime } from './analysis';
+import { hoursAndMinutes, localClock, localDateTime } from '../core/time/format';
 
 const ZONE_SOURCES: Record<ZoneSource, string> = {
   entry: 'written on the entry',
@@ -32,7 +32,7 @@ const DATE_SOURCES: Record<DateSource, string> = {
 
 function utcText(axis: number): string {
   const when = new Date(Math.round(axis * 60_000));
-  return `${when.getUTCHours().toString().padStart(2, '0')}:${when.getUTCMinutes().toString().padStart(2, '0')} UTC`;
+  return `${hoursAndMinutes(when.getUTCHours(), when.getUTCMinutes())} UTC`;
 }
 
 function entryHover(model: PostmortemModel, entry: TimelineEntry): string {

@@ -7,7 +7,7 @@ import type { SummaryText } from '../core/summary';
 import { plainText, skipLinePrefix } from '../core/inline';
 import { formatDuration } from '../core/time/duration';
 import { offsetMinutesAt } from '../core/time/zones';
-import { isoOf, localClock } from './analysis';
+import { hoursAndMinutes, isoOf, localClock } from '../core/time/format';
 import { firstTitleLine } from '../core/titleLine';
 import { durationContradicts } from '../rules/durationMismatch';
 import { findMilestones, type MilestoneMatch } from './milestones';
@@ -112,8 +112,6 @@ export function incidentCard(model: PostmortemModel, settings: Settings): Incide
   };
 }
 
-const pad = (value: number) => String(value).padStart(2, '0');
-
 /** The timeline as the preview draws it: minutes from the earliest entry, local clock and day, order. */
 export function previewTimeline(model: PostmortemModel): PreviewTimelineEntry[] {
   const milestoneOf = new Map<number, CardMilestone['kind']>();
@@ -137,7 +135,7 @@ export function previewTimeline(model: PostmortemModel): PreviewTimelineEntry[] 
       timeText: entry.timeText,
       text: clip(entry.text),
       minutes: axis === null ? null : Math.round(axis - origin),
-      clock: dayMinutes === null ? null : `${pad(Math.floor(dayMinutes / 60))}:${pad(dayMinutes % 60)}`,
+      clock: dayMinutes === null ? null : hoursAndMinutes(Math.floor(dayMinutes / 60), dayMinutes % 60),
       day: local === null ? null : Math.floor(local / 1440) - firstDay,
       outOfOrder,
       milestone: milestoneOf.get(entryIndex) ?? null,

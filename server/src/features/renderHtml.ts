@@ -11,6 +11,7 @@ import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import type { Element, Root, RootContent } from 'hast';
+import { escapeHtml } from '../core/html';
 
 const LINE_TAGS = new Set([
   'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre', 'table', 'tr', 'hr', 'ul', 'ol', 'dl', 'dt', 'dd', 'details', 'div',
@@ -78,8 +79,4 @@ export function renderHtml(markdown: string): string {
   } catch {
     return `<pre>${escapeHtml(markdown)}</pre>`;
   }
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }

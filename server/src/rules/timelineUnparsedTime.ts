@@ -1,5 +1,6 @@
 // An entry's leading time cannot be read ("25:10") or contradicts itself ("13:30 PM", read as 13:30).
 import type { TimelineEntry } from '../core/timeline';
+import { hoursAndMinutes } from '../core/time/format';
 import { meridiemEdit } from '../features/fixes/meridiem';
 import { defineRule, editsOf, type Problem } from './rule';
 
@@ -19,8 +20,7 @@ const WHY: Record<TimelineUnparsedTimeData['reason'], string> = {
 /** The time an entry was read as, "HH:MM". */
 function clock(entry: TimelineEntry): string {
   const time = entry.stamp?.time;
-  if (!time) return '';
-  return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+  return time ? hoursAndMinutes(time.hour, time.minute) : '';
 }
 
 export const timelineUnparsedTime = defineRule<'timeline-unparsed-time', TimelineUnparsedTimeData>({

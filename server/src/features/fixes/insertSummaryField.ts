@@ -5,7 +5,7 @@ import type { PostmortemModel } from '../../core/model';
 import { SUMMARY_FIELD_TITLES, type SummaryField } from '../../core/profiles';
 import { lineBreakOf } from '../../core/text';
 import { formatDuration } from '../../core/time/duration';
-import { localDateTime } from '../analysis';
+import { localDateTime } from '../../core/time/format';
 
 const LABEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)([A-Z][A-Za-z ]{1,30})((?::(?:\*\*|__)|(?:\*\*|__):|:)\s*)/;
 

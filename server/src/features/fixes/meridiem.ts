@@ -1,6 +1,7 @@
 // "13:20PM" rewritten as the 24-hour time it was read as.
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../../core/model';
+import { hoursAndMinutes } from '../../core/time/format';
 
 export function meridiemEdit(model: PostmortemModel, entryIndex: number): TextEdit | null {
   const entry = model.timeline[entryIndex];
@@ -13,7 +14,7 @@ export function meridiemEdit(model: PostmortemModel, entryIndex: number): TextEd
   const clock = /\d{1,2}\s?[:.]\s?\d{2}(?::\d{2})?\s?[ap]\.?\s?m\.?/i.exec(written);
   if (!clock) return null;
   const { hour, minute } = entry.stamp.time;
-  const replacement = `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
+  const replacement = hoursAndMinutes(hour, minute);
   const from = start + clock.index;
   return { range: model.lines.index.range(from, from + clock[0].length), newText: replacement };
 }

@@ -1,0 +1,33 @@
+// Points in time written out: ISO-8601 for machines, the local clock and date for people.
+import type { CalendarDate } from './timestamp';
+import { offsetMinutesAt, type Zone } from './zones';
+
+const pad = (value: number, length = 2) => String(value).padStart(length, '0');
+
+/** A clock as "HH:MM". */
+export function hoursAndMinutes(hour: number, minute: number): string {
+  return `${pad(hour)}:${pad(minute)}`;
+}
+
+/** ISO-8601 for a point on the axis: an instant with Z when the zone is known, local time when not, null without a year. */
+export function isoOf(axis: number, date: CalendarDate | null, hasZone: boolean): string | null {
+  if (!date || date.year === null) return null;
+  const when = new Date(Math.round(axis * 60_000));
+  const text = `${pad(when.getUTCFullYear(), 4)}-${pad(when.getUTCMonth() + 1)}-${pad(when.getUTCDate())}T${pad(when.getUTCHours())}:${pad(when.getUTCMinutes())}:${pad(when.getUTCSeconds())}`;
+  return hasZone ? `${text}Z` : text;
+}
+
+/** The local clock of a point in its own zone ("14:00 UTC"). */
+export function localClock(point: { axis: number; zone: Zone | null }): string {
+  const offset = point.zone ? offsetMinutesAt(point.zone, point.axis * 60_000) : 0;
+  const local = (((point.axis + offset) % 1440) + 1440) % 1440;
+  return `${pad(Math.floor(local / 60))}:${pad(Math.floor(local % 60))}${point.zone ? ' ' + point.zone.label : ''}`;
+}
+
+/** The local date and clock of a point ("2024-04-10 14:00 UTC"); the clock alone when the year is unknown. */
+export function localDateTime(point: { axis: number; zone: Zone | null; date: CalendarDate | null }): string {
+  if (!point.date || point.date.year === null) return localClock(point);
+  const offset = point.zone ? offsetMinutesAt(point.zone, point.axis * 60_000) : 0;
+  const local = new Date(Math.round((point.axis + offset) * 60_000));
+  return `${pad(local.getUTCFullYear(), 4)}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())} ${localClock(point)}`;
+}
