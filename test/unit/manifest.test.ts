@@ -5,7 +5,9 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers';
 import { defaultSettings } from '../../server/src/settings';
-import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES } from '../../server/src/rules/index';
+import { SEVERITY_NAMES } from '../../server/src/core/config';
+import { CUSTOM_PROFILE, DEFAULT_PROFILE, PROFILES } from '../../server/src/core/profiles';
+import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES, RULES } from '../../server/src/rules/index';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 const properties: Record<string, { default?: unknown; properties?: Record<string, unknown> }> = manifest.contributes.configuration.properties;
@@ -51,6 +53,32 @@ test('the severity setting lists every diagnostic code, and the README documents
     assert.ok(readme.includes(DEFAULT_SEVERITY[code]), 'and its default severity');
   }
   for (const key of Object.keys(properties)) assert.ok(readme.includes(`\`${key}\``), `README documents ${key}`);
+});
+
+test('postmortem.severity is the rules\' index: one property a rule, in its order, with the severity names, its default and its description', () => {
+  const expected = Object.fromEntries(RULES.map((rule) => [rule.code, {
+    type: 'string',
+    enum: [...SEVERITY_NAMES],
+    default: rule.defaultSeverity,
+    description: `${rule.description} Default: ${rule.defaultSeverity}.`,
+  }]));
+  const contributed = properties['postmortem.severity'].properties ?? {};
+  assert.deepEqual(Object.keys(contributed), RULES.map((rule) => rule.code), 'same codes, same order');
+  assert.deepEqual(contributed, expected);
+});
+
+test('the README\'s diagnostic-code table is the rules\' index: code and default severity, in its order', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const table = readme.slice(readme.indexOf('## Diagnostic codes'));
+  const rows = [...table.matchAll(/^\| `([a-z-]+)` \| ([a-z]+) \|/gm)].map((match) => ({ code: match[1], severity: match[2] }));
+  assert.deepEqual(rows, RULES.map((rule) => ({ code: rule.code, severity: rule.defaultSeverity })));
+});
+
+test('postmortem.profile lists the built-in profiles and custom, with their descriptions', () => {
+  const profile = properties['postmortem.profile'] as { enum?: string[]; enumDescriptions?: string[]; default?: string };
+  assert.deepEqual(profile.enum, [...PROFILES.map((p) => p.name), CUSTOM_PROFILE.name]);
+  assert.deepEqual(profile.enumDescriptions, [...PROFILES.map((p) => p.description), CUSTOM_PROFILE.description]);
+  assert.equal(profile.default, DEFAULT_PROFILE);
 });
 
 test('every contributed command is registered by the client, and every registered command is contributed', () => {
