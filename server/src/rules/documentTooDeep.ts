@@ -8,7 +8,7 @@ export interface DocumentTooDeepData {
   reason: string;
 }
 
-export const documentTooDeep = defineRule<'document-too-deep', DocumentTooDeepData>({
+export const documentTooDeep = defineRule<DocumentTooDeepData>({
   code: 'document-too-deep',
   defaultSeverity: 'warning',
   description: 'Part of the document is nested too deeply for the Markdown parser; those lines are read one by one.',

@@ -23,7 +23,7 @@ export function durationContradicts(model: PostmortemModel, tolerance: number): 
       : Math.abs(stated.minutes - computed) > tolerance;
 }
 
-export const durationMismatch = defineRule<'duration-mismatch', DurationMismatchData>({
+export const durationMismatch = defineRule<DurationMismatchData>({
   code: 'duration-mismatch',
   defaultSeverity: 'error',
   description: 'The stated duration and the computed one differ by more than postmortem.durationTolerance.',

@@ -14,7 +14,7 @@ export interface SectionMissingData {
   missingParts?: string[];
 }
 
-export const sectionMissing = defineRule<'section-missing', SectionMissingData>({
+export const sectionMissing = defineRule<SectionMissingData>({
   code: 'section-missing',
   defaultSeverity: 'warning',
   description: 'A required section (or half of a combined one) is absent.',

@@ -9,7 +9,7 @@ export interface SectionOrderData {
   expectedAfter: string;
 }
 
-export const sectionOrder = defineRule<'section-order', SectionOrderData>({
+export const sectionOrder = defineRule<SectionOrderData>({
   code: 'section-order',
   defaultSeverity: 'warning',
   description: 'A section comes before one the profile puts earlier.',

@@ -18,7 +18,7 @@ const FIELD_NAMES: Record<SummaryField, string> = {
   'root-cause': 'the root cause',
 };
 
-export const summaryFieldMissing = defineRule<'summary-field-missing', SummaryFieldMissingData>({
+export const summaryFieldMissing = defineRule<SummaryFieldMissingData>({
   code: 'summary-field-missing',
   defaultSeverity: 'warning',
   description: 'The summary does not state the duration, start, end, impact or root cause.',

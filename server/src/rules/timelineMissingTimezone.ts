@@ -15,7 +15,7 @@ export interface TimelineMissingTimezoneData {
 
 const zoneOf = (data: TimelineMissingTimezoneData): string => data.suggestedZone ?? 'UTC';
 
-export const timelineMissingTimezone = defineRule<'timeline-missing-timezone', TimelineMissingTimezoneData>({
+export const timelineMissingTimezone = defineRule<TimelineMissingTimezoneData>({
   code: 'timeline-missing-timezone',
   defaultSeverity: 'warning',
   description: 'A timeline time has no time zone, written, inherited or configured.',

@@ -12,7 +12,7 @@ export interface TimelineOutOfOrderData {
   shouldPrecedeLine: number;
 }
 
-export const timelineOutOfOrder = defineRule<'timeline-out-of-order', TimelineOutOfOrderData>({
+export const timelineOutOfOrder = defineRule<TimelineOutOfOrderData>({
   code: 'timeline-out-of-order',
   defaultSeverity: 'error',
   description: 'A timeline entry goes back in time.',

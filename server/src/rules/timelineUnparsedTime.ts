@@ -23,7 +23,7 @@ function clock(entry: TimelineEntry): string {
   return time ? hoursAndMinutes(time.hour, time.minute) : '';
 }
 
-export const timelineUnparsedTime = defineRule<'timeline-unparsed-time', TimelineUnparsedTimeData>({
+export const timelineUnparsedTime = defineRule<TimelineUnparsedTimeData>({
   code: 'timeline-unparsed-time',
   defaultSeverity: 'error',
   description: "An entry's leading time cannot be read, or contradicts itself.",
