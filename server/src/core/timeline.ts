@@ -1,12 +1,11 @@
 // Timeline entries: every list item, table row, heading or line in the Timeline section that begins
 // with a time, with its instant resolved from what the entry writes and what surrounds it.
-import type { MarkdownLines } from './markdown';
+import type { LineReadings, MarkdownLines } from './markdown';
 import { plainText, skipLinePrefix } from './inline';
 import {
   isUnreadable, readStampAt, readStampWithChrono, readTimeAt, type CalendarDate, type Stamp, type UnreadableTime,
 } from './time/timestamp';
 import { findZone, offsetMinutesAt, type Zone } from './time/zones';
-import type { LineMemo } from './memo';
 
 export type ZoneSource = 'entry' | 'timeline-heading' | 'timeline-note' | 'date-line' | 'previous-entry' | 'summary' | 'document' | 'config' | 'none';
 export type DateSource = 'entry' | 'date-line' | 'previous-entry' | 'timeline-heading' | 'summary' | 'document' | 'rollover' | 'none';
@@ -103,18 +102,12 @@ export type LineReading = Candidate & {
 };
 
 /** A line's candidate entry and its words; with a memo, kept by what they depend on: kind and text. */
-function readCandidate(md: MarkdownLines, line: number, dayFirst: boolean, memo?: LineMemo<LineReading | null>): LineReading | null {
+function readCandidate(md: MarkdownLines, line: number, dayFirst: boolean, memo?: LineReadings<LineReading | null>): LineReading | null {
   const kind = candidateKind(md, line);
   if (!kind) return null;
   const text = md.index.lines[line].text;
   if (text.length > 10_000) return null;
-  return memo ? memo.get(md, line, text, dayFirst ? kind : `${kind} month-first`, readLineVariant) : readLine(text, kind, dayFirst);
-}
-
-/** readLine with the kind and the date order in one memo variant ("list-item", "list-item month-first"). */
-function readLineVariant(text: string, variant: string): LineReading | null {
-  const monthFirst = variant.endsWith(' month-first');
-  return readLine(text, (monthFirst ? variant.slice(0, -' month-first'.length) : variant) as EntryKind, !monthFirst);
+  return memo ? memo.read(md, line, readLine, kind, dayFirst) : readLine(text, kind, dayFirst);
 }
 
 function readLine(text: string, kind: EntryKind, dayFirst: boolean): LineReading | null {
@@ -204,7 +197,7 @@ export function axisMinutes(date: CalendarDate | null, stamp: Stamp, zone: Zone 
 
 export const PLACEHOLDER_YEAR = 2000;
 
-export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: number, context: TimelineContext, memo?: LineMemo<LineReading | null>): TimelineEntry[] {
+export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: number, context: TimelineContext, memo?: LineReadings<LineReading | null>): TimelineEntry[] {
   // Readings are shared with earlier versions (memoized): their lines are kept alongside, not copied in.
   const candidates: LineReading[] = [];
   const candidateLines: number[] = [];
