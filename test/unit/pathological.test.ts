@@ -8,7 +8,7 @@ import { settingsWith } from '../helpers';
 import { checkDocument, counts } from '../fuzz/properties';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { analyzeDocument } from '../../server/src/core/analyze';
-import { MAX_NESTING } from '../../server/src/core/markdown';
+import { MAX_NESTING } from '../../server/src/core/markdown/nestingGuard';
 import { findStamps, readStampAt } from '../../server/src/core/time/timestamp';
 import { findZone } from '../../server/src/core/time/zones';
 import { findDurations } from '../../server/src/core/time/duration';

@@ -11,7 +11,10 @@ import { gfmTableFromMarkdown } from 'mdast-util-gfm-table';
 import { gfmFootnoteFromMarkdown } from 'mdast-util-gfm-footnote';
 import { gfmTaskListItemFromMarkdown } from 'mdast-util-gfm-task-list-item';
 import type { Root, RootContent } from 'mdast';
-import { INLINE_CONSTRUCTS, readLines, type BlockReader, type LineMarker, type MarkdownLines } from '../../server/src/core/markdown';
+import type { MarkdownLines } from '../../server/src/core/markdown';
+import { INLINE_CONSTRUCTS } from '../../server/src/core/markdown/extensions';
+import type { LineMarker } from '../../server/src/core/markdown/lineMarker';
+import { readLines, type BlockReader } from '../../server/src/core/markdown/parse';
 import { LineIndex } from '../../server/src/core/text';
 
 const fullProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);

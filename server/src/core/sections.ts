@@ -1,10 +1,9 @@
 // Finding the sections of a postmortem, whatever the heading style.
-import type { MarkdownLines } from './markdown';
+import type { LineReadings, MarkdownLines } from './markdown';
 import { isStrongOnly } from './inline';
 import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
 import { FIELD_LABELS, type CompiledProfile, type SectionSpec } from './profiles';
 import { readDateAt, readTimeAt } from './time/timestamp';
-import type { LineMemo } from './memo';
 
 export type HeadingStyle = 'atx' | 'setext' | 'html' | 'bold' | 'list' | 'plain';
 
@@ -37,7 +36,7 @@ const STRUCTURE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(#{1,6})[ \t]*|(?:[-*+•●▪�
 const HTML_HEADING = /^\s*<h([1-6])[^>]*>(.*?)(?:<\/h\1>\s*)?$/i;
 
 /** Every line that looks like a section title, recognized by the profile or not. */
-export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: LineMemo<TitleReading | null>): Header[] {
+export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: LineReadings<TitleReading | null>): Header[] {
   const headers: Header[] = [];
   const { lines } = md.index;
   for (let i = 0; i < lines.length; i++) {
@@ -48,8 +47,7 @@ export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: 
     if (text.length > 200) continue;
     if (kind === 'heading' && info.blockStart !== i) continue;
     const nextUnderline = kind === 'heading' && md.info[i + 1]?.kind === 'heading-underline';
-    const variant = titleVariant(kind, info.depth, nextUnderline, info.itemStart);
-    const title = memo ? memo.get(md, i, text, variant, readTitleVariant) : readTitleVariant(text, variant);
+    const title = memo ? memo.read(md, i, readTitle, kind, info.depth, nextUnderline, info.itemStart) : readTitle(text, kind, info.depth, nextUnderline, info.itemStart);
     if (!title) continue;
     const { words, parenthetical, depth, style, mode, contentStart } = title;
     const id = recognize(words, profile, mode);
@@ -68,15 +66,6 @@ export interface TitleReading {
   style: HeadingStyle;
   mode: MatchMode;
   contentStart: number;
-}
-
-// What a title reading depends on besides the text, in one number (a memo variant; no string per line).
-const TITLE_KINDS = ['heading', 'paragraph', 'indented-code', 'html'];
-function titleVariant(kind: string, depth: number, nextUnderline: boolean, itemStart: boolean): number {
-  return TITLE_KINDS.indexOf(kind) * 32 + depth * 4 + (nextUnderline ? 2 : 0) + (itemStart ? 1 : 0);
-}
-function readTitleVariant(text: string, variant: number): TitleReading | null {
-  return readTitle(text, TITLE_KINDS[variant >> 5], (variant >> 2) & 7, (variant & 2) !== 0, (variant & 1) !== 0);
 }
 
 /** What a line says as a title, from its text and its kind alone (memoized: re-analysis meets it again). */

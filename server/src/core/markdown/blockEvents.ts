@@ -7,7 +7,7 @@
 // readers on the corpus and on random edits.
 import { parse, postprocess, preprocess } from 'micromark';
 import type { Chunk, Create, Event, Extension, ParseContext, Point, Token, TokenizeContext } from 'micromark-util-types';
-import type { LineKind } from './markdown';
+import type { LineKind } from './lineKinds';
 
 /** What a block token marks its lines as; containers' lines are marked, then their children's. */
 type MarkKind = LineKind | 'table' | 'item';

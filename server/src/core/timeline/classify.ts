@@ -1,0 +1,215 @@
+// The first step of reading a timeline: which lines are entries and what time each writes, which lines
+// are dates for the entries below them, and which state a zone for them ("All times in CEST").
+import type { LineReadings, MarkdownLines } from '../markdown';
+import { plainText, skipLinePrefix } from '../inline';
+import {
+  isUnreadable, readStampAt, readStampWithChrono, readTimeAt, type CalendarDate, type Stamp, type UnreadableTime,
+} from '../time/timestamp';
+import { findZone, type Zone } from '../time/zones';
+import type { EntryKind, TimelineEntry } from './types';
+
+interface Candidate {
+  kind: EntryKind;
+  stamp: Stamp | null;
+  unreadable: UnreadableTime | null;
+  contentStart: number;
+}
+
+/** What a timeline line says, from its text and kind alone (memoized; shared between versions). */
+export type LineReading = Candidate & {
+  entryText: string;
+  timeText: string;
+  /** Where the written time is in the line (the content's start when there is none). */
+  timeStartInLine: number;
+  timeEndInLine: number;
+};
+
+/** A line that is only a date ("May 20:", "### 2018-01-15"): it dates the entries below it. */
+export interface DateLine {
+  line: number;
+  date: CalendarDate;
+}
+
+/** A line that gives the entries below it a zone: a date line's ("May 20 (PST)") or a note's. */
+export interface ZoneLine {
+  line: number;
+  zone: Zone;
+  source: 'date-line' | 'timeline-note';
+}
+
+export interface ClassifiedTimeline {
+  /** The entries, their zones and dates not resolved yet ('none'). */
+  entries: TimelineEntry[];
+  /** In line order. */
+  dateLines: DateLine[];
+  /** In line order. */
+  zoneLines: ZoneLine[];
+}
+
+/** The timeline's lines from `firstLine` to `lastLine` (inclusive), classified. */
+export function classifyLines(md: MarkdownLines, firstLine: number, lastLine: number, dayFirst: boolean, memo?: LineReadings<LineReading | null>): ClassifiedTimeline {
+  // Readings are shared with earlier versions (memoized): their lines are kept alongside, not copied in.
+  const candidates: LineReading[] = [];
+  const candidateLines: number[] = [];
+  const dateLines: DateLine[] = [];
+  const zoneLines: ZoneLine[] = [];
+  for (let line = firstLine; line <= lastLine; line++) {
+    const candidate = readCandidate(md, line, dayFirst, memo);
+    const text = md.index.lines[line].text;
+    if (candidate?.stamp && !candidate.stamp.time) {
+      const rest = text.slice(candidate.stamp.end);
+      dateLines.push({ line, date: candidate.stamp.date as CalendarDate });
+      const zone = findZone(rest)?.zone;
+      if (zone) zoneLines.push({ line, zone, source: 'date-line' });
+      continue;
+    }
+    if (candidate) {
+      candidates.push(candidate);
+      candidateLines.push(line);
+      continue;
+    }
+    const kind = md.info[line].kind;
+    if (kind !== 'blank' && kind !== 'fenced-code' && kind !== 'indented-code' && text.length < 300 && /\b(?:all\s+times|times?\b|timezone|time\s+zone|zone)/i.test(text)) {
+      // "All times in CEST", "*(All times US/Pacific, 24-hour clock.)*", a "Time (EAT)" table header.
+      const zone = findZone(plainText(text));
+      if (zone) zoneLines.push({ line, zone: zone.zone, source: 'timeline-note' });
+    }
+  }
+  const entries: TimelineEntry[] = [];
+  for (let c = 0; c < candidates.length; c++) {
+    const candidate = candidates[c];
+    const line = candidateLines[c];
+    const nextLine = candidateLines[c + 1] ?? lastLine + 1;
+    const lineStart = md.index.lines[line].start;
+    entries.push({
+      kind: candidate.kind,
+      line,
+      lastLine: entryEnd(md, line, candidate.kind, nextLine, lastLine),
+      timeStart: lineStart + candidate.timeStartInLine,
+      timeEnd: lineStart + candidate.timeEndInLine,
+      timeText: candidate.timeText,
+      text: candidate.entryText,
+      stamp: candidate.stamp,
+      unreadable: candidate.unreadable,
+      zone: null,
+      zoneSource: 'none',
+      date: null,
+      dateSource: 'none',
+      axis: null,
+      rolledOver: false,
+    });
+  }
+  return { entries, dateLines, zoneLines };
+}
+
+function candidateKind(md: MarkdownLines, line: number): EntryKind | null {
+  const info = md.info[line];
+  switch (info.kind) {
+    case 'heading':
+      return info.blockStart === line ? 'heading' : null;
+    case 'table-row':
+      return 'table-row';
+    case 'paragraph':
+      return info.itemStart ? 'list-item' : 'line';
+    case 'indented-code':
+    case 'html':
+      return 'line';
+    default:
+      return null;
+  }
+}
+
+/** A line's candidate entry and its words; with a memo, kept by what they depend on: kind and text. */
+function readCandidate(md: MarkdownLines, line: number, dayFirst: boolean, memo?: LineReadings<LineReading | null>): LineReading | null {
+  const kind = candidateKind(md, line);
+  if (!kind) return null;
+  const text = md.index.lines[line].text;
+  if (text.length > 10_000) return null;
+  return memo ? memo.read(md, line, readLine, kind, dayFirst) : readLine(text, kind, dayFirst);
+}
+
+function readLine(text: string, kind: EntryKind, dayFirst: boolean): LineReading | null {
+  const found = readCandidateText(text, kind, dayFirst);
+  if (!found) return null;
+  const end = found.stamp?.end ?? found.unreadable?.end ?? found.contentStart;
+  const start = found.stamp?.start ?? found.unreadable?.start ?? found.contentStart;
+  return {
+    ...found,
+    entryText: plainText(text.slice(end)).replace(/^[\s:;,.\-–—=>|)\]]+/, '').slice(0, 200),
+    timeText: text.slice(start, end).trim(),
+    timeStartInLine: start,
+    timeEndInLine: end,
+  };
+}
+
+function readLeading(text: string, from: number, dayFirst: boolean): Stamp | UnreadableTime | null {
+  const stamp = readStampAt(text, from, dayFirst);
+  if (stamp) return stamp;
+  // Free text the fast path does not know ("Friday, 24 mar 2017 at 07:32", "Noon"): chrono, for
+  // lines that open like a written time.
+  return readStampWithChrono(text, from);
+}
+
+function tableCells(text: string): Array<{ start: number; end: number }> {
+  const cells: Array<{ start: number; end: number }> = [];
+  let start = text.indexOf('|') === -1 ? 0 : text.trimStart().startsWith('|') ? text.indexOf('|') + 1 : 0;
+  for (let i = start; i <= text.length; i++) {
+    if (i === text.length || (text[i] === '|' && text[i - 1] !== '\\')) {
+      cells.push({ start, end: i });
+      start = i + 1;
+    }
+  }
+  return cells;
+}
+
+function readCandidateText(text: string, kind: EntryKind, dayFirst: boolean): Candidate | null {
+  let contentStart: number;
+  let found: Stamp | UnreadableTime | null;
+  if (kind === 'table-row') {
+    const cells = tableCells(text);
+    if (cells.length === 0) return null;
+    contentStart = skipLinePrefix(text, cells[0].start);
+    found = readLeading(text, contentStart, dayFirst);
+    // "| 2019-11-29 | 12:00 | …": a date cell, then a time cell.
+    if (found && !isUnreadable(found) && !found.time && cells[1]) {
+      const timeAt = skipLinePrefix(text, cells[1].start);
+      const time = readTimeAt(text, timeAt);
+      if (time && !isUnreadable(time)) found = { ...found, end: time.end, time: time.time, meridiem: time.meridiem };
+    }
+  } else {
+    contentStart = skipLinePrefix(text);
+    found = readLeading(text, contentStart, dayFirst);
+  }
+  if (!found) return null;
+  if (isUnreadable(found)) return { kind, stamp: null, unreadable: found, contentStart };
+  const unreadable: UnreadableTime | null = found.warning
+    ? { start: found.start, end: found.end, text: text.slice(found.start, found.end).trim(), reason: found.warning }
+    : null;
+  return { kind, stamp: found, unreadable, contentStart };
+}
+
+function entryEnd(md: MarkdownLines, line: number, kind: EntryKind, nextEntryLine: number, sectionEnd: number): number {
+  const limit = Math.min(nextEntryLine - 1, sectionEnd);
+  const info = md.info[line];
+  let end = line;
+  if (kind === 'list-item' && info.item >= 0) {
+    end = md.listItems[info.item].lastLine;
+  } else if (kind === 'heading') {
+    end = limit;
+    for (let i = line + 1; i <= limit; i++) {
+      if (md.info[i].kind === 'heading' && md.info[i].blockStart === i && md.info[i].depth <= info.depth) {
+        end = i - 1;
+        break;
+      }
+    }
+  } else if (kind === 'line') {
+    for (let i = line + 1; i <= limit; i++) {
+      const next = md.info[i];
+      if (next.kind === 'blank' || next.itemStart || next.kind === 'heading' || next.kind === 'table-header') break;
+      end = i;
+    }
+  }
+  end = Math.min(end, limit);
+  while (end > line && md.info[end].kind === 'blank') end--;
+  return Math.max(end, line);
+}

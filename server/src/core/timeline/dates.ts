@@ -1,0 +1,75 @@
+// The third step: each timed entry's date and its place on the document's time axis.
+import { offsetMinutesAt, type Zone } from '../time/zones';
+import type { CalendarDate, Stamp } from '../time/timestamp';
+import type { DateLine } from './classify';
+import type { DateSource, TimelineContext, TimelineEntry } from './types';
+
+/** A time going back by more than this is taken as the next day (11:50 PM then 12:10 AM). */
+export const ROLLOVER_MINUTES = 6 * 60;
+
+export const PLACEHOLDER_YEAR = 2000;
+
+/**
+ * Sets the date and axis of each entry with a time (its zone resolved): the date written, else the
+ * date line above or the previous entry's, else the summary's or the document's; a clock that goes
+ * back by hours with no date written is the next day.
+ */
+export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], context: TimelineContext): void {
+  const defaultYear = context.defaultYear ?? PLACEHOLDER_YEAR;
+  let currentDate: { date: CalendarDate; source: DateSource } | null = null;
+  let previousAxis: number | null = null;
+  let undatedDays = 0;
+  const fallbackDate: { date: CalendarDate; source: DateSource } | null = context.summaryDate
+    ? { date: context.summaryDate, source: 'summary' }
+    : context.documentDate ? { date: context.documentDate, source: 'document' } : null;
+  let next = 0;
+  for (const entry of entries) {
+    for (; next < dateLines.length && dateLines[next].line < entry.line; next++) currentDate = { date: dateLines[next].date, source: 'date-line' };
+    const stamp = entry.stamp;
+    if (!stamp) continue;
+    let date: { date: CalendarDate; source: DateSource } | null;
+    if (stamp.date) {
+      const year: number | null = stamp.date.year ?? currentDate?.date.year ?? fallbackDate?.date.year ?? null;
+      date = { date: { ...stamp.date, year }, source: 'entry' };
+    } else {
+      date = currentDate ?? fallbackDate;
+    }
+    let axis = axisMinutes(date?.date ?? null, stamp, entry.zone, defaultYear, date ? 0 : undatedDays);
+    if (!stamp.date && previousAxis !== null && axis < previousAxis - ROLLOVER_MINUTES) {
+      // No date written and the clock went back by hours: the next day, not a mistake.
+      const days = Math.ceil((previousAxis - ROLLOVER_MINUTES - axis) / 1440);
+      axis += days * 1440;
+      entry.rolledOver = true;
+      if (date) {
+        date = { date: addDays(date.date, days, defaultYear), source: 'rollover' };
+        currentDate = date;
+      } else {
+        undatedDays += days;
+      }
+    }
+    entry.date = date?.date ?? null;
+    entry.dateSource = entry.rolledOver ? 'rollover' : date?.source ?? 'none';
+    if (stamp.date) currentDate = { date: entry.date as CalendarDate, source: 'previous-entry' };
+    entry.axis = axis;
+    previousAxis = axis;
+  }
+}
+
+function dayNumber(date: CalendarDate, defaultYear: number): number {
+  return Math.floor(Date.UTC(date.year ?? defaultYear, date.month - 1, date.day) / 86_400_000);
+}
+
+function addDays(date: CalendarDate, days: number, defaultYear: number): CalendarDate {
+  const shifted = new Date(Date.UTC(date.year ?? defaultYear, date.month - 1, date.day + days));
+  return { year: date.year === null ? null : shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
+}
+
+/** Minutes on the document's axis: days since 1970 (or since an arbitrary day when undated) and UTC. */
+export function axisMinutes(date: CalendarDate | null, stamp: Stamp, zone: Zone | null, defaultYear: number, extraDays = 0): number {
+  const time = stamp.time ?? { hour: 0, minute: 0, second: 0 };
+  const day = (date ? dayNumber(date, defaultYear) : dayNumber({ year: defaultYear, month: 1, day: 1 }, defaultYear)) + extraDays;
+  const local = day * 1440 + time.hour * 60 + time.minute + time.second / 60;
+  if (!zone) return local;
+  const approx = local * 60_000;
+  return local - offsetMinutesAt(zone, approx);
+}

@@ -1,0 +1,19 @@
+// Timeline entries: every list item, table row, heading or line in the Timeline section that begins
+// with a time, with its instant resolved from what the entry writes and what surrounds it.
+import type { LineReadings, MarkdownLines } from '../markdown';
+import { classifyLines, type LineReading } from './classify';
+import { resolveDates } from './dates';
+import type { TimelineContext, TimelineEntry } from './types';
+import { resolveZones } from './zones';
+
+export type { DateSource, EntryKind, TimelineContext, TimelineEntry, ZoneSource } from './types';
+export type { LineReading } from './classify';
+export { axisMinutes, PLACEHOLDER_YEAR, ROLLOVER_MINUTES } from './dates';
+
+/** The entries of the timeline from `firstLine` to `lastLine` (inclusive); `memo` keeps line readings between versions. */
+export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: number, context: TimelineContext, memo?: LineReadings<LineReading | null>): TimelineEntry[] {
+  const { entries, dateLines, zoneLines } = classifyLines(md, firstLine, lastLine, context.dayFirst, memo);
+  resolveZones(entries, zoneLines, context);
+  resolveDates(entries, dateLines, context);
+  return entries;
+}

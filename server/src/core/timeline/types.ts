@@ -1,0 +1,41 @@
+// What the timeline reader gives the model, and what it is told about the document around the timeline.
+import type { CalendarDate, Stamp, UnreadableTime } from '../time/timestamp';
+import type { Zone } from '../time/zones';
+
+export type ZoneSource = 'entry' | 'timeline-heading' | 'timeline-note' | 'date-line' | 'previous-entry' | 'summary' | 'document' | 'config' | 'none';
+export type DateSource = 'entry' | 'date-line' | 'previous-entry' | 'timeline-heading' | 'summary' | 'document' | 'rollover' | 'none';
+export type EntryKind = 'list-item' | 'table-row' | 'heading' | 'line';
+
+export interface TimelineEntry {
+  kind: EntryKind;
+  /** First and last line of the entry with its nested content (inclusive). */
+  line: number;
+  lastLine: number;
+  /** Document offsets of the written time. */
+  timeStart: number;
+  timeEnd: number;
+  timeText: string;
+  /** The entry's words after the time, plain. */
+  text: string;
+  stamp: Stamp | null;
+  unreadable: UnreadableTime | null;
+  zone: Zone | null;
+  zoneSource: ZoneSource;
+  date: CalendarDate | null;
+  dateSource: DateSource;
+  /** Minutes on the document's time axis (UTC when zones are known), or null when unreadable. */
+  axis: number | null;
+  /** Days added because the time went back past midnight. */
+  rolledOver: boolean;
+}
+
+export interface TimelineContext {
+  headingText: string;
+  summaryZone: Zone | null;
+  summaryDate: CalendarDate | null;
+  documentZone: Zone | null;
+  documentDate: CalendarDate | null;
+  configZone: Zone | null;
+  defaultYear: number | null;
+  dayFirst: boolean;
+}
