@@ -5,27 +5,27 @@ import {
   type CancellationToken, type InitializeParams, type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyzeDocument } from './core/analyze';
-import type { PostmortemModel } from './core/model';
-import { AnalysisCache } from './core/incremental';
-import { computeDiagnostics } from './features/diagnostics';
-import { documentSymbols } from './features/documentSymbols';
-import { foldingRanges } from './features/foldingRanges';
-import { codeActions } from './features/codeActions';
-import { analysisResult } from './features/analysis';
-import { renderResult } from './features/preview';
-import { RENDER_METHOD, type RenderParams, type RenderResult } from './protocol';
+import { analyzeDocument } from '../core/analyze';
+import type { PostmortemModel } from '../core/model';
+import { AnalysisCache } from '../core/incremental';
+import { computeDiagnostics } from '../features/diagnostics';
+import { documentSymbols } from '../features/documentSymbols';
+import { foldingRanges } from '../features/foldingRanges';
+import { codeActions } from '../features/codeActions';
+import { analysisResult } from '../features/analysis';
+import { renderResult } from '../features/preview';
+import { RENDER_METHOD, type RenderParams, type RenderResult } from '../protocol';
 import {
   ANALYSIS_METHOD, FIX_ALL_KIND, NEW_TIMELINE_ENTRY_METHOD, SORT_TIMELINE_METHOD, TEMPLATE_METHOD,
   type AnalysisParams, type AnalysisResult, type NewTimelineEntryParams, type NewTimelineEntryResult,
   type SortTimelineParams, type SortTimelineResult, type TemplateParams,
-} from './protocol';
-import { hover } from './features/hover';
-import { inlayHints } from './features/inlayHints';
-import { completion } from './features/completion';
-import { sortTimelineEdits } from './features/fixes/sortTimeline';
-import { newTimelineEntry } from './features/newTimelineEntry';
-import { postmortemTemplate, profileNamed } from './features/template';
+} from '../protocol';
+import { hover } from '../features/hover';
+import { inlayHints } from '../features/inlayHints';
+import { completion } from '../features/completion';
+import { sortTimelineEdits } from '../features/fixes/sortTimeline';
+import { newTimelineEntry } from '../features/newTimelineEntry';
+import { postmortemTemplate, profileNamed } from '../features/template';
 import { SettingsStore } from './settingsStore';
 import { HtmlRenderer } from './htmlRenderer';
 import { FrameChecker, type FrameProblem } from './stdioFrames';

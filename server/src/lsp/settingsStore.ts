@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection, InitializeParams } from 'vscode-languageserver/node';
-import { defaultSettings, readSettings, type Settings } from './core/config';
+import { defaultSettings, readSettings, type Settings } from '../core/config';
 
 export interface ResolvedSettings {
   settings: Settings;

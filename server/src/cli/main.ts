@@ -5,12 +5,12 @@ import { resolve, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { globSync, isDynamicPattern } from 'tinyglobby';
-import { analyzeDocument } from './core/analyze';
-import { defaultSettings, readSettings, type Settings } from './core/config';
-import { BUILT_IN_PROFILES } from './core/profiles';
-import { computeDiagnostics } from './features/diagnostics';
-import { incidentResult } from './features/analysis';
-import { relaunchedThreads, relaunchWithAllCoresFlags, shouldRunHere } from './cliRelaunch';
+import { analyzeDocument } from '../core/analyze';
+import { defaultSettings, readSettings, type Settings } from '../core/config';
+import { BUILT_IN_PROFILES } from '../core/profiles';
+import { computeDiagnostics } from '../features/diagnostics';
+import { incidentResult } from '../features/analysis';
+import { relaunchedThreads, relaunchWithAllCoresFlags, shouldRunHere } from './relaunch';
 
 const USAGE = `Usage: postmortem-lint [--profile NAME] [--config FILE] [--format text|json] [--workers N] PATH|GLOB...
 
