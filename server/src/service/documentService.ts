@@ -57,7 +57,7 @@ interface DocumentState {
    * held in the same map.
    */
   open: boolean;
-  /** Re-analysis after an edit parses only the chunks of the text that changed; made on first analysis. */
+  /** Re-analysis after an edit parses only the chunks of the text that changed; made on an open document's first analysis. */
   cache: AnalysisCache | null;
   built: { version: number; settingsKey: string; model: PostmortemModel } | null;
 }
@@ -102,8 +102,9 @@ export function createDocumentService(options: DocumentServiceOptions) {
     if (built && built.version === document.version && built.settingsKey === current.key) {
       return { model: built.model, settings: current.settings, version: built.version };
     }
-    document.cache ??= new AnalysisCache();
-    const model = analyzeDocument(document.text, current.settings, pathOf(uri), false, document.cache);
+    // Only a document being edited gains from an incremental cache; others would only hold its memory.
+    const cache = document.open ? (document.cache ??= new AnalysisCache()) : undefined;
+    const model = analyzeDocument(document.text, current.settings, pathOf(uri), false, cache);
     document.built = { version: document.version, settingsKey: current.key, model };
     return { model, settings: current.settings, version: document.version };
   }
