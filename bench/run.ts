@@ -17,12 +17,12 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { lint as markdownlint } from 'markdownlint/sync';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import { analyzeDocument } from '../server/src/core/analyze';
-import { defaultSettings } from '../server/src/settings';
+import { defaultSettings } from '../server/src/rules/settings';
 import { AnalysisCache } from '../server/src/core/incremental';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { documentSymbols } from '../server/src/features/documentSymbols';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/serverProcess';
-import { ALL_CORES_V8_FLAGS } from '../server/src/cliRelaunch';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/shared/serverLaunch';
+import { ALL_CORES_V8_FLAGS } from '../server/src/cli/relaunch';
 import { CORPUS, corpusAvailable, readCorpus } from '../test/helpers';
 import { generateCorpusLike, generatePostmortem } from './generate';
 

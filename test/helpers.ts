@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDocument } from '../server/src/core/analyze';
 import type { Settings } from '../server/src/core/config';
-import { defaultSettings, readSettings } from '../server/src/settings';
+import { defaultSettings, readSettings } from '../server/src/rules/settings';
 import type { PostmortemModel } from '../server/src/core/model';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 

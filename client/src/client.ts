@@ -1,7 +1,7 @@
 // LanguageClient options: which documents, how the server starts, what it watches.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/serverProcess';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../../server/src/shared/serverLaunch';
 
 export function createClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const serverModule = context.asAbsolutePath('dist/server.js');

@@ -10,6 +10,7 @@ export const FIX_ALL_KIND = 'source.fixAll.postmortem';
  * (server/src/rules/<rule>.ts), and the index makes these unions of them.
  */
 export type { DiagnosticCode, DiagnosticData } from './rules/index';
+import type { ReportedSeverity } from './rules/rule';
 
 export interface WireRange {
   start: { line: number; character: number };
@@ -207,3 +208,24 @@ export interface CustomRequests {
 export type CustomRequestMethod = keyof CustomRequests;
 export type RequestParams<M extends CustomRequestMethod> = CustomRequests[M]['params'];
 export type RequestResult<M extends CustomRequestMethod> = CustomRequests[M]['result'];
+
+// postmortem-lint's JSON output (`--format json`): an array of FileReport, one a postmortem.
+
+/** A finding as the CLI reports it: 1-based lines and columns (columns in UTF-16 code units, as LSP counts). */
+export interface ReportRow {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  severity: ReportedSeverity;
+  code: string;
+  message: string;
+}
+
+export interface FileReport {
+  /** Relative to the working directory. */
+  file: string;
+  diagnostics: ReportRow[];
+  /** In JSON reports only (text reports do not show it). */
+  incident?: AnalysisIncident;
+}

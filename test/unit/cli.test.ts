@@ -6,7 +6,7 @@ import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from '../helpers';
-import { ALL_CORES_V8_FLAGS, RELAUNCHED_ENV } from '../../server/src/cliRelaunch';
+import { ALL_CORES_V8_FLAGS, RELAUNCHED_ENV } from '../../server/src/cli/relaunch';
 
 function lint(args: string[], cwd = ROOT) {
   const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });
@@ -90,7 +90,7 @@ test('--workers: many files on worker threads give the same output, in file orde
   const fixtures = ['classic-complete.md', 'problems.md', 'bold-midnight.md', 'table-timeline.md'];
   for (let i = 0; i < 40; i++) copyFileSync(join(FIXTURES, fixtures[i % fixtures.length]), join(dir, 'incidents', `${String(i).padStart(2, '0')}.md`));
   // A config with a problem: its warning is printed once, also when the CLI starts itself again (as
-  // it does when the workers take every core: see server/src/cliRelaunch.ts).
+  // it does when the workers take every core: see server/src/cli/relaunch.ts).
   writeFileSync(join(dir, '.postmortem.json'), '{"profile": 42}');
   const allCores = String(Math.max(2, availableParallelism()));
   const one = lint(['--workers', '1', 'incidents'], dir);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { resolveProfile } from '../../server/src/core/config';
-import { defaultSettings, readSettings } from '../../server/src/settings';
+import { defaultSettings, readSettings } from '../../server/src/rules/settings';
 
 test('valid settings are taken, field by field', () => {
   const { settings, problems } = readSettings({ profile: 'google-sre', durationTolerance: 10, timeZone: 'GMT+1', severity: { 'section-order': 'off' }, include: ['docs/**/*.md'] });

@@ -56,7 +56,7 @@ test('duration tolerance: within it no mismatch; bounds like "under 3 hours" are
 test('documents that are not postmortems get nothing', async () => {
   const { analyzeDocument } = await import('../../server/src/core/analyze');
   const { computeDiagnostics } = await import('../../server/src/features/diagnostics');
-  const { defaultSettings } = await import('../../server/src/settings');
+  const { defaultSettings } = await import('../../server/src/rules/settings');
   const settings = defaultSettings();
   const model = analyzeDocument(readFixture('not-a-postmortem.md'), settings, '/work/docs/README.md');
   assert.equal(model.isPostmortem, false);

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import fc from 'fast-check';
 import type { Settings } from '../../server/src/core/config';
-import { defaultSettings, readSettings } from '../../server/src/settings';
+import { defaultSettings, readSettings } from '../../server/src/rules/settings';
 import { findStamps, readStampAt } from '../../server/src/core/time/timestamp';
 import { findZone, readZoneAt } from '../../server/src/core/time/zones';
 import { findDurations } from '../../server/src/core/time/duration';

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../helpers';
-import { defaultSettings } from '../../server/src/settings';
+import { defaultSettings } from '../../server/src/rules/settings';
 import { SEVERITY_NAMES } from '../../server/src/core/config';
 import { CUSTOM_PROFILE, DEFAULT_PROFILE, PROFILES } from '../../server/src/core/profiles';
 import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES, RULES } from '../../server/src/rules/index';

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { FrameChecker, type FrameProblem } from '../../server/src/stdioFrames';
+import { FrameChecker, type FrameProblem } from '../../server/src/lsp/stdioFrames';
 
 const frame = (body: string) => `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 

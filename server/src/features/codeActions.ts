@@ -35,7 +35,6 @@ function wants(only: string[] | undefined, kind: string): boolean {
 }
 
 export function codeActions(model: PostmortemModel, uri: string, diagnostics: Diagnostic[], settings: Settings, path: string | null, only?: string[]): CodeAction[] {
-  if (!model.isPostmortem) return [];
   const actions: CodeAction[] = [];
   if (wants(only, CodeActionKind.QuickFix)) {
     for (const diagnostic of diagnostics) actions.push(...quickFixes(model, uri, diagnostic));

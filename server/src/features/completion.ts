@@ -21,7 +21,6 @@ function sectionAt(model: PostmortemModel, line: number): Section | undefined {
 }
 
 export function completion(model: PostmortemModel, position: Position, now: Date, configuredZone = ''): CompletionItem[] {
-  if (!model.isPostmortem) return [];
   const { lines } = model.lines.index;
   const line = lines[position.line];
   if (!line) return [];

@@ -3,7 +3,7 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { Settings } from '../core/config';
 import type { PostmortemModel } from '../core/model';
-import { DIAGNOSTIC_SOURCE } from '../protocol';
+import { DIAGNOSTIC_SOURCE, type ReportRow } from '../protocol';
 import { findingsOf } from '../rules/findings';
 import type { Finding, ReportedSeverity } from '../rules/rule';
 
@@ -32,16 +32,6 @@ export function computeDiagnostics(model: PostmortemModel, settings: Settings): 
   return toDiagnostics(model, findingsOf(model, settings));
 }
 
-/** A finding as the CLI reports it: 1-based lines and columns (columns in UTF-16 code units, as LSP counts). */
-export interface ReportRow {
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: ReportedSeverity;
-  code: string;
-  message: string;
-}
 
 /** The findings as the CLI's rows, by where they start (findings at the same place keep their order). */
 export function reportRows(model: PostmortemModel, findings: readonly Finding[]): ReportRow[] {

@@ -13,7 +13,6 @@ interface Node {
 }
 
 export function documentSymbols(model: PostmortemModel): DocumentSymbol[] {
-  if (!model.isPostmortem) return [];
   const index = model.lines.index;
   const lastLine = index.lineCount - 1;
   const headings = [

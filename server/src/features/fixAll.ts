@@ -78,7 +78,6 @@ export function fixAllText(model: PostmortemModel, settings: Settings, path: str
 
 /** The fix-all result as one edit over the part that changed, or none. */
 export function fixAllEdits(model: PostmortemModel, settings: Settings, path: string | null): TextEdit[] {
-  if (!model.isPostmortem) return [];
   const before = model.text;
   const after = fixAllText(model, settings, path);
   if (after === before) return [];

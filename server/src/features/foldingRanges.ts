@@ -3,7 +3,6 @@ import { FoldingRangeKind, type FoldingRange } from 'vscode-languageserver-types
 import type { PostmortemModel } from '../core/model';
 
 export function foldingRanges(model: PostmortemModel): FoldingRange[] {
-  if (!model.isPostmortem) return [];
   const ranges: FoldingRange[] = [];
   for (const section of model.sections) {
     if (section.endLine > section.line) ranges.push({ startLine: section.line, endLine: section.endLine, kind: FoldingRangeKind.Region });

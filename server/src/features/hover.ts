@@ -73,7 +73,6 @@ function durationHover(model: PostmortemModel): string {
 }
 
 export function hover(model: PostmortemModel, position: Position): Hover | null {
-  if (!model.isPostmortem) return null;
   const index = model.lines.index;
   const offset = index.offsetAt(position);
   const entry = model.timeline.find((e) => offset >= e.timeStart && offset <= e.timeEnd && e.timeEnd > e.timeStart);

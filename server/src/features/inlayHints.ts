@@ -5,7 +5,7 @@ import { formatOffset } from '../core/time/duration';
 
 export function inlayHints(model: PostmortemModel, range: Range): InlayHint[] {
   const start = model.incident.start;
-  if (!model.isPostmortem || !start) return [];
+  if (!start) return [];
   const index = model.lines.index;
   const hints: InlayHint[] = [];
   for (const entry of model.timeline) {

@@ -6,7 +6,7 @@ import { newEntryLine } from './timelineEntryFormat';
 
 export function newTimelineEntry(model: PostmortemModel, now: Date, configuredZone = ''): NewTimelineEntryResult {
   const section = model.timelineSection;
-  if (!model.isPostmortem || !section) return null;
+  if (!section) return null;
   const index = model.lines.index;
   const last = model.timeline[model.timeline.length - 1];
   const afterLine = last ? last.lastLine : section.endLine;

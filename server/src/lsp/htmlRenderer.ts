@@ -7,7 +7,7 @@
 // cannot start or dies, rendering falls back to this thread.
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { renderHtml } from './features/renderHtml';
+import { renderHtml } from '../features/renderHtml';
 
 /** Below this many characters rendering takes a few tens of milliseconds: done in place. */
 export const RENDER_IN_PLACE_BELOW = 64 * 1024;

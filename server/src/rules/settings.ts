@@ -1,7 +1,7 @@
 // Settings as the rules know them: core/config.ts reads settings for whatever codes it is handed (the
 // core knows no rules); here it is handed the rules' codes and default severities.
-import { defaultSettingsWith, readSettingsOver, type Settings, type SettingsResult } from './core/config';
-import { DEFAULT_SEVERITY } from './rules/index';
+import { defaultSettingsWith, readSettingsOver, type Settings, type SettingsResult } from '../core/config';
+import { DEFAULT_SEVERITY } from './index';
 
 export function defaultSettings(): Settings {
   return defaultSettingsWith(DEFAULT_SEVERITY);

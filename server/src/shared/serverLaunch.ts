@@ -1,6 +1,8 @@
 // How the language server's Node process is started: by the extension (client/src/client.ts) and by
 // `npm run bench`, which measures the server as the extension runs it. Editors that start
-// `dist/server.js` themselves can pass the same flags and variables.
+// `dist/server.js` themselves can pass the same flags and variables. shared/ is what the client may
+// import from the server's tree besides protocol.ts: this file imports nothing, so the extension's
+// bundle takes in no server code.
 
 /**
  * V8 flags for the server. By default V8 gives the young generation 32 MB and lets the heap grow to

@@ -1,0 +1,122 @@
+// The language server: the connection, its capabilities and thin handlers. Each handler asks the
+// document service (server/src/service/) one question; a failure is logged and answered with an
+// empty result, and a cancelled request is answered with one too.
+import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  ANALYSIS_METHOD, FIX_ALL_KIND, NEW_TIMELINE_ENTRY_METHOD, RENDER_METHOD, SORT_TIMELINE_METHOD, TEMPLATE_METHOD,
+} from '../protocol';
+import { onCustomRequest } from './customRequests';
+import { createDocumentService, EMPTY_ANALYSIS } from '../service/documentService';
+import { openConnection } from './connection';
+import { EditorSettingsProvider } from './editorSettings';
+import { HtmlRenderer } from './htmlRenderer';
+import { ValidationScheduler } from './validation';
+
+const connection = openConnection();
+const documents = new TextDocuments(TextDocument);
+const editorSettings = new EditorSettingsProvider(connection);
+const renderer = new HtmlRenderer();
+const service = createDocumentService({
+  logger: connection.console,
+  clock: () => new Date(),
+  editorSettings: editorSettings.read,
+  showSettingsProblems: editorSettings.showProblems,
+  renderHtml: (text, key) => renderer.render(text, key),
+});
+
+async function safely<T>(what: string, empty: T, token: CancellationToken | undefined, run: () => Promise<T> | T): Promise<T> {
+  try {
+    if (token?.isCancellationRequested) return empty;
+    const result = await run();
+    return token?.isCancellationRequested ? empty : result;
+  } catch (error) {
+    connection.console.error(`postmortem: ${what} failed: ${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+    return empty;
+  }
+}
+
+const validation = new ValidationScheduler((uri) =>
+  safely('diagnostics', undefined, undefined, async () => {
+    const result = await service.diagnostics(uri);
+    if (result) await connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics });
+  }));
+
+connection.onInitialize((params): InitializeResult => {
+  editorSettings.initialize(params);
+  service.setWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  return {
+    capabilities: {
+      textDocumentSync: TextDocumentSyncKind.Incremental,
+      documentSymbolProvider: { label: 'Postmortem' },
+      foldingRangeProvider: true,
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
+      hoverProvider: true,
+      inlayHintProvider: true,
+      completionProvider: { triggerCharacters: ['#', ' '] },
+    },
+    serverInfo: { name: 'postmortem-writer' },
+  };
+});
+
+connection.onInitialized(() => service.checkConfigFiles());
+
+documents.onDidOpen(({ document }) => {
+  service.open(document.uri, document.getText(), document.version);
+  validation.opened(document.uri);
+});
+documents.onDidChangeContent(({ document }) => {
+  service.update(document.uri, document.getText(), document.version);
+  validation.changed(document.uri);
+});
+documents.onDidClose(({ document }) => {
+  validation.closed(document.uri);
+  service.close(document.uri);
+  void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
+});
+
+function settingsChanged(): void {
+  service.settingsChanged();
+  for (const document of documents.all()) validation.now(document.uri);
+}
+connection.onDidChangeConfiguration(settingsChanged);
+connection.onDidChangeWatchedFiles(settingsChanged);
+
+connection.onDocumentSymbol((params, token) =>
+  safely('document symbols', [], token, () => service.documentSymbols(params.textDocument.uri)));
+
+connection.onFoldingRanges((params, token) =>
+  safely('folding ranges', [], token, () => service.foldingRanges(params.textDocument.uri)));
+
+connection.onCodeAction((params, token) =>
+  safely('code actions', [], token, () => service.codeActions(params.textDocument.uri, params.context.diagnostics, params.context.only)));
+
+connection.onHover((params, token) =>
+  safely('hover', null, token, () => service.hover(params.textDocument.uri, params.position)));
+
+connection.languages.inlayHint.on((params, token) =>
+  safely('inlay hints', [], token, () => service.inlayHints(params.textDocument.uri, params.range)));
+
+connection.onCompletion((params, token) =>
+  safely('completion', [], token, () => service.completion(params.textDocument.uri, params.position)));
+
+onCustomRequest(connection, SORT_TIMELINE_METHOD, (params, token) =>
+  safely('sort timeline', [], token, () => service.sortTimeline(params.textDocument.uri)));
+
+onCustomRequest(connection, NEW_TIMELINE_ENTRY_METHOD, (params, token) =>
+  safely('new timeline entry', null, token, () => service.newTimelineEntry(params.textDocument.uri, new Date(params.now))));
+
+onCustomRequest(connection, TEMPLATE_METHOD, (params, token) =>
+  safely('template', '', token, () => service.template(params)));
+
+onCustomRequest(connection, ANALYSIS_METHOD, (params, token) =>
+  safely('analysis', EMPTY_ANALYSIS, token, () => service.analysis(params.textDocument.uri)));
+
+onCustomRequest(connection, RENDER_METHOD, (params, token) =>
+  safely('render', null, token, () => service.render(params.textDocument.uri)));
+
+process.on('uncaughtException', (error) => connection.console.error(`postmortem: unexpected error: ${error.stack ?? error.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`postmortem: unexpected rejection: ${String(reason)}`));
+
+documents.listen(connection);
+connection.listen();
