@@ -23,7 +23,7 @@ const builds = [
   { ...base, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...base, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
   // The preview's HTML rendering on its own thread (started by the server for large documents).
-  { ...base, entryPoints: ['server/src/lsp/renderWorker.ts'], outfile: 'dist/renderWorker.js' },
+  { ...base, entryPoints: ['server/src/service/renderWorker.ts'], outfile: 'dist/renderWorker.js' },
   { ...base, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${base.banner.js}` } },
   // The preview page's own script: for the browser, no Node globals, loaded with the page's nonce.
   { ...base, entryPoints: ['preview-src/index.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },

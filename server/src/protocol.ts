@@ -192,6 +192,15 @@ export interface TemplateParams {
 }
 export type TemplateResult = string;
 
+/** `postmortem/profiles`: the built-in profiles a user can choose, for pickers (no params). */
+export const PROFILES_METHOD = 'postmortem/profiles';
+export interface ProfileChoice {
+  name: string;
+  /** One line: the sections it asks for. */
+  description: string;
+}
+export type ProfilesResult = ProfileChoice[];
+
 
 /**
  * Every custom request, its method paired with its params and result: the client sends and the server
@@ -204,6 +213,7 @@ export interface CustomRequests {
   [SORT_TIMELINE_METHOD]: { params: SortTimelineParams; result: SortTimelineResult };
   [NEW_TIMELINE_ENTRY_METHOD]: { params: NewTimelineEntryParams; result: NewTimelineEntryResult };
   [TEMPLATE_METHOD]: { params: TemplateParams; result: TemplateResult };
+  [PROFILES_METHOD]: { params: null; result: ProfilesResult };
 }
 export type CustomRequestMethod = keyof CustomRequests;
 export type RequestParams<M extends CustomRequestMethod> = CustomRequests[M]['params'];

@@ -83,6 +83,10 @@ test('the commands\' requests: sort the timeline, a new entry at a given time, a
   const entry = await server.request<{ edit: { newText: string }; cursor: { line: number } }>('postmortem/newTimelineEntry', { textDocument: { uri: entryUri }, now: '2024-05-11T00:15:00Z' });
   assert.equal(entry.edit.newText, '\n- **1:15 AM:** ');
   assert.equal(entry.cursor.line, 13);
+  // The pickers list what the server offers, with the line each profile's description gives.
+  const profiles = await server.request<Array<{ name: string; description: string }>>('postmortem/profiles', null);
+  assert.deepEqual(profiles.map((profile) => profile.name), ['classic', 'google-sre', 'pagerduty']);
+  assert.match(profiles[2].description, /^PagerDuty's template: Overview, What Happened/);
   const template = await server.request<string>('postmortem/template', { profile: 'pagerduty', title: 'DB failover', date: '2024-05-10' });
   assert.match(template, /^---\ntype: postmortem\nprofile: pagerduty\n---\n\n# Postmortem: DB failover\n\n\*\*Date:\*\* 2024-05-10\n\n## Overview/);
   // Opened in a workspace whose profile is classic, it is checked as the pagerduty postmortem it is.

@@ -10,7 +10,7 @@ import { TestServer } from './lspClient';
 import { ROOT } from '../helpers';
 import { generatePostmortem } from '../../bench/generate';
 import { renderHtml } from '../../server/src/features/renderHtml';
-import { HtmlRenderer, RENDER_IN_PLACE_BELOW } from '../../server/src/lsp/htmlRenderer';
+import { HtmlRenderer, RENDER_IN_PLACE_BELOW } from '../../server/src/service/htmlRenderer';
 import { RENDER_METHOD, type RenderResult } from '../../server/src/protocol';
 
 let server: TestServer;

@@ -11,6 +11,6 @@ export function registerCommands(context: vscode.ExtensionContext, client: Langu
     vscode.commands.registerCommand(NEW_POSTMORTEM, () => newPostmortem(client)),
     vscode.commands.registerCommand(INSERT_TIMELINE_ENTRY, () => insertTimelineEntry(client)),
     vscode.commands.registerCommand(SORT_TIMELINE, () => sortTimeline(client)),
-    vscode.commands.registerCommand(SELECT_PROFILE, () => selectProfile()),
+    vscode.commands.registerCommand(SELECT_PROFILE, () => selectProfile(client)),
   );
 }

@@ -2,8 +2,7 @@
 // profile's template (made by the server) into `postmortem.directory`, and opens it.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PROFILES } from '../../../server/src/core/profiles';
-import { TEMPLATE_METHOD, type TemplateParams } from '../../../server/src/protocol';
+import { PROFILES_METHOD, TEMPLATE_METHOD, type TemplateParams } from '../../../server/src/protocol';
 import { sendCustomRequest } from '../requests';
 
 export const NEW_POSTMORTEM = 'postmortem.newPostmortem';
@@ -22,7 +21,7 @@ export async function newPostmortem(client: LanguageClient): Promise<void> {
   if (!title) return;
   const configured = vscode.workspace.getConfiguration('postmortem', folder.uri).get<string>('profile', 'classic');
   const picked = await vscode.window.showQuickPick(
-    PROFILES.map(({ name }) => ({ label: name, description: name === configured ? 'current profile' : undefined })),
+    (await sendCustomRequest(client, PROFILES_METHOD, null)).map(({ name }) => ({ label: name, description: name === configured ? 'current profile' : undefined })),
     { title: 'New Postmortem: profile', placeHolder: 'Which sections should it have?' },
   );
   if (!picked) return;

@@ -1,7 +1,7 @@
 // The preview's content as HTML, from the server's render result: the incident card, the timeline
 // drawn to scale (SVG and a list), and the rendered document (sanitized by the server). Pure: no
 // vscode, no DOM; every text is escaped here, every number was worked out by the server.
-import { escapeHtml } from '../../../server/src/core/html';
+import { escapeHtml } from '../../../server/src/shared/html';
 import type { CardMilestone, CardPoint, FactSource, MilestoneKind, PreviewTimelineEntry, RenderResult } from '../../../server/src/protocol';
 
 const MILESTONE_LABELS: Record<MilestoneKind, string> = {

@@ -3,7 +3,7 @@
 // extension (or, exported, inline with the nonce); images only from the document's folder; no
 // frames, no forms, no <base> but ours. The document's HTML arrives sanitized from the server.
 import { randomBytes } from 'node:crypto';
-import { escapeHtml } from '../../../server/src/core/html';
+import { escapeHtml } from '../../../server/src/shared/html';
 
 /** A fresh nonce for every page render: 128 random bits. */
 export function newNonce(): string {

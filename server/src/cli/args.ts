@@ -2,14 +2,14 @@
 // invocation exit 2 with a message.
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { BUILT_IN_PROFILES } from '../core/profiles';
+import { builtInProfiles, DEFAULT_PROFILE } from '../service/profiles';
 
 export const USAGE = `Usage: postmortem-lint [--profile NAME] [--config FILE] [--format text|json] [--workers N] PATH|GLOB...
 
 Lints incident postmortems written in Markdown.
   PATH       a file (always linted), or a folder (its postmortems are linted)
   GLOB       e.g. "docs/**/*.md" (quote it; matching postmortems are linted)
-  --profile  ${Object.keys(BUILT_IN_PROFILES).join(' | ')} (default: classic)
+  --profile  ${builtInProfiles().map((profile) => profile.name).join(' | ')} (default: ${DEFAULT_PROFILE})
   --config   a .postmortem.json (default: ./.postmortem.json when present)
   --format   text (file:line:col severity code message) or json
   --workers  threads that lint files in parallel (default: the number of cores)

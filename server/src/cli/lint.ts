@@ -1,25 +1,17 @@
 // Linting one file, the same on the main thread and on the pool's threads.
 import { readFileSync } from 'node:fs';
-import { analyzeDocument } from '../core/analyze';
-import type { Settings } from '../core/config';
-import { findingsOf } from '../rules/findings';
 import type { FileReport } from '../protocol';
-import { fileReport, type Outcome } from './report';
+import { lintText, type LintTextOptions } from '../service/lint';
+import type { Outcome } from './report';
 
 /** What every file is linted with; a pool thread gets it as its workerData. */
-export interface LintOptions {
-  settings: Settings;
-  /** JSON reports carry the incident's window and duration. */
-  withIncident: boolean;
-}
+export type LintOptions = Omit<LintTextOptions, 'explicit'>;
 
 /** The file's report; null when it is not a postmortem (an explicit file always is). Throws when it cannot be read. */
-function lintFile(path: string, explicit: boolean, { settings, withIncident }: LintOptions): FileReport | null {
+function lintFile(path: string, explicit: boolean, options: LintOptions): FileReport | null {
   const buffer = readFileSync(path);
   if (buffer.includes(0)) throw new Error('not a text file (it contains NUL bytes)');
-  const model = analyzeDocument(buffer.toString('utf8'), settings, path, explicit);
-  if (!model.isPostmortem) return null;
-  return fileReport(path, model, findingsOf(model, settings), withIncident);
+  return lintText(buffer.toString('utf8'), path, { ...options, explicit });
 }
 
 export function lintOutcome(path: string, explicit: boolean, options: LintOptions): Outcome {

@@ -1,25 +1,12 @@
-// What postmortem-lint reports: a file's report (typed in the protocol; the JSON output is an array of
-// them), built in one function, and the two output formats.
+// What postmortem-lint prints: the reports (typed in the protocol, built by service/lint.ts) in the
+// two output formats, and the exit status.
 import { relative } from 'node:path';
-import type { PostmortemModel } from '../core/model';
-import { incidentResult } from '../features/analysis';
-import { reportRows } from '../features/diagnostics';
 import type { FileReport } from '../protocol';
-import type { Finding } from '../rules/rule';
 import type { ReportFormat } from './args';
 import type { Target } from './targets';
 
 /** A linted file's outcome: its report (null: not a postmortem), or why it could not be linted. */
 export type Outcome = { report: FileReport | null } | { error: string };
-
-/** The report of a postmortem, from its model and findings. */
-export function fileReport(path: string, model: PostmortemModel, findings: readonly Finding[], withIncident: boolean): FileReport {
-  return {
-    file: relative(process.cwd(), path) || path,
-    diagnostics: reportRows(model, findings),
-    incident: withIncident ? incidentResult(model) : undefined,
-  };
-}
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 

@@ -1,9 +1,8 @@
 // The settings every file is linted with: --config (or ./.postmortem.json when present) over the
 // defaults, then --profile.
 import type { Settings } from '../core/config';
-import { defaultSettings } from '../rules/settings';
-import { BUILT_IN_PROFILES } from '../core/profiles';
-import { CONFIG_FILE_NAME, loadConfigFile } from '../service/configFile';
+import { CONFIG_FILE_NAME, defaultSettings, loadConfigFile } from '../service/configFile';
+import { builtInProfiles, isKnownProfile } from '../service/profiles';
 import { UsageError } from './args';
 
 /** The settings, and what is wrong in the config file (warnings: its defaults are used instead). */
@@ -12,8 +11,8 @@ export function lintSettings(configPath: string | undefined, profile: string | u
   if (!loaded && configPath) throw new UsageError(`cannot read config file ${configPath}`);
   let settings = loaded?.settings ?? defaultSettings();
   if (profile !== undefined) {
-    if (!(profile in BUILT_IN_PROFILES) && !(profile === 'custom' && settings.sections)) {
-      throw new UsageError(`unknown profile "${profile}" (choose ${Object.keys(BUILT_IN_PROFILES).join(', ')})`);
+    if (!isKnownProfile(profile, settings.sections !== null)) {
+      throw new UsageError(`unknown profile "${profile}" (choose ${builtInProfiles().map(({ name }) => name).join(', ')})`);
     }
     settings = { ...settings, profile };
   }

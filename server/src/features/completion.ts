@@ -5,7 +5,7 @@ import type { PostmortemModel } from '../core/model';
 import type { Section } from '../core/sections';
 import { SUMMARY_FIELDS, SUMMARY_FIELD_TITLES } from '../core/profiles';
 import { missingSections } from '../core/requirements';
-import { headingFor, skeletonFor } from './sectionTemplates';
+import { headingFor, skeletonFor } from '../rules/fixes/sectionTemplates';
 import { newEntryLine } from './timelineEntryFormat';
 import { lineBreakOf } from '../core/text';
 

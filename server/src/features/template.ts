@@ -1,6 +1,6 @@
 // A new postmortem from a profile: the title, the date, and every section with its skeleton.
 import { BUILT_IN_PROFILES, type Profile } from '../core/profiles';
-import { skeletonFor } from './sectionTemplates';
+import { skeletonFor } from '../rules/fixes/sectionTemplates';
 
 export function postmortemTemplate(profile: Profile, title: string, date: string): string {
   // Front matter marks the document as a postmortem and names its profile, which wins over the

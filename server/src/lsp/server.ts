@@ -4,13 +4,13 @@
 import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  ANALYSIS_METHOD, FIX_ALL_KIND, NEW_TIMELINE_ENTRY_METHOD, RENDER_METHOD, SORT_TIMELINE_METHOD, TEMPLATE_METHOD,
+  ANALYSIS_METHOD, FIX_ALL_KIND, NEW_TIMELINE_ENTRY_METHOD, PROFILES_METHOD, RENDER_METHOD, SORT_TIMELINE_METHOD, TEMPLATE_METHOD,
 } from '../protocol';
 import { onCustomRequest } from './customRequests';
 import { createDocumentService, EMPTY_ANALYSIS } from '../service/documentService';
 import { openConnection } from './connection';
 import { EditorSettingsProvider } from './editorSettings';
-import { HtmlRenderer } from './htmlRenderer';
+import { HtmlRenderer } from '../service/htmlRenderer';
 import { ValidationScheduler } from './validation';
 
 const connection = openConnection();
@@ -108,6 +108,9 @@ onCustomRequest(connection, NEW_TIMELINE_ENTRY_METHOD, (params, token) =>
 
 onCustomRequest(connection, TEMPLATE_METHOD, (params, token) =>
   safely('template', '', token, () => service.template(params)));
+
+onCustomRequest(connection, PROFILES_METHOD, (_params, token) =>
+  safely('profiles', [], token, () => service.profiles()));
 
 onCustomRequest(connection, ANALYSIS_METHOD, (params, token) =>
   safely('analysis', EMPTY_ANALYSIS, token, () => service.analysis(params.textDocument.uri)));

@@ -3,7 +3,7 @@
 // in, a fact the writer should confirm: fix-all leaves it alone.
 import type { PostmortemModel } from '../core/model';
 import { formatDuration } from '../core/time/duration';
-import { durationEdit } from '../features/fixes/replaceDuration';
+import { durationEdit } from './fixes/replaceDuration';
 import { defineRule, editsOf } from './rule';
 
 export interface DurationMismatchData {

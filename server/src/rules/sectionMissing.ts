@@ -1,7 +1,7 @@
 // A section the profile requires is absent (or half of a combined one is): reported on the title, fixed
 // by inserting the section where the profile's order wants it.
 import { insertionLine, missingSections } from '../core/requirements';
-import { sectionEdit } from '../features/fixes/insertSection';
+import { sectionEdit } from './fixes/insertSection';
 import { defineRule, type Problem } from './rule';
 
 export interface SectionMissingData {

@@ -1,7 +1,7 @@
 // The summary does not state a fact its profile asks for (duration, start, end, impact, root cause):
 // reported on the summary's heading, fixed by adding a labelled line, filled in when the model knows it.
 import { SUMMARY_FIELD_TITLES, type SummaryField } from '../core/profiles';
-import { summaryFieldEdit } from '../features/fixes/insertSummaryField';
+import { summaryFieldEdit } from './fixes/insertSummaryField';
 import { defineRule, editsOf, type Problem } from './rule';
 
 export interface SummaryFieldMissingData {

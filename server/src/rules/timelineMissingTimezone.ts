@@ -1,7 +1,7 @@
 // No zone is written on an entry, inherited (timeline heading, a note, a date line, the previous entry,
 // the summary) or configured. Said once on the heading when no entry has one, else on each entry. The
 // fixes assert a zone, a fact only the writer knows: fix-all leaves them alone.
-import { entryZoneEdit, headingZoneEdit } from '../features/fixes/addTimezone';
+import { entryZoneEdit, headingZoneEdit } from './fixes/addTimezone';
 import { defineRule, editsOf, type Problem } from './rule';
 
 export interface TimelineMissingTimezoneData {

@@ -1,7 +1,7 @@
 // An entry goes back in time (a time going back by hours with no date written is read as the next day
 // instead): reported on its time, fixed by sorting the timeline.
 import type { TimelineEntry } from '../core/timeline';
-import { sortTimelineEdits } from '../features/fixes/sortTimeline';
+import { sortTimelineEdits } from './fixes/sortTimeline';
 import { defineRule, type Problem } from './rule';
 
 export interface TimelineOutOfOrderData {

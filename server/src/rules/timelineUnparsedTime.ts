@@ -1,7 +1,7 @@
 // An entry's leading time cannot be read ("25:10") or contradicts itself ("13:30 PM", read as 13:30).
 import type { TimelineEntry } from '../core/timeline';
 import { hoursAndMinutes } from '../core/time/format';
-import { meridiemEdit } from '../features/fixes/meridiem';
+import { meridiemEdit } from './fixes/meridiem';
 import { defineRule, editsOf, type Problem } from './rule';
 
 export interface TimelineUnparsedTimeData {

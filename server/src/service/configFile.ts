@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { Settings } from '../core/config';
 import { defaultSettings, readSettings } from '../rules/settings';
 
+export { defaultSettings };
+
 export const CONFIG_FILE_NAME = '.postmortem.json';
 
 /** Reads a file as UTF-8 text; throws when it cannot be read. Injected by tests and hosts. */

@@ -12,7 +12,7 @@ import { codeActions } from '../features/codeActions';
 import { completion } from '../features/completion';
 import { computeDiagnostics } from '../features/diagnostics';
 import { documentSymbols } from '../features/documentSymbols';
-import { sortTimelineEdits } from '../features/fixes/sortTimeline';
+import { sortTimelineEdits } from '../rules/fixes/sortTimeline';
 import { foldingRanges } from '../features/foldingRanges';
 import { hover } from '../features/hover';
 import { inlayHints } from '../features/inlayHints';
@@ -20,8 +20,9 @@ import { newTimelineEntry } from '../features/newTimelineEntry';
 import { renderResult } from '../features/preview';
 import { renderHtml } from '../features/renderHtml';
 import { postmortemTemplate, profileNamed } from '../features/template';
-import type { AnalysisResult, NewTimelineEntryResult, RenderResult, SortTimelineResult, TemplateParams } from '../protocol';
+import type { AnalysisResult, NewTimelineEntryResult, ProfileChoice, RenderResult, SortTimelineResult, TemplateParams } from '../protocol';
 import { readTextFile, type ReadTextFile } from './configFile';
+import { builtInProfiles } from './profiles';
 import { pathOf, SettingsResolver, type EditorSettings, type ResolvedSettings } from './settings';
 
 export interface Logger {
@@ -208,6 +209,10 @@ export function createDocumentService(options: DocumentServiceOptions) {
       if (!found) return null;
       const html = await render(found.model.text, uri);
       return html === null ? null : renderResult(found.model, found.settings, uri, found.version, html);
+    },
+
+    profiles(): ProfileChoice[] {
+      return builtInProfiles();
     },
 
     template(params: TemplateParams): string {

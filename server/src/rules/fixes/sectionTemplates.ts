@@ -1,11 +1,11 @@
 // How a new section is written: in the heading style the document already uses, with the skeleton its
 // spec gives (core/profiles.ts), so that inserting it raises no new diagnostic.
-import type { PostmortemModel } from '../core/model';
-import { PSEUDO_DEPTH, type Section } from '../core/sections';
-import { FIELD_LABELS, type Profile } from '../core/profiles';
-import { normalizeTitle } from '../core/sectionNames';
-import { lineBreakOf } from '../core/text';
-import { insertionBoundary } from '../core/blockBoundary';
+import type { PostmortemModel } from '../../core/model';
+import { PSEUDO_DEPTH, type Section } from '../../core/sections';
+import { FIELD_LABELS, type Profile } from '../../core/profiles';
+import { normalizeTitle } from '../../core/sectionNames';
+import { lineBreakOf } from '../../core/text';
+import { insertionBoundary } from '../../core/blockBoundary';
 
 const FIELD_WORDS = new Set(Object.values(FIELD_LABELS).flat());
 const DEFAULT_SKELETON = ['What belongs here.'];

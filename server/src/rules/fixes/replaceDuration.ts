@@ -2,7 +2,7 @@
 import type { Range, TextEdit } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../../core/model';
 import { formatDurationLike } from '../../core/time/duration';
-import type { DurationMismatchData } from '../../rules/durationMismatch';
+import type { DurationMismatchData } from '../durationMismatch';
 
 /** `range`: where the diagnostic saw the stated duration. */
 export function durationEdit(model: PostmortemModel, range: Range, data: DurationMismatchData): TextEdit | null {
