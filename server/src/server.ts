@@ -51,8 +51,12 @@ const pending = new Map<string, ReturnType<typeof setTimeout>>();
 const models = new Map<string, { version: number; settingsKey: string; model: PostmortemModel }>();
 const caches = new Map<string, AnalysisCache>();
 
+// Clients that declare no snippet support (eglot without yasnippet) would insert `${1}` literally.
+let snippetSupport = false;
+
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   settings.initialize(params);
+  snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -193,7 +197,7 @@ connection.onCompletion((params, token) =>
   safely('completion', [], token, async () => {
     const model = await modelOf(params.textDocument.uri);
     const current = await settings.forDocument(params.textDocument.uri);
-    return model ? completion(model, params.position, new Date(), current.settings.timeZone) : [];
+    return model ? completion(model, params.position, new Date(), current.settings.timeZone, snippetSupport) : [];
   }));
 
 connection.onRequest(SORT_TIMELINE_METHOD, (params: SortTimelineParams, token: CancellationToken) =>

@@ -61,12 +61,14 @@ export class TestServer {
     this.connection.listen();
   }
 
-  async initialize(): Promise<unknown> {
+  /** `overrides` stand in for parts of the initialize params, to play clients other than VS Code. */
+  async initialize(overrides: { capabilities?: unknown; initializationOptions?: unknown } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(this.workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(this.workspace).href, name: 'workspace' }],
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+      ...overrides,
     });
     await this.connection.sendNotification('initialized', {});
     return result;

@@ -19,7 +19,8 @@ function sectionAt(model: PostmortemModel, line: number): Section | undefined {
   return section;
 }
 
-export function completion(model: PostmortemModel, position: Position, now: Date, configuredZone = ''): CompletionItem[] {
+/** `snippets`: whether the client declared snippet support; others get plain text, never `${1}`. */
+export function completion(model: PostmortemModel, position: Position, now: Date, configuredZone = '', snippets = true): CompletionItem[] {
   if (!model.isPostmortem) return [];
   const { lines } = model.lines.index;
   const line = lines[position.line];
@@ -63,8 +64,8 @@ export function completion(model: PostmortemModel, position: Position, now: Date
         kind: CompletionItemKind.Field,
         detail: 'Summary fact',
         sortText: `1${label}`,
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: { range: replace(start), newText: `- **${label}:** \${1}` },
+        insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: replace(start), newText: `- **${label}:** ${snippets ? '${1}' : ''}` },
       });
     }
   }
@@ -76,9 +77,9 @@ export function completion(model: PostmortemModel, position: Position, now: Date
       detail: 'Timeline entry at the current time',
       sortText: '0',
       preselect: true,
-      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       filterText: before.trim() || entry.trim(),
-      textEdit: { range: replace(0), newText: `${entry.replace(/\$/g, '\\$')}\${1:What happened}` },
+      textEdit: { range: replace(0), newText: snippets ? `${entry.replace(/\$/g, '\\$')}\${1:What happened}` : entry },
     });
   }
   return items;

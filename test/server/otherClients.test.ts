@@ -1,0 +1,45 @@
+// What clients other than VS Code do (Neovim 0.7, Emacs eglot), over stdio: one test per bug they found.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { TestServer } from './lspClient';
+
+interface Item { label: string; insertTextFormat?: number; textEdit?: { newText: string }; additionalTextEdits?: Array<{ newText: string }> }
+
+/** A server in a fresh workspace, initialized with `overrides`, shut down after `body`. */
+async function withServer(overrides: Parameters<TestServer['initialize']>[0], body: (server: TestServer) => Promise<void>, workspace = mkdtempSync(join(tmpdir(), 'postmortem-clients-'))): Promise<void> {
+  const server = new TestServer(workspace);
+  try {
+    await server.initialize(overrides);
+    await body(server);
+  } finally {
+    await server.shutdown();
+  }
+}
+
+const SNIPPETS = { textDocument: { completion: { completionItem: { snippetSupport: true } } } };
+const TIMELINE_DOC = ['# Postmortem', '## Issue Summary', '- **Impact:** all users', '- ', '## Timeline', '- **10:00 UTC:** a', '- **10:05 UTC:** b', ''].join('\n');
+
+test('a: a client without snippet support gets plain text completions, one with it gets snippets', async () => {
+  const completions = async (capabilities: unknown) => {
+    let items: Item[] = [];
+    await withServer({ capabilities }, async (server) => {
+      const { uri } = await server.open('a-postmortem.md', TIMELINE_DOC);
+      items = [
+        ...await server.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: { line: 3, character: 2 } }),
+        ...await server.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 0 } }),
+      ];
+    });
+    return items.filter((item) => item.insertTextFormat !== undefined);
+  };
+  const plain = await completions({});
+  assert.ok(plain.length >= 2);
+  for (const item of plain) {
+    assert.equal(item.insertTextFormat, 1, item.label);
+    assert.doesNotMatch(item.textEdit!.newText, /\$\{?\d/, item.label);
+  }
+  const snippets = await completions(SNIPPETS);
+  assert.ok(snippets.some((item) => item.insertTextFormat === 2 && /\$\{1:What happened\}$/.test(item.textEdit!.newText)));
+});
