@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { MessageType, ShowMessageNotification, type Connection, type InitializeParams } from 'vscode-languageserver/node';
 import { defaultSettings, readSettings, type Settings } from './core/config';
 
 export interface ResolvedSettings {
@@ -101,6 +101,8 @@ export class SettingsStore {
     for (const problem of fresh) this.reported.add(problem);
     const message = `Postmortem settings: ${fresh.join('; ')}`;
     this.connection.console.warn(message);
-    void this.connection.window.showWarningMessage(message);
+    // window/showMessage, not showWarningMessage's showMessageRequest: with no actions to choose,
+    // a request only blocks Neovim and eglot on a prompt until someone answers it.
+    void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   }
 }

@@ -1,7 +1,7 @@
 // What clients other than VS Code do (Neovim 0.7, Emacs eglot), over stdio: one test per bug they found.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestServer } from './lspClient';
@@ -42,4 +42,27 @@ test('a: a client without snippet support gets plain text completions, one with 
   }
   const snippets = await completions(SNIPPETS);
   assert.ok(snippets.some((item) => item.insertTextFormat === 2 && /\$\{1:What happened\}$/.test(item.textEdit!.newText)));
+});
+
+test('b: a bad .postmortem.json is reported with window/showMessage, never a showMessageRequest that blocks the editor', async () => {
+  const workspace = mkdtempSync(join(tmpdir(), 'postmortem-clients-'));
+  writeFileSync(join(workspace, '.postmortem.json'), '{ "profile": ');
+  const server = new TestServer(workspace);
+  const requests: unknown[] = [];
+  server.connection.onRequest('window/showMessageRequest', (params: unknown) => {
+    requests.push(params);
+    return null;
+  });
+  const shown = new Promise<{ type: number; message: string }>((resolve) => server.connection.onNotification('window/showMessage', resolve));
+  try {
+    await server.initialize();
+    const { message, type } = await shown;
+    assert.match(message, /\.postmortem\.json: not valid JSON/);
+    assert.equal(type, 2);
+    // The same problem again (opening a document re-reads the file) is not shown twice, and never asked.
+    await server.open('b-postmortem.md', TIMELINE_DOC);
+    assert.deepEqual(requests, []);
+  } finally {
+    await server.shutdown();
+  }
 });
