@@ -42,6 +42,9 @@ reportFrame = (problem) => {
   // JSON-RPC answers a body it cannot parse with a parse error, id null.
   if (problem.kind === 'json') void stdioWriter?.write({ jsonrpc: '2.0', id: null, error: { code: -32700, message: `Parse error: ${problem.detail}` } } as unknown as Parameters<StreamMessageWriter['write']>[0]);
 };
+// Given our own reader, the library no longer ends the process when input ends (it only watches the
+// client's processId): without this, a server whose editor closed the pipe would linger.
+if (stdioWriter) process.stdin.once('end', () => process.exit(0));
 const documents = new TextDocuments(TextDocument);
 const settings = new SettingsStore(connection);
 const renderer = new HtmlRenderer();

@@ -66,3 +66,16 @@ test('b: a bad .postmortem.json is reported with window/showMessage, never a sho
     await server.shutdown();
   }
 });
+
+test('c: the server exits when its standard input ends, though the processId it was given is alive', async () => {
+  const server = new TestServer(mkdtempSync(join(tmpdir(), 'postmortem-clients-')));
+  try {
+    await server.initialize();
+    const exited = new Promise<number | null>((resolve) => server.process.once('exit', resolve));
+    server.process.stdin.end();
+    const timeout = new Promise<'still running'>((resolve) => setTimeout(resolve, 5000, 'still running').unref());
+    assert.equal(await Promise.race([exited, timeout]), 0);
+  } finally {
+    await server.shutdown();
+  }
+});
