@@ -79,3 +79,13 @@ test('c: the server exits when its standard input ends, though the processId it 
     await server.shutdown();
   }
 });
+
+test('d: hover on a UTC entry with a date says "On <date>" once', async () => {
+  await withServer({}, async (server) => {
+    const text = ['# Postmortem', '## Timeline', '', '- **2024-03-14 10:00 UTC:** a', '- **2024-03-14 10:20 UTC:** b', ''].join('\n');
+    const { uri } = await server.open('d-postmortem.md', text);
+    const hover = await server.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 16 } });
+    assert.match(hover.contents.value, /^- On 2024-03-14$/m);
+    assert.doesNotMatch(hover.contents.value, /On on/);
+  });
+});
