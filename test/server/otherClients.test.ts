@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { TestServer } from './lspClient';
 
-interface Item { label: string; insertTextFormat?: number; textEdit?: { newText: string }; additionalTextEdits?: Array<{ newText: string }> }
+interface Item { label: string; detail?: string; insertTextFormat?: number; textEdit?: { newText: string }; additionalTextEdits?: Array<{ newText: string }> }
 
 /** A server in a fresh workspace, initialized with `overrides`, shut down after `body`. */
 async function withServer(overrides: Parameters<TestServer['initialize']>[0], body: (server: TestServer) => Promise<void>, workspace = mkdtempSync(join(tmpdir(), 'postmortem-clients-'))): Promise<void> {
@@ -87,5 +87,18 @@ test('d: hover on a UTC entry with a date says "On <date>" once', async () => {
     const hover = await server.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri }, position: { line: 4, character: 16 } });
     assert.match(hover.contents.value, /^- On 2024-03-14$/m);
     assert.doesNotMatch(hover.contents.value, /On on/);
+  });
+});
+
+test('e: the "new entry now" completion writes the time the way most entries do, not the last one alone', async () => {
+  await withServer({}, async (server) => {
+    // Padded, bold, zone on each entry; the last entry alone is unpadded, plain and without a zone.
+    const text = ['# Postmortem', '## Timeline', '', '- **09:10 UTC:** a', '- **09:40 UTC:** b', '- **10:05 UTC:** c', '- 11:00 d', ''].join('\n');
+    const { uri } = await server.open('e-postmortem.md', text);
+    const items = await server.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: { line: 7, character: 0 } });
+    const entry = items.find((item) => item.detail === 'Timeline entry at the current time');
+    assert.match(entry?.textEdit?.newText ?? '', /^- \*\*\d\d:\d\d UTC:\*\* $/);
+    const command = await server.request<{ edit: { newText: string } }>('postmortem/newTimelineEntry', { textDocument: { uri }, now: '2024-05-11T05:20:00Z' });
+    assert.equal(command.edit.newText, '\n- **05:20 UTC:** ');
   });
 });
