@@ -102,3 +102,18 @@ test('e: the "new entry now" completion writes the time the way most entries do,
     assert.equal(command.edit.newText, '\n- **05:20 UTC:** ');
   });
 });
+
+test('f: section completions put one line in the completion and the rest of the section in an additional edit', async () => {
+  await withServer({}, async (server) => {
+    // Setext headings: the new heading itself takes two lines.
+    const text = ['Postmortem', '==========', '', 'Issue Summary', '-------------', '', 'Timeline', '--------', '', '- 10:00 UTC a', '', ''].join('\n');
+    const { uri } = await server.open('f-postmortem.md', text);
+    const items = (await server.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: { line: 11, character: 0 } }))
+      .filter((item) => item.additionalTextEdits);
+    assert.ok(items.length >= 2, items.map((item) => item.label).join(', '));
+    for (const item of items) assert.doesNotMatch(item.textEdit!.newText, /[\r\n]/, item.label);
+    const measures = items.find((item) => item.label === 'Corrective and Preventive Measures')!;
+    assert.equal(`${measures.textEdit!.newText}${measures.additionalTextEdits![0].newText}`,
+      'Corrective and Preventive Measures\n----------------------------------\n\n- [ ] What we will change so that this does not happen again.');
+  });
+});

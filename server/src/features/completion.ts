@@ -29,6 +29,7 @@ export function completion(model: PostmortemModel, position: Position, now: Date
   const items: CompletionItem[] = [];
   const replace = (from: number) => ({ start: { line: position.line, character: from }, end: position });
   const eol = lineBreakOf(model.text);
+  const lineEnd = { line: position.line, character: line.text.length };
 
   // Section headings, at a line start or after "#".
   const headingPrefix = /^\s*(#{0,6})\s*[\p{L} ]*$/u.exec(before);
@@ -39,14 +40,17 @@ export function completion(model: PostmortemModel, position: Position, now: Date
         ? (status.spec.parts ?? []).filter((part) => status.missingParts.includes(part.id)).map((part) => ({ id: part.id, title: part.title }))
         : [{ id: status.spec.id, title: status.spec.title }];
       for (const { id, title } of missing) {
-        const heading = hashes ? `${hashes} ${title}` : headingFor(model, title).join(eol);
+        const [heading, ...rest] = [...(hashes ? [`${hashes} ${title}`] : headingFor(model, title)), '', ...skeletonFor(id, id === status.spec.id ? status.spec : undefined)];
         items.push({
           label: heading,
           kind: CompletionItemKind.Module,
           detail: `${status.spec.required ? 'Required' : 'Optional'} section of the ${model.profile.name} profile`,
           sortText: `0${String(order).padStart(2, '0')}`,
           filterText: `${hashes}${title}`,
-          textEdit: { range: replace(0), newText: `${heading}${eol}${eol}${skeletonFor(id, id === status.spec.id ? status.spec : undefined).join(eol)}` },
+          // One line in the completion itself: Neovim's omnifunc turns line breaks in it into NULs. The
+          // rest of the section follows the line as an additional edit.
+          textEdit: { range: replace(0), newText: heading },
+          additionalTextEdits: [{ range: { start: lineEnd, end: lineEnd }, newText: `${eol}${rest.join(eol)}` }],
         });
       }
     });
