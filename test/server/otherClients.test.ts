@@ -117,3 +117,22 @@ test('f: section completions put one line in the completion and the rest of the 
       'Corrective and Preventive Measures\n----------------------------------\n\n- [ ] What we will change so that this does not happen again.');
   });
 });
+
+test('g: the duration fix is offered for a diagnostic sent back with byte columns (emoji and CJK before the duration)', async () => {
+  await withServer({}, async (server) => {
+    const text = ['# Postmortem 🔥', '## Issue Summary', '- **Duration:** 🔥 障害 3 hours', '## Timeline', '- 10:00 UTC a', '- 10:30 UTC b', ''].join('\n');
+    const { uri, diagnostics } = await server.open('g-postmortem.md', text);
+    const mismatch = diagnostics.diagnostics.find((d) => d.code === 'duration-mismatch');
+    assert.ok(mismatch, JSON.stringify(diagnostics.diagnostics.map((d) => d.code)));
+    const { range } = mismatch as unknown as { range: { start: { line: number; character: number }; end: { line: number; character: number } } };
+    // As Neovim 0.7 sends it back: the columns counted in UTF-8 bytes.
+    const bytes = (character: number) => Buffer.byteLength(text.split('\n')[range.start.line].slice(0, character));
+    const asBytes = { ...mismatch, range: { start: { line: range.start.line, character: bytes(range.start.character) }, end: { line: range.end.line, character: bytes(range.end.character) } } };
+    assert.notDeepEqual(asBytes.range, range);
+    type Action = { title: string; edit: { changes: Record<string, Array<{ range: typeof range; newText: string }>> } };
+    const actions = await server.request<Action[]>('textDocument/codeAction', { textDocument: { uri }, range: asBytes.range, context: { diagnostics: [asBytes] } });
+    const fix = actions.find((action) => /Replace the stated duration/.test(action.title));
+    assert.ok(fix, JSON.stringify(actions.map((action) => action.title)));
+    assert.deepEqual(fix.edit.changes[uri], [{ range, newText: '30 minutes' }]);
+  });
+});

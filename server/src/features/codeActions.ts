@@ -37,7 +37,7 @@ function quickFixes(model: PostmortemModel, uri: string, diagnostic: Diagnostic)
       return [forEntry, action(`Add (${zone}) to the Timeline heading, for all entries`, uri, [headingZoneEdit(model, zone)], diagnostic, data.scope === 'timeline')];
     }
     case 'duration-mismatch':
-      return [action('Replace the stated duration with the computed one', uri, [durationEdit(model, diagnostic, data)], diagnostic, true)];
+      return [action('Replace the stated duration with the computed one', uri, [durationEdit(model, data)], diagnostic, true)];
     case 'timeline-unparsed-time':
       return data.reason === 'conflicting-meridiem'
         ? [action('Write it as a 24-hour time', uri, [meridiemEdit(model, data.entryIndex)], diagnostic, true)]
