@@ -153,7 +153,8 @@ function revalidateAll(): void {
   models.clear();
   for (const document of documents.all()) scheduleValidation(document.uri, 0);
 }
-connection.onDidChangeConfiguration(() => {
+connection.onDidChangeConfiguration((params) => {
+  settings.pushChange(params.settings);
   settings.invalidate();
   revalidateAll();
 });

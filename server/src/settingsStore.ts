@@ -1,5 +1,7 @@
-// Settings per document: VS Code's `postmortem.*` (resource scope) over the workspace's
-// .postmortem.json over the defaults. Cached per document, dropped when either source changes.
+// Settings per document: VS Code's `postmortem.*` (resource scope, asked with workspace/configuration)
+// over those the client pushed (initializationOptions, didChangeConfiguration: for clients that cannot
+// be asked) over the workspace's .postmortem.json over the defaults. Cached per document, dropped when a
+// source changes.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,6 +16,8 @@ export interface ResolvedSettings {
 export class SettingsStore {
   private folders: string[] = [];
   private canAskClient = false;
+  /** Settings the client pushed (initializationOptions, didChangeConfiguration), for clients that cannot be asked. */
+  private pushed: unknown;
   private readonly cache = new Map<string, Promise<ResolvedSettings>>();
   private readonly reported = new Set<string>();
 
@@ -21,6 +25,7 @@ export class SettingsStore {
 
   initialize(params: InitializeParams): void {
     this.canAskClient = Boolean(params.capabilities.workspace?.configuration);
+    this.push(params.initializationOptions);
     const folders = params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     this.folders = folders.map((uri) => this.pathOf(uri)).filter((path): path is string => path !== null);
   }
@@ -32,6 +37,18 @@ export class SettingsStore {
 
   invalidate(): void {
     this.cache.clear();
+  }
+
+  /** `{ postmortem: {...} }` (as VS Code and most clients push settings) or the settings object itself. */
+  push(options: unknown): void {
+    if (options === null || typeof options !== 'object') return;
+    const section: unknown = (options as Record<string, unknown>).postmortem;
+    this.pushed = section !== undefined ? section : options;
+  }
+
+  /** workspace/didChangeConfiguration: only a `postmortem` object in `settings` replaces what was pushed. */
+  pushChange(settings: unknown): void {
+    if (settings !== null && typeof settings === 'object' && 'postmortem' in settings) this.push(settings);
   }
 
   forget(uri: string): void {
@@ -61,6 +78,11 @@ export class SettingsStore {
     const folder = path ? this.folders.filter((root) => path.startsWith(root)).sort((a, b) => b.length - a.length)[0] : undefined;
     let settings = defaultSettings();
     if (folder) settings = this.readConfigFile(folder);
+    if (this.pushed !== undefined) {
+      const result = readSettings(this.pushed, settings, 'postmortem settings');
+      this.report(result.problems);
+      settings = result.settings;
+    }
     if (this.canAskClient) {
       try {
         const fromClient: unknown = await this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'postmortem' });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { readFixture } from '../helpers';
 import { TestServer } from './lspClient';
 
 interface Item { label: string; detail?: string; insertTextFormat?: number; textEdit?: { newText: string }; additionalTextEdits?: Array<{ newText: string }> }
@@ -17,6 +18,13 @@ async function withServer(overrides: Parameters<TestServer['initialize']>[0], bo
   } finally {
     await server.shutdown();
   }
+}
+
+/** `promise`, or a failure naming `what` after 10 s: a missing notification fails the test, never hangs it. */
+function within<T>(promise: Promise<T>, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no ${what} within 10 s`)), 10_000); });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 const SNIPPETS = { textDocument: { completion: { completionItem: { snippetSupport: true } } } };
@@ -134,5 +142,21 @@ test('g: the duration fix is offered for a diagnostic sent back with byte column
     const fix = actions.find((action) => /Replace the stated duration/.test(action.title));
     assert.ok(fix, JSON.stringify(actions.map((action) => action.title)));
     assert.deepEqual(fix.edit.changes[uri], [{ range, newText: '30 minutes' }]);
+  });
+});
+
+test('h: a client without workspace/configuration sets the profile through initializationOptions and didChangeConfiguration', async () => {
+  const sectionsMissing = (published: { diagnostics: Array<{ code: string; data?: unknown }> }) =>
+    published.diagnostics.filter((d) => d.code === 'section-missing').map((d) => (d.data as { title: string }).title).sort();
+  await withServer({ capabilities: {}, initializationOptions: { postmortem: { profile: 'google-sre' } } }, async (server) => {
+    const { uri, diagnostics } = await server.open('h-postmortem.md', readFixture('classic-complete.md'));
+    assert.ok(sectionsMissing(diagnostics).includes('Trigger'), JSON.stringify(sectionsMissing(diagnostics)));
+    // Pushed as VS Code and most clients push it: the postmortem object inside `settings`.
+    const classic = server.nextDiagnostics(uri, (published) => sectionsMissing(published).length === 0);
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { postmortem: { profile: 'classic' } } });
+    await within(classic, 'classic profile');
+    const pagerduty = server.nextDiagnostics(uri, (published) => sectionsMissing(published).includes("How'd We Do?"));
+    await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { postmortem: { profile: 'pagerduty' } } });
+    await within(pagerduty, 'pagerduty profile');
   });
 });
