@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readFixture } from '../helpers';
+import { readFixture, ROOT } from '../helpers';
 import { TestServer } from './lspClient';
 
 interface Item { label: string; detail?: string; insertTextFormat?: number; textEdit?: { newText: string }; additionalTextEdits?: Array<{ newText: string }> }
@@ -159,4 +159,16 @@ test('h: a client without workspace/configuration sets the profile through initi
     await server.connection.sendNotification('workspace/didChangeConfiguration', { settings: { postmortem: { profile: 'pagerduty' } } });
     await within(pagerduty, 'pagerduty profile');
   });
+});
+
+test('the postmortem-language-server command starts the server on stdio without a flag', async () => {
+  const server = new TestServer(mkdtempSync(join(tmpdir(), 'postmortem-clients-')), [join(ROOT, 'dist', 'language-server.js')]);
+  try {
+    const result = (await server.initialize()) as { serverInfo: { name: string } };
+    assert.equal(result.serverInfo.name, 'postmortem-writer');
+    const { diagnostics } = await server.open('bin-postmortem.md', TIMELINE_DOC);
+    assert.ok(diagnostics.diagnostics.length > 0);
+  } finally {
+    await server.shutdown();
+  }
 });
