@@ -1,7 +1,7 @@
 // The scenario every editor runs, and the checks on what it reports. The node side prepares a
 // workspace and a plan (files, positions, random edits), the editor drives the bundled server through
 // its own LSP client and writes what it saw as JSON; the checks compare that with postmortem-lint.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -175,9 +175,27 @@ export function checkResults(t, prepared, results) {
       assert.deepEqual(lspDiagnostics(results.edits.diagnostics), cliDiagnostics(plan.editFile, workspace));
     }),
     t.test('a clean exit: the server stopped with the editor, no process left behind', () => {
-      assert.equal(results.exit?.code, 0, JSON.stringify(results.exit));
+      // eglot's jsonrpc deletes the process (SIGKILL) right after sending `exit`, whatever the server
+      // would do: there the answered shutdown and the process gone are what can be checked.
+      const killedByEglot = prepared.editor === 'eglot' && results.exit?.status === 'signal' && results.exit.code === 9;
+      if (!killedByEglot) assert.equal(results.exit?.code, 0, JSON.stringify(results.exit));
       assert.ok(Number.isInteger(results.serverPid), 'the server\'s pid was recorded');
       assert.throws(() => process.kill(results.serverPid, 0), /ESRCH/, `server ${results.serverPid} still running`);
     }),
   ];
+}
+
+/**
+ * Runs `command args` (an editor that reads the plan from $PM_PLAN) on a fresh workspace and checks
+ * what it wrote. The editor must finish within three minutes; it waits on events itself.
+ */
+export async function driveEditor(t, editor, command, args) {
+  const prepared = preparePlan(editor);
+  const planFile = join(prepared.workspace, 'plan.json');
+  writeFileSync(planFile, JSON.stringify(prepared.plan));
+  const run = spawnSync(command, args, { env: { ...process.env, PM_PLAN: planFile }, encoding: 'utf8', timeout: 180_000, cwd: prepared.workspace });
+  if (!existsSync(prepared.plan.results)) throw new Error(`${command} wrote no results (exit ${run.status}, ${run.error ?? ''}): ${run.stderr?.slice(-2000)}`);
+  const results = JSON.parse(readFileSync(prepared.plan.results, 'utf8'));
+  if (results.error || run.status !== 0) throw new Error(`${command} exited ${run.status}: ${results.error ?? run.stderr.slice(-2000)}`);
+  await Promise.all(checkResults(t, prepared, results));
 }
