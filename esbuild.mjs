@@ -22,6 +22,8 @@ const base = {
 const builds = [
   { ...base, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...base, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  // The `postmortem-language-server` command: sets the stdio transport, then loads dist/server.js.
+  { ...base, entryPoints: ['server/src/lsp/languageServerBin.ts'], outfile: 'dist/language-server.js', external: ['./server.js'], banner: { js: '#!/usr/bin/env node' } },
   // The preview's HTML rendering on its own thread (started by the server for large documents).
   { ...base, entryPoints: ['server/src/service/renderWorker.ts'], outfile: 'dist/renderWorker.js' },
   { ...base, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${base.banner.js}` } },

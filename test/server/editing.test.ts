@@ -17,7 +17,7 @@ before(async () => {
 
 after(() => server.shutdown());
 
-interface Item { label: string; textEdit?: { newText: string } }
+interface Item { label: string; textEdit?: { newText: string }; additionalTextEdits?: Array<{ newText: string }> }
 
 test('completion offers the missing sections at a line start and after "#"', async () => {
   const text = readFixture('classic-complete.md').replace(/## Corrective and Preventive Measures[\s\S]*$/, '##');
@@ -25,7 +25,9 @@ test('completion offers the missing sections at a line start and after "#"', asy
   const line = text.split('\n').length - 1;
   const items = await server.request<Item[]>('textDocument/completion', { textDocument: { uri }, position: { line, character: 2 } });
   assert.deepEqual(items.map((i) => i.label), ['## Corrective and Preventive Measures']);
-  assert.match(items[0].textEdit!.newText, /^## Corrective and Preventive Measures\n\n- \[ \]/);
+  // The heading in the completion, the rest of the section after it as an additional edit.
+  assert.equal(items[0].textEdit!.newText, '## Corrective and Preventive Measures');
+  assert.match(`${items[0].textEdit!.newText}${items[0].additionalTextEdits![0].newText}`, /^## Corrective and Preventive Measures\n\n- \[ \]/);
 });
 
 test('completion in the summary offers the facts it lacks; in the timeline, an entry at the current time', async () => {

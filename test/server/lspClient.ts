@@ -35,8 +35,9 @@ export class TestServer {
   settings: Record<string, unknown> = {};
   private version = 0;
 
-  constructor(readonly workspace: string) {
-    this.process = spawn(process.execPath, [join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe' });
+  /** `args`: node's arguments that start the server (the bundle over stdio by default). */
+  constructor(readonly workspace: string, args = [join(ROOT, 'dist', 'server.js'), '--stdio']) {
+    this.process = spawn(process.execPath, args, { stdio: 'pipe' });
     this.process.stderr.on('data', (chunk) => this.logs.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
@@ -61,12 +62,14 @@ export class TestServer {
     this.connection.listen();
   }
 
-  async initialize(): Promise<unknown> {
+  /** `overrides` stand in for parts of the initialize params, to play clients other than VS Code. */
+  async initialize(overrides: { capabilities?: unknown; initializationOptions?: unknown } = {}): Promise<unknown> {
     const result = await this.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(this.workspace).href,
       workspaceFolders: [{ uri: pathToFileURL(this.workspace).href, name: 'workspace' }],
       capabilities: { workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: false } }, textDocument: { documentSymbol: { hierarchicalDocumentSymbolSupport: true } } },
+      ...overrides,
     });
     await this.connection.sendNotification('initialized', {});
     return result;

@@ -15,7 +15,7 @@ function quickFixes(model: PostmortemModel, uri: string, diagnostic: Diagnostic)
   if (!rule) return [];
   const actions: CodeAction[] = [];
   for (const fix of rule.fixes) {
-    const edits = fix.edits(model, data, diagnostic.range);
+    const edits = fix.edits(model, data);
     if (!edits.length) continue;
     actions.push({
       title: fix.title(data),

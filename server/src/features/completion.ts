@@ -20,7 +20,8 @@ function sectionAt(model: PostmortemModel, line: number): Section | undefined {
   return section;
 }
 
-export function completion(model: PostmortemModel, position: Position, now: Date, configuredZone = ''): CompletionItem[] {
+/** `snippets`: whether the client declared snippet support; others get plain text, never `${1}`. */
+export function completion(model: PostmortemModel, position: Position, now: Date, configuredZone = '', snippets = true): CompletionItem[] {
   const { lines } = model.lines.index;
   const line = lines[position.line];
   if (!line) return [];
@@ -28,6 +29,7 @@ export function completion(model: PostmortemModel, position: Position, now: Date
   const items: CompletionItem[] = [];
   const replace = (from: number) => ({ start: { line: position.line, character: from }, end: position });
   const eol = lineBreakOf(model.text);
+  const lineEnd = { line: position.line, character: line.text.length };
 
   // Section headings, at a line start or after "#".
   const headingPrefix = /^\s*(#{0,6})\s*[\p{L} ]*$/u.exec(before);
@@ -35,14 +37,17 @@ export function completion(model: PostmortemModel, position: Position, now: Date
     const hashes = headingPrefix[1];
     model.requirements.forEach((status, order) => {
       for (const { id, title } of missingSections(status)) {
-        const heading = hashes ? `${hashes} ${title}` : headingFor(model, title).join(eol);
+        const [heading, ...rest] = [...(hashes ? [`${hashes} ${title}`] : headingFor(model, title)), '', ...skeletonFor(model.profile, id)];
         items.push({
           label: heading,
           kind: CompletionItemKind.Module,
           detail: `${status.spec.required ? 'Required' : 'Optional'} section of the ${model.profile.name} profile`,
           sortText: `0${String(order).padStart(2, '0')}`,
           filterText: `${hashes}${title}`,
-          textEdit: { range: replace(0), newText: `${heading}${eol}${eol}${skeletonFor(model.profile, id).join(eol)}` },
+          // One line in the completion itself: Neovim's omnifunc turns line breaks in it into NULs. The
+          // rest of the section follows the line as an additional edit.
+          textEdit: { range: replace(0), newText: heading },
+          additionalTextEdits: [{ range: { start: lineEnd, end: lineEnd }, newText: `${eol}${rest.join(eol)}` }],
         });
       }
     });
@@ -60,8 +65,8 @@ export function completion(model: PostmortemModel, position: Position, now: Date
         kind: CompletionItemKind.Field,
         detail: 'Summary fact',
         sortText: `1${label}`,
-        insertTextFormat: InsertTextFormat.Snippet,
-        textEdit: { range: replace(start), newText: `- **${label}:** \${1}` },
+        insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+        textEdit: { range: replace(start), newText: `- **${label}:** ${snippets ? '${1}' : ''}` },
       });
     }
   }
@@ -73,9 +78,9 @@ export function completion(model: PostmortemModel, position: Position, now: Date
       detail: 'Timeline entry at the current time',
       sortText: '0',
       preselect: true,
-      insertTextFormat: InsertTextFormat.Snippet,
+      insertTextFormat: snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
       filterText: before.trim() || entry.trim(),
-      textEdit: { range: replace(0), newText: `${entry.replace(/\$/g, '\\$')}\${1:What happened}` },
+      textEdit: { range: replace(0), newText: snippets ? `${entry.replace(/\$/g, '\\$')}\${1:What happened}` : entry },
     });
   }
   return items;

@@ -22,13 +22,12 @@ interface SafeFix {
 
 /** The first fix that fix-all may apply, for the first finding that has one (and has not failed before). */
 function nextSafeFix(model: PostmortemModel, findings: ReadonlyArray<Finding<DiagnosticData>>, failed: Set<string>): SafeFix | null {
-  const { index } = model.lines;
   for (const finding of findings) {
     for (const fix of ruleFor(finding.code)?.fixes ?? []) {
       if (!fix.fixAll) continue;
       const key = fix.fixAll.key(finding.data);
       if (failed.has(key)) continue;
-      const edits = fix.edits(model, finding.data, index.range(finding.start, finding.end));
+      const edits = fix.edits(model, finding.data);
       if (edits.length) return { key, policy: fix.fixAll, edits };
     }
   }

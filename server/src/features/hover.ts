@@ -41,10 +41,10 @@ function entryHover(model: PostmortemModel, entry: TimelineEntry): string {
   const start = model.incident.start;
   if (start) lines.push(`- **${formatOffset(entry.axis - start.axis).replace(/^T\+0:00$/, 'T+0:00')}** since the incident start (${localClock(start)})`);
   if (entry.zone) {
-    const utcDay = entry.date?.year ? ` on ${localDateTime({ axis: entry.axis, zone: { label: 'UTC', offsetMinutes: 0 }, date: entry.date }).slice(0, 10)}` : '';
+    const utcDay = entry.date?.year ? localDateTime({ axis: entry.axis, zone: { label: 'UTC', offsetMinutes: 0 }, date: entry.date }).slice(0, 10) : '';
     // In UTC already, only the day is news.
-    if (offsetMinutesAt(entry.zone, entry.axis * 60_000) !== 0) lines.push(`- ${utcText(entry.axis)}${utcDay}`);
-    else if (utcDay) lines.push(`- On${utcDay}`);
+    if (offsetMinutesAt(entry.zone, entry.axis * 60_000) !== 0) lines.push(`- ${utcText(entry.axis)}${utcDay ? ` on ${utcDay}` : ''}`);
+    else if (utcDay) lines.push(`- On ${utcDay}`);
     const documentZone = start?.zone;
     if (documentZone && documentZone.label !== entry.zone.label) {
       lines.push(`- ${localClock({ axis: entry.axis, zone: documentZone })} in the incident's zone`);

@@ -17,28 +17,61 @@ export interface EntryStyle {
 
 const DEFAULT_STYLE: EntryStyle = { prefix: '- **', suffix: ':** ', twelveHour: false, lowerMeridiem: false, padHour: true, zone: null, writeZone: true };
 
+/** The most common of `values` (the latest of those tied): the document's habit, not its last line's. */
+function majority<T>(values: T[]): T | undefined {
+  const counts = new Map<T, number>();
+  let best: T | undefined;
+  for (const value of values) {
+    const count = (counts.get(value) ?? 0) + 1;
+    counts.set(value, count);
+    if (best === undefined || count >= (counts.get(best) ?? 0)) best = value;
+  }
+  return best;
+}
+
+/** How one entry writes its time: what comes before it and after it, and the clock's shape. */
+function writtenStyle(model: PostmortemModel, entry: TimelineEntry) {
+  const line = model.lines.index.lines[entry.line];
+  const timeStart = entry.timeStart - line.start;
+  const timeEnd = entry.timeEnd - line.start;
+  const written = line.text.slice(timeStart, timeEnd);
+  // What follows the time up to the words: ":** ", " - ", " – ", ": ".
+  const separator = /^[\s)\]]*(?:[*_`]*\s*[:\-–—=>|]+\s*[*_`]*\s*|[*_`]*\s*)/.exec(line.text.slice(timeEnd))?.[0] ?? ': ';
+  const hour = /^\D*(\d{1,2})/.exec(written)?.[1] ?? '';
+  const prefix = line.text.slice(0, timeStart).replace(/^\s*$/, '');
+  const suffix = separator.endsWith(' ') ? separator : `${separator} `;
+  return {
+    prefix,
+    suffix,
+    // The marker and emphasis around the time as one shape ("- **" with ":** "); no line holds a "\n".
+    shape: `${prefix}\n${suffix}`,
+    twelveHour: Boolean(entry.stamp?.meridiem),
+    lowerMeridiem: /[ap]\.?m/.test(written),
+    // Only hours below 10 show whether the document pads them ("09:10" or "9:10").
+    padHour: hour.length === 2 && hour.startsWith('0') ? true : hour.length === 1 ? false : undefined,
+    writesZone: entry.zoneSource === 'entry',
+  };
+}
+
 export function entryStyle(model: PostmortemModel, configuredZone = ''): EntryStyle {
   const timed = model.timeline.filter((entry) => entry.stamp?.time);
-  const example: TimelineEntry | undefined = timed[timed.length - 1];
-  const zone = example?.zone ?? model.incident.start?.zone ?? parseZoneSetting(configuredZone) ?? { label: 'UTC', offsetMinutes: 0 };
-  if (!example?.stamp) return { ...DEFAULT_STYLE, zone };
-  const lines = model.lines.index.lines;
-  const line = lines[example.line];
-  const timeStart = example.timeStart - line.start;
-  const timeEnd = example.timeEnd - line.start;
-  const before = line.text.slice(0, timeStart);
-  const written = line.text.slice(timeStart, timeEnd);
-  const after = line.text.slice(timeEnd);
-  // What follows the time up to the words: ":** ", " - ", " – ", ": ".
-  const separator = /^[\s)\]]*(?:[*_`]*\s*[:\-–—=>|]+\s*[*_`]*\s*|[*_`]*\s*)/.exec(after)?.[0] ?? ': ';
+  const last: TimelineEntry | undefined = timed[timed.length - 1];
+  const zone = last?.zone ?? model.incident.start?.zone ?? parseZoneSetting(configuredZone) ?? { label: 'UTC', offsetMinutes: 0 };
+  if (!last) return { ...DEFAULT_STYLE, zone };
+  const styles = timed.map((entry) => writtenStyle(model, entry));
+  const shape = majority(styles.map((style) => style.shape));
+  const { prefix, suffix } = [...styles].reverse().find((style) => style.shape === shape) ?? styles[styles.length - 1];
+  const twelveHour = majority(styles.map((style) => style.twelveHour)) ?? false;
+  const padVotes = styles.map((style) => style.padHour).filter((pad): pad is boolean => pad !== undefined);
   return {
-    prefix: before.replace(/^\s*$/, ''),
-    suffix: separator.endsWith(' ') ? separator : `${separator} `,
-    twelveHour: example.stamp.meridiem,
-    lowerMeridiem: /[ap]\.?m/.test(written),
-    padHour: /^\D*0\d/.test(written),
+    prefix,
+    suffix,
+    twelveHour,
+    lowerMeridiem: majority(styles.filter((style) => style.twelveHour).map((style) => style.lowerMeridiem)) ?? false,
+    // With no hour below 10 to tell, 24-hour clocks are padded ("09:10") and 12-hour ones not ("9:10 AM").
+    padHour: majority(padVotes) ?? !twelveHour,
     zone,
-    writeZone: timed.some((entry) => entry.zoneSource === 'entry'),
+    writeZone: styles.filter((style) => style.writesZone).length * 2 >= styles.length,
   };
 }
 

@@ -14,5 +14,8 @@ export function openConnection(): Connection {
     // JSON-RPC answers a body it cannot parse with a parse error, id null.
     if (problem.kind === 'json') void stdioWriter?.write({ jsonrpc: '2.0', id: null, error: { code: -32700, message: `Parse error: ${problem.detail}` } } as unknown as Parameters<StreamMessageWriter['write']>[0]);
   };
+  // Given our own reader, the library no longer ends the process when input ends (it only watches the
+  // client's processId): without this, a server whose editor closed the pipe would linger.
+  if (stdioWriter) process.stdin.once('end', () => process.exit(0));
   return connection;
 }

@@ -42,8 +42,12 @@ const validation = new ValidationScheduler((uri) =>
     if (result) await connection.sendDiagnostics({ uri, version: result.version, diagnostics: result.diagnostics });
   }));
 
+// Clients that declare no snippet support (eglot without yasnippet) would insert `${1}` literally.
+let snippetSupport = false;
+
 connection.onInitialize((params): InitializeResult => {
   editorSettings.initialize(params);
+  snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   service.setWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
@@ -79,7 +83,10 @@ function settingsChanged(): void {
   service.settingsChanged();
   for (const document of documents.all()) validation.now(document.uri);
 }
-connection.onDidChangeConfiguration(settingsChanged);
+connection.onDidChangeConfiguration(({ settings }) => {
+  editorSettings.pushChange(settings);
+  settingsChanged();
+});
 connection.onDidChangeWatchedFiles(settingsChanged);
 
 connection.onDocumentSymbol((params, token) =>
@@ -98,7 +105,7 @@ connection.languages.inlayHint.on((params, token) =>
   safely('inlay hints', [], token, () => service.inlayHints(params.textDocument.uri, params.range)));
 
 connection.onCompletion((params, token) =>
-  safely('completion', [], token, () => service.completion(params.textDocument.uri, params.position)));
+  safely('completion', [], token, () => service.completion(params.textDocument.uri, params.position, snippetSupport)));
 
 onCustomRequest(connection, SORT_TIMELINE_METHOD, (params, token) =>
   safely('sort timeline', [], token, () => service.sortTimeline(params.textDocument.uri)));

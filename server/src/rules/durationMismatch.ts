@@ -42,6 +42,6 @@ export const durationMismatch = defineRule<DurationMismatchData>({
   fixes: [{
     title: () => 'Replace the stated duration with the computed one',
     fixAll: false,
-    edits: (model, data, range) => editsOf(durationEdit(model, range, data)),
+    edits: (model, data) => editsOf(durationEdit(model, data)),
   }],
 });

@@ -2,7 +2,7 @@
 // reads the model, and the fixes for what it finds. Rules know nothing of LSP diagnostics: a check
 // returns problems as offsets into the text; the engine (./index.ts) names their code and severity, and
 // features/diagnostics.ts turns findings into LSP diagnostics at the edge.
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { TextEdit } from 'vscode-languageserver-types';
 import type { Settings, SeverityName } from '../core/config';
 import type { PostmortemModel } from '../core/model';
 
@@ -54,8 +54,11 @@ export interface Fix<Data> {
    * that asserts a fact (a zone, a duration) is left to the writer: false.
    */
   fixAll: FixAllPolicy<Data> | false;
-  /** The edits; none when the fix does not apply to the document as it is now. */
-  edits(model: PostmortemModel, data: Data, range: Range): TextEdit[];
+  /**
+   * The edits; none when the fix does not apply to the document as it is now. Found from `data`, never
+   * from the diagnostic's range: some clients (Neovim) send ranges back in bytes, not UTF-16.
+   */
+  edits(model: PostmortemModel, data: Data): TextEdit[];
 }
 
 export interface Rule<Data extends RuleData = RuleData> {

@@ -188,8 +188,9 @@ export function createDocumentService(options: DocumentServiceOptions) {
     inlayHints: (uri: string, range: Range): Promise<InlayHint[]> =>
       onPostmortem(uri, [], ({ model, settings }) => (settings.inlayHints.enabled ? inlayHints(model, range) : [])),
 
-    completion: (uri: string, position: Position): Promise<CompletionItem[]> =>
-      onPostmortem(uri, [], ({ model, settings }) => completion(model, position, clock(), settings.timeZone)),
+    /** `snippets`: the client takes snippet syntax; others get plain text. */
+    completion: (uri: string, position: Position, snippets = true): Promise<CompletionItem[]> =>
+      onPostmortem(uri, [], ({ model, settings }) => completion(model, position, clock(), settings.timeZone, snippets)),
 
     sortTimeline: (uri: string): Promise<SortTimelineResult> => onPostmortem(uri, [], ({ model }) => sortTimelineEdits(model)),
 

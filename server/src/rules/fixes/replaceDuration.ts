@@ -1,15 +1,13 @@
 // The stated duration replaced by the computed one, written the way the document writes it.
-import type { Range, TextEdit } from 'vscode-languageserver-types';
+import type { TextEdit } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../../core/model';
 import { formatDurationLike } from '../../core/time/duration';
 import type { DurationMismatchData } from '../durationMismatch';
 
-/** `range`: where the diagnostic saw the stated duration. */
-export function durationEdit(model: PostmortemModel, range: Range, data: DurationMismatchData): TextEdit | null {
-  const index = model.lines.index;
-  const start = index.offsetAt(range.start);
-  const end = index.offsetAt(range.end);
+/** Found by the diagnostic's data, not its range: some clients (Neovim) send ranges back in bytes. */
+export function durationEdit(model: PostmortemModel, data: DurationMismatchData): TextEdit | null {
+  const stated = model.summary?.stated;
   // Only when the text is still what the diagnostic saw: never rewrite something else.
-  if (model.text.slice(start, end) !== data.statedText) return null;
-  return { range, newText: formatDurationLike(data.computedMinutes, data.statedText) };
+  if (!stated || stated.text !== data.statedText) return null;
+  return { range: model.lines.index.range(stated.offset, stated.offset + stated.text.length), newText: formatDurationLike(data.computedMinutes, data.statedText) };
 }
