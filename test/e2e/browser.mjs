@@ -2,6 +2,7 @@
 // nothing that phones home (the machine has no network beyond the package registries).
 // chromium.launch() gives every run a fresh temporary profile (user-data-dir) of its own.
 import path from 'node:path';
+import { cleanEnv } from './cleanEnv.mjs';
 import { TIMEOUTS, VIEWPORT } from './config.mjs';
 
 const ARGS = [
@@ -21,7 +22,7 @@ export async function launchBrowser(playwright, executablePath, tmpRoot) {
     args: ARGS,
     // Chromium's crash reporter writes under $XDG_CONFIG_HOME/chromium whatever the profile: keep
     // it in the throwaway dir rather than the user's home.
-    env: { ...process.env, XDG_CONFIG_HOME: path.join(tmpRoot, 'chromium-config'), XDG_CACHE_HOME: path.join(tmpRoot, 'chromium-cache') },
+    env: { ...cleanEnv(), XDG_CONFIG_HOME: path.join(tmpRoot, 'chromium-config'), XDG_CACHE_HOME: path.join(tmpRoot, 'chromium-cache') },
     headless: true,
     timeout: 60_000,
     // The runner's own signal handlers close the browser and code-server and print the summary.

@@ -4,6 +4,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { cleanEnv } from './cleanEnv.mjs';
 import { RESULTS_DIR } from './config.mjs';
 
 const VERBOSE = process.env.E2E_VERBOSE === '1';
@@ -13,8 +14,8 @@ export function log(message) {
 }
 
 /**
- * Run a command to completion. Resolves with its combined output; rejects on a non-zero exit with
- * the log's tail in the message.
+ * Run a command to completion, by default in the clean environment (cleanEnv.mjs). Resolves with
+ * its combined output; rejects on a non-zero exit with the log's tail in the message.
  */
 export function run(command, args, { cwd, env, logName, timeoutMs = 20 * 60_000 } = {}) {
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
@@ -22,7 +23,7 @@ export function run(command, args, { cwd, env, logName, timeoutMs = 20 * 60_000 
   const out = fs.createWriteStream(logFile, { flags: 'a' });
   out.write(`\n$ ${command} ${args.join(' ')}\n`);
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, env: env || process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, { cwd, env: env || cleanEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
     const onData = (chunk) => {
       text += chunk;
@@ -48,11 +49,18 @@ export function run(command, args, { cwd, env, logName, timeoutMs = 20 * 60_000 
   });
 }
 
-/** Whether a command succeeds, without logging (dpkg -s and the like). */
-export function succeeds(command, args) {
+/** A command's stdout, or null when it fails; nothing logged (dpkg-query and the like). */
+export function output(command, args) {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: 'ignore' });
-    child.on('error', () => resolve(false));
-    child.on('close', (code) => resolve(code === 0));
+    const child = spawn(command, args, { env: cleanEnv(), stdio: ['ignore', 'pipe', 'ignore'] });
+    let text = '';
+    child.stdout.on('data', (chunk) => { text += chunk; });
+    child.on('error', () => resolve(null));
+    child.on('close', (code) => resolve(code === 0 ? text : null));
   });
+}
+
+/** Whether a command succeeds, without logging. */
+export async function succeeds(command, args) {
+  return (await output(command, args)) !== null;
 }

@@ -168,16 +168,26 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    await this.pressEnterOn(title);
   }
 
-  /** Answers the open quick input (an input box or a pick list) with `text`, then Enter. */
+  /**
+   * Answers the open quick input (an input box, or with `pick` a pick list) with `text`, then
+   * Enter. For a pick list it first waits for the list itself: the input box answered just before
+   * may still be on screen, and typing into it would leave the list unfiltered.
+   */
   async answerQuickInput(text, pick) {
+    if (pick) await this.page.locator('.quick-input-list .monaco-list-row').first().waitFor();
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(text);
-    if (pick) await this.page.locator('.quick-input-list .monaco-list-row', { hasText: pick }).first().waitFor();
+    if (pick) await this.pressEnterOn(pick);
+    else await this.page.keyboard.press('Enter');
+  }
+
+  /** Enter once the filtered list has focused the row we mean, not a row the filter has yet to hide. */
+  async pressEnterOn(rowText) {
+    await this.page.locator('.quick-input-list .monaco-list-row.focused', { hasText: rowText }).first().waitFor();
     await this.page.keyboard.press('Enter');
   }
 
