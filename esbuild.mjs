@@ -17,6 +17,8 @@ const base = {
   // ESM dependencies (fdir, via tinyglobby) read import.meta.url, which CommonJS bundles lack.
   define: { 'import.meta.url': '__importMetaUrl' },
   banner: { js: "const __importMetaUrl = require('url').pathToFileURL(__filename).href;" },
+  // jsonc-parser's UMD build requires its parts at run time, which a bundle cannot follow: take its ESM build.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

@@ -206,6 +206,24 @@ interface CliResult {
    * half the files, started together (with the flags the CLI relaunches with), over 1 worker on all.
    */
   independentHalves: { filesPerSecond: number; speedup: number };
+  /**
+   * What users of Markdown linters run today, on the same files in the same runs: markdownlint-cli2
+   * with its default rules, and the CLI's default run (every core) over it (the goal: at least 2x).
+   */
+  markdownlintCli2?: { filesPerSecond: number; cliOverMarkdownlintCli2: number };
+}
+
+const MARKDOWNLINT_CLI2 = join(ROOT, 'node_modules', 'markdownlint-cli2', 'markdownlint-cli2-bin.mjs');
+
+/** markdownlint-cli2 over the same files; its findings (exit status 1) are not what is measured. */
+function runMarkdownlintCli2(cwd: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [MARKDOWNLINT_CLI2, 'incidents/*.md'], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
+    child.on('error', reject);
+    child.on('close', (status) => (status === 0 || status === 1 ? resolve(0) : reject(new Error(`markdownlint-cli2 failed (${status}): ${errors}`))));
+  });
 }
 
 /** Runs the CLI in `cwd` and resolves to the number of reports it printed. */
@@ -233,18 +251,18 @@ function writeFiles(dir: string, docs: Array<{ name: string; text: string }>): v
  * The CLI's files per second on 1 and 2 workers over the named files, and two independent processes
  * on the two halves: the median of CLI_RUNS alternating runs.
  */
-async function measureCli(files: string, docs: Array<{ name: string; text: string }>): Promise<CliResult> {
+async function measureCli(files: string, docs: Array<{ name: string; text: string }>, withMarkdownlintCli2 = false): Promise<CliResult> {
   const dir = mkdtempSync(join(tmpdir(), 'postmortem-bench-cli-'));
   const halves = [join(dir, 'half-a'), join(dir, 'half-b')];
   writeFiles(dir, docs);
   writeFiles(halves[0], docs.filter((_, i) => i % 2 === 0));
   writeFiles(halves[1], docs.filter((_, i) => i % 2 === 1));
-  const rate: Record<string, number[]> = { 1: [], 2: [], halves: [] };
+  const rate: Record<string, number[]> = { 1: [], 2: [], halves: [], default: [], markdownlintCli2: [] };
   const timed = async (key: string, run: () => Promise<number>) => {
     const start = performance.now();
     const reports = await run();
     // Every file sits in incidents/, so every one is a postmortem and gets a report.
-    if (reports !== docs.length) throw new Error(`cli linted ${reports} of ${docs.length} files`);
+    if (key !== 'markdownlintCli2' && reports !== docs.length) throw new Error(`cli linted ${reports} of ${docs.length} files`);
     rate[key].push(docs.length / ((performance.now() - start) / 1000));
   };
   try {
@@ -254,6 +272,10 @@ async function measureCli(files: string, docs: Array<{ name: string; text: strin
         const counts = await Promise.all(halves.map((half) => runCli(half, ['--workers', '1'], ALL_CORES_V8_FLAGS)));
         return counts[0] + counts[1];
       });
+      if (withMarkdownlintCli2) {
+        await timed('default', () => runCli(dir, []));
+        await timed('markdownlintCli2', () => runMarkdownlintCli2(dir));
+      }
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -264,6 +286,9 @@ async function measureCli(files: string, docs: Array<{ name: string; text: strin
   return {
     files, count: docs.length, bytes, filesPerSecond, speedup: filesPerSecond[2] / filesPerSecond[1],
     independentHalves: { filesPerSecond: halvesRate, speedup: halvesRate / filesPerSecond[1] },
+    markdownlintCli2: withMarkdownlintCli2
+      ? { filesPerSecond: median(rate.markdownlintCli2), cliOverMarkdownlintCli2: median(rate.default) / median(rate.markdownlintCli2) }
+      : undefined,
   };
 }
 
@@ -273,12 +298,15 @@ async function measureClis(): Promise<CliResult[]> {
   if (corpusAvailable) {
     const corpus = readdirSync(CORPUS).filter((name) => name.endsWith('.md')).sort().map((name) => ({ name, text: readCorpus(name) }));
     const copies = Array.from({ length: CLI_FILES }, (_, i) => ({ name: `${String(i).padStart(5, '0')}-${corpus[i % corpus.length].name}`, text: corpus[i % corpus.length].text }));
-    results.push(await measureCli('corpus copies', copies));
+    results.push(await measureCli('corpus copies', copies, true));
   } else {
     console.log(`(no corpus at ${CORPUS}: the CLI runs on generated files only)`);
   }
   for (const cli of results) {
     console.log(`cli on ${cli.count} files (${cli.files}, ${(cli.bytes / cli.count / 1024).toFixed(1)} KB on average): 1 worker ${cli.filesPerSecond[1].toFixed(0)} files/s, 2 workers ${cli.filesPerSecond[2].toFixed(0)} files/s (${cli.speedup.toFixed(2)}x); ceiling, 2 independent processes on the halves: ${cli.independentHalves.filesPerSecond.toFixed(0)} files/s (${cli.independentHalves.speedup.toFixed(2)}x)`);
+    if (cli.markdownlintCli2) {
+      console.log(`markdownlint-cli2 on the same ${cli.count} files: ${cli.markdownlintCli2.filesPerSecond.toFixed(0)} files/s; the CLI's default run (every core) ${cli.markdownlintCli2.cliOverMarkdownlintCli2.toFixed(2)}x its files per second (goal: at least 2x)`);
+    }
   }
   return results;
 }

@@ -16,7 +16,7 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     ],
     synchronize: {
       configurationSection: 'postmortem',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortem.json'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortem.{json,jsonc}'),
     },
     outputChannel: output,
   };

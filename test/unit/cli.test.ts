@@ -22,9 +22,9 @@ function workspace(): string {
   return dir;
 }
 
-test('text output: file:line:col severity code message; exit 1 with errors', () => {
+test('compact output: file:line:col severity code message; exit 1 with errors', () => {
   const dir = workspace();
-  const { code, stdout, stderr } = lint(['.'], dir);
+  const { code, stdout, stderr } = lint(['--format', 'compact', '.'], dir);
   assert.equal(code, 1);
   const lines = stdout.trim().split('\n');
   assert.ok(lines.every((line) => /^queue-postmortem\.md:\d+:\d+ (error|warning|information|hint) [a-z-]+ .+/.test(line)), stdout);
@@ -69,7 +69,7 @@ test('bad usage and unreadable files exit 2 with a message that says which', () 
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /no such file or folder: nope\.md/);
   assert.equal(lint([], dir).code, 2);
-  assert.match(lint(['--format', 'xml', '.'], dir).stderr, /--format must be text or json/);
+  assert.match(lint(['--format', 'xml', '.'], dir).stderr, /--format must be text, compact, json, sarif, github/);
   assert.match(lint(['--profile', 'nope', '.'], dir).stderr, /unknown profile "nope"/);
   assert.match(lint(['--config', 'missing.json', '.'], dir).stderr, /cannot read config file missing\.json/);
   assert.match(lint(['--bogus', '.'], dir).stderr, /Unknown option/);
@@ -79,8 +79,9 @@ test('bad usage and unreadable files exit 2 with a message that says which', () 
   assert.match(binary.stderr, /cannot lint binary-postmortem\.md: not a text file/);
   writeFileSync(join(dir, '.postmortem.json'), '{ broken');
   const broken = lint(['incidents/login.md'], dir);
-  assert.equal(broken.code, 0, 'a broken workspace config falls back to the defaults');
-  assert.match(broken.stderr, /not valid JSON/);
+  assert.equal(broken.code, 2, 'a broken workspace config stops the run: in CI the defaults would let errors through');
+  assert.match(broken.stderr, /\.postmortem\.json: not valid JSON/);
+  assert.equal(broken.stdout, '');
   assert.equal(lint(['--help']).code, 0);
 });
 
@@ -93,9 +94,9 @@ test('--workers: many files on worker threads give the same output, in file orde
   // it does when the workers take every core: see server/src/cli/relaunch.ts).
   writeFileSync(join(dir, '.postmortem.json'), '{"profile": 42}');
   const allCores = String(Math.max(2, availableParallelism()));
-  const one = lint(['--workers', '1', 'incidents'], dir);
-  const two = lint(['--workers', '2', 'incidents'], dir);
-  const every = lint(['--workers', allCores, 'incidents'], dir);
+  const one = lint(['--format', 'compact', '--workers', '1', 'incidents'], dir);
+  const two = lint(['--format', 'compact', '--workers', '2', 'incidents'], dir);
+  const every = lint(['--format', 'compact', '--workers', allCores, 'incidents'], dir);
   assert.equal(one.code, 1);
   assert.match(one.stderr, /warning: .*profile/);
   for (const run of [two, every]) {
@@ -107,11 +108,14 @@ test('--workers: many files on worker threads give the same output, in file orde
   assert.deepEqual(files, [...files].sort());
   // An unreadable file: exit status 2 comes through the relaunched process.
   writeFileSync(join(dir, 'incidents', 'binary.md'), Buffer.from([0x50, 0x4d, 0, 1, 2]));
-  const broken = lint(['--workers', allCores, 'incidents'], dir);
+  const broken = lint(['--format', 'compact', '--workers', allCores, 'incidents'], dir);
   assert.equal(broken.code, 2);
   assert.match(broken.stderr, /cannot lint incidents\/binary\.md: not a text file/);
   assert.equal(broken.stdout, one.stdout);
   assert.equal(lint(['--workers', '0', 'incidents'], dir).code, 2);
+  // The text format for people keeps the same order, grouped by file.
+  const grouped = lint(['--workers', '2', 'incidents'], dir).stdout.split('\n').filter((line) => line && !line.startsWith(' '));
+  assert.deepEqual(grouped, [...new Set(files)]);
 });
 
 test('a relaunched run starts its threads before it finds the files, and stops them when there is nothing for them', () => {

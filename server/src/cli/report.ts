@@ -1,40 +1,47 @@
-// What postmortem-lint prints: the reports (typed in the protocol, built by service/lint.ts) in the
-// two output formats, and the exit status.
-import { relative } from 'node:path';
+// What postmortem-lint reports: the reports (typed in the protocol, built by service/lint.ts), what
+// --fix did to a file, and the tallies that decide the exit status.
 import type { FileReport } from '../protocol';
-import type { ReportFormat } from './args';
-import type { Target } from './targets';
 
-/** A linted file's outcome: its report (null: not a postmortem), or why it could not be linted. */
-export type Outcome = { report: FileReport | null } | { error: string };
+/** What --fix or --fix-dry-run did to a file that had something to fix. */
+export interface FileFix {
+  /** Problems gone after the fixes. */
+  solved: number;
+  /** With --fix-dry-run: the unified diff of the fixes. */
+  diff?: string;
+}
+
+/**
+ * A linted file's outcome: its report (null: not a postmortem) and what the fixes changed, or why it
+ * could not be linted.
+ */
+export type Linted = { report: FileReport | null; fix?: FileFix };
+export type Outcome = Linted | { error: string };
+
+export interface Tally {
+  postmortems: number;
+  errors: number;
+  warnings: number;
+}
+
+export function tally(reports: readonly FileReport[]): Tally {
+  const count = (severity: string) => reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === severity).length, 0);
+  return { postmortems: reports.length, errors: count('error'), warnings: count('warning') };
+}
 
 const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
-/**
- * Prints the reports in target order (files that could not be linted on stderr) and returns the exit
- * status: 2 when a file could not be linted, 1 when there are errors, otherwise 0.
- */
-export function printReports(targets: Target[], outcomes: Outcome[], format: ReportFormat): number {
-  const reports: FileReport[] = [];
-  let unreadable = false;
-  outcomes.forEach((outcome, i) => {
-    if ('error' in outcome) {
-      unreadable = true;
-      process.stderr.write(`postmortem-lint: cannot lint ${relative(process.cwd(), targets[i].path)}: ${outcome.error}\n`);
-    } else if (outcome.report) {
-      reports.push(outcome.report);
-    }
-  });
-  if (format === 'json') {
-    process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-  } else {
-    for (const report of reports) {
-      for (const d of report.diagnostics) process.stdout.write(`${report.file}:${d.line}:${d.column} ${d.severity} ${d.code} ${d.message}\n`);
-    }
-    const errors = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'error').length, 0);
-    const warnings = reports.reduce((n, r) => n + r.diagnostics.filter((d) => d.severity === 'warning').length, 0);
-    process.stderr.write(`${plural(reports.length, 'postmortem')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}\n`);
-  }
+/** The summary line: "2 postmortems checked: 3 errors, 5 warnings". */
+export function summaryLine({ postmortems, errors, warnings }: Tally): string {
+  return `${plural(postmortems, 'postmortem')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
+}
+
+/** --quiet: errors only. */
+export function errorsOnly(reports: readonly FileReport[]): FileReport[] {
+  return reports.map((report) => ({ ...report, diagnostics: report.diagnostics.filter((d) => d.severity === 'error') }));
+}
+
+/** 2 when a file could not be linted, 1 with errors or more warnings than allowed, otherwise 0. */
+export function exitStatus(unreadable: boolean, { errors, warnings }: Tally, maxWarnings: number | undefined): number {
   if (unreadable) return 2;
-  return reports.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? 1 : 0;
+  return errors > 0 || (maxWarnings !== undefined && warnings > maxWarnings) ? 1 : 0;
 }

@@ -1,14 +1,25 @@
-// The settings every file is linted with: --config (or ./.postmortem.json when present) over the
-// defaults, then --profile.
-import type { Settings } from '../core/config';
-import { CONFIG_FILE_NAME, defaultSettings, loadConfigFile } from '../service/configFile';
+// The settings every file is linted with: --config (or ./.postmortem.json(c) when present, with what
+// it extends) over the defaults, then --profile and --rule.
+import type { Settings, SeverityName } from '../core/config';
+import { defaultSettings, loadConfigFile, loadFolderConfig } from '../service/configFile';
 import { builtInProfiles, isKnownProfile } from '../service/profiles';
 import { UsageError } from './args';
 
-/** The settings, and what is wrong in the config file (warnings: its defaults are used instead). */
-export function lintSettings(configPath: string | undefined, profile: string | undefined): { settings: Settings; warnings: string[] } {
-  const loaded = loadConfigFile(configPath ?? CONFIG_FILE_NAME);
-  if (!loaded && configPath) throw new UsageError(`cannot read config file ${configPath}`);
+/** A configuration that cannot be used (unreadable, not JSON, a bad `extends`): exit 2 with the reason, no usage text. */
+export class BadConfigError extends Error {}
+
+export interface SettingsOptions {
+  config: string | undefined;
+  profile: string | undefined;
+  rules: ReadonlyArray<[code: string, severity: SeverityName]>;
+}
+
+/** The settings, and what is wrong in the config's values (warnings: their defaults are used instead). */
+export function lintSettings({ config, profile, rules }: SettingsOptions): { settings: Settings; warnings: string[] } {
+  const loaded = config === undefined ? loadFolderConfig('.') : loadConfigFile(config);
+  if (!loaded && config !== undefined) throw new BadConfigError(`cannot read config file ${config}`);
+  // In CI a configuration that silently fell back to the defaults would let errors through.
+  if (loaded?.error) throw new BadConfigError(loaded.error);
   let settings = loaded?.settings ?? defaultSettings();
   if (profile !== undefined) {
     if (!isKnownProfile(profile, settings.sections !== null)) {
@@ -16,5 +27,6 @@ export function lintSettings(configPath: string | undefined, profile: string | u
     }
     settings = { ...settings, profile };
   }
+  if (rules.length) settings = { ...settings, severity: { ...settings.severity, ...Object.fromEntries(rules) } };
   return { settings, warnings: loaded?.problems ?? [] };
 }

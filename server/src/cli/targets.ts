@@ -12,8 +12,11 @@ export interface Target {
   explicit: boolean;
 }
 
-/** Explicit files, and the Markdown files of folders and globs, in path order. */
-export function expandTargets(targets: string[]): Target[] {
+/**
+ * Explicit files, and the Markdown files of folders and globs, in path order. `postmortemsOnly`: named
+ * files too are linted only when they are postmortems (pre-commit names every staged Markdown file).
+ */
+export function expandTargets(targets: string[], postmortemsOnly = false): Target[] {
   const found = new Map<string, boolean>();
   for (const target of targets) {
     let isDirectory = false;
@@ -26,7 +29,7 @@ export function expandTargets(targets: string[]): Target[] {
       exists = false;
     }
     if (exists && !isDirectory) {
-      found.set(resolve(target), true);
+      found.set(resolve(target), !postmortemsOnly);
     } else if (exists && isDirectory) {
       for (const file of globSync('**/*.{md,markdown}', { cwd: target, absolute: true, ignore: ['**/node_modules/**'] })) {
         if (!found.has(file)) found.set(file, false);

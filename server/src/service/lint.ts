@@ -1,28 +1,64 @@
-// One document's text linted in one go, for hosts without per-document state (the command line's
-// threads): the same model, rules and report as the language server's.
+// One document's text linted in one go, for hosts without per-document state (the command line and
+// its threads): the same model, rules and report as the language server's; with fixes, fix-all's safe
+// fixes applied first, keeping what the text is made of (a byte order mark, its line endings).
 import { relative } from 'node:path';
 import { analyzeDocument } from '../core/analyze';
 import type { Settings } from '../core/config';
 import { incidentResult } from '../features/analysis';
 import { reportRows } from '../features/diagnostics';
+import { applyEdits, fixAllEdits } from '../features/fixAll';
 import type { FileReport } from '../protocol';
 import { findingsOf } from '../rules/findings';
 
 export interface LintTextOptions {
   settings: Settings;
-  /** Named on the command line: linted whatever it looks like. */
-  explicit: boolean;
   /** The report carries the incident's window and duration (JSON reports). */
   withIncident: boolean;
 }
 
-/** The report of the document at `path`; null when it is not a postmortem. */
-export function lintText(text: string, path: string, { settings, explicit, withIncident }: LintTextOptions): FileReport | null {
+/** A text's report (null: not a postmortem); with fixes that changed it, the fixed text and how many problems they solved. */
+export interface LintedText {
+  report: FileReport | null;
+  fixed?: { text: string; solved: number };
+}
+
+/** Reports name files relative to the working directory; `name` stands for text with no file. */
+function reportOf(text: string, path: string | null, name: string, explicit: boolean, { settings, withIncident }: LintTextOptions): { report: FileReport | null; problems: number } {
   const model = analyzeDocument(text, settings, path, explicit);
-  if (!model.isPostmortem) return null;
-  return {
-    file: relative(process.cwd(), path) || path,
-    diagnostics: reportRows(model, findingsOf(model, settings)),
+  if (!model.isPostmortem) return { report: null, problems: 0 };
+  const findings = findingsOf(model, settings);
+  const report = {
+    file: path === null ? name : relative(process.cwd(), path) || path,
+    diagnostics: reportRows(model, findings),
     incident: withIncident ? incidentResult(model) : undefined,
   };
+  return { report, problems: findings.length };
+}
+
+/**
+ * Lints `text` (the file at `path`, or text with no file, reported as `name`). `explicit`: named by the
+ * user, so linted whatever it looks like. `fix`: apply the safe fixes first and report on the result.
+ */
+export function lintText(text: string, path: string | null, name: string, explicit: boolean, fix: boolean, options: LintTextOptions): LintedText {
+  const fixedText = fix ? fixText(text, options.settings, path, explicit) : text;
+  const { report } = reportOf(fixedText, path, name, explicit, options);
+  if (fixedText === text || !report) return { report };
+  const before = reportOf(text, path, name, explicit, { ...options, withIncident: false }).problems;
+  return { report, fixed: { text: fixedText, solved: Math.max(0, before - report.diagnostics.length) } };
+}
+
+const BOM = '\ufeff';
+
+/** The text with fix-all's safe fixes applied; the same text when there is nothing to fix. */
+export function fixText(text: string, settings: Settings, path: string | null, explicit: boolean): string {
+  const bom = text.startsWith(BOM) ? BOM : '';
+  const body = text.slice(bom.length);
+  const model = analyzeDocument(body, settings, path, explicit);
+  if (!model.isPostmortem) return text;
+  const edits = fixAllEdits(model, settings, path);
+  if (!edits.length) return text;
+  // Fixes insert "\n": a file written with CRLF gets CRLF in what is inserted too.
+  const crlf = /\r\n/.test(body) && !/(^|[^\r])\n/.test(body);
+  const fixed = applyEdits(body, crlf ? edits.map((edit) => ({ ...edit, newText: edit.newText.replace(/\r?\n/g, '\r\n') })) : edits);
+  return bom + fixed;
 }

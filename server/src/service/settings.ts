@@ -1,11 +1,10 @@
 // Settings per document: the editor's `postmortem.*` (resource scope) over the .postmortem.json of the
 // workspace folder that holds the document over the defaults. Resolved once per document, dropped
 // when either source changes (invalidate) or the document goes (forget).
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Settings } from '../core/config';
 import { defaultSettings, readSettings } from '../rules/settings';
-import { CONFIG_FILE_NAME, loadConfigFile, type ReadTextFile } from './configFile';
+import { loadFolderConfig, type ReadTextFile } from './configFile';
 
 export interface ResolvedSettings {
   settings: Settings;
@@ -89,7 +88,7 @@ export class SettingsResolver {
   }
 
   private readConfigFile(folder: string): Settings {
-    const loaded = loadConfigFile(join(folder, CONFIG_FILE_NAME), this.host.readFile);
+    const loaded = loadFolderConfig(folder, this.host.readFile);
     if (!loaded) return defaultSettings();
     this.report(loaded.problems);
     return loaded.settings;
