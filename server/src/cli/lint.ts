@@ -9,7 +9,7 @@ import { fileReport, type Outcome } from './report';
 /** What every file is linted with; a pool thread gets it as its workerData. */
 export interface LintOptions {
   settings: Settings;
-  /** JSON reports carry the incident's window and duration. */
+  /** JSON reports carry the incident's window and duration, and the review checklist. */
   withIncident: boolean;
 }
 
@@ -19,7 +19,7 @@ function lintFile(path: string, explicit: boolean, { settings, withIncident }: L
   if (buffer.includes(0)) throw new Error('not a text file (it contains NUL bytes)');
   const model = analyzeDocument(buffer.toString('utf8'), settings, path, explicit);
   if (!model.isPostmortem) return null;
-  return fileReport(path, model, findingsOf(model, settings), withIncident);
+  return fileReport(path, model, settings, findingsOf(model, settings), withIncident);
 }
 
 export function lintOutcome(path: string, explicit: boolean, options: LintOptions): Outcome {

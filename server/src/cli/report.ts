@@ -1,9 +1,11 @@
 // What postmortem-lint reports: a file's report (typed in the protocol; the JSON output is an array of
 // them), built in one function, and the two output formats.
 import { relative } from 'node:path';
+import type { Settings } from '../core/config';
 import type { PostmortemModel } from '../core/model';
 import { incidentResult } from '../features/analysis';
 import { reportRows } from '../features/diagnostics';
+import { reviewChecklist } from '../features/reviewChecklist';
 import type { FileReport } from '../protocol';
 import type { Finding } from '../rules/rule';
 import type { ReportFormat } from './args';
@@ -12,12 +14,13 @@ import type { Target } from './targets';
 /** A linted file's outcome: its report (null: not a postmortem), or why it could not be linted. */
 export type Outcome = { report: FileReport | null } | { error: string };
 
-/** The report of a postmortem, from its model and findings. */
-export function fileReport(path: string, model: PostmortemModel, findings: readonly Finding[], withIncident: boolean): FileReport {
+/** The report of a postmortem, from its model and findings; a JSON report (withIncident) adds the incident and the checklist. */
+export function fileReport(path: string, model: PostmortemModel, settings: Settings, findings: readonly Finding[], withIncident: boolean): FileReport {
   return {
     file: relative(process.cwd(), path) || path,
     diagnostics: reportRows(model, findings),
     incident: withIncident ? incidentResult(model) : undefined,
+    checklist: withIncident ? reviewChecklist(model, settings, findings) : undefined,
   };
 }
 
