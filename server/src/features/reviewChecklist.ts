@@ -83,7 +83,7 @@ function actionItemsItem(model: PostmortemModel): ChecklistItem {
   }
   const unowned = items.filter((i) => !OWNER.test(i.text));
   const undated = items.filter((i) => !DUE.test(i.text));
-  if (unowned.length === 0 && undated.length === 0) return item('action-items', question, 'met', `Each of the ${plural(items.length, 'action item')} has an owner and a date.`, items.map((i) => i.line));
+  if (unowned.length === 0 && undated.length === 0) return item('action-items', question, 'met', `${items.length === 1 ? 'The action item has' : `Each of the ${items.length} action items has`} an owner and a date.`, items.map((i) => i.line));
   const parts = [
     ...(unowned.length ? [`no owner on ${unowned.length} of ${plural(items.length, 'item')}`] : []),
     ...(undated.length ? [`no date on ${undated.length} of ${plural(items.length, 'item')}`] : []),

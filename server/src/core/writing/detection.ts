@@ -6,11 +6,11 @@ import { phraseMatcher, phrasesOf, type WritingSettings } from './phrases';
 import { proseLines, regionsFor, regionsOf, type Region } from './regions';
 
 export interface DetectionReading {
-  /** Whether there is anywhere to look: a summary, a timeline or a Detection section. */
+  /** Whether there is a told incident to look at: a timeline with a timed entry, or a Detection section. */
   checked: boolean;
   /** The line that tells how it was detected, or null. */
   line: number | null;
-  /** Where a finding sits when nothing tells: the timeline's heading, else the summary's. */
+  /** Where a finding sits when nothing tells: the timeline's heading (or the Detection section's). */
   anchorLine: number | null;
 }
 
@@ -20,8 +20,10 @@ export function readDetection(model: PostmortemModel, writing: WritingSettings):
   const detectionLines = proseLines(model, detection);
   if (detectionLines.length > 0) return { checked: true, line: detectionLines[0], anchorLine: detection[0].line };
   const places: Region[] = regionsFor(regions, 'summary', 'timeline');
-  const anchor = regionsFor(regions, 'timeline')[0] ?? regionsFor(regions, 'summary')[0];
-  if (!anchor) return { checked: false, line: null, anchorLine: null };
+  const anchor = regionsFor(regions, 'timeline')[0];
+  // Without a timeline that tells times (a draft, or a skeleton "HH:MM"), section-missing and the
+  // timeline rules speak first: there is no account of the incident yet to ask about.
+  if (!anchor || !model.timeline.some((entry) => entry.axis !== null)) return { checked: false, line: null, anchorLine: null };
   const hit = findPhrases(model, proseLines(model, places), phraseMatcher(phrasesOf('detection', writing)))[0];
   return { checked: true, line: hit?.line ?? null, anchorLine: anchor.line };
 }

@@ -6,6 +6,8 @@ const COMMON = new Set(['the', 'and', 'of', 'to', 'was', 'is', 'in', 'we', 'a', 
 /** English prose has about one word in three among these; Portuguese or Spanish well under one in ten. */
 const MIN_SHARE = 0.12;
 const SAMPLE_WORDS = 4_000;
+/** Below this many words there is too little to tell: read as English. */
+const MIN_WORDS = 60;
 
 const memo = new WeakMap<PostmortemModel, boolean>();
 
@@ -13,7 +15,7 @@ export function looksEnglish(model: PostmortemModel): boolean {
   let english = memo.get(model);
   if (english === undefined) {
     const words = (model.text.slice(0, SAMPLE_WORDS * 8).toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, SAMPLE_WORDS);
-    english = words.length === 0 || words.filter((word) => COMMON.has(word)).length / words.length >= MIN_SHARE;
+    english = words.length < MIN_WORDS || words.filter((word) => COMMON.has(word)).length / words.length >= MIN_SHARE;
     memo.set(model, english);
   }
   return english;

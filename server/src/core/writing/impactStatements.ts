@@ -23,10 +23,13 @@ function labelledImpactLines(model: PostmortemModel, labelLine: number): number[
   return Array.from({ length: last - first + 1 }, (_, i) => first + i);
 }
 
+/** "TBD", "TODO", "N/A", "…": a value still to be written, not an impact stated without a size. */
+const PLACEHOLDER = /^[\s*_]*(?:tbd|tba|todo|n\/?a|\?+|…|\.{3}|-+|—)[\s*_.]*$/i;
+
 export function impactStatements(model: PostmortemModel): ImpactStatement[] {
   const statements: ImpactStatement[] = [];
   const labelled = model.summary?.impact;
-  if (labelled && labelled.text.trim()) {
+  if (labelled && labelled.text.trim() && !PLACEHOLDER.test(labelled.text)) {
     const lines = labelledImpactLines(model, labelled.line);
     statements.push({ line: labelled.line, lines, text: [labelled.text, ...lines.map((line) => model.lines.index.lines[line].text)].join('\n') });
   }

@@ -39,7 +39,7 @@ const BY_TITLE: Array<[Topic, RegExp]> = [
   ['rootCause', /\bcauses?\b|\bwhat happened\b|\bcontributing\b|\btrigger/i],
   ['resolution', /\bresolution\b|\brecovery\b|\bmitigation\b|\bremediation\b|\bthe fix\b/i],
   ['detection', /\bdetect/i],
-  ['actions', /\baction\s+items?\b|\bcorrective\b|\bpreventi?v|\bpreventative\b|\bfollow[\s-]?ups?\b|\bnext steps\b|\bwhat we(?:'|’)re doing\b|\blessons\b/i],
+  ['actions', /\baction\s+items?\b|\bcorrective\b|\bpreventi?v|\bpreventative\b|\bfollow[\s-]?ups?\b|\bnext steps\b|\bwhat we(?:'|’)re doing\b/i],
 ];
 
 const memo = new WeakMap<PostmortemModel, Region[]>();
