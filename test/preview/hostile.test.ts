@@ -314,10 +314,17 @@ test('the page\'s own script: clicks reveal lines, the cursor highlights its ent
   await page.context().close();
 });
 
+/** Where an element sits on the page (a DOMRect's fields, as JSON). */
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+}
+
 test('the review checklist: a panel beside the card, marks and line links, and the reader\'s open or closed choice kept over updates', { skip: SKIP }, async () => {
   const { url } = publish('checklist', readFixture('classic-complete.md'));
   const { page, watch } = await open(url);
-  const layout = await inPage<{ card: DOMRect; panel: DOMRect; open: boolean; marks: Record<string, string> }>(`({
+  const layout = await inPage<{ card: Box; panel: Box; open: boolean; marks: Record<string, string> }>(`({
     card: document.getElementById('pm-card').getBoundingClientRect().toJSON(),
     panel: document.getElementById('pm-checklist').getBoundingClientRect().toJSON(),
     open: document.getElementById('pm-checklist').open,

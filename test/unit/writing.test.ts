@@ -33,7 +33,7 @@ test('each writing hint is information, links the README section of its rule, an
   for (const d of diagnostics) {
     assert.equal(d.severity, 3, 'information');
     assert.equal(d.codeDescription?.href, `https://example.invalid/postmortem-writer#blameless-writing-${d.code}`);
-    assert.match(d.message, /\. (Say|Add|Give)/);
+    assert.match(typeof d.message === 'string' ? d.message : d.message.value, /\. (Say|Add|Give)/);
   }
 });
 
