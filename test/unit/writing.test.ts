@@ -72,6 +72,11 @@ test('detection-missing: on the Timeline heading when nothing says how it was fo
   assert.deepEqual(hints(joinLines('# Postmortem', '## Timeline', '- HH:MM UTC: What happened.')), [], 'a skeleton is not an account yet');
 });
 
+test('a line mostly in capitals (a pasted licence) is boilerplate, not blame', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 The alert fires.', '', 'IN NO EVENT SHALL THE AUTHORS BE LIABLE, WHETHER IN CONTRACT OR NEGLIGENCE OR OTHERWISE.', '', 'The negligence of one person is not a root cause.');
+  assert.deepEqual(hints(text), ['7 blame-language negligence']);
+});
+
 test('a document mostly in another language gets no writing hints (the lists are English)', () => {
   assert.deepEqual(hints(readFixture('writing/other-language.md')), []);
 });

@@ -20,12 +20,18 @@ function withoutCode(text: string): string {
   return text.replace(/(`+)[^`]*?\1|<\/?[a-zA-Z][^<>]*>/g, (code) => ' '.repeat(code.length));
 }
 
+/** A line mostly in capitals is legal boilerplate ("… NEGLIGENCE OR OTHERWISE …"), not the writer's account. */
+function isShouted(text: string): boolean {
+  const letters = text.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 20 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.8;
+}
+
 export function findPhrases(model: PostmortemModel, lines: readonly number[], matcher: RegExp | null): PhraseHit[] {
   if (!matcher) return [];
   const hits: PhraseHit[] = [];
   for (const line of lines) {
     const source = model.lines.index.lines[line];
-    if (source.text.length > MAX_PROSE_LINE) continue;
+    if (source.text.length > MAX_PROSE_LINE || isShouted(source.text)) continue;
     for (const match of withoutCode(source.text).matchAll(matcher)) {
       const at = match.index ?? 0;
       hits.push({ line, start: source.start + at, end: source.start + at + match[0].length, phrase: match[0] });
