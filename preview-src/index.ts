@@ -39,9 +39,12 @@ function morphChildren(current: Element, next: Element): void {
   while (current.childNodes.length > incoming.length) current.removeChild(current.lastChild as ChildNode);
 }
 
+/** Whether a panel is open is the reader's choice (the review checklist): an update keeps it. */
+const readerOwned = (element: Element, name: string) => name === 'open' && element.tagName === 'DETAILS';
+
 function syncAttributes(current: Element, next: Element): void {
-  for (const { name } of Array.from(current.attributes)) if (!next.hasAttribute(name)) current.removeAttribute(name);
-  for (const { name, value } of Array.from(next.attributes)) if (current.getAttribute(name) !== value) current.setAttribute(name, value);
+  for (const { name } of Array.from(current.attributes)) if (!next.hasAttribute(name) && !readerOwned(current, name)) current.removeAttribute(name);
+  for (const { name, value } of Array.from(next.attributes)) if (current.getAttribute(name) !== value && !readerOwned(current, name)) current.setAttribute(name, value);
 }
 
 let cursorLine: number | null = null;

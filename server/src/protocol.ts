@@ -148,6 +148,26 @@ export interface PreviewTimelineMarks {
   gaps: Array<{ fromMinutes: number; toMinutes: number; text: string }>;
 }
 
+/** A review question's answer, read from the document alone: met, not met, or cannot tell. */
+export type ChecklistMark = 'met' | 'not-met' | 'unknown';
+export type ChecklistQuestionId = 'summary' | 'impact' | 'timeline' | 'root-cause' | 'action-items' | 'blameless';
+
+export interface ChecklistItem {
+  id: ChecklistQuestionId;
+  /** The question as a reviewer asks it ("Is the impact quantified?"). */
+  question: string;
+  mark: ChecklistMark;
+  /** Why it is marked so, in a sentence ("No owner on 2 of 5 action items."). */
+  detail: string;
+  /** The lines that decide it, 1-based as a person reads them (the preview reveals them on click). */
+  lines: number[];
+}
+
+/** The review checklist (SRE book style), computed from the model: nothing is sent anywhere. */
+export interface ReviewChecklist {
+  items: ChecklistItem[];
+}
+
 export interface RenderResult {
   uri: string;
   /** The document version rendered, so that a client can drop answers older than what it shows. */
@@ -160,6 +180,7 @@ export interface RenderResult {
   /** Null when fewer than two entries have a time. */
   marks: PreviewTimelineMarks | null;
   analysis: AnalysisResult;
+  checklist: ReviewChecklist;
 }
 
 /** `postmortem/render`: params RenderParams, result RenderResult (null for a document the server does not have). */
@@ -238,4 +259,6 @@ export interface FileReport {
   diagnostics: ReportRow[];
   /** In JSON reports only (text reports do not show it). */
   incident?: AnalysisIncident;
+  /** In JSON reports only: the review checklist. */
+  checklist?: ReviewChecklist;
 }

@@ -314,6 +314,47 @@ test('the page\'s own script: clicks reveal lines, the cursor highlights its ent
   await page.context().close();
 });
 
+/** Where an element sits on the page (a DOMRect's fields, as JSON). */
+interface Box {
+  left: number;
+  right: number;
+  top: number;
+}
+
+test('the review checklist: a panel beside the card, marks and line links, and the reader\'s open or closed choice kept over updates', { skip: SKIP }, async () => {
+  const { url } = publish('checklist', readFixture('classic-complete.md'));
+  const { page, watch } = await open(url);
+  const layout = await inPage<{ card: Box; panel: Box; open: boolean; marks: Record<string, string> }>(`({
+    card: document.getElementById('pm-card').getBoundingClientRect().toJSON(),
+    panel: document.getElementById('pm-checklist').getBoundingClientRect().toJSON(),
+    open: document.getElementById('pm-checklist').open,
+    marks: Object.fromEntries(Array.from(document.querySelectorAll('.pm-check')).map((li) => [li.dataset.testid, li.dataset.mark])),
+  })`, page);
+  assert.ok(layout.panel.left >= layout.card.right, 'the panel sits to the right of the card');
+  assert.ok(Math.abs(layout.panel.top - layout.card.top) < 2, 'at the same height');
+  assert.equal(layout.open, true);
+  assert.deepEqual(layout.marks, {
+    'check-summary': 'met', 'check-impact': 'met', 'check-timeline': 'met', 'check-root-cause': 'met', 'check-action-items': 'not-met', 'check-blameless': 'met',
+  });
+  // A line link reveals its (0-based) line.
+  await page.locator('[data-testid="check-impact"] button[data-reveal]').click();
+  const posted = await inPage<Array<{ type: string; line?: number }>>('window.__posted', page);
+  assert.deepEqual(posted.filter((m) => m.type === 'revealLine').map((m) => m.line), [5]);
+  // Closed by the reader, it stays closed when the document changes.
+  await page.locator('#pm-checklist > summary').click();
+  const changed = renderResult(analyze(readFixture('classic-complete.md').replace('Escalated to the identity team.', 'Escalated: a careless certificate change.')), settingsWith(), SOURCE, 2);
+  const after = await inPage<{ open: boolean; blameless: string | undefined }>(`(() => {
+    window.postMessage({ type: 'update', source: ${JSON.stringify(SOURCE)}, version: 2, body: ${JSON.stringify(renderBody(changed))} }, '*');
+    return new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve({
+      open: document.getElementById('pm-checklist').open,
+      blameless: document.querySelector('[data-testid="check-blameless"]').dataset.mark,
+    }), 0)));
+  })()`, page);
+  assert.deepEqual(after, { open: false, blameless: 'not-met' });
+  assert.deepEqual(watch.errors, []);
+  await page.context().close();
+});
+
 test('screenshots: light, dark and high contrast (test-results/preview/)', { skip: SKIP }, async () => {
   mkdirSync(RESULTS, { recursive: true });
   const midnight = joinLines(

@@ -51,6 +51,23 @@ test('json output: one object a file with its diagnostics and incident window', 
   assert.ok(reports[1].diagnostics.some((d) => d.code === 'duration-mismatch'));
 });
 
+test('json output carries the review checklist; text output shows the writing hints as information', () => {
+  const dir = workspace();
+  copyFileSync(join(FIXTURES, 'writing', 'blame-and-counterfactual.md'), join(dir, 'checkout-postmortem.md'));
+  const { stdout } = lint(['--format', 'json', 'incidents/login.md', 'checkout-postmortem.md'], dir);
+  const parsed = JSON.parse(stdout) as Array<{ file: string; checklist: { items: Array<{ id: string; mark: string; lines: number[] }> } }>;
+  const reports = ['incidents/login.md', 'checkout-postmortem.md'].map((file) => parsed.find((report) => report.file === file)!);
+  assert.deepEqual(reports[0].checklist.items.map((item) => `${item.id} ${item.mark}`), [
+    'summary met', 'impact met', 'timeline met', 'root-cause met', 'action-items not-met', 'blameless met',
+  ]);
+  assert.deepEqual(reports[1].checklist.items.find((item) => item.id === 'blameless'), {
+    id: 'blameless', question: 'Is the language blameless?', mark: 'not-met', detail: '5 phrases of blame or counterfactual.', lines: [11, 13, 18],
+  });
+  const text = lint(['--format', 'compact', 'checkout-postmortem.md'], dir).stdout;
+  assert.match(text, /^checkout-postmortem\.md:11:\d+ information blame-language "forgot to" blames a person\./m);
+  assert.doesNotMatch(text, /checklist/, 'the text format has no checklist');
+});
+
 test('globs, --profile and --config', () => {
   const dir = workspace();
   assert.equal(lint(['**/*.md'], dir).code, 1);

@@ -15,7 +15,7 @@ import { findDurations } from '../../server/src/core/time/duration';
 import { plainText, skipLinePrefix, isStrongOnly } from '../../server/src/core/inline';
 
 const settings = settingsWith();
-const HEAD = '# Postmortem: queue outage\n\n## Issue Summary\n\nFrom 10:00 UTC to 11:00 UTC; users could not log in, due to a bad deploy.\n\n## Timeline\n\n- 10:00 UTC deploy\n';
+const HEAD = '# Postmortem: queue outage\n\n## Issue Summary\n\nFrom 10:00 UTC to 11:00 UTC; users could not log in, due to a bad deploy.\n\n## Timeline\n\n- 10:00 UTC deploy; the login alert fires\n';
 const TAIL = '\n\n- 11:00 UTC recovered\n\n## Root Cause and Resolution\n\nA bad deploy.\n\n## Corrective and Preventive Measures\n\n- [ ] Canary.\n';
 
 function timed<T>(run: () => T): { value: T; ms: number } {

@@ -2,7 +2,7 @@
 // drawn to scale (SVG and a list), and the rendered document (sanitized by the server). Pure: no
 // vscode, no DOM; every text is escaped here, every number was worked out by the server.
 import { escapeHtml } from '../../../server/src/shared/html';
-import type { CardMilestone, CardPoint, FactSource, MilestoneKind, PreviewTimelineEntry, RenderResult } from '../../../server/src/protocol';
+import type { CardMilestone, CardPoint, ChecklistMark, FactSource, MilestoneKind, PreviewTimelineEntry, RenderResult } from '../../../server/src/protocol';
 
 const MILESTONE_LABELS: Record<MilestoneKind, string> = {
   detected: 'Detected',
@@ -137,6 +137,28 @@ function entryList(result: RenderResult): string {
   return `<ol class="pm-entries">${items.join('')}</ol>`;
 }
 
+const MARKS: Record<ChecklistMark, { symbol: string; label: string }> = {
+  met: { symbol: '✓', label: 'met' },
+  'not-met': { symbol: '✗', label: 'not met' },
+  unknown: { symbol: '?', label: 'cannot tell' },
+};
+
+/**
+ * The review checklist beside the card: a collapsible panel (open at first; the page keeps what the
+ * reader chose across updates). Each question with its mark, why, and the lines that decide it.
+ */
+export function renderChecklist(result: RenderResult): string {
+  const items = result.checklist.items.map((item) => {
+    const mark = MARKS[item.mark];
+    const links = item.lines.map((line) => `<button type="button" class="pm-source" data-reveal data-line="${num(line - 1)}">line ${num(line)}</button>`).join(' ');
+    return `<li class="pm-check pm-check-${item.mark}" data-testid="check-${escapeHtml(item.id)}" data-mark="${item.mark}">`
+      + `<span class="pm-mark" role="img" aria-label="${mark.label}" title="${mark.label}">${mark.symbol}</span>`
+      + `<span class="pm-check-text"><span class="pm-question">${escapeHtml(item.question)}</span> <span class="pm-note">${escapeHtml(item.detail)}</span> ${links}</span></li>`;
+  }).join('');
+  const met = result.checklist.items.filter((item) => item.mark === 'met').length;
+  return `<details id="pm-checklist" class="pm-checklist" open><summary>Review checklist <span class="pm-note">${met} of ${result.checklist.items.length} met</span></summary><ul>${items}</ul></details>`;
+}
+
 export function renderTimeline(result: RenderResult): string {
   if (result.timeline.length === 0) return '<section id="pm-timeline" class="pm-timeline"><h2>Timeline</h2><p class="pm-missing">No timeline entries with a time.</p></section>';
   return `<section id="pm-timeline" class="pm-timeline" aria-label="Timeline"><h2>Timeline</h2>${drawTimeline(result)}${entryList(result)}</section>`;
@@ -147,5 +169,5 @@ export function renderBody(result: RenderResult): string {
   if (!result.isPostmortem) {
     return `<section id="pm-card" class="pm-card"><p class="pm-missing">This document is not a postmortem.</p></section><section id="pm-timeline"></section><article id="pm-document" class="pm-document">${result.html}</article>`;
   }
-  return `${renderCard(result)}\n${renderTimeline(result)}\n<article id="pm-document" class="pm-document">${result.html}</article>`;
+  return `<div id="pm-top" class="pm-top">${renderCard(result)}\n${renderChecklist(result)}</div>\n${renderTimeline(result)}\n<article id="pm-document" class="pm-document">${result.html}</article>`;
 }

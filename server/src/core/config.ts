@@ -3,6 +3,7 @@
 import picomatch from 'picomatch';
 import { BUILT_IN_PROFILES, builtInSkeleton, CUSTOM_PROFILE, DEFAULT_PROFILE, SUMMARY_PROSE, type Profile, type SectionSpec } from './profiles';
 import { readZoneAt, type Zone } from './time/zones';
+import { defaultWritingSettings, PHRASE_LISTS, type WritingSettings } from './writing/phrases';
 
 /** How loudly a diagnostic code is reported; 'off' silences it. */
 export const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -30,6 +31,8 @@ export interface Settings {
   durationTolerance: number;
   timeZone: string;
   inlayHints: { enabled: boolean };
+  /** The blameless-writing rules' word lists, extended or muted (core/writing/phrases.ts). */
+  writing: WritingSettings;
 }
 
 export const DEFAULT_INCLUDE = ['**/*postmortem*.md', '**/*post-mortem*.md', '**/postmortems/**/*.md', '**/incidents/**/*.md'];
@@ -43,6 +46,7 @@ export function defaultSettingsWith(severity: SeverityDefaults): Settings {
     durationTolerance: 5,
     timeZone: '',
     inlayHints: { enabled: true },
+    writing: defaultWritingSettings(),
   };
 }
 
@@ -61,7 +65,7 @@ function isRecord(value: unknown): value is Record<string, unknown> {
  * `base.severity` names are the ones a severity may be given for.
  */
 export function readSettingsOver(raw: unknown, base: Settings, origin = 'settings'): SettingsResult {
-  const settings: Settings = { ...base, severity: { ...base.severity }, include: [...base.include], inlayHints: { ...base.inlayHints } };
+  const settings: Settings = { ...base, severity: { ...base.severity }, include: [...base.include], inlayHints: { ...base.inlayHints }, writing: { ...base.writing } };
   const problems: string[] = [];
   if (raw === undefined || raw === null) return { settings, problems };
   if (!isRecord(raw)) return { settings, problems: [`${origin}: expected an object, got ${typeof raw}`] };
@@ -116,11 +120,39 @@ export function readSettingsOver(raw: unknown, base: Settings, origin = 'setting
       problems.push(`${origin}: inlayHints.enabled must be true or false`);
     }
   }
+  if (raw.writing !== undefined) readWriting(raw.writing, settings, origin, problems);
   if (settings.profile === 'custom' && !settings.sections) {
     problems.push(`${origin}: profile "custom" needs a "sections" list; using ${DEFAULT_PROFILE}`);
     settings.profile = DEFAULT_PROFILE;
   }
   return { settings, problems };
+}
+
+/** `writing.<list>.extend` and `.mute`: lists of phrases; a bad one keeps that list's default. */
+function readWriting(raw: unknown, settings: Settings, origin: string, problems: string[]): void {
+  if (!isRecord(raw)) {
+    problems.push(`${origin}: writing must be an object of word lists (${PHRASE_LISTS.join(', ')})`);
+    return;
+  }
+  for (const [name, value] of Object.entries(raw)) {
+    if (!(PHRASE_LISTS as readonly string[]).includes(name)) {
+      problems.push(`${origin}: writing.${name} is not a word list (${PHRASE_LISTS.join(', ')})`);
+      continue;
+    }
+    const list = name as (typeof PHRASE_LISTS)[number];
+    if (!isRecord(value)) {
+      problems.push(`${origin}: writing.${name} must be an object { "extend": [...], "mute": [...] }`);
+      continue;
+    }
+    const merged = { ...settings.writing[list] };
+    for (const key of ['extend', 'mute'] as const) {
+      const phrases = value[key];
+      if (phrases === undefined) continue;
+      if (Array.isArray(phrases) && phrases.every((phrase) => typeof phrase === 'string')) merged[key] = phrases as string[];
+      else problems.push(`${origin}: writing.${name}.${key} must be a list of phrases`);
+    }
+    settings.writing = { ...settings.writing, [list]: merged };
+  }
 }
 
 function isSeverityName(value: unknown): value is SeverityName {

@@ -5,6 +5,7 @@ import type { Settings } from '../core/config';
 import type { PostmortemModel } from '../core/model';
 import { DIAGNOSTIC_SOURCE, type ReportRow } from '../protocol';
 import { findingsOf } from '../rules/findings';
+import { ruleFor } from '../rules/index';
 import type { Finding, ReportedSeverity } from '../rules/rule';
 
 const LSP_SEVERITY: Record<ReportedSeverity, DiagnosticSeverity> = {
@@ -17,14 +18,19 @@ const LSP_SEVERITY: Record<ReportedSeverity, DiagnosticSeverity> = {
 /** The findings as LSP diagnostics, in the same order. */
 export function toDiagnostics(model: PostmortemModel, findings: readonly Finding[]): Diagnostic[] {
   const { index } = model.lines;
-  return findings.map((finding) => ({
-    range: index.range(finding.start, finding.end),
-    severity: LSP_SEVERITY[finding.severity],
-    source: DIAGNOSTIC_SOURCE,
-    code: finding.code,
-    message: finding.message,
-    data: finding.data,
-  }));
+  return findings.map((finding) => {
+    // Rules that explain themselves at length in the README link their code there (VS Code shows the link).
+    const documentation = ruleFor(finding.code)?.documentation;
+    return {
+      range: index.range(finding.start, finding.end),
+      severity: LSP_SEVERITY[finding.severity],
+      source: DIAGNOSTIC_SOURCE,
+      code: finding.code,
+      ...(documentation ? { codeDescription: { href: documentation } } : {}),
+      message: finding.message,
+      data: finding.data,
+    };
+  });
 }
 
 export function computeDiagnostics(model: PostmortemModel, settings: Settings): Diagnostic[] {

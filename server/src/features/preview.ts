@@ -6,6 +6,8 @@ import type { RenderResult } from '../protocol';
 import { analysisResult } from './analysis';
 import { incidentCard, previewTimeline, previewTimelineMarks } from './incidentCard';
 import { renderHtml } from './renderHtml';
+import { reviewChecklist } from './reviewChecklist';
+import { findingsOf } from '../rules/findings';
 
 /** `html` is the document rendered by renderHtml (the server renders large ones on another thread). */
 export function renderResult(model: PostmortemModel, settings: Settings, uri: string, version: number, html = renderHtml(model.text)): RenderResult {
@@ -19,5 +21,6 @@ export function renderResult(model: PostmortemModel, settings: Settings, uri: st
     timeline,
     marks: previewTimelineMarks(timeline),
     analysis: analysisResult(model),
+    checklist: reviewChecklist(model, settings, findingsOf(model, settings)),
   };
 }

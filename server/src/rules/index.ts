@@ -2,8 +2,12 @@
 // diagnostic code is one file in this folder, one line here and one row in the README's table; the
 // code list, the default severities and the wire type of `data` all follow from this list.
 import type { SeverityName } from '../core/config';
+import { blameLanguage } from './blameLanguage';
+import { counterfactualLanguage } from './counterfactualLanguage';
+import { detectionMissing } from './detectionMissing';
 import { documentTooDeep } from './documentTooDeep';
 import { durationMismatch } from './durationMismatch';
+import { impactUnquantified } from './impactUnquantified';
 import type { Problem, Rule, RuleContext } from './rule';
 import { sectionMissing } from './sectionMissing';
 import { sectionOrder } from './sectionOrder';
@@ -11,6 +15,7 @@ import { summaryFieldMissing } from './summaryFieldMissing';
 import { timelineMissingTimezone } from './timelineMissingTimezone';
 import { timelineOutOfOrder } from './timelineOutOfOrder';
 import { timelineUnparsedTime } from './timelineUnparsedTime';
+import { vagueAction } from './vagueAction';
 
 const INDEX = [
   documentTooDeep,
@@ -21,6 +26,11 @@ const INDEX = [
   timelineOutOfOrder,
   timelineMissingTimezone,
   durationMismatch,
+  blameLanguage,
+  counterfactualLanguage,
+  vagueAction,
+  impactUnquantified,
+  detectionMissing,
 ] as const;
 
 type IndexedRule = (typeof INDEX)[number];

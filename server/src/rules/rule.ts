@@ -66,6 +66,8 @@ export interface Rule<Data extends RuleData = RuleData> {
   defaultSeverity: SeverityName;
   /** One line: reported when … (the README's table says the same, at more length). */
   description: string;
+  /** Where the README explains the rule at length (diagnostics link to it); optional. */
+  documentation?: string;
   check(context: RuleContext): Array<Problem<Data>>;
   fixes: ReadonlyArray<Fix<Data>>;
 }

@@ -15,6 +15,7 @@ import { documentSymbols } from '../features/documentSymbols';
 import { sortTimelineEdits } from '../rules/fixes/sortTimeline';
 import { foldingRanges } from '../features/foldingRanges';
 import { hover } from '../features/hover';
+import { writingHover } from '../features/writingHover';
 import { inlayHints } from '../features/inlayHints';
 import { newTimelineEntry } from '../features/newTimelineEntry';
 import { renderResult } from '../features/preview';
@@ -183,7 +184,8 @@ export function createDocumentService(options: DocumentServiceOptions) {
     codeActions: (uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> =>
       onPostmortem(uri, [], ({ model, settings }) => codeActions(model, uri, diagnostics, settings, pathOf(uri), only)),
 
-    hover: (uri: string, position: Position): Promise<Hover | null> => onPostmortem(uri, null, ({ model }) => hover(model, position)),
+    hover: (uri: string, position: Position): Promise<Hover | null> =>
+      onPostmortem(uri, null, ({ model, settings }) => hover(model, position) ?? writingHover(model, settings, position)),
 
     inlayHints: (uri: string, range: Range): Promise<InlayHint[]> =>
       onPostmortem(uri, [], ({ model, settings }) => (settings.inlayHints.enabled ? inlayHints(model, range) : [])),

@@ -6,13 +6,14 @@ import { analyzeDocument } from '../core/analyze';
 import type { Settings } from '../core/config';
 import { incidentResult } from '../features/analysis';
 import { reportRows } from '../features/diagnostics';
+import { reviewChecklist } from '../features/reviewChecklist';
 import { applyEdits, fixAllEdits } from '../features/fixAll';
 import type { FileReport } from '../protocol';
 import { findingsOf } from '../rules/findings';
 
 export interface LintTextOptions {
   settings: Settings;
-  /** The report carries the incident's window and duration (JSON reports). */
+  /** The report carries the incident's window and duration, and the review checklist (JSON reports). */
   withIncident: boolean;
 }
 
@@ -31,6 +32,7 @@ function reportOf(text: string, path: string | null, name: string, explicit: boo
     file: path === null ? name : relative(process.cwd(), path) || path,
     diagnostics: reportRows(model, findings),
     incident: withIncident ? incidentResult(model) : undefined,
+    checklist: withIncident ? reviewChecklist(model, settings, findings) : undefined,
   };
   return { report, problems: findings.length };
 }

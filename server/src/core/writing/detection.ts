@@ -1,0 +1,29 @@
+// How the incident was detected: the first line of the summary, the timeline or a Detection section that
+// says so (an alert, monitoring, a page, a customer's report). Null when none of them does.
+import type { PostmortemModel } from '../model';
+import { findPhrases } from './findPhrases';
+import { phraseMatcher, phrasesOf, type WritingSettings } from './phrases';
+import { proseLines, regionsFor, regionsOf, type Region } from './regions';
+
+export interface DetectionReading {
+  /** Whether there is a told incident to look at: a timeline with a timed entry, or a Detection section. */
+  checked: boolean;
+  /** The line that tells how it was detected, or null. */
+  line: number | null;
+  /** Where a finding sits when nothing tells: the timeline's heading (or the Detection section's). */
+  anchorLine: number | null;
+}
+
+export function readDetection(model: PostmortemModel, writing: WritingSettings): DetectionReading {
+  const regions = regionsOf(model);
+  const detection = regionsFor(regions, 'detection');
+  const detectionLines = proseLines(model, detection);
+  if (detectionLines.length > 0) return { checked: true, line: detectionLines[0], anchorLine: detection[0].line };
+  const places: Region[] = regionsFor(regions, 'summary', 'timeline');
+  const anchor = regionsFor(regions, 'timeline')[0];
+  // Without a timeline that tells times (a draft, or a skeleton "HH:MM"), section-missing and the
+  // timeline rules speak first: there is no account of the incident yet to ask about.
+  if (!anchor || !model.timeline.some((entry) => entry.axis !== null)) return { checked: false, line: null, anchorLine: null };
+  const hit = findPhrases(model, proseLines(model, places), phraseMatcher(phrasesOf('detection', writing)))[0];
+  return { checked: true, line: hit?.line ?? null, anchorLine: anchor.line };
+}

@@ -1,0 +1,97 @@
+// The word lists of the blameless-writing rules, in one place (English only). Each list can be
+// extended or muted per document through the settings `postmortem.writing.<list>.extend` / `.mute`
+// (core/config.ts reads them; writingPhrases() below merges them). A phrase is words matched whole and
+// case-insensitively, any run of spaces matching any run of spaces, straight and curly apostrophes alike.
+
+/** The lists a setting can extend or mute, by their settings key. */
+export const PHRASE_LISTS = ['blameLanguage', 'counterfactual', 'vagueAction', 'detection'] as const;
+export type PhraseListName = (typeof PHRASE_LISTS)[number];
+
+export interface PhraseSetting {
+  extend: string[];
+  mute: string[];
+}
+export type WritingSettings = Record<PhraseListName, PhraseSetting>;
+
+/** Words that put the cause on a person instead of on the system that let the mistake through. */
+const BLAME_LANGUAGE = [
+  'human error', 'operator error', 'user error', 'pilot error', 'careless', 'carelessly', 'carelessness',
+  'negligence', 'negligent', 'negligently', "someone's fault", 'his fault', 'her fault', 'their fault',
+  'my fault', 'our fault', 'to blame', 'forgot to', 'neglected to', 'should have known',
+  'should have noticed', 'should have caught', 'lack of attention', 'not paying attention', 'sloppy',
+  'incompetent', 'incompetence', 'failed to notice', 'failed to check', 'failed to follow',
+  'failed to verify', 'failed to test',
+];
+
+/** What did not happen, told as if it had: reviewers ask for what did happen and why. */
+const COUNTERFACTUAL = [
+  'should have', "should've", 'could have', "could've", 'would have', "would've", 'if only', 'had we',
+  'had they', 'had I', 'had someone', 'had the team', 'ought to have', 'might have been avoided',
+  'could have been avoided', 'should not have', "shouldn't have", 'could not have', 'would not have',
+  "wouldn't have",
+];
+
+/**
+ * Action items that promise an attitude or a direction, not a change someone can check: the whole item
+ * says only this (with an owner, a date or a check box around it at most).
+ */
+const VAGUE_ACTION = [
+  'be more careful', 'be careful', 'more careful', 'pay more attention', 'pay attention', 'be vigilant',
+  'be more vigilant', 'try harder', 'communicate better', 'better communication', 'improve communication',
+  'improve monitoring', 'better monitoring', 'more monitoring', 'improve alerting', 'better alerting',
+  'improve testing', 'better testing', 'more testing', 'test more', 'improve documentation',
+  'better documentation', 'improve processes', 'improve process', 'improve the process', 'be more aware',
+  'raise awareness', 'double check', 'double-check', 'learn from this', 'avoid this in the future',
+  'make sure this does not happen again', "make sure this doesn't happen again", 'be more proactive',
+];
+
+/** Words that say how an incident came to be known: an alert, monitoring, a person's or customer's report. */
+const DETECTION = [
+  'alert', 'alerts', 'alerted', 'alerting', 'alarm', 'alarms', 'alarmed', 'page', 'paged', 'paging',
+  'pager', 'pagerduty', 'opsgenie', 'on-call', 'oncall', 'on call', 'monitor', 'monitors', 'monitoring',
+  'monitored', 'detect', 'detected', 'detection', 'detecting', 'noticed', 'notice', 'noticing',
+  'reported', 'reports', 'report', 'reporting', 'discovered', 'discover', 'spotted', 'observed',
+  'notified', 'notification', 'complaint', 'complaints', 'complained', 'ticket', 'tickets',
+  'became aware', 'aware', 'first sign', 'first signs', 'identified', 'flagged', 'escalated', 'dashboard',
+  'dashboards', 'nagios', 'datadog', 'grafana', 'pingdom', 'prometheus', 'sentry', 'new relic',
+  'health check', 'health checks', 'warning', 'warnings', 'warned', 'uptime', 'investigating', 'investigate', 'investigation',
+];
+
+export const DEFAULT_PHRASES: Readonly<Record<PhraseListName, readonly string[]>> = {
+  blameLanguage: BLAME_LANGUAGE,
+  counterfactual: COUNTERFACTUAL,
+  vagueAction: VAGUE_ACTION,
+  detection: DETECTION,
+};
+
+export function defaultWritingSettings(): WritingSettings {
+  return Object.fromEntries(PHRASE_LISTS.map((name) => [name, { extend: [], mute: [] }])) as unknown as WritingSettings;
+}
+
+const normalize = (phrase: string) => phrase.trim().toLowerCase().replace(/[’‘]/g, "'").replace(/\s+/g, ' ');
+
+/** A list's phrases: the defaults less the muted ones, plus the extensions (muting names a phrase as written). */
+export function phrasesOf(list: PhraseListName, writing: WritingSettings): string[] {
+  const muted = new Set(writing[list].mute.map(normalize));
+  const phrases = [...DEFAULT_PHRASES[list], ...writing[list].extend].map(normalize).filter((p) => p && !muted.has(p));
+  return [...new Set(phrases)];
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** One expression matching any of the phrases as whole words, longest first. */
+export function phraseMatcher(phrases: readonly string[]): RegExp | null {
+  if (phrases.length === 0) return null;
+  const alternatives = [...phrases].sort((a, b) => b.length - a.length)
+    .map((phrase) => escape(phrase).replace(/'/g, "['’]").replace(/ /g, '\\s+'));
+  // Letters, digits and hyphens bound a word: "re-alert" does not hold "alert", "careless" not "care".
+  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}])`, 'giu');
+}
+
+/** The README's section on blameless writing (the repository's address in package.json). */
+const WRITING_GUIDE = 'https://example.invalid/postmortem-writer#blameless-writing';
+
+/** Where the README explains a writing rule: its section "Blameless writing: `code`". */
+export function writingGuide(code: string): string {
+  return `${WRITING_GUIDE}-${code}`;
+}

@@ -1,0 +1,34 @@
+// Words that put an incident on a person ("human error", "forgot to", "careless"): a blameless
+// postmortem asks what let the mistake through, so people keep reporting what really happened.
+import type { PostmortemModel } from '../core/model';
+import { findPhrases, phraseProblem, type PhraseData, type PhraseHit } from '../core/writing/findPhrases';
+import { phraseMatcher, phrasesOf, writingGuide } from '../core/writing/phrases';
+import { allProseLines } from '../core/writing/regions';
+import { looksEnglish } from '../core/writing/english';
+import { defineRule } from './rule';
+
+/**
+ * "Failure can stem from bugs, traffic spikes, hardware failures, human error": a phrase that ends a
+ * list of kinds of failure (two or more comma-separated items before it) names a category, blaming no one.
+ */
+function inListOfKinds(model: PostmortemModel, hit: PhraseHit): boolean {
+  const line = model.lines.index.lines[hit.line];
+  const before = line.text.slice(0, hit.start - line.start).split(/[.!?:;]\s/).pop() ?? '';
+  return /,[^,]{1,40},\s*(?:and\s+|or\s+)?$/.test(before);
+}
+
+export type BlameLanguageData = PhraseData<'blame-language'>;
+
+export const blameLanguage = defineRule<BlameLanguageData>({
+  code: 'blame-language',
+  defaultSeverity: 'information',
+  description: 'Words that blame a person ("human error", "forgot to", "careless") instead of the system that let the mistake through.',
+  documentation: writingGuide('blame-language'),
+  check({ model, settings }) {
+    if (!looksEnglish(model)) return [];
+    const matcher = phraseMatcher(phrasesOf('blameLanguage', settings.writing));
+    return findPhrases(model, allProseLines(model), matcher).filter((hit) => !inListOfKinds(model, hit)).map((hit) => phraseProblem('blame-language', hit,
+      `"${hit.phrase}" blames a person. Say what happened and what let it happen (a missing check, an unclear runbook), not who is at fault.`));
+  },
+  fixes: [],
+});

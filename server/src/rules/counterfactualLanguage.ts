@@ -1,0 +1,35 @@
+// "Should have", "could have", "would have", "if only", "had we" in the timeline, root cause and
+// resolution: they tell what did not happen. The review wants what did happen, and why it made sense then.
+import type { PostmortemModel } from '../core/model';
+import { findPhrases, phraseProblem, type PhraseData, type PhraseHit } from '../core/writing/findPhrases';
+import { phraseMatcher, phrasesOf, writingGuide } from '../core/writing/phrases';
+import { proseLines, regionsFor, regionsOf } from '../core/writing/regions';
+import { looksEnglish } from '../core/writing/english';
+import { defineRule } from './rule';
+
+/**
+ * "Restarted to clear connections that could have kept failing": "could have" after "that" or "which"
+ * tells what a thing might have done next, a risk averted, not what someone failed to do.
+ */
+function isAvertedRisk(model: PostmortemModel, hit: PhraseHit): boolean {
+  if (!/^could/i.test(hit.phrase)) return false;
+  const line = model.lines.index.lines[hit.line];
+  return /\b(?:that|which)\s+$/i.test(line.text.slice(0, hit.start - line.start));
+}
+
+export type CounterfactualLanguageData = PhraseData<'counterfactual-language'>;
+
+export const counterfactualLanguage = defineRule<CounterfactualLanguageData>({
+  code: 'counterfactual-language',
+  defaultSeverity: 'information',
+  description: 'A counterfactual ("should have", "could have", "would have", "if only", "had we") in the timeline, root cause or resolution.',
+  documentation: writingGuide('counterfactual-language'),
+  check({ model, settings }) {
+    if (!looksEnglish(model)) return [];
+    const lines = proseLines(model, regionsFor(regionsOf(model), 'timeline', 'rootCause', 'resolution'));
+    const matcher = phraseMatcher(phrasesOf('counterfactual', settings.writing));
+    return findPhrases(model, lines, matcher).filter((hit) => !isAvertedRisk(model, hit)).map((hit) => phraseProblem('counterfactual-language', hit,
+      `"${hit.phrase}" tells what did not happen. Say what did happen and why it made sense at the time; put what should change in an action item.`));
+  },
+  fixes: [],
+});

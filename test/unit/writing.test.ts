@@ -1,0 +1,116 @@
+// The blameless-writing rules on fixtures written in the corpus's styles, including every kind of false
+// hit found on the corpus (each fixed, kept here so it stays fixed), and their settings.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, diagnosticsOf, joinLines, readFixture, settingsWith } from '../helpers';
+import { readSettings } from '../../server/src/rules/settings';
+import { findingsOf } from '../../server/src/rules/findings';
+import { writingHover } from '../../server/src/features/writingHover';
+import { phrasesOf, DEFAULT_PHRASES } from '../../server/src/core/writing/phrases';
+import { statesQuantity } from '../../server/src/core/writing/impact';
+
+const WRITING = new Set(['blame-language', 'counterfactual-language', 'vague-action', 'impact-unquantified', 'detection-missing']);
+
+/** "line code phrase" for every writing hint (1-based lines). */
+function hints(text: string, raw: Record<string, unknown> = {}): string[] {
+  return diagnosticsOf(text, raw)
+    .filter((d) => WRITING.has(String(d.code)))
+    .map((d) => `${d.range.start.line + 1} ${d.code}${(d.data as { phrase?: string }).phrase ? ` ${(d.data as { phrase: string }).phrase}` : ''}`);
+}
+
+test('blame and counterfactuals: found in prose, not in code spans; counterfactuals only in the timeline, root cause and resolution', () => {
+  assert.deepEqual(hints(readFixture('writing/blame-and-counterfactual.md')), [
+    '11 blame-language forgot to',
+    '18 blame-language human error',
+    '18 blame-language careless',
+    '13 counterfactual-language should have',
+    '18 counterfactual-language If only',
+  ]);
+});
+
+test('each writing hint is information, links the README section of its rule, and says why', () => {
+  const diagnostics = diagnosticsOf(readFixture('writing/blame-and-counterfactual.md')).filter((d) => WRITING.has(String(d.code)));
+  for (const d of diagnostics) {
+    assert.equal(d.severity, 3, 'information');
+    assert.equal(d.codeDescription?.href, `https://example.invalid/postmortem-writer#blameless-writing-${d.code}`);
+    assert.match(typeof d.message === 'string' ? d.message : d.message.value, /\. (Say|Add|Give)/);
+  }
+});
+
+test('corpus false hits stay fixed: a thing "at fault", "human error" ending a list of kinds, an averted risk, a tracked item', () => {
+  assert.deepEqual(hints(readFixture('writing/not-blame.md')), []);
+});
+
+test('vague action items: the vague phrase and little more, not items that name a change, an owner and a date', () => {
+  assert.deepEqual(hints(readFixture('writing/vague-actions.md')), ['18 vague-action Be more careful', '19 vague-action Improve monitoring']);
+});
+
+test('an impact with no size is reported on its line; placeholders are not impacts', () => {
+  assert.deepEqual(hints(readFixture('writing/quiet-impact.md')), ['7 impact-unquantified']);
+  const placeholder = readFixture('writing/quiet-impact.md').replace('Users saw a slow dashboard.', 'TBD');
+  assert.deepEqual(hints(placeholder), []);
+});
+
+test('impact sizes: numbers, shares, totals, zeros and spans count; dates and clock times alone do not', () => {
+  for (const sized of ['12% of requests failed', 'every user in the EU', 'No packages were modified', 'We are not aware of any customers who lost data',
+    'a full outage of the API', 'from March 3rd, 23:37 until March 6th, 13:06', 'three customers wrote in']) assert.ok(statesQuantity(sized), sized);
+  for (const unsized of ['Users saw a slow dashboard', 'On 2024-03-02 at 14:00 the site was slow', 'Multiple downtimes throughout the day', 'Disruptions for the client on March 4, 2024']) {
+    assert.ok(!statesQuantity(unsized), unsized);
+  }
+});
+
+test('impacts sized by their block, a span or a zero; detection in HTML and indented timelines and by a "warning"; a lazy aside is no blame', () => {
+  assert.deepEqual(hints(readFixture('writing/sized-impacts.md')), []);
+  assert.deepEqual(hints(readFixture('writing/html-and-indented.md')), []);
+});
+
+test('detection-missing: on the Timeline heading when nothing says how it was found; silent without a timed timeline', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 The site returns 500.', '- 10:30 Config fixed; resolved.');
+  assert.deepEqual(hints(text), ['2 detection-missing']);
+  assert.deepEqual(hints(text.replace('The site returns 500.', 'A customer reported 500 errors.')), []);
+  assert.deepEqual(hints(joinLines('# Postmortem', '## Detection', 'We found it in the weekly review.', '## Timeline (UTC)', '- 10:00 Site down.', '- 10:30 Fixed.')), []);
+  assert.deepEqual(hints(joinLines('# Postmortem', '## Timeline', '- HH:MM UTC: What happened.')), [], 'a skeleton is not an account yet');
+});
+
+test('a line mostly in capitals (a pasted licence) is boilerplate, not blame', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 The alert fires.', '', 'IN NO EVENT SHALL THE AUTHORS BE LIABLE, WHETHER IN CONTRACT OR NEGLIGENCE OR OTHERWISE.', '', 'The negligence of one person is not a root cause.');
+  assert.deepEqual(hints(text), ['7 blame-language negligence']);
+});
+
+test('a document mostly in another language gets no writing hints (the lists are English)', () => {
+  assert.deepEqual(hints(readFixture('writing/other-language.md')), []);
+});
+
+test('postmortem.writing.<list>.extend adds phrases and .mute removes built-in ones, per list', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 The alert fires. Dana dropped the ball on the review.', '- 10:30 Resolved. It would have been worse at peak.');
+  assert.deepEqual(hints(text), ['4 counterfactual-language would have']);
+  const tuned = { writing: { blameLanguage: { extend: ['dropped the ball'] }, counterfactual: { mute: ['Would have'] } } };
+  assert.deepEqual(hints(text, tuned), ['3 blame-language dropped the ball']);
+  // Muting the detection words makes detection-missing stricter.
+  assert.deepEqual(hints(text, { writing: { detection: { mute: ['alert'] } } }), ['4 counterfactual-language would have', '2 detection-missing']);
+  assert.deepEqual(phrasesOf('vagueAction', settingsWith().writing), [...new Set(DEFAULT_PHRASES.vagueAction)]);
+});
+
+test('bad writing settings are reported and the defaults kept', () => {
+  const { settings, problems } = readSettings({ writing: { blameLanguage: { extend: 'oops' }, shouting: {}, counterfactual: [] } });
+  assert.equal(problems.length, 3, problems.join('\n'));
+  assert.deepEqual(settings.writing.blameLanguage, { extend: [], mute: [] });
+  assert.match(readSettings({ writing: 7 }).problems[0], /writing must be an object/);
+});
+
+test('each writing rule can be turned off through postmortem.severity', () => {
+  const text = readFixture('writing/blame-and-counterfactual.md');
+  assert.deepEqual(hints(text, { severity: { 'blame-language': 'off', 'counterfactual-language': 'hint' } }).map((h) => h.split(' ')[1]), Array(2).fill('counterfactual-language'));
+});
+
+test('hover on a writing hint: why, how to rewrite, and the README link; nothing elsewhere', () => {
+  const text = readFixture('writing/blame-and-counterfactual.md');
+  const settings = settingsWith();
+  const model = analyze(text);
+  const hover = writingHover(model, settings, { line: 17, character: 14 });
+  const value = (hover?.contents as { value: string }).value;
+  assert.match(value, /\*\*blame-language\*\*: Blame makes people stop telling/);
+  assert.match(value, /\[Why, and how to rewrite\]\(https:\/\/example\.invalid\/postmortem-writer#blameless-writing-blame-language\)/);
+  assert.equal(writingHover(model, settings, { line: 0, character: 2 }), null);
+  assert.equal(findingsOf(model, settings).filter((f) => f.code === 'blame-language').length, 3);
+});
