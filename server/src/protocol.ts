@@ -52,9 +52,13 @@ export interface AnalysisIncident {
   durationText: string | null;
 }
 
+/** Where the profile in use came from: the front matter, the settings, the document's own sections (`auto`), or the default. */
+export type ProfileSourceName = 'front-matter' | 'settings' | 'document' | 'default';
+
 export interface AnalysisResult {
   isPostmortem: boolean;
   profile: string;
+  profileSource: ProfileSourceName;
   sections: AnalysisSection[];
   timeline: AnalysisTimelineEntry[];
   incident: AnalysisIncident;
@@ -228,4 +232,6 @@ export interface FileReport {
   diagnostics: ReportRow[];
   /** In JSON reports only (text reports do not show it). */
   incident?: AnalysisIncident;
+  /** In JSON reports only: the profile the file was checked against, and why. */
+  profile?: { name: string; source: ProfileSourceName };
 }

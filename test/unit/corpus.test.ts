@@ -33,12 +33,13 @@ const KNOWN_DIFFERENCES: Record<string, Partial<Record<Field, string>>> = {
   '011.md': { sections: '"Resolution and preventive methods" is read as the resolution only' },
 };
 
+// The same parts of a postmortem under each built-in profile's ids (the `auto` profile may choose any).
 const toModelIds: Record<string, string[]> = {
-  summary: ['summary'],
+  summary: ['summary', 'overview'],
   timeline: ['timeline'],
-  'root-cause': ['root-cause', 'root-cause-and-resolution'],
+  'root-cause': ['root-cause', 'root-cause-and-resolution', 'root-causes', 'contributing-factors'],
   resolution: ['resolution', 'root-cause-and-resolution'],
-  corrective: ['corrective-and-preventive-measures'],
+  corrective: ['corrective-and-preventive-measures', 'action-items'],
 };
 
 function hhmm(text: string | null): string | null {

@@ -9,7 +9,7 @@ export const USAGE = `Usage: postmortem-lint [--profile NAME] [--config FILE] [-
 Lints incident postmortems written in Markdown.
   PATH       a file (always linted), or a folder (its postmortems are linted)
   GLOB       e.g. "docs/**/*.md" (quote it; matching postmortems are linted)
-  --profile  ${Object.keys(BUILT_IN_PROFILES).join(' | ')} (default: classic)
+  --profile  auto | ${Object.keys(BUILT_IN_PROFILES).join(' | ')} (default: auto, the document's sections choose)
   --config   a .postmortem.json (default: ./.postmortem.json when present)
   --format   text (file:line:col severity code message) or json
   --workers  threads that lint files in parallel (default: the number of cores)

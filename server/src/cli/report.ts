@@ -18,6 +18,7 @@ export function fileReport(path: string, model: PostmortemModel, findings: reado
     file: relative(process.cwd(), path) || path,
     diagnostics: reportRows(model, findings),
     incident: withIncident ? incidentResult(model) : undefined,
+    profile: withIncident ? { name: model.profile.name, source: model.profileSource } : undefined,
   };
 }
 

@@ -2,7 +2,7 @@
 // defaults, then --profile.
 import type { Settings } from '../core/config';
 import { defaultSettings } from '../rules/settings';
-import { BUILT_IN_PROFILES } from '../core/profiles';
+import { AUTO_PROFILE, BUILT_IN_PROFILES } from '../core/profiles';
 import { CONFIG_FILE_NAME, loadConfigFile } from '../service/configFile';
 import { UsageError } from './args';
 
@@ -12,8 +12,8 @@ export function lintSettings(configPath: string | undefined, profile: string | u
   if (!loaded && configPath) throw new UsageError(`cannot read config file ${configPath}`);
   let settings = loaded?.settings ?? defaultSettings();
   if (profile !== undefined) {
-    if (!(profile in BUILT_IN_PROFILES) && !(profile === 'custom' && settings.sections)) {
-      throw new UsageError(`unknown profile "${profile}" (choose ${Object.keys(BUILT_IN_PROFILES).join(', ')})`);
+    if (!(profile in BUILT_IN_PROFILES) && profile !== AUTO_PROFILE && !(profile === 'custom' && settings.sections)) {
+      throw new UsageError(`unknown profile "${profile}" (choose ${[AUTO_PROFILE, ...Object.keys(BUILT_IN_PROFILES)].join(', ')})`);
     }
     settings = { ...settings, profile };
   }

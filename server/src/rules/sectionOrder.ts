@@ -15,6 +15,7 @@ export const sectionOrder = defineRule<SectionOrderData>({
   description: 'A section comes before one the profile puts earlier.',
   check({ model, lineSpan }) {
     const problems: Array<Problem<SectionOrderData>> = [];
+    if (model.profile.unordered) return problems;
     let furthest: RequirementStatus | null = null;
     for (const status of model.requirements) {
       if (!status.present || status.line === null) continue;
