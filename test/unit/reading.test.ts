@@ -2,7 +2,12 @@
 // corpus shows; each class has its test here.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, codesOf, joinLines } from '../helpers';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, analyze, codesOf, joinLines } from '../helpers';
+import { isPostmortemDocument } from '../../server/src/core/detect';
+import { DEFAULT_INCLUDE } from '../../server/src/core/config';
+import { frontMatterOf } from '../../server/src/core/markdown';
 
 const SRE_LABELLED = joinLines(
   'Search Postmortem (incident #12)',
@@ -91,3 +96,49 @@ test('auto keeps the classic profile when a document names only one or two secti
   assert.equal(model.profileSource, 'document');
   assert.equal(analyze('Nothing here at all.').profileSource, 'default');
 });
+
+test('found by the title in its common variants: plural, spaced, Setext, after blank lines, a space or an image', () => {
+  const says = (text: string) => isPostmortemDocument('/repo/docs/notes.md', text, null, DEFAULT_INCLUDE);
+  for (const title of ['Incident Reports', 'Post Mortem: DB', 'Postmortem Report', 'Outage Report - API', 'Incident Review', 'Post-Incident Report', 'Root Cause Analysis: login']) {
+    assert.ok(says(`# ${title}\n\nText.`), title);
+  }
+  assert.ok(says('Web Outage Post Mortem\n======================\n\n## Notes\n'), 'Setext title');
+  assert.ok(says('\n\n Outage Report for May\n\nText.'), 'after blank lines and a leading space');
+  assert.ok(says('![banner](img/banner.png)\n\n**Incident Report: API down**\n\nText.'), 'after an image');
+  assert.ok(!says('# Release notes\n\nWe fixed the incident report form.'), 'words in the text are not a title');
+});
+
+test('found by its content: a timeline with two timed entries and two other sections, with no title at all', () => {
+  const says = (text: string) => isPostmortemDocument('/repo/README.md', text, null, DEFAULT_INCLUDE);
+  const untitled = joinLines(
+    'Issue Summary', 'The API was down from 10:00 to 11:00 UTC.', '',
+    'Timeline', '- 10:00 UTC: alerts fire', '- 10:40 UTC: rolled back', '',
+    'Root Cause', 'A bad deploy.',
+  );
+  assert.ok(says(untitled));
+  assert.ok(says(joinLines('## Summary', 'x', '## Timeline', '### 2021-06-03 9:00', 'a', '### 2021-06-03 9:14', 'b', '## Action Items', '- y')), 'heading entries');
+  assert.ok(!says(joinLines('## Summary', 'x', '## Timeline', '- 10:00 a', 'Nothing else.')), 'one other section is not enough');
+  assert.ok(!says(joinLines('## Summary', 'x', '## Timeline', 'We plan a release soon.', '## Resolution', 'y')), 'no timed entries');
+});
+
+test('precision: no Markdown file under node_modules/ (READMEs, changelogs, docs) is taken for a postmortem', () => {
+  const files = markdownFilesUnder(join(ROOT, 'node_modules'));
+  assert.ok(files.length >= 500, `only ${files.length} Markdown files found`);
+  const found = files.filter((file) => {
+    const text = readFileSync(file, 'utf8');
+    return isPostmortemDocument(file.replace(/^.*node_modules/, 'node_modules'), text, frontMatterOf(text), DEFAULT_INCLUDE);
+  });
+  assert.deepEqual(found, []);
+});
+
+function markdownFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    // node_modules/.bin and packages are links: follow them, as the CLI's discovery does not need to.
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory());
+    if (isDir) out.push(...markdownFilesUnder(path));
+    else if (entry.name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
