@@ -111,7 +111,8 @@ export interface IncidentCard {
   end: CardPoint | null;
   /** Computed from start and end: where both come from ('summary', 'timeline' or 'mixed'). */
   computed: { minutes: number; text: string; source: 'summary' | 'timeline' | 'mixed' } | null;
-  stated: { minutes: number; text: string; bound: 'exact' | 'at-most' | 'at-least'; source: FactSource } | null;
+  /** `approximate`: written as "~2hrs", "about 3 hours"; checked with a wider tolerance. */
+  stated: { minutes: number; text: string; bound: 'exact' | 'at-most' | 'at-least'; approximate: boolean; source: FactSource } | null;
   /** True when stated and computed disagree beyond `postmortem.durationTolerance` (the duration-mismatch rule). */
   mismatch: boolean;
   toleranceMinutes: number;

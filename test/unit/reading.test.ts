@@ -142,3 +142,64 @@ function markdownFilesUnder(dir: string): string[] {
   }
   return out;
 }
+
+/** A classic postmortem whose summary is `summary` and whose timeline runs 10:00 to 13:00 UTC. */
+const classicWith = (...summary: string[]) => joinLines(
+  '# Postmortem', '## Issue Summary', ...summary, '## Timeline', '- 10:00 UTC a', '- 13:00 UTC b',
+  '## Root Cause and Resolution', 'x', '## Corrective and Preventive Measures', '- y',
+);
+
+test('a clock range with a zone anywhere in the summary is the incident window, whatever its label', () => {
+  const model = analyze(classicWith('- **Coffee time:** 09:40 AM to 11:25 AM UTC'));
+  assert.equal(model.incident.durationMinutes, 105);
+  assert.equal(model.incident.durationSource, 'summary');
+});
+
+test('time words in ranges: midnight and noon', () => {
+  const midnight = analyze(classicWith('The site was down from midnight to 2:30 AM (CAT).'));
+  assert.equal(midnight.incident.durationMinutes, 150);
+  assert.equal(midnight.incident.start?.text, 'midnight');
+  assert.equal(analyze(classicWith('From noon until 3 PM UTC the API was down.')).incident.durationMinutes, 180);
+});
+
+test('a window of zero length is never used: the timeline gives the window instead', () => {
+  const model = analyze(classicWith('- Start: 10:00 UTC', '- End: 10:00 UTC'));
+  assert.equal(model.incident.durationMinutes, 180);
+  assert.equal(model.incident.durationSource, 'timeline');
+});
+
+test('headings nested under the summary belong to it: "### Root Cause" is its root cause, not a section', () => {
+  for (const nested of [['### Root Cause', 'A bad deploy.'], ['- ### Root Cause', '  A bad deploy.']]) {
+    const text = classicWith('From 10:00 to 13:00 UTC, 20% of users could not log in.', ...nested);
+    const model = analyze(text);
+    assert.deepEqual(model.sections.map((s) => s.id), ['summary', 'timeline', 'root-cause-and-resolution', 'corrective-and-preventive-measures']);
+    assert.equal(model.summary?.rootCause?.text, 'A bad deploy.');
+    assert.deepEqual(codesOf(text), []);
+  }
+});
+
+test('stated durations in impact wording, in any summary field', () => {
+  const stated = (line: string) => analyze(classicWith(line)).incident.statedDurationMinutes;
+  assert.equal(stated('- **Impact:** the site was unavailable for 3 hours and 10 minutes'), 190);
+  assert.equal(stated('- **Impact:** users found it inaccessible for approximately 5 hours'), 300);
+  assert.equal(stated('- **Impact:** the API was down for ~2hrs'), 120);
+});
+
+test('approximate durations widen the tolerance in proportion: no duration-mismatch on "~2hrs" for a 2h 30m window', () => {
+  const approximate = classicWith('- **Impact:** the API was down for ~2hrs; root cause: a bad deploy', '- Start: 10:00 UTC', '- End: 12:30 UTC');
+  assert.ok(!codesOf(approximate).includes('duration-mismatch'));
+  assert.equal(analyze(approximate).summary?.stated?.approximate, true);
+  const exact = classicWith('- **Impact:** the API was down for 2 hours; root cause: a bad deploy', '- Start: 10:00 UTC', '- End: 12:30 UTC');
+  assert.ok(codesOf(exact).includes('duration-mismatch'), 'an exact figure keeps the setting\'s tolerance');
+});
+
+test('impact stated as users, requests or a percentage counts without an "Impact" label', () => {
+  for (const line of ['About 1,200 users could not check out.', '3.5M requests failed.', '40% of logins failed.']) {
+    assert.ok(analyze(classicWith(`From 10:00 to 13:00 UTC. ${line} Caused by a bad deploy.`)).summary?.fields.has('impact'), line);
+  }
+});
+
+test('section-order checks half sections: a "## Resolution" before the Timeline', () => {
+  const text = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 13:00 UTC 20% of users were affected, due to a bad deploy.', '## Resolution', 'Rolled back.', '## Timeline', '- 10:00 UTC a', '- 13:00 UTC b', '## Root Cause', 'x', '## Corrective and Preventive Measures', '- y');
+  assert.ok(codesOf(text).includes('section-order'));
+});

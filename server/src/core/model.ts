@@ -187,7 +187,11 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
     // "from 11 PM to 2 AM" (on one date): the end is on the next day.
     end = { ...end, axis: end.axis + 1440 };
   }
-  if (start && end && end.axis < start.axis) [start, end] = [end, start];
+  if (start && end && end.axis <= start.axis && (start.source === 'summary' || end.source === 'summary')) {
+    // A window of no or negative length ("Start: 10:00", "End: 10:00") is a slip: the timeline's ends say more.
+    start = fromEntry(first);
+    end = fromEntry(last);
+  }
   const durationMinutes = start && end ? Math.round(end.axis - start.axis) : null;
   const durationSource = !start || !end ? null : start.source === end.source ? start.source : 'mixed';
   return { start, end, durationMinutes, durationSource, statedDurationMinutes: summary?.stated?.minutes ?? null };

@@ -164,9 +164,9 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
   for (const header of headers) {
     // Labelled paragraphs after a labelled summary are its siblings, as in the SRE book's example.
     const sibling = header.style === 'labelled' && openSummary?.style === 'labelled';
-    if (openSummary && !sibling && header.depth === PSEUDO_DEPTH && openSummary.depth <= PSEUDO_DEPTH && FIELD_WORDS.has(header.words)) {
-      continue; // "Root Cause:" inside the summary is one of its facts.
-    }
+    // "Root Cause:" inside the summary, or "### Root Cause" under "## Issue Summary", is one of its facts.
+    const nested = openSummary !== null && header.depth > openSummary.depth;
+    if (openSummary && !sibling && (header.depth === PSEUDO_DEPTH || nested) && FIELD_WORDS.has(header.words)) continue;
     if (header.id === null && header.depth === PSEUDO_DEPTH) continue;
     boundaries.push(header);
     if (header.id) {

@@ -17,6 +17,10 @@ export interface StatedDuration {
   minutes: number;
   /** "under 3 hrs" is an upper bound, "more than a half-hour" a lower one. */
   bound: 'exact' | 'at-most' | 'at-least';
+  /** "~2hrs", "about 3 hours", "approximately 5 hours": a rounded figure, checked with a wider tolerance. */
+  approximate: boolean;
+  /** Minutes in the largest unit written (60 for "3 hours and 10 minutes"): how coarse the figure is. */
+  unitMinutes: number;
   start: number;
   end: number;
   text: string;
@@ -36,6 +40,13 @@ function numberValue(text: string): number {
   return Number(lower.replace(',', '.'));
 }
 
+const APPROXIMATE = /(?:~|≈|\b(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.))\s*$/i;
+
+/** Whether the words just before a duration make it a rounded figure ("~", "about", "approximately"). */
+export function isApproximate(before: string): boolean {
+  return APPROXIMATE.test(before);
+}
+
 /** Every duration written in `text`, left to right. A bare "m"/"s"/"d" needs a digit before it. */
 export function findDurations(text: string): StatedDuration[] {
   const found: StatedDuration[] = [];
@@ -44,9 +55,11 @@ export function findDurations(text: string): StatedDuration[] {
     let minutes = 0;
     let valid = true;
     let lastUnit = 'm';
+    let largestUnit = 0;
     for (const part of written.matchAll(SINGLE)) {
       const value = numberValue(part[1] ?? part[3]);
       lastUnit = part[2] ?? part[4];
+      largestUnit = Math.max(largestUnit, unitMinutes(lastUnit));
       if (!Number.isFinite(value)) valid = false;
       minutes += value * unitMinutes(lastUnit);
     }
@@ -57,7 +70,8 @@ export function findDurations(text: string): StatedDuration[] {
     const before = text.slice(Math.max(0, start - 16), start);
     const bound = /(?:under|less than|within|up to|at most|below)\s*(?:an?\s+)?$/i.test(before) ? 'at-most'
       : /(?:over|more than|at least|above|upwards of)\s*(?:an?\s+)?$/i.test(before) ? 'at-least' : 'exact';
-    found.push({ minutes: Math.round(minutes), bound, start, end: start + written.length, text: written });
+    const approximate = isApproximate(before);
+    found.push({ minutes: Math.round(minutes), bound, approximate, unitMinutes: largestUnit, start, end: start + written.length, text: written });
   }
   return found;
 }
