@@ -203,3 +203,17 @@ test('section-order checks half sections: a "## Resolution" before the Timeline'
   const text = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 13:00 UTC 20% of users were affected, due to a bad deploy.', '## Resolution', 'Rolled back.', '## Timeline', '- 10:00 UTC a', '- 13:00 UTC b', '## Root Cause', 'x', '## Corrective and Preventive Measures', '- y');
   assert.ok(codesOf(text).includes('section-order'));
 });
+
+test('a bold label on a list item inside a section is a field of it; "Actions Taken" is narrative, not Action Items', () => {
+  const text = joinLines(
+    '# Postmortem', '## Issue Summary', 'From 10:00 to 13:00 UTC 20% of users were affected, due to a bad deploy.',
+    '## Timeline', '- **10:00 UTC:** alerts fire', '- **Actions Taken:** we rolled back', '- **Resolution:** service back', '- **13:00 UTC:** all clear',
+    '## Root Cause and Resolution', 'x', '## Corrective and Preventive Measures', '- y',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.sections.map((s) => s.id), ['summary', 'timeline', 'root-cause-and-resolution', 'corrective-and-preventive-measures']);
+  assert.equal(model.timeline.length, 2);
+  assert.deepEqual(codesOf(text), []);
+  const narrative = analyze(joinLines('# Postmortem', '## Actions Taken', 'We rolled back.', '## Steps Taken', 'We restarted.'));
+  assert.deepEqual(narrative.sections.map((s) => s.id), []);
+});

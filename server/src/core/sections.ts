@@ -24,6 +24,8 @@ export interface Header {
   parenthetical: string;
   /** Profile section or part id, or null for a heading the profile does not know. */
   id: string | null;
+  /** Written inside a list item ("- **Resolution:** …"). */
+  inListItem?: boolean;
 }
 
 export interface Section extends Header {
@@ -59,7 +61,7 @@ export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: 
     }
     const { words, parenthetical, depth, style, contentStart } = title;
     const titleStart = lines[i].start + contentStart;
-    headers.push({ line: i, depth, style, title: title.title.trim(), titleStart, titleEnd: titleStart + title.title.trimEnd().length, words, parenthetical, id });
+    headers.push({ line: i, depth, style, title: title.title.trim(), titleStart, titleEnd: titleStart + title.title.trimEnd().length, words, parenthetical, id, inListItem: info.item !== -1 });
   }
   return headers;
 }
@@ -134,7 +136,11 @@ function skipSpaceAndMarks(text: string): number {
   return match ? match[0].length : 0;
 }
 
+/** "Actions Taken", "Steps Taken": what was done, told as a story; not the follow-up Action Items. */
+const NARRATIVE = /^(?:actions?|steps?|measures?)\s+(?:taken|performed|we took)$/;
+
 function recognize(words: string, profile: CompiledProfile, mode: MatchMode): string | null {
+  if (NARRATIVE.test(words)) return null;
   let bestId: string | null = null;
   let bestScore = 0;
   let bestLength = 0;
@@ -161,7 +167,10 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
   const sections: Section[] = [];
   const boundaries: Header[] = [];
   let openSummary: Header | null = null;
+  let open: Header | null = null;
   for (const header of headers) {
+    // "- **Actions Taken:**", "- **Resolution:**" in a list under "## Timeline": a field of that section.
+    if (open && open.depth < PSEUDO_DEPTH && header.depth === PSEUDO_DEPTH && header.inListItem && header.style !== 'atx') continue;
     // Labelled paragraphs after a labelled summary are its siblings, as in the SRE book's example.
     const sibling = header.style === 'labelled' && openSummary?.style === 'labelled';
     // "Root Cause:" inside the summary, or "### Root Cause" under "## Issue Summary", is one of its facts.
@@ -169,6 +178,7 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
     if (openSummary && !sibling && (header.depth === PSEUDO_DEPTH || nested) && FIELD_WORDS.has(header.words)) continue;
     if (header.id === null && header.depth === PSEUDO_DEPTH) continue;
     boundaries.push(header);
+    if (header.id || header.depth <= (open?.depth ?? 0)) open = header.id ? header : null;
     if (header.id) {
       const spec = specOf(profile, header.id);
       openSummary = spec?.role === 'summary' && spec.id === header.id ? header : null;
