@@ -217,3 +217,18 @@ test('a bold label on a list item inside a section is a field of it; "Actions Ta
   const narrative = analyze(joinLines('# Postmortem', '## Actions Taken', 'We rolled back.', '## Steps Taken', 'We restarted.'));
   assert.deepEqual(narrative.sections.map((s) => s.id), []);
 });
+
+test('"1 and a half hours" is 90 minutes, and "1:15 PM(18:15)" writes one moment twice, not a window', () => {
+  const text = classicWith('* Duration: From 1:15 PM(18:15) to 2:45 PM (19:45 ) on June 8th, 2024 (total duration: 1 and a half hours).');
+  const model = analyze(text);
+  assert.equal(model.incident.durationMinutes, 90);
+  assert.equal(model.incident.statedDurationMinutes, 90);
+  assert.ok(!codesOf(text).includes('duration-mismatch'));
+});
+
+test('timeline dates with any separator before the time: en dash dates, "T", "/", ",", "@", " at ", a dash', () => {
+  for (const entry of ['12–10–2019, 12:00 am GMT-5', '2024-01-02T10:00 UTC', '2024-01-02/10:00 UTC', '2024-01-02 @ 10:00 UTC', '2024-01-02-10:00 UTC', 'Jan 2, 2024 at 10:00 UTC']) {
+    const model = analyze(joinLines('# Postmortem', '## Timeline', `- ${entry}: alerts fire`, '- 23:00 UTC: all clear'));
+    assert.equal(model.timeline[0].stamp?.time !== null && model.timeline[0].stamp?.date !== null, true, entry);
+  }
+});

@@ -170,7 +170,7 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
   let open: Header | null = null;
   for (const header of headers) {
     // "- **Actions Taken:**", "- **Resolution:**" in a list under "## Timeline": a field of that section.
-    if (open && open.depth < PSEUDO_DEPTH && header.depth === PSEUDO_DEPTH && header.inListItem && header.style !== 'atx') continue;
+    if (open && open.depth < PSEUDO_DEPTH && header.depth === PSEUDO_DEPTH && header.inListItem && /^(?:\*\*|__)/.test(header.title)) continue;
     // Labelled paragraphs after a labelled summary are its siblings, as in the SRE book's example.
     const sibling = header.style === 'labelled' && openSummary?.style === 'labelled';
     // "Root Cause:" inside the summary, or "### Root Cause" under "## Issue Summary", is one of its facts.

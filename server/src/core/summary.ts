@@ -59,6 +59,11 @@ function isClockRange(value: string, first: Stamp, second: Stamp): boolean {
   return /^(?:\(?[A-Za-z]{2,5}\)?\s*)?(?:to|until|till|through|thru|-|–|—|~)$/i.test(between);
 }
 
+/** "1:15 PM(18:15)": a time in parentheses right after another is the same moment written again. */
+function withoutRestatements(value: string, stamps: Stamp[]): Stamp[] {
+  return stamps.filter((stamp, i) => i === 0 || !stamps[i - 1].time || !/^\s*\(\s*$/.test(value.slice(stamps[i - 1].end, stamp.start)));
+}
+
 function labelField(label: string): SummaryField | null {
   const words = label.toLowerCase().replace(/\s+/g, ' ');
   for (const [field, labels] of Object.entries(FIELD_LABELS) as [SummaryField, string[]][]) {
@@ -118,7 +123,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     const said = value.trim();
     if (field === 'impact' && said && !facts.impact) facts.impact = { text: said, line: i };
     if (field === 'root-cause' && said && !facts.rootCause) facts.rootCause = { text: said, line: i };
-    const stamps = resolveLineStamps(findStamps(value));
+    const stamps = resolveLineStamps(withoutRestatements(value, findStamps(value)));
     // The value as written ("midnight", not the clock that stands for it), to find it in the line.
     const writtenValue = written.slice(written.length - value.length);
     const toDocument = (stamp: Stamp) => {
