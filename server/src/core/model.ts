@@ -9,7 +9,7 @@ import { buildSections, otherHeadings, type Header, type Section } from './secti
 import { readSummary, type SummaryFacts, type SummaryTime } from './summary';
 import { axisMinutes, markedWindow, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
 import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
-import { findZone, type Zone } from './time/zones';
+import { findZone, writesMonthFirst, type Zone } from './time/zones';
 import { frontMatterProfile, isPostmortemDocument } from './detect';
 import { parseZoneSetting, type Settings } from './config';
 
@@ -147,7 +147,7 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
         documentDate: facts.date,
         configZone,
         defaultYear: facts.date?.year ?? null,
-        dayFirst: true,
+        dayFirst: !writesMonthFirst(summary?.start?.zone ?? summary?.zone ?? facts.zone ?? firstZone(index, timelineSection.line, timelineSection.endLine) ?? configZone),
       }, options.cache?.readings)
     : [];
   const incident = incidentWindow(summary, timeline, defaultYear, configZone, facts.date, index);
@@ -155,6 +155,16 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
     text, lines, isPostmortem, profile, profileSource, sections, otherHeadings: otherHeadings(headers), requirements,
     summarySection, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,
   };
+}
+
+/** The first zone written in the first lines of a range (a timeline's heading or first entries). */
+function firstZone(index: LineIndex, from: number, to: number): Zone | null {
+  for (let i = from; i <= Math.min(to, from + 6); i++) {
+    const text = index.lines[i].text;
+    const zone = text.length < 500 ? findZone(text)?.zone : null;
+    if (zone) return zone;
+  }
+  return null;
 }
 
 function emptyModel(text: string, index: LineIndex, profile: CompiledProfile): PostmortemModel {
