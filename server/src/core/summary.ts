@@ -42,7 +42,7 @@ const LABEL = new RegExp(
 );
 const MAX_LINE_LENGTH = 10_000;
 const RANGE_WORDS = /\b(?:from|between|starting|started|began|beginning)\b/i;
-const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|a|an|~)\s+){0,3}$/i;
+const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|precisely|exactly|a|an|~)\s+){0,3}$/i;
 const START_CONTEXT = /(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*$/i;
 
 const CLOCK_WORDS: ReadonlyArray<[RegExp, string]> = [[/\bmidnight\b/gi, '12:00 AM'], [/\bnoon\b/gi, '12PM']];
@@ -142,6 +142,8 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       if (!facts.end) facts.end = timed[1];
     } else if (timed.length === 1 && /\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i.test(value) && !facts.start) {
       facts.start = timed[0];
+    } else if (timed.length === 1 && facts.start && !facts.end && /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$/i.test(value.slice(0, timed[0].stamp.start))) {
+      facts.end = timed[0]; // "…inaccessible for two hours until 1:02 PM"
     }
     // Durations are read in any field when the words say so ("Impact: unavailable for 3 hours").
     if (field !== 'start' && field !== 'end') {
