@@ -70,6 +70,8 @@ export function findDurations(text: string): StatedDuration[] {
   for (const match of text.matchAll(DURATION)) {
     if (halves.some((half) => (match.index ?? 0) >= half.start && (match.index ?? 0) < half.end)) continue;
     const written = match[0];
+    // "3.7M failed requests", "4.71K": a capital M counts millions, not minutes.
+    if (/\dM$/.test(written)) continue;
     let minutes = 0;
     let valid = true;
     let lastUnit = 'm';
