@@ -194,7 +194,7 @@ test('approximate durations widen the tolerance in proportion: no duration-misma
 });
 
 test('impact stated as users, requests or a percentage counts without an "Impact" label', () => {
-  for (const line of ['About 1,200 users could not check out.', '3.5M requests failed.', '40% of logins failed.']) {
+  for (const line of ['About 1,200 users could not check out.', '3.5M requests failed.', '40% of logins failed.', '* 4 user accounts were successfully phished']) {
     assert.ok(analyze(classicWith(`From 10:00 to 13:00 UTC. ${line} Caused by a bad deploy.`)).summary?.fields.has('impact'), line);
   }
 });

@@ -169,7 +169,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   // Prose states impact and root cause without labels ("affected 30% of users", "caused by").
   const text = prose.map((i) => lines[i].text).join(' ');
   // "users … unable" within a sentence's reach: a bounded gap, so a long summary full of "users" stays linear.
-  if (/\bimpact|\baffect(?:ed|ing)\b|\b[45]\d\d\s+(?:\w+\s+)?(?:errors?|responses?|status)\b|\b\d[\d,.]*\s*(?:k|m|million|thousand|billion|b)?\s+(?:of\s+(?:our|the)\s+)?(?:users|customers|requests|queries|visitors|clients)\b|\busers?\b.{0,200}?\b(?:experienc|unable|could not|couldn't)|\b\d{1,3}\s?%/i.test(text)) facts.fields.add('impact');
+  if (/\bimpact|\baffect(?:ed|ing)\b|\b[45]\d\d\s+(?:\w+\s+)?(?:errors?|responses?|status)\b|\b\d[\d,.]*\s*(?:k|m|million|thousand|billion|b)?\s+(?:of\s+(?:our|the)\s+)?(?:(?:user\s+)?accounts|users|customers|requests|queries|visitors|clients)\b|\busers?\b.{0,200}?\b(?:experienc|unable|could not|couldn't)|\b\d{1,3}\s?%/i.test(text)) facts.fields.add('impact');
   if (/\broot[\s-]?cause|\b(?:probable|likely|main|primary)\s+cause\b|\bit was found that\b|\bturned out\b|\bcaused by\b|\bdue to\b|\bbecause of\b|\btriggered by\b|\bresult(?:ed)? of\b/i.test(text)) facts.fields.add('root-cause');
   return facts;
 }
