@@ -8,6 +8,7 @@ import { ROOT, analyze, codesOf, joinLines } from '../helpers';
 import { isPostmortemDocument } from '../../server/src/core/detect';
 import { DEFAULT_INCLUDE } from '../../server/src/core/config';
 import { frontMatterOf } from '../../server/src/core/markdown';
+import { hover } from '../../server/src/features/hover';
 
 const SRE_LABELLED = joinLines(
   'Search Postmortem (incident #12)',
@@ -231,4 +232,10 @@ test('timeline dates with any separator before the time: en dash dates, "T", "/"
     const model = analyze(joinLines('# Postmortem', '## Timeline', `- ${entry}: alerts fire`, '- 23:00 UTC: all clear'));
     assert.equal(model.timeline[0].stamp?.time !== null && model.timeline[0].stamp?.date !== null, true, entry);
   }
+});
+
+test('the profile in use and why: a hover on the title', () => {
+  const model = analyze(SRE_LABELLED);
+  const found = hover(model, { line: 0, character: 3 });
+  assert.match(String((found?.contents as { value: string }).value), /^\*\*Profile:\*\* google-sre \(chosen by the document's own sections\)/);
 });
