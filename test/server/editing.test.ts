@@ -49,7 +49,10 @@ test('hover on a timeline time explains its instant, offset and sources; on a st
   const { uri: durationUri } = await server.open('hover2-postmortem.md', readFixture('classic-complete.md'));
   const duration = await server.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: durationUri }, position: { line: 4, character: 20 } });
   assert.match(duration.contents.value, /\*\*Computed:\*\* 2h 15m, from the summary's start and end/);
-  assert.equal(await server.request('textDocument/hover', { textDocument: { uri: durationUri }, position: { line: 0, character: 3 } }), null);
+  // Issue 16: the title's hover names the profile in use and why.
+  const title = await server.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: durationUri }, position: { line: 0, character: 3 } });
+  assert.match(title.contents.value, /^\*\*Profile:\*\* classic \(chosen by the document's own sections\)/);
+  assert.equal(await server.request('textDocument/hover', { textDocument: { uri: durationUri }, position: { line: 1, character: 0 } }), null);
 });
 
 test('inlay hints: T+h:mm after each timeline time, and none when the setting is off', async () => {
