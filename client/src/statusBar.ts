@@ -9,12 +9,25 @@ export const OPEN_PREVIEW_COMMAND = 'postmortem.openPreviewToSide';
 /** The item's text and tooltip for an analysis. Pure, for tests. */
 export function statusBarText(analysis: AnalysisResult): { text: string; tooltip: string } {
   const { incident } = analysis;
+  const profile = profileLine(analysis);
   if (incident.durationText === null) {
-    return { text: '$(clock) no window', tooltip: 'Postmortem: no start and end to compute the outage duration from. Click to open the preview.' };
+    return { text: '$(clock) no window', tooltip: `Postmortem: no start and end to compute the outage duration from.${profile} Click to open the preview.` };
   }
   const from = incident.durationSource === 'timeline' ? 'the timeline' : incident.durationSource === 'mixed' ? 'the summary and the timeline' : 'the summary';
   const window = incident.startText && incident.endText ? ` (${incident.startText} – ${incident.endText})` : '';
-  return { text: `$(clock) ${incident.durationText}`, tooltip: `Outage duration${window}, computed from ${from}. Click to open the preview.` };
+  return { text: `$(clock) ${incident.durationText}`, tooltip: `Outage duration${window}, computed from ${from}.${profile} Click to open the preview.` };
+}
+
+const PROFILE_SOURCES: Readonly<Record<AnalysisResult['profileSource'], string>> = {
+  'front-matter': 'named in the front matter',
+  settings: 'named in the settings',
+  document: "chosen by the document's sections",
+  default: 'the default',
+};
+
+/** " Profile: google-sre (chosen by the document's sections)." for the tooltip. */
+function profileLine(analysis: AnalysisResult): string {
+  return analysis.profile ? ` Profile: ${analysis.profile} (${PROFILE_SOURCES[analysis.profileSource]}).` : '';
 }
 
 export class DurationStatusBar implements vscode.Disposable {

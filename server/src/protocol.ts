@@ -52,9 +52,13 @@ export interface AnalysisIncident {
   durationText: string | null;
 }
 
+/** Where the profile in use came from: the front matter, the settings, the document's own sections (`auto`), or the default. */
+export type ProfileSourceName = 'front-matter' | 'settings' | 'document' | 'default';
+
 export interface AnalysisResult {
   isPostmortem: boolean;
   profile: string;
+  profileSource: ProfileSourceName;
   sections: AnalysisSection[];
   timeline: AnalysisTimelineEntry[];
   incident: AnalysisIncident;
@@ -107,7 +111,8 @@ export interface IncidentCard {
   end: CardPoint | null;
   /** Computed from start and end: where both come from ('summary', 'timeline' or 'mixed'). */
   computed: { minutes: number; text: string; source: 'summary' | 'timeline' | 'mixed' } | null;
-  stated: { minutes: number; text: string; bound: 'exact' | 'at-most' | 'at-least'; source: FactSource } | null;
+  /** `approximate`: written as "~2hrs", "about 3 hours"; checked with a wider tolerance. */
+  stated: { minutes: number; text: string; bound: 'exact' | 'at-most' | 'at-least'; approximate: boolean; source: FactSource } | null;
   /** True when stated and computed disagree beyond `postmortem.durationTolerance` (the duration-mismatch rule). */
   mismatch: boolean;
   toleranceMinutes: number;
@@ -261,4 +266,6 @@ export interface FileReport {
   incident?: AnalysisIncident;
   /** In JSON reports only: the review checklist. */
   checklist?: ReviewChecklist;
+  /** In JSON reports only: the profile the file was checked against, and why. */
+  profile?: { name: string; source: ProfileSourceName };
 }

@@ -13,7 +13,7 @@ test('classic fixture: start and end with zone and source line, durations agree,
   assert.deepEqual(c.start, { iso: '2024-04-10T10:00:00Z', clock: '10:00 UTC', zone: 'UTC', source: { from: 'summary', line: 4, text: '10:00 AM UTC' } });
   assert.equal(c.end?.iso, '2024-04-10T12:15:00Z');
   assert.deepEqual(c.computed, { minutes: 135, text: '2h 15m', source: 'summary' });
-  assert.deepEqual(c.stated, { minutes: 135, text: '2 hours and 15 minutes', bound: 'exact', source: { from: 'summary', line: 4, text: '2 hours and 15 minutes' } });
+  assert.deepEqual(c.stated, { minutes: 135, text: '2 hours and 15 minutes', bound: 'exact', approximate: false, source: { from: 'summary', line: 4, text: '2 hours and 15 minutes' } });
   assert.equal(c.mismatch, false);
   assert.deepEqual(c.impact, { from: 'summary', line: 5, text: '35% of users could not log in; the mobile app showed a spinner.' });
   assert.deepEqual(c.rootCause, { from: 'summary', line: 6, text: "An expired TLS certificate on the identity provider's internal endpoint." });
@@ -72,4 +72,13 @@ test('timeline marks: the local midnight between entries, and long quiet stretch
   assert.deepEqual(previewTimelineMarks(quiet)?.gaps, [{ fromMinutes: 10, toMinutes: 190, text: '3h' }]);
   assert.deepEqual(quiet.map((e) => e.offsetText), ['+0m', '+10m', '+3h 10m', '+3h 20m']);
   assert.equal(previewTimelineMarks(quiet.slice(0, 1)), null);
+});
+
+test('an approximate stated duration shows as approximate, with its widened tolerance', () => {
+  const text = ['# Postmortem', '## Issue Summary', '- **Impact:** the API was down for ~2hrs; root cause: a bad deploy', '- Start: 10:00 UTC', '- End: 12:30 UTC'].join('\n');
+  const settings = settingsWith();
+  const c = incidentCard(analyze(text), settings);
+  assert.equal(c.stated?.approximate, true);
+  assert.equal(c.mismatch, false);
+  assert.equal(c.toleranceMinutes, 30);
 });

@@ -51,7 +51,10 @@ test('hover on a timeline time explains its instant, offset and sources; on a st
   const { uri: durationUri } = await server.open('hover2-postmortem.md', readFixture('classic-complete.md'));
   const duration = await server.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: durationUri }, position: { line: 4, character: 20 } });
   assert.match(duration.contents.value, /\*\*Computed:\*\* 2h 15m, from the summary's start and end/);
-  assert.equal(await server.request('textDocument/hover', { textDocument: { uri: durationUri }, position: { line: 0, character: 3 } }), null);
+  // Issue 16: the title's hover names the profile in use and why.
+  const title = await server.request<{ contents: { value: string } }>('textDocument/hover', { textDocument: { uri: durationUri }, position: { line: 0, character: 3 } });
+  assert.match(title.contents.value, /^\*\*Profile:\*\* classic \(chosen by the document's own sections\)/);
+  assert.equal(await server.request('textDocument/hover', { textDocument: { uri: durationUri }, position: { line: 1, character: 0 } }), null);
 });
 
 test('inlay hints: T+h:mm after each timeline time, and none when the setting is off', async () => {
@@ -87,8 +90,8 @@ test('the commands\' requests: sort the timeline, a new entry at a given time, a
   assert.equal(entry.cursor.line, 13);
   // The pickers list what the server offers, with the line each profile's description gives.
   const profiles = await server.request<Array<{ name: string; description: string }>>('postmortem/profiles', null);
-  assert.deepEqual(profiles.map((profile) => profile.name), ['classic', 'google-sre', 'pagerduty']);
-  assert.match(profiles[2].description, /^PagerDuty's template: Overview, What Happened/);
+  assert.deepEqual(profiles.map((profile) => profile.name), ['auto', 'classic', 'google-sre', 'pagerduty']);
+  assert.match(profiles[3].description, /^PagerDuty's template: Overview, What Happened/);
   const template = await server.request<string>('postmortem/template', { profile: 'pagerduty', title: 'DB failover', date: '2024-05-10' });
   assert.match(template, /^---\ntype: postmortem\nprofile: pagerduty\n---\n\n# Postmortem: DB failover\n\n\*\*Date:\*\* 2024-05-10\n\n## Overview/);
   // Opened in a workspace whose profile is classic, it is checked as the pagerduty postmortem it is.

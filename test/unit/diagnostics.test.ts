@@ -71,7 +71,8 @@ test('documents that are not postmortems get nothing', async () => {
 test('profiles: google-sre and pagerduty sections, and a custom one', () => {
   const sre = joinLines('# Postmortem', '## Summary', 'x', '## Impact', 'All users', '## Root Causes', 'x', '## Trigger', 'x', '## Resolution', 'x', '## Detection', 'x', '## Action Items', 'x', '## Lessons Learned', 'x', '## Timeline', '2015-10-21 *(all times UTC)*', '- 14:51 a', '- 15:00 b');
   assert.deepEqual(codesOf(sre, { profile: 'google-sre' }), []);
-  assert.ok(codesOf(sre).includes('section-order'), 'classic wants the Timeline second');
+  assert.ok(codesOf(sre, { profile: 'classic' }).includes('section-order'), 'classic wants the Timeline second');
+  assert.deepEqual(codesOf(sre), [], 'auto: its sections choose google-sre');
   const pd = joinLines('# Postmortem', '## Overview', 'x', '## What Happened', 'x', '## Contributing Factors', 'x', '## Resolution', 'x', '## Impact', 'All users', '## Timeline', '- 14:51 UTC alert fires', "## How'd We Do?", 'x', '## Action Items', 'x');
   assert.deepEqual(codesOf(pd, { profile: 'pagerduty' }), []);
   const custom = { profile: 'custom', sections: ['Background', { title: 'Timeline' }, { title: 'Follow-ups', aliases: ['Next steps'] }] };

@@ -98,7 +98,7 @@ test('settings: the folder\'s .postmortem.json under the editor\'s, re-read when
   files['/work/repo/.postmortem.json'] = '{ not json';
   delete editor.profile;
   service.settingsChanged();
-  assert.equal((await service.settings(POSTMORTEM)).settings.profile, 'classic');
+  assert.equal((await service.settings(POSTMORTEM)).settings.profile, 'auto', 'the default: the document chooses');
   assert.equal(shown.length, 2);
   assert.match(shown[1], /not valid JSON/);
 });
@@ -116,7 +116,7 @@ test('the config file loader: null when unreadable, defaults and a problem when 
   const read = (text: string) => () => text;
   assert.equal(loadConfigFile('/nowhere/.postmortem.json', () => { throw new Error('ENOENT'); }), null);
   const broken = loadConfigFile('a.json', read('{'));
-  assert.equal(broken?.settings.profile, 'classic');
+  assert.equal(broken?.settings.profile, 'auto');
   assert.match(broken?.problems[0] ?? '', /^a\.json: not valid JSON \(.*\); using the defaults$/);
   assert.deepEqual(loadConfigFile('b.json', read('{ "profile": "google-sre" }'))?.problems, []);
 });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { ROOT } from '../helpers';
 import { defaultSettings } from '../../server/src/rules/settings';
 import { SEVERITY_NAMES } from '../../server/src/core/config';
-import { CUSTOM_PROFILE, DEFAULT_PROFILE, PROFILES } from '../../server/src/core/profiles';
+import { AUTO_PROFILE, AUTO_PROFILE_DESCRIPTION, CUSTOM_PROFILE, PROFILES } from '../../server/src/core/profiles';
 import { DEFAULT_SEVERITY, DIAGNOSTIC_CODES, RULES } from '../../server/src/rules/index';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
@@ -76,9 +76,9 @@ test('the README\'s diagnostic-code table is the rules\' index: code and default
 
 test('postmortem.profile lists the built-in profiles and custom, with their descriptions', () => {
   const profile = properties['postmortem.profile'] as { enum?: string[]; enumDescriptions?: string[]; default?: string };
-  assert.deepEqual(profile.enum, [...PROFILES.map((p) => p.name), CUSTOM_PROFILE.name]);
-  assert.deepEqual(profile.enumDescriptions, [...PROFILES.map((p) => p.description), CUSTOM_PROFILE.description]);
-  assert.equal(profile.default, DEFAULT_PROFILE);
+  assert.deepEqual(profile.enum, [AUTO_PROFILE, ...PROFILES.map((p) => p.name), CUSTOM_PROFILE.name]);
+  assert.deepEqual(profile.enumDescriptions, [AUTO_PROFILE_DESCRIPTION, ...PROFILES.map((p) => p.description), CUSTOM_PROFILE.description]);
+  assert.equal(profile.default, AUTO_PROFILE);
 });
 
 test('every contributed command is registered by the client, and every registered command is contributed', () => {

@@ -21,7 +21,8 @@ export async function newPostmortem(client: LanguageClient): Promise<void> {
   if (!title) return;
   const configured = vscode.workspace.getConfiguration('postmortem', folder.uri).get<string>('profile', 'classic');
   const picked = await vscode.window.showQuickPick(
-    (await sendCustomRequest(client, PROFILES_METHOD, null)).map(({ name }) => ({ label: name, description: name === configured ? 'current profile' : undefined })),
+    // A new document has no sections yet to choose by: it is written from a profile's template.
+    (await sendCustomRequest(client, PROFILES_METHOD, null)).filter(({ name }) => name !== 'auto').map(({ name }) => ({ label: name, description: name === configured ? 'current profile' : undefined })),
     { title: 'New Postmortem: profile', placeHolder: 'Which sections should it have?' },
   );
   if (!picked) return;

@@ -8,7 +8,7 @@ export const SELECT_PROFILE = 'postmortem.selectProfile';
 
 export async function selectProfile(client: LanguageClient): Promise<void> {
   const configuration = vscode.workspace.getConfiguration('postmortem');
-  const current = configuration.get<string>('profile', 'classic');
+  const current = configuration.get<string>('profile', 'auto');
   const picked = await vscode.window.showQuickPick(
     (await sendCustomRequest(client, PROFILES_METHOD, null)).map(({ name, description }) => ({ label: name, description: name === current ? '(current)' : undefined, detail: description })),
     { title: 'Postmortem profile for this workspace' },

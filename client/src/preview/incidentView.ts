@@ -47,7 +47,7 @@ export function renderCard(result: RenderResult): string {
   const computed = card.computed
     ? `<span class="pm-duration" data-testid="computed-duration">${escapeHtml(card.computed.text)}</span> <span class="pm-note">computed from ${card.computed.source === 'mixed' ? 'the summary and the timeline' : `the ${card.computed.source}`}'s start and end</span>`
     : '<span class="pm-missing">no start and end to compute it from</span>';
-  const bound = card.stated?.bound === 'at-most' ? ' (at most)' : card.stated?.bound === 'at-least' ? ' (at least)' : '';
+  const bound = card.stated?.bound === 'at-most' ? ' (at most)' : card.stated?.bound === 'at-least' ? ' (at least)' : card.stated?.approximate ? ' (approximate)' : '';
   const stated = card.stated
     ? `<span class="pm-stated">${escapeHtml(card.stated.text)}${bound}</span> ${card.mismatch
       ? `<span class="pm-badge pm-error" data-testid="mismatch" title="Differs from the computed duration by more than ${num(card.toleranceMinutes)} min">mismatch</span>`

@@ -1,7 +1,7 @@
 // Settings, from VS Code (per document) or from a .postmortem.json, checked field by field: a bad
 // value is reported and replaced by its default, and everything else keeps working.
 import picomatch from 'picomatch';
-import { BUILT_IN_PROFILES, builtInSkeleton, CUSTOM_PROFILE, DEFAULT_PROFILE, SUMMARY_PROSE, type Profile, type SectionSpec } from './profiles';
+import { AUTO_PROFILE, BUILT_IN_PROFILES, builtInSkeleton, CUSTOM_PROFILE, DEFAULT_PROFILE, SUMMARY_PROSE, type Profile, type SectionSpec } from './profiles';
 import { readZoneAt, type Zone } from './time/zones';
 import { defaultWritingSettings, PHRASE_LISTS, type WritingSettings } from './writing/phrases';
 
@@ -39,7 +39,7 @@ export const DEFAULT_INCLUDE = ['**/*postmortem*.md', '**/*post-mortem*.md', '**
 
 export function defaultSettingsWith(severity: SeverityDefaults): Settings {
   return {
-    profile: DEFAULT_PROFILE,
+    profile: AUTO_PROFILE,
     sections: null,
     include: [...DEFAULT_INCLUDE],
     severity: { ...severity },
@@ -70,8 +70,8 @@ export function readSettingsOver(raw: unknown, base: Settings, origin = 'setting
   if (raw === undefined || raw === null) return { settings, problems };
   if (!isRecord(raw)) return { settings, problems: [`${origin}: expected an object, got ${typeof raw}`] };
   if (raw.profile !== undefined) {
-    if (typeof raw.profile === 'string' && (raw.profile in BUILT_IN_PROFILES || raw.profile === 'custom')) settings.profile = raw.profile;
-    else problems.push(`${origin}: profile must be one of ${[...Object.keys(BUILT_IN_PROFILES), 'custom'].join(', ')}; got ${JSON.stringify(raw.profile)}`);
+    if (typeof raw.profile === 'string' && (raw.profile in BUILT_IN_PROFILES || raw.profile === 'custom' || raw.profile === AUTO_PROFILE)) settings.profile = raw.profile;
+    else problems.push(`${origin}: profile must be one of ${[AUTO_PROFILE, ...Object.keys(BUILT_IN_PROFILES), 'custom'].join(', ')}; got ${JSON.stringify(raw.profile)}`);
   }
   if (raw.sections !== undefined && raw.sections !== null && !(Array.isArray(raw.sections) && raw.sections.length === 0)) {
     const sections = readCustomSections(raw.sections, origin, problems);
@@ -199,7 +199,12 @@ function slug(title: string): string {
   return title.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '') || 'section';
 }
 
-/** The profile the settings ask for: a built-in one, or the custom sections list. */
+/** The profile the settings ask for: a built-in one, or the custom sections list; null for `auto` (the document chooses). */
+export function namedProfile(settings: Settings): Profile | null {
+  return settings.profile === AUTO_PROFILE ? null : resolveProfile(settings);
+}
+
+/** The profile the settings ask for: a built-in one, or the custom sections list (`auto` falls back to the default). */
 export function resolveProfile(settings: Settings): Profile {
   if (settings.profile === 'custom' && settings.sections) {
     const sections: SectionSpec[] = settings.sections.map((section) => {

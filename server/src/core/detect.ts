@@ -1,8 +1,11 @@
 // Which documents are postmortems: only they get anything from us, never a plain README.
 import picomatch from 'picomatch';
 import { parse as parseYaml } from 'yaml';
+import { looksLikePostmortem } from './detectByContent';
 
-const TITLE_WORDS = /\b(?:post[\s-]?mortem|postmortem|incident\s+report|post[\s-]incident\s+review|post[\s-]incident\s+report)\b/i;
+// "Postmortem", "Post Mortem", "Post-Mortem Report", "Incident Reports", "Outage Report", "Incident Review",
+// "Post-Incident Report", "Root Cause Analysis": what people call the document in its title.
+const TITLE_WORDS = /\b(?:post[\s-]?mortems?|(?:incident|outage)\s+(?:reports?|reviews?)|post[\s-]incident\s+(?:reviews?|reports?)|root\s+cause\s+analysis)\b/i;
 
 const matcherCache = new Map<string, (path: string) => boolean>();
 
@@ -46,13 +49,23 @@ export function saysPostmortem(text: string, frontMatter: string | null): boolea
       // Broken front matter: fall back to the headings.
     }
   }
-  // The title: the first heading, or the first non-empty line when the document has no heading.
   const head = text.slice(0, 4000);
   const heading = /^ {0,3}#{1,6}[ \t]*(.+)$|^\s*<h[1-6][^>]*>(.*)$/m.exec(head);
-  if (heading) return TITLE_WORDS.test(heading[1] ?? heading[2] ?? '');
-  const body = head.replace(/^---[\s\S]*?\n---\s*\n/, '');
-  const title = body.split(/\r\n|\r|\n/).find((line) => line.trim() !== '') ?? '';
-  return TITLE_WORDS.test(title);
+  if (heading && TITLE_WORDS.test(heading[1] ?? heading[2] ?? '')) return true;
+  // The title as a reader sees it: the first line with words, past blank lines, images and comments
+  // (a Setext title, a plain first line, a title under a banner image).
+  return TITLE_WORDS.test(firstWordsLine(head));
+}
+
+const IMAGE_OR_COMMENT = /^\s*(?:(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|<!--.*?-->|\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\))\s*)+$/i;
+
+function firstWordsLine(head: string): string {
+  const body = head.replace(/^(?:---|\+\+\+)[\s\S]*?\n(?:---|\+\+\+)\s*\n/, '');
+  for (const line of body.split(/\r\n|\r|\n/, 40)) {
+    if (line.trim() === '' || IMAGE_OR_COMMENT.test(line)) continue;
+    return line;
+  }
+  return '';
 }
 
 /** A `profile:` named in the front matter (`profile: google-sre`), which wins over the settings'. */
@@ -72,5 +85,5 @@ export function frontMatterProfile(frontMatter: string | null): string | null {
 
 export function isPostmortemDocument(path: string | null, text: string, frontMatter: string | null, include: readonly string[]): boolean {
   if (path && matchesInclude(path, include)) return true;
-  return saysPostmortem(text, frontMatter);
+  return saysPostmortem(text, frontMatter) || looksLikePostmortem(text);
 }

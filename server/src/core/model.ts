@@ -3,12 +3,13 @@
 import { analyzeLines, frontMatterOf, plainLines, type MarkdownLines } from './markdown';
 import type { AnalysisCache } from './incremental';
 import { LineIndex } from './text';
-import { BUILT_IN_PROFILES, compileProfile, type CompiledProfile, type Profile, type SectionSpec } from './profiles';
-import { buildSections, findHeaders, otherHeadings, type Header, type Section } from './sections';
+import { BUILT_IN_PROFILES, compileProfile, DEFAULT_PROFILE, type CompiledProfile, type Profile, type SectionSpec } from './profiles';
+import { chooseProfile, type ProfileSource } from './profileChoice';
+import { buildSections, otherHeadings, type Header, type Section } from './sections';
 import { readSummary, type SummaryFacts, type SummaryTime } from './summary';
-import { axisMinutes, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
+import { axisMinutes, markedWindow, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
 import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
-import { findZone, type Zone } from './time/zones';
+import { findZone, writesMonthFirst, type Zone } from './time/zones';
 import { frontMatterProfile, isPostmortemDocument } from './detect';
 import { parseZoneSetting, type Settings } from './config';
 
@@ -41,6 +42,8 @@ export interface PostmortemModel {
   lines: MarkdownLines;
   isPostmortem: boolean;
   profile: CompiledProfile;
+  /** Why this profile: named in the front matter or the settings, chosen by the document's sections, or the default. */
+  profileSource: ProfileSource;
   sections: Section[];
   otherHeadings: Header[];
   requirements: RequirementStatus[];
@@ -55,7 +58,8 @@ export interface PostmortemModel {
 
 export interface ModelOptions {
   settings: Settings;
-  profile: Profile;
+  /** The profile the settings name; null for `auto`, where the document's sections choose. */
+  profile: Profile | null;
   /** The document's path, for the include globs; null for untitled documents. */
   path: string | null;
   /** Skip the postmortem check (the CLI lints what it is told to). */
@@ -108,14 +112,14 @@ function pointFromSummary(time: SummaryTime, defaultYear: number, configZone: Zo
 export function buildModel(text: string, options: ModelOptions): PostmortemModel {
   const index = new LineIndex(text);
   const frontMatter = frontMatterOf(text);
-  const named = frontMatterProfile(frontMatter);
-  const profile = compileProfile((named && BUILT_IN_PROFILES[named]) || options.profile);
+  const fromFrontMatter = BUILT_IN_PROFILES[frontMatterProfile(frontMatter) ?? ''] ?? null;
   // Whether it is a postmortem needs only the path, the title and the front matter: a document that is
   // not one is never parsed, and gets an empty model (every feature answers nothing for it).
   const isPostmortem = options.forcePostmortem || isPostmortemDocument(options.path, text, frontMatter, options.settings.include);
-  if (!isPostmortem) return emptyModel(text, index, profile);
+  if (!isPostmortem) return emptyModel(text, index, compileProfile(fromFrontMatter ?? options.profile ?? BUILT_IN_PROFILES[DEFAULT_PROFILE]));
   const lines = analyzeLines(text, index, options.cache?.chunks);
-  const headers = findHeaders(lines, profile, options.cache?.titles);
+  const { profile, source: profileSource, headers } = chooseProfile(
+    lines, fromFrontMatter ?? options.profile, fromFrontMatter ? 'front-matter' : 'settings', options.cache?.titles);
   const sections = buildSections(lines, headers, profile);
   const requirements = profile.sections.map((spec) => requirementStatus(spec, sections));
   const roleOf = (role: string) => {
@@ -129,7 +133,8 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   const facts = documentFacts(lines, timelineSection?.line ?? firstSectionLine, firstSectionLine);
   // The summary, or where there is none, the preamble before the first section.
   let summary: SummaryFacts | null = null;
-  if (summarySection) summary = readSummary(lines, summarySection.line + 1, summarySection.endLine);
+  // A labelled paragraph ("**Summary**: Shakespeare Search down for 66 minutes") holds its text on its own line.
+  if (summarySection) summary = readSummary(lines, summarySection.line + (summarySection.style === 'labelled' ? 0 : 1), summarySection.endLine);
   else if (firstSectionLine > 0) summary = readSummary(lines, 0, firstSectionLine - 1);
   const defaultYear = facts.date?.year ?? PLACEHOLDER_YEAR;
   const summaryDate = summary?.start?.date ?? null;
@@ -142,19 +147,29 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
         documentDate: facts.date,
         configZone,
         defaultYear: facts.date?.year ?? null,
-        dayFirst: true,
+        dayFirst: !writesMonthFirst(summary?.start?.zone ?? summary?.zone ?? facts.zone ?? firstZone(index, timelineSection.line, timelineSection.endLine) ?? configZone),
       }, options.cache?.readings)
     : [];
   const incident = incidentWindow(summary, timeline, defaultYear, configZone, facts.date, index);
   return {
-    text, lines, isPostmortem, profile, sections, otherHeadings: otherHeadings(headers), requirements,
+    text, lines, isPostmortem, profile, profileSource, sections, otherHeadings: otherHeadings(headers), requirements,
     summarySection, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,
   };
 }
 
+/** The first zone written in the first lines of a range (a timeline's heading or first entries). */
+function firstZone(index: LineIndex, from: number, to: number): Zone | null {
+  for (let i = from; i <= Math.min(to, from + 6); i++) {
+    const text = index.lines[i].text;
+    const zone = text.length < 500 ? findZone(text)?.zone : null;
+    if (zone) return zone;
+  }
+  return null;
+}
+
 function emptyModel(text: string, index: LineIndex, profile: CompiledProfile): PostmortemModel {
   return {
-    text, lines: plainLines(index), isPostmortem: false, profile, sections: [], otherHeadings: [],
+    text, lines: plainLines(index), isPostmortem: false, profile, profileSource: 'default', sections: [], otherHeadings: [],
     requirements: profile.sections.map((spec) => ({ spec, present: false, line: null, missingParts: [] })),
     summarySection: null, timelineSection: null, summary: null, timeline: [],
     incident: { start: null, end: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null },
@@ -166,8 +181,12 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   // One timed entry is a moment, not a window: the timeline spans nothing until it has two.
   const timed = timeline.filter((entry) => entry.axis !== null);
   const usable = timed.length >= 2 ? timed : [];
-  const first = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) < (best.axis as number) ? entry : best), null);
-  const last = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) >= (best.axis as number) ? entry : best), null);
+  const earliest = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) < (best.axis as number) ? entry : best), null);
+  const latest = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) >= (best.axis as number) ? entry : best), null);
+  // "14:54 OUTAGE BEGINS" … "16:00 OUTAGE ENDS": the writer's own marks outrank the timeline's ends.
+  const marked = markedWindow(usable);
+  const first = marked.start && (!marked.end || (marked.end.axis as number) > (marked.start.axis as number)) ? marked.start : earliest;
+  const last = marked.end && (marked.end.axis as number) > (first?.axis as number) ? marked.end : latest;
   const fromEntry = (entry: TimelineEntry | null): IncidentPoint | null =>
     entry && { axis: entry.axis as number, date: entry.date, zone: entry.zone, text: entry.timeText, source: 'timeline' };
   const summaryZone = summary?.zone ?? null;
@@ -178,7 +197,11 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
     // "from 11 PM to 2 AM" (on one date): the end is on the next day.
     end = { ...end, axis: end.axis + 1440 };
   }
-  if (start && end && end.axis < start.axis) [start, end] = [end, start];
+  if (start && end && end.axis <= start.axis && (start.source === 'summary' || end.source === 'summary')) {
+    // A window of no or negative length ("Start: 10:00", "End: 10:00") is a slip: the timeline's ends say more.
+    start = fromEntry(first);
+    end = fromEntry(last);
+  }
   const durationMinutes = start && end ? Math.round(end.axis - start.axis) : null;
   const durationSource = !start || !end ? null : start.source === end.source ? start.source : 'mixed';
   return { start, end, durationMinutes, durationSource, statedDurationMinutes: summary?.stated?.minutes ?? null };

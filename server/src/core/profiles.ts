@@ -44,6 +44,8 @@ export interface Profile {
   /** One line for pickers and the settings' enum: the sections it asks for. */
   description: string;
   sections: SectionSpec[];
+  /** A checklist whose order real documents do not keep (the SRE book's own example does not): no section-order. */
+  unordered?: boolean;
 }
 
 /** A summary that states no facts by label (only the classic Issue Summary asks for them). */
@@ -113,6 +115,7 @@ export const CLASSIC: Profile = {
 
 export const GOOGLE_SRE: Profile = {
   name: 'google-sre',
+  unordered: true,
   description: "The SRE book's template: Summary, Impact, Root Causes, Trigger, Resolution, Detection, Action Items, Lessons Learned, Timeline",
   sections: [
     { id: 'summary', title: 'Summary', aliases: SUMMARY_ALIASES, required: true, role: 'summary', skeleton: SUMMARY_PROSE },
@@ -133,6 +136,7 @@ export const GOOGLE_SRE: Profile = {
 
 export const PAGERDUTY: Profile = {
   name: 'pagerduty',
+  unordered: true,
   description: "PagerDuty's template: Overview, What Happened, Contributing Factors, Resolution, Impact, Responders, Timeline, How'd We Do, Action Items, Messaging",
   sections: [
     { id: 'overview', title: 'Overview', aliases: ['Overview', ...SUMMARY_ALIASES], required: true, role: 'summary', skeleton: SUMMARY_PROSE },
@@ -159,6 +163,10 @@ export const PROFILES: readonly Profile[] = [CLASSIC, GOOGLE_SRE, PAGERDUTY];
 export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = Object.fromEntries(PROFILES.map((profile) => [profile.name, profile]));
 
 export const DEFAULT_PROFILE = 'classic';
+
+/** The `postmortem.profile` setting's default: the document's own sections choose among the built-in profiles. */
+export const AUTO_PROFILE = 'auto';
+export const AUTO_PROFILE_DESCRIPTION = "The document's own sections choose among the built-in profiles (classic when they do not tell)";
 
 /** The profile `postmortem.sections` makes, beside the built-in ones. */
 export const CUSTOM_PROFILE = { name: 'custom', description: 'The sections listed in postmortem.sections' } as const;

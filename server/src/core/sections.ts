@@ -5,7 +5,8 @@ import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
 import { FIELD_LABELS, type CompiledProfile, type SectionSpec } from './profiles';
 import { readDateAt, readTimeAt } from './time/timestamp';
 
-export type HeadingStyle = 'atx' | 'setext' | 'html' | 'bold' | 'list' | 'plain';
+/** 'labelled': a paragraph that opens with its section's name in bold ("**Impact**: Estimated 1.21B queries lost"). */
+export type HeadingStyle = 'atx' | 'setext' | 'html' | 'bold' | 'list' | 'plain' | 'labelled';
 
 /** Depth given to pseudo-headings (bold lines, labels): below every real heading. */
 export const PSEUDO_DEPTH = 7;
@@ -23,6 +24,8 @@ export interface Header {
   parenthetical: string;
   /** Profile section or part id, or null for a heading the profile does not know. */
   id: string | null;
+  /** Written inside a list item ("- **Resolution:** …"). */
+  inListItem?: boolean;
 }
 
 export interface Section extends Header {
@@ -44,16 +47,21 @@ export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: 
     const kind = info.kind;
     if (kind !== 'heading' && kind !== 'paragraph' && kind !== 'indented-code' && kind !== 'html') continue;
     const text = lines[i].text;
-    if (text.length > 200) continue;
     if (kind === 'heading' && info.blockStart !== i) continue;
     const nextUnderline = kind === 'heading' && md.info[i + 1]?.kind === 'heading-underline';
-    const title = memo ? memo.read(md, i, readTitle, kind, info.depth, nextUnderline, info.itemStart) : readTitle(text, kind, info.depth, nextUnderline, info.itemStart);
-    if (!title) continue;
-    const { words, parenthetical, depth, style, mode, contentStart } = title;
-    const id = recognize(words, profile, mode);
-    if (!id && (style === 'plain' || style === 'list' || style === 'bold')) continue;
+    // A long line is no title, but it may be a labelled paragraph.
+    const title = text.length > 200 ? null
+      : memo ? memo.read(md, i, readTitle, kind, info.depth, nextUnderline, info.itemStart) : readTitle(text, kind, info.depth, nextUnderline, info.itemStart);
+    const id = title ? recognize(title.words, profile, title.mode) : null;
+    if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
+      // Outside lists only: "- **Resolution:** …" under a Timeline is a field of that section.
+      const labelled = kind === 'paragraph' && info.item === -1 && info.blockStart === i ? readLabelledParagraph(text, profile) : null;
+      if (labelled) headers.push({ ...labelled, line: i, titleStart: lines[i].start + labelled.titleStart, titleEnd: lines[i].start + labelled.titleEnd });
+      continue;
+    }
+    const { words, parenthetical, depth, style, contentStart } = title;
     const titleStart = lines[i].start + contentStart;
-    headers.push({ line: i, depth, style, title: title.title.trim(), titleStart, titleEnd: titleStart + title.title.trimEnd().length, words, parenthetical, id });
+    headers.push({ line: i, depth, style, title: title.title.trim(), titleStart, titleEnd: titleStart + title.title.trimEnd().length, words, parenthetical, id, inListItem: info.item !== -1 });
   }
   return headers;
 }
@@ -109,12 +117,30 @@ function readTitle(text: string, kind: string, headingDepth: number, nextUnderli
   return { title, words, parenthetical, depth, style, mode, contentStart };
 }
 
+const LABELLED_PARAGRAPH = /^[ \t]{0,3}(?:\*\*|__)([^*_\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)(?:\^?\[\[?\d+\]?\]\([^)]*\)\^?)?[ \t]*\S/;
+
+/** A paragraph that opens with a section's name as a bold label, the SRE book's way of writing sections. */
+function readLabelledParagraph(text: string, profile: CompiledProfile): Omit<Header, 'line'> | null {
+  if (!text.startsWith('**', text.search(/\S/)) && !text.startsWith('__', text.search(/\S/))) return null;
+  const match = LABELLED_PARAGRAPH.exec(text);
+  if (!match) return null;
+  const { words, parenthetical } = normalizeTitle(match[1]);
+  const id = words ? recognize(words, profile, 'label') : null;
+  if (!id) return null;
+  const titleStart = text.indexOf(match[1]);
+  return { depth: PSEUDO_DEPTH, style: 'labelled', title: match[1].trim(), titleStart, titleEnd: titleStart + match[1].trim().length, words, parenthetical, id };
+}
+
 function skipSpaceAndMarks(text: string): number {
   const match = /^[\s*_`\[(<>]*/.exec(text);
   return match ? match[0].length : 0;
 }
 
+/** "Actions Taken", "Steps Taken": what was done, told as a story; not the follow-up Action Items. */
+const NARRATIVE = /^(?:actions?|steps?|measures?)\s+(?:taken|performed|we took)$/;
+
 function recognize(words: string, profile: CompiledProfile, mode: MatchMode): string | null {
+  if (NARRATIVE.test(words)) return null;
   let bestId: string | null = null;
   let bestScore = 0;
   let bestLength = 0;
@@ -141,12 +167,18 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
   const sections: Section[] = [];
   const boundaries: Header[] = [];
   let openSummary: Header | null = null;
+  let open: Header | null = null;
   for (const header of headers) {
-    if (openSummary && header.depth === PSEUDO_DEPTH && openSummary.depth <= PSEUDO_DEPTH && FIELD_WORDS.has(header.words)) {
-      continue; // "Root Cause:" inside the summary is one of its facts.
-    }
+    // "- **Actions Taken:**", "- **Resolution:**" in a list under "## Timeline": a field of that section.
+    if (open && open.depth < PSEUDO_DEPTH && header.depth === PSEUDO_DEPTH && header.inListItem && /^(?:\*\*|__)/.test(header.title)) continue;
+    // Labelled paragraphs after a labelled summary are its siblings, as in the SRE book's example.
+    const sibling = header.style === 'labelled' && openSummary?.style === 'labelled';
+    // "Root Cause:" inside the summary, or "### Root Cause" under "## Issue Summary", is one of its facts.
+    const nested = openSummary !== null && header.depth > openSummary.depth;
+    if (openSummary && !sibling && (header.depth === PSEUDO_DEPTH || nested) && FIELD_WORDS.has(header.words)) continue;
     if (header.id === null && header.depth === PSEUDO_DEPTH) continue;
     boundaries.push(header);
+    if (header.id || header.depth <= (open?.depth ?? 0)) open = header.id ? header : null;
     if (header.id) {
       const spec = specOf(profile, header.id);
       openSummary = spec?.role === 'summary' && spec.id === header.id ? header : null;

@@ -4,7 +4,7 @@
 import type { MarkdownLines } from './markdown';
 import { plainText, skipLinePrefix } from './inline';
 import { FIELD_LABELS, type SummaryField } from './profiles';
-import { findDurations, type StatedDuration } from './time/duration';
+import { findDurations, isApproximate, type StatedDuration } from './time/duration';
 import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
 import { findZone, type Zone } from './time/zones';
 
@@ -42,8 +42,27 @@ const LABEL = new RegExp(
 );
 const MAX_LINE_LENGTH = 10_000;
 const RANGE_WORDS = /\b(?:from|between|starting|started|began|beginning)\b/i;
-const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|a|an|~)\s+){0,3}$/i;
+const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|precisely|exactly|a|an|~)\s+){0,3}$/i;
 const START_CONTEXT = /(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*$/i;
+
+const CLOCK_WORDS: ReadonlyArray<[RegExp, string]> = [[/\bmidnight\b/gi, '12:00 AM'], [/\bnoon\b/gi, '12PM']];
+
+/** "midnight" and "noon" as clock times, written in as many characters. */
+function withClockWords(text: string): string {
+  if (!/midnight|noon/i.test(text)) return text;
+  return CLOCK_WORDS.reduce((out, [words, clock]) => out.replace(words, clock), text);
+}
+
+/** "09:40 AM to 11:25 AM UTC", "10:00 - 11:30": two times joined by a range word, whatever the line's label. */
+function isClockRange(value: string, first: Stamp, second: Stamp): boolean {
+  const between = value.slice(first.end, second.start).trim();
+  return /^(?:\(?[A-Za-z]{2,5}\)?\s*)?(?:to|until|till|through|thru|-|–|—|~)$/i.test(between);
+}
+
+/** "1:15 PM(18:15)": a time in parentheses right after another is the same moment written again. */
+function withoutRestatements(value: string, stamps: Stamp[]): Stamp[] {
+  return stamps.filter((stamp, i) => i === 0 || !stamps[i - 1].time || !/^\s*\(\s*$/.test(value.slice(stamps[i - 1].end, stamp.start)));
+}
 
 function labelField(label: string): SummaryField | null {
   const words = label.toLowerCase().replace(/\s+/g, ' ');
@@ -87,22 +106,28 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       continue;
     }
     const contentOffset = skipLinePrefix(raw);
-    const content = plainText(raw.slice(contentOffset));
+    // "from midnight to 2:30 AM", "noon until 3 PM": the same length, so offsets still fit the line.
+    const written = plainText(raw.slice(contentOffset));
+    const content = withClockWords(written);
     if (!facts.zone) facts.zone = findZone(content)?.zone ?? null;
     const label = LABEL.exec(content);
-    let field: SummaryField | null = label ? labelField(label[1]) : null;
-    let value = label ? label[2] : content;
+    // "### Root Cause" nested under the summary's heading: a label whose value is below it.
+    const headingField = !label && kind === 'heading' ? labelField(content.replace(/[\s:]+$/, '')) : null;
+    let field: SummaryField | null = label ? labelField(label[1]) : headingField;
+    let value = label ? label[2] : headingField ? '' : content;
     if (!field && pendingField && content) {
       field = pendingField; // "Duration:" on its own line, the value below it.
     }
-    pendingField = label && !label[2].trim() ? field : null;
+    pendingField = (label && !label[2].trim()) || headingField ? field : null;
     if (field) facts.fields.add(field);
     const said = value.trim();
     if (field === 'impact' && said && !facts.impact) facts.impact = { text: said, line: i };
     if (field === 'root-cause' && said && !facts.rootCause) facts.rootCause = { text: said, line: i };
-    const stamps = resolveLineStamps(findStamps(value));
+    const stamps = resolveLineStamps(withoutRestatements(value, findStamps(value)));
+    // The value as written ("midnight", not the clock that stands for it), to find it in the line.
+    const writtenValue = written.slice(written.length - value.length);
     const toDocument = (stamp: Stamp) => {
-      const at = lines[i].start + raw.indexOf(value.slice(stamp.start, stamp.end) || '\u0000');
+      const at = lines[i].start + raw.indexOf(writtenValue.slice(stamp.start, stamp.end) || '\u0000');
       return at >= lines[i].start ? at : lines[i].start + contentOffset;
     };
     const timed = stamps.map(({ stamp, date, zone }) => {
@@ -112,19 +137,24 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     if (!firstAt && timed[0] && START_CONTEXT.test(value.slice(0, timed[0].stamp.start))) firstAt = timed[0];
     if (field === 'start' && timed[0] && !facts.start) facts.start = timed[0];
     else if (field === 'end' && timed[0] && !facts.end) facts.end = timed[0];
-    else if (timed.length >= 2 && (field === 'duration' || RANGE_WORDS.test(value) || /\d\s*(?:[-–—~]|to|until|till|and)\s*\S/i.test(value))) {
+    else if (timed.length >= 2 && (field === 'duration' || RANGE_WORDS.test(value) || /\d\s*(?:[-–—~]|to|until|till|and)\s*\S/i.test(value) || isClockRange(value, timed[0].stamp, timed[1].stamp))) {
       if (!facts.start) facts.start = timed[0];
       if (!facts.end) facts.end = timed[1];
     } else if (timed.length === 1 && /\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i.test(value) && !facts.start) {
       facts.start = timed[0];
+    } else if (timed.length === 1 && facts.start && !facts.end && /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$/i.test(value.slice(0, timed[0].stamp.start))) {
+      facts.end = timed[0]; // "…inaccessible for two hours until 1:02 PM"
     }
-    if (field === 'duration' || !field) {
+    // Durations are read in any field when the words say so ("Impact: unavailable for 3 hours").
+    if (field !== 'start' && field !== 'end') {
       const spans = timed.map((t) => [t.stamp.start, t.stamp.end]);
       const durations = findDurations(value).filter((d) => !spans.some(([s, e]) => d.start < e && d.end > s));
       const chosen = field === 'duration' ? durations[0] : durations.find((d) => DURATION_CONTEXT.test(value.slice(Math.max(0, d.start - 40), d.start)));
       if (chosen && !facts.stated) {
         const at = raw.indexOf(chosen.text);
-        facts.stated = { ...chosen, line: i, offset: at >= 0 ? lines[i].start + at : lines[i].start + contentOffset };
+        // Plain text drops a "~" (strikethrough to Markdown): the raw line says whether the figure is rounded.
+        const approximate = chosen.approximate || (at >= 0 && isApproximate(raw.slice(Math.max(0, at - 16), at)));
+        facts.stated = { ...chosen, approximate, line: i, offset: at >= 0 ? lines[i].start + at : lines[i].start + contentOffset };
         facts.fields.add('duration');
       }
     }
@@ -139,7 +169,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   // Prose states impact and root cause without labels ("affected 30% of users", "caused by").
   const text = prose.map((i) => lines[i].text).join(' ');
   // "users … unable" within a sentence's reach: a bounded gap, so a long summary full of "users" stays linear.
-  if (/\bimpact|\baffect(?:ed|ing)\b|\busers?\b.{0,200}?\b(?:experienc|unable|could not|couldn't)|\b\d{1,3}\s?%/i.test(text)) facts.fields.add('impact');
-  if (/\broot[\s-]?cause|\bcaused by\b|\bdue to\b|\bbecause of\b|\btriggered by\b|\bresult(?:ed)? of\b/i.test(text)) facts.fields.add('root-cause');
+  if (/\bimpact|\baffect(?:ed|ing)\b|\b[45]\d\d\s+(?:\w+\s+)?(?:errors?|responses?|status)\b|\b\d[\d,.]*\s*(?:k|m|million|thousand|billion|b)?\s+(?:of\s+(?:our|the)\s+)?(?:(?:user\s+)?accounts|users|customers|requests|queries|visitors|clients)\b|\busers?\b.{0,200}?\b(?:experienc|unable|could not|couldn't)|\b\d{1,3}\s?%/i.test(text)) facts.fields.add('impact');
+  if (/\broot[\s-]?cause|\b(?:probable|likely|main|primary)\s+cause\b|\bit was found that\b|\bturned out\b|\bcaused by\b|\bdue to\b|\bbecause of\b|\btriggered by\b|\bresult(?:ed)? of\b/i.test(text)) facts.fields.add('root-cause');
   return facts;
 }

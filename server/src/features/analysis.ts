@@ -26,6 +26,7 @@ export function analysisResult(model: PostmortemModel): AnalysisResult {
   return {
     isPostmortem: model.isPostmortem,
     profile: model.profile.name,
+    profileSource: model.profileSource,
     sections: model.sections.map((section) => ({
       id: section.id ?? 'unknown',
       title: section.title,

@@ -72,6 +72,24 @@ function durationHover(model: PostmortemModel): string {
   return lines.join('\n\n');
 }
 
+const PROFILE_SOURCES: Readonly<Record<PostmortemModel['profileSource'], string>> = {
+  'front-matter': 'named in the front matter',
+  settings: 'named in the settings',
+  document: "chosen by the document's own sections",
+  default: 'the default: the document names no sections that tell',
+};
+
+/** The title: the first heading, when no section comes before it. */
+function titleHeader(model: PostmortemModel) {
+  const first = model.otherHeadings[0];
+  return first && (model.sections.length === 0 || first.line < model.sections[0].line) ? first : null;
+}
+
+function profileHover(model: PostmortemModel): string {
+  const { profile } = model;
+  return `**Profile:** ${profile.name} (${PROFILE_SOURCES[model.profileSource]})\n\n${profile.description}`;
+}
+
 export function hover(model: PostmortemModel, position: Position): Hover | null {
   const index = model.lines.index;
   const offset = index.offsetAt(position);
@@ -80,6 +98,10 @@ export function hover(model: PostmortemModel, position: Position): Hover | null 
   const stated = model.summary?.stated;
   if (stated && offset >= stated.offset && offset <= stated.offset + stated.text.length) {
     return { contents: { kind: MarkupKind.Markdown, value: durationHover(model) }, range: index.range(stated.offset, stated.offset + stated.text.length) };
+  }
+  const title = model.isPostmortem ? titleHeader(model) : null;
+  if (title && offset >= title.titleStart && offset <= title.titleEnd) {
+    return { contents: { kind: MarkupKind.Markdown, value: profileHover(model) }, range: index.range(title.titleStart, title.titleEnd) };
   }
   return null;
 }

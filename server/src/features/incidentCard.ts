@@ -9,7 +9,7 @@ import { formatDuration } from '../core/time/duration';
 import { offsetMinutesAt } from '../core/time/zones';
 import { hoursAndMinutes, isoOf, localClock } from '../core/time/format';
 import { firstTitleLine } from '../core/titleLine';
-import { durationContradicts } from '../rules/durationMismatch';
+import { durationContradicts, toleranceFor } from '../rules/durationMismatch';
 import { findMilestones, type MilestoneMatch } from './milestones';
 import type { CardMilestone, CardPoint, FactSource, IncidentCard, PreviewTimelineEntry, PreviewTimelineMarks } from '../protocol';
 
@@ -99,10 +99,11 @@ export function incidentCard(model: PostmortemModel, settings: Settings): Incide
       minutes: stated.minutes,
       text: stated.text,
       bound: stated.bound,
+      approximate: stated.approximate,
       source: { from: 'summary', line: stated.line, text: stated.text },
     },
     mismatch: durationContradicts(model, settings.durationTolerance),
-    toleranceMinutes: settings.durationTolerance,
+    toleranceMinutes: stated ? toleranceFor(stated, settings.durationTolerance) : settings.durationTolerance,
     impact: fact(model, summary?.impact ?? null, IMPACT_SECTIONS),
     rootCause: fact(model, summary?.rootCause ?? null, ROOT_CAUSE_SECTIONS),
     milestones: found.milestones.map((match) => cardMilestone(model, match) as CardMilestone),

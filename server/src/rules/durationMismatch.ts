@@ -2,7 +2,7 @@
 // more than postmortem.durationTolerance; "under 3 hours" is a bound. The fix writes the computed one
 // in, a fact the writer should confirm: fix-all leaves it alone.
 import type { PostmortemModel } from '../core/model';
-import { formatDuration } from '../core/time/duration';
+import { formatDuration, type StatedDuration } from '../core/time/duration';
 import { durationEdit } from './fixes/replaceDuration';
 import { defineRule, editsOf } from './rule';
 
@@ -13,11 +13,17 @@ export interface DurationMismatchData {
   statedText: string;
 }
 
+/** An approximate figure ("~1hr", "about 3 hours") allows a quarter of itself, or half its unit, whichever is larger. */
+export function toleranceFor(stated: StatedDuration, tolerance: number): number {
+  return stated.approximate ? Math.max(tolerance, stated.minutes * 0.25, stated.unitMinutes / 2) : tolerance;
+}
+
 /** The stated duration disagrees with the computed one by more than `tolerance` minutes ("under 3 hours" is a bound). */
-export function durationContradicts(model: PostmortemModel, tolerance: number): boolean {
+export function durationContradicts(model: PostmortemModel, settingsTolerance: number): boolean {
   const stated = model.summary?.stated;
   const computed = model.incident.durationMinutes;
   if (!stated || computed === null) return false;
+  const tolerance = toleranceFor(stated, settingsTolerance);
   return stated.bound === 'at-most' ? computed > stated.minutes + tolerance
     : stated.bound === 'at-least' ? computed < stated.minutes - tolerance
       : Math.abs(stated.minutes - computed) > tolerance;

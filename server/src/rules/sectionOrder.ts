@@ -15,9 +15,11 @@ export const sectionOrder = defineRule<SectionOrderData>({
   description: 'A section comes before one the profile puts earlier.',
   check({ model, lineSpan }) {
     const problems: Array<Problem<SectionOrderData>> = [];
+    if (model.profile.unordered) return problems;
     let furthest: RequirementStatus | null = null;
     for (const status of model.requirements) {
-      if (!status.present || status.line === null) continue;
+      // Half a section counts too: a "## Resolution" before the Timeline when "Root Cause and Resolution" follows it.
+      if (status.line === null) continue;
       if (furthest && furthest.line !== null && status.line < furthest.line) {
         const [start, end] = lineSpan(status.line);
         problems.push({

@@ -75,6 +75,7 @@ interface Analysed {
 export const EMPTY_ANALYSIS: AnalysisResult = {
   isPostmortem: false,
   profile: '',
+  profileSource: 'default',
   sections: [],
   timeline: [],
   incident: { start: null, end: null, startText: null, endText: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null, durationText: null },

@@ -32,6 +32,7 @@ function reportOf(text: string, path: string | null, name: string, explicit: boo
     file: path === null ? name : relative(process.cwd(), path) || path,
     diagnostics: reportRows(model, findings),
     incident: withIncident ? incidentResult(model) : undefined,
+    profile: withIncident ? { name: model.profile.name, source: model.profileSource } : undefined,
     checklist: withIncident ? reviewChecklist(model, settings, findings) : undefined,
   };
   return { report, problems: findings.length };

@@ -17,6 +17,10 @@ export interface StatedDuration {
   minutes: number;
   /** "under 3 hrs" is an upper bound, "more than a half-hour" a lower one. */
   bound: 'exact' | 'at-most' | 'at-least';
+  /** "~2hrs", "about 3 hours", "approximately 5 hours": a rounded figure, checked with a wider tolerance. */
+  approximate: boolean;
+  /** Minutes in the largest unit written (60 for "3 hours and 10 minutes"): how coarse the figure is. */
+  unitMinutes: number;
   start: number;
   end: number;
   text: string;
@@ -36,17 +40,46 @@ function numberValue(text: string): number {
   return Number(lower.replace(',', '.'));
 }
 
+const APPROXIMATE = /(?:~|≈|\b(?:about|approximately|approx\.?|around|roughly|nearly|almost|some|circa|ca\.))\s*$/i;
+
+/** Whether the words just before a duration make it a rounded figure ("~", "about", "approximately"). */
+export function isApproximate(before: string): boolean {
+  return APPROXIMATE.test(before);
+}
+
+// "1 and a half hours": the half comes before the unit.
+const AND_A_HALF = new RegExp(`(?<![\\p{L}\\d.,])(\\d+|${WORD_NUMBER})\\s+and\\s+a\\s+half\\s+(days?|hours?|hrs?|minutes?|mins?)(?![a-z])`, 'giu');
+
+function boundOf(before: string): StatedDuration['bound'] {
+  return /(?:under|less than|within|up to|at most|below)\s*(?:an?\s+)?$/i.test(before) ? 'at-most'
+    : /(?:over|more than|at least|above|upwards of)\s*(?:an?\s+)?$/i.test(before) ? 'at-least' : 'exact';
+}
+
 /** Every duration written in `text`, left to right. A bare "m"/"s"/"d" needs a digit before it. */
 export function findDurations(text: string): StatedDuration[] {
   const found: StatedDuration[] = [];
+  const halves: StatedDuration[] = [];
+  if (/and\s+a\s+half\s/i.test(text)) {
+    for (const match of text.matchAll(AND_A_HALF)) {
+      const unit = unitMinutes(match[2]);
+      const start = match.index ?? 0;
+      const before = text.slice(Math.max(0, start - 16), start);
+      halves.push({ minutes: Math.round((numberValue(match[1]) + 0.5) * unit), bound: boundOf(before), approximate: isApproximate(before), unitMinutes: unit, start, end: start + match[0].length, text: match[0] });
+    }
+  }
   for (const match of text.matchAll(DURATION)) {
+    if (halves.some((half) => (match.index ?? 0) >= half.start && (match.index ?? 0) < half.end)) continue;
     const written = match[0];
+    // "3.7M failed requests", "4.71K": a capital M counts millions, not minutes.
+    if (/\dM$/.test(written)) continue;
     let minutes = 0;
     let valid = true;
     let lastUnit = 'm';
+    let largestUnit = 0;
     for (const part of written.matchAll(SINGLE)) {
       const value = numberValue(part[1] ?? part[3]);
       lastUnit = part[2] ?? part[4];
+      largestUnit = Math.max(largestUnit, unitMinutes(lastUnit));
       if (!Number.isFinite(value)) valid = false;
       minutes += value * unitMinutes(lastUnit);
     }
@@ -55,11 +88,11 @@ export function findDurations(text: string): StatedDuration[] {
     if (!valid || minutes <= 0) continue;
     const start = match.index ?? 0;
     const before = text.slice(Math.max(0, start - 16), start);
-    const bound = /(?:under|less than|within|up to|at most|below)\s*(?:an?\s+)?$/i.test(before) ? 'at-most'
-      : /(?:over|more than|at least|above|upwards of)\s*(?:an?\s+)?$/i.test(before) ? 'at-least' : 'exact';
-    found.push({ minutes: Math.round(minutes), bound, start, end: start + written.length, text: written });
+    const bound = boundOf(before);
+    const approximate = isApproximate(before);
+    found.push({ minutes: Math.round(minutes), bound, approximate, unitMinutes: largestUnit, start, end: start + written.length, text: written });
   }
-  return found;
+  return halves.length ? [...found, ...halves].sort((a, b) => a.start - b.start) : found;
 }
 
 /** "2h 15m", "45m", "1d 2h", the compact form for hints and the status bar. */

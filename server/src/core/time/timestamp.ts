@@ -44,7 +44,7 @@ const MONTH = '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?
 const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?,?\s+/iy;
 
 const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/y;
-const NUMERIC_DATE = /(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/y;
+const NUMERIC_DATE = /(\d{1,2})([-/.–])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/y;
 const DAY_MONTH_NAME_YEAR = new RegExp(`(\\d{1,2})/${MONTH}/(\\d{4})`, 'iy');
 const MONTH_FIRST = new RegExp(`${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d|:\\d)(?:,?\\s*(\\d{4})(?!\\d|:\\d))?`, 'iy');
 const DAY_FIRST = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s*(\\d{4})(?!\\d|:\\d))?`, 'iy');
@@ -202,7 +202,8 @@ export function readStampAt(text: string, position: number, dayFirst = true): St
   if (dateMatch) {
     date = dateMatch.date;
     at = dateMatch.end;
-    const separator = /(?:\s*[,;]?\s*(?:at\s+|@\s*|-\s+|–\s+|T)?)/iy;
+    // Any separator people put between a date and its time: space, "T", "/", ",", "@", " at ", a dash.
+    const separator = /(?:\s*[,;]?\s*(?:at\s+|@\s*|[-–—]\s*|\/\s*|T)?)/iy;
     separator.lastIndex = at;
     separator.exec(text);
     const afterDate = separator.lastIndex;

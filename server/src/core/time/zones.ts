@@ -137,3 +137,8 @@ export function offsetMinutesAt(zone: Zone, utcMillis: number | null): number {
   if (!match) return 0;
   return (match[1] === '+' ? 1 : -1) * (Number(match[2]) * 60 + Number(match[3]));
 }
+
+/** North American zones ("PDT", "EST", "US/Pacific", "Eastern time"), whose writers put the month first in "01-11-2021". */
+export function writesMonthFirst(zone: Zone | null): boolean {
+  return zone !== null && /^(?:[PMCE][SD]?T|AK[SD]T|HST|US\/|America\/|(?:Pacific|Eastern|Central|Mountain)\b)/i.test(zone.iana ?? zone.label);
+}

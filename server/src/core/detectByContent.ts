@@ -1,0 +1,80 @@
+// A postmortem found by its structure when neither its path nor its title says so: a Timeline with at
+// least two timed entries, and at least two other sections a built-in profile names ("Issue Summary" as
+// a plain first line, "Root Cause", "Resolution"). Read line by line without parsing, and only as far as
+// needed: a README without the word "timeline" costs one search.
+import { PROFILES, compileProfile } from './profiles';
+import { matchAliases, normalizeTitle } from './sectionNames';
+import { readStampAt } from './time/timestamp';
+
+/** How far into a document its structure is looked for. */
+const SCAN_CHARS = 60_000;
+const TIMELINE_WORD = /timeline|chronolog|sequence of events|linha do tempo|cronologia/i;
+/** A section title: a heading, a bold line, a list label or a short line ending in a colon. */
+const TITLE_LINE = /^ {0,3}(?:#{1,6}[ \t]*|(?:[-*+]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?([^\n]{2,80})$/;
+const ENTRY_PREFIX = /^[ \t]*(?:[-*+•]|\d{1,3}[.)]|\||#{1,6})?[ \t]*(?:\*\*|__|\*|_|`|\[)?/;
+
+interface SectionKinds {
+  timeline: Set<string>;
+  other: Map<string, string[]>;
+}
+
+let kinds: SectionKinds | null = null;
+
+/** Every built-in profile's section names, as one list for timelines and one for the rest. */
+function sectionKinds(): SectionKinds {
+  if (kinds) return kinds;
+  const timeline = new Set<string>();
+  const other = new Map<string, string[]>();
+  for (const profile of PROFILES) {
+    const compiled = compileProfile(profile);
+    for (const spec of profile.sections) {
+      const ids = [spec.id, ...(spec.parts ?? []).map((part) => part.id)];
+      for (const id of ids) {
+        const aliases = compiled.normalized.get(id) ?? [];
+        if (spec.role === 'timeline') aliases.forEach((alias) => timeline.add(alias));
+        else other.set(`${profile.name}/${id}`, aliases);
+      }
+    }
+  }
+  kinds = { timeline, other };
+  return kinds;
+}
+
+function sectionOf(line: string): { timeline: boolean; other: string | null } | null {
+  const match = TITLE_LINE.exec(line);
+  if (!match) return null;
+  const { words } = normalizeTitle(match[1]);
+  if (!words || words.split(' ').length > 8) return null;
+  const known = sectionKinds();
+  if (matchAliases(words, [...known.timeline], 'heading')) return { timeline: true, other: null };
+  for (const [key, aliases] of known.other) {
+    // The same name in several profiles ("Summary") counts once: by its words.
+    const found = matchAliases(words, aliases, 'label');
+    if (found) return { timeline: false, other: found.alias || key };
+  }
+  return null;
+}
+
+export function looksLikePostmortem(text: string): boolean {
+  const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
+  if (!TIMELINE_WORD.test(head)) return false;
+  const others = new Set<string>();
+  let inTimeline = false;
+  let timedEntries = 0;
+  let inFence = false;
+  for (const line of head.split(/\r\n|\r|\n/)) {
+    if (/^ {0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
+    if (inFence || line.trim() === '') continue;
+    const section = line.length <= 100 ? sectionOf(line) : null;
+    if (section) {
+      inTimeline = section.timeline;
+      if (section.other) others.add(section.other);
+    } else if (inTimeline) {
+      const prefix = ENTRY_PREFIX.exec(line);
+      const stamp = readStampAt(line, prefix ? prefix[0].length : 0);
+      if (stamp && 'time' in stamp && stamp.time) timedEntries++;
+    }
+    if (timedEntries >= 2 && others.size >= 2) return true;
+  }
+  return false;
+}

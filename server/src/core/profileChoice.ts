@@ -1,0 +1,64 @@
+// Which template a document follows. A profile named in the front matter or the settings always wins;
+// with `auto` (the default) the document's own section titles choose among the built-in profiles.
+import type { LineReadings, MarkdownLines } from './markdown';
+import { BUILT_IN_PROFILES, CLASSIC, PROFILES, compileProfile, type CompiledProfile, type Profile } from './profiles';
+import { findHeaders, type Header, type TitleReading } from './sections';
+
+/** Where the profile in use came from, for the hover, the card and the status bar. */
+export type ProfileSource = 'front-matter' | 'settings' | 'document' | 'default';
+
+export interface ProfileChoice {
+  profile: CompiledProfile;
+  source: ProfileSource;
+  headers: Header[];
+}
+
+/** The distinct sections (and parts) of a profile that the document's titles name. */
+function namedSections(headers: Header[]): Set<string> {
+  return new Set(headers.flatMap((header) => (header.id === null ? [] : [header.id])));
+}
+
+/**
+ * A document must name this many more sections the classic profile has no place for than sections only
+ * the classic profile knows, before another profile is chosen.
+ */
+const DISTINCTIVE_SECTIONS = 3;
+
+/**
+ * The built-in profile that names the most of the document's sections. The classic profile is the
+ * fallback: another one is chosen only when it explains strictly more of the document's titles (an SRE
+ * document has Impact, Trigger, Detection, Lessons Learned that the classic template has no place for).
+ */
+export function chooseProfile(
+  lines: MarkdownLines,
+  named: Profile | null,
+  source: Exclude<ProfileSource, 'document' | 'default'>,
+  memo?: LineReadings<TitleReading | null>,
+): ProfileChoice {
+  if (named) {
+    const profile = compileProfile(named);
+    return { profile, source, headers: findHeaders(lines, profile, memo) };
+  }
+  const fallback = compileProfile(BUILT_IN_PROFILES[CLASSIC.name]);
+  let best: ProfileChoice = { profile: fallback, source: 'default', headers: findHeaders(lines, fallback, memo) };
+  let bestCount = namedSections(best.headers).size;
+  const classicCount = bestCount;
+  const classic = best;
+  const classicLines = new Set(best.headers.filter((header) => header.id !== null).map((header) => header.line));
+  for (const candidate of PROFILES) {
+    if (candidate === CLASSIC) continue;
+    const profile = compileProfile(candidate);
+    const headers = findHeaders(lines, profile, memo);
+    const named = namedSections(headers);
+    const ownLines = new Set(headers.filter((header) => header.id !== null).map((header) => header.line));
+    const distinctive = namedSections(headers.filter((header) => !classicLines.has(header.line))).size
+      - namedSections(classic.headers.filter((header) => !ownLines.has(header.line))).size;
+    const count = named.size;
+    if (count > bestCount && count > classicCount && distinctive >= DISTINCTIVE_SECTIONS) {
+      best = { profile, source: 'document', headers };
+      bestCount = count;
+    }
+  }
+  // Even the classic profile is the document's choice when its titles name some of its sections.
+  return bestCount > 0 && best.source === 'default' ? { ...best, source: 'document' } : best;
+}

@@ -1,0 +1,35 @@
+// Explicit moments in a timeline: the SRE book's "OUTAGE BEGINS" / "OUTAGE ENDS" markers and tags such
+// as "[detected]", "[mitigated]", "[resolved]". Where the writer marks the outage, that is its window.
+import type { TimelineEntry } from './types';
+
+export type MarkedMoment = 'outage-begins' | 'outage-mitigated' | 'outage-ends' | 'incident-begins' | 'incident-ends' | 'detected' | 'mitigated' | 'resolved';
+
+// Capitals only: "the outage ends when…" in prose is no marker.
+const SHOUTED = /\b(OUTAGE|INCIDENT)\s+(BEGINS|BEGAN|STARTS|MITIGATED|ENDS|ENDED|RESOLVED)\b/;
+const TAG = /\[(detected|mitigated|resolved)\]/i;
+
+/** The moment an entry marks, if it marks one. */
+export function markedMoment(text: string): MarkedMoment | null {
+  const shouted = SHOUTED.exec(text);
+  if (shouted) {
+    const what = shouted[1] === 'OUTAGE' ? 'outage' : 'incident';
+    const when = /^(?:BEGINS|BEGAN|STARTS)$/.test(shouted[2]) ? 'begins' : shouted[2] === 'MITIGATED' ? 'mitigated' : 'ends';
+    if (what === 'incident' && when === 'mitigated') return 'mitigated';
+    return `${what}-${when}` as MarkedMoment;
+  }
+  const tag = TAG.exec(text);
+  return tag ? (tag[1].toLowerCase() as MarkedMoment) : null;
+}
+
+/** The outage's first and last moment as the timeline marks them (the outage's markers before the incident's). */
+export function markedWindow(entries: readonly TimelineEntry[]): { start: TimelineEntry | null; end: TimelineEntry | null } {
+  const timed = entries.filter((entry) => entry.axis !== null);
+  const find = (...moments: MarkedMoment[]) => {
+    for (const moment of moments) {
+      const found = timed.find((entry) => markedMoment(entry.text) === moment);
+      if (found) return found;
+    }
+    return null;
+  };
+  return { start: find('outage-begins', 'incident-begins'), end: find('outage-ends', 'incident-ends', 'resolved') };
+}

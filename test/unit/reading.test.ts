@@ -1,0 +1,241 @@
+// Issue 16: reading real postmortems as a careful person does. Invented documents in the styles the
+// corpus shows; each class has its test here.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT, analyze, codesOf, joinLines } from '../helpers';
+import { isPostmortemDocument } from '../../server/src/core/detect';
+import { DEFAULT_INCLUDE } from '../../server/src/core/config';
+import { frontMatterOf } from '../../server/src/core/markdown';
+import { hover } from '../../server/src/features/hover';
+
+const SRE_LABELLED = joinLines(
+  'Search Postmortem (incident #12)',
+  '=================================',
+  '',
+  '**Date**: 2024-03-02',
+  '',
+  '**Summary**: Search was down for 66 minutes after a surge of traffic.',
+  '',
+  '**Impact**:^[1](https://example.com/n1)^ About 40% of queries failed.',
+  '',
+  '**Root Causes**: A leak of file descriptors under load.',
+  '',
+  '**Trigger**: A sudden increase in traffic.',
+  '',
+  '**Resolution**: Moved traffic to a spare cluster and added capacity.',
+  '',
+  '**Detection**: Monitoring paged the on-call engineer.',
+  '',
+  '**Action Items**:',
+  '',
+  '- Add load shedding',
+  '',
+  'Lessons Learned',
+  '---------------',
+  '',
+  'We were lucky.',
+  '',
+  'Timeline',
+  '--------',
+  '',
+  '2024-03-02 *(all times UTC)*',
+  '',
+  '-   09:10 A post points people at search',
+  '-   09:13 **OUTAGE BEGINS** --- backends fall over',
+  '-   09:20 **INCIDENT BEGINS** an incident is declared',
+  '-   09:50 **OUTAGE MITIGATED**, traffic moved',
+  '-   10:19 **OUTAGE ENDS**, all traffic balanced',
+  '-   10:49 **INCIDENT ENDS**, 30 minutes of nominal performance',
+);
+
+test('labelled paragraphs are the SRE template\'s sections, and the auto profile picks google-sre', () => {
+  const model = analyze(SRE_LABELLED);
+  assert.equal(model.profile.name, 'google-sre');
+  assert.equal(model.profileSource, 'document');
+  assert.deepEqual(model.sections.map((s) => s.id), ['summary', 'impact', 'root-causes', 'trigger', 'resolution', 'detection', 'action-items', 'lessons-learned', 'timeline']);
+  assert.deepEqual(codesOf(SRE_LABELLED), []);
+});
+
+test('the outage markers decide the incident window: no duration-mismatch against the stated 66 minutes', () => {
+  const { incident } = analyze(SRE_LABELLED);
+  assert.equal(incident.durationMinutes, 66);
+  assert.equal(incident.statedDurationMinutes, 66);
+  assert.equal(incident.start?.text, '09:13');
+  assert.equal(incident.end?.text, '10:19');
+});
+
+test('a named profile always wins over the document\'s sections; the front matter over the settings', () => {
+  const model = analyze(SRE_LABELLED, { profile: 'classic' });
+  assert.equal(model.profile.name, 'classic');
+  assert.equal(model.profileSource, 'settings');
+  const fromFrontMatter = analyze(joinLines('---', 'profile: pagerduty', '---', SRE_LABELLED), { profile: 'classic' });
+  assert.equal(fromFrontMatter.profile.name, 'pagerduty');
+  assert.equal(fromFrontMatter.profileSource, 'front-matter');
+});
+
+test('auto keeps the classic profile when a document names only one or two sections it has no place for', () => {
+  const classicWithExtras = joinLines(
+    '# Postmortem: login outage',
+    'Summary:',
+    'From 8:00 AM to 12:00 PM WAT users could not log in, because of a bad config.',
+    'Impact:',
+    'All users.',
+    'Timeline:',
+    '8:00 AM WAT: alerts fire',
+    '11:55 AM WAT: fixed',
+    'Root Cause and Resolution:',
+    'A bad config, rolled back.',
+    'Corrective and Preventative Measures:',
+    '- Review configs',
+    'Lessons Learned:',
+    'Test configs.',
+  );
+  const model = analyze(classicWithExtras);
+  assert.equal(model.profile.name, 'classic');
+  assert.equal(model.profileSource, 'document');
+  assert.equal(analyze('Nothing here at all.').profileSource, 'default');
+});
+
+test('found by the title in its common variants: plural, spaced, Setext, after blank lines, a space or an image', () => {
+  const says = (text: string) => isPostmortemDocument('/repo/docs/notes.md', text, null, DEFAULT_INCLUDE);
+  for (const title of ['Incident Reports', 'Post Mortem: DB', 'Postmortem Report', 'Outage Report - API', 'Incident Review', 'Post-Incident Report', 'Root Cause Analysis: login']) {
+    assert.ok(says(`# ${title}\n\nText.`), title);
+  }
+  assert.ok(says('Web Outage Post Mortem\n======================\n\n## Notes\n'), 'Setext title');
+  assert.ok(says('\n\n Outage Report for May\n\nText.'), 'after blank lines and a leading space');
+  assert.ok(says('![banner](img/banner.png)\n\n**Incident Report: API down**\n\nText.'), 'after an image');
+  assert.ok(!says('# Release notes\n\nWe fixed the incident report form.'), 'words in the text are not a title');
+});
+
+test('found by its content: a timeline with two timed entries and two other sections, with no title at all', () => {
+  const says = (text: string) => isPostmortemDocument('/repo/README.md', text, null, DEFAULT_INCLUDE);
+  const untitled = joinLines(
+    'Issue Summary', 'The API was down from 10:00 to 11:00 UTC.', '',
+    'Timeline', '- 10:00 UTC: alerts fire', '- 10:40 UTC: rolled back', '',
+    'Root Cause', 'A bad deploy.',
+  );
+  assert.ok(says(untitled));
+  assert.ok(says(joinLines('## Summary', 'x', '## Timeline', '### 2021-06-03 9:00', 'a', '### 2021-06-03 9:14', 'b', '## Action Items', '- y')), 'heading entries');
+  assert.ok(!says(joinLines('## Summary', 'x', '## Timeline', '- 10:00 a', 'Nothing else.')), 'one other section is not enough');
+  assert.ok(!says(joinLines('## Summary', 'x', '## Timeline', 'We plan a release soon.', '## Resolution', 'y')), 'no timed entries');
+});
+
+test('precision: no Markdown file under node_modules/ (READMEs, changelogs, docs) is taken for a postmortem', () => {
+  const files = markdownFilesUnder(join(ROOT, 'node_modules'));
+  assert.ok(files.length >= 500, `only ${files.length} Markdown files found`);
+  const found = files.filter((file) => {
+    const text = readFileSync(file, 'utf8');
+    return isPostmortemDocument(file.replace(/^.*node_modules/, 'node_modules'), text, frontMatterOf(text), DEFAULT_INCLUDE);
+  });
+  assert.deepEqual(found, []);
+});
+
+function markdownFilesUnder(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    // node_modules/.bin and packages are links: follow them, as the CLI's discovery does not need to.
+    const isDir = entry.isDirectory() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isDirectory());
+    if (isDir) out.push(...markdownFilesUnder(path));
+    else if (entry.name.endsWith('.md')) out.push(path);
+  }
+  return out;
+}
+
+/** A classic postmortem whose summary is `summary` and whose timeline runs 10:00 to 13:00 UTC. */
+const classicWith = (...summary: string[]) => joinLines(
+  '# Postmortem', '## Issue Summary', ...summary, '## Timeline', '- 10:00 UTC a', '- 13:00 UTC b',
+  '## Root Cause and Resolution', 'x', '## Corrective and Preventive Measures', '- y',
+);
+
+test('a clock range with a zone anywhere in the summary is the incident window, whatever its label', () => {
+  const model = analyze(classicWith('- **Coffee time:** 09:40 AM to 11:25 AM UTC'));
+  assert.equal(model.incident.durationMinutes, 105);
+  assert.equal(model.incident.durationSource, 'summary');
+});
+
+test('time words in ranges: midnight and noon', () => {
+  const midnight = analyze(classicWith('The site was down from midnight to 2:30 AM (CAT).'));
+  assert.equal(midnight.incident.durationMinutes, 150);
+  assert.equal(midnight.incident.start?.text, 'midnight');
+  assert.equal(analyze(classicWith('From noon until 3 PM UTC the API was down.')).incident.durationMinutes, 180);
+});
+
+test('a window of zero length is never used: the timeline gives the window instead', () => {
+  const model = analyze(classicWith('- Start: 10:00 UTC', '- End: 10:00 UTC'));
+  assert.equal(model.incident.durationMinutes, 180);
+  assert.equal(model.incident.durationSource, 'timeline');
+});
+
+test('headings nested under the summary belong to it: "### Root Cause" is its root cause, not a section', () => {
+  for (const nested of [['### Root Cause', 'A bad deploy.'], ['- ### Root Cause', '  A bad deploy.']]) {
+    const text = classicWith('From 10:00 to 13:00 UTC, 20% of users could not log in.', ...nested);
+    const model = analyze(text);
+    assert.deepEqual(model.sections.map((s) => s.id), ['summary', 'timeline', 'root-cause-and-resolution', 'corrective-and-preventive-measures']);
+    assert.equal(model.summary?.rootCause?.text, 'A bad deploy.');
+    assert.deepEqual(codesOf(text), []);
+  }
+});
+
+test('stated durations in impact wording, in any summary field', () => {
+  const stated = (line: string) => analyze(classicWith(line)).incident.statedDurationMinutes;
+  assert.equal(stated('- **Impact:** the site was unavailable for 3 hours and 10 minutes'), 190);
+  assert.equal(stated('- **Impact:** users found it inaccessible for approximately 5 hours'), 300);
+  assert.equal(stated('- **Impact:** the API was down for ~2hrs'), 120);
+});
+
+test('approximate durations widen the tolerance in proportion: no duration-mismatch on "~2hrs" for a 2h 30m window', () => {
+  const approximate = classicWith('- **Impact:** the API was down for ~2hrs; root cause: a bad deploy', '- Start: 10:00 UTC', '- End: 12:30 UTC');
+  assert.ok(!codesOf(approximate).includes('duration-mismatch'));
+  assert.equal(analyze(approximate).summary?.stated?.approximate, true);
+  const exact = classicWith('- **Impact:** the API was down for 2 hours; root cause: a bad deploy', '- Start: 10:00 UTC', '- End: 12:30 UTC');
+  assert.ok(codesOf(exact).includes('duration-mismatch'), 'an exact figure keeps the setting\'s tolerance');
+});
+
+test('impact stated as users, requests or a percentage counts without an "Impact" label', () => {
+  for (const line of ['About 1,200 users could not check out.', '3.5M requests failed.', '40% of logins failed.', '* 4 user accounts were successfully phished']) {
+    assert.ok(analyze(classicWith(`From 10:00 to 13:00 UTC. ${line} Caused by a bad deploy.`)).summary?.fields.has('impact'), line);
+  }
+});
+
+test('section-order checks half sections: a "## Resolution" before the Timeline', () => {
+  const text = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 13:00 UTC 20% of users were affected, due to a bad deploy.', '## Resolution', 'Rolled back.', '## Timeline', '- 10:00 UTC a', '- 13:00 UTC b', '## Root Cause', 'x', '## Corrective and Preventive Measures', '- y');
+  assert.ok(codesOf(text).includes('section-order'));
+});
+
+test('a bold label on a list item inside a section is a field of it; "Actions Taken" is narrative, not Action Items', () => {
+  const text = joinLines(
+    '# Postmortem', '## Issue Summary', 'From 10:00 to 13:00 UTC 20% of users were affected, due to a bad deploy.',
+    '## Timeline', '- **10:00 UTC:** alerts fire', '- **Actions Taken:** we rolled back', '- **Resolution:** service back', '- **13:00 UTC:** all clear',
+    '## Root Cause and Resolution', 'x', '## Corrective and Preventive Measures', '- y',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.sections.map((s) => s.id), ['summary', 'timeline', 'root-cause-and-resolution', 'corrective-and-preventive-measures']);
+  assert.equal(model.timeline.length, 2);
+  assert.deepEqual(codesOf(text), []);
+  const narrative = analyze(joinLines('# Postmortem', '## Actions Taken', 'We rolled back.', '## Steps Taken', 'We restarted.'));
+  assert.deepEqual(narrative.sections.map((s) => s.id), []);
+});
+
+test('"1 and a half hours" is 90 minutes, and "1:15 PM(18:15)" writes one moment twice, not a window', () => {
+  const text = classicWith('* Duration: From 1:15 PM(18:15) to 2:45 PM (19:45 ) on June 8th, 2024 (total duration: 1 and a half hours).');
+  const model = analyze(text);
+  assert.equal(model.incident.durationMinutes, 90);
+  assert.equal(model.incident.statedDurationMinutes, 90);
+  assert.ok(!codesOf(text).includes('duration-mismatch'));
+});
+
+test('timeline dates with any separator before the time: en dash dates, "T", "/", ",", "@", " at ", a dash', () => {
+  for (const entry of ['12–10–2019, 12:00 am GMT-5', '2024-01-02T10:00 UTC', '2024-01-02/10:00 UTC', '2024-01-02 @ 10:00 UTC', '2024-01-02-10:00 UTC', 'Jan 2, 2024 at 10:00 UTC']) {
+    const model = analyze(joinLines('# Postmortem', '## Timeline', `- ${entry}: alerts fire`, '- 23:00 UTC: all clear'));
+    assert.equal(model.timeline[0].stamp?.time !== null && model.timeline[0].stamp?.date !== null, true, entry);
+  }
+});
+
+test('the profile in use and why: a hover on the title', () => {
+  const model = analyze(SRE_LABELLED);
+  const found = hover(model, { line: 0, character: 3 });
+  assert.match(String((found?.contents as { value: string }).value), /^\*\*Profile:\*\* google-sre \(chosen by the document's own sections\)/);
+});
