@@ -168,8 +168,9 @@ test('--stdin: the name decides discovery; --fix sends the fixed text to stdout'
   assert.match(plain.stdout, /^<stdin>:15:3 error timeline-out-of-order /m);
   const named = lint(['--stdin', '--stdin-filename', 'incidents/q.md', '--format', 'json'], dir, { input: PROBLEMS });
   assert.equal((JSON.parse(named.stdout) as Array<{ file: string }>)[0].file, 'incidents/q.md');
-  // Not a postmortem by its name or title: nothing to report.
-  const readme = readFileSync(join(FIXTURES, 'classic-complete.md'), 'utf8').replace(/^# .*$/m, '# Queue notes');
+  // Not a postmortem by its name, title or content: nothing to report. (A whole postmortem under another
+  // title is one by its content, whatever its name.)
+  const readme = readFileSync(join(FIXTURES, 'not-a-postmortem.md'), 'utf8');
   const skipped = lint(['--stdin', '--stdin-filename', 'docs/notes.md', '--format', 'json'], dir, { input: readme });
   assert.equal(skipped.stdout, '[]\n');
   const fixed = lint(['--stdin', '--stdin-filename', 'incidents/q.md', '--fix'], dir, { input: PROBLEMS });

@@ -32,7 +32,7 @@ test('extends: later entries and the file itself win; a package resolves from th
 test('a cycle, a missing target, a bad extends value: one error naming it, and the defaults (the editor keeps them and says so)', () => {
   const cycle = loadConfigFile('/r/a.json', files({ '/r/a.json': '{ "extends": "./b.json", "profile": "pagerduty" }', '/r/b.json': '{ "extends": "./a.json" }' }), noPackages);
   assert.equal(cycle?.error, '"extends" goes round in a cycle: /r/a.json -> /r/b.json -> /r/a.json');
-  assert.equal(cycle?.settings.profile, 'classic');
+  assert.equal(cycle?.settings.profile, 'auto');
   assert.deepEqual(cycle?.problems, [`${cycle?.error}; using the defaults`]);
   const missing = loadConfigFile('/r/a.json', files({ '/r/a.json': '{ "extends": "./gone.json" }' }), noPackages);
   assert.match(missing?.error ?? '', /^\/r\/gone\.json \(extended by \/r\/a\.json\): cannot be read \(ENOENT\)$/);

@@ -146,7 +146,7 @@ function markdownFilesUnder(dir: string): string[] {
 
 /** A classic postmortem whose summary is `summary` and whose timeline runs 10:00 to 13:00 UTC. */
 const classicWith = (...summary: string[]) => joinLines(
-  '# Postmortem', '## Issue Summary', ...summary, '## Timeline', '- 10:00 UTC a', '- 13:00 UTC b',
+  '# Postmortem', '## Issue Summary', ...summary, '## Timeline', '- 10:00 UTC an alert fires', '- 13:00 UTC b',
   '## Root Cause and Resolution', 'x', '## Corrective and Preventive Measures', '- y',
 );
 

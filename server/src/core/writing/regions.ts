@@ -61,7 +61,9 @@ function findRegions(model: PostmortemModel): Region[] {
     // A heading's content runs to the next heading as deep or shallower (its own subheadings stay in).
     const next = headers.slice(i + 1).find((other) => other.depth <= header.depth);
     const lastLine = 'endLine' in header && typeof header.endLine === 'number' ? header.endLine : (next ? next.line - 1 : lastDocumentLine);
-    for (const topic of topics) regions.push({ topic, line: header.line, firstLine: header.line + 1, lastLine });
+    // A labelled paragraph ("**Detection**: Monitoring paged …") says its words on its own line.
+    const firstLine = 'style' in header && header.style === 'labelled' ? header.line : header.line + 1;
+    for (const topic of topics) regions.push({ topic, line: header.line, firstLine, lastLine });
   });
   return regions;
 }
