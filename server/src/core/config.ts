@@ -3,6 +3,7 @@
 import picomatch from 'picomatch';
 import { BUILT_IN_PROFILES, builtInSkeleton, CUSTOM_PROFILE, DEFAULT_PROFILE, SUMMARY_PROSE, type Profile, type SectionSpec } from './profiles';
 import { readZoneAt, type Zone } from './time/zones';
+import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from './frontMatter';
 
 /** How loudly a diagnostic code is reported; 'off' silences it. */
 export const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -30,6 +31,17 @@ export interface Settings {
   durationTolerance: number;
   timeZone: string;
   inlayHints: { enabled: boolean };
+  /** The values front matter's `severity` and `status` take (statuses in life order). */
+  frontMatter: { severities: string[]; statuses: string[] };
+  /** What a postmortem must have once its `status` is reached (and at every later status). */
+  statusRequirements: StatusRequirement[];
+}
+
+export const REQUIREMENT_NAMES = ['sections', 'owners', 'due-dates'] as const;
+export type RequirementName = (typeof REQUIREMENT_NAMES)[number];
+export interface StatusRequirement {
+  status: string;
+  require: RequirementName[];
 }
 
 export const DEFAULT_INCLUDE = ['**/*postmortem*.md', '**/*post-mortem*.md', '**/postmortems/**/*.md', '**/incidents/**/*.md'];
@@ -43,6 +55,8 @@ export function defaultSettingsWith(severity: SeverityDefaults): Settings {
     durationTolerance: 5,
     timeZone: '',
     inlayHints: { enabled: true },
+    frontMatter: { severities: [...DEFAULT_SEVERITIES], statuses: [...DEFAULT_STATUSES] },
+    statusRequirements: [{ status: 'published', require: ['sections', 'owners'] }],
   };
 }
 
@@ -116,11 +130,33 @@ export function readSettingsOver(raw: unknown, base: Settings, origin = 'setting
       problems.push(`${origin}: inlayHints.enabled must be true or false`);
     }
   }
+  if (raw.frontMatter !== undefined) readFrontMatterLists(raw.frontMatter, settings, origin, problems);
+  if (raw.statusRequirements !== undefined) {
+    const valid = Array.isArray(raw.statusRequirements) && raw.statusRequirements.every((entry) =>
+      isRecord(entry) && typeof entry.status === 'string' && Array.isArray(entry.require)
+      && entry.require.every((name) => (REQUIREMENT_NAMES as readonly unknown[]).includes(name)));
+    if (valid) settings.statusRequirements = raw.statusRequirements as StatusRequirement[];
+    else problems.push(`${origin}: statusRequirements must be a list of { "status": …, "require": [${REQUIREMENT_NAMES.map((name) => `"${name}"`).join(', ')}] }`);
+  }
   if (settings.profile === 'custom' && !settings.sections) {
     problems.push(`${origin}: profile "custom" needs a "sections" list; using ${DEFAULT_PROFILE}`);
     settings.profile = DEFAULT_PROFILE;
   }
   return { settings, problems };
+}
+
+function readFrontMatterLists(raw: unknown, settings: Settings, origin: string, problems: string[]): void {
+  const names = (value: unknown) => Array.isArray(value) && value.length > 0 && value.every((name) => typeof name === 'string' && name.trim() !== '');
+  if (!isRecord(raw)) {
+    problems.push(`${origin}: frontMatter must be an object with "severities" and "statuses" lists`);
+    return;
+  }
+  settings.frontMatter = { ...settings.frontMatter };
+  for (const key of ['severities', 'statuses'] as const) {
+    if (raw[key] === undefined) continue;
+    if (names(raw[key])) settings.frontMatter[key] = raw[key] as string[];
+    else problems.push(`${origin}: frontMatter.${key} must be a non-empty list of names`);
+  }
 }
 
 function isSeverityName(value: unknown): value is SeverityName {
