@@ -11,6 +11,12 @@ import { summaryFieldMissing } from './summaryFieldMissing';
 import { timelineMissingTimezone } from './timelineMissingTimezone';
 import { timelineOutOfOrder } from './timelineOutOfOrder';
 import { timelineUnparsedTime } from './timelineUnparsedTime';
+import { frontmatterMalformed } from './frontmatterMalformed';
+import { frontmatterInvalid } from './frontmatterInvalid';
+import { actionItemOwnerMissing } from './actionItemOwnerMissing';
+import { actionItemDueMissing } from './actionItemDueMissing';
+import { actionItemOverdue } from './actionItemOverdue';
+import { statusRequirements } from './statusRequirements';
 
 const INDEX = [
   documentTooDeep,
@@ -21,6 +27,12 @@ const INDEX = [
   timelineOutOfOrder,
   timelineMissingTimezone,
   durationMismatch,
+  frontmatterMalformed,
+  frontmatterInvalid,
+  actionItemOwnerMissing,
+  actionItemDueMissing,
+  actionItemOverdue,
+  statusRequirements,
 ] as const;
 
 type IndexedRule = (typeof INDEX)[number];

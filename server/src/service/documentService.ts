@@ -31,7 +31,7 @@ export interface Logger {
 
 export interface DocumentServiceOptions {
   logger: Logger;
-  /** "Now", for completions that insert the current time. */
+  /** "Now", for completions that insert the current time and for overdue action items. */
   clock?: () => Date;
   /** The editor's `postmortem` settings for a document; by default there are none. */
   editorSettings?: EditorSettings;
@@ -172,7 +172,7 @@ export function createDocumentService(options: DocumentServiceOptions) {
       const version = documents.get(uri)?.version;
       const found = await analysed(uri);
       if (!found || documents.get(uri)?.version !== version) return null;
-      return { version: found.version, diagnostics: found.model.isPostmortem ? computeDiagnostics(found.model, found.settings) : [] };
+      return { version: found.version, diagnostics: found.model.isPostmortem ? computeDiagnostics(found.model, found.settings, clock()) : [] };
     },
 
     documentSymbols: (uri: string): Promise<DocumentSymbol[]> => onPostmortem(uri, [], ({ model }) => documentSymbols(model)),
