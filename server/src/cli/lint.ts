@@ -9,17 +9,20 @@ import { fileReport, type Outcome } from './report';
 /** What every file is linted with; a pool thread gets it as its workerData. */
 export interface LintOptions {
   settings: Settings;
-  /** JSON reports carry the incident's window and duration. */
+  /** JSON reports carry the incident's window and duration, the front matter and the action items. */
   withIncident: boolean;
+  /** Reports carry the action items (--actions). */
+  withActions?: boolean;
 }
 
 /** The file's report; null when it is not a postmortem (an explicit file always is). Throws when it cannot be read. */
-function lintFile(path: string, explicit: boolean, { settings, withIncident }: LintOptions): FileReport | null {
+function lintFile(path: string, explicit: boolean, { settings, withIncident, withActions }: LintOptions): FileReport | null {
   const buffer = readFileSync(path);
   if (buffer.includes(0)) throw new Error('not a text file (it contains NUL bytes)');
   const model = analyzeDocument(buffer.toString('utf8'), settings, path, explicit);
   if (!model.isPostmortem) return null;
-  return fileReport(path, model, findingsOf(model, settings), withIncident);
+  const now = new Date();
+  return fileReport(path, model, findingsOf(model, settings, now), { withIncident, withActions: withActions ?? false, now });
 }
 
 export function lintOutcome(path: string, explicit: boolean, options: LintOptions): Outcome {

@@ -7,6 +7,7 @@ import type { LintOptions } from './lint';
 import { lintAll, PARALLEL_MIN_FILES, threadsFor, WorkerPool, workerMain } from './pool';
 import { Progress } from './progress';
 import { relaunchedThreads, relaunchWithAllCoresFlags, shouldRunHere } from './relaunch';
+import { printActions } from './actions';
 import { printReports } from './report';
 import { lintSettings } from './settings';
 import { expandTargets, type Target } from './targets';
@@ -18,7 +19,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const { settings, warnings } = lintSettings(args.config, args.profile);
-  const options: LintOptions = { settings, withIncident: args.format === 'json' };
+  const options: LintOptions = { settings, withIncident: args.format === 'json' && !args.actions, withActions: args.actions !== false };
   // A relaunched run is a parallel one (its parent counted the files): its threads start up while the
   // files are found again.
   const early = relaunchedThreads();
@@ -43,7 +44,7 @@ async function main(argv: string[]): Promise<number> {
   const progress = process.stderr.isTTY && targets.length >= PARALLEL_MIN_FILES ? new Progress(targets.length, process.stderr) : null;
   const outcomes = await lintAll(targets, options, pool, progress);
   progress?.finish();
-  return printReports(targets, outcomes, args.format);
+  return args.actions ? printActions(targets, outcomes, args.format, args.actions) : printReports(targets, outcomes, args.format);
 }
 
 /** main, with bad usage reported the one way: the message, the usage text, exit status 2. */

@@ -2,6 +2,7 @@
 // them), built in one function, and the two output formats.
 import { relative } from 'node:path';
 import type { PostmortemModel } from '../core/model';
+import { actionItemsResult, frontMatterResult } from '../features/actionItems';
 import { incidentResult } from '../features/analysis';
 import { reportRows } from '../features/diagnostics';
 import type { FileReport } from '../protocol';
@@ -12,22 +13,27 @@ import type { Target } from './targets';
 /** A linted file's outcome: its report (null: not a postmortem), or why it could not be linted. */
 export type Outcome = { report: FileReport | null } | { error: string };
 
+export interface ReportContents {
+  /** The JSON report's extras: the incident, the front matter, the action items. */
+  withIncident: boolean;
+  /** The action items alone (--actions). */
+  withActions: boolean;
+  now: Date;
+}
+
 /** The report of a postmortem, from its model and findings. */
-export function fileReport(path: string, model: PostmortemModel, findings: readonly Finding[], withIncident: boolean): FileReport {
+export function fileReport(path: string, model: PostmortemModel, findings: readonly Finding[], { withIncident, withActions, now }: ReportContents): FileReport {
   return {
     file: relative(process.cwd(), path) || path,
     diagnostics: reportRows(model, findings),
     incident: withIncident ? incidentResult(model) : undefined,
+    frontMatter: withIncident ? frontMatterResult(model) : undefined,
+    actionItems: withIncident || withActions ? actionItemsResult(model, now) : undefined,
   };
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
-
-/**
- * Prints the reports in target order (files that could not be linted on stderr) and returns the exit
- * status: 2 when a file could not be linted, 1 when there are errors, otherwise 0.
- */
-export function printReports(targets: Target[], outcomes: Outcome[], format: ReportFormat): number {
+/** The postmortems' reports in target order; the files that could not be linted said on stderr. */
+export function collectReports(targets: Target[], outcomes: Outcome[]): { reports: FileReport[]; unreadable: boolean } {
   const reports: FileReport[] = [];
   let unreadable = false;
   outcomes.forEach((outcome, i) => {
@@ -38,6 +44,17 @@ export function printReports(targets: Target[], outcomes: Outcome[], format: Rep
       reports.push(outcome.report);
     }
   });
+  return { reports, unreadable };
+}
+
+export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+
+/**
+ * Prints the reports in target order (files that could not be linted on stderr) and returns the exit
+ * status: 2 when a file could not be linted, 1 when there are errors, otherwise 0.
+ */
+export function printReports(targets: Target[], outcomes: Outcome[], format: ReportFormat): number {
+  const { reports, unreadable } = collectReports(targets, outcomes);
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
   } else {

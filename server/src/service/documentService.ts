@@ -207,7 +207,7 @@ export function createDocumentService(options: DocumentServiceOptions) {
       const found = await analysed(uri);
       if (!found) return null;
       const html = await render(found.model.text, uri);
-      return html === null ? null : renderResult(found.model, found.settings, uri, found.version, html);
+      return html === null ? null : renderResult(found.model, found.settings, uri, found.version, html, clock());
     },
 
     template(params: TemplateParams): string {
