@@ -182,13 +182,13 @@ export function createDocumentService(options: DocumentServiceOptions) {
     codeActions: (uri: string, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]> =>
       onPostmortem(uri, [], ({ model, settings }) => codeActions(model, uri, diagnostics, settings, pathOf(uri), only)),
 
-    hover: (uri: string, position: Position): Promise<Hover | null> => onPostmortem(uri, null, ({ model }) => hover(model, position)),
+    hover: (uri: string, position: Position): Promise<Hover | null> => onPostmortem(uri, null, ({ model, settings }) => hover(model, position, clock(), settings.frontMatter)),
 
     inlayHints: (uri: string, range: Range): Promise<InlayHint[]> =>
-      onPostmortem(uri, [], ({ model, settings }) => (settings.inlayHints.enabled ? inlayHints(model, range) : [])),
+      onPostmortem(uri, [], ({ model, settings }) => (settings.inlayHints.enabled ? inlayHints(model, range, clock()) : [])),
 
     completion: (uri: string, position: Position): Promise<CompletionItem[]> =>
-      onPostmortem(uri, [], ({ model, settings }) => completion(model, position, clock(), settings.timeZone)),
+      onPostmortem(uri, [], ({ model, settings }) => completion(model, position, clock(), settings.timeZone, settings.frontMatter)),
 
     sortTimeline: (uri: string): Promise<SortTimelineResult> => onPostmortem(uri, [], ({ model }) => sortTimelineEdits(model)),
 
