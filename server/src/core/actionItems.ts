@@ -143,7 +143,9 @@ export function tableCells(text: string, base: number): ItemField[] {
     const raw = text.slice(from, to);
     const lead = raw.length - raw.trimStart().length;
     const value = raw.trim();
-    cells.push({ text: value, start: base + from + lead, end: base + from + lead + value.length });
+    // An empty cell spans the room between its pipes, so that filling it can space the value.
+    if (value === '') cells.push({ text: '', start: base + from, end: base + to });
+    else cells.push({ text: value, start: base + from + lead, end: base + from + lead + value.length });
   }
   return cells;
 }

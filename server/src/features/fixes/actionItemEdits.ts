@@ -2,7 +2,7 @@
 // an inline `(owner: TBD)`; marking done ticks the box, fills the status cell or appends "(done)"; and a
 // bulleted action list becomes an aligned table with Owner, Due, Ticket and Status columns.
 import type { TextEdit } from 'vscode-languageserver-types';
-import type { ActionItem, ActionTable } from '../../core/actionItems';
+import { tableCells, type ActionItem, type ActionTable } from '../../core/actionItems';
 import type { PostmortemModel } from '../../core/model';
 import { lineBreakOf } from '../../core/text';
 
@@ -36,7 +36,7 @@ function firstLineEnd(model: PostmortemModel, item: ActionItem): number {
 /** A table row's cell `column` set to `value`: the empty cell filled, or cells added up to it. */
 function cellEdit(model: PostmortemModel, item: ActionItem, column: number, value: string): TextEdit | null {
   const cell = item.cells[column];
-  if (cell) return cell.text === '' ? replace(model, cell.start, cell.end, value) : null;
+  if (cell) return cell.text === '' ? replace(model, cell.start, cell.end, ` ${value} `) : null;
   const line = model.lines.index.lines[item.line];
   const text = line.text.trimEnd();
   const missing = column - item.cells.length + 1;
@@ -45,15 +45,29 @@ function cellEdit(model: PostmortemModel, item: ActionItem, column: number, valu
   return insertAt(model, line.start + text.length, closed ? added : ` |${added}`);
 }
 
-/** A new last column on every line of the table: the header, the delimiter, and `value` on `item`'s row. */
+/**
+ * A new column after the header's last on every line of the table: the header, the delimiter, and `value`
+ * on `item`'s row. Short rows are padded to it; on rows with extra cells it goes before them.
+ */
 function columnEdits(model: PostmortemModel, table: ActionTable, header: string, item: ActionItem, value: string): TextEdit[] {
   const edits: TextEdit[] = [];
+  const width = table.columnCount;
   for (let line = table.headerLine; line <= table.lastLine; line++) {
     const source = model.lines.index.lines[line];
     const text = source.text.trimEnd();
     const cell = line === table.headerLine ? header : line === table.delimiterLine ? '---' : line === item.line ? value : '';
+    const cells = tableCells(source.text, source.start);
+    if (cells.length > width && width > 0) {
+      // After the pipe that closes the header's last column.
+      const pipe = source.text.indexOf('|', cells[width - 1].end - source.start);
+      if (pipe >= 0) {
+        edits.push(insertAt(model, source.start + pipe + 1, ` ${cell} |`));
+        continue;
+      }
+    }
     const closed = text.endsWith('|');
-    edits.push(insertAt(model, source.start + text.length, closed ? ` ${cell} |` : ` | ${cell} |`));
+    const padding = ' |'.repeat(Math.max(0, width - cells.length));
+    edits.push(insertAt(model, source.start + text.length, `${closed ? '' : ' |'}${padding} ${cell} |`));
   }
   return edits;
 }
