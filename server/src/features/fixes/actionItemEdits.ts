@@ -36,7 +36,12 @@ function firstLineEnd(model: PostmortemModel, item: ActionItem): number {
 /** A table row's cell `column` set to `value`: the empty cell filled, or cells added up to it. */
 function cellEdit(model: PostmortemModel, item: ActionItem, column: number, value: string): TextEdit | null {
   const cell = item.cells[column];
-  if (cell) return cell.text === '' ? replace(model, cell.start, cell.end, ` ${value} `) : null;
+  if (cell) {
+    if (cell.text !== '') return null;
+    // Into the empty cell's room after its first space, adding only what spacing is missing.
+    const room = cell.end - cell.start;
+    return room === 0 ? insertAt(model, cell.start, ` ${value} `) : insertAt(model, cell.start + 1, room === 1 ? `${value} ` : value);
+  }
   const line = model.lines.index.lines[item.line];
   const text = line.text.trimEnd();
   const missing = column - item.cells.length + 1;
