@@ -182,6 +182,8 @@ test('the shipped front matter schema compiles with ajv, is packaged, and accept
   const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
   assert.ok(validate({ title: 't', date: '2026-03-02', severity: 'SEV2', status: 'published', authors: ['a'], services: 'checkout', incident_id: 12, tags: ['x'], started: '2026-03-02T14:00Z', resolved: '2026-03-02 15:30+01:00' }), JSON.stringify(validate.errors));
   assert.equal(validate({ severity: 'SEV9' }), false);
+  assert.ok(validate({ date: '2022-04-20T17:00:00.000Z' }), 'a date and time (corpus 119)');
+  assert.equal(validate({ date: '32/32/32' }), false, 'corpus 065');
   assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/\*\*$/m);
 });
 

@@ -3,7 +3,7 @@
 // compiled once per pair of lists.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import shippedSchema from '../../../schemas/postmortem-frontmatter.schema.json';
-import type { FrontMatter, FrontMatterField } from './frontMatter';
+import { LIFECYCLE_KEYS, type FrontMatter, type FrontMatterField } from './frontMatter';
 
 export const FRONT_MATTER_SCHEMA = shippedSchema;
 
@@ -59,8 +59,8 @@ function describe(error: ErrorObject, key: string, lists: FrontMatterLists): { m
   if (key === 'status') return { message: `status must be one of ${lists.statuses.join(', ')}`, allowed: [...lists.statuses] };
   const allowed = error.keyword === 'enum' ? (error.params as { allowedValues: string[] }).allowedValues : [];
   if (allowed.length) return { message: `${key} must be one of ${allowed.join(', ')}`, allowed };
-  if (error.keyword === 'pattern' && (key === 'date')) return { message: 'date must be written YYYY-MM-DD', allowed };
-  if (error.keyword === 'pattern') return { message: `${key} must be a date and time with its offset (2026-06-01T14:05Z)`, allowed };
+  if (error.keyword === 'pattern' && (key === 'date')) return { message: 'date must be written YYYY-MM-DD (a time may follow)', allowed };
+  if ((LIFECYCLE_KEYS as readonly string[]).includes(key)) return { message: `${key} must be a date and time with its offset (2026-06-01T14:05Z)`, allowed };
   return { message: `${key} ${error.message ?? 'is not valid'}`, allowed };
 }
 
