@@ -122,6 +122,8 @@ export interface IncidentCard {
   timeToDetect: CardMilestone | null;
   timeToMitigate: CardMilestone | null;
   timeToResolve: CardMilestone | null;
+  /** The action items, and their counts as the card's summary line says them ("5 items: 2 open, 1 overdue"). */
+  actions: { items: WireActionItem[]; open: number; overdue: number; summary: string } | null;
 }
 
 export interface PreviewTimelineEntry {
@@ -268,4 +270,43 @@ export interface FileReport {
   checklist?: ReviewChecklist;
   /** In JSON reports only: the profile the file was checked against, and why. */
   profile?: { name: string; source: ProfileSourceName };
+  /** In JSON reports and for --actions: the front matter's facts (null: none). */
+  frontMatter?: WireFrontMatter | null;
+  actionItems?: WireActionItem[];
+}
+
+/** The front matter's facts (the keys the schema knows; other keys are listed by name). */
+export interface WireFrontMatter {
+  keys: string[];
+  title: string | null;
+  date: string | null;
+  severity: string | null;
+  status: string | null;
+  authors: string[];
+  owner: string | null;
+  services: string[];
+  tags: string[];
+  incidentId: string | null;
+  /** Explicit lifecycle times (started, detected, mitigated, resolved) as written. */
+  lifecycle: Partial<Record<'started' | 'detected' | 'mitigated' | 'resolved', string>>;
+  /** YAML syntax errors: the front matter could not be read in full. */
+  malformed: boolean;
+}
+
+/** An action item: 0-based lines; fields as written, the due date as YYYY-MM-DD (MM-DD without a year). */
+export interface WireActionItem {
+  kind: 'table' | 'task' | 'bullet';
+  text: string;
+  line: number;
+  lastLine: number;
+  /** The title of the section holding it, if any. */
+  section: string | null;
+  owner: string | null;
+  due: string | null;
+  ticket: string | null;
+  type: string | null;
+  status: string | null;
+  done: boolean;
+  /** Open with its due date passed ("today" is the server's or the CLI's clock). */
+  overdue: boolean;
 }

@@ -17,6 +17,7 @@ import { foldingRanges } from '../../server/src/features/foldingRanges';
 import { inlayHints } from '../../server/src/features/inlayHints';
 import { hover } from '../../server/src/features/hover';
 import { analysisResult } from '../../server/src/features/analysis';
+import { listGroup, listToTableEdit, markDoneEdits, placeholderEdits } from '../../server/src/rules/fixes/actionItemEdits';
 import { FIX_ALL_KIND, type DiagnosticData } from '../../server/src/protocol';
 
 export const URI = 'file:///fuzz/doc-postmortem.md';
@@ -131,7 +132,61 @@ function checkNoLoss(text: string, fixed: string, diagnostic: Diagnostic, edits:
     assert.ok(isSubsequence(text.slice(0, start) + text.slice(end), fixed), `${where} deleted text besides the value it rewrites`);
     return;
   }
+  if (data.code === 'action-item-overdue' || data.code === 'frontmatter-invalid') {
+    // "Mark done" and a value's right spelling rewrite one short value (a box, a status cell, "sev1"), nothing else.
+    for (const edit of edits) {
+      const replaced = text.slice(index.offsetAt(edit.range.start), index.offsetAt(edit.range.end));
+      assert.ok(replaced.length <= 40 && !/[\r\n]/.test(replaced), `${where} rewrote more than a value: ${JSON.stringify(replaced)}`);
+    }
+    return;
+  }
+  if (data.code === 'action-item-owner-missing' || data.code === 'action-item-due-missing') {
+    // Placeholders only add; the list-to-table rewrite drops list marks and boxes, keeps every other character.
+    const kept = (value: string) => value.replace(/^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/gm, '').replace(/[|\\\s]/g, '');
+    assert.ok(isSubsequence(kept(text), kept(fixed)), `${where} deleted text`);
+    return;
+  }
   assert.ok(isSubsequence(text, fixed), `${where} deleted text`);
+}
+
+/** Action items and front matter: ranges inside the text and the item; their fixes keep every character and are idempotent. */
+export function checkActionItems(model: PostmortemModel, settings: Settings, withFixes: boolean): void {
+  const { index } = model.lines;
+  const text = index.text;
+  const inside = (start: number, end: number, what: string) => assert.ok(start >= 0 && start <= end && end <= text.length, `${what}: ${start}-${end} of ${text.length}`);
+  if (model.frontMatter) {
+    inside(model.frontMatter.start, model.frontMatter.end, 'front matter');
+    for (const field of model.frontMatter.fields) inside(field.keyStart, field.valueEnd, `front matter ${field.key}`);
+    for (const error of model.frontMatter.errors) inside(error.start, error.end, 'front matter error');
+  }
+  for (const item of model.actionItems) {
+    inside(item.start, item.end, 'action item');
+    assert.ok(item.line <= item.lastLine && item.lastLine < index.lineCount, `action item lines ${item.line}-${item.lastLine}`);
+    for (const field of [item.owner, item.due, item.ticket, item.type, item.status, item.checkbox]) {
+      if (field) assert.ok(field.start >= index.lines[item.line].start && field.end <= index.lines[item.lastLine].end, `an action item's field ${JSON.stringify(field.text)} lies inside the item`);
+    }
+  }
+  if (!withFixes) return;
+  for (const item of model.actionItems.slice(0, 10)) {
+    for (const slot of ['owner', 'due'] as const) {
+      const edits = placeholderEdits(model, item, slot);
+      checkEdits(index, edits, `${slot} placeholder`);
+      const fixed = applyEdits(text, edits);
+      assert.ok(isSubsequence(text, fixed), `the ${slot} placeholder only adds text`);
+      const after = analyzeCounted(fixed, settings);
+      const again = after.actionItems.find((other) => other.line === item.line);
+      if (again) assert.deepEqual(placeholderEdits(after, again, slot), [], `the ${slot} placeholder is idempotent`);
+    }
+    const done = markDoneEdits(model, item);
+    checkEdits(index, done, 'mark done');
+    const table = listToTableEdit(model, listGroup(model, item));
+    if (table) {
+      checkEdits(index, [table], 'list to table');
+      const fixed = applyEdits(text, [table]);
+      const words = (value: string) => value.replace(/^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/gm, '').replace(/[|\\\s]/g, '');
+      assert.ok(isSubsequence(words(text.slice(index.lines[item.line].start, index.lines[item.lastLine].end)), words(fixed)), 'list to table keeps every character of the items');
+    }
+  }
 }
 
 export interface CheckOptions {
@@ -159,6 +214,7 @@ export function checkDocument(text: string, settings: Settings, options: CheckOp
     if (found?.range) checkRange(index, found.range, 'hover');
   }
   JSON.stringify(analysisResult(model));
+  checkActionItems(model, settings, options.fixes === true);
 
   if (options.previous !== undefined) {
     const cache = new AnalysisCache();

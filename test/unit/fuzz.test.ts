@@ -130,3 +130,25 @@ test('generated documents as the only content, without a title: still analysed (
     checkDocument(lines.join('\n'), SETTINGS[s], { fixes: true });
   });
 });
+
+// Action items and front matter: generated tables (cells missing or extra), task lists and bullets with
+// owners, dates, tickets; front matter well-formed or not. The readers never throw, ranges stay valid,
+// their fixes add text only and are idempotent (checkDocument's checkActionItems).
+const cellArb = fc.oneof(fc.constantFrom('', 'alice', '@bob', 'TBD', 'n/a', '2026-06-01', 'June 1', 'OPS-12', '#7', 'done', '**DONE**', '~~x~~', 'a | b', '\\|'), oddText);
+const rowArb = fc.array(cellArb, { maxLength: 7 }).map((cells) => `| ${cells.join(' | ')} |`);
+const headerArb = fc.subarray(['Action Item', 'Type', 'Owner', 'Bug', 'Due', 'Status', 'Notes'], { minLength: 1 }).map((names) => `| ${names.join(' | ')} |\n|${names.map(() => ' --- ').join('|')}|`);
+const itemArb = fc.tuple(fc.constantFrom('- ', '* ', '1. ', '- [ ] ', '- [x] ', '> - '), fc.array(fc.oneof(cellArb, fc.constantFrom('(owner: Carol)', '— Dave', '[Eve]', 'due 2026-01-02', 'by March 3', '(2025-12-31)', 'status: done', '(prevent)', 'https://x.y/1')), { maxLength: 5 }))
+  .map(([marker, words]) => `${marker}${words.join(' ')}`);
+const frontMatterArb = fc.oneof(
+  fc.constant(''),
+  fc.tuple(fc.constantFrom('SEV1', 'sev9', 'P2', '[x', ''), fc.constantFrom('draft', 'published', 'approved', 'nope', '{'), fc.constantFrom('2026-03-02', 'March', '')).map(([severity, status, date]) => `---\nseverity: ${severity}\nstatus: ${status}\ndate: ${date}\nauthors: [a, b\n---\n`),
+  fc.tuple(fc.constantFrom('SEV2', 'minor'), fc.constantFrom('in-review', 'published')).map(([severity, status]) => `---\ntitle: t\nseverity: ${severity}\nstatus: ${status}\nstarted: 2026-03-02T14:00Z\n---\n`),
+);
+test('generated action items and front matter: never throw, valid ranges, fixes keep the text and are idempotent', () => {
+  const docArb = fc.tuple(frontMatterArb, fc.option(fc.tuple(headerArb, fc.array(rowArb, { maxLength: 5 }))), fc.array(itemArb, { maxLength: 6 }), settingsArb);
+  property('action items', docArb, runs(600), ([frontMatter, table, items, s]) => {
+    const tableText = table ? `${table[0]}\n${table[1].join('\n')}\n\n` : '';
+    const text = `${frontMatter}# Outage postmortem\n\n## Timeline\n\n- 10:00 UTC start\n- 11:00 UTC end\n\n## Action Items\n\n${tableText}${items.join('\n')}\n`;
+    checkDocument(text, SETTINGS[s], { fixes: true });
+  });
+});

@@ -2,7 +2,7 @@
 // drawn to scale (SVG and a list), and the rendered document (sanitized by the server). Pure: no
 // vscode, no DOM; every text is escaped here, every number was worked out by the server.
 import { escapeHtml } from '../../../server/src/shared/html';
-import type { CardMilestone, CardPoint, ChecklistMark, FactSource, MilestoneKind, PreviewTimelineEntry, RenderResult } from '../../../server/src/protocol';
+import type { CardMilestone, CardPoint, ChecklistMark, FactSource, IncidentCard, MilestoneKind, PreviewTimelineEntry, RenderResult } from '../../../server/src/protocol';
 
 const MILESTONE_LABELS: Record<MilestoneKind, string> = {
   detected: 'Detected',
@@ -42,6 +42,18 @@ function responseTime(label: string, milestone: CardMilestone | null): string {
     + `<button type="button" class="pm-source" data-reveal data-line="${num(milestone.line)}" title="${escapeHtml(title)}">${escapeHtml(milestone.word)}, line ${num(milestone.line + 1)}</button></div>`;
 }
 
+/** The action items: "5 items: 2 open, 1 overdue" and a table (each row reveals its line). */
+function actionTable(actions: IncidentCard['actions']): string {
+  if (!actions) return '';
+  const rows = actions.items.map((item) => {
+    const state = item.done ? '<span class="pm-badge pm-ok">done</span>' : item.overdue ? '<span class="pm-badge pm-error">overdue</span>' : '<span class="pm-badge">open</span>';
+    const cell = (value: string | null) => (value ? escapeHtml(value) : '<span class="pm-missing">—</span>');
+    return `<tr><td><button type="button" class="pm-source" data-reveal data-line="${num(item.line)}">${escapeHtml(item.text)}</button></td><td>${cell(item.owner)}</td><td>${cell(item.due)}</td><td>${cell(item.ticket)}</td><td>${state}</td></tr>`;
+  }).join('');
+  return `<div class="pm-actions"><p class="pm-actions-summary" data-testid="action-summary">${escapeHtml(actions.summary)}</p>
+<table class="pm-action-table"><thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Ticket</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table></div>`;
+}
+
 export function renderCard(result: RenderResult): string {
   const { card } = result;
   const computed = card.computed
@@ -68,6 +80,7 @@ ${textFact('Root cause', card.rootCause)}
 </dl>
 <div class="pm-metrics">${responseTime('Time to detect', card.timeToDetect)}${responseTime('Time to mitigate', card.timeToMitigate)}${responseTime('Time to resolve', card.timeToResolve)}</div>
 ${milestones}
+${actionTable(card.actions)}
 </section>`;
 }
 

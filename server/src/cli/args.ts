@@ -10,6 +10,7 @@ export const REPORT_FORMATS = ['text', 'compact', 'json', 'sarif', 'github'] as 
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export const USAGE = `Usage: postmortem-lint [options] PATH|GLOB...
+       postmortem-lint --actions [--overdue] [--format text|json] PATH|GLOB...
        postmortem-lint [options] --stdin [--stdin-filename NAME]
 
 Lints incident postmortems written in Markdown.
@@ -30,6 +31,8 @@ Lints incident postmortems written in Markdown.
   --stdin           lint standard input; with --fix, the fixed text goes to standard output
   --stdin-filename NAME  the name standard input is linted under (discovery, settings, reports)
   --workers N       threads that lint files in parallel (default: the number of cores)
+  --actions         list the open action items instead, grouped by owner (exit 1 when one is overdue)
+  --overdue         with --actions: only the overdue ones
   --version         print the version
 
 Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
@@ -58,6 +61,8 @@ export interface LintArgs {
   postmortemsOnly: boolean;
   /** Set with --stdin: the name standard input is linted under (null: none given). */
   stdin: { filename: string | null } | null;
+  /** List open action items (grouped by owner) instead of diagnostics; `overdue`: only those past due. */
+  actions: false | 'open' | 'overdue';
 }
 
 export type Invocation = LintArgs | { kind: 'help' } | { kind: 'version' };
@@ -106,6 +111,8 @@ export function readArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, s
         'postmortems-only': { type: 'boolean', default: false },
         stdin: { type: 'boolean', default: false },
         'stdin-filename': { type: 'string' },
+        actions: { type: 'boolean', default: false },
+        overdue: { type: 'boolean', default: false },
         version: { type: 'boolean', short: 'v' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -123,6 +130,8 @@ export function readArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, s
   if (values.stdin && positionals.length > 0) throw new UsageError('--stdin lints standard input: name no files');
   if (!values.stdin && positionals.length === 0) throw new UsageError('name at least one file, folder or glob (or --stdin)');
   const workers = values.workers === undefined ? availableParallelism() : wholeNumber('--workers', values.workers, 1);
+  if (values.overdue && !values.actions) throw new UsageError('--overdue goes with --actions');
+  if (values.actions && (values.fix || values['fix-dry-run'])) throw new UsageError('--actions lists action items: it fixes nothing');
   return {
     kind: 'lint',
     targets: positionals,
@@ -138,5 +147,6 @@ export function readArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, s
     fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'none',
     postmortemsOnly: values['postmortems-only'],
     stdin: values.stdin ? { filename: values['stdin-filename'] ?? null } : null,
+    actions: values.actions ? (values.overdue ? 'overdue' : 'open') : false,
   };
 }

@@ -8,11 +8,12 @@ import type { FileReport } from '../protocol';
 import { readArgs, USAGE, UsageError, type LintArgs } from './args';
 import { formatReports } from './formats/index';
 import { lintSource, STDIN_NAME, unifiedDiff, type LintOptions } from './lint';
+import { printActions } from './actions';
 import { packageInfo } from './packageInfo';
 import { lintAll, PARALLEL_MIN_FILES, threadsFor, WorkerPool, workerMain } from './pool';
 import { Progress } from './progress';
 import { relaunchedThreads, relaunchWithAllCoresFlags, shouldRunHere } from './relaunch';
-import { errorsOnly, exitStatus, summaryLine, tally, type Outcome } from './report';
+import { errorsOnly, exitStatus, reportUnreadable, summaryLine, tally, type Outcome } from './report';
 import { BadConfigError, lintSettings } from './settings';
 import { expandTargets, type Target } from './targets';
 
@@ -28,7 +29,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const args = invocation;
   const { settings, warnings } = lintSettings(args);
-  const options: LintOptions = { settings, withIncident: args.format === 'json', fix: args.fix };
+  const options: LintOptions = { settings, withIncident: args.format === 'json' && !args.actions, withActions: args.actions !== false, now: new Date(), fix: args.fix };
   if (args.stdin) {
     for (const warning of warnings) process.stderr.write(`postmortem-lint: warning: ${warning}\n`);
     return lintStdin(args, args.stdin.filename, options);
@@ -58,6 +59,7 @@ async function main(argv: string[]): Promise<number> {
   const progress = process.stderr.isTTY && targets.length >= PARALLEL_MIN_FILES ? new Progress(targets.length, process.stderr) : null;
   const outcomes = await lintAll(targets, options, pool, progress);
   progress?.finish();
+  if (args.actions) return printActions(targets, outcomes, args.format, args.actions);
   return finish(args, targets.map((target) => target.path), outcomes, null);
 }
 
@@ -88,7 +90,7 @@ function finish(args: LintArgs, paths: string[], outcomes: Outcome[], reportStre
     const name = relative(process.cwd(), paths[i]) || paths[i];
     if ('error' in outcome) {
       unreadable = true;
-      process.stderr.write(`postmortem-lint: cannot lint ${name}: ${outcome.error}\n`);
+      reportUnreadable(paths[i], outcome.error);
       return;
     }
     if (outcome.fix?.diff) diffs += outcome.fix.diff;

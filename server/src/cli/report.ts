@@ -1,6 +1,8 @@
 // What postmortem-lint reports: the reports (typed in the protocol, built by service/lint.ts), what
 // --fix did to a file, and the tallies that decide the exit status.
+import { relative } from 'node:path';
 import type { FileReport } from '../protocol';
+import type { Target } from './targets';
 
 /** What --fix or --fix-dry-run did to a file that had something to fix. */
 export interface FileFix {
@@ -17,6 +19,26 @@ export interface FileFix {
 export type Linted = { report: FileReport | null; fix?: FileFix };
 export type Outcome = Linted | { error: string };
 
+/** Says on stderr why a file could not be linted. */
+export function reportUnreadable(path: string, error: string): void {
+  process.stderr.write(`postmortem-lint: cannot lint ${relative(process.cwd(), path) || path}: ${error}\n`);
+}
+
+/** The postmortems' reports in target order; the files that could not be linted said on stderr. */
+export function collectReports(targets: Target[], outcomes: Outcome[]): { reports: FileReport[]; unreadable: boolean } {
+  const reports: FileReport[] = [];
+  let unreadable = false;
+  outcomes.forEach((outcome, i) => {
+    if ('error' in outcome) {
+      unreadable = true;
+      reportUnreadable(targets[i].path, outcome.error);
+    } else if (outcome.report) {
+      reports.push(outcome.report);
+    }
+  });
+  return { reports, unreadable };
+}
+
 export interface Tally {
   postmortems: number;
   errors: number;
@@ -28,7 +50,7 @@ export function tally(reports: readonly FileReport[]): Tally {
   return { postmortems: reports.length, errors: count('error'), warnings: count('warning') };
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
+export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** The summary line: "2 postmortems checked: 3 errors, 5 warnings". */
 export function summaryLine({ postmortems, errors, warnings }: Tally): string {

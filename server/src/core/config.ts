@@ -4,6 +4,7 @@ import picomatch from 'picomatch';
 import { AUTO_PROFILE, BUILT_IN_PROFILES, builtInSkeleton, CUSTOM_PROFILE, DEFAULT_PROFILE, SUMMARY_PROSE, type Profile, type SectionSpec } from './profiles';
 import { readZoneAt, type Zone } from './time/zones';
 import { defaultWritingSettings, PHRASE_LISTS, type WritingSettings } from './writing/phrases';
+import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from './frontMatter';
 
 /** How loudly a diagnostic code is reported; 'off' silences it. */
 export const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -33,6 +34,17 @@ export interface Settings {
   inlayHints: { enabled: boolean };
   /** The blameless-writing rules' word lists, extended or muted (core/writing/phrases.ts). */
   writing: WritingSettings;
+  /** The values front matter's `severity` and `status` take (statuses in life order). */
+  frontMatter: { severities: string[]; statuses: string[] };
+  /** What a postmortem must have once its `status` is reached (and at every later status). */
+  statusRequirements: StatusRequirement[];
+}
+
+export const REQUIREMENT_NAMES = ['sections', 'owners', 'due-dates'] as const;
+export type RequirementName = (typeof REQUIREMENT_NAMES)[number];
+export interface StatusRequirement {
+  status: string;
+  require: RequirementName[];
 }
 
 export const DEFAULT_INCLUDE = ['**/*postmortem*.md', '**/*post-mortem*.md', '**/postmortems/**/*.md', '**/incidents/**/*.md'];
@@ -47,6 +59,8 @@ export function defaultSettingsWith(severity: SeverityDefaults): Settings {
     timeZone: '',
     inlayHints: { enabled: true },
     writing: defaultWritingSettings(),
+    frontMatter: { severities: [...DEFAULT_SEVERITIES], statuses: [...DEFAULT_STATUSES] },
+    statusRequirements: [{ status: 'published', require: ['sections', 'owners'] }],
   };
 }
 
@@ -121,6 +135,14 @@ export function readSettingsOver(raw: unknown, base: Settings, origin = 'setting
     }
   }
   if (raw.writing !== undefined) readWriting(raw.writing, settings, origin, problems);
+  if (raw.frontMatter !== undefined) readFrontMatterLists(raw.frontMatter, settings, origin, problems);
+  if (raw.statusRequirements !== undefined) {
+    const valid = Array.isArray(raw.statusRequirements) && raw.statusRequirements.every((entry) =>
+      isRecord(entry) && typeof entry.status === 'string' && Array.isArray(entry.require)
+      && entry.require.every((name) => (REQUIREMENT_NAMES as readonly unknown[]).includes(name)));
+    if (valid) settings.statusRequirements = raw.statusRequirements as StatusRequirement[];
+    else problems.push(`${origin}: statusRequirements must be a list of { "status": …, "require": [${REQUIREMENT_NAMES.map((name) => `"${name}"`).join(', ')}] }`);
+  }
   if (settings.profile === 'custom' && !settings.sections) {
     problems.push(`${origin}: profile "custom" needs a "sections" list; using ${DEFAULT_PROFILE}`);
     settings.profile = DEFAULT_PROFILE;
@@ -152,6 +174,20 @@ function readWriting(raw: unknown, settings: Settings, origin: string, problems:
       else problems.push(`${origin}: writing.${name}.${key} must be a list of phrases`);
     }
     settings.writing = { ...settings.writing, [list]: merged };
+  }
+}
+
+function readFrontMatterLists(raw: unknown, settings: Settings, origin: string, problems: string[]): void {
+  const names = (value: unknown) => Array.isArray(value) && value.length > 0 && value.every((name) => typeof name === 'string' && name.trim() !== '');
+  if (!isRecord(raw)) {
+    problems.push(`${origin}: frontMatter must be an object with "severities" and "statuses" lists`);
+    return;
+  }
+  settings.frontMatter = { ...settings.frontMatter };
+  for (const key of ['severities', 'statuses'] as const) {
+    if (raw[key] === undefined) continue;
+    if (names(raw[key])) settings.frontMatter[key] = raw[key] as string[];
+    else problems.push(`${origin}: frontMatter.${key} must be a non-empty list of names`);
   }
 }
 

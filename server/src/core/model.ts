@@ -12,6 +12,8 @@ import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
 import { findZone, writesMonthFirst, type Zone } from './time/zones';
 import { frontMatterProfile, isPostmortemDocument } from './detect';
 import { parseZoneSetting, type Settings } from './config';
+import { readActionItems, type ActionItem } from './actionItems';
+import { frontMatterYear, readFrontMatter, type FrontMatter } from './frontMatter';
 
 export interface RequirementStatus {
   spec: SectionSpec;
@@ -54,6 +56,9 @@ export interface PostmortemModel {
   incident: Incident;
   documentDate: CalendarDate | null;
   documentZone: Zone | null;
+  /** The YAML front matter's facts, or null when the document has none. */
+  frontMatter: FrontMatter | null;
+  actionItems: ActionItem[];
 }
 
 export interface ModelOptions {
@@ -151,9 +156,13 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
       }, options.cache?.readings)
     : [];
   const incident = incidentWindow(summary, timeline, defaultYear, configZone, facts.date, index);
+  const others = otherHeadings(headers);
+  const written = readFrontMatter(index, lines.frontMatter);
+  const actionItems = readActionItems(lines, { sections, otherHeadings: others, timelineSection, defaultYear: facts.date?.year ?? frontMatterYear(written) });
   return {
-    text, lines, isPostmortem, profile, profileSource, sections, otherHeadings: otherHeadings(headers), requirements,
+    text, lines, isPostmortem, profile, profileSource, sections, otherHeadings: others, requirements,
     summarySection, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,
+    frontMatter: written, actionItems,
   };
 }
 
@@ -173,7 +182,7 @@ function emptyModel(text: string, index: LineIndex, profile: CompiledProfile): P
     requirements: profile.sections.map((spec) => ({ spec, present: false, line: null, missingParts: [] })),
     summarySection: null, timelineSection: null, summary: null, timeline: [],
     incident: { start: null, end: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null },
-    documentDate: null, documentZone: null,
+    documentDate: null, documentZone: null, frontMatter: null, actionItems: [],
   };
 }
 

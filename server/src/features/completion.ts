@@ -1,5 +1,7 @@
 // Completion: missing section headings at a line start or after "#"; summary labels inside the
 // summary; inside the Timeline, an entry stamped with the current time in the document's format.
+import type { FrontMatterLists } from '../core/frontMatterSchema';
+import { frontMatterCompletion } from './frontMatterCompletion';
 import { CompletionItemKind, InsertTextFormat, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../core/model';
 import type { Section } from '../core/sections';
@@ -21,10 +23,12 @@ function sectionAt(model: PostmortemModel, line: number): Section | undefined {
 }
 
 /** `snippets`: whether the client declared snippet support; others get plain text, never `${1}`. */
-export function completion(model: PostmortemModel, position: Position, now: Date, configuredZone = '', snippets = true): CompletionItem[] {
+export function completion(model: PostmortemModel, position: Position, now: Date, configuredZone = '', snippets = true, lists?: FrontMatterLists): CompletionItem[] {
   const { lines } = model.lines.index;
   const line = lines[position.line];
   if (!line) return [];
+  // Inside the front matter, only its keys and values.
+  if (lists && model.frontMatter && model.lines.info[position.line]?.kind === 'frontmatter') return frontMatterCompletion(model, position, lists);
   const before = line.text.slice(0, position.character);
   const items: CompletionItem[] = [];
   const replace = (from: number) => ({ start: { line: position.line, character: from }, end: position });

@@ -33,9 +33,9 @@ export function toDiagnostics(model: PostmortemModel, findings: readonly Finding
   });
 }
 
-export function computeDiagnostics(model: PostmortemModel, settings: Settings): Diagnostic[] {
+export function computeDiagnostics(model: PostmortemModel, settings: Settings, now?: Date): Diagnostic[] {
   if (!model.isPostmortem) return [];
-  return toDiagnostics(model, findingsOf(model, settings));
+  return toDiagnostics(model, findingsOf(model, settings, now));
 }
 
 

@@ -1,9 +1,11 @@
 // The outline: the document's headings as a tree (the title holds the sections), recognized
-// sections among them, and under the Timeline each entry by its time and first words.
+// sections among them, under the Timeline each entry by its time and first words, and under each section
+// its action items.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../core/model';
 import type { LineIndex } from '../core/text';
 import { PSEUDO_DEPTH } from '../core/sections';
+import { dueText } from '../core/actionItems';
 
 interface Node {
   line: number;
@@ -33,7 +35,7 @@ export function documentSymbols(model: PostmortemModel): DocumentSymbol[] {
       kind: heading.isTimeline ? SymbolKind.Event : heading.known ? SymbolKind.Namespace : SymbolKind.String,
       range: wholeLines(index, heading.line, endLine),
       selectionRange: index.range(heading.titleStart, heading.titleEnd),
-      children: heading.isTimeline ? timelineChildren(model, endLine) : [],
+      children: heading.isTimeline ? timelineChildren(model, endLine) : heading.known ? actionChildren(model, heading.line) : [],
     };
     return { line: heading.line, endLine, depth: heading.depth, symbol };
   });
@@ -60,6 +62,18 @@ function timelineChildren(model: PostmortemModel, endLine: number): DocumentSymb
     kind: SymbolKind.Event,
     range: wholeLines(index, entry.line, Math.min(entry.lastLine, endLine)),
     selectionRange: index.range(entry.timeStart, Math.max(entry.timeEnd, entry.timeStart)),
+  }));
+}
+
+/** A section's action items, each by its words, with its owner and due date as the detail. */
+function actionChildren(model: PostmortemModel, sectionLine: number): DocumentSymbol[] {
+  const index = model.lines.index;
+  return model.actionItems.filter((item) => item.sectionLine === sectionLine).map((item) => ({
+    name: item.text.slice(0, 60) || '(action item)',
+    detail: [item.done ? 'done' : 'open', item.owner?.text, item.due ? `due ${dueText(item.due)}` : null].filter(Boolean).join(' · '),
+    kind: SymbolKind.Field,
+    range: wholeLines(index, item.line, item.lastLine),
+    selectionRange: index.range(item.start, index.lines[item.line].end),
   }));
 }
 

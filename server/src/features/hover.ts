@@ -1,11 +1,17 @@
 // Hover on a timeline time: the instant in UTC and in the document's zone, its offset from the
-// incident start, and how its zone and date were decided. On a stated duration: the computed one.
+// incident start, and how its zone and date were decided. On a stated duration: the computed one. On an
+// action item or a front matter key: see actionItemHover.ts.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../core/model';
 import type { DateSource, TimelineEntry, ZoneSource } from '../core/timeline';
 import { formatDuration, formatOffset } from '../core/time/duration';
 import { offsetMinutesAt } from '../core/time/zones';
 import { hoursAndMinutes, localClock, localDateTime } from '../core/time/format';
+import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from '../core/frontMatter';
+import type { FrontMatterLists } from '../core/frontMatterSchema';
+import { actionItemHover } from './actionItemHover';
+
+const DEFAULT_LISTS: FrontMatterLists = { severities: DEFAULT_SEVERITIES, statuses: DEFAULT_STATUSES };
 
 const ZONE_SOURCES: Record<ZoneSource, string> = {
   entry: 'written on the entry',
@@ -90,9 +96,11 @@ function profileHover(model: PostmortemModel): string {
   return `**Profile:** ${profile.name} (${PROFILE_SOURCES[model.profileSource]})\n\n${profile.description}`;
 }
 
-export function hover(model: PostmortemModel, position: Position): Hover | null {
+export function hover(model: PostmortemModel, position: Position, now: Date = new Date(), lists: FrontMatterLists = DEFAULT_LISTS): Hover | null {
   const index = model.lines.index;
   const offset = index.offsetAt(position);
+  const own = actionItemHover(model, offset, now, lists);
+  if (own) return own;
   const entry = model.timeline.find((e) => offset >= e.timeStart && offset <= e.timeEnd && e.timeEnd > e.timeStart);
   if (entry) return { contents: { kind: MarkupKind.Markdown, value: entryHover(model, entry) }, range: index.range(entry.timeStart, entry.timeEnd) };
   const stated = model.summary?.stated;

@@ -1,6 +1,7 @@
 // The preview's incident card and timeline, from the model: start and end with their zone, the
 // computed and stated durations, impact, root cause, the response milestones, and where each of
 // them was read. The preview only draws these; every number is worked out here.
+import { cardActions } from './actionItems';
 import type { IncidentPoint, PostmortemModel } from '../core/model';
 import type { Settings } from '../core/config';
 import type { SummaryText } from '../core/summary';
@@ -82,7 +83,7 @@ function cardMilestone(model: PostmortemModel, match: MilestoneMatch | null): Ca
   };
 }
 
-export function incidentCard(model: PostmortemModel, settings: Settings): IncidentCard {
+export function incidentCard(model: PostmortemModel, settings: Settings, now: Date = new Date()): IncidentCard {
   const { incident, summary } = model;
   const found = findMilestones(model);
   const stated = summary?.stated ?? null;
@@ -110,6 +111,7 @@ export function incidentCard(model: PostmortemModel, settings: Settings): Incide
     timeToDetect: cardMilestone(model, found.timeToDetect),
     timeToMitigate: cardMilestone(model, found.timeToMitigate),
     timeToResolve: cardMilestone(model, found.timeToResolve),
+    actions: cardActions(model, now),
   };
 }
 

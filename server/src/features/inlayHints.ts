@@ -1,9 +1,16 @@
-// "T+1:05" after each timeline time: how long into the incident it happened.
+// "T+1:05" after each timeline time: how long into the incident it happened; and each action item's
+// owner and due date (actionItemHints.ts).
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../core/model';
 import { formatOffset } from '../core/time/duration';
+import { actionItemHints } from './actionItemHints';
 
-export function inlayHints(model: PostmortemModel, range: Range): InlayHint[] {
+export function inlayHints(model: PostmortemModel, range: Range, now: Date = new Date()): InlayHint[] {
+  return [...timeHints(model, range), ...actionItemHints(model, range, now)]
+    .sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
+}
+
+function timeHints(model: PostmortemModel, range: Range): InlayHint[] {
   const start = model.incident.start;
   if (!start) return [];
   const index = model.lines.index;

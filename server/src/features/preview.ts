@@ -10,14 +10,14 @@ import { reviewChecklist } from './reviewChecklist';
 import { findingsOf } from '../rules/findings';
 
 /** `html` is the document rendered by renderHtml (the server renders large ones on another thread). */
-export function renderResult(model: PostmortemModel, settings: Settings, uri: string, version: number, html = renderHtml(model.text)): RenderResult {
+export function renderResult(model: PostmortemModel, settings: Settings, uri: string, version: number, html = renderHtml(model.text), now: Date = new Date()): RenderResult {
   const timeline = previewTimeline(model);
   return {
     uri,
     version,
     isPostmortem: model.isPostmortem,
     html,
-    card: incidentCard(model, settings),
+    card: incidentCard(model, settings, now),
     timeline,
     marks: previewTimelineMarks(timeline),
     analysis: analysisResult(model),

@@ -5,12 +5,13 @@ import { firstTitleLine } from '../core/titleLine';
 import { RULES, type DiagnosticData } from './index';
 import type { Finding, RuleContext } from './rule';
 
-export function findingsOf(model: PostmortemModel, settings: Settings): Array<Finding<DiagnosticData>> {
+export function findingsOf(model: PostmortemModel, settings: Settings, now: Date = new Date()): Array<Finding<DiagnosticData>> {
   if (!model.isPostmortem) return [];
   const { lines } = model.lines.index;
   const context: RuleContext = {
     model,
     settings,
+    now,
     titleLine: firstTitleLine(model),
     lineSpan(line) {
       const source = lines[line];

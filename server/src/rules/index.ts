@@ -16,6 +16,12 @@ import { timelineMissingTimezone } from './timelineMissingTimezone';
 import { timelineOutOfOrder } from './timelineOutOfOrder';
 import { timelineUnparsedTime } from './timelineUnparsedTime';
 import { vagueAction } from './vagueAction';
+import { frontmatterMalformed } from './frontmatterMalformed';
+import { frontmatterInvalid } from './frontmatterInvalid';
+import { actionItemOwnerMissing } from './actionItemOwnerMissing';
+import { actionItemDueMissing } from './actionItemDueMissing';
+import { actionItemOverdue } from './actionItemOverdue';
+import { statusRequirements } from './statusRequirements';
 
 const INDEX = [
   documentTooDeep,
@@ -31,6 +37,12 @@ const INDEX = [
   vagueAction,
   impactUnquantified,
   detectionMissing,
+  frontmatterMalformed,
+  frontmatterInvalid,
+  actionItemOwnerMissing,
+  actionItemDueMissing,
+  actionItemOverdue,
+  statusRequirements,
 ] as const;
 
 type IndexedRule = (typeof INDEX)[number];

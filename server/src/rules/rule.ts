@@ -33,6 +33,8 @@ export interface RuleContext {
   settings: Settings;
   /** The document's title line, where whole-document problems sit. */
   titleLine: number;
+  /** "Today", for due dates: the document service's clock, the CLI's run. */
+  now: Date;
   /** A line's text without its indentation, as offsets. */
   lineSpan(line: number): [start: number, end: number];
 }

@@ -33,7 +33,7 @@ export interface Logger {
 
 export interface DocumentServiceOptions {
   logger: Logger;
-  /** "Now", for completions that insert the current time. */
+  /** "Now", for completions that insert the current time and for overdue action items. */
   clock?: () => Date;
   /** The editor's `postmortem` settings for a document; by default there are none. */
   editorSettings?: EditorSettings;
@@ -175,7 +175,7 @@ export function createDocumentService(options: DocumentServiceOptions) {
       const version = documents.get(uri)?.version;
       const found = await analysed(uri);
       if (!found || documents.get(uri)?.version !== version) return null;
-      return { version: found.version, diagnostics: found.model.isPostmortem ? computeDiagnostics(found.model, found.settings) : [] };
+      return { version: found.version, diagnostics: found.model.isPostmortem ? computeDiagnostics(found.model, found.settings, clock()) : [] };
     },
 
     documentSymbols: (uri: string): Promise<DocumentSymbol[]> => onPostmortem(uri, [], ({ model }) => documentSymbols(model)),
@@ -186,14 +186,14 @@ export function createDocumentService(options: DocumentServiceOptions) {
       onPostmortem(uri, [], ({ model, settings }) => codeActions(model, uri, diagnostics, settings, pathOf(uri), only)),
 
     hover: (uri: string, position: Position): Promise<Hover | null> =>
-      onPostmortem(uri, null, ({ model, settings }) => hover(model, position) ?? writingHover(model, settings, position)),
+      onPostmortem(uri, null, ({ model, settings }) => hover(model, position, clock(), settings.frontMatter) ?? writingHover(model, settings, position)),
 
     inlayHints: (uri: string, range: Range): Promise<InlayHint[]> =>
-      onPostmortem(uri, [], ({ model, settings }) => (settings.inlayHints.enabled ? inlayHints(model, range) : [])),
+      onPostmortem(uri, [], ({ model, settings }) => (settings.inlayHints.enabled ? inlayHints(model, range, clock()) : [])),
 
     /** `snippets`: the client takes snippet syntax; others get plain text. */
     completion: (uri: string, position: Position, snippets = true): Promise<CompletionItem[]> =>
-      onPostmortem(uri, [], ({ model, settings }) => completion(model, position, clock(), settings.timeZone, snippets)),
+      onPostmortem(uri, [], ({ model, settings }) => completion(model, position, clock(), settings.timeZone, snippets, settings.frontMatter)),
 
     sortTimeline: (uri: string): Promise<SortTimelineResult> => onPostmortem(uri, [], ({ model }) => sortTimelineEdits(model)),
 
@@ -212,7 +212,7 @@ export function createDocumentService(options: DocumentServiceOptions) {
       const found = await analysed(uri);
       if (!found) return null;
       const html = await render(found.model.text, uri);
-      return html === null ? null : renderResult(found.model, found.settings, uri, found.version, html);
+      return html === null ? null : renderResult(found.model, found.settings, uri, found.version, html, clock());
     },
 
     profiles(): ProfileChoice[] {

@@ -4,6 +4,7 @@
 import { relative } from 'node:path';
 import { analyzeDocument } from '../core/analyze';
 import type { Settings } from '../core/config';
+import { actionItemsResult, frontMatterResult } from '../features/actionItems';
 import { incidentResult } from '../features/analysis';
 import { reportRows } from '../features/diagnostics';
 import { reviewChecklist } from '../features/reviewChecklist';
@@ -13,8 +14,15 @@ import { findingsOf } from '../rules/findings';
 
 export interface LintTextOptions {
   settings: Settings;
-  /** The report carries the incident's window and duration, and the review checklist (JSON reports). */
+  /**
+   * The report carries the incident's window and duration, the profile, the review checklist, the front
+   * matter and the action items (JSON reports).
+   */
   withIncident: boolean;
+  /** The report carries the action items (the CLI's --actions). */
+  withActions?: boolean;
+  /** Today, for overdue action items: the host's clock. */
+  now: Date;
 }
 
 /** A text's report (null: not a postmortem); with fixes that changed it, the fixed text and how many problems they solved. */
@@ -24,16 +32,18 @@ export interface LintedText {
 }
 
 /** Reports name files relative to the working directory; `name` stands for text with no file. */
-function reportOf(text: string, path: string | null, name: string, explicit: boolean, { settings, withIncident }: LintTextOptions): { report: FileReport | null; problems: number } {
+function reportOf(text: string, path: string | null, name: string, explicit: boolean, { settings, withIncident, withActions, now }: LintTextOptions): { report: FileReport | null; problems: number } {
   const model = analyzeDocument(text, settings, path, explicit);
   if (!model.isPostmortem) return { report: null, problems: 0 };
-  const findings = findingsOf(model, settings);
+  const findings = findingsOf(model, settings, now);
   const report = {
     file: path === null ? name : relative(process.cwd(), path) || path,
     diagnostics: reportRows(model, findings),
     incident: withIncident ? incidentResult(model) : undefined,
     profile: withIncident ? { name: model.profile.name, source: model.profileSource } : undefined,
     checklist: withIncident ? reviewChecklist(model, settings, findings) : undefined,
+    frontMatter: withIncident ? frontMatterResult(model) : undefined,
+    actionItems: withIncident || withActions ? actionItemsResult(model, now) : undefined,
   };
   return { report, problems: findings.length };
 }
@@ -46,7 +56,7 @@ export function lintText(text: string, path: string | null, name: string, explic
   const fixedText = fix ? fixText(text, options.settings, path, explicit) : text;
   const { report } = reportOf(fixedText, path, name, explicit, options);
   if (fixedText === text || !report) return { report };
-  const before = reportOf(text, path, name, explicit, { ...options, withIncident: false }).problems;
+  const before = reportOf(text, path, name, explicit, { ...options, withIncident: false, withActions: false }).problems;
   return { report, fixed: { text: fixedText, solved: Math.max(0, before - report.diagnostics.length) } };
 }
 

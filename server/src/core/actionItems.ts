@@ -1,0 +1,327 @@
+// The follow-ups a postmortem commits to, read from where people write them: tables recognized by their
+// header (Action Item | Type | Owner | Bug …), task lists (`- [ ]`), and the bullets or numbered items of
+// the action-items (corrective, preventive) section, with the owner, due date, ticket, type and done-ness
+// written inline. Every item keeps its own offsets and those of each field, for fixes and hovers.
+import type { MarkdownLines } from './markdown';
+import type { Header, Section } from './sections';
+import { readDateAt, type CalendarDate } from './time/timestamp';
+import { plainText } from './inline';
+
+export const ACTION_TYPES = ['mitigate', 'prevent', 'process', 'detect', 'repair'] as const;
+
+export interface ItemField {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface DueField extends ItemField {
+  /** The date; its year is null when neither the item nor the document says it. */
+  date: CalendarDate;
+}
+
+/** A table's layout, for fixes that fill or add a cell in the table's own style. */
+export interface ActionTable {
+  headerLine: number;
+  delimiterLine: number;
+  lastLine: number;
+  /** Column index of each recognized field, or -1. */
+  columns: Record<'action' | 'type' | 'owner' | 'ticket' | 'due' | 'status', number>;
+  columnCount: number;
+}
+
+export interface ActionItem {
+  kind: 'table' | 'task' | 'bullet';
+  /** The action's words, without marks. */
+  text: string;
+  /** Offsets of the whole item (a table row, a list item's own lines). */
+  start: number;
+  end: number;
+  line: number;
+  lastLine: number;
+  /** The section holding it (by its first line), if any. */
+  sectionLine: number | null;
+  owner: ItemField | null;
+  due: DueField | null;
+  ticket: ItemField | null;
+  type: ItemField | null;
+  /** The status as written (a status cell, `status: done`), if any. */
+  status: ItemField | null;
+  done: boolean;
+  /** Where the item's done-ness can be set: the task box `[ ]`, when it has one. */
+  checkbox: ItemField | null;
+  /** The table's layout and the row's cells, for table items. */
+  table: ActionTable | null;
+  cells: ItemField[];
+}
+
+const HEADER_COLUMNS: Array<[keyof ActionTable['columns'], RegExp]> = [
+  ['action', /^(?:action(?:\s+items?)?|items?|tasks?|follow[- ]?ups?|what|description|remediation)$/i],
+  ['type', /^(?:type|kind|category)$/i],
+  ['owner', /^(?:owners?|assignees?|who|responsible|assigned\s+to)$/i],
+  ['ticket', /^(?:bugs?|tickets?|issues?|links?|jira|tracking)$/i],
+  ['due', /^(?:due(?:\s+date)?|deadline|by|target(?:\s+date)?|eta|when)$/i],
+  ['status', /^(?:status|state|done|priority|progress)$/i],
+];
+
+const ACTION_SECTION = /\b(?:action\s+items?|(?<!call\s+to\s+)actions|corrective|prevent(?:ive|ative)|follow[- ]?ups?|next\s+steps|remediation|improvements?|tasks?|ações)\b/i;
+const DONE_WORDS = /\b(?:done|fixed|closed|complete(?:d)?|resolved|shipped|merged)\b/i;
+const NOT_DONE = /\b(?:not\s+(?:yet\s+)?(?:done|fixed|started)|todo|to\s+do|open|in\s+progress|pending|planned)\b/i;
+const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|\bhttps?:\/\/[^\s)>\]|]+/;
+const TYPE_TAG = new RegExp(`(?:\\btype\\s*:\\s*|[([])(${ACTION_TYPES.join('|')})\\b[)\\]]?|^(${ACTION_TYPES.join('|')})\\s*:`, 'i');
+const OWNER_PATTERNS: RegExp[] = [
+  /\((?:owner|assignee|who)\s*:\s*([^()\n]{1,60}?)\s*\)/i,
+  /\b(?:owner|assignee|assigned\s+to)\s*:\s*([\p{L}@][\p{L}\p{N}._@' -]{0,40}?)(?=\s*(?:[,;()|]|$|\bdue\b|\bby\b))/iu,
+  /(?<![\w.])@([\p{L}\p{N}][\p{L}\p{N}._-]{0,38})/u,
+  // "— Carol" closing the item, perhaps before a parenthesis: "— Carol (2026-12-01)".
+  /\s[—–]\s*([\p{Lu}][\p{L}.'-]{0,30}(?:\s[\p{Lu}][\p{L}.'-]{0,30})?)(?=\s*(?:\([^()]{0,40}\)\s*)?$)/u,
+  /\[([\p{Lu}][\p{L}.' -]{0,30})\](?![(:[])/u,
+];
+
+function dateAt(text: string, at: number): { date: CalendarDate; end: number } | null {
+  const match = readDateAt(text, at, true);
+  return match && match.end > at ? match : null;
+}
+
+/** A due date written inline: `due 2026-06-01`, `by June 1`, `(2026-06-01)`. */
+function inlineDue(text: string, base: number, defaultYear: number | null): DueField | null {
+  for (const prefix of text.matchAll(/\b(?:due(?:\s+(?:on|by|date))?|deadline|by|before)\s*:?\s+|\((?=\d{4}-\d{2}-\d{2}\))/gi)) {
+    const at = prefix.index + prefix[0].length;
+    const match = dateAt(text, at);
+    if (match) return dueField(text, base, at, match, defaultYear);
+  }
+  return null;
+}
+
+/** The first date anywhere in a cell. */
+function anyDate(text: string, base: number, defaultYear: number | null): DueField | null {
+  for (let at = 0; at < text.length; at++) {
+    if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
+    const match = dateAt(text, at);
+    if (match) return dueField(text, base, at, match, defaultYear);
+  }
+  return null;
+}
+
+function dueField(text: string, base: number, at: number, match: { date: CalendarDate; end: number }, defaultYear: number | null): DueField {
+  return { text: text.slice(at, match.end), start: base + at, end: base + match.end, date: { ...match.date, year: match.date.year ?? defaultYear } };
+}
+
+function fieldOf(text: string, base: number, pattern: RegExp): ItemField | null {
+  const match = pattern.exec(text);
+  if (!match) return null;
+  const group = match.slice(1).findIndex((value) => value !== undefined) + 1;
+  const value = group > 0 ? match[group] : match[0];
+  const at = match.index + (group > 0 ? match[0].indexOf(value) : 0);
+  return { text: value.trim(), start: base + at, end: base + at + value.trimEnd().length };
+}
+
+function ownerOf(text: string, base: number): ItemField | null {
+  for (const pattern of OWNER_PATTERNS) {
+    const field = fieldOf(text, base, pattern);
+    if (field?.text) return field;
+  }
+  return null;
+}
+
+/** Cells of a table row with their offsets (the text between unescaped pipes, trimmed). */
+export function tableCells(text: string, base: number): ItemField[] {
+  const cells: ItemField[] = [];
+  let from = 0;
+  const content = text.replace(/\\\|/g, '  ');
+  const trimmedStart = content.search(/\S/);
+  if (trimmedStart < 0) return cells;
+  const bounds: number[] = [];
+  for (let i = 0; i < content.length; i++) if (content[i] === '|') bounds.push(i);
+  const leading = content[trimmedStart] === '|';
+  const trailing = /\|\s*$/.test(content);
+  const edges = [leading ? bounds[0] : trimmedStart - 1, ...bounds.slice(leading ? 1 : 0)];
+  if (!trailing) edges.push(content.trimEnd().length);
+  for (let i = 0; i + 1 < edges.length; i++) {
+    from = edges[i] + 1;
+    const to = edges[i + 1];
+    const raw = text.slice(from, to);
+    const lead = raw.length - raw.trimStart().length;
+    const value = raw.trim();
+    // An empty cell spans the room between its pipes, so that filling it can space the value.
+    if (value === '') cells.push({ text: '', start: base + from, end: base + to });
+    else cells.push({ text: value, start: base + from + lead, end: base + from + lead + value.length });
+  }
+  return cells;
+}
+
+function columnsOf(cells: ItemField[]): ActionTable['columns'] | null {
+  const columns: ActionTable['columns'] = { action: -1, type: -1, owner: -1, ticket: -1, due: -1, status: -1 };
+  cells.forEach((cell, i) => {
+    const name = plainText(cell.text).replace(/[:?]$/, '').trim();
+    for (const [field, pattern] of HEADER_COLUMNS) {
+      if (columns[field] === -1 && pattern.test(name)) {
+        columns[field] = i;
+        break;
+      }
+    }
+  });
+  // An action column and one more that says who, when or what (a bare "Item | Notes" table is not a plan).
+  const others = columns.owner + columns.due + columns.ticket + columns.type + columns.status > -5;
+  return columns.action >= 0 && others ? columns : null;
+}
+
+function isDoneText(text: string): boolean {
+  return DONE_WORDS.test(text) && !NOT_DONE.test(text.replace(DONE_WORDS, ''));
+}
+
+export interface ActionItemContext {
+  sections: readonly Section[];
+  otherHeadings: readonly Header[];
+  timelineSection: Section | null;
+  /** The year of dates written without one (the document's). */
+  defaultYear: number | null;
+}
+
+export function readActionItems(md: MarkdownLines, context: ActionItemContext): ActionItem[] {
+  const items: ActionItem[] = [];
+  const { lines } = md.index;
+  // Lines are visited in order, so the section and the nearest heading above only move forward.
+  const sections = [...context.sections].sort((a, b) => a.line - b.line);
+  const headings = [...context.sections, ...context.otherHeadings].sort((a, b) => a.line - b.line);
+  let nextSection = 0;
+  let nextHeading = 0;
+  let section: Section | null = null;
+  let nearest: Header | null = null;
+  const advance = (line: number) => {
+    while (nextSection < sections.length && sections[nextSection].line <= line) section = sections[nextSection++];
+    while (nextHeading < headings.length && headings[nextHeading].line < line) nearest = headings[nextHeading++];
+  };
+  const sectionLineOf = (line: number) => (section && line <= section.endLine ? section.line : null);
+  const inTimeline = (line: number) => context.timelineSection !== null && line > context.timelineSection.line && line <= context.timelineSection.endLine;
+  const inActionSection = (line: number) => {
+    const own: Section | null = section && line <= section.endLine ? section : null;
+    if (own && (ACTION_SECTION.test(own.title) || /action|corrective/.test(own.id ?? ''))) return true;
+    // The nearest heading above, recognized or not ("**Tasks:**", "### Follow-ups").
+    return nearest !== null && ACTION_SECTION.test((nearest as Header).title);
+  };
+  const hasChildren = new Uint8Array(md.listItems.length);
+  for (const item of md.listItems) if (item.parent >= 0) hasChildren[item.parent] = 1;
+  // The last line of the last action taken with its nested items (they are its details, not actions).
+  let takenUntil = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const info = md.info[i];
+    advance(i);
+    if (info.kind === 'table-header' && md.info[i + 1]?.kind === 'table-delimiter') {
+      const header = tableCells(lines[i].text, lines[i].start);
+      const columns = columnsOf(header);
+      let last = i + 1;
+      while (md.info[last + 1]?.kind === 'table-row') last++;
+      if (columns && !inTimeline(i)) {
+        const table: ActionTable = { headerLine: i, delimiterLine: i + 1, lastLine: last, columns, columnCount: header.length };
+        for (let row = i + 2; row <= last; row++) {
+          const item = tableItem(lines[row], row, table, sectionLineOf(row), context.defaultYear);
+          if (item) items.push(item);
+        }
+      }
+      i = last;
+      continue;
+    }
+    if (!info.itemStart || info.item < 0 || i <= takenUntil || inTimeline(i)) continue;
+    const first = lines[i].text;
+    const task = /^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[([ xX])\][ \t]/.exec(first);
+    if (!task && !inActionSection(i)) continue;
+    const parent = hasChildren[info.item] === 1;
+    const words = plainText(first.replace(/^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+/, ''));
+    // "- Preventive measures:" with items under it is a group, not an action.
+    if (!task && (words.length === 0 || (parent && /:$/.test(words)))) continue;
+    const span = md.listItems[info.item];
+    if (parent) takenUntil = span.lastLine;
+    items.push(listItem(md, ownLines(md, info.item, span.firstLine, span.lastLine), task, sectionLineOf(i), context.defaultYear));
+  }
+  // Where a section has an action table, the table is its list: bullets beside it are notes.
+  const tabled = new Set(items.filter((item) => item.kind === 'table').map((item) => item.sectionLine));
+  return items.filter((item) => item.kind !== 'bullet' || !tabled.has(item.sectionLine));
+}
+
+/** An item's own lines: its first, and those after it up to its first nested item, trailing blanks left out. */
+function ownLines(md: MarkdownLines, item: number, firstLine: number, lastLine: number): number[] {
+  const own = [firstLine];
+  for (let line = firstLine + 1; line <= lastLine && md.info[line].item === item; line++) own.push(line);
+  while (own.length > 1 && md.info[own[own.length - 1]].kind === 'blank') own.pop();
+  return own;
+}
+
+function tableItem(line: { text: string; start: number; end: number }, row: number, table: ActionTable, sectionLine: number | null, defaultYear: number | null): ActionItem | null {
+  const cells = tableCells(line.text, line.start);
+  const cell = (column: number) => (column >= 0 && cells[column] && cells[column].text !== '' ? cells[column] : null);
+  const action = cell(table.columns.action);
+  if (!action && cells.every((c) => c.text === '')) return null;
+  const ownerCell = cell(table.columns.owner);
+  const owner = ownerCell && !/^(?:n\/?a|-+)$/i.test(plainText(ownerCell.text)) ? ownerCell : null;
+  const dueCell = cell(table.columns.due);
+  const ticketCell = cell(table.columns.ticket);
+  const ticketText = ticketCell ? plainText(ticketCell.text).replace(/\b(?:done|todo|fixed|closed|open)\b/gi, '').trim() : '';
+  const statusCell = cell(table.columns.status);
+  const rowText = plainText(line.text);
+  const done = statusCell ? isDoneText(plainText(statusCell.text)) : /\*\*done\*\*|~~[^~]+~~|\bDONE\b/.test(line.text) && !/\bTODO\b/.test(line.text);
+  return {
+    kind: 'table',
+    text: action ? plainText(action.text) : rowText,
+    start: line.start, end: line.end, line: row, lastLine: row, sectionLine,
+    owner,
+    due: dueCell ? anyDate(dueCell.text, dueCell.start, defaultYear) : null,
+    ticket: ticketCell && ticketText && !/^n\/?a$/i.test(ticketText) ? { ...ticketCell, text: ticketText } : null,
+    type: cell(table.columns.type),
+    status: statusCell,
+    done,
+    checkbox: null,
+    table,
+    cells,
+  };
+}
+
+function listItem(md: MarkdownLines, own: number[], task: RegExpExecArray | null, sectionLine: number | null, defaultYear: number | null): ActionItem {
+  const { lines } = md.index;
+  const firstLine = lines[own[0]];
+  const lastLine = lines[own[own.length - 1]];
+  const text = md.index.text.slice(firstLine.start, lastLine.end);
+  const base = firstLine.start;
+  const marker = /^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/.exec(text)?.[0].length ?? 0;
+  // Tags masked with spaces (offsets kept): `<span style="color: #696969">` holds no ticket.
+  const body = text.slice(marker).replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => ' '.repeat(tag.length));
+  const checkbox = task ? { text: `[${task[1]}]`, start: base + task[0].lastIndexOf('['), end: base + task[0].lastIndexOf('[') + 3 } : null;
+  const status = fieldOf(body, base + marker, /\bstatus\s*:\s*([\p{L} -]{2,20}?)(?=\s*(?:[,;)|]|$))/iu);
+  const struck = /^\s*~~[\s\S]+~~\s*$/.test(body);
+  const done = (task !== null && task[1] !== ' ') || struck || (status !== null && isDoneText(status.text)) || /\((?:done|fixed|closed)\)|\*\*(?:done|fixed|closed)\*\*|\bDONE\b/i.test(body.replace(/\bdone\b(?![)*])/g, ''));
+  return {
+    kind: task ? 'task' : 'bullet',
+    text: plainText(body.split(/\r?\n|\r/).map((part) => part.trim()).join(' ')),
+    start: base + text.search(/\S/), end: lastLine.end, line: own[0], lastLine: own[own.length - 1], sectionLine,
+    owner: ownerOf(body, base + marker),
+    due: inlineDue(body, base + marker, defaultYear),
+    ticket: fieldOf(body, base + marker, TICKET),
+    type: fieldOf(body, base + marker, TYPE_TAG),
+    status,
+    done,
+    checkbox,
+    table: null,
+    cells: [],
+  };
+}
+
+/** Whether an open item's due date has passed on `today` (its year unknown: never). */
+export function isOverdue(item: ActionItem, today: Date): boolean {
+  if (item.done || !item.due || item.due.date.year === null) return false;
+  const { year, month, day } = item.due.date;
+  const due = Date.UTC(year, month - 1, day);
+  const now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return due < now;
+}
+
+/** A due date as "2026-06-01" ("06-01" when its year is unknown). */
+export function dueText(due: DueField): string {
+  const { year, month, day } = due.date;
+  const monthDay = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+  return year === null ? monthDay : `${year}-${monthDay}`;
+}
+
+/** An owner written as a placeholder ("TBD", "?"): the item has a slot, not a person. */
+export function isPlaceholderOwner(owner: ItemField | null): boolean {
+  return owner === null || /^(?:tbd|tba|\?+|unassigned|none)$/i.test(owner.text.trim());
+}

@@ -1,0 +1,204 @@
+// Action items and front matter: the corpus read against test/fixtures/corpus-action-items.json, the
+// inline forms, tables with missing or extra cells, front matter broken or invalid, the rules with an
+// injected "today", their fixes, the CLI's --actions, and the shipped JSON Schema.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Ajv from 'ajv';
+import { CORPUS_SKIP, FIXTURES, ROOT, analyze, joinLines, readCorpus, settingsWith } from '../helpers';
+import { applyEdits } from '../../server/src/features/fixAll';
+import { listGroup, listToTableEdit, markDoneEdits, placeholderEdits } from '../../server/src/rules/fixes/actionItemEdits';
+import { findingsOf } from '../../server/src/rules/findings';
+import { documentSymbols } from '../../server/src/features/documentSymbols';
+import { inlayHints } from '../../server/src/features/inlayHints';
+import { hover } from '../../server/src/features/hover';
+import { completion } from '../../server/src/features/completion';
+import { cardActions } from '../../server/src/features/actionItems';
+import { defaultSettings } from '../../server/src/rules/settings';
+
+interface Reading { kind: string; line: number; owner: string | null; type: string | null; done: boolean; ticket?: string }
+const READINGS: Record<string, Reading[]> = JSON.parse(readFileSync(join(FIXTURES, 'corpus-action-items.json'), 'utf8'));
+const TODAY = new Date('2026-05-01T12:00:00Z');
+
+test('corpus: action tables and task lists read as a careful reader reads them', { skip: CORPUS_SKIP }, () => {
+  for (const [file, expected] of Object.entries(READINGS)) {
+    if (file.startsWith('_')) continue;
+    const model = analyze(readCorpus(file));
+    const got = model.actionItems.map((item) => ({
+      kind: item.kind, line: item.line + 1, owner: item.owner?.text ?? null, type: item.type?.text ?? null, done: item.done,
+      ...(item.ticket ? { ticket: item.ticket.text } : {}),
+    }));
+    assert.deepEqual(got, expected, file);
+  }
+});
+
+const DOC = joinLines(
+  '---',
+  'title: Checkout outage',
+  'severity: sev1',
+  'status: in-review',
+  '---',
+  '# Checkout outage postmortem',
+  '',
+  '## Timeline',
+  '',
+  '- 14:00 UTC: alert',
+  '- 15:00 UTC: resolved',
+  '',
+  '## Action Items',
+  '',
+  '- [ ] Add a circuit breaker @alice due 2026-04-01 OPS-12',
+  '- [x] Roll back the deploy (owner: Bob) by March 3',
+  '- Write a runbook — Carol (2026-12-01)',
+  '- ~~Page the team~~',
+  '- Add alerting on error rate (prevent) https://example.com/t/9',
+  '',
+);
+
+test('inline fields: owner, due, ticket, type and done-ness in their written forms, each with its offsets', () => {
+  const model = analyze(DOC);
+  const items = model.actionItems;
+  assert.deepEqual(items.map((item) => [item.kind, item.owner?.text ?? null, item.due?.text ?? null, item.ticket?.text ?? null, item.type?.text ?? null, item.done]), [
+    ['task', 'alice', '2026-04-01', 'OPS-12', null, false],
+    ['task', 'Bob', 'March 3', null, null, true],
+    ['bullet', 'Carol', '2026-12-01', null, null, false],
+    ['bullet', null, null, null, null, true],
+    ['bullet', null, null, 'https://example.com/t/9', 'prevent', false],
+  ]);
+  for (const item of items) for (const field of [item.owner, item.due, item.ticket, item.type]) {
+    if (field) assert.equal(DOC.slice(field.start, field.end), field.text);
+  }
+});
+
+test('rules: overdue by the injected today; owners and due dates asked for past draft only; a bad severity on its value', () => {
+  const model = analyze(DOC);
+  const findings = findingsOf(model, defaultSettings(), TODAY);
+  const byCode = (code: string) => findings.filter((finding) => finding.code === code);
+  assert.equal(byCode('action-item-overdue').length, 1);
+  assert.equal(DOC.slice(byCode('action-item-overdue')[0].start, byCode('action-item-overdue')[0].end), '2026-04-01');
+  assert.equal(findingsOf(model, defaultSettings(), new Date('2026-03-01T00:00:00Z')).filter((f) => f.code === 'action-item-overdue').length, 0, 'not yet due');
+  assert.deepEqual(byCode('action-item-owner-missing').map((f) => model.lines.index.lineAt(f.start) + 1), [19]);
+  assert.deepEqual(byCode('action-item-due-missing').map((f) => model.lines.index.lineAt(f.start) + 1), [19]);
+  const invalid = byCode('frontmatter-invalid');
+  assert.equal(invalid.length, 1);
+  assert.equal(DOC.slice(invalid[0].start, invalid[0].end), 'sev1');
+  assert.equal(invalid[0].severity, 'warning');
+  const draft = analyze(DOC.replace('status: in-review', 'status: draft'));
+  assert.deepEqual(findingsOf(draft, defaultSettings(), TODAY).filter((f) => f.code.startsWith('action-item-') && f.code !== 'action-item-overdue'), [], 'a draft is not buried');
+});
+
+test('status-requirements: at published, every required section and every open item owned (configurable per status)', () => {
+  const published = analyze(DOC.replace('status: in-review', 'status: published'));
+  const messages = findingsOf(published, defaultSettings(), TODAY).filter((f) => f.code === 'status-requirements').map((f) => f.message);
+  assert.equal(messages.length, 2);
+  assert.match(messages[0], /required sections are missing/);
+  assert.match(messages[1], /1 open action item without an owner \(line 19\)/);
+  const settings = settingsWith({ statusRequirements: [{ status: 'in-review', require: ['due-dates'] }] });
+  const review = findingsOf(analyze(DOC, { statusRequirements: [{ status: 'in-review', require: ['due-dates'] }] }), settings, TODAY).filter((f) => f.code === 'status-requirements');
+  assert.deepEqual(review.map((f) => f.message), ['Status "in-review": 1 open action item without a due date (line 19).']);
+});
+
+test('malformed front matter: an error at its position, and the rest of the document still read', () => {
+  const text = joinLines('---', 'title: [unclosed', 'status: draft', '---', '# Outage postmortem', '', '## Timeline', '', '- 10:00 UTC start', '- 11:00 UTC end', '');
+  const model = analyze(text);
+  const malformed = findingsOf(model, defaultSettings(), TODAY).filter((f) => f.code === 'frontmatter-malformed');
+  assert.ok(malformed.length >= 1);
+  assert.equal(malformed[0].severity, 'error');
+  assert.ok(malformed[0].start >= 4 && malformed[0].end <= model.frontMatter!.end, 'inside the front matter');
+  assert.equal(model.timeline.length, 2);
+  assert.equal(model.incident.durationMinutes, 60);
+});
+
+const TABLE = joinLines(
+  '# Outage postmortem',
+  '',
+  '## Action Items',
+  '',
+  '| Action | Owner | Due | Status |',
+  '| --- | --- | --- | --- |',
+  '| Add retries | | 2026-02-01 | open |',
+  '| Fix alerts |',
+  '| Write docs | dan | 2027-01-01 | done | extra | cells |',
+  '',
+);
+
+test('tables with missing or extra cells: read by column; the owner placeholder fills or adds its cell', () => {
+  const model = analyze(TABLE);
+  assert.deepEqual(model.actionItems.map((item) => [item.text, item.owner?.text ?? null, item.due?.text ?? null, item.done]), [
+    ['Add retries', null, '2026-02-01', false],
+    ['Fix alerts', null, null, false],
+    ['Write docs', 'dan', '2027-01-01', true],
+  ]);
+  const [first, second] = model.actionItems;
+  assert.equal(applyEdits(TABLE, placeholderEdits(model, first, 'owner')).split('\n')[6], '| Add retries | TBD | 2026-02-01 | open |');
+  assert.equal(applyEdits(TABLE, placeholderEdits(model, second, 'owner')).split('\n')[7], '| Fix alerts | TBD |');
+  assert.equal(applyEdits(TABLE, markDoneEdits(model, first)).split('\n')[6], '| Add retries | | 2026-02-01 | done |');
+  const noOwnerColumn = TABLE.replace('| Action | Owner | Due | Status |', '| Action | Who2 | Due | Status |');
+  const reread = analyze(noOwnerColumn);
+  const added = applyEdits(noOwnerColumn, placeholderEdits(reread, reread.actionItems[1], 'owner')).split('\n');
+  assert.equal(added[4], '| Action | Who2 | Due | Status | Owner |');
+  assert.equal(added[7], '| Fix alerts | | | | TBD |');
+  assert.equal(analyze(added.join('\n')).actionItems[1].owner?.text, 'TBD');
+});
+
+test('fixes: an inline owner placeholder, mark done, and the bulleted list as an aligned table that keeps every word', () => {
+  const model = analyze(DOC);
+  const last = model.actionItems[4];
+  assert.match(applyEdits(DOC, placeholderEdits(model, last, 'owner')), /error rate \(prevent\) https:\/\/example\.com\/t\/9 \(owner: TBD\)\n/);
+  assert.match(applyEdits(DOC, markDoneEdits(model, model.actionItems[0])), /- \[x\] Add a circuit breaker/);
+  assert.match(applyEdits(DOC, markDoneEdits(model, model.actionItems[2])), /Carol \(2026-12-01\) \(done\)\n/);
+  const edit = listToTableEdit(model, listGroup(model, last));
+  assert.ok(edit);
+  const table = applyEdits(DOC, [edit]).split('\n').slice(14, 21);
+  assert.equal(table[0].length, table[1].length, 'aligned');
+  assert.match(table[0], /^\| Action +\| Owner +\| Due +\| Ticket +\| Status \|$/);
+  assert.match(table[2], /^\| \[ \]|^\| Add a circuit breaker @alice due 2026-04-01 OPS-12 +\| alice +\| 2026-04-01 \| OPS-12 +\| open +\|$/);
+  assert.equal(analyze(applyEdits(DOC, [edit])).actionItems.length, 5, 'still five items, now in a table');
+});
+
+test('editor: outline children, inlay hints with overdue marked, hovers on items and front matter keys, key and value completion, the card summary', () => {
+  const model = analyze(DOC);
+  const actions = documentSymbols(model).flatMap(function all(symbol): typeof symbol[] { return [symbol, ...(symbol.children ?? []).flatMap(all)]; })
+    .filter((symbol) => symbol.kind === 8);
+  assert.equal(actions.length, 5);
+  const whole = { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } };
+  const labels = inlayHints(model, whole, TODAY).map((hint) => hint.label);
+  assert.ok(labels.includes('@alice · due 2026-04-01 ⚠ overdue'), labels.join(' / '));
+  const item = hover(model, { line: 14, character: 8 }, TODAY);
+  assert.match(String((item?.contents as { value: string }).value), /overdue[\s\S]*Owner: alice[\s\S]*Due: 2026-04-01/);
+  const key = hover(model, { line: 2, character: 2 }, TODAY);
+  assert.match(String((key?.contents as { value: string }).value), /\*\*severity\*\*[\s\S]*`SEV1`/);
+  const lists = defaultSettings().frontMatter;
+  assert.deepEqual(completion(model, { line: 3, character: 8 }, TODAY, '', true, lists).map((c) => c.label), lists.statuses);
+  assert.ok(completion(analyze(DOC.replace('status: in-review\n', '\n')), { line: 3, character: 0 }, TODAY, '', true, lists).some((c) => c.label === 'authors'));
+  assert.equal(cardActions(model, TODAY)?.summary, '5 items: 3 open, 1 overdue');
+});
+
+test('the shipped front matter schema compiles with ajv, is packaged, and accepts a complete front matter', () => {
+  const schema = JSON.parse(readFileSync(join(ROOT, 'schemas', 'postmortem-frontmatter.schema.json'), 'utf8'));
+  const validate = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  assert.ok(validate({ title: 't', date: '2026-03-02', severity: 'SEV2', status: 'published', authors: ['a'], services: 'checkout', incident_id: 12, tags: ['x'], started: '2026-03-02T14:00Z', resolved: '2026-03-02 15:30+01:00' }), JSON.stringify(validate.errors));
+  assert.equal(validate({ severity: 'SEV9' }), false);
+  assert.ok(validate({ date: '2022-04-20T17:00:00.000Z' }), 'a date and time (corpus 119)');
+  assert.equal(validate({ date: '32/32/32' }), false, 'corpus 065');
+  assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/\*\*$/m);
+});
+
+test('CLI: --actions lists open items grouped by owner and exits 1 when one is overdue; --overdue only those; JSON carries frontMatter and actionItems', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'pm-actions-'));
+  const file = join(dir, 'x-postmortem.md');
+  writeFileSync(file, DOC);
+  const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd: dir, encoding: 'utf8' });
+  const open = run('--actions', file);
+  assert.equal(open.status, 1, open.stderr);
+  assert.deepEqual(open.stdout.split('\n').filter((line) => !line.startsWith(' ')).filter(Boolean), ['alice', 'Carol', '(no owner)']);
+  const overdue = run('--actions', '--overdue', file);
+  assert.equal(overdue.stdout.trim().split('\n').length, 2);
+  const json = JSON.parse(run('--format', 'json', file).stdout);
+  assert.equal(json[0].frontMatter.severity, 'sev1');
+  assert.equal(json[0].actionItems.length, 5);
+  assert.equal(run('--overdue', file).status, 2, '--overdue needs --actions');
+});
