@@ -23,13 +23,13 @@ export function markedMoment(text: string): MarkedMoment | null {
 
 /** The outage's first and last moment as the timeline marks them (the outage's markers before the incident's). */
 export function markedWindow(entries: readonly TimelineEntry[]): { start: TimelineEntry | null; end: TimelineEntry | null } {
-  const timed = entries.filter((entry) => entry.axis !== null);
-  const find = (...moments: MarkedMoment[]) => {
-    for (const moment of moments) {
-      const found = timed.find((entry) => markedMoment(entry.text) === moment);
-      if (found) return found;
-    }
-    return null;
-  };
+  // Each entry is read once: the first timed entry that marks each moment.
+  const first = new Map<MarkedMoment, TimelineEntry>();
+  for (const entry of entries) {
+    if (entry.axis === null) continue;
+    const moment = markedMoment(entry.text);
+    if (moment && !first.has(moment)) first.set(moment, entry);
+  }
+  const find = (...moments: MarkedMoment[]) => moments.map((moment) => first.get(moment)).find((entry) => entry !== undefined) ?? null;
   return { start: find('outage-begins', 'incident-begins'), end: find('outage-ends', 'incident-ends', 'resolved') };
 }

@@ -24,6 +24,6 @@ export function readDetection(model: PostmortemModel, writing: WritingSettings):
   // Without a timeline that tells times (a draft, or a skeleton "HH:MM"), section-missing and the
   // timeline rules speak first: there is no account of the incident yet to ask about.
   if (!anchor || !model.timeline.some((entry) => entry.axis !== null)) return { checked: false, line: null, anchorLine: null };
-  const hit = findPhrases(model, proseLines(model, places), phraseMatcher(phrasesOf('detection', writing)))[0];
+  const hit = findPhrases(model, proseLines(model, places), phraseMatcher(phrasesOf('detection', writing)), true)[0];
   return { checked: true, line: hit?.line ?? null, anchorLine: anchor.line };
 }

@@ -1,5 +1,6 @@
 // Finding a list's phrases in lines of prose: each hit with its offsets and the phrase as written.
 import type { PostmortemModel } from '../model';
+import { phrasePrefilter } from './phrases';
 
 export interface PhraseHit {
   line: number;
@@ -26,15 +27,24 @@ function isShouted(text: string): boolean {
   return letters.length >= 20 && letters.replace(/[^\p{Lu}]/gu, '').length / letters.length > 0.8;
 }
 
-export function findPhrases(model: PostmortemModel, lines: readonly number[], matcher: RegExp | null): PhraseHit[] {
+/** The phrase hits in `lines`, in order; `first`: stop at the first one (a reader that needs only whether). */
+export function findPhrases(model: PostmortemModel, lines: readonly number[], matcher: RegExp | null, first = false): PhraseHit[] {
   if (!matcher) return [];
   const hits: PhraseHit[] = [];
+  const prefilter = phrasePrefilter(matcher);
   for (const line of lines) {
     const source = model.lines.index.lines[line];
-    if (source.text.length > MAX_PROSE_LINE || isShouted(source.text)) continue;
-    for (const match of withoutCode(source.text).matchAll(matcher)) {
+    if (source.text.length > MAX_PROSE_LINE) continue;
+    // Most lines hold no phrase: the costlier checks (code spans and tags, shouting) run only where they
+    // can change the answer. Without "`" or "<" there is no code or tag to blank.
+    const text = source.text.includes('`') || source.text.includes('<') ? withoutCode(source.text) : source.text;
+    if (prefilter && !prefilter.test(text)) continue;
+    const matches = [...text.matchAll(matcher)];
+    if (matches.length === 0 || isShouted(source.text)) continue;
+    for (const match of matches) {
       const at = match.index ?? 0;
       hits.push({ line, start: source.start + at, end: source.start + at + match[0].length, phrase: match[0] });
+      if (first) return hits;
     }
   }
   return hits;

@@ -79,13 +79,34 @@ export function phrasesOf(list: PhraseListName, writing: WritingSettings): strin
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** One expression matching any of the phrases as whole words, longest first. */
+/** Matchers by their phrases, so that each analysis does not compile the same expressions again. */
+const matchers = new Map<string, RegExp>();
+/** Each matcher's quick first test: its phrases without the word bounds (see findPhrases). */
+const prefilters = new WeakMap<RegExp, RegExp>();
+
+/** One expression matching any of the phrases as whole words, longest first (shared: use it with matchAll). */
 export function phraseMatcher(phrases: readonly string[]): RegExp | null {
   if (phrases.length === 0) return null;
   const alternatives = [...phrases].sort((a, b) => b.length - a.length)
     .map((phrase) => escape(phrase).replace(/'/g, "['’]").replace(/ /g, '\\s+'));
-  // Letters, digits and hyphens bound a word: "re-alert" does not hold "alert", "careless" not "care".
-  return new RegExp(`(?<![\\p{L}\\p{N}-])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}]|-[\\p{L}])`, 'giu');
+  const key = alternatives.join('|');
+  let matcher = matchers.get(key);
+  if (!matcher) {
+    // Letters, digits and hyphens bound a word: "re-alert" does not hold "alert", "careless" not "care".
+    matcher = new RegExp(`(?<![\\p{L}\\p{N}-])(?:${key})(?![\\p{L}\\p{N}]|-[\\p{L}])`, 'giu');
+    prefilters.set(matcher, new RegExp(`(?:${key})`, 'iu'));
+    if (matchers.size > 64) matchers.clear();
+    matchers.set(key, matcher);
+  }
+  return matcher;
+}
+
+/**
+ * A cheaper test that every text the matcher matches passes too (the same phrases, without the word
+ * bounds' lookarounds): most lines hold no phrase, and it tells them apart several times faster.
+ */
+export function phrasePrefilter(matcher: RegExp): RegExp | undefined {
+  return prefilters.get(matcher);
 }
 
 /** The README's section on blameless writing (the repository's address in package.json). */
