@@ -242,6 +242,7 @@ export interface CustomRequests {
   [NEW_TIMELINE_ENTRY_METHOD]: { params: NewTimelineEntryParams; result: NewTimelineEntryResult };
   [TEMPLATE_METHOD]: { params: TemplateParams; result: TemplateResult };
   [PROFILES_METHOD]: { params: null; result: ProfilesResult };
+  [INDEX_METHOD]: { params: IndexParams; result: IndexResult };
 }
 export type CustomRequestMethod = keyof CustomRequests;
 export type RequestParams<M extends CustomRequestMethod> = CustomRequests[M]['params'];
@@ -310,3 +311,75 @@ export interface WireActionItem {
   /** Open with its due date passed ("today" is the server's or the CLI's clock). */
   overdue: boolean;
 }
+
+// The incident index (`postmortem/index`): every postmortem in the workspace folders, its lifecycle
+// figures and its problem counts, for the Incidents and Action Items views, the dashboard, the CLI's
+// `report` subcommand and `workspace/symbol`.
+
+/** The moments of an incident's life, in the order they happen. */
+export type LifecycleMoment = 'started' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved';
+
+/**
+ * Where a moment was read: the front matter's explicit time, an explicit timeline marker
+ * (`OUTAGE BEGINS`, `[detected]`), the words of a timeline entry ("alerted", "rolled back"), the
+ * summary's window, or the timeline's first or last entry.
+ */
+export type MomentSource = 'front-matter' | 'marker' | 'words' | 'summary' | 'timeline';
+
+export interface LifecyclePoint {
+  moment: LifecycleMoment;
+  /** ISO-8601 as in AnalysisIncident (instant with Z, local time, or null without a year). */
+  iso: string | null;
+  source: MomentSource;
+  /** 0-based line it was read from; null when it has none. */
+  line: number | null;
+  /** The words as written ("OUTAGE BEGINS", "detected: 2024-03-14T14:05Z"). */
+  text: string;
+}
+
+/** The figures the index and the dashboard show; which moments each uses is the `postmortem.metrics` setting. */
+export type MetricName = 'timeToDetect' | 'timeToAcknowledge' | 'timeToMitigate' | 'timeToResolve';
+
+export interface MetricFigure {
+  minutes: number;
+  /** The two moments it measures between and where each was read: every figure says which it used. */
+  from: LifecyclePoint;
+  to: LifecyclePoint;
+}
+
+export interface IncidentIndexEntry {
+  uri: string;
+  /** Relative to its workspace folder (or to the working directory, in the CLI). */
+  path: string;
+  title: string | null;
+  /** The incident's date as YYYY-MM-DD (front matter's `date`, else the start's), or null. */
+  date: string | null;
+  severity: string | null;
+  status: string | null;
+  start: string | null;
+  end: string | null;
+  durationMinutes: number | null;
+  lifecycle: LifecyclePoint[];
+  metrics: Partial<Record<MetricName, MetricFigure>>;
+  actionItems: WireActionItem[];
+  openItems: number;
+  overdueItems: number;
+  problems: { errors: number; warnings: number; information: number };
+  /** The file's modification time (ms) when it was read: a persisted index re-reads only what changed. */
+  mtime: number;
+}
+
+export interface IndexParams {
+  /** A workspace folder's URI; absent: every folder. */
+  folder?: string;
+}
+
+export interface IndexResult {
+  entries: IncidentIndexEntry[];
+  /** True while the first scan is still running (the entries are the ones read so far). */
+  scanning: boolean;
+}
+
+export const INDEX_METHOD = 'postmortem/index';
+/** Server → client notification, no params: the index changed; views ask again. */
+export const INDEX_CHANGED_NOTIFICATION = 'postmortem/indexChanged';
