@@ -383,3 +383,11 @@ export interface IndexResult {
 export const INDEX_METHOD = 'postmortem/index';
 /** Server → client notification, no params: the index changed; views ask again. */
 export const INDEX_CHANGED_NOTIFICATION = 'postmortem/indexChanged';
+
+/**
+ * The client's `initializationOptions` beyond settings: `indexStoragePath` is a folder the server may
+ * write the persisted index to (VS Code's workspace storage); without it the index lives in memory only.
+ */
+export interface ServerInitializationOptions {
+  indexStoragePath?: string;
+}
