@@ -243,6 +243,7 @@ export interface CustomRequests {
   [TEMPLATE_METHOD]: { params: TemplateParams; result: TemplateResult };
   [PROFILES_METHOD]: { params: null; result: ProfilesResult };
   [INDEX_METHOD]: { params: IndexParams; result: IndexResult };
+  [INDEX_STATS_METHOD]: { params: IndexParams; result: IncidentStats };
 }
 export type CustomRequestMethod = keyof CustomRequests;
 export type RequestParams<M extends CustomRequestMethod> = CustomRequests[M]['params'];
@@ -391,3 +392,44 @@ export const INDEX_CHANGED_NOTIFICATION = 'postmortem/indexChanged';
 export interface ServerInitializationOptions {
   indexStoragePath?: string;
 }
+
+// The figures across incidents (`postmortem/indexStats`), for the dashboard and the CLI's `report`:
+// computed once by the server (service/incidentStats.ts), drawn by the client.
+
+/** Median and worst of a figure over a set of incidents; null when none of them has it. */
+export interface Spread {
+  median: number | null;
+  worst: number | null;
+  /** How many incidents had the figure. */
+  count: number;
+}
+
+export interface MonthFigures {
+  /** YYYY-MM. */
+  month: string;
+  incidents: number;
+  durationMinutes: Spread;
+  timeToDetect: Spread;
+  timeToResolve: Spread;
+}
+
+export interface OwnerItems {
+  /** null: items with no owner. */
+  owner: string | null;
+  open: number;
+  overdue: number;
+}
+
+export interface IncidentStats {
+  /** Oldest first; incidents without a date are counted in `undated`. */
+  months: MonthFigures[];
+  undated: number;
+  severities: Array<{ severity: string | null; count: number }>;
+  /** The longest incidents, longest first (at most 10). */
+  longest: Array<{ uri: string; path: string; title: string | null; durationMinutes: number }>;
+  /** Owners with open items, most overdue first. */
+  owners: OwnerItems[];
+  totals: { incidents: number; openItems: number; overdueItems: number };
+}
+
+export const INDEX_STATS_METHOD = 'postmortem/indexStats';
