@@ -34,6 +34,8 @@ export interface ActionItem {
   kind: 'table' | 'task' | 'bullet';
   /** The action's words, without marks. */
   text: string;
+  /** The action's words as written: a list item's after its marker and box, a table row's action cell. */
+  words: ItemField;
   /** Offsets of the whole item (a table row, a list item's own lines). */
   start: number;
   end: number;
@@ -83,9 +85,9 @@ function dateAt(text: string, at: number): { date: CalendarDate; end: number } |
   return match && match.end > at ? match : null;
 }
 
-/** A due date written inline: `due 2026-06-01`, `by June 1`, `(2026-06-01)`. */
+/** A due date written inline: `due 2026-06-01`, `by June 1`, `(2026-06-01)`, `(@ana, 2026-06-01)`. */
 function inlineDue(text: string, base: number, defaultYear: number | null): DueField | null {
-  for (const prefix of text.matchAll(/\b(?:due(?:\s+(?:on|by|date))?|deadline|by|before)\s*:?\s+|\((?=\d{4}-\d{2}-\d{2}\))/gi)) {
+  for (const prefix of text.matchAll(/\b(?:due(?:\s+(?:on|by|date))?|deadline|by|before)\s*:?\s+|[(,;]\s*(?=\d{4}-\d{2}-\d{2}\s*\))/gi)) {
     const at = prefix.index + prefix[0].length;
     const match = dateAt(text, at);
     if (match) return dueField(text, base, at, match, defaultYear);
@@ -263,6 +265,7 @@ function tableItem(line: { text: string; start: number; end: number }, row: numb
   return {
     kind: 'table',
     text: action ? plainText(action.text) : rowText,
+    words: action ?? { text: line.text.trim(), start: line.start + line.text.search(/\S|$/), end: line.start + line.text.trimEnd().length },
     start: line.start, end: line.end, line: row, lastLine: row, sectionLine,
     owner,
     due: dueCell ? anyDate(dueCell.text, dueCell.start, defaultYear) : null,
@@ -292,6 +295,7 @@ function listItem(md: MarkdownLines, own: number[], task: RegExpExecArray | null
   return {
     kind: task ? 'task' : 'bullet',
     text: plainText(body.split(/\r?\n|\r/).map((part) => part.trim()).join(' ')),
+    words: { text: text.slice(marker), start: base + marker, end: lastLine.end },
     start: base + text.search(/\S/), end: lastLine.end, line: own[0], lastLine: own[own.length - 1], sectionLine,
     owner: ownerOf(body, base + marker),
     due: inlineDue(body, base + marker, defaultYear),
