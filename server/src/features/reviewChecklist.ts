@@ -3,7 +3,7 @@
 // document alone, for the preview's panel and the CLI's JSON.
 import type { Settings } from '../core/config';
 import type { PostmortemModel } from '../core/model';
-import { actionItemsOf } from '../core/writing/actionItems';
+import { isPlaceholderOwner } from '../core/actionItems';
 import { readDetection } from '../core/writing/detection';
 import { statesQuantity } from '../core/writing/impact';
 import { impactStatements } from '../core/writing/impactStatements';
@@ -68,21 +68,17 @@ function rootCauseItem(model: PostmortemModel): ChecklistItem {
   return item('root-cause', question, 'not-met', regions.length ? 'The root-cause section is empty.' : 'No root cause is stated.', regions.map((r) => r.line));
 }
 
-/** "@dana", "Owner: Dana", "(Dana)", "— SRE team", "Assignee". */
-const OWNER = /@[\w.-]+|\b(?:owner|owners|assignee|assigned to|responsible|dri)\b|\((?:[A-Z][\w.-]*)(?:\s+[A-Z][\w.-]*)?\)|[—–-]\s*(?:[A-Z][a-z]+\s*)+$|\bteam\b/;
-/** "2024-05-01", "May 1", "by Friday", "Q3", "due", "next sprint". */
-const DUE = /\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}(?:\/\d{2,4})?\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\bQ[1-4]\b|\b(?:due|deadline|by\s+(?:mon|tues|wednes|thurs|fri|satur|sun)day|next\s+(?:week|sprint|month|quarter))\b/i;
-
 function actionItemsItem(model: PostmortemModel): ChecklistItem {
   const question = 'Do the action items have owners and dates?';
   const regions = regionsFor(regionsOf(model), 'actions');
-  const items = actionItemsOf(model);
+  const items = model.actionItems;
   if (items.length === 0) {
     if (proseLines(model, regions).length) return item('action-items', question, 'unknown', 'The action items are not a list; read them yourself.', regions.map((r) => r.line));
     return item('action-items', question, 'not-met', 'There are no action items.', regions.map((r) => r.line));
   }
-  const unowned = items.filter((i) => !OWNER.test(i.text));
-  const undated = items.filter((i) => !DUE.test(i.text));
+  // A placeholder ("TBD") holds a slot for an owner; it is not one.
+  const unowned = items.filter((i) => isPlaceholderOwner(i.owner));
+  const undated = items.filter((i) => !i.due);
   if (unowned.length === 0 && undated.length === 0) return item('action-items', question, 'met', `${items.length === 1 ? 'The action item has' : `Each of the ${items.length} action items has`} an owner and a date.`, items.map((i) => i.line));
   const parts = [
     ...(unowned.length ? [`no owner on ${unowned.length} of ${plural(items.length, 'item')}`] : []),

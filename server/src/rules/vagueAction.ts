@@ -1,7 +1,6 @@
 // An action item that promises an attitude or a direction ("Be more careful", "Improve monitoring",
 // "Communicate better") with nothing to check it by: the item says little more than the vague phrase.
 // "Improve monitoring of replication lag with an alert at 30 s" names what changes, and passes.
-import { actionItemsOf } from '../core/writing/actionItems';
 import type { PhraseData } from '../core/writing/findPhrases';
 import { phraseMatcher, phrasesOf, writingGuide } from '../core/writing/phrases';
 import { looksEnglish } from '../core/writing/english';
@@ -28,16 +27,19 @@ export const vagueAction = defineRule<VagueActionData>({
     const matcher = phraseMatcher(phrasesOf('vagueAction', settings.writing));
     if (!matcher) return [];
     const problems: Array<Problem<VagueActionData>> = [];
-    for (const item of actionItemsOf(model)) {
-      if (TRACKED.test(item.text)) continue;
-      const what = item.text.replace(NOT_WHAT, (_m, linkText: string | undefined) => linkText ?? ' ');
+    for (const item of model.actionItems) {
+      // The words as written (links and ticket keys still there), without emphasis marks.
+      const text = item.words.text.replace(/[*_~]+/g, '').replace(/\s+/g, ' ').trim();
+      // A ticket in its own table column tracks the item as surely as one written in its words.
+      if (TRACKED.test(text) || (item.table && item.ticket)) continue;
+      const what = text.replace(NOT_WHAT, (_m, linkText: string | undefined) => linkText ?? ' ');
       const match = [...what.matchAll(matcher)][0];
       if (!match) continue;
       const others = what.replace(matcher, ' ').split(/[^\p{L}\p{N}']+/u).filter(Boolean);
       if (others.length > MAX_OTHER_WORDS) continue;
       problems.push({
-        start: item.start, end: item.end,
-        message: `"${item.text}" names no change anyone can check. Say what will be built or changed, on what, and how we will know it is done (an alert at a threshold, a test in CI, a runbook step).`,
+        start: item.words.start, end: item.words.end,
+        message: `"${text}" names no change anyone can check. Say what will be built or changed, on what, and how we will know it is done (an alert at a threshold, a test in CI, a runbook step).`,
         data: { code: 'vague-action', phrase: match[0], line: item.line },
       });
     }
