@@ -1,6 +1,6 @@
 // The outline: the document's headings as a tree (the title holds the sections), recognized
-// sections among them, under the Timeline each entry by its time and first words, and under each section
-// its action items.
+// sections among them, under the Timeline each entry by its time and first words, and under the nearest
+// heading above each action item (known to the profile or not) that item.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../core/model';
 import type { LineIndex } from '../core/text';
@@ -12,6 +12,7 @@ interface Node {
   endLine: number;
   depth: number;
   symbol: DocumentSymbol;
+  isTimeline: boolean;
 }
 
 export function documentSymbols(model: PostmortemModel): DocumentSymbol[] {
@@ -35,12 +36,13 @@ export function documentSymbols(model: PostmortemModel): DocumentSymbol[] {
       kind: heading.isTimeline ? SymbolKind.Event : heading.known ? SymbolKind.Namespace : SymbolKind.String,
       range: wholeLines(index, heading.line, endLine),
       selectionRange: index.range(heading.titleStart, heading.titleEnd),
-      children: heading.isTimeline ? timelineChildren(model, endLine) : heading.known ? actionChildren(model, heading.line) : [],
+      children: heading.isTimeline ? timelineChildren(model, endLine) : [],
     };
-    return { line: heading.line, endLine, depth: heading.depth, symbol };
+    return { line: heading.line, endLine, depth: heading.depth, symbol, isTimeline: heading.isTimeline };
   });
-  // Nest by depth, as long as the parent's range holds the child.
   const roots: DocumentSymbol[] = [];
+  placeActionItems(model, nodes, roots);
+  // Nest by depth, as long as the parent's range holds the child.
   const stack: Node[] = [];
   for (const node of nodes) {
     while (stack.length) {
@@ -51,7 +53,35 @@ export function documentSymbols(model: PostmortemModel): DocumentSymbol[] {
     (stack.length ? stack[stack.length - 1].symbol.children! : roots).push(node.symbol);
     stack.push(node);
   }
+  // Items come before the headings nested in the same parent: put every list back in line order.
+  const byLine = (symbols: DocumentSymbol[]) => {
+    symbols.sort((a, b) => a.range.start.line - b.range.start.line);
+    for (const symbol of symbols) if (symbol.children) byLine(symbol.children);
+  };
+  byLine(roots);
   return roots;
+}
+
+/**
+ * Each action item under the innermost heading whose range holds it (the last one starting above it, as
+ * `nodes` are in line order); an item above every heading stays at the top level.
+ */
+function placeActionItems(model: PostmortemModel, nodes: readonly Node[], roots: DocumentSymbol[]): void {
+  const index = model.lines.index;
+  for (const item of model.actionItems) {
+    let holder: Node | undefined;
+    for (const node of nodes) {
+      if (node.line > item.line) break;
+      if (item.line <= node.endLine && !node.isTimeline) holder = node;
+    }
+    (holder ? holder.symbol.children! : roots).push({
+      name: item.text.slice(0, 60) || '(action item)',
+      detail: [item.done ? 'done' : 'open', item.owner?.text, item.due ? `due ${dueText(item.due)}` : null].filter(Boolean).join(' · '),
+      kind: SymbolKind.Field,
+      range: wholeLines(index, item.line, item.lastLine),
+      selectionRange: index.range(item.start, index.lines[item.line].end),
+    });
+  }
 }
 
 function timelineChildren(model: PostmortemModel, endLine: number): DocumentSymbol[] {
@@ -62,18 +92,6 @@ function timelineChildren(model: PostmortemModel, endLine: number): DocumentSymb
     kind: SymbolKind.Event,
     range: wholeLines(index, entry.line, Math.min(entry.lastLine, endLine)),
     selectionRange: index.range(entry.timeStart, Math.max(entry.timeEnd, entry.timeStart)),
-  }));
-}
-
-/** A section's action items, each by its words, with its owner and due date as the detail. */
-function actionChildren(model: PostmortemModel, sectionLine: number): DocumentSymbol[] {
-  const index = model.lines.index;
-  return model.actionItems.filter((item) => item.sectionLine === sectionLine).map((item) => ({
-    name: item.text.slice(0, 60) || '(action item)',
-    detail: [item.done ? 'done' : 'open', item.owner?.text, item.due ? `due ${dueText(item.due)}` : null].filter(Boolean).join(' · '),
-    kind: SymbolKind.Field,
-    range: wholeLines(index, item.line, item.lastLine),
-    selectionRange: index.range(item.start, index.lines[item.line].end),
   }));
 }
 
