@@ -46,7 +46,8 @@ export interface AnalysisIncident {
   startText: string | null;
   endText: string | null;
   durationMinutes: number | null;
-  durationSource: 'summary' | 'timeline' | 'mixed' | null;
+  /** Where start and end were read; 'front-matter' when the front matter's `started` and `resolved` gave both. */
+  durationSource: 'summary' | 'timeline' | 'front-matter' | 'mixed' | null;
   statedDurationMinutes: number | null;
   /** The computed duration written compactly ("2h 15m"), for the status bar; null without one. */
   durationText: string | null;
@@ -79,7 +80,7 @@ export type MilestoneKind = 'detected' | 'escalated' | 'root-cause-identified' |
 
 /** Where a fact of the incident card comes from: the line (0-based) and the words as written. */
 export interface FactSource {
-  from: 'summary' | 'timeline' | 'section';
+  from: 'summary' | 'timeline' | 'section' | 'front-matter';
   line: number;
   text: string;
 }
@@ -105,12 +106,17 @@ export interface CardMilestone {
   durationText: string | null;
 }
 
+/** A response time on the card: a lifecycle figure, written compactly ("2h 15m"). */
+export interface CardMetric extends MetricFigure {
+  durationText: string;
+}
+
 export interface IncidentCard {
   title: string | null;
   start: CardPoint | null;
   end: CardPoint | null;
-  /** Computed from start and end: where both come from ('summary', 'timeline' or 'mixed'). */
-  computed: { minutes: number; text: string; source: 'summary' | 'timeline' | 'mixed' } | null;
+  /** Computed from start and end: where both come from ('summary', 'timeline', 'front-matter' or 'mixed'). */
+  computed: { minutes: number; text: string; source: 'summary' | 'timeline' | 'front-matter' | 'mixed' } | null;
   /** `approximate`: written as "~2hrs", "about 3 hours"; checked with a wider tolerance. */
   stated: { minutes: number; text: string; bound: 'exact' | 'at-most' | 'at-least'; approximate: boolean; source: FactSource } | null;
   /** True when stated and computed disagree beyond `postmortem.durationTolerance` (the duration-mismatch rule). */
@@ -119,9 +125,10 @@ export interface IncidentCard {
   impact: FactSource | null;
   rootCause: FactSource | null;
   milestones: CardMilestone[];
-  timeToDetect: CardMilestone | null;
-  timeToMitigate: CardMilestone | null;
-  timeToResolve: CardMilestone | null;
+  /** The lifecycle's figures (features/lifecycle.ts, as the incident index has them), with the moments they measure between. */
+  timeToDetect: CardMetric | null;
+  timeToMitigate: CardMetric | null;
+  timeToResolve: CardMetric | null;
   /** The action items, and their counts as the card's summary line says them ("5 items: 2 open, 1 overdue"). */
   actions: { items: WireActionItem[]; open: number; overdue: number; summary: string } | null;
 }
@@ -231,6 +238,19 @@ export type ProfilesResult = ProfileChoice[];
 
 
 /**
+ * The server's one command (`workspace/executeCommand`), run by the action items' code lenses: give the
+ * item at `line` an owner or due placeholder (the quick fix's edit), applied by the server with
+ * `workspace/applyEdit`. `version` is the document's when the lens was made: a stale lens does nothing.
+ */
+export const FILL_ACTION_ITEM_COMMAND = 'postmortem.server.fillActionItem';
+export interface FillActionItemArgs {
+  uri: string;
+  version: number;
+  line: number;
+  slot: 'owner' | 'due';
+}
+
+/**
  * Every custom request, its method paired with its params and result: the client sends and the server
  * answers through this map (client/src/requests.ts, server/src/customRequests.ts), so neither side can
  * name a method with the other's types.
@@ -289,8 +309,8 @@ export interface WireFrontMatter {
   services: string[];
   tags: string[];
   incidentId: string | null;
-  /** Explicit lifecycle times (started, detected, mitigated, resolved) as written. */
-  lifecycle: Partial<Record<'started' | 'detected' | 'mitigated' | 'resolved', string>>;
+  /** Explicit lifecycle times (started, detected, acknowledged, mitigated, resolved) as written. */
+  lifecycle: Partial<Record<LifecycleMoment, string>>;
   /** YAML syntax errors: the front matter could not be read in full. */
   malformed: boolean;
 }

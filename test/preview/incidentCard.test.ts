@@ -17,7 +17,8 @@ test('classic fixture: start and end with zone and source line, durations agree,
   assert.equal(c.mismatch, false);
   assert.deepEqual(c.impact, { from: 'summary', line: 5, text: '35% of users could not log in; the mobile app showed a spinner.' });
   assert.deepEqual(c.rootCause, { from: 'summary', line: 6, text: "An expired TLS certificate on the identity provider's internal endpoint." });
-  assert.deepEqual([c.timeToDetect?.durationText, c.timeToDetect?.line, c.timeToMitigate, c.timeToResolve?.durationText], ['7m', 11, null, '2h 15m']);
+  assert.deepEqual([c.timeToDetect?.durationText, c.timeToDetect?.to.line, c.timeToMitigate, c.timeToResolve?.durationText], ['7m', 11, null, '2h 15m']);
+  assert.deepEqual([c.timeToDetect?.from.source, c.timeToDetect?.to.source, c.timeToDetect?.to.text], ['summary', 'words', 'Alert']);
 });
 
 test('a stated duration that disagrees is a mismatch (the duration-mismatch rule, with its tolerance)', () => {

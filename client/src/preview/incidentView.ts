@@ -2,7 +2,7 @@
 // drawn to scale (SVG and a list), and the rendered document (sanitized by the server). Pure: no
 // vscode, no DOM; every text is escaped here, every number was worked out by the server.
 import { escapeHtml } from '../../../server/src/shared/html';
-import type { CardMilestone, CardPoint, ChecklistMark, FactSource, IncidentCard, MilestoneKind, PreviewTimelineEntry, RenderResult } from '../../../server/src/protocol';
+import type { CardMetric, CardPoint, ChecklistMark, FactSource, IncidentCard, LifecyclePoint, MilestoneKind, MomentSource, PreviewTimelineEntry, RenderResult } from '../../../server/src/protocol';
 
 const MILESTONE_LABELS: Record<MilestoneKind, string> = {
   detected: 'Detected',
@@ -14,10 +14,25 @@ const MILESTONE_LABELS: Record<MilestoneKind, string> = {
 
 const num = (value: number) => String(Math.round(Number(value) * 10) / 10);
 
+const FACT_PLACES: Record<FactSource['from'], string> = {
+  summary: 'the summary',
+  timeline: 'the timeline',
+  section: 'its section',
+  'front-matter': 'front matter',
+};
+
+const MOMENT_PLACES: Record<MomentSource, string> = {
+  'front-matter': 'front matter',
+  marker: 'a timeline marker',
+  words: 'the timeline\'s words',
+  summary: 'the summary',
+  timeline: 'the timeline\'s ends',
+};
+
 /** A clickable "line 5" that reveals the source line in the editor. */
 function sourceLink(source: FactSource | null, what: string): string {
   if (!source) return '';
-  const where = source.from === 'summary' ? 'the summary' : source.from === 'timeline' ? 'the timeline' : 'its section';
+  const where = FACT_PLACES[source.from] ?? 'the document';
   return `<button type="button" class="pm-source" data-reveal data-line="${num(source.line)}" title="${escapeHtml(`${what}: "${source.text}"`)}">from ${where}, line ${num(source.line + 1)}</button>`;
 }
 
@@ -33,13 +48,20 @@ function textFact(label: string, value: FactSource | null): string {
   return `<div class="pm-fact pm-wide"><dt>${label}</dt><dd>${escapeHtml(value.text)} ${sourceLink(value, label)}</dd></div>`;
 }
 
-function responseTime(label: string, milestone: CardMilestone | null): string {
-  if (!milestone || milestone.durationText === null) {
+/** "detected (from a timeline marker, "[detected]")": a moment and where it was read. */
+function momentText(point: LifecyclePoint): string {
+  return `${point.moment} (from ${MOMENT_PLACES[point.source] ?? 'the document'}, "${point.text}")`;
+}
+
+function responseTime(label: string, metric: CardMetric | null): string {
+  if (!metric) {
     return `<div class="pm-metric pm-metric-missing"><span class="pm-metric-label">${label}</span><span class="pm-metric-value">—</span></div>`;
   }
-  const title = `"${milestone.word}" at ${milestone.timeText}`;
-  return `<div class="pm-metric"><span class="pm-metric-label">${label}</span><span class="pm-metric-value">${escapeHtml(milestone.durationText)}</span>`
-    + `<button type="button" class="pm-source" data-reveal data-line="${num(milestone.line)}" title="${escapeHtml(title)}">${escapeHtml(milestone.word)}, line ${num(milestone.line + 1)}</button></div>`;
+  const title = `${momentText(metric.from)} → ${momentText(metric.to)}`;
+  const line = metric.to.line;
+  const reveal = line === null ? '' : ` data-reveal data-line="${num(line)}"`;
+  return `<div class="pm-metric"><span class="pm-metric-label">${label}</span><span class="pm-metric-value">${escapeHtml(metric.durationText)}</span>`
+    + `<button type="button" class="pm-source"${reveal} title="${escapeHtml(title)}">${escapeHtml(metric.from.moment)} → ${escapeHtml(metric.to.moment)}, from ${escapeHtml(MOMENT_PLACES[metric.to.source] ?? 'the document')}${line === null ? '' : `, line ${num(line + 1)}`}</button></div>`;
 }
 
 /** The action items: "5 items: 2 open, 1 overdue" and a table (each row reveals its line). */
@@ -54,10 +76,18 @@ function actionTable(actions: IncidentCard['actions']): string {
 <table class="pm-action-table"><thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Ticket</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
+/** Where the computed duration's start and end were read ("front matter's start and end", "the summary's start and the timeline's end"). */
+function computedFrom(card: IncidentCard): string {
+  const place = (point: CardPoint | null) => (point?.source ? FACT_PLACES[point.source.from] ?? 'the document' : 'the document');
+  const source = card.computed?.source;
+  if (source && source !== 'mixed') return `${FACT_PLACES[source]}'s start and end`;
+  return `${place(card.start)}'s start and ${place(card.end)}'s end`;
+}
+
 export function renderCard(result: RenderResult): string {
   const { card } = result;
   const computed = card.computed
-    ? `<span class="pm-duration" data-testid="computed-duration">${escapeHtml(card.computed.text)}</span> <span class="pm-note">computed from ${card.computed.source === 'mixed' ? 'the summary and the timeline' : `the ${card.computed.source}`}'s start and end</span>`
+    ? `<span class="pm-duration" data-testid="computed-duration">${escapeHtml(card.computed.text)}</span> <span class="pm-note">computed from ${computedFrom(card)}</span>`
     : '<span class="pm-missing">no start and end to compute it from</span>';
   const bound = card.stated?.bound === 'at-most' ? ' (at most)' : card.stated?.bound === 'at-least' ? ' (at least)' : card.stated?.approximate ? ' (approximate)' : '';
   const stated = card.stated

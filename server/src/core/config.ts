@@ -5,6 +5,7 @@ import { AUTO_PROFILE, BUILT_IN_PROFILES, builtInSkeleton, CUSTOM_PROFILE, DEFAU
 import { readZoneAt, type Zone } from './time/zones';
 import { defaultWritingSettings, PHRASE_LISTS, type WritingSettings } from './writing/phrases';
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from './frontMatter';
+import { defaultMetrics, readMetrics, type MetricDefinitions } from './metricsSetting';
 
 /** How loudly a diagnostic code is reported; 'off' silences it. */
 export const SEVERITY_NAMES = ['error', 'warning', 'information', 'hint', 'off'] as const;
@@ -38,7 +39,14 @@ export interface Settings {
   frontMatter: { severities: string[]; statuses: string[] };
   /** What a postmortem must have once its `status` is reached (and at every later status). */
   statusRequirements: StatusRequirement[];
+  /** Which two lifecycle moments each response figure measures between (core/metricsSetting.ts). */
+  metrics: MetricDefinitions;
+  /** How action items show their owner and due date in the editor. */
+  actionItems: { display: ActionItemDisplay };
 }
+
+export const ACTION_ITEM_DISPLAYS = ['inlay', 'codeLens', 'both', 'none'] as const;
+export type ActionItemDisplay = (typeof ACTION_ITEM_DISPLAYS)[number];
 
 export const REQUIREMENT_NAMES = ['sections', 'owners', 'due-dates'] as const;
 export type RequirementName = (typeof REQUIREMENT_NAMES)[number];
@@ -61,6 +69,9 @@ export function defaultSettingsWith(severity: SeverityDefaults): Settings {
     writing: defaultWritingSettings(),
     frontMatter: { severities: [...DEFAULT_SEVERITIES], statuses: [...DEFAULT_STATUSES] },
     statusRequirements: [{ status: 'published', require: ['sections', 'owners'] }],
+    metrics: defaultMetrics(),
+    // Inlay hints sit at the end of the line: a lens above each row would push a table's rows apart.
+    actionItems: { display: 'inlay' },
   };
 }
 
@@ -142,6 +153,12 @@ export function readSettingsOver(raw: unknown, base: Settings, origin = 'setting
       && entry.require.every((name) => (REQUIREMENT_NAMES as readonly unknown[]).includes(name)));
     if (valid) settings.statusRequirements = raw.statusRequirements as StatusRequirement[];
     else problems.push(`${origin}: statusRequirements must be a list of { "status": …, "require": [${REQUIREMENT_NAMES.map((name) => `"${name}"`).join(', ')}] }`);
+  }
+  if (raw.metrics !== undefined) settings.metrics = readMetrics(raw.metrics, settings.metrics, origin, problems);
+  if (raw.actionItems !== undefined) {
+    const display = isRecord(raw.actionItems) ? raw.actionItems.display : raw.actionItems;
+    if ((ACTION_ITEM_DISPLAYS as readonly unknown[]).includes(display)) settings.actionItems = { display: display as ActionItemDisplay };
+    else if (display !== undefined) problems.push(`${origin}: actionItems.display must be one of ${ACTION_ITEM_DISPLAYS.join(', ')}; got ${JSON.stringify(display)}`);
   }
   if (settings.profile === 'custom' && !settings.sections) {
     problems.push(`${origin}: profile "custom" needs a "sections" list; using ${DEFAULT_PROFILE}`);

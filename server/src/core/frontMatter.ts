@@ -8,8 +8,8 @@ import type { LineIndex } from './text';
 export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5', 'P0', 'P1', 'P2', 'P3', 'P4', 'critical', 'major', 'minor'] as const;
 export const DEFAULT_STATUSES = ['draft', 'in-review', 'approved', 'published'] as const;
 
-/** Explicit lifecycle times, which override what the timeline implies. */
-export const LIFECYCLE_KEYS = ['started', 'detected', 'mitigated', 'resolved'] as const;
+/** Explicit lifecycle times, in the order they happen; they override what the timeline implies. */
+export const LIFECYCLE_KEYS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
 export type LifecycleKey = (typeof LIFECYCLE_KEYS)[number];
 
 export interface FrontMatterField {

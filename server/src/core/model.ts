@@ -14,6 +14,7 @@ import { frontMatterProfile, isPostmortemDocument } from './detect';
 import { parseZoneSetting, type Settings } from './config';
 import { readActionItems, type ActionItem } from './actionItems';
 import { frontMatterYear, readFrontMatter, type FrontMatter } from './frontMatter';
+import { frontMatterInstant, type FrontMatterInstant } from './frontMatterTimes';
 
 export interface RequirementStatus {
   spec: SectionSpec;
@@ -28,14 +29,17 @@ export interface IncidentPoint {
   date: CalendarDate | null;
   zone: Zone | null;
   text: string;
-  source: 'summary' | 'timeline';
+  source: IncidentPointSource;
 }
+
+/** Where a point of the incident window was read; the front matter's `started`/`resolved` win over the rest. */
+export type IncidentPointSource = 'summary' | 'timeline' | 'front-matter';
 
 export interface Incident {
   start: IncidentPoint | null;
   end: IncidentPoint | null;
   durationMinutes: number | null;
-  durationSource: 'summary' | 'timeline' | 'mixed' | null;
+  durationSource: IncidentPointSource | 'mixed' | null;
   statedDurationMinutes: number | null;
 }
 
@@ -155,9 +159,9 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
         dayFirst: !writesMonthFirst(summary?.start?.zone ?? summary?.zone ?? facts.zone ?? firstZone(index, timelineSection.line, timelineSection.endLine) ?? configZone),
       }, options.cache?.readings)
     : [];
-  const incident = incidentWindow(summary, timeline, defaultYear, configZone, facts.date, index);
-  const others = otherHeadings(headers);
   const written = readFrontMatter(index, lines.frontMatter);
+  const incident = withFrontMatterTimes(incidentWindow(summary, timeline, defaultYear, configZone, facts.date, index), written);
+  const others = otherHeadings(headers);
   const actionItems = readActionItems(lines, { sections, otherHeadings: others, timelineSection, defaultYear: facts.date?.year ?? frontMatterYear(written) });
   return {
     text, lines, isPostmortem, profile, profileSource, sections, otherHeadings: others, requirements,
@@ -214,6 +218,26 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const durationMinutes = start && end ? Math.round(end.axis - start.axis) : null;
   const durationSource = !start || !end ? null : start.source === end.source ? start.source : 'mixed';
   return { start, end, durationMinutes, durationSource, statedDurationMinutes: summary?.stated?.minutes ?? null };
+}
+
+/** The front matter's `started` and `resolved` override the window's ends (issue 17: the writer's explicit word). */
+function withFrontMatterTimes(incident: Incident, frontMatter: FrontMatter | null): Incident {
+  const point = (instant: FrontMatterInstant): IncidentPoint =>
+    ({ axis: instant.axis, date: instant.date, zone: instant.zone, text: instant.text, source: 'front-matter' });
+  const started = frontMatterInstant(frontMatter, 'started');
+  const resolved = frontMatterInstant(frontMatter, 'resolved');
+  if (!started && !resolved) return incident;
+  const start = started ? point(started) : incident.start;
+  const end = resolved ? point(resolved) : incident.end;
+  // A dated front matter time and an undated clock ("14:00") are not on one axis: no duration from them.
+  const comparable = start && end && (start.date?.year != null) === (end.date?.year != null) && end.axis > start.axis;
+  return {
+    ...incident,
+    start,
+    end,
+    durationMinutes: comparable ? Math.round(end.axis - start.axis) : null,
+    durationSource: !comparable ? null : start.source === end.source ? start.source : 'mixed',
+  };
 }
 
 function textOf(index: LineIndex, time: SummaryTime): string {

@@ -11,8 +11,10 @@ import { offsetMinutesAt } from '../core/time/zones';
 import { hoursAndMinutes, isoOf, localClock } from '../core/time/format';
 import { firstTitleLine } from '../core/titleLine';
 import { durationContradicts, toleranceFor } from '../rules/durationMismatch';
+import { frontMatterInstant } from '../core/frontMatterTimes';
 import { findMilestones, type MilestoneMatch } from './milestones';
-import type { CardMilestone, CardPoint, FactSource, IncidentCard, PreviewTimelineEntry, PreviewTimelineMarks } from '../protocol';
+import { incidentLifecycle } from './lifecycle';
+import type { CardMetric, CardMilestone, CardPoint, FactSource, IncidentCard, MetricFigure, PreviewTimelineEntry, PreviewTimelineMarks } from '../protocol';
 
 const MAX_FACT_LENGTH = 400;
 const IMPACT_SECTIONS = ['impact'];
@@ -34,9 +36,14 @@ function titleOf(model: PostmortemModel): string | null {
   return lineWords(model, firstTitleLine(model)) || null;
 }
 
-/** Where an incident point was read: the summary's written time, or the timeline entry it came from. */
+/** Where an incident point was read: the front matter's time, the summary's written time, or the timeline entry it came from. */
 function pointSource(model: PostmortemModel, point: IncidentPoint): FactSource | null {
   const index = model.lines.index;
+  if (point.source === 'front-matter') {
+    const instant = [frontMatterInstant(model.frontMatter, 'started'), frontMatterInstant(model.frontMatter, 'resolved')]
+      .find((written) => written && written.axis === point.axis && written.text === point.text);
+    return instant ? { from: 'front-matter', line: index.lineAt(instant.valueStart), text: `${instant.key}: ${instant.text}` } : null;
+  }
   if (point.source === 'summary') {
     const written = [model.summary?.start, model.summary?.end].find((time) => time && index.text.slice(time.start, time.end) === point.text);
     return written ? { from: 'summary', line: index.lineAt(written.start), text: point.text } : null;
@@ -69,8 +76,7 @@ function fact(model: PostmortemModel, fromSummary: SummaryText | null, sectionId
   return null;
 }
 
-function cardMilestone(model: PostmortemModel, match: MilestoneMatch | null): CardMilestone | null {
-  if (!match) return null;
+function cardMilestone(model: PostmortemModel, match: MilestoneMatch): CardMilestone {
   const entry = model.timeline[match.entryIndex];
   return {
     kind: match.kind,
@@ -83,9 +89,14 @@ function cardMilestone(model: PostmortemModel, match: MilestoneMatch | null): Ca
   };
 }
 
+function cardMetric(figure: MetricFigure | undefined): CardMetric | null {
+  return figure ? { ...figure, durationText: formatDuration(figure.minutes) } : null;
+}
+
 export function incidentCard(model: PostmortemModel, settings: Settings, now: Date = new Date()): IncidentCard {
   const { incident, summary } = model;
   const found = findMilestones(model);
+  const { metrics } = incidentLifecycle(model, settings);
   const stated = summary?.stated ?? null;
   return {
     title: titleOf(model),
@@ -107,10 +118,10 @@ export function incidentCard(model: PostmortemModel, settings: Settings, now: Da
     toleranceMinutes: stated ? toleranceFor(stated, settings.durationTolerance) : settings.durationTolerance,
     impact: fact(model, summary?.impact ?? null, IMPACT_SECTIONS),
     rootCause: fact(model, summary?.rootCause ?? null, ROOT_CAUSE_SECTIONS),
-    milestones: found.milestones.map((match) => cardMilestone(model, match) as CardMilestone),
-    timeToDetect: cardMilestone(model, found.timeToDetect),
-    timeToMitigate: cardMilestone(model, found.timeToMitigate),
-    timeToResolve: cardMilestone(model, found.timeToResolve),
+    milestones: found.milestones.map((match) => cardMilestone(model, match)),
+    timeToDetect: cardMetric(metrics.timeToDetect),
+    timeToMitigate: cardMetric(metrics.timeToMitigate),
+    timeToResolve: cardMetric(metrics.timeToResolve),
     actions: cardActions(model, now),
   };
 }

@@ -23,22 +23,38 @@ export interface Milestones {
 
 /** The words of each milestone. The first entry (in time) that says one of them marks it. */
 export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegExp }> = [
-  { kind: 'detected', pattern: /\b(?:detected|detects?|detection|alert(?:s|ed|ing)?|paged|pages)\b/i },
+  // "pager storm", "the pager went off" (PagerDuty, one word, is a tool's name, not a moment).
+  { kind: 'detected', pattern: /\b(?:detected|detects?|detection|alert(?:s|ed|ing)?|paged|pages|pager)\b/i },
   { kind: 'escalated', pattern: /\bescalat(?:ed|es|ion|ing)\b/i },
   {
     kind: 'root-cause-identified',
     pattern: /\b(?:root[\s-]?cause\s+(?:was\s+|is\s+)?(?:identified|found|determined|confirmed|located)|(?:identified|found|determined|confirmed)\s+(?:the\s+)?root[\s-]?cause)\b/i,
   },
-  { kind: 'mitigated', pattern: /\b(?:mitigated|mitigation\s+(?:applied|deployed|in\s+place|complete[d]?)|mitigates|partial(?:ly)?\s+(?:restored|recovered|recovery))\b/i },
+  {
+    kind: 'mitigated',
+    // Besides the word itself, what stops the bleeding once done: a rollback, a revert, a failover, a
+    // feature flag turned off, a restart that brought the service back (a rollback merely tried is not).
+    pattern: new RegExp(String.raw`\b(?:${[
+      String.raw`mitigated|mitigation\s+(?:applied|deployed|in\s+place|complete[d]?)|mitigates|partial(?:ly)?\s+(?:restored|recovered|recovery)`,
+      String.raw`rolled\s+back|roll-?back\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded)|reverted|revert\s+(?:was\s+)?(?:deployed|merged|complete[d]?)`,
+      String.raw`failed\s+over|fail-?over\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded)`,
+      String.raw`(?:disabled|turned\s+off|switched\s+off|flipped\s+off)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:feature\s+)?(?:flag|toggle)`,
+      String.raw`(?:feature\s+)?(?:flag|toggle)\s+(?:was\s+)?(?:disabled|turned\s+off|switched\s+off)`,
+      String.raw`restart(?:ed|ing)?\b[^.;]{0,60}?\b(?:restored|recovered|back\s+(?:up|online|to\s+normal))`,
+    ].join('|')})\b`, 'i'),
+  },
   { kind: 'resolved', pattern: /\b(?:resolved|restored|fully\s+recovered)\b/i },
 ];
+
+/** A responder taking the incident on: not a milestone the card marks, but a moment of its lifecycle. */
+export const ACKNOWLEDGED_WORDS = /\b(?:acknowledged|acked|ack'd|(?:on[- ]call|responders?)\s+(?:\w+\s+)?(?:responded|engaged|joined|took\s+(?:it|ownership)))\b/i;
 
 // "not resolved", "wasn't detected", "no alert fired": the word is there, the milestone is not.
 const NEGATION = /\b(?:not|no|never|without)\s*$|n't\s+(?:\w+\s+)?$/i;
 // "partially restored" is a mitigation, not the resolution.
 const PARTIAL = /\bpartial(?:ly)?\s*$/i;
 
-function matchWords(entry: TimelineEntry, kind: MilestoneKind, pattern: RegExp): string | null {
+function matchWords(entry: TimelineEntry, kind: MilestoneKind | 'acknowledged', pattern: RegExp): string | null {
   const global = new RegExp(pattern.source, 'gi');
   for (const match of entry.text.matchAll(global)) {
     const before = entry.text.slice(Math.max(0, (match.index ?? 0) - 16), match.index);
@@ -52,6 +68,21 @@ const MAX_SPAN_MINUTES = 60 * 24 * 60;
 
 const hasYear = (date: { year: number | null } | null) => date !== null && date.year !== null;
 
+/** The timeline's entry indexes in time order; entries without a readable time come last, in document order. */
+export function inTimeOrder(model: PostmortemModel): number[] {
+  return model.timeline.map((_entry, entryIndex) => entryIndex)
+    .sort((a, b) => (model.timeline[a].axis ?? Infinity) - (model.timeline[b].axis ?? Infinity) || a - b);
+}
+
+/** The first entry (in `order`) whose words say `pattern`, not negated; and the words as written. */
+export function firstSaying(model: PostmortemModel, order: readonly number[], kind: MilestoneKind | 'acknowledged', pattern: RegExp): { entryIndex: number; word: string } | null {
+  for (const entryIndex of order) {
+    const word = matchWords(model.timeline[entryIndex], kind, pattern);
+    if (word) return { entryIndex, word };
+  }
+  return null;
+}
+
 export function findMilestones(model: PostmortemModel): Milestones {
   const startPoint = model.incident.start;
   const start = startPoint?.axis ?? null;
@@ -61,18 +92,11 @@ export function findMilestones(model: PostmortemModel): Milestones {
     const minutes = Math.round(entry.axis - start);
     return Math.abs(minutes) > MAX_SPAN_MINUTES ? null : minutes;
   };
-  // In time order; entries without a readable time come last, in document order.
-  const order = model.timeline
-    .map((entry, entryIndex) => ({ entry, entryIndex }))
-    .sort((a, b) => (a.entry.axis ?? Infinity) - (b.entry.axis ?? Infinity) || a.entryIndex - b.entryIndex);
+  const order = inTimeOrder(model);
   const milestones: MilestoneMatch[] = [];
   for (const { kind, pattern } of MILESTONE_WORDS) {
-    for (const { entry, entryIndex } of order) {
-      const word = matchWords(entry, kind, pattern);
-      if (!word) continue;
-      milestones.push({ kind, entryIndex, word, minutesFromStart: fromStart(entry) });
-      break;
-    }
+    const found = firstSaying(model, order, kind, pattern);
+    if (found) milestones.push({ kind, entryIndex: found.entryIndex, word: found.word, minutesFromStart: fromStart(model.timeline[found.entryIndex]) });
   }
   const timed = (kind: MilestoneKind) => {
     const found = milestones.find((m) => m.kind === kind);

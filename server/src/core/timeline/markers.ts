@@ -1,24 +1,30 @@
 // Explicit moments in a timeline: the SRE book's "OUTAGE BEGINS" / "OUTAGE ENDS" markers and tags such
-// as "[detected]", "[mitigated]", "[resolved]". Where the writer marks the outage, that is its window.
+// as "[detected]", "[acknowledged]", "[mitigated]", "[resolved]". Where the writer marks the outage, that
+// is its window.
 import type { TimelineEntry } from './types';
 
-export type MarkedMoment = 'outage-begins' | 'outage-mitigated' | 'outage-ends' | 'incident-begins' | 'incident-ends' | 'detected' | 'mitigated' | 'resolved';
+export type MarkedMoment = 'outage-begins' | 'outage-mitigated' | 'outage-ends' | 'incident-begins' | 'incident-ends' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved';
 
 // Capitals only: "the outage ends when…" in prose is no marker.
 const SHOUTED = /\b(OUTAGE|INCIDENT)\s+(BEGINS|BEGAN|STARTS|MITIGATED|ENDS|ENDED|RESOLVED)\b/;
-const TAG = /\[(detected|mitigated|resolved)\]/i;
+const TAG = /\[(detected|acknowledged|mitigated|resolved)\]/i;
 
 /** The moment an entry marks, if it marks one. */
 export function markedMoment(text: string): MarkedMoment | null {
+  return markerIn(text)?.moment ?? null;
+}
+
+/** The moment an entry marks and the marker as written ("OUTAGE BEGINS", "[detected]"). */
+export function markerIn(text: string): { moment: MarkedMoment; words: string } | null {
   const shouted = SHOUTED.exec(text);
   if (shouted) {
     const what = shouted[1] === 'OUTAGE' ? 'outage' : 'incident';
     const when = /^(?:BEGINS|BEGAN|STARTS)$/.test(shouted[2]) ? 'begins' : shouted[2] === 'MITIGATED' ? 'mitigated' : 'ends';
-    if (what === 'incident' && when === 'mitigated') return 'mitigated';
-    return `${what}-${when}` as MarkedMoment;
+    const moment = what === 'incident' && when === 'mitigated' ? 'mitigated' : `${what}-${when}` as MarkedMoment;
+    return { moment, words: shouted[0] };
   }
   const tag = TAG.exec(text);
-  return tag ? (tag[1].toLowerCase() as MarkedMoment) : null;
+  return tag ? { moment: tag[1].toLowerCase() as MarkedMoment, words: tag[0] } : null;
 }
 
 /** The outage's first and last moment as the timeline marks them (the outage's markers before the incident's). */

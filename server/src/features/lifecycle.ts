@@ -1,0 +1,135 @@
+// An incident's life and its response figures. Each moment (started, detected, acknowledged, mitigated,
+// resolved) is read from the strongest place that gives it: the front matter's explicit time, else an
+// explicit timeline marker ("OUTAGE BEGINS", "[detected]"), else the words of an entry ("Alert fired",
+// "rolled back"), else, for the start and the end, the incident window (the summary's or the timeline's
+// ends). Each figure measures between the two moments `postmortem.metrics` names, and says which it used.
+// The preview's card and the incident index both read this, so they never disagree.
+import type { Settings } from '../core/config';
+import { LIFECYCLE_KEYS, type LifecycleKey } from '../core/frontMatter';
+import { frontMatterInstant } from '../core/frontMatterTimes';
+import { METRIC_NAMES } from '../core/metricsSetting';
+import type { IncidentPoint, PostmortemModel } from '../core/model';
+import { markerIn, type MarkedMoment } from '../core/timeline';
+import { isoOf } from '../core/time/format';
+import type { CalendarDate } from '../core/time/timestamp';
+import type { LifecycleMoment, LifecyclePoint, MetricFigure, MetricName } from '../protocol';
+import { ACKNOWLEDGED_WORDS, firstSaying, inTimeOrder, MILESTONE_WORDS } from './milestones';
+
+export interface IncidentLifecycle {
+  /** The moments found, in life order (a moment nothing gives is left out). */
+  lifecycle: LifecyclePoint[];
+  metrics: Partial<Record<MetricName, MetricFigure>>;
+}
+
+// The core names the moments and the metrics; the wire types must be the same names.
+const SAME_MOMENTS: [LifecycleKey, LifecycleMoment] extends [LifecycleMoment, LifecycleKey] ? true : never = true;
+const SAME_METRICS: [(typeof METRIC_NAMES)[number], MetricName] extends [MetricName, (typeof METRIC_NAMES)[number]] ? true : never = true;
+void SAME_MOMENTS;
+void SAME_METRICS;
+
+/** A moment with where it sits on the document's time axis. */
+interface Moment {
+  point: LifecyclePoint;
+  axis: number;
+  /** Whether its date has a year: a dated and an undated moment are not on one axis. */
+  dated: boolean;
+}
+
+/** Beyond this the two moments are not on one axis (a summary without a year, a timeline with one). */
+const MAX_SPAN_MINUTES = 60 * 24 * 60;
+
+/** Which timeline markers mark each moment, the outage's before the incident's. */
+const MARKERS: Record<LifecycleKey, readonly MarkedMoment[]> = {
+  started: ['outage-begins', 'incident-begins'],
+  detected: ['detected'],
+  acknowledged: ['acknowledged'],
+  mitigated: ['outage-mitigated', 'mitigated'],
+  resolved: ['outage-ends', 'incident-ends', 'resolved'],
+};
+
+const hasYear = (date: CalendarDate | null) => date !== null && date.year !== null;
+
+function fromFrontMatter(model: PostmortemModel, key: LifecycleKey): Moment | null {
+  const instant = frontMatterInstant(model.frontMatter, key);
+  if (!instant) return null;
+  return {
+    point: { moment: key, iso: isoOf(instant.axis, instant.date, true), source: 'front-matter', line: model.lines.index.lineAt(instant.valueStart), text: `${key}: ${instant.text}` },
+    axis: instant.axis,
+    dated: true,
+  };
+}
+
+function fromEntry(model: PostmortemModel, key: LifecycleKey, entryIndex: number, source: 'marker' | 'words' | 'timeline', text: string): Moment | null {
+  const entry = model.timeline[entryIndex];
+  if (entry.axis === null) return null;
+  return {
+    point: { moment: key, iso: isoOf(entry.axis, entry.date, entry.zone !== null), source, line: entry.line, text },
+    axis: entry.axis,
+    dated: hasYear(entry.date),
+  };
+}
+
+/** The first timed entry (in time order) with a marker of `key`, preferring the markers listed first. */
+function fromMarker(model: PostmortemModel, key: LifecycleKey, order: readonly number[]): Moment | null {
+  const marked = order.map((entryIndex) => ({ entryIndex, marker: markerIn(model.timeline[entryIndex].text) }))
+    .filter(({ entryIndex, marker }) => marker && model.timeline[entryIndex].axis !== null);
+  for (const wanted of MARKERS[key]) {
+    const found = marked.find(({ marker }) => marker?.moment === wanted);
+    if (found?.marker) return fromEntry(model, key, found.entryIndex, 'marker', found.marker.words);
+  }
+  return null;
+}
+
+function fromWords(model: PostmortemModel, key: LifecycleKey, order: readonly number[]): Moment | null {
+  const pattern = key === 'acknowledged' ? ACKNOWLEDGED_WORDS : MILESTONE_WORDS.find((words) => words.kind === key)?.pattern;
+  if (!pattern || key === 'started') return null;
+  // Only entries with a time can place a moment.
+  const timed = order.filter((entryIndex) => model.timeline[entryIndex].axis !== null);
+  const found = firstSaying(model, timed, key, pattern);
+  return found ? fromEntry(model, key, found.entryIndex, 'words', found.word) : null;
+}
+
+/** The incident window's start or end (the summary's stated time, or the timeline's first or last entry). */
+function fromWindow(model: PostmortemModel, key: LifecycleKey): Moment | null {
+  const point: IncidentPoint | null = key === 'started' ? model.incident.start : key === 'resolved' ? model.incident.end : null;
+  if (!point || point.source === 'front-matter') return null;
+  const index = model.lines.index;
+  let line: number | null = null;
+  if (point.source === 'summary') {
+    const written = [model.summary?.start, model.summary?.end].find((time) => time && index.text.slice(time.start, time.end) === point.text);
+    line = written ? index.lineAt(written.start) : null;
+  } else {
+    line = model.timeline.find((entry) => entry.axis === point.axis && entry.timeText === point.text)?.line ?? null;
+  }
+  return {
+    point: { moment: key, iso: isoOf(point.axis, point.date, point.zone !== null), source: point.source, line, text: point.text },
+    axis: point.axis,
+    dated: hasYear(point.date),
+  };
+}
+
+function momentOf(model: PostmortemModel, key: LifecycleKey, order: readonly number[]): Moment | null {
+  return fromFrontMatter(model, key) ?? fromMarker(model, key, order) ?? fromWords(model, key, order) ?? fromWindow(model, key);
+}
+
+/** The lifecycle of a postmortem and its response figures, as `settings.metrics` defines them. */
+export function incidentLifecycle(model: PostmortemModel, settings: Settings): IncidentLifecycle {
+  if (!model.isPostmortem) return { lifecycle: [], metrics: {} };
+  const order = inTimeOrder(model);
+  const moments = new Map<LifecycleKey, Moment>();
+  for (const key of LIFECYCLE_KEYS) {
+    const moment = momentOf(model, key, order);
+    if (moment) moments.set(key, moment);
+  }
+  const metrics: Partial<Record<MetricName, MetricFigure>> = {};
+  for (const name of METRIC_NAMES) {
+    const { from, to } = settings.metrics[name];
+    const start = moments.get(from);
+    const end = moments.get(to);
+    if (!start || !end || start.dated !== end.dated) continue;
+    const minutes = Math.round(end.axis - start.axis);
+    if (minutes < 0 || minutes > MAX_SPAN_MINUTES) continue;
+    metrics[name] = { minutes, from: start.point, to: end.point };
+  }
+  return { lifecycle: [...moments.values()].map((moment) => moment.point), metrics };
+}

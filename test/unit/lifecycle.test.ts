@@ -1,0 +1,161 @@
+// An incident's life (started, detected, acknowledged, mitigated, resolved) and its figures: the front
+// matter's explicit times over the timeline's markers over its words over the incident window, the
+// `postmortem.metrics` setting, and the front matter's `started`/`resolved` deciding the incident window.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { analyze, CORPUS, CORPUS_SKIP, diagnosticsOf, joinLines, readCorpus, settingsWith } from '../helpers';
+import { incidentLifecycle } from '../../server/src/features/lifecycle';
+import { incidentCard } from '../../server/src/features/incidentCard';
+import { incidentResult } from '../../server/src/features/analysis';
+import { findMilestones } from '../../server/src/features/milestones';
+import { readSettings } from '../../server/src/rules/settings';
+
+const lifecycleOf = (text: string, raw: Record<string, unknown> = {}) => incidentLifecycle(analyze(text, raw), settingsWith(raw));
+/** "moment source line" for each moment found. */
+const moments = (text: string, raw: Record<string, unknown> = {}) => lifecycleOf(text, raw).lifecycle.map((p) => `${p.moment} ${p.source} ${p.line}`);
+const figures = (text: string, raw: Record<string, unknown> = {}) =>
+  Object.fromEntries(Object.entries(lifecycleOf(text, raw).metrics).map(([name, figure]) => [name, `${figure.minutes} ${figure.from.moment}→${figure.to.moment}`]));
+
+test('066 (the SRE book): OUTAGE BEGINS, MITIGATED and ENDS are the markers; the pager storm is the detection', { skip: CORPUS_SKIP }, () => {
+  const text = readCorpus('066.md');
+  const { lifecycle, metrics } = lifecycleOf(text);
+  assert.deepEqual(lifecycle.map((p) => [p.moment, p.iso, p.source, (p.line ?? -1) + 1, p.text]), [
+    ['started', '2015-10-21T14:54:00Z', 'marker', 66, 'OUTAGE BEGINS'],
+    ['detected', '2015-10-21T14:55:00Z', 'words', 67, 'pager'],
+    ['mitigated', '2015-10-21T15:36:00Z', 'marker', 88, 'OUTAGE MITIGATED'],
+    ['resolved', '2015-10-21T16:00:00Z', 'marker', 96, 'OUTAGE ENDS'],
+  ]);
+  assert.deepEqual(Object.keys(metrics), ['timeToDetect', 'timeToMitigate', 'timeToResolve'], 'nothing acknowledges: no time to acknowledge');
+  assert.deepEqual([metrics.timeToDetect?.minutes, metrics.timeToMitigate?.minutes, metrics.timeToResolve?.minutes], [1, 42, 66]);
+  // The card shows the same figures, from the same moments.
+  const card = incidentCard(analyze(text), settingsWith());
+  assert.deepEqual([card.timeToDetect?.durationText, card.timeToMitigate?.durationText, card.timeToResolve?.durationText], ['1m', '42m', '1h 6m']);
+  assert.deepEqual(card.timeToResolve?.to, metrics.timeToResolve?.to);
+});
+
+// In the style of the PyPI reports (106, 107): YAML front matter, then the report.
+const report = (frontMatter: string[], ...timeline: string[]) => joinLines(
+  '---', 'title: "Incident Report: API outage"', 'date: 2024-03-14', 'status: draft', ...frontMatter, '---', '',
+  '# Incident Report: API outage', '', '## Summary', '',
+  'Start: 2024-03-14 10:00 UTC', 'End: 2024-03-14 12:00 UTC', 'Duration: 3 hours', '',
+  '## Timeline', '', '*All times UTC.*', '',
+  ...(timeline.length ? timeline : ['- 2024-03-14 10:00 Deploy goes out.', '- 2024-03-14 10:12 Latency alert fires.', '- 2024-03-14 11:10 Traffic shifted away; impact mitigated.', '- 2024-03-14 12:00 Service restored.']),
+  '', '## Root Cause', '', 'A bad deploy.', '',
+);
+
+test('front matter started and resolved decide the incident window; duration-mismatch compares against it', () => {
+  const plain = analyze(report([]));
+  assert.equal(plain.incident.durationSource, 'summary');
+  assert.equal(plain.incident.durationMinutes, 120);
+  assert.ok(diagnosticsOf(report([])).some((d) => d.code === 'duration-mismatch'), '3 hours against the summary\'s 2');
+
+  const text = report(['started: 2024-03-14T09:00Z', 'resolved: 2024-03-14 12:00+00:00']);
+  const model = analyze(text);
+  assert.deepEqual([model.incident.start?.source, model.incident.end?.source, model.incident.durationSource, model.incident.durationMinutes], ['front-matter', 'front-matter', 'front-matter', 180]);
+  assert.ok(!diagnosticsOf(text).some((d) => d.code === 'duration-mismatch'), 'the stated 3 hours is the front matter\'s window');
+  assert.deepEqual(incidentResult(model).durationSource, 'front-matter');
+  const card = incidentCard(model, settingsWith());
+  assert.deepEqual(card.start?.source, { from: 'front-matter', line: 4, text: 'started: 2024-03-14T09:00Z' });
+  assert.deepEqual(card.computed, { minutes: 180, text: '3h', source: 'front-matter' });
+
+  // One end from the front matter, the other from the summary: mixed.
+  const half = analyze(report(['started: 2024-03-14T09:00+01:00']));
+  assert.deepEqual([half.incident.start?.axis, half.incident.durationSource, half.incident.durationMinutes], [Date.UTC(2024, 2, 14, 8) / 60_000, 'mixed', 240]);
+});
+
+test('front matter times the schema rejects change nothing (frontmatter-invalid reports them)', () => {
+  const text = report(['started: 2024-03-14 09:00', 'resolved: yesterday', 'detected: 2024-02-31T10:00Z']);
+  assert.equal(analyze(text).incident.durationSource, 'summary');
+  assert.deepEqual(moments(text).map((m) => m.split(' ').slice(0, 2).join(' ')), ['started summary', 'detected words', 'mitigated words', 'resolved words']);
+  assert.equal(diagnosticsOf(text).filter((d) => d.code === 'frontmatter-invalid').length, 2, 'the impossible 02-31 passes the pattern; it is only not read');
+});
+
+test('front matter detected, acknowledged and mitigated win over the timeline\'s words, on the card too', () => {
+  const text = report(['detected: 2024-03-14T10:05Z', 'acknowledged: 2024-03-14T10:20Z', 'mitigated: 2024-03-14T11:00Z']);
+  assert.deepEqual(moments(text), ['started summary 13', 'detected front-matter 4', 'acknowledged front-matter 5', 'mitigated front-matter 6', 'resolved words 24']);
+  assert.deepEqual(figures(text), {
+    timeToDetect: '5 started→detected', timeToAcknowledge: '15 detected→acknowledged', timeToMitigate: '60 started→mitigated', timeToResolve: '120 started→resolved',
+  });
+  const card = incidentCard(analyze(text), settingsWith());
+  assert.deepEqual([card.timeToDetect?.durationText, card.timeToDetect?.to.source, card.timeToMitigate?.durationText, card.timeToMitigate?.to.text], ['5m', 'front-matter', '1h', 'mitigated: 2024-03-14T11:00Z']);
+});
+
+test('explicit markers win over words: [detected], [acknowledged], [mitigated], [resolved]', () => {
+  const text = report([],
+    '- 2024-03-14 10:00 Deploy goes out.', '- 2024-03-14 10:03 Error alert fires.', '- 2024-03-14 10:08 Customer ticket about errors [detected]',
+    '- 2024-03-14 10:15 On-call engineer responded.', '- 2024-03-14 10:18 Incident channel opened [acknowledged]',
+    '- 2024-03-14 10:40 Rolled back the deploy.', '- 2024-03-14 10:50 Error rate at zero [mitigated]', '- 2024-03-14 11:30 Service restored.', '- 2024-03-14 11:45 Backlog drained [resolved]');
+  assert.deepEqual(moments(text), ['started summary 10', 'detected marker 20', 'acknowledged marker 22', 'mitigated marker 24', 'resolved marker 26']);
+  // Without the markers, the words.
+  const words = text.replace(/ \[(?:detected|acknowledged|mitigated|resolved)\]/g, '');
+  assert.deepEqual(moments(words), ['started summary 10', 'detected words 19', 'acknowledged words 21', 'mitigated words 23', 'resolved words 25']);
+  assert.equal(lifecycleOf(words).lifecycle.find((p) => p.moment === 'mitigated')?.text, 'Rolled back');
+});
+
+test('time to mitigate counts rollbacks, reverts, failovers, disabled flags and restarts that restored service; negated or merely tried, not', () => {
+  const mitigation = (entry: string) => findMilestones(analyze(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:30 ${entry}`, '- 2024-03-14 12:00 Resolved.')))
+    .milestones.find((m) => m.kind === 'mitigated')?.word ?? null;
+  assert.equal(mitigation('Rolled back to v1.2.'), 'Rolled back');
+  assert.equal(mitigation('Rollback completed; errors stop.'), 'Rollback completed');
+  assert.equal(mitigation('The config change was reverted.'), 'reverted');
+  assert.equal(mitigation('Database failed over to the replica.'), 'failed over');
+  assert.equal(mitigation('Failover complete.'), 'Failover complete');
+  assert.equal(mitigation('Disabled the new-checkout feature flag.'), 'Disabled the new-checkout feature flag');
+  assert.equal(mitigation('Feature flag turned off for all users.'), 'Feature flag turned off');
+  assert.equal(mitigation('Restarted the API pods, service back to normal.'), 'Restarted the API pods, service back to normal');
+  assert.equal(mitigation('Restarted the API pods.'), null, 'a restart that restored nothing');
+  assert.equal(mitigation('Rollback tried, errors continue.'), null);
+  assert.equal(mitigation('The deploy was not rolled back.'), null);
+  assert.equal(mitigation("We didn't fail over."), null);
+});
+
+test('postmortem.metrics: each figure between the moments the setting names; bad values get clear messages and keep the default', () => {
+  const text = report(['detected: 2024-03-14T10:05Z']);
+  assert.deepEqual(figures(text, { metrics: { timeToResolve: { from: 'detected', to: 'resolved' } } }).timeToResolve, '115 detected→resolved');
+  const { settings, problems } = readSettings({ metrics: {
+    timeToDetect: { from: 'detected', to: 'started' },
+    timeToMitigate: { from: 'begun', to: 'mitigated' },
+    timeToLunch: { from: 'started', to: 'resolved' },
+    timeToResolve: 'started',
+  } });
+  assert.deepEqual(problems, [
+    'settings: metrics.timeToDetect must go forward in the incident\'s life (started, detected, acknowledged, mitigated, resolved); "detected" → "started" does not',
+    'settings: metrics.timeToMitigate needs "from" and "to", each one of started, detected, acknowledged, mitigated, resolved; got {"from":"begun","to":"mitigated"}',
+    'settings: metrics.timeToLunch is not a metric (timeToDetect, timeToAcknowledge, timeToMitigate, timeToResolve)',
+    'settings: metrics.timeToResolve needs "from" and "to", each one of started, detected, acknowledged, mitigated, resolved; got "started"',
+  ]);
+  assert.deepEqual(settings.metrics.timeToDetect, { from: 'started', to: 'detected' });
+  assert.deepEqual(readSettings({ metrics: [] }).problems, ['settings: metrics must be an object such as { "timeToResolve": { "from": "detected", "to": "resolved" } }']);
+});
+
+test('a dated front matter time and an undated timeline are not on one axis: no figure, no duration', () => {
+  const undated = joinLines('---', 'started: 2024-03-14T10:00Z', '---', '# Postmortem: API outage', '', '## Timeline (UTC)', '', '- 10:05 Alert fires.', '- 11:00 Resolved.', '');
+  const model = analyze(undated);
+  assert.equal(model.incident.start?.source, 'front-matter');
+  assert.equal(model.incident.durationMinutes, null);
+  assert.deepEqual(figures(undated), {});
+  assert.deepEqual(lifecycleOf('just a note').lifecycle, [], 'a document that is not a postmortem has no life');
+});
+
+test('corpus: every moment on a real line, every figure forward and within 60 days, and the card shows the lifecycle\'s figures', { skip: CORPUS_SKIP }, () => {
+  let withDetect = 0;
+  let withMitigate = 0;
+  for (const file of readdirSync(CORPUS).filter((name) => /^\d+\.md$/.test(name))) {
+    const model = analyze(readCorpus(file));
+    const settings = settingsWith();
+    const { lifecycle, metrics } = incidentLifecycle(model, settings);
+    for (const point of lifecycle) assert.ok(point.line === null || (point.line >= 0 && point.line < model.lines.index.lineCount), `${file}: ${point.moment}`);
+    for (const [name, figure] of Object.entries(metrics)) {
+      assert.ok(figure.minutes >= 0 && figure.minutes <= 60 * 24 * 60, `${file}: ${name} ${figure.minutes}`);
+      assert.deepEqual([figure.from.moment, figure.to.moment], [settings.metrics[name as keyof typeof settings.metrics].from, settings.metrics[name as keyof typeof settings.metrics].to]);
+    }
+    const card = incidentCard(model, settings);
+    assert.deepEqual([card.timeToDetect?.minutes, card.timeToMitigate?.minutes, card.timeToResolve?.minutes],
+      [metrics.timeToDetect?.minutes, metrics.timeToMitigate?.minutes, metrics.timeToResolve?.minutes], file);
+    if (metrics.timeToDetect) withDetect++;
+    if (metrics.timeToMitigate) withMitigate++;
+  }
+  assert.ok(withDetect >= 25, `time to detect found in ${withDetect} corpus documents`);
+  assert.ok(withMitigate >= 5, `time to mitigate found in ${withMitigate} corpus documents`);
+});
