@@ -14,10 +14,13 @@ import { listGroup, listToTableEdit, markDoneEdits, placeholderEdits } from '../
 import { findingsOf } from '../../server/src/rules/findings';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { inlayHints } from '../../server/src/features/inlayHints';
+import { actionItemLenses, fillActionItemArgs, fillActionItemEdits } from '../../server/src/features/actionItemLenses';
+import { createDocumentService } from '../../server/src/service/documentService';
+import { FILL_ACTION_ITEM_COMMAND } from '../../server/src/protocol';
 import { hover } from '../../server/src/features/hover';
 import { completion } from '../../server/src/features/completion';
 import { cardActions } from '../../server/src/features/actionItems';
-import { defaultSettings } from '../../server/src/rules/settings';
+import { defaultSettings, readSettings } from '../../server/src/rules/settings';
 
 interface Reading { kind: string; line: number; owner: string | null; type: string | null; done: boolean; ticket?: string }
 const READINGS: Record<string, Reading[]> = JSON.parse(readFileSync(join(FIXTURES, 'corpus-action-items.json'), 'utf8'));
@@ -201,4 +204,58 @@ test('CLI: --actions lists open items grouped by owner and exits 1 when one is o
   assert.equal(json[0].frontMatter.severity, 'sev1');
   assert.equal(json[0].actionItems.length, 5);
   assert.equal(run('--overdue', file).status, 2, '--overdue needs --actions');
+});
+
+test('code lenses: owner and due date (overdue marked) above each item; a lens that adds what is missing, run on the server', async () => {
+  const model = analyze(DOC);
+  const lenses = actionItemLenses(model, 'file:///pm.md', 7, TODAY);
+  assert.deepEqual(lenses.map((lens) => `${lens.range.start.line} ${lens.command?.title} ${lens.command?.command}`), [
+    '14 @alice · due 2026-04-01 ⚠ overdue ',
+    '15 @Bob · done ',
+    '16 @Carol · due 2026-12-01 ',
+    '17 done ',
+    '18 + Add owner postmortem.server.fillActionItem',
+    '18 + Add due date postmortem.server.fillActionItem',
+  ]);
+  assert.deepEqual(lenses[4].command?.arguments, [{ uri: 'file:///pm.md', version: 7, line: 18, slot: 'owner' }]);
+  assert.match(applyEdits(DOC, fillActionItemEdits(model, 18, 'owner')), /https:\/\/example\.com\/t\/9 \(owner: TBD\)\n/);
+  assert.deepEqual(fillActionItemEdits(model, 3, 'owner'), [], 'no item on that line');
+  for (const bad of [null, 'x', { uri: 'file:///pm.md', version: 1, line: 1.5, slot: 'owner' }, { uri: 'file:///pm.md', version: 1, line: 1, slot: 'ticket' }]) {
+    assert.equal(fillActionItemArgs(bad), null, JSON.stringify(bad));
+  }
+
+  // Through the service: postmortem.actionItems.display chooses lenses or inlay hints; a stale lens does nothing.
+  const uri = 'file:///work/incidents/checkout.md';
+  let display = 'codeLens';
+  const service = createDocumentService({ logger: { warn() {}, error() {} }, clock: () => TODAY, editorSettings: () => Promise.resolve({ actionItems: { display } }) });
+  service.open(uri, DOC, 3);
+  const whole = { start: { line: 0, character: 0 }, end: { line: 30, character: 0 } };
+  assert.equal((await service.codeLenses(uri)).length, 6);
+  assert.ok((await service.inlayHints(uri, whole)).every((hint) => !String(hint.label).startsWith('@')), 'no action item inlays beside the lenses');
+  const edit = await service.executeCommand(FILL_ACTION_ITEM_COMMAND, [{ uri, version: 3, line: 18, slot: 'due' }]);
+  assert.match(applyEdits(DOC, edit?.changes?.[uri] ?? []), /t\/9 \(due: TBD\)\n/);
+  assert.equal(await service.executeCommand(FILL_ACTION_ITEM_COMMAND, [{ uri, version: 2, line: 18, slot: 'due' }]), null, 'made for an older version');
+  assert.equal(await service.executeCommand('something.else', [{ uri, version: 3, line: 18, slot: 'due' }]), null);
+  for (const [choice, lensCount, itemHints] of [['inlay', 0, true], ['both', 6, true], ['none', 0, false]] as const) {
+    display = choice;
+    service.settingsChanged();
+    assert.equal((await service.codeLenses(uri)).length, lensCount, choice);
+    assert.equal((await service.inlayHints(uri, whole)).some((hint) => String(hint.label).startsWith('@alice')), itemHints, choice);
+  }
+  assert.deepEqual(readSettings({ actionItems: { display: 'lens' } }).problems, ['settings: actionItems.display must be one of inlay, codeLens, both, none; got "lens"']);
+  assert.equal(defaultSettings().actionItems.display, 'inlay');
+});
+
+test('outline: items under a heading no profile knows are listed under it, in line order', () => {
+  const text = joinLines(
+    '# Checkout outage postmortem', '', '## Timeline', '', '- 14:00 UTC: alert', '- 15:00 UTC: resolved', '',
+    '## Lessons', '', 'We learnt things.', '', '### Follow-ups', '', '- [ ] Add a circuit breaker @alice', '- [ ] Load test the checkout', '',
+    '## Root Cause', '', 'A bad deploy.', '',
+  );
+  const model = analyze(text);
+  assert.equal(model.actionItems.length, 2);
+  const named = (symbols: ReturnType<typeof documentSymbols>): string[] => symbols.flatMap((s) => [s.name, ...(s.children ? named(s.children).map((child) => `${s.name} > ${child}`) : [])]);
+  const paths = named(documentSymbols(model));
+  assert.ok(paths.includes('Checkout outage postmortem > Lessons > Follow-ups > Add a circuit breaker @alice'), paths.join('\n'));
+  assert.ok(paths.includes('Checkout outage postmortem > Lessons > Follow-ups > Load test the checkout'), paths.join('\n'));
 });

@@ -5,8 +5,9 @@ import type { PostmortemModel } from '../core/model';
 import { formatOffset } from '../core/time/duration';
 import { actionItemHints } from './actionItemHints';
 
-export function inlayHints(model: PostmortemModel, range: Range, now: Date = new Date()): InlayHint[] {
-  return [...timeHints(model, range), ...actionItemHints(model, range, now)]
+/** `withActionItems`: false when `postmortem.actionItems.display` shows the items as code lenses (or not at all). */
+export function inlayHints(model: PostmortemModel, range: Range, now: Date = new Date(), withActionItems = true): InlayHint[] {
+  return [...timeHints(model, range), ...(withActionItems ? actionItemHints(model, range, now) : [])]
     .sort((a, b) => a.position.line - b.position.line || a.position.character - b.position.character);
 }
 

@@ -1,10 +1,10 @@
 // The language server: the connection, its capabilities and thin handlers. Each handler asks the
 // document service (server/src/service/) one question; a failure is logged and answered with an
 // empty result, and a cancelled request is answered with one too.
-import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult } from 'vscode-languageserver/node';
+import { CodeActionKind, CodeLensRefreshRequest, TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  ANALYSIS_METHOD, FIX_ALL_KIND, NEW_TIMELINE_ENTRY_METHOD, PROFILES_METHOD, RENDER_METHOD, SORT_TIMELINE_METHOD, TEMPLATE_METHOD,
+  ANALYSIS_METHOD, FILL_ACTION_ITEM_COMMAND, FIX_ALL_KIND, NEW_TIMELINE_ENTRY_METHOD, PROFILES_METHOD, RENDER_METHOD, SORT_TIMELINE_METHOD, TEMPLATE_METHOD,
 } from '../protocol';
 import { onCustomRequest } from './customRequests';
 import { createDocumentService, EMPTY_ANALYSIS } from '../service/documentService';
@@ -44,10 +44,13 @@ const validation = new ValidationScheduler((uri) =>
 
 // Clients that declare no snippet support (eglot without yasnippet) would insert `${1}` literally.
 let snippetSupport = false;
+// Clients that can be told to ask again for code lenses (after a settings change).
+let codeLensRefresh = false;
 
 connection.onInitialize((params): InitializeResult => {
   editorSettings.initialize(params);
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
+  codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   service.setWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
     capabilities: {
@@ -57,6 +60,8 @@ connection.onInitialize((params): InitializeResult => {
       codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       hoverProvider: true,
       inlayHintProvider: true,
+      codeLensProvider: { resolveProvider: false },
+      executeCommandProvider: { commands: [FILL_ACTION_ITEM_COMMAND] },
       completionProvider: { triggerCharacters: ['#', ' '] },
     },
     serverInfo: { name: 'postmortem-writer' },
@@ -82,6 +87,8 @@ documents.onDidClose(({ document }) => {
 function settingsChanged(): void {
   service.settingsChanged();
   for (const document of documents.all()) validation.now(document.uri);
+  // `postmortem.actionItems.display` may have changed.
+  if (codeLensRefresh) void connection.sendRequest(CodeLensRefreshRequest.type).catch(() => undefined);
 }
 connection.onDidChangeConfiguration(({ settings }) => {
   editorSettings.pushChange(settings);
@@ -103,6 +110,15 @@ connection.onHover((params, token) =>
 
 connection.languages.inlayHint.on((params, token) =>
   safely('inlay hints', [], token, () => service.inlayHints(params.textDocument.uri, params.range)));
+
+connection.onCodeLens((params, token) =>
+  safely('code lenses', [], token, () => service.codeLenses(params.textDocument.uri)));
+
+connection.onExecuteCommand((params, token) =>
+  safely('execute command', undefined, token, async () => {
+    const edit = await service.executeCommand(params.command, params.arguments ?? []);
+    if (edit) await connection.workspace.applyEdit({ label: 'Fill in the action item', edit });
+  }));
 
 connection.onCompletion((params, token) =>
   safely('completion', [], token, () => service.completion(params.textDocument.uri, params.position, snippetSupport)));

@@ -2,7 +2,7 @@
 // It holds each document's text, its model (built once per version and settings) and its incremental
 // cache; it resolves settings (see settings.ts); it answers each feature, applying the postmortem guard
 // here, once. The host injects the clock, the logger, the editor's settings and the HTML renderer.
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CodeLens, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, WorkspaceEdit } from 'vscode-languageserver-types';
 import { analyzeDocument } from '../core/analyze';
 import type { Settings } from '../core/config';
 import { AnalysisCache } from '../core/incremental';
@@ -17,11 +17,12 @@ import { foldingRanges } from '../features/foldingRanges';
 import { hover } from '../features/hover';
 import { writingHover } from '../features/writingHover';
 import { inlayHints } from '../features/inlayHints';
+import { actionItemLenses, fillActionItemArgs, fillActionItemEdits } from '../features/actionItemLenses';
 import { newTimelineEntry } from '../features/newTimelineEntry';
 import { renderResult } from '../features/preview';
 import { renderHtml } from '../features/renderHtml';
 import { postmortemTemplate, profileNamed } from '../features/template';
-import type { AnalysisResult, NewTimelineEntryResult, ProfileChoice, RenderResult, SortTimelineResult, TemplateParams } from '../protocol';
+import { FILL_ACTION_ITEM_COMMAND, type AnalysisResult, type NewTimelineEntryResult, type ProfileChoice, type RenderResult, type SortTimelineResult, type TemplateParams } from '../protocol';
 import { readTextFile, type ReadTextFile } from './configFile';
 import { builtInProfiles } from './profiles';
 import { pathOf, SettingsResolver, type EditorSettings, type ResolvedSettings } from './settings';
@@ -189,7 +190,28 @@ export function createDocumentService(options: DocumentServiceOptions) {
       onPostmortem(uri, null, ({ model, settings }) => hover(model, position, clock(), settings.frontMatter) ?? writingHover(model, settings, position)),
 
     inlayHints: (uri: string, range: Range): Promise<InlayHint[]> =>
-      onPostmortem(uri, [], ({ model, settings }) => (settings.inlayHints.enabled ? inlayHints(model, range, clock()) : [])),
+      onPostmortem(uri, [], ({ model, settings }) => {
+        const display = settings.actionItems.display;
+        return settings.inlayHints.enabled ? inlayHints(model, range, clock(), display === 'inlay' || display === 'both') : [];
+      }),
+
+    /** The action items' lenses, when `postmortem.actionItems.display` asks for them. */
+    codeLenses: (uri: string): Promise<CodeLens[]> =>
+      onPostmortem(uri, [], ({ model, settings, version }) => {
+        const display = settings.actionItems.display;
+        return display === 'codeLens' || display === 'both' ? actionItemLenses(model, uri, version, clock()) : [];
+      }),
+
+    /** `workspace/executeCommand`: the edit to apply, or null (an unknown command, bad arguments, a stale lens). */
+    async executeCommand(command: string, args: readonly unknown[]): Promise<WorkspaceEdit | null> {
+      const fill = command === FILL_ACTION_ITEM_COMMAND ? fillActionItemArgs(args[0]) : null;
+      if (!fill) return null;
+      const found = await analysed(fill.uri);
+      // The document changed since the lens was made: its line may hold another item now.
+      if (!found?.model.isPostmortem || found.version !== fill.version) return null;
+      const edits = fillActionItemEdits(found.model, fill.line, fill.slot);
+      return edits.length ? { changes: { [fill.uri]: edits } } : null;
+    },
 
     /** `snippets`: the client takes snippet syntax; others get plain text. */
     completion: (uri: string, position: Position, snippets = true): Promise<CompletionItem[]> =>
