@@ -105,6 +105,9 @@ test('time to mitigate counts rollbacks, reverts, failovers, disabled flags and 
   assert.equal(mitigation('Feature flag turned off for all users.'), 'Feature flag turned off');
   assert.equal(mitigation('Restarted the API pods, service back to normal.'), 'Restarted the API pods, service back to normal');
   assert.equal(mitigation('Restarted the API pods.'), null, 'a restart that restored nothing');
+  // 038: "Attempted to restart the Database server, but it failed to come back online."
+  assert.equal(mitigation('Attempted to restart the database server, but it failed to come back online.'), null);
+  assert.equal(mitigation('Tried to restart the pods to get the service back up; no luck.'), null);
   assert.equal(mitigation('Rollback tried, errors continue.'), null);
   assert.equal(mitigation('The deploy was not rolled back.'), null);
   assert.equal(mitigation("We didn't fail over."), null);

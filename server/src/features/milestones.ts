@@ -40,7 +40,8 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
       String.raw`failed\s+over|fail-?over\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded)`,
       String.raw`(?:disabled|turned\s+off|switched\s+off|flipped\s+off)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:feature\s+)?(?:flag|toggle)`,
       String.raw`(?:feature\s+)?(?:flag|toggle)\s+(?:was\s+)?(?:disabled|turned\s+off|switched\s+off)`,
-      String.raw`restart(?:ed|ing)?\b[^.;]{0,60}?\b(?:restored|recovered|back\s+(?:up|online|to\s+normal))`,
+      // A restart, then (in the same clause, with no failure between) the service back.
+      String.raw`restart(?:ed|ing)?\b(?:(?!\b(?:fail(?:ed|s|ing)?|not|never|unable)\b|n't\b)[^.;]){0,60}?\b(?:restored|recovered|back\s+(?:up|online|to\s+normal))`,
     ].join('|')})\b`, 'i'),
   },
   { kind: 'resolved', pattern: /\b(?:resolved|restored|fully\s+recovered)\b/i },
@@ -53,12 +54,14 @@ export const ACKNOWLEDGED_WORDS = /\b(?:acknowledged|acked|ack'd|(?:on[- ]call|r
 const NEGATION = /\b(?:not|no|never|without)\s*$|n't\s+(?:\w+\s+)?$/i;
 // "partially restored" is a mitigation, not the resolution.
 const PARTIAL = /\bpartial(?:ly)?\s*$/i;
+// "attempted to restart", "tried to roll back": an attempt mitigates nothing.
+const ATTEMPT = /\b(?:attempt(?:ed|s|ing)?|tr(?:y|ies|ied|ying))\s+to\s*$/i;
 
 function matchWords(entry: TimelineEntry, kind: MilestoneKind | 'acknowledged', pattern: RegExp): string | null {
   const global = new RegExp(pattern.source, 'gi');
   for (const match of entry.text.matchAll(global)) {
     const before = entry.text.slice(Math.max(0, (match.index ?? 0) - 16), match.index);
-    if (!NEGATION.test(before) && !(kind === 'resolved' && PARTIAL.test(before))) return match[0];
+    if (!NEGATION.test(before) && !(kind === 'resolved' && PARTIAL.test(before)) && !(kind === 'mitigated' && ATTEMPT.test(before))) return match[0];
   }
   return null;
 }
