@@ -13,7 +13,8 @@ export function statusBarText(analysis: AnalysisResult): { text: string; tooltip
   if (incident.durationText === null) {
     return { text: '$(clock) no window', tooltip: `Postmortem: no start and end to compute the outage duration from.${profile} Click to open the preview.` };
   }
-  const from = incident.durationSource === 'timeline' ? 'the timeline' : incident.durationSource === 'mixed' ? 'the summary and the timeline' : 'the summary';
+  const from = incident.durationSource === 'timeline' ? 'the timeline' : incident.durationSource === 'front-matter' ? 'the front matter'
+    : incident.durationSource === 'mixed' ? 'the summary and the timeline (or the front matter)' : 'the summary';
   const window = incident.startText && incident.endText ? ` (${incident.startText} – ${incident.endText})` : '';
   return { text: `$(clock) ${incident.durationText}`, tooltip: `Outage duration${window}, computed from ${from}.${profile} Click to open the preview.` };
 }

@@ -94,7 +94,9 @@ export const summaryLine: fc.Arbitrary<string> = fc.oneof(
 
 const otherLine: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constant('') },
-  { weight: 2, arbitrary: fc.constantFrom('Some prose about the incident.', '```', '~~~', '<!--', '-->', '---', '> quoted', '    indented code', '| Time | Event |', '| --- | --- |', 'All times in CEST', 'May 20:', '### 2024-05-02', '=====', '[^1]: note', '- [ ] action') },
+  { weight: 2, arbitrary: fc.constantFrom('Some prose about the incident.', '```', '~~~', '<!--', '-->', '---', '> quoted', '    indented code', '| Time | Event |', '| --- | --- |', 'All times in CEST', 'May 20:', '### 2024-05-02', '=====', '[^1]: note', '- [ ] action',
+    // Front matter lifecycle times (a document opening with "---" holds them): good, impossible and bad.
+    'started: 2024-05-02T10:00Z', 'resolved: 2024-05-02 09:30+02:00', 'detected: 2024-02-31T10:00Z', 'acknowledged: soon', '- 10:05 [acknowledged] on-call joined') },
   { weight: 1, arbitrary: oddText },
 );
 

@@ -15,6 +15,8 @@ import { applyEdits } from '../../server/src/features/fixAll';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { foldingRanges } from '../../server/src/features/foldingRanges';
 import { inlayHints } from '../../server/src/features/inlayHints';
+import { incidentLifecycle } from '../../server/src/features/lifecycle';
+import { actionItemLenses } from '../../server/src/features/actionItemLenses';
 import { hover } from '../../server/src/features/hover';
 import { analysisResult } from '../../server/src/features/analysis';
 import { listGroup, listToTableEdit, markDoneEdits, placeholderEdits } from '../../server/src/rules/fixes/actionItemEdits';
@@ -159,8 +161,10 @@ export function checkActionItems(model: PostmortemModel, settings: Settings, wit
     for (const field of model.frontMatter.fields) inside(field.keyStart, field.valueEnd, `front matter ${field.key}`);
     for (const error of model.frontMatter.errors) inside(error.start, error.end, 'front matter error');
   }
+  for (const lens of actionItemLenses(model, URI, 1, new Date())) checkRange(index, lens.range, 'action item lens');
   for (const item of model.actionItems) {
     inside(item.start, item.end, 'action item');
+    inside(item.words.start, item.words.end, 'action item words');
     assert.ok(item.line <= item.lastLine && item.lastLine < index.lineCount, `action item lines ${item.line}-${item.lastLine}`);
     for (const field of [item.owner, item.due, item.ticket, item.type, item.status, item.checkbox]) {
       if (field) assert.ok(field.start >= index.lines[item.line].start && field.end <= index.lines[item.lastLine].end, `an action item's field ${JSON.stringify(field.text)} lies inside the item`);
@@ -189,6 +193,13 @@ export function checkActionItems(model: PostmortemModel, settings: Settings, wit
   }
 }
 
+/** The lifecycle: moments on real lines, in no particular order, and every figure forward in time. */
+export function checkLifecycle(model: PostmortemModel, settings: Settings): void {
+  const { lifecycle, metrics } = incidentLifecycle(model, settings);
+  for (const point of lifecycle) assert.ok(point.line === null || (point.line >= 0 && point.line < model.lines.index.lineCount), `lifecycle ${point.moment} on line ${point.line}`);
+  for (const [name, figure] of Object.entries(metrics)) assert.ok(Number.isFinite(figure.minutes) && figure.minutes >= 0, `${name}: ${figure.minutes}`);
+}
+
 export interface CheckOptions {
   /** Apply every quick fix and fix-all (costly on big documents). */
   fixes?: boolean;
@@ -214,6 +225,7 @@ export function checkDocument(text: string, settings: Settings, options: CheckOp
     if (found?.range) checkRange(index, found.range, 'hover');
   }
   JSON.stringify(analysisResult(model));
+  checkLifecycle(model, settings);
   checkActionItems(model, settings, options.fixes === true);
 
   if (options.previous !== undefined) {

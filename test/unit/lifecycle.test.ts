@@ -59,6 +59,8 @@ test('front matter started and resolved decide the incident window; duration-mis
   assert.deepEqual(card.start?.source, { from: 'front-matter', line: 4, text: 'started: 2024-03-14T09:00Z' });
   assert.deepEqual(card.computed, { minutes: 180, text: '3h', source: 'front-matter' });
 
+  const short = diagnosticsOf(report(['started: 2024-03-14T10:00Z', 'resolved: 2024-03-14T12:00Z'])).find((d) => d.code === 'duration-mismatch');
+  assert.equal(short?.message, "The summary says 3 hours (3h), but the front matter's started and resolved span 2h.");
   // One end from the front matter, the other from the summary: mixed.
   const half = analyze(report(['started: 2024-03-14T09:00+01:00']));
   assert.deepEqual([half.incident.start?.axis, half.incident.durationSource, half.incident.durationMinutes], [Date.UTC(2024, 2, 14, 8) / 60_000, 'mixed', 240]);

@@ -71,8 +71,11 @@ function durationHover(model: PostmortemModel): string {
   if (incident.durationMinutes === null || !incident.start || !incident.end) {
     lines.push('', 'No duration can be computed: the summary and the timeline do not give a start and an end.');
   } else {
+    const mixedWithFrontMatter = incident.start.source === 'front-matter' || incident.end.source === 'front-matter';
     const from = incident.durationSource === 'summary' ? "the summary's start and end"
-      : incident.durationSource === 'timeline' ? 'the first and last timeline entries' : 'the summary and the timeline';
+      : incident.durationSource === 'timeline' ? 'the first and last timeline entries'
+        : incident.durationSource === 'front-matter' ? "the front matter's `started` and `resolved`"
+          : mixedWithFrontMatter ? 'the front matter and the document' : 'the summary and the timeline';
     lines.push(`**Computed:** ${formatDuration(incident.durationMinutes)}, from ${from}: ${localDateTime(incident.start)} → ${localDateTime(incident.end)}`);
   }
   return lines.join('\n\n');

@@ -37,7 +37,8 @@ export const durationMismatch = defineRule<DurationMismatchData>({
     const stated = model.summary?.stated;
     const computed = model.incident.durationMinutes;
     if (!stated || computed === null || !durationContradicts(model, settings.durationTolerance)) return [];
-    const spans = model.incident.durationSource === 'timeline' ? 'the timeline spans' : 'the stated start and end span';
+    const spans = model.incident.durationSource === 'timeline' ? 'the timeline spans'
+      : model.incident.durationSource === 'front-matter' ? "the front matter's started and resolved span" : 'the stated start and end span';
     return [{
       start: stated.offset,
       end: stated.offset + stated.text.length,
