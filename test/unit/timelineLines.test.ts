@@ -1,0 +1,104 @@
+// Issue 16, the timeline: every line of the Timeline shaped like a date or a time becomes an entry or a
+// timeline-unparsed-time diagnostic, never nothing. Invented documents in the styles the corpus shows.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, clockOf, codesOf, diagnosticsOf, joinLines } from '../helpers';
+
+const clocks = (text: string) => analyze(text).timeline.map((entry) => clockOf(entry.stamp?.time));
+
+test('a short label before the time: "Escalation: 4:00 PM - …" is an entry, its label kept in its words', () => {
+  const text = joinLines(
+    '# Outage report',
+    '## Timeline',
+    '- **Mar 3, 2025 9:00 AM (GMT+02:00)** - Alerts fire for the billing queue.',
+    '- **Work done:** the team restarted the consumers.',
+    '- **Handed over:** **Mar 3, 2025 11:30 AM (GMT+02:00)** - Payments team takes the incident.',
+    '- Mar 3, 2025 1:00 PM (GMT+02:00) - Queue drained.',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => clockOf(entry.stamp?.time)), ['09:00', '11:30', '13:00']);
+  assert.match(model.timeline[1].text, /^Handed over: Payments team/);
+});
+
+test('entries fused to their list numbers: "1.March 3, 09:00 PM:" and "2.10:15:"', () => {
+  const text = joinLines(
+    '# Incident report',
+    'Timeline:',
+    '',
+    '1.March 3, 09:00: Packet loss seen on the core switch.',
+    '2.March 3, 09:40: Switch port shut.',
+    '3.10:15: Traffic normal again.',
+  );
+  assert.deepEqual(clocks(text), ['09:00', '09:40', '10:15']);
+});
+
+test('four-digit times with no colon or zone at a line start ("0830 - …"), and "0830–1045 CET" in the summary', () => {
+  const text = joinLines(
+    '# Postmortem',
+    '### Summary',
+    'The shop returned errors during 0830–1045 CET on Oct. 4, 2022. All users were affected because of a bad deploy.',
+    '### Timeline',
+    '0830 - First report from a customer.',
+    '',
+    '![graph](https://example.com/graph.png)',
+    '',
+    '0915 - Bad deploy found.',
+    '1045 - Rolled back; errors stop.',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => clockOf(entry.stamp?.time)), ['08:30', '09:15', '10:45']);
+  assert.equal(model.incident.durationMinutes, 135);
+  assert.equal(model.incident.start?.source, 'summary');
+  // A year is no time: "2019 release" does not open like "0830 - …".
+  assert.deepEqual(clocks(joinLines('# Postmortem', '## Timeline', '- 10:00 UTC start', '2019 release notes were read', '- 11:00 UTC end')), ['10:00', '11:00']);
+});
+
+test('bracketed month-day dates before the time: "[11-30 22:10]", month first as ISO writes it', () => {
+  const text = joinLines(
+    '# Cache outage',
+    'All times in UTC.',
+    '## Timeline',
+    '- [11-30 22:10] Deploy starts',
+    '- [11-30 23:50] Errors climb',
+    '- [12-01 00:20] Rolled back',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => entry.date && [entry.date.month, entry.date.day]), [[11, 30], [11, 30], [12, 1]]);
+  assert.equal(model.incident.durationMinutes, 130);
+  assert.ok(!codesOf(text).includes('timeline-out-of-order'));
+});
+
+test('any separator between a month-name date and its time, and between a month-day and its time', () => {
+  for (const entry of ['Jan 2, 2024 10:00', 'Jan 2 2024T10:00', 'Jan 2, 2024, 10:00', 'Jan 2, 2024 @ 10:00', 'Jan 2, 2024 - 10:00', 'Jan 2, 2024/10:00', '01-02 10:00', '01/02 at 10:00', '01-02T10:00']) {
+    const model = analyze(joinLines('# Postmortem', '## Timeline (UTC)', `- ${entry}: alerts fire`, '- 23:00: all clear'));
+    assert.deepEqual([model.timeline[0].date?.month, model.timeline[0].date?.day, clockOf(model.timeline[0].stamp?.time)], [1, 2, '10:00'], entry);
+  }
+});
+
+test('a line shaped like a date or time that no reader takes is a timeline-unparsed-time, not nothing', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 alerts', '- 2024-13-45 10:30 something happened', '- 14/33/2024 10:45 deploy', '- 11:00 all clear');
+  const unparsed = diagnosticsOf(text).filter((d) => d.code === 'timeline-unparsed-time');
+  assert.deepEqual(unparsed.map((d) => d.range.start.line), [3, 4]);
+  assert.match(String(unparsed[0].message), /looks like a date or time/);
+  assert.equal(analyze(text).timeline.length, 4);
+});
+
+test('"12:30 AM" between 11:30 AM and 1:00 PM is a slip back in time, not a night that passed', () => {
+  const text = joinLines(
+    '# Postmortem',
+    '### Summary',
+    'Around 8:00 AM PST on 3rd May 2021 some pages failed to load.',
+    '### Timeline',
+    '- **8:00AM PST** - reported',
+    '- **11:30AM PST** - cause found',
+    '- **12:30AM PST** - fix written',
+    '- **1:00 PM PST** - fix deployed',
+  );
+  const model = analyze(text);
+  assert.ok(model.timeline.every((entry) => !entry.rolledOver));
+  assert.ok(codesOf(text).includes('timeline-out-of-order'));
+  // A real night: the entries after it carry on from the new day.
+  const night = analyze(joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 PM deploy', '- 11:50 PM errors', '- 12:30 AM rollback', '- 1:10 AM all clear'));
+  assert.deepEqual(night.timeline.map((entry) => entry.rolledOver), [false, false, true, false]);
+  assert.equal(night.incident.durationMinutes, 190);
+});
