@@ -34,7 +34,6 @@ const KNOWN_DIFFERENCES: Record<string, Partial<Record<Field, string>>> = {
   // Issue 16's readings (072-111): where the model still reads otherwise than a person.
   '079.md': { statedDurationMinutes: '"❖Incident Duration: 5 hours": the ornament before the label hides it' },
   '080.md': { end: 'the summary\'s "fix was expected ... before 11:00 pm" is taken for the end', durationMinutes: 'same' },
-  '091.md': { end: 'the summary\'s "by 12:15PM PT" is not taken for the end; the timeline\'s last entry (12:00) is', durationMinutes: 'same' },
   '111.md': { start: 'the outage is marked in lower case, "(**outage starts**)" at 23:04 and "(**outage ends**)" at 08:10, and the entries after 23:04 keep the written 03-26 where a reader sees 03-27; we take the span of the entries, from a December bug to March', end: 'same', durationMinutes: 'same' },
   '096.md': { sections: 'a plain "Root Cause:" label after "Impact:" is read as a field of the summary, not a section' },
 };

@@ -102,3 +102,41 @@ test('"12:30 AM" between 11:30 AM and 1:00 PM is a slip back in time, not a nigh
   assert.deepEqual(night.timeline.map((entry) => entry.rolledOver), [false, false, true, false]);
   assert.equal(night.incident.durationMinutes, 190);
 });
+
+test('a summary end stated as recovery "by" a time, and a span anchored at its own moment, are no duration-mismatch', () => {
+  const text = joinLines(
+    '# Postmortem',
+    '### Issue Summary',
+    'At 8:05AM ET on 06-14-2019 the disk of one replica filled up.',
+    'Writes were rejected on that replica for 10 minutes around 9:30AM.',
+    'The replica was cleaned and resumed normal service by 10:20AM ET.',
+    '### Timeline',
+    '- 8:05AM disk alert',
+    '- 9:30AM writes rejected',
+    '- 10:00AM cleanup done',
+  );
+  const model = analyze(text);
+  assert.equal(model.incident.durationMinutes, 135);
+  assert.equal(model.incident.end?.source, 'summary');
+  assert.equal(model.summary?.stated?.bound, 'at-least');
+  const codes = codesOf(text);
+  assert.ok(!codes.includes('duration-mismatch'));
+  assert.ok(!diagnosticsOf(text).some((d) => d.code === 'summary-field-missing' && /end time/.test(String(d.message))));
+});
+
+test('a duration stated beside a start given roughly ("approximately at 6:00am … for 1 hours") is approximate', () => {
+  const text = joinLines(
+    '# Postmortem',
+    '#### Issue Summary',
+    'The outage began approximately at 6:00am(PST) on Jan. 8th, 2018 for 1 hours. Users saw 502 errors because the app server stopped.',
+    '#### Timeline',
+    '- 6:03am(PST) - detected by a user report',
+    '- 6:49am(PST) - service back',
+  );
+  const model = analyze(text);
+  assert.equal(model.incident.durationMinutes, 49);
+  assert.equal(model.summary?.stated?.approximate, true);
+  assert.ok(!codesOf(text).includes('duration-mismatch'));
+  // Stated exactly, the same figure is still checked.
+  assert.ok(codesOf(text.replace('approximately at 6:00am', 'at 6:00am')).includes('duration-mismatch'));
+});
