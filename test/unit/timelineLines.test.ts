@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, clockOf, codesOf, diagnosticsOf, joinLines } from '../helpers';
+import { incidentResult } from '../../server/src/features/analysis';
 
 const clocks = (text: string) => analyze(text).timeline.map((entry) => clockOf(entry.stamp?.time));
 
@@ -139,4 +140,13 @@ test('a duration stated beside a start given roughly ("approximately at 6:00am â
   assert.ok(!codesOf(text).includes('duration-mismatch'));
   // Stated exactly, the same figure is still checked.
   assert.ok(codesOf(text.replace('approximately at 6:00am', 'at 6:00am')).includes('duration-mismatch'));
+});
+
+test('the incident window without a year: the local date-time without it, or the time alone, with the zone', () => {
+  const undated = incidentResult(analyze(joinLines('# Postmortem', '## Timeline', '- 5:02am(PST) - detected', '- 5:53am(PST) - fixed')));
+  assert.deepEqual([undated.start, undated.end, undated.startZone, undated.endZone], ['T05:02', 'T05:53', 'PST', 'PST']);
+  const noYear = incidentResult(analyze(joinLines('# Postmortem', '## Timeline', '- [11-30 23:10] deploy (UTC)', '- [12-01 00:20] rolled back')));
+  assert.deepEqual([noYear.start, noYear.end], ['--11-30T23:10', '--12-01T00:20']);
+  const dated = incidentResult(analyze(joinLines('# Postmortem', '## Timeline', '- 2024-03-14 14:05 UTC alert', '- 2024-03-14 15:00 UTC fixed')));
+  assert.deepEqual([dated.start, dated.startZone], ['2024-03-14T14:05:00Z', 'UTC']);
 });

@@ -78,7 +78,7 @@ export const EMPTY_ANALYSIS: AnalysisResult = {
   profileSource: 'default',
   sections: [],
   timeline: [],
-  incident: { start: null, end: null, startText: null, endText: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null, durationText: null },
+  incident: { start: null, end: null, startZone: null, endZone: null, startText: null, endText: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null, durationText: null },
 };
 
 export type DocumentService = ReturnType<typeof createDocumentService>;
