@@ -2,8 +2,10 @@
 // timeline-unparsed-time diagnostic, never nothing. Invented documents in the styles the corpus shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, clockOf, codesOf, diagnosticsOf, joinLines } from '../helpers';
+import { readdirSync } from 'node:fs';
+import { CORPUS, CORPUS_SKIP, analyze, clockOf, codesOf, diagnosticsOf, joinLines, readCorpus, settingsWith } from '../helpers';
 import { incidentResult } from '../../server/src/features/analysis';
+import { incidentCard } from '../../server/src/features/incidentCard';
 
 const clocks = (text: string) => analyze(text).timeline.map((entry) => clockOf(entry.stamp?.time));
 
@@ -149,4 +151,39 @@ test('the incident window without a year: the local date-time without it, or the
   assert.deepEqual([noYear.start, noYear.end], ['--11-30T23:10', '--12-01T00:20']);
   const dated = incidentResult(analyze(joinLines('# Postmortem', '## Timeline', '- 2024-03-14 14:05 UTC alert', '- 2024-03-14 15:00 UTC fixed')));
   assert.deepEqual([dated.start, dated.startZone], ['2024-03-14T14:05:00Z', 'UTC']);
+});
+
+test('an entry\'s words include its nested lines: a detection below "- **04:15 PM (UTC):**" gives a time to detect of 0m', () => {
+  const text = joinLines(
+    '# Postmortem',
+    '## Issue Summary',
+    '- **Impact:** 30% of users could not log in.',
+    '- **Root cause:** an expired certificate.',
+    '## Timeline',
+    '- **04:15 PM (UTC):**',
+    '  - Issue Detected: monitoring alerted us to failed logins.',
+    '- **04:40 PM (UTC):**',
+    '  - Certificate renewed, logins restored.',
+  );
+  const card = incidentCard(analyze(text), settingsWith());
+  const detected = card.milestones.find((milestone) => milestone.kind === 'detected');
+  assert.equal(detected?.durationText, '0m');
+  assert.equal(card.milestones.find((milestone) => milestone.kind === 'resolved')?.line, 7);
+});
+
+test('the card and the diagnostics never disagree: a root cause or impact the card shows from the summary is not missing from it', { skip: CORPUS_SKIP }, () => {
+  const nested = joinLines('# Postmortem', '## Issue Summary', 'Logins failed for 30% of users.', '### Root Cause', 'An expired certificate.', '## Timeline (UTC)', '- 10:00 alert', '- 10:30 fixed');
+  const listed = nested.replace('### Root Cause', '- ### Root Cause');
+  const documents = [nested, listed, ...readdirSync(CORPUS).filter((file) => file.endsWith('.md')).map(readCorpus)];
+  for (const text of documents) {
+    const model = analyze(text);
+    const summary = model.summarySection;
+    if (!summary) continue;
+    const card = incidentCard(model, settingsWith());
+    const missing = diagnosticsOf(text).filter((d) => d.code === 'summary-field-missing').map((d) => (d.data as { field: string }).field);
+    for (const [field, fact] of [['root-cause', card.rootCause], ['impact', card.impact]] as const) {
+      const inSummary = fact && (fact.from === 'summary' || (fact.line > summary.line && fact.line <= summary.endLine));
+      assert.ok(!(inSummary && missing.includes(field)), `${field} shown from the summary and reported missing: ${text.slice(0, 60)}`);
+    }
+  }
 });

@@ -2,7 +2,7 @@
 // detected, escalated, its root cause identified, mitigated and resolved; and from them the time to
 // detect, to mitigate and to resolve, counted from the incident's start.
 import type { PostmortemModel } from '../core/model';
-import type { TimelineEntry } from '../core/timeline';
+import { entryWords, type TimelineEntry } from '../core/timeline';
 import type { MilestoneKind } from '../protocol';
 
 export interface MilestoneMatch {
@@ -38,10 +38,10 @@ const NEGATION = /\b(?:not|no|never|without)\s*$|n't\s+(?:\w+\s+)?$/i;
 // "partially restored" is a mitigation, not the resolution.
 const PARTIAL = /\bpartial(?:ly)?\s*$/i;
 
-function matchWords(entry: TimelineEntry, kind: MilestoneKind, pattern: RegExp): string | null {
+function matchWords(words: string, kind: MilestoneKind, pattern: RegExp): string | null {
   const global = new RegExp(pattern.source, 'gi');
-  for (const match of entry.text.matchAll(global)) {
-    const before = entry.text.slice(Math.max(0, (match.index ?? 0) - 16), match.index);
+  for (const match of words.matchAll(global)) {
+    const before = words.slice(Math.max(0, (match.index ?? 0) - 16), match.index);
     if (!NEGATION.test(before) && !(kind === 'resolved' && PARTIAL.test(before))) return match[0];
   }
   return null;
@@ -63,12 +63,12 @@ export function findMilestones(model: PostmortemModel): Milestones {
   };
   // In time order; entries without a readable time come last, in document order.
   const order = model.timeline
-    .map((entry, entryIndex) => ({ entry, entryIndex }))
+    .map((entry, entryIndex) => ({ entry, entryIndex, words: entryWords(model.lines, entry) }))
     .sort((a, b) => (a.entry.axis ?? Infinity) - (b.entry.axis ?? Infinity) || a.entryIndex - b.entryIndex);
   const milestones: MilestoneMatch[] = [];
   for (const { kind, pattern } of MILESTONE_WORDS) {
-    for (const { entry, entryIndex } of order) {
-      const word = matchWords(entry, kind, pattern);
+    for (const { entry, entryIndex, words } of order) {
+      const word = matchWords(words, kind, pattern);
       if (!word) continue;
       milestones.push({ kind, entryIndex, word, minutesFromStart: fromStart(entry) });
       break;
