@@ -10,6 +10,7 @@ import { DEFAULT_INCLUDE } from '../../server/src/core/config';
 import { codeActions } from '../../server/src/features/codeActions';
 import { applyEdits } from '../../server/src/features/fixAll';
 import { analyzeDocument } from '../../server/src/core/analyze';
+import { renderResult } from '../../server/src/features/preview';
 
 const REPORT = [
   '# Postmortem: checkout errors',
@@ -69,4 +70,10 @@ test('a ```md example in a README is no pasted report, and code blocks tagged ot
   const bash = joinLines('# Postmortem', '```bash', ...REPORT.slice(1), '```');
   assert.equal(analyze(bash).pastedReport, null);
   assert.equal(analyze(bash).timeline.length, 0);
+});
+
+test('the preview shows the pasted report as the report, not as code', () => {
+  const { html } = renderResult(analyze(UNCLOSED), settingsWith(), 'file:///answer.md', 1);
+  assert.match(html, /<h2[^>]*>Issue Summary<\/h2>/);
+  assert.doesNotMatch(html, /<pre/);
 });

@@ -211,7 +211,8 @@ export function createDocumentService(options: DocumentServiceOptions) {
     async render(uri: string): Promise<RenderResult | null> {
       const found = await analysed(uri);
       if (!found) return null;
-      const html = await render(found.model.text, uri);
+      // The text as the model reads it: a report pasted in a ```markdown block renders as the report.
+      const html = await render(found.model.lines.index.text, uri);
       return html === null ? null : renderResult(found.model, found.settings, uri, found.version, html, clock());
     },
 
