@@ -39,9 +39,18 @@ export interface AnalysisTimelineEntry {
   dateSource: string;
 }
 
+/**
+ * The incident's window. `start`/`end` are ISO-8601, null only when there is no such point: with a year
+ * and a zone an instant in UTC (`2024-03-14T14:05:00Z`); with a year and no zone the local date-time
+ * (`2024-03-14T14:05:00`); without a year what is known, local to the zone written: the date-time
+ * without the year (`--03-14T14:05`) or, with no date at all, the time (`T14:05`). `startZone`/`endZone`
+ * name that zone as written ("PST", "GMT+1"), or null.
+ */
 export interface AnalysisIncident {
   start: string | null;
   end: string | null;
+  startZone: string | null;
+  endZone: string | null;
   /** Clock times as written, for documents without a date ("14:00 UTC"). */
   startText: string | null;
   endText: string | null;

@@ -15,6 +15,7 @@ import { parseZoneSetting, type Settings } from './config';
 import { readActionItems, type ActionItem } from './actionItems';
 import { frontMatterYear, readFrontMatter, type FrontMatter } from './frontMatter';
 import { frontMatterInstant, type FrontMatterInstant } from './frontMatterTimes';
+import { findPastedReport, withoutFences, type PastedReport } from './pastedReport';
 
 export interface RequirementStatus {
   spec: SectionSpec;
@@ -44,7 +45,10 @@ export interface Incident {
 }
 
 export interface PostmortemModel {
+  /** The document as written (fixes edit it); the model reads it with a pasted report's fences blanked. */
   text: string;
+  /** The fenced `markdown` block the report was pasted in, read as Markdown; null when there is none. */
+  pastedReport: PastedReport | null;
   lines: MarkdownLines;
   isPostmortem: boolean;
   profile: CompiledProfile;
@@ -119,14 +123,17 @@ function pointFromSummary(time: SummaryTime, defaultYear: number, configZone: Zo
 }
 
 export function buildModel(text: string, options: ModelOptions): PostmortemModel {
-  const index = new LineIndex(text);
-  const frontMatter = frontMatterOf(text);
+  const pastedReport = findPastedReport(text);
+  // Blanked fences keep every offset: positions found in `read` are positions in `text`.
+  const read = pastedReport ? withoutFences(text, pastedReport) : text;
+  const index = new LineIndex(read);
+  const frontMatter = frontMatterOf(read);
   const fromFrontMatter = BUILT_IN_PROFILES[frontMatterProfile(frontMatter) ?? ''] ?? null;
   // Whether it is a postmortem needs only the path, the title and the front matter: a document that is
   // not one is never parsed, and gets an empty model (every feature answers nothing for it).
-  const isPostmortem = options.forcePostmortem || isPostmortemDocument(options.path, text, frontMatter, options.settings.include);
+  const isPostmortem = options.forcePostmortem || isPostmortemDocument(options.path, read, frontMatter, options.settings.include);
   if (!isPostmortem) return emptyModel(text, index, compileProfile(fromFrontMatter ?? options.profile ?? BUILT_IN_PROFILES[DEFAULT_PROFILE]));
-  const lines = analyzeLines(text, index, options.cache?.chunks);
+  const lines = analyzeLines(read, index, options.cache?.chunks);
   const { profile, source: profileSource, headers } = chooseProfile(
     lines, fromFrontMatter ?? options.profile, fromFrontMatter ? 'front-matter' : 'settings', options.cache?.titles);
   const sections = buildSections(lines, headers, profile);
@@ -164,7 +171,7 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   const others = otherHeadings(headers);
   const actionItems = readActionItems(lines, { sections, otherHeadings: others, timelineSection, defaultYear: facts.date?.year ?? frontMatterYear(written) });
   return {
-    text, lines, isPostmortem, profile, profileSource, sections, otherHeadings: others, requirements,
+    text, pastedReport, lines, isPostmortem, profile, profileSource, sections, otherHeadings: others, requirements,
     summarySection, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,
     frontMatter: written, actionItems,
   };
@@ -182,7 +189,7 @@ function firstZone(index: LineIndex, from: number, to: number): Zone | null {
 
 function emptyModel(text: string, index: LineIndex, profile: CompiledProfile): PostmortemModel {
   return {
-    text, lines: plainLines(index), isPostmortem: false, profile, profileSource: 'default', sections: [], otherHeadings: [],
+    text, pastedReport: null, lines: plainLines(index), isPostmortem: false, profile, profileSource: 'default', sections: [], otherHeadings: [],
     requirements: profile.sections.map((spec) => ({ spec, present: false, line: null, missingParts: [] })),
     summarySection: null, timelineSection: null, summary: null, timeline: [],
     incident: { start: null, end: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null },

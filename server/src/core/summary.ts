@@ -43,6 +43,12 @@ const LABEL = new RegExp(
 const MAX_LINE_LENGTH = 10_000;
 const RANGE_WORDS = /\b(?:from|between|starting|started|began|beginning)\b/i;
 const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|precisely|exactly|a|an|~)\s+){0,3}$/i;
+// "the container resumed normal course of operations by 12:15PM": recovery words, then the time it was done by.
+const RECOVERED_BY = /\b(?:resumed|restored|recovered|resolved|solved|fixed|back\s+(?:up|online|to\s+normal))\b[^.;!?]{0,80}\b(?:by|at)\s+$/i;
+// "for 15 minutes around 11:45AM": a span anchored at its own moment, a part of the incident, not its length.
+const ANCHORED_SPAN = /^\s*(?:around|at|about|from|starting(?:\s+at)?|beginning(?:\s+at)?)\s+\d/i;
+// "approximately at 5:00am … for 1 hours": a start given roughly makes the span as rough.
+const ROUGH_TIME = /(?:~|≈|\b(?:about|approximately|approx\.?|around|roughly|circa))\s*(?:at\s+)?\d{1,2}(?:\s?:\s?\d{2})?\s?(?:[ap]\.?m\b|:\d|\s?[A-Z]{2,4}\b|\()/i;
 const START_CONTEXT = /(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*$/i;
 
 const CLOCK_WORDS: ReadonlyArray<[RegExp, string]> = [[/\bmidnight\b/gi, '12:00 AM'], [/\bnoon\b/gi, '12PM']];
@@ -89,12 +95,29 @@ function resolveLineStamps(stamps: Stamp[]): Array<{ stamp: Stamp; date: Calenda
   return resolved;
 }
 
+/** The sentence of `text` around `position` ("Jan. 8th" goes on: a sentence ends before a capital). */
+function sentenceAround(text: string, position: number): string {
+  let start = 0;
+  let end = text.length;
+  for (const boundary of text.matchAll(/[.!?]\s+(?=[A-Z])/g)) {
+    const at = boundary.index ?? 0;
+    if (at < position) start = at + boundary[0].length;
+    else {
+      end = at;
+      break;
+    }
+  }
+  return text.slice(start, end);
+}
+
 export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number): SummaryFacts {
   const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null, impact: null, rootCause: null };
   const { lines } = md.index;
   let pendingField: SummaryField | null = null;
   const prose: number[] = [];
   let firstAt: SummaryTime | null = null;
+  // The end was read as the close of a lone "At 9:15AM …" start, which then holds.
+  let endAfterFirstAt = false;
   for (let i = firstLine; i <= lastLine; i++) {
     const kind = md.info[i].kind;
     if (kind === 'blank' || kind === 'fenced-code' || kind === 'frontmatter' || kind === 'rule') continue;
@@ -142,8 +165,9 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       if (!facts.end) facts.end = timed[1];
     } else if (timed.length === 1 && /\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i.test(value) && !facts.start) {
       facts.start = timed[0];
-    } else if (timed.length === 1 && facts.start && !facts.end && /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$/i.test(value.slice(0, timed[0].stamp.start))) {
-      facts.end = timed[0]; // "…inaccessible for two hours until 1:02 PM"
+    } else if (timed.length === 1 && (facts.start || firstAt) && !facts.end && (/\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$/i.test(value.slice(0, timed[0].stamp.start)) || RECOVERED_BY.test(value.slice(0, timed[0].stamp.start)))) {
+      facts.end = timed[0]; // "…inaccessible for two hours until 1:02 PM", "…resumed normal operations by 12:15PM PT"
+      endAfterFirstAt = !facts.start;
     }
     // Durations are read in any field when the words say so ("Impact: unavailable for 3 hours").
     if (field !== 'start' && field !== 'end') {
@@ -153,15 +177,17 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       if (chosen && !facts.stated) {
         const at = raw.indexOf(chosen.text);
         // Plain text drops a "~" (strikethrough to Markdown): the raw line says whether the figure is rounded.
-        const approximate = chosen.approximate || (at >= 0 && isApproximate(raw.slice(Math.max(0, at - 16), at)));
-        facts.stated = { ...chosen, approximate, line: i, offset: at >= 0 ? lines[i].start + at : lines[i].start + contentOffset };
+        const approximate = chosen.approximate || (at >= 0 && isApproximate(raw.slice(Math.max(0, at - 16), at))) || ROUGH_TIME.test(sentenceAround(value, chosen.start));
+        // A part of the incident ("down … for 15 minutes around 11:45AM") says the whole lasted at least that long.
+        const bound = chosen.bound === 'exact' && ANCHORED_SPAN.test(value.slice(chosen.end)) ? 'at-least' : chosen.bound;
+        facts.stated = { ...chosen, bound, approximate, line: i, offset: at >= 0 ? lines[i].start + at : lines[i].start + contentOffset };
         facts.fields.add('duration');
       }
     }
     prose.push(i);
   }
   // "At 3:00 PM Eastern time, the home page …": a lone time in the summary is when it began.
-  if (!facts.start && !facts.end && firstAt) facts.start = firstAt;
+  if (!facts.start && firstAt && (!facts.end || (endAfterFirstAt && facts.end.start > firstAt.start))) facts.start = firstAt;
   if (facts.start) facts.fields.add('start');
   if (facts.end) facts.fields.add('end');
   // Start and end times state the duration as surely as "2 hours" does.

@@ -1,7 +1,7 @@
 // The model for clients (the preview, the status bar): `postmortem/analysis`.
 import type { PostmortemModel } from '../core/model';
 import { formatDuration } from '../core/time/duration';
-import { isoOf, localClock } from '../core/time/format';
+import { isoOf, knownIsoOf, localClock } from '../core/time/format';
 import type { AnalysisResult } from '../protocol';
 
 /** The incident's window and duration, as clients and the CLI's JSON report show them. */
@@ -9,8 +9,10 @@ export function incidentResult(model: PostmortemModel): AnalysisResult['incident
   const { incident } = model;
   const start = incident.start;
   return {
-    start: start ? isoOf(start.axis, start.date, start.zone !== null) : null,
-    end: incident.end ? isoOf(incident.end.axis, incident.end.date, incident.end.zone !== null) : null,
+    start: start ? knownIsoOf(start) : null,
+    end: incident.end ? knownIsoOf(incident.end) : null,
+    startZone: start?.zone?.label ?? null,
+    endZone: incident.end?.zone?.label ?? null,
     startText: start ? localClock(start) : null,
     endText: incident.end ? localClock(incident.end) : null,
     durationMinutes: incident.durationMinutes,

@@ -2,7 +2,7 @@
 // detected, escalated, its root cause identified, mitigated and resolved; and from them the time to
 // detect, to mitigate and to resolve, counted from the incident's start.
 import type { PostmortemModel } from '../core/model';
-import type { TimelineEntry } from '../core/timeline';
+import { entryWords, type TimelineEntry } from '../core/timeline';
 import type { MilestoneKind } from '../protocol';
 
 export interface MilestoneMatch {
@@ -57,10 +57,10 @@ const PARTIAL = /\bpartial(?:ly)?\s*$/i;
 // "attempted to restart", "tried to roll back": an attempt mitigates nothing.
 const ATTEMPT = /\b(?:attempt(?:ed|s|ing)?|tr(?:y|ies|ied|ying))\s+to\s*$/i;
 
-function matchWords(entry: TimelineEntry, kind: MilestoneKind | 'acknowledged', pattern: RegExp): string | null {
+function matchWords(words: string, kind: MilestoneKind | 'acknowledged', pattern: RegExp): string | null {
   const global = new RegExp(pattern.source, 'gi');
-  for (const match of entry.text.matchAll(global)) {
-    const before = entry.text.slice(Math.max(0, (match.index ?? 0) - 16), match.index);
+  for (const match of words.matchAll(global)) {
+    const before = words.slice(Math.max(0, (match.index ?? 0) - 16), match.index);
     if (!NEGATION.test(before) && !(kind === 'resolved' && PARTIAL.test(before)) && !(kind === 'mitigated' && ATTEMPT.test(before))) return match[0];
   }
   return null;
@@ -77,10 +77,21 @@ export function inTimeOrder(model: PostmortemModel): number[] {
     .sort((a, b) => (model.timeline[a].axis ?? Infinity) - (model.timeline[b].axis ?? Infinity) || a - b);
 }
 
+// Each entry's words with its nested lines, read once per model: every milestone and moment asks.
+const entryWordsByModel = new WeakMap<PostmortemModel, string[]>();
+function wordsOf(model: PostmortemModel): string[] {
+  let words = entryWordsByModel.get(model);
+  if (!words) {
+    words = model.timeline.map((entry) => entryWords(model.lines, entry));
+    entryWordsByModel.set(model, words);
+  }
+  return words;
+}
+
 /** The first entry (in `order`) whose words say `pattern`, not negated; and the words as written. */
 export function firstSaying(model: PostmortemModel, order: readonly number[], kind: MilestoneKind | 'acknowledged', pattern: RegExp): { entryIndex: number; word: string } | null {
   for (const entryIndex of order) {
-    const word = matchWords(model.timeline[entryIndex], kind, pattern);
+    const word = matchWords(wordsOf(model)[entryIndex], kind, pattern);
     if (word) return { entryIndex, word };
   }
   return null;

@@ -9,8 +9,11 @@ import { renderHtml } from './renderHtml';
 import { reviewChecklist } from './reviewChecklist';
 import { findingsOf } from '../rules/findings';
 
-/** `html` is the document rendered by renderHtml (the server renders large ones on another thread). */
-export function renderResult(model: PostmortemModel, settings: Settings, uri: string, version: number, html = renderHtml(model.text), now: Date = new Date()): RenderResult {
+/**
+ * `html` is the document rendered by renderHtml (the server renders large ones on another thread), as the
+ * model reads it: a report pasted in a ```markdown block shows as the report (`model.lines.index.text`).
+ */
+export function renderResult(model: PostmortemModel, settings: Settings, uri: string, version: number, html = renderHtml(model.lines.index.text), now: Date = new Date()): RenderResult {
   const timeline = previewTimeline(model);
   return {
     uri,

@@ -22,6 +22,7 @@ import { actionItemOwnerMissing } from './actionItemOwnerMissing';
 import { actionItemDueMissing } from './actionItemDueMissing';
 import { actionItemOverdue } from './actionItemOverdue';
 import { statusRequirements } from './statusRequirements';
+import { reportInCodeBlock } from './reportInCodeBlock';
 
 const INDEX = [
   documentTooDeep,
@@ -43,6 +44,7 @@ const INDEX = [
   actionItemDueMissing,
   actionItemOverdue,
   statusRequirements,
+  reportInCodeBlock,
 ] as const;
 
 type IndexedRule = (typeof INDEX)[number];

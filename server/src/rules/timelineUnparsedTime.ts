@@ -1,5 +1,6 @@
-// An entry's leading time cannot be read ("25:10") or contradicts itself ("13:30 PM", read as 13:30).
+// An entry's leading time cannot be read ("25:10", "Mar 45") or contradicts itself ("13:30 PM", read as 13:30).
 import type { TimelineEntry } from '../core/timeline';
+import type { UnreadableTime } from '../core/time/timestamp';
 import { hoursAndMinutes } from '../core/time/format';
 import { meridiemEdit } from './fixes/meridiem';
 import { defineRule, editsOf, type Problem } from './rule';
@@ -8,13 +9,14 @@ export interface TimelineUnparsedTimeData {
   code: 'timeline-unparsed-time';
   entryIndex: number;
   text: string;
-  reason: 'out-of-range' | 'conflicting-meridiem' | 'incomplete';
+  reason: UnreadableTime['reason'];
 }
 
 const WHY: Record<TimelineUnparsedTimeData['reason'], string> = {
   'conflicting-meridiem': 'mixes a 24-hour clock with AM/PM',
   'out-of-range': 'is not a valid time of day',
   incomplete: 'is incomplete',
+  unrecognized: 'looks like a date or time but cannot be read',
 };
 
 /** The time an entry was read as, "HH:MM". */

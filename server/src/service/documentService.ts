@@ -79,7 +79,7 @@ export const EMPTY_ANALYSIS: AnalysisResult = {
   profileSource: 'default',
   sections: [],
   timeline: [],
-  incident: { start: null, end: null, startText: null, endText: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null, durationText: null },
+  incident: { start: null, end: null, startZone: null, endZone: null, startText: null, endText: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null, durationText: null },
 };
 
 export type DocumentService = ReturnType<typeof createDocumentService>;
@@ -233,7 +233,8 @@ export function createDocumentService(options: DocumentServiceOptions) {
     async render(uri: string): Promise<RenderResult | null> {
       const found = await analysed(uri);
       if (!found) return null;
-      const html = await render(found.model.text, uri);
+      // The text as the model reads it: a report pasted in a ```markdown block renders as the report.
+      const html = await render(found.model.lines.index.text, uri);
       return html === null ? null : renderResult(found.model, found.settings, uri, found.version, html, clock());
     },
 

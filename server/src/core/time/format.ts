@@ -17,6 +17,20 @@ export function isoOf(axis: number, date: CalendarDate | null, hasZone: boolean)
   return hasZone ? `${text}Z` : text;
 }
 
+/**
+ * ISO-8601 for a point, never null: as `isoOf` when the year is known; without one, what is known in the
+ * point's own zone: the local date and time without the year (`--MM-DDThh:mm`, ISO 8601's truncated
+ * form), or the time alone (`Thh:mm`) when no date is written either.
+ */
+export function knownIsoOf(point: { axis: number; zone: Zone | null; date: CalendarDate | null }): string {
+  const full = isoOf(point.axis, point.date, point.zone !== null);
+  if (full) return full;
+  const offset = point.zone ? offsetMinutesAt(point.zone, point.axis * 60_000) : 0;
+  const local = new Date(Math.round((point.axis + offset) * 60_000));
+  const time = `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  return point.date ? `--${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}${time}` : time;
+}
+
 /** The local clock of a point in its own zone ("14:00 UTC"). */
 export function localClock(point: { axis: number; zone: Zone | null }): string {
   const offset = point.zone ? offsetMinutesAt(point.zone, point.axis * 60_000) : 0;

@@ -32,7 +32,8 @@ export interface UnreadableTime {
   start: number;
   end: number;
   text: string;
-  reason: 'out-of-range' | 'conflicting-meridiem' | 'incomplete';
+  /** 'unrecognized': shaped like a date or time ("12/45 10:00", "Mar 45"), but no reader takes it. */
+  reason: 'out-of-range' | 'conflicting-meridiem' | 'incomplete' | 'unrecognized';
 }
 
 const MONTHS: Readonly<Record<string, number>> = {
@@ -51,7 +52,12 @@ const DAY_FIRST = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MON
 
 // "14:00", "13:00:56", "12: 48"; or "15.25"/"17h30" (no seconds, and not part of "10.12:30").
 const CLOCK = /(\d{1,2})(?:\s?:\s?(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?|[.h](\d{2}))(?!\d|[.:]\d)/y;
-const MILITARY = /(\d{2})(\d{2})(?=\s*(?:hrs|hours|h)\b|\s+[A-Z]{2,4}\b)(?:\s*(?:hrs|hours|h)\b)?/y;
+// "2100hrs", "1430 UTC", and the first of a range whose second has a zone: "0900–1300 PST".
+const MILITARY = /(\d{2})(\d{2})(?=\s*(?:hrs|hours|h)\b|\s+[A-Z]{2,4}\b|\s?[-–—]\s?\d{4}(?:\s*(?:hrs|hours|h)\b|\s+[A-Z]{2,4}\b))(?:\s*(?:hrs|hours|h)\b)?/y;
+// A timeline line that opens with four digits and a dash or colon: "0900 - First user report".
+const LEADING_MILITARY = /([01]\d|2[0-3])([0-5]\d)(?=\s?[-–—:]\s)/y;
+// A day and month without a year ("03-26", "12/05"), read only when a time follows: "[03-26 23:04]".
+const MONTH_DAY = /(\d{1,2})([-/.])(\d{1,2})(?![\d]|[-/.]\d)/y;
 const HOUR_ONLY = /(\d{1,2})(?=\s?[ap]\.?\s?m(?![a-z])\.?)/iy;
 const MERIDIEM = /\s?([ap])\.?\s?m(?![a-z])\.?/iy;
 const LOOKS_LIKE_TIME = /(\d{1,2})\s?:\s?(\d{0,2})(?:\s?([ap])\.?\s?m(?![a-z])\.?)?/iy;
@@ -197,24 +203,19 @@ export function readStampAt(text: string, position: number, dayFirst = true): St
   const lead = sticky(LEAD_WORDS, text, at);
   if (lead) at = LEAD_WORDS.lastIndex;
   const start = at;
-  let date: CalendarDate | null = null;
   const dateMatch = readDateAt(text, at, dayFirst);
   if (dateMatch) {
-    date = dateMatch.date;
-    at = dateMatch.end;
-    // Any separator people put between a date and its time: space, "T", "/", ",", "@", " at ", a dash.
-    const separator = /(?:\s*[,;]?\s*(?:at\s+|@\s*|[-–—]\s*|\/\s*|T)?)/iy;
-    separator.lastIndex = at;
-    separator.exec(text);
-    const afterDate = separator.lastIndex;
-    const time = readTimeAt(text, afterDate);
+    const time = readTimeAfterDate(text, dateMatch.end);
     if (!time || isUnreadable(time)) {
       if (isUnreadable(time)) return time;
-      return { start, end: dateMatch.end, date, time: null, zone: null, meridiem: false, warning: undefined };
+      return { start, end: dateMatch.end, date: dateMatch.date, time: null, zone: null, meridiem: false, warning: undefined };
     }
-    at = time.end;
-    const zone = readTrailingZone(text, at);
-    return { start, end: zone?.end ?? at, date, time: time.time, zone: zone?.zone ?? null, meridiem: time.meridiem, warning: time.warning };
+    return stampWithZone(text, start, dateMatch.date, time);
+  }
+  const monthDay = readMonthDayAt(text, at);
+  if (monthDay) {
+    const time = readTimeAfterDate(text, monthDay.end);
+    if (time && !isUnreadable(time)) return stampWithZone(text, start, monthDay.date, time);
   }
   const time = readTimeAt(text, at);
   if (!time) return null;
@@ -226,12 +227,56 @@ export function readStampAt(text: string, position: number, dayFirst = true): St
   const trailing = /\s{0,3}(?:,|on|of)?\s{0,3}/iy;
   trailing.lastIndex = at;
   trailing.exec(text);
+  let date: CalendarDate | null = null;
   const after = readDateAt(text, trailing.lastIndex, dayFirst);
   if (after && (after.date.year !== null || /[a-z]/i.test(text.slice(trailing.lastIndex, after.end)))) {
     date = after.date;
     at = after.end;
   }
   return { start, end: at, date, time: time.time, zone: zone?.zone ?? null, meridiem: time.meridiem, warning: time.warning };
+}
+
+/** The time after a date, past any separator people put between them: space, "T", "/", ",", "@", " at ", a dash. */
+function readTimeAfterDate(text: string, dateEnd: number): TimeResult | null {
+  const separator = /(?:\s*[,;]?\s*(?:at\s+|@\s*|[-–—]\s*|\/\s*|T)?)/iy;
+  separator.lastIndex = dateEnd;
+  separator.exec(text);
+  return readTimeAt(text, separator.lastIndex);
+}
+
+function stampWithZone(text: string, start: number, date: CalendarDate, time: Exclude<TimeResult, UnreadableTime>): Stamp {
+  const zone = readTrailingZone(text, time.end);
+  return { start, end: zone?.end ?? time.end, date, time: time.time, zone: zone?.zone ?? null, meridiem: time.meridiem, warning: time.warning };
+}
+
+/**
+ * A day and month with no year ("03-26", "12/05", "26.03"): as ISO 8601 without its year, month
+ * first, except with dots (day first, as Europeans write them) or when only the other order is a date.
+ */
+function readMonthDayAt(text: string, position: number): DateMatch | null {
+  const match = sticky(MONTH_DAY, text, position);
+  if (!match) return null;
+  const first = Number(match[1]);
+  const second = Number(match[3]);
+  const monthFirst = first > 12 ? false : second > 12 ? true : match[2] !== '.';
+  const date = monthFirst ? validDate(null, first, second) : validDate(null, second, first);
+  return date && { date, end: MONTH_DAY.lastIndex };
+}
+
+/** A timeline line's leading four-digit time before a dash or colon ("0900 - First report"), with its zone. */
+export function readLeadingMilitaryAt(text: string, position: number): Stamp | null {
+  const match = sticky(LEADING_MILITARY, text, position);
+  if (!match) return null;
+  const zone = readTrailingZone(text, LEADING_MILITARY.lastIndex);
+  return {
+    start: position,
+    end: zone?.end ?? LEADING_MILITARY.lastIndex,
+    date: null,
+    time: { hour: Number(match[1]), minute: Number(match[2]), second: 0 },
+    zone: zone?.zone ?? null,
+    meridiem: false,
+    warning: undefined,
+  };
 }
 
 /**

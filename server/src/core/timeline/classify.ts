@@ -3,7 +3,7 @@
 import type { LineReadings, MarkdownLines } from '../markdown';
 import { plainText, skipLinePrefix } from '../inline';
 import {
-  isUnreadable, readStampAt, readStampWithChrono, readTimeAt, type CalendarDate, type Stamp, type UnreadableTime,
+  isUnreadable, readLeadingMilitaryAt, readStampAt, readStampWithChrono, readTimeAt, type CalendarDate, type Stamp, type UnreadableTime,
 } from '../time/timestamp';
 import { findZone, type Zone } from '../time/zones';
 import type { EntryKind, TimelineEntry } from './types';
@@ -13,6 +13,8 @@ interface Candidate {
   stamp: Stamp | null;
   unreadable: UnreadableTime | null;
   contentStart: number;
+  /** A short label written before the time ("Escalation:" in "Escalation: 4:00 PM - …"), kept in the entry's words. */
+  label: string | null;
 }
 
 /** What a timeline line says, from its text and kind alone (memoized; shared between versions). */
@@ -133,9 +135,10 @@ function readLine(text: string, kind: EntryKind, dayFirst: boolean): LineReading
   if (!found) return null;
   const end = found.stamp?.end ?? found.unreadable?.end ?? found.contentStart;
   const start = found.stamp?.start ?? found.unreadable?.start ?? found.contentStart;
+  const words = plainText(text.slice(end)).replace(/^[\s:;,.\-–—=>|)\]]+/, '');
   return {
     ...found,
-    entryText: plainText(text.slice(end)).replace(/^[\s:;,.\-–—=>|)\]]+/, '').slice(0, 200),
+    entryText: (found.label ? `${found.label}: ${words}` : words).slice(0, 200),
     timeText: text.slice(start, end).trim(),
     timeStartInLine: start,
     timeEndInLine: end,
@@ -143,11 +146,42 @@ function readLine(text: string, kind: EntryKind, dayFirst: boolean): LineReading
 }
 
 function readLeading(text: string, from: number, dayFirst: boolean): Stamp | UnreadableTime | null {
-  const stamp = readStampAt(text, from, dayFirst);
+  const stamp = readStampAt(text, from, dayFirst) ?? readLeadingMilitaryAt(text, from);
   if (stamp) return stamp;
   // Free text the fast path does not know ("Friday, 24 mar 2017 at 07:32", "Noon"): chrono, for
   // lines that open like a written time.
   return readStampWithChrono(text, from);
+}
+
+// "1.February 12, 13:00 PM:": a list number fused to the date or time after it (no space, so no list).
+const FUSED_ITEM_NUMBER = /\d{1,3}[.)](?=(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*\d|\d{1,2}:\d{2})/iy;
+// A short label before the time: "Escalation: 4:00 PM", "**Detected:** **10:02 UTC**".
+const LABEL = /([\p{L}][\p{L}'’&/ -]{0,40}?)[*_]{0,3}\s?:[*_]{0,3}[ \t]+/uy;
+const MAX_LABEL_WORDS = 4;
+/**
+ * What opens like a date or time though no reader takes it: a clock ("12:75"), a numeric date with
+ * or without a year ("2024-13-45", "45/12 10:00"), a month name and a number ("Mar 45"), "7 pm".
+ */
+const TIME_SHAPED = /(?:\d{1,2}\s?:\s?\d|\d{1,2}h\d{2}\b|\d{1,2}\s?[ap]\.?m\b|\d{4}[-/.]\d{1,2}\b|\d{1,2}[-/.]\d{1,2}[-/.]\d{2,4}\b|\d{1,2}[-/]\d{1,2}[ T]\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}\.?\s?\d{1,2}\b)/iy;
+
+function sticky(pattern: RegExp, text: string, position: number): RegExpExecArray | null {
+  pattern.lastIndex = position;
+  return pattern.exec(text);
+}
+
+/** The time at a line's words, after a fused list number or a short label; else what only looks like one. */
+function readLineStart(text: string, contentStart: number, dayFirst: boolean): { found: Stamp | UnreadableTime; label: string | null } | null {
+  const at = sticky(FUSED_ITEM_NUMBER, text, contentStart) ? FUSED_ITEM_NUMBER.lastIndex : contentStart;
+  const found = readLeading(text, at, dayFirst);
+  if (found) return { found, label: null };
+  const label = sticky(LABEL, text, at);
+  if (label && label[1].trim().split(/\s+/).length <= MAX_LABEL_WORDS) {
+    const labelled = readLeading(text, skipLinePrefix(text, LABEL.lastIndex), dayFirst);
+    if (labelled) return { found: labelled, label: label[1].trim() };
+  }
+  const shaped = sticky(TIME_SHAPED, text, at);
+  if (shaped) return { found: { start: at, end: TIME_SHAPED.lastIndex, text: shaped[0], reason: 'unrecognized' }, label: null };
+  return null;
 }
 
 function tableCells(text: string): Array<{ start: number; end: number }> {
@@ -165,6 +199,7 @@ function tableCells(text: string): Array<{ start: number; end: number }> {
 function readCandidateText(text: string, kind: EntryKind, dayFirst: boolean): Candidate | null {
   let contentStart: number;
   let found: Stamp | UnreadableTime | null;
+  let label: string | null = null;
   if (kind === 'table-row') {
     const cells = tableCells(text);
     if (cells.length === 0) return null;
@@ -178,14 +213,16 @@ function readCandidateText(text: string, kind: EntryKind, dayFirst: boolean): Ca
     }
   } else {
     contentStart = skipLinePrefix(text);
-    found = readLeading(text, contentStart, dayFirst);
+    const read = readLineStart(text, contentStart, dayFirst);
+    found = read?.found ?? null;
+    label = read?.label ?? null;
   }
   if (!found) return null;
-  if (isUnreadable(found)) return { kind, stamp: null, unreadable: found, contentStart };
+  if (isUnreadable(found)) return { kind, stamp: null, unreadable: found, contentStart, label };
   const unreadable: UnreadableTime | null = found.warning
     ? { start: found.start, end: found.end, text: text.slice(found.start, found.end).trim(), reason: found.warning }
     : null;
-  return { kind, stamp: found, unreadable, contentStart };
+  return { kind, stamp: found, unreadable, contentStart, label };
 }
 
 function entryEnd(md: MarkdownLines, line: number, kind: EntryKind, nextEntryLine: number, sectionEnd: number): number {

@@ -29,13 +29,14 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     if (!stamp) continue;
     let date: { date: CalendarDate; source: DateSource } | null;
     if (stamp.date) {
-      const year: number | null = stamp.date.year ?? currentDate?.date.year ?? fallbackDate?.date.year ?? null;
+      const reference = currentDate?.date.year != null ? currentDate.date : fallbackDate?.date.year != null ? fallbackDate.date : null;
+      const year: number | null = stamp.date.year ?? (reference ? nearestYear(stamp.date, reference) : null);
       date = { date: { ...stamp.date, year }, source: 'entry' };
     } else {
       date = currentDate ?? fallbackDate;
     }
     let axis = axisMinutes(date?.date ?? null, stamp, entry.zone, defaultYear, date ? 0 : undatedDays);
-    if (!stamp.date && previousAxis !== null && axis < previousAxis - ROLLOVER_MINUTES) {
+    if (!stamp.date && previousAxis !== null && axis < previousAxis - ROLLOVER_MINUTES && !resumesTheDay(entries, entry, previousAxis, axis, date?.date ?? null, defaultYear, date ? 0 : undatedDays)) {
       // No date written and the clock went back by hours: the next day, not a mistake.
       const days = Math.ceil((previousAxis - ROLLOVER_MINUTES - axis) / 1440);
       axis += days * 1440;
@@ -53,6 +54,31 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     entry.axis = axis;
     previousAxis = axis;
   }
+}
+
+/**
+ * Whether the next timed entry carries on the day before `entry` (11:30 AM, "12:30 AM", 1:00 PM): then
+ * `entry` is a slip that goes back in time, not a night that passed, as a person reads it. Its date,
+ * when written, decides; else its clock on the same day lies after the previous entry and before the
+ * rolled-over one.
+ */
+function resumesTheDay(entries: readonly TimelineEntry[], entry: TimelineEntry, previousAxis: number, axis: number, date: CalendarDate | null, defaultYear: number, extraDays: number): boolean {
+  const next = entries.slice(entries.indexOf(entry) + 1).find((candidate) => candidate.stamp?.time);
+  const stamp = next?.stamp;
+  if (!next || !stamp) return false;
+  const nextAxis = axisMinutes(stamp.date ? { ...stamp.date, year: stamp.date.year ?? date?.year ?? null } : date, stamp, next.zone, defaultYear, stamp.date ? 0 : extraDays);
+  return nextAxis >= previousAxis && nextAxis < axis + 1440;
+}
+
+/**
+ * The year that puts a day written without one nearest the date around it: "12-05" in a timeline of
+ * March 2019 is December 2018 ("landed in December last year"), "01-02" after 31 December the new year.
+ */
+function nearestYear(date: CalendarDate, reference: CalendarDate): number {
+  const year = reference.year as number;
+  const around = Date.UTC(year, reference.month - 1, reference.day);
+  const distance = (candidate: number) => Math.abs(Date.UTC(candidate, date.month - 1, date.day) - around);
+  return [year - 1, year + 1].reduce((best, candidate) => (distance(candidate) < distance(best) ? candidate : best), year);
 }
 
 function dayNumber(date: CalendarDate, defaultYear: number): number {

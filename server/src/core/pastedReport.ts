@@ -1,0 +1,86 @@
+// A report pasted inside a fenced block tagged `markdown`/`md` (a chat assistant's "Certainly! Here's
+// the postmortem:" then "```markdown", often never closed): renderers show it as code, a reader sees
+// the report. We read it as Markdown by blanking the fence lines, so every offset stays where it is.
+
+export interface PastedReport {
+  /** 0-based line of the opening fence ("```markdown"). */
+  openLine: number;
+  /** 0-based line of the closing fence; null when the block runs to the end of the document. */
+  closeLine: number | null;
+  /** Document offsets of the fence lines (without their line breaks), for the quick fix and the range. */
+  openStart: number;
+  openEnd: number;
+  closeStart: number | null;
+  closeEnd: number | null;
+}
+
+// CommonMark: up to three spaces, three or more backticks or tildes, then the info string's first word.
+const FENCE = /^ {0,3}(`{3,}|~{3,})[ \t]*([^\s`]*)/;
+const CLOSING = /^ {0,3}(`{3,}|~{3,})[ \t]*$/;
+/** The block must hold most of the document's words: a README with a ```md example is no pasted report. */
+const MIN_SHARE = 0.6;
+const MIN_LINES = 5;
+
+interface Line {
+  start: number;
+  end: number;
+  text: string;
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const breaks = /\r\n|\r|\n/g;
+  let start = 0;
+  for (const match of text.matchAll(breaks)) {
+    const end = match.index ?? 0;
+    lines.push({ start, end, text: text.slice(start, end) });
+    start = end + match[0].length;
+  }
+  lines.push({ start, end: text.length, text: text.slice(start) });
+  return lines;
+}
+
+/** The fenced `markdown`/`md` block that holds most of the document, if there is one. */
+export function findPastedReport(text: string): PastedReport | null {
+  // Cheap first: no fence tagged markdown, nothing to split.
+  if (!/^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:markdown|md)\b/im.test(text)) return null;
+  const lines = splitLines(text);
+  const nonBlank = lines.filter((line) => line.text.trim() !== '').length;
+  // Every fenced block is followed to its end, so a "```md" inside another block opens nothing.
+  let fence: { line: number; marker: string; markdown: boolean } | null = null;
+  for (let i = 0; i < lines.length; i++) {
+    if (!fence) {
+      const opening = FENCE.exec(lines[i].text);
+      if (opening) fence = { line: i, marker: opening[1], markdown: /^(?:markdown|md)$/i.test(opening[2] ?? '') };
+      continue;
+    }
+    const closing = CLOSING.exec(lines[i].text);
+    if (!closing || closing[1][0] !== fence.marker[0] || closing[1].length < fence.marker.length) continue;
+    const found = fence.markdown ? reportIfMostOf(lines, fence.line, i, nonBlank) : null;
+    if (found) return found;
+    fence = null;
+  }
+  return fence?.markdown ? reportIfMostOf(lines, fence.line, null, nonBlank) : null;
+}
+
+function reportIfMostOf(lines: Line[], open: number, close: number | null, nonBlank: number): PastedReport | null {
+  const inside = lines.slice(open + 1, close ?? lines.length).filter((line) => line.text.trim() !== '').length;
+  if (inside < MIN_LINES || inside < nonBlank * MIN_SHARE) return null;
+  return {
+    openLine: open,
+    closeLine: close,
+    openStart: lines[open].start,
+    openEnd: lines[open].end,
+    closeStart: close === null ? null : lines[close].start,
+    closeEnd: close === null ? null : lines[close].end,
+  };
+}
+
+/** The text with the fence lines blanked (spaces, so offsets and lines stay as written). */
+export function withoutFences(text: string, report: PastedReport): string {
+  const blank = (from: number, to: number) => ' '.repeat(to - from);
+  let out = text.slice(0, report.openStart) + blank(report.openStart, report.openEnd);
+  if (report.closeStart === null || report.closeEnd === null) return out + text.slice(report.openEnd);
+  out += text.slice(report.openEnd, report.closeStart) + blank(report.closeStart, report.closeEnd);
+  return out + text.slice(report.closeEnd);
+}

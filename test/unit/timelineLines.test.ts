@@ -1,0 +1,189 @@
+// Issue 16, the timeline: every line of the Timeline shaped like a date or a time becomes an entry or a
+// timeline-unparsed-time diagnostic, never nothing. Invented documents in the styles the corpus shows.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { CORPUS, CORPUS_SKIP, analyze, clockOf, codesOf, diagnosticsOf, joinLines, readCorpus, settingsWith } from '../helpers';
+import { incidentResult } from '../../server/src/features/analysis';
+import { incidentCard } from '../../server/src/features/incidentCard';
+
+const clocks = (text: string) => analyze(text).timeline.map((entry) => clockOf(entry.stamp?.time));
+
+test('a short label before the time: "Escalation: 4:00 PM - …" is an entry, its label kept in its words', () => {
+  const text = joinLines(
+    '# Outage report',
+    '## Timeline',
+    '- **Mar 3, 2025 9:00 AM (GMT+02:00)** - Alerts fire for the billing queue.',
+    '- **Work done:** the team restarted the consumers.',
+    '- **Handed over:** **Mar 3, 2025 11:30 AM (GMT+02:00)** - Payments team takes the incident.',
+    '- Mar 3, 2025 1:00 PM (GMT+02:00) - Queue drained.',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => clockOf(entry.stamp?.time)), ['09:00', '11:30', '13:00']);
+  assert.match(model.timeline[1].text, /^Handed over: Payments team/);
+});
+
+test('entries fused to their list numbers: "1.March 3, 09:00 PM:" and "2.10:15:"', () => {
+  const text = joinLines(
+    '# Incident report',
+    'Timeline:',
+    '',
+    '1.March 3, 09:00: Packet loss seen on the core switch.',
+    '2.March 3, 09:40: Switch port shut.',
+    '3.10:15: Traffic normal again.',
+  );
+  assert.deepEqual(clocks(text), ['09:00', '09:40', '10:15']);
+});
+
+test('four-digit times with no colon or zone at a line start ("0830 - …"), and "0830–1045 CET" in the summary', () => {
+  const text = joinLines(
+    '# Postmortem',
+    '### Summary',
+    'The shop returned errors during 0830–1045 CET on Oct. 4, 2022. All users were affected because of a bad deploy.',
+    '### Timeline',
+    '0830 - First report from a customer.',
+    '',
+    '![graph](https://example.com/graph.png)',
+    '',
+    '0915 - Bad deploy found.',
+    '1045 - Rolled back; errors stop.',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => clockOf(entry.stamp?.time)), ['08:30', '09:15', '10:45']);
+  assert.equal(model.incident.durationMinutes, 135);
+  assert.equal(model.incident.start?.source, 'summary');
+  // A year is no time: "2019 release" does not open like "0830 - …".
+  assert.deepEqual(clocks(joinLines('# Postmortem', '## Timeline', '- 10:00 UTC start', '2019 release notes were read', '- 11:00 UTC end')), ['10:00', '11:00']);
+});
+
+test('bracketed month-day dates before the time: "[11-30 22:10]", month first as ISO writes it', () => {
+  const text = joinLines(
+    '# Cache outage',
+    'All times in UTC.',
+    '## Timeline',
+    '- [11-30 22:10] Deploy starts',
+    '- [11-30 23:50] Errors climb',
+    '- [12-01 00:20] Rolled back',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => entry.date && [entry.date.month, entry.date.day]), [[11, 30], [11, 30], [12, 1]]);
+  assert.equal(model.incident.durationMinutes, 130);
+  assert.ok(!codesOf(text).includes('timeline-out-of-order'));
+});
+
+test('any separator between a month-name date and its time, and between a month-day and its time', () => {
+  for (const entry of ['Jan 2, 2024 10:00', 'Jan 2 2024T10:00', 'Jan 2, 2024, 10:00', 'Jan 2, 2024 @ 10:00', 'Jan 2, 2024 - 10:00', 'Jan 2, 2024/10:00', '01-02 10:00', '01/02 at 10:00', '01-02T10:00']) {
+    const model = analyze(joinLines('# Postmortem', '## Timeline (UTC)', `- ${entry}: alerts fire`, '- 23:00: all clear'));
+    assert.deepEqual([model.timeline[0].date?.month, model.timeline[0].date?.day, clockOf(model.timeline[0].stamp?.time)], [1, 2, '10:00'], entry);
+  }
+});
+
+test('a line shaped like a date or time that no reader takes is a timeline-unparsed-time, not nothing', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 alerts', '- 2024-13-45 10:30 something happened', '- 14/33/2024 10:45 deploy', '- 11:00 all clear');
+  const unparsed = diagnosticsOf(text).filter((d) => d.code === 'timeline-unparsed-time');
+  assert.deepEqual(unparsed.map((d) => d.range.start.line), [3, 4]);
+  assert.match(String(unparsed[0].message), /looks like a date or time/);
+  assert.equal(analyze(text).timeline.length, 4);
+});
+
+test('"12:30 AM" between 11:30 AM and 1:00 PM is a slip back in time, not a night that passed', () => {
+  const text = joinLines(
+    '# Postmortem',
+    '### Summary',
+    'Around 8:00 AM PST on 3rd May 2021 some pages failed to load.',
+    '### Timeline',
+    '- **8:00AM PST** - reported',
+    '- **11:30AM PST** - cause found',
+    '- **12:30AM PST** - fix written',
+    '- **1:00 PM PST** - fix deployed',
+  );
+  const model = analyze(text);
+  assert.ok(model.timeline.every((entry) => !entry.rolledOver));
+  assert.ok(codesOf(text).includes('timeline-out-of-order'));
+  // A real night: the entries after it carry on from the new day.
+  const night = analyze(joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 PM deploy', '- 11:50 PM errors', '- 12:30 AM rollback', '- 1:10 AM all clear'));
+  assert.deepEqual(night.timeline.map((entry) => entry.rolledOver), [false, false, true, false]);
+  assert.equal(night.incident.durationMinutes, 190);
+});
+
+test('a summary end stated as recovery "by" a time, and a span anchored at its own moment, are no duration-mismatch', () => {
+  const text = joinLines(
+    '# Postmortem',
+    '### Issue Summary',
+    'At 8:05AM ET on 06-14-2019 the disk of one replica filled up.',
+    'Writes were rejected on that replica for 10 minutes around 9:30AM.',
+    'The replica was cleaned and resumed normal service by 10:20AM ET.',
+    '### Timeline',
+    '- 8:05AM disk alert',
+    '- 9:30AM writes rejected',
+    '- 10:00AM cleanup done',
+  );
+  const model = analyze(text);
+  assert.equal(model.incident.durationMinutes, 135);
+  assert.equal(model.incident.end?.source, 'summary');
+  assert.equal(model.summary?.stated?.bound, 'at-least');
+  const codes = codesOf(text);
+  assert.ok(!codes.includes('duration-mismatch'));
+  assert.ok(!diagnosticsOf(text).some((d) => d.code === 'summary-field-missing' && /end time/.test(String(d.message))));
+});
+
+test('a duration stated beside a start given roughly ("approximately at 6:00am … for 1 hours") is approximate', () => {
+  const text = joinLines(
+    '# Postmortem',
+    '#### Issue Summary',
+    'The outage began approximately at 6:00am(PST) on Jan. 8th, 2018 for 1 hours. Users saw 502 errors because the app server stopped.',
+    '#### Timeline',
+    '- 6:03am(PST) - detected by a user report',
+    '- 6:49am(PST) - service back',
+  );
+  const model = analyze(text);
+  assert.equal(model.incident.durationMinutes, 49);
+  assert.equal(model.summary?.stated?.approximate, true);
+  assert.ok(!codesOf(text).includes('duration-mismatch'));
+  // Stated exactly, the same figure is still checked.
+  assert.ok(codesOf(text.replace('approximately at 6:00am', 'at 6:00am')).includes('duration-mismatch'));
+});
+
+test('the incident window without a year: the local date-time without it, or the time alone, with the zone', () => {
+  const undated = incidentResult(analyze(joinLines('# Postmortem', '## Timeline', '- 5:02am(PST) - detected', '- 5:53am(PST) - fixed')));
+  assert.deepEqual([undated.start, undated.end, undated.startZone, undated.endZone], ['T05:02', 'T05:53', 'PST', 'PST']);
+  const noYear = incidentResult(analyze(joinLines('# Postmortem', '## Timeline', '- [11-30 23:10] deploy (UTC)', '- [12-01 00:20] rolled back')));
+  assert.deepEqual([noYear.start, noYear.end], ['--11-30T23:10', '--12-01T00:20']);
+  const dated = incidentResult(analyze(joinLines('# Postmortem', '## Timeline', '- 2024-03-14 14:05 UTC alert', '- 2024-03-14 15:00 UTC fixed')));
+  assert.deepEqual([dated.start, dated.startZone], ['2024-03-14T14:05:00Z', 'UTC']);
+});
+
+test('an entry\'s words include its nested lines: a detection below "- **04:15 PM (UTC):**" gives a time to detect of 0m', () => {
+  const text = joinLines(
+    '# Postmortem',
+    '## Issue Summary',
+    '- **Impact:** 30% of users could not log in.',
+    '- **Root cause:** an expired certificate.',
+    '## Timeline',
+    '- **04:15 PM (UTC):**',
+    '  - Issue Detected: monitoring alerted us to failed logins.',
+    '- **04:40 PM (UTC):**',
+    '  - Certificate renewed, logins restored.',
+  );
+  const card = incidentCard(analyze(text), settingsWith());
+  const detected = card.milestones.find((milestone) => milestone.kind === 'detected');
+  assert.equal(detected?.durationText, '0m');
+  assert.equal(card.milestones.find((milestone) => milestone.kind === 'resolved')?.line, 7);
+});
+
+test('the card and the diagnostics never disagree: a root cause or impact the card shows from the summary is not missing from it', { skip: CORPUS_SKIP }, () => {
+  const nested = joinLines('# Postmortem', '## Issue Summary', 'Logins failed for 30% of users.', '### Root Cause', 'An expired certificate.', '## Timeline (UTC)', '- 10:00 alert', '- 10:30 fixed');
+  const listed = nested.replace('### Root Cause', '- ### Root Cause');
+  const documents = [nested, listed, ...readdirSync(CORPUS).filter((file) => file.endsWith('.md')).map(readCorpus)];
+  for (const text of documents) {
+    const model = analyze(text);
+    const summary = model.summarySection;
+    if (!summary) continue;
+    const card = incidentCard(model, settingsWith());
+    const missing = diagnosticsOf(text).filter((d) => d.code === 'summary-field-missing').map((d) => (d.data as { field: string }).field);
+    for (const [field, fact] of [['root-cause', card.rootCause], ['impact', card.impact]] as const) {
+      const inSummary = fact && (fact.from === 'summary' || (fact.line > summary.line && fact.line <= summary.endLine));
+      assert.ok(!(inSummary && missing.includes(field)), `${field} shown from the summary and reported missing: ${text.slice(0, 60)}`);
+    }
+  }
+});
