@@ -3,25 +3,10 @@
 // differently, KNOWN_DIFFERENCES says how and why; everything else must match.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { CORPUS, CORPUS_SKIP, FIXTURES, analyze, clockOf, diagnosticsOf, readCorpus } from '../helpers';
+import { readdirSync } from 'node:fs';
+import { CORPUS, CORPUS_SKIP, analyze, clockOf, diagnosticsOf, readCorpus } from '../helpers';
+import { expectations, sectionsFound } from '../corpusReadings';
 import { localClock } from '../../server/src/core/time/format';
-
-interface Expected {
-  sections: string[];
-  timelineEntries: number;
-  firstEntry: string | null;
-  lastEntry: string | null;
-  start: { date: string | null; time: string; zone: string | null } | null;
-  end: { date: string | null; time: string; zone: string | null } | null;
-  durationMinutes: number | null;
-  statedDurationMinutes: number | null;
-  crossesMidnight: boolean;
-  outOfOrder: boolean;
-}
-
-const expectations: Record<string, Expected> = JSON.parse(readFileSync(join(FIXTURES, 'corpus-expected.json'), 'utf8'));
 
 type Field = 'sections' | 'timelineEntries' | 'durationMinutes' | 'statedDurationMinutes' | 'start' | 'end' | 'crossesMidnight' | 'outOfOrder';
 const KNOWN_DIFFERENCES: Record<string, Partial<Record<Field, string>>> = {
@@ -42,15 +27,6 @@ const KNOWN_DIFFERENCES: Record<string, Partial<Record<Field, string>>> = {
   '111.md': { timelineEntries: 'bracketed month-day dates before the time ("[03-26 23:04]") are not read', outOfOrder: 'same: no entries, so nothing to order' },
 };
 
-// The same parts of a postmortem under each built-in profile's ids (the `auto` profile may choose any).
-const toModelIds: Record<string, string[]> = {
-  summary: ['summary', 'overview'],
-  timeline: ['timeline'],
-  'root-cause': ['root-cause', 'root-cause-and-resolution', 'root-causes', 'contributing-factors'],
-  resolution: ['resolution', 'root-cause-and-resolution'],
-  corrective: ['corrective-and-preventive-measures', 'action-items'],
-};
-
 function hhmm(text: string | null): string | null {
   return text ? text.slice(0, 5) : null;
 }
@@ -65,11 +41,7 @@ for (const [file, expected] of Object.entries(expectations)) {
   test(`corpus ${file}: what a careful reader sees`, { skip: CORPUS_SKIP }, () => {
     const model = analyze(readCorpus(file));
     const known = KNOWN_DIFFERENCES[file] ?? {};
-    const ids = new Set(model.sections.map((section) => section.id));
-    if (!known.sections) {
-      const found = Object.keys(toModelIds).filter((id) => toModelIds[id].some((modelId) => ids.has(modelId)));
-      assert.deepEqual(found.sort(), [...expected.sections].sort(), 'sections');
-    }
+    if (!known.sections) assert.deepEqual(sectionsFound(model), [...expected.sections].sort(), 'sections');
     if (!known.timelineEntries) assert.equal(model.timeline.length, expected.timelineEntries, 'timeline entries');
     const timed = model.timeline.filter((entry) => entry.stamp?.time);
     if (!known.timelineEntries && expected.firstEntry) {
