@@ -47,7 +47,7 @@ export const toModelIds: Record<string, string[]> = {
 
 /** The reading's section names (summary, timeline, root-cause, resolution, corrective) the model found, sorted. */
 export function sectionsFound(model: PostmortemModel): string[] {
-  const ids = new Set(model.sections.map((section) => section.id));
+  const ids = new Set(model.sections.flatMap((section) => [section.id, section.also]));
   return Object.keys(toModelIds).filter((id) => toModelIds[id].some((modelId) => ids.has(modelId))).sort();
 }
 
