@@ -2,7 +2,7 @@
 // drawn to scale (SVG and a list), and the rendered document (sanitized by the server). Pure: no
 // vscode, no DOM; every text is escaped here, every number was worked out by the server.
 import { escapeHtml } from '../../../server/src/shared/html';
-import type { CardMilestone, CardPoint, ChecklistMark, FactSource, IncidentCard, MilestoneKind, PreviewTimelineEntry, RenderResult } from '../../../server/src/protocol';
+import { PROFILE_SOURCE_WORDS, type CardMilestone, type CardPoint, type ChecklistMark, type FactSource, type IncidentCard, type MilestoneKind, type PreviewTimelineEntry, type RenderResult } from '../../../server/src/protocol';
 
 const MILESTONE_LABELS: Record<MilestoneKind, string> = {
   detected: 'Detected',
@@ -54,6 +54,12 @@ function actionTable(actions: IncidentCard['actions']): string {
 <table class="pm-action-table"><thead><tr><th>Action</th><th>Owner</th><th>Due</th><th>Ticket</th><th>Status</th></tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
+/** Which template the document is checked against, and why ("google-sre, chosen by the document's own sections"). */
+function profileLine({ analysis }: RenderResult): string {
+  if (!analysis.profile) return '';
+  return `<p class="pm-profile" data-testid="profile">Profile <b>${escapeHtml(analysis.profile)}</b>, ${escapeHtml(PROFILE_SOURCE_WORDS[analysis.profileSource])}</p>`;
+}
+
 export function renderCard(result: RenderResult): string {
   const { card } = result;
   const computed = card.computed
@@ -70,6 +76,7 @@ export function renderCard(result: RenderResult): string {
     : '';
   return `<section id="pm-card" class="pm-card" aria-label="Incident">
 <h1 class="pm-title">${escapeHtml(card.title ?? 'Postmortem')}</h1>
+${profileLine(result)}
 <dl class="pm-facts">
 ${point('Start', card.start)}
 ${point('End', card.end)}
