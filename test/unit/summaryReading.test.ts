@@ -119,3 +119,20 @@ test('stated durations: an ornament before the label, a fact table above the sum
   assert.equal(table.incident.statedDurationMinutes, 225);
   assert.ok(table.summary?.fields.has('duration'));
 });
+
+test('a section with a title no profile knows is what the bold labels opening its paragraphs, lines or items say', () => {
+  const around = (...body: string[]) => joinLines('# Postmortem: API outage', '', '## Issue Summary',
+    'From 10:00 to 11:00 UTC the API was down for 100% of users because of a bad deploy.', '',
+    '## Timeline', '- 10:00 UTC: alert fires', '- 11:00 UTC: fixed', '', '## What went down?', ...body, '', '## Corrective and Preventive Measures', '- add a canary');
+  for (const body of [
+    ['**Root Cause**: a bad config push.', '', '**Resolution**: we rolled back.'],
+    ['**Root Cause**: a bad config push.', '**Resolution**: we rolled back.'],
+    ['- **Root Cause:** a bad config push.', '- **Resolution:** we rolled back.'],
+  ]) {
+    assert.deepEqual(sectionsFound(analyze(around(...body))), ['corrective', 'resolution', 'root-cause', 'summary', 'timeline'], body.join(' / '));
+    assert.deepEqual(missingSections(around(...body)), [], body.join(' / '));
+  }
+  // Under a known section the same items are its fields: "- **Resolution:**" in the Timeline is no section.
+  const inTimeline = analyze(joinLines('# Postmortem', '## Timeline', '- 10:00 UTC: alert', '- **Resolution:** rolled back at 11:00 UTC'));
+  assert.ok(!inTimeline.sections.some((section) => section.id === 'resolution'));
+});

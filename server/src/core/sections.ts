@@ -28,6 +28,8 @@ export interface Header {
   also?: string;
   /** Written inside a list item ("- **Resolution:** …"). */
   inListItem?: boolean;
+  /** A labelled line that does not open its paragraph ("**Resolution**: …" right below "**Root Cause**: …"). */
+  insideParagraph?: boolean;
 }
 
 export interface Section extends Header {
@@ -57,9 +59,15 @@ export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: 
     const named = title ? recognizeTitle(title.words, profile, title.mode) : null;
     const id = named?.id ?? null;
     if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
-      // Outside lists only: "- **Resolution:** …" under a Timeline is a field of that section.
-      const labelled = kind === 'paragraph' && info.item === -1 && info.blockStart === i ? readLabelledParagraph(text, profile) : null;
-      if (labelled) headers.push({ ...labelled, line: i, titleStart: lines[i].start + labelled.titleStart, titleEnd: lines[i].start + labelled.titleEnd });
+      // A label in a list item or inside a paragraph counts only under a heading no profile knows (see buildSections).
+      const offset = info.itemStart ? STRUCTURE.exec(text)?.[0].length ?? 0 : 0;
+      const labelled = kind === 'paragraph' ? readLabelledParagraph(text.slice(offset), profile) : null;
+      if (labelled) {
+        headers.push({
+          ...labelled, line: i, titleStart: lines[i].start + offset + labelled.titleStart, titleEnd: lines[i].start + offset + labelled.titleEnd,
+          ...(info.item !== -1 ? { inListItem: true } : {}), ...(info.blockStart !== i ? { insideParagraph: true } : {}),
+        });
+      }
       continue;
     }
     const { words, parenthetical, depth, style, contentStart } = title;
@@ -196,7 +204,16 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
   const boundaries: Header[] = [];
   let openSummary: Header | null = null;
   let open: Header | null = null;
+  // Under a heading no profile knows ("## What went down?"), not the document's title: its bold labels
+  // ("**Root Cause**:", "- **Resolution:**") say what its parts are.
+  let underUnknown = false;
+  let seenHeading = false;
   for (const [k, header] of headers.entries()) {
+    if (header.depth < PSEUDO_DEPTH) {
+      underUnknown = header.id === null && seenHeading;
+      seenHeading = true;
+    }
+    if (header.style === 'labelled' && (header.inListItem || header.insideParagraph) && !underUnknown) continue;
     // "- **Actions Taken:**", "- **Resolution:**" in a list under "## Timeline": a field of that section.
     if (open && open.depth < PSEUDO_DEPTH && header.depth === PSEUDO_DEPTH && header.inListItem && /^(?:\*\*|__)/.test(header.title)) continue;
     // Labelled paragraphs after a labelled summary are its siblings, as in the SRE book's example; so are
