@@ -1,7 +1,7 @@
 // The status bar item on postmortems: the computed outage duration ("2h 15m", as the server writes
 // it), which opens the preview. Hidden when the active editor holds no postmortem.
 import * as vscode from 'vscode';
-import type { AnalysisResult } from '../../server/src/protocol';
+import { PROFILE_SOURCE_WORDS, type AnalysisResult } from '../../server/src/protocol';
 import type { ActiveDocument } from './activeDocument';
 
 export const OPEN_PREVIEW_COMMAND = 'postmortem.openPreviewToSide';
@@ -19,16 +19,9 @@ export function statusBarText(analysis: AnalysisResult): { text: string; tooltip
   return { text: `$(clock) ${incident.durationText}`, tooltip: `Outage duration${window}, computed from ${from}.${profile} Click to open the preview.` };
 }
 
-const PROFILE_SOURCES: Readonly<Record<AnalysisResult['profileSource'], string>> = {
-  'front-matter': 'named in the front matter',
-  settings: 'named in the settings',
-  document: "chosen by the document's sections",
-  default: 'the default',
-};
-
-/** " Profile: google-sre (chosen by the document's sections)." for the tooltip. */
+/** " Profile: google-sre (chosen by the document's own sections)." for the tooltip. */
 function profileLine(analysis: AnalysisResult): string {
-  return analysis.profile ? ` Profile: ${analysis.profile} (${PROFILE_SOURCES[analysis.profileSource]}).` : '';
+  return analysis.profile ? ` Profile: ${analysis.profile} (${PROFILE_SOURCE_WORDS[analysis.profileSource]}).` : '';
 }
 
 export class DurationStatusBar implements vscode.Disposable {

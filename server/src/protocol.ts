@@ -65,6 +65,14 @@ export interface AnalysisIncident {
 /** Where the profile in use came from: the front matter, the settings, the document's own sections (`auto`), or the default. */
 export type ProfileSourceName = 'front-matter' | 'settings' | 'document' | 'default';
 
+/** Why the profile is in use, as the hover, the status bar and the preview's card say it. */
+export const PROFILE_SOURCE_WORDS: Readonly<Record<ProfileSourceName, string>> = {
+  'front-matter': 'named in the front matter',
+  settings: 'named in the settings',
+  document: "chosen by the document's own sections",
+  default: 'the default: the document names no sections that tell',
+};
+
 export interface AnalysisResult {
   isPostmortem: boolean;
   profile: string;

@@ -2,7 +2,7 @@
 // drawn to scale (SVG and a list), and the rendered document (sanitized by the server). Pure: no
 // vscode, no DOM; every text is escaped here, every number was worked out by the server.
 import { escapeHtml } from '../../../server/src/shared/html';
-import type { CardMetric, CardPoint, ChecklistMark, FactSource, IncidentCard, LifecyclePoint, MilestoneKind, MomentSource, PreviewTimelineEntry, RenderResult } from '../../../server/src/protocol';
+import { PROFILE_SOURCE_WORDS, type CardMetric, type CardPoint, type ChecklistMark, type FactSource, type IncidentCard, type LifecyclePoint, type MilestoneKind, type MomentSource, type PreviewTimelineEntry, type RenderResult } from '../../../server/src/protocol';
 
 const MILESTONE_LABELS: Record<MilestoneKind, string> = {
   detected: 'Detected',
@@ -84,6 +84,12 @@ function computedFrom(card: IncidentCard): string {
   return `${place(card.start)}'s start and ${place(card.end)}'s end`;
 }
 
+/** Which template the document is checked against, and why ("google-sre, chosen by the document's own sections"). */
+function profileLine({ analysis }: RenderResult): string {
+  if (!analysis.profile) return '';
+  return `<p class="pm-profile" data-testid="profile">Profile <b>${escapeHtml(analysis.profile)}</b>, ${escapeHtml(PROFILE_SOURCE_WORDS[analysis.profileSource])}</p>`;
+}
+
 export function renderCard(result: RenderResult): string {
   const { card } = result;
   const computed = card.computed
@@ -100,6 +106,7 @@ export function renderCard(result: RenderResult): string {
     : '';
   return `<section id="pm-card" class="pm-card" aria-label="Incident">
 <h1 class="pm-title">${escapeHtml(card.title ?? 'Postmortem')}</h1>
+${profileLine(result)}
 <dl class="pm-facts">
 ${point('Start', card.start)}
 ${point('End', card.end)}

@@ -5,7 +5,9 @@ import { looksLikePostmortem } from './detectByContent';
 
 // "Postmortem", "Post Mortem", "Post-Mortem Report", "Incident Reports", "Outage Report", "Incident Review",
 // "Post-Incident Report", "Root Cause Analysis": what people call the document in its title.
-const TITLE_WORDS = /\b(?:post[\s-]?mortems?|(?:incident|outage)\s+(?:reports?|reviews?)|post[\s-]incident\s+(?:reviews?|reports?)|root\s+cause\s+analysis)\b/i;
+// Also a title that names the outage itself: "Load Balance Outage (Issue #214)", "DNS Outage on 2023-01-25",
+// "March 26th, 2019 Boskos Outage" (not "Outage runbook").
+const TITLE_WORDS = /\b(?:post[\s-]?mortems?|(?:incident|outage)\s+(?:reports?|reviews?)|post[\s-]incident\s+(?:reviews?|reports?)|root\s+cause\s+analysis)\b|\boutage\s*(?:$|\(|on\b|[-–—:,])/i;
 
 const matcherCache = new Map<string, (path: string) => boolean>();
 

@@ -1,9 +1,10 @@
 // A postmortem found by its structure when neither its path nor its title says so: a Timeline with at
 // least two timed entries, and at least two other sections a built-in profile names ("Issue Summary" as
-// a plain first line, "Root Cause", "Resolution"). Read line by line without parsing, and only as far as
+// a plain first line, "Root Cause", "Resolution"); a Summary over three timed entries; or a Timeline
+// among four other sections. Read line by line without parsing, and only as far as
 // needed: a README without the word "timeline" costs one search.
 import { PROFILES, compileProfile } from './profiles';
-import { matchAliases, normalizeTitle } from './sectionNames';
+import { matchAliases, normalizeAlias, normalizeTitle } from './sectionNames';
 import { readStampAt } from './time/timestamp';
 
 /** How far into a document its structure is looked for. */
@@ -12,6 +13,9 @@ const TIMELINE_WORD = /timeline|chronolog|sequence of events|linha do tempo|cron
 /** A section title: a heading, a bold line, a list label or a short line ending in a colon. */
 const TITLE_LINE = /^ {0,3}(?:#{1,6}[ \t]*|(?:[-*+]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?([^\n]{2,80})$/;
 const ENTRY_PREFIX = /^[ \t]*(?:[-*+•]|\d{1,3}[.)]|\||#{1,6})?[ \t]*(?:\*\*|__|\*|_|`|\[)?/;
+
+/** The summary's names in every profile: "summary", "issue summary", "overview" … */
+const SUMMARY_NAMES = new Set(PROFILES.flatMap((profile) => profile.sections.filter((spec) => spec.role === 'summary').flatMap((spec) => spec.aliases.map(normalizeAlias))));
 
 interface SectionKinds {
   timeline: Set<string>;
@@ -60,6 +64,7 @@ export function looksLikePostmortem(text: string): boolean {
   if (!TIMELINE_WORD.test(head)) return false;
   const others = new Set<string>();
   let inTimeline = false;
+  let sawTimeline = false;
   let timedEntries = 0;
   let inFence = false;
   for (const line of head.split(/\r\n|\r|\n/)) {
@@ -68,6 +73,7 @@ export function looksLikePostmortem(text: string): boolean {
     const section = line.length <= 100 ? sectionOf(line) : null;
     if (section) {
       inTimeline = section.timeline;
+      sawTimeline ||= section.timeline;
       if (section.other) others.add(section.other);
     } else if (inTimeline) {
       const prefix = ENTRY_PREFIX.exec(line);
@@ -75,6 +81,10 @@ export function looksLikePostmortem(text: string): boolean {
       if (stamp && 'time' in stamp && stamp.time) timedEntries++;
     }
     if (timedEntries >= 2 && others.size >= 2) return true;
+    // A summary over a timed timeline ("# Summary:", "# Timeline:" and its entries), or a timeline among
+    // many of a profile's sections, its entries in a form not read here ("[03-26 23:04]").
+    if (timedEntries >= 3 && [...others].some((name) => SUMMARY_NAMES.has(name))) return true;
+    if (sawTimeline && others.size >= 4) return true;
   }
   return false;
 }

@@ -6,7 +6,7 @@ import { LineIndex } from './text';
 import { BUILT_IN_PROFILES, compileProfile, DEFAULT_PROFILE, type CompiledProfile, type Profile, type SectionSpec } from './profiles';
 import { chooseProfile, type ProfileSource } from './profileChoice';
 import { buildSections, otherHeadings, type Header, type Section } from './sections';
-import { readSummary, type SummaryFacts, type SummaryTime } from './summary';
+import { readSummary, withFacts, type SummaryFacts, type SummaryTime } from './summary';
 import { axisMinutes, markedWindow, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
 import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
 import { findZone, writesMonthFirst, type Zone } from './time/zones';
@@ -82,10 +82,11 @@ export interface ModelOptions {
 }
 
 function requirementStatus(spec: SectionSpec, sections: Section[]): RequirementStatus {
-  const own = sections.find((section) => section.id === spec.id);
+  const names = (id: string) => (section: Section) => section.id === id || section.also === id;
+  const own = sections.find(names(spec.id));
   if (own) return { spec, present: true, line: own.line, missingParts: [] };
   const parts = spec.parts ?? [];
-  const found = parts.map((part) => sections.find((section) => section.id === part.id));
+  const found = parts.map((part) => sections.find(names(part.id)));
   const present = parts.length > 0 && found.every(Boolean);
   const lines = found.filter((section): section is Section => Boolean(section)).map((section) => section.line);
   return {
@@ -152,6 +153,10 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   // A labelled paragraph ("**Summary**: Shakespeare Search down for 66 minutes") holds its text on its own line.
   if (summarySection) summary = readSummary(lines, summarySection.line + (summarySection.style === 'labelled' ? 0 : 1), summarySection.endLine);
   else if (firstSectionLine > 0) summary = readSummary(lines, 0, firstSectionLine - 1);
+  // "## Impact" with a table of "Customers Impacted | Incident Duration" above the summary: its facts count.
+  if (summary && summarySection && firstSectionLine === summarySection.line && firstSectionLine > 0) {
+    summary = withFacts(summary, readSummary(lines, 0, firstSectionLine - 1, true));
+  }
   const defaultYear = facts.date?.year ?? PLACEHOLDER_YEAR;
   const summaryDate = summary?.start?.date ?? null;
   const timeline = timelineSection

@@ -104,6 +104,8 @@ export const CLASSIC: Profile = {
         'Preventive and Corrective Measures', 'Preventative and Corrective Measures',
         'Corrective and Preventive Actions', 'Corrective and Preventative Actions', 'Corrective Measures',
         'Preventive Measures', 'Preventative Measures', 'Prevention', 'Corrective Measures and Prevention',
+        // "Preventive methods", "Preventative steps": a heading may add a word to these.
+        'Preventive', 'Preventative', 'Corrective',
         ...ACTION_ITEM_ALIASES,
       ],
       required: true,

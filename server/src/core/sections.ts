@@ -24,8 +24,12 @@ export interface Header {
   parenthetical: string;
   /** Profile section or part id, or null for a heading the profile does not know. */
   id: string | null;
+  /** Another section the same title names: "Resolution and preventive methods" is also the corrective measures. */
+  also?: string;
   /** Written inside a list item ("- **Resolution:** …"). */
   inListItem?: boolean;
+  /** A labelled line that does not open its paragraph ("**Resolution**: …" right below "**Root Cause**: …"). */
+  insideParagraph?: boolean;
 }
 
 export interface Section extends Header {
@@ -52,16 +56,26 @@ export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: 
     // A long line is no title, but it may be a labelled paragraph.
     const title = text.length > 200 ? null
       : memo ? memo.read(md, i, readTitle, kind, info.depth, nextUnderline, info.itemStart) : readTitle(text, kind, info.depth, nextUnderline, info.itemStart);
-    const id = title ? recognize(title.words, profile, title.mode) : null;
+    const named = title ? recognizeTitle(title.words, profile, title.mode) : null;
+    const id = named?.id ?? null;
     if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
-      // Outside lists only: "- **Resolution:** …" under a Timeline is a field of that section.
-      const labelled = kind === 'paragraph' && info.item === -1 && info.blockStart === i ? readLabelledParagraph(text, profile) : null;
-      if (labelled) headers.push({ ...labelled, line: i, titleStart: lines[i].start + labelled.titleStart, titleEnd: lines[i].start + labelled.titleEnd });
+      // A label in a list item or inside a paragraph counts only under a heading no profile knows (see buildSections).
+      const offset = info.itemStart ? STRUCTURE.exec(text)?.[0].length ?? 0 : 0;
+      const labelled = kind === 'paragraph' ? readLabelledParagraph(text.slice(offset), profile) : null;
+      if (labelled) {
+        headers.push({
+          ...labelled, line: i, titleStart: lines[i].start + offset + labelled.titleStart, titleEnd: lines[i].start + offset + labelled.titleEnd,
+          ...(info.item !== -1 ? { inListItem: true } : {}), ...(info.blockStart !== i ? { insideParagraph: true } : {}),
+        });
+      }
       continue;
     }
     const { words, parenthetical, depth, style, contentStart } = title;
     const titleStart = lines[i].start + contentStart;
-    headers.push({ line: i, depth, style, title: title.title.trim(), titleStart, titleEnd: titleStart + title.title.trimEnd().length, words, parenthetical, id, inListItem: info.item !== -1 });
+    headers.push({
+      line: i, depth, style, title: title.title.trim(), titleStart, titleEnd: titleStart + title.title.trimEnd().length, words, parenthetical, id,
+      ...(named?.also ? { also: named.also } : {}), inListItem: info.item !== -1,
+    });
   }
   return headers;
 }
@@ -140,20 +154,42 @@ function skipSpaceAndMarks(text: string): number {
 const NARRATIVE = /^(?:actions?|steps?|measures?)\s+(?:taken|performed|we took)$/;
 
 function recognize(words: string, profile: CompiledProfile, mode: MatchMode): string | null {
+  return bestMatch(words, profile, mode)?.id ?? null;
+}
+
+function bestMatch(words: string, profile: CompiledProfile, mode: MatchMode): { id: string; score: number } | null {
   if (NARRATIVE.test(words)) return null;
-  let bestId: string | null = null;
-  let bestScore = 0;
-  let bestLength = 0;
+  let best: { id: string; score: number; length: number } | null = null;
   for (const [id, aliases] of profile.normalized) {
     const match = matchAliases(words, aliases, mode);
     if (!match) continue;
-    if (match.score > bestScore || (match.score === bestScore && match.alias.length > bestLength)) {
-      bestId = id;
-      bestScore = match.score;
-      bestLength = match.alias.length;
+    if (!best || match.score > best.score || (match.score === best.score && match.alias.length > best.length)) {
+      best = { id, score: match.score, length: match.alias.length };
     }
   }
-  return bestId;
+  return best;
+}
+
+const EXACT = 3;
+
+/**
+ * The section a title names, or the two it joins with "and" ("Resolution and preventive methods",
+ * "Root Cause & Remediation"): two halves of one combined section are that section; two different
+ * sections are the first, and also the second. A title that is itself an alias stays whole.
+ */
+function recognizeTitle(words: string, profile: CompiledProfile, mode: MatchMode): { id: string; also?: string } | null {
+  const whole = bestMatch(words, profile, mode);
+  if (whole?.score === EXACT) return whole;
+  for (let at = words.indexOf(' and '); at > 0; at = words.indexOf(' and ', at + 1)) {
+    const first = recognize(words.slice(0, at), profile, mode);
+    const second = first && recognize(words.slice(at + 5), profile, mode);
+    if (!first || !second || first === second) continue;
+    const firstSpec = specOf(profile, first);
+    const secondSpec = specOf(profile, second);
+    if (firstSpec && firstSpec === secondSpec) return { id: firstSpec.id };
+    return { id: first, also: second };
+  }
+  return whole;
 }
 
 function specOf(profile: CompiledProfile, id: string): SectionSpec | undefined {
@@ -168,11 +204,25 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
   const boundaries: Header[] = [];
   let openSummary: Header | null = null;
   let open: Header | null = null;
-  for (const header of headers) {
+  // Under a heading no profile knows ("## What went down?"), not the document's title: its bold labels
+  // ("**Root Cause**:", "- **Resolution:**") say what its parts are.
+  let underUnknown = false;
+  let seenHeading = false;
+  for (const [k, header] of headers.entries()) {
+    if (header.depth < PSEUDO_DEPTH) {
+      underUnknown = header.id === null && seenHeading;
+      seenHeading = true;
+    }
+    if (header.style === 'labelled' && (header.inListItem || header.insideParagraph) && !underUnknown) continue;
     // "- **Actions Taken:**", "- **Resolution:**" in a list under "## Timeline": a field of that section.
     if (open && open.depth < PSEUDO_DEPTH && header.depth === PSEUDO_DEPTH && header.inListItem && /^(?:\*\*|__)/.test(header.title)) continue;
-    // Labelled paragraphs after a labelled summary are its siblings, as in the SRE book's example.
-    const sibling = header.style === 'labelled' && openSummary?.style === 'labelled';
+    // Labelled paragraphs after a labelled summary are its siblings, as in the SRE book's example; so are
+    // plain title lines that open their own paragraph at the summary title's margin ("Summary:", blank,
+    // "Root Cause:") when no later section says the same, unlike a block of field lines ("Duration:",
+    // "Root Cause:" without blanks) or the summary's facts before a "Root Cause and Resolution" of its own.
+    const sibling = (header.style === 'labelled' && openSummary?.style === 'labelled') || (header.style === 'plain' && openSummary?.style === 'plain'
+      && md.info[header.line].blockStart === header.line && indentOf(md, header.line) === indentOf(md, openSummary.line)
+      && !headers.slice(k + 1).some((later) => later.id !== null && header.id !== null && (later.id === header.id || later.id === specOf(profile, header.id)?.id)));
     // "Root Cause:" inside the summary, or "### Root Cause" under "## Issue Summary", is one of its facts.
     const nested = openSummary !== null && header.depth > openSummary.depth;
     if (openSummary && !sibling && (header.depth === PSEUDO_DEPTH || nested) && FIELD_WORDS.has(header.words)) continue;
@@ -203,6 +253,10 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
     sections.push({ ...header, specId: spec?.id ?? null, endLine: end });
   }
   return sections;
+}
+
+function indentOf(md: MarkdownLines, line: number): number {
+  return md.index.lines[line].text.search(/\S/);
 }
 
 /** Unrecognized real headings, for the outline. */

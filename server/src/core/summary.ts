@@ -49,7 +49,42 @@ const RECOVERED_BY = /\b(?:resumed|restored|recovered|resolved|solved|fixed|back
 const ANCHORED_SPAN = /^\s*(?:around|at|about|from|starting(?:\s+at)?|beginning(?:\s+at)?)\s+\d/i;
 // "approximately at 5:00am … for 1 hours": a start given roughly makes the span as rough.
 const ROUGH_TIME = /(?:~|≈|\b(?:about|approximately|approx\.?|around|roughly|circa))\s*(?:at\s+)?\d{1,2}(?:\s?:\s?\d{2})?\s?(?:[ap]\.?m\b|:\d|\s?[A-Z]{2,4}\b|\()/i;
-const START_CONTEXT = /(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*$/i;
+const START_CONTEXT = /(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$/i;
+/** "…until 5:01 PM", "…restored at 1:02 PM": the time that ends the window, whatever came before it in the line. */
+const END_CONTEXT = /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$/i;
+/** "The fix was expected … before 11:00 pm": a time foretold in the same sentence is no fact of the window. */
+const FORECAST = /\b(?:expected|estimated|anticipated|projected|planned|scheduled|ETA)\b[^.!?]*$/i;
+
+/**
+ * Impact in prose, without an "Impact" label: who or what was hit ("affected 30% of users", "12 unique
+ * visitors", "returned 500 internal server error"), or the service out of reach ("was not available to
+ * website visitors", "went down", "took down the entire service", "stopped working").
+ */
+const IMPACT_PROSE: readonly RegExp[] = [
+  /\bimpact|\baffect(?:ed|ing)\b|\b\d{1,3}\s?%/i,
+  /\b[45]\d\d\s+(?:\w+\s+){0,2}(?:errors?|responses?|status)\b/i,
+  /\b\d[\d,.]*\s*(?:k|m|million|thousand|billion|b)?\s+(?:of\s+(?:our|the)\s+)?(?:[a-z]+\s+)?(?:(?:user\s+)?accounts|users|customers|requests|queries|visitors|clients)\b/i,
+  // "users … unable" within a sentence's reach: a bounded gap, so a long summary full of "users" stays linear.
+  /\busers?\b.{0,200}?\b(?:experienc|unable|could not|couldn't)/i,
+  /\b(?:un|not\s+)available\b|\b(?:in|not\s+)accessible\b|\bat\s+risk\b|\bstopped\s+working\b|\btook\s+down\b/i,
+  // "went down", "was completely down"; a bare "was down" names what broke, not whom it hurt.
+  /\bwent\s+(?:completely\s+|fully\s+)?down\b|\b(?:was|were|is|are)\s+(?:completely|fully|entirely)\s+down\b/i,
+  /\bunable\s+to\s+(?:receive|serve|access|reach|load|connect|use|complete|process|log\s?in|sign\s?in)\b/i,
+  /\bprevent(?:ed|ing)\s+(?:\S+\s+){1,3}from\b/i,
+];
+
+/**
+ * A cause in prose, without a "Root cause" label: "caused by", "a misspelled file name caused a 500",
+ * "…resulted in", "because", "we found that the issue was", "the underlying issue", "a bug in", "the hacker used".
+ */
+const ROOT_CAUSE_PROSE: readonly RegExp[] = [
+  /\broot[\s-]?cause|\b(?:probable|likely|main|primary)\s+cause\b|\bit was found that\b|\bturned out\b|\bdue to\b|\btriggered by\b|\bresult(?:ed)? of\b/i,
+  /\bcaused\s+(?:by|an?|the)\b|\bwas\s+caused\b|\bcausing\b|\bresulted\s+in\b|\bbecause\b/i,
+  /\b(?:found|determined|discovered|identified)\s+(?:that\s+)?the\s+(?:issue|problem|cause)\s+was\b/i,
+  /\bunderlying\s+(?:issue|cause|problem)\b|\b(?:a|the)\s+bug\s+in\b/i,
+  // A breach told by its means: "The hacker used a brute-forcing program to gain access".
+  /\b(?:attackers?|hackers?|intruders?)\s+(?:\w+\s+)?(?:used|exploited|gained|obtained)\b/i,
+];
 
 const CLOCK_WORDS: ReadonlyArray<[RegExp, string]> = [[/\bmidnight\b/gi, '12:00 AM'], [/\bnoon\b/gi, '12PM']];
 
@@ -110,17 +145,57 @@ function sentenceAround(text: string, position: number): string {
   return text.slice(start, end);
 }
 
-export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number): SummaryFacts {
+
+const ORNAMENT = /^[\p{So}\p{Sm}]+\s*/u;
+
+/**
+ * What a line says, in plain words, as the label-and-value pieces the summary reader takes: the line
+ * itself ("❖Incident Duration: 5 hours" without its ornament), or under a table whose header names
+ * summary facts ("| Incident Duration |" over "| 3h 45m |"), "Incident Duration: 3h 45m" for each.
+ */
+function piecesOf(md: MarkdownLines, line: number, text: string): string[] {
+  const header = md.info[line].blockStart;
+  if (md.info[line].kind === 'table-row' && md.info[header]?.kind === 'table-header') {
+    const labels = cellsOf(md.index.lines[header].text);
+    const cells = cellsOf(text);
+    const facts = labels.flatMap((label, column) => (labelField(label) && cells[column] ? [`${label}: ${cells[column]}`] : []));
+    if (facts.length) return facts;
+  }
+  return [plainText(text).replace(ORNAMENT, '')];
+}
+
+function cellsOf(row: string): string[] {
+  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => plainText(cell).trim());
+}
+
+/**
+ * The summary's facts in lines `firstLine` to `lastLine`. `tablesOnly`: only facts written in tables
+ * (a report's opening "Impact" table, before its summary), no prose.
+ */
+/** The summary's facts, with what `other` states that it does not (the report's opening table's duration). */
+export function withFacts(summary: SummaryFacts, other: SummaryFacts): SummaryFacts {
+  return {
+    ...summary,
+    start: summary.start ?? other.start,
+    end: summary.end ?? other.end,
+    stated: summary.stated ?? other.stated,
+    fields: new Set([...summary.fields, ...other.fields]),
+    zone: summary.zone ?? other.zone,
+    impact: summary.impact ?? other.impact,
+    rootCause: summary.rootCause ?? other.rootCause,
+  };
+}
+
+export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number, tablesOnly = false): SummaryFacts {
   const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null, impact: null, rootCause: null };
   const { lines } = md.index;
   let pendingField: SummaryField | null = null;
   const prose: number[] = [];
   let firstAt: SummaryTime | null = null;
-  // The end was read as the close of a lone "At 9:15AM …" start, which then holds.
-  let endAfterFirstAt = false;
   for (let i = firstLine; i <= lastLine; i++) {
     const kind = md.info[i].kind;
     if (kind === 'blank' || kind === 'fenced-code' || kind === 'frontmatter' || kind === 'rule') continue;
+    if (tablesOnly && kind !== 'table-row') continue;
     const raw = lines[i].text;
     // No one writes a summary line this long (a pasted log, a binary file): its words count as prose for
     // impact and root cause, but its times are not read (pairing them costs the square of their number).
@@ -129,8 +204,12 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       continue;
     }
     const contentOffset = skipLinePrefix(raw);
+    for (const written of piecesOf(md, i, raw.slice(contentOffset))) readPiece(i, raw, contentOffset, written);
+    if (!tablesOnly) prose.push(i);
+  }
+  function readPiece(i: number, raw: string, contentOffset: number, written: string): void {
+    const kind = md.info[i].kind;
     // "from midnight to 2:30 AM", "noon until 3 PM": the same length, so offsets still fit the line.
-    const written = plainText(raw.slice(contentOffset));
     const content = withClockWords(written);
     if (!facts.zone) facts.zone = findZone(content)?.zone ?? null;
     const label = LABEL.exec(content);
@@ -153,7 +232,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       const at = lines[i].start + raw.indexOf(writtenValue.slice(stamp.start, stamp.end) || '\u0000');
       return at >= lines[i].start ? at : lines[i].start + contentOffset;
     };
-    const timed = stamps.map(({ stamp, date, zone }) => {
+    const timed = stamps.filter(({ stamp }) => !FORECAST.test(value.slice(0, stamp.start))).map(({ stamp, date, zone }) => {
       const start = toDocument(stamp);
       return { stamp, date, zone, start, end: start + (stamp.end - stamp.start) };
     });
@@ -165,9 +244,14 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       if (!facts.end) facts.end = timed[1];
     } else if (timed.length === 1 && /\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i.test(value) && !facts.start) {
       facts.start = timed[0];
-    } else if (timed.length === 1 && (facts.start || firstAt) && !facts.end && (/\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$/i.test(value.slice(0, timed[0].stamp.start)) || RECOVERED_BY.test(value.slice(0, timed[0].stamp.start)))) {
-      facts.end = timed[0]; // "…inaccessible for two hours until 1:02 PM", "…resumed normal operations by 12:15PM PT"
-      endAfterFirstAt = !facts.start;
+    }
+    // "At 3:00 PM … until 5:01 PM", "…inaccessible for two hours until 1:02 PM": once a start is known.
+    // "…resumed normal operations by 12:15PM PT": recovery words, then the time it was done by.
+    const endsHere = (t: (typeof timed)[number]) => END_CONTEXT.test(value.slice(0, t.stamp.start)) || RECOVERED_BY.test(value.slice(0, t.stamp.start));
+    const until = facts.end ? undefined : timed.find((t) => t !== facts.start && endsHere(t));
+    if (until && (facts.start || (firstAt && firstAt !== until))) {
+      if (!facts.start) facts.start = firstAt;
+      facts.end = until;
     }
     // Durations are read in any field when the words say so ("Impact: unavailable for 3 hours").
     if (field !== 'start' && field !== 'end') {
@@ -184,18 +268,21 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
         facts.fields.add('duration');
       }
     }
-    prose.push(i);
   }
   // "At 3:00 PM Eastern time, the home page …": a lone time in the summary is when it began.
-  if (!facts.start && firstAt && (!facts.end || (endAfterFirstAt && facts.end.start > firstAt.start))) facts.start = firstAt;
+  if (!facts.start && !facts.end && firstAt) facts.start = firstAt;
   if (facts.start) facts.fields.add('start');
   if (facts.end) facts.fields.add('end');
-  // Start and end times state the duration as surely as "2 hours" does.
+  // Any two of start, end and duration state the third: "at 5:00am … for 1 hour" says when it ended.
   if (facts.start && facts.end) facts.fields.add('duration');
+  if (facts.stated && !facts.stated.approximate && (facts.start || facts.end)) {
+    facts.fields.add('start');
+    facts.fields.add('end');
+  }
   // Prose states impact and root cause without labels ("affected 30% of users", "caused by").
   const text = prose.map((i) => lines[i].text).join(' ');
   // "users … unable" within a sentence's reach: a bounded gap, so a long summary full of "users" stays linear.
-  if (/\bimpact|\baffect(?:ed|ing)\b|\b[45]\d\d\s+(?:\w+\s+)?(?:errors?|responses?|status)\b|\b\d[\d,.]*\s*(?:k|m|million|thousand|billion|b)?\s+(?:of\s+(?:our|the)\s+)?(?:(?:user\s+)?accounts|users|customers|requests|queries|visitors|clients)\b|\busers?\b.{0,200}?\b(?:experienc|unable|could not|couldn't)|\b\d{1,3}\s?%/i.test(text)) facts.fields.add('impact');
-  if (/\broot[\s-]?cause|\b(?:probable|likely|main|primary)\s+cause\b|\bit was found that\b|\bturned out\b|\bcaused by\b|\bdue to\b|\bbecause of\b|\btriggered by\b|\bresult(?:ed)? of\b/i.test(text)) facts.fields.add('root-cause');
+  if (IMPACT_PROSE.some((words) => words.test(text))) facts.fields.add('impact');
+  if (ROOT_CAUSE_PROSE.some((words) => words.test(text))) facts.fields.add('root-cause');
   return facts;
 }

@@ -6,6 +6,7 @@ import type { PostmortemModel } from '../core/model';
 import type { LineIndex } from '../core/text';
 import { PSEUDO_DEPTH } from '../core/sections';
 import { dueText } from '../core/actionItems';
+import { plainText } from '../core/inline';
 
 interface Node {
   line: number;
@@ -75,7 +76,7 @@ function placeActionItems(model: PostmortemModel, nodes: readonly Node[], roots:
       if (item.line <= node.endLine && !node.isTimeline) holder = node;
     }
     (holder ? holder.symbol.children! : roots).push({
-      name: item.text.slice(0, 60) || '(action item)',
+      name: cleanTitle(item.text).slice(0, 60) || '(action item)',
       detail: [item.done ? 'done' : 'open', item.owner?.text, item.due ? `due ${dueText(item.due)}` : null].filter(Boolean).join(' · '),
       kind: SymbolKind.Field,
       range: wholeLines(index, item.line, item.lastLine),
@@ -87,7 +88,7 @@ function placeActionItems(model: PostmortemModel, nodes: readonly Node[], roots:
 function timelineChildren(model: PostmortemModel, endLine: number): DocumentSymbol[] {
   const index = model.lines.index;
   return model.timeline.map((entry) => ({
-    name: `${entry.timeText || '?'} ${entry.text.slice(0, 60)}`.trim(),
+    name: `${entry.timeText || '?'} ${cleanTitle(entry.text).slice(0, 60)}`.trim(),
     detail: entry.axis === null ? 'unreadable time' : entry.zone?.label ?? '',
     kind: SymbolKind.Event,
     range: wholeLines(index, entry.line, Math.min(entry.lastLine, endLine)),
@@ -95,8 +96,16 @@ function timelineChildren(model: PostmortemModel, endLine: number): DocumentSymb
   }));
 }
 
+/**
+ * What the reader sees, not the Markdown: "Duration" for "- ### Duration:", "Timeline" for
+ * "**[Timeline](https://…)**", no images, entities or emoji codes.
+ */
 function cleanTitle(title: string): string {
-  return title.replace(/<[^>]+>/g, '').replace(/[*_`]+/g, '').replace(/\s+/g, ' ').trim();
+  return plainText(title.replace(/!\[[^\][]{0,1000}\]\([^()]{0,2000}\)/g, ' '))
+    .replace(/^(?:#{1,6}[ \t]*|(?:[-+•]|\d{1,3}[.)])[ \t]+)+/, '')
+    .replace(/\s+([:;,.!?])/g, '$1')
+    .replace(/[ \t]*[:;]+$/, '')
+    .trim();
 }
 
 function wholeLines(index: LineIndex, first: number, last: number) {

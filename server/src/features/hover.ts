@@ -10,6 +10,7 @@ import { hoursAndMinutes, localClock, localDateTime } from '../core/time/format'
 import { DEFAULT_SEVERITIES, DEFAULT_STATUSES } from '../core/frontMatter';
 import type { FrontMatterLists } from '../core/frontMatterSchema';
 import { actionItemHover } from './actionItemHover';
+import { PROFILE_SOURCE_WORDS } from '../protocol';
 
 const DEFAULT_LISTS: FrontMatterLists = { severities: DEFAULT_SEVERITIES, statuses: DEFAULT_STATUSES };
 
@@ -81,13 +82,6 @@ function durationHover(model: PostmortemModel): string {
   return lines.join('\n\n');
 }
 
-const PROFILE_SOURCES: Readonly<Record<PostmortemModel['profileSource'], string>> = {
-  'front-matter': 'named in the front matter',
-  settings: 'named in the settings',
-  document: "chosen by the document's own sections",
-  default: 'the default: the document names no sections that tell',
-};
-
 /** The title: the first heading, when no section comes before it. */
 function titleHeader(model: PostmortemModel) {
   const first = model.otherHeadings[0];
@@ -96,7 +90,7 @@ function titleHeader(model: PostmortemModel) {
 
 function profileHover(model: PostmortemModel): string {
   const { profile } = model;
-  return `**Profile:** ${profile.name} (${PROFILE_SOURCES[model.profileSource]})\n\n${profile.description}`;
+  return `**Profile:** ${profile.name} (${PROFILE_SOURCE_WORDS[model.profileSource]})\n\n${profile.description}`;
 }
 
 export function hover(model: PostmortemModel, position: Position, now: Date = new Date(), lists: FrontMatterLists = DEFAULT_LISTS): Hover | null {

@@ -1,0 +1,29 @@
+// Issue 16: documents found as postmortems by their title or structure, in the corpus's styles (the
+// corpus figures' misses): a title naming the outage, a summary over a timed timeline, a timeline among
+// many sections whose entries are written in a form the scan does not read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { joinLines } from '../helpers';
+import { isPostmortemDocument } from '../../server/src/core/detect';
+import { DEFAULT_INCLUDE } from '../../server/src/core/config';
+import { frontMatterOf } from '../../server/src/core/markdown';
+
+const found = (text: string) => isPostmortemDocument('docs/notes.md', text, frontMatterOf(text), DEFAULT_INCLUDE);
+
+test('a title that names the outage: "… Outage (Issue #214)", "DNS Outage on 2023-01-25", "… Boskos Outage"', () => {
+  assert.ok(found(joinLines('# Load Balance Outage (Issue #214)', '', 'By the deployment team')));
+  assert.ok(found(joinLines('# March 26th, 2019 Boskos Outage', '', 'Boskos got stuck.')));
+  assert.ok(found(joinLines('+++', 'title = "DNS Outage on 2023-01-25"', '+++', '', 'We deployed changes.', '', '## Root Cause of the Outage', 'Terraform.')));
+  // Not a runbook or a guide about outages.
+  assert.ok(!found(joinLines('# Outage runbook', '', 'Who to call.')));
+  assert.ok(!found(joinLines('# Handling outages in production', '', 'Stay calm.')));
+});
+
+test('a summary over three timed entries, and a timeline among four other sections, are postmortems', () => {
+  assert.ok(found(joinLines('# Summary:', '\t11:26-am-GMT until 12:45-pm-GMT, the server responded 500.', '', '# Timeline:',
+    '\t11:22-am-GMT - Settings changed.', '\t11:26-am-GMT - Users complain.', '\t12:45-pm-GMT - Website up again.')));
+  assert.ok(found(joinLines('# Notes', '## Summary', 'Stuck.', '## Impact', 'Jobs failed.', '## Root Cause', 'A drain.', '## Resolution', 'Restarted.',
+    '## Timeline', '- [03-26 23:04] crash loop starts', '- [03-27 08:10] fixed')));
+  // Two timed lines under a summary are not enough on their own.
+  assert.ok(!found(joinLines('# Release', '## Summary', 'Shipped.', '## Timeline', '- 10:00 build', '- 11:00 publish')));
+});

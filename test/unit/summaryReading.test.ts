@@ -1,0 +1,138 @@
+// Issue 16: the sections and the summary as a careful reader takes them, one test per class the corpus
+// figures showed (scripts/corpus-figures.mjs). Invented documents in the styles the corpus shows.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { analyze, diagnosticsOf, joinLines } from '../helpers';
+import { sectionsFound } from '../corpusReadings';
+
+/** The summary fields reported missing. */
+function missingFields(text: string): string[] {
+  return diagnosticsOf(text).filter((d) => d.code === 'summary-field-missing').map((d) => String((d.data as { field: string }).field)).sort();
+}
+
+function missingSections(text: string): string[] {
+  return diagnosticsOf(text).filter((d) => d.code === 'section-missing').map((d) => String((d.data as { title: string }).title));
+}
+
+/** A classic postmortem around a given summary, every other section in place. */
+function withSummary(...summary: string[]): string {
+  return joinLines(
+    '# Postmortem', '', '## Issue Summary', ...summary, '',
+    '## Timeline', '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '',
+    '## Root Cause and Resolution', 'A bad config; reverted.', '',
+    '## Corrective and Preventive Measures', '- Add a canary', '',
+  );
+}
+
+test('a title joining two sections with "and" is both: "Resolution and preventive methods", "Remediation AND Prevention"', () => {
+  for (const title of ['#### Resolution and preventive methods:', '## Remediation AND Prevention', '## Long term fix / Preventative Measures']) {
+    const text = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 11:00 UTC 30% of users got errors because of a bad config.', '## Timeline',
+      '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '## Root Cause', 'A bad config.', title, '+ Patched the server.', '+ Audit the rules monthly.');
+    assert.deepEqual(sectionsFound(analyze(text)), ['corrective', 'resolution', 'root-cause', 'summary', 'timeline'], title);
+    assert.deepEqual(missingSections(text), [], title);
+  }
+  // Two halves of one combined section are that section.
+  const combined = analyze(joinLines('# Postmortem', '## Root Cause & Remediation', 'A bad config; reverted.'));
+  assert.equal(combined.sections[0].id, 'root-cause-and-resolution');
+  // A title that is itself a name stays whole.
+  assert.equal(analyze(joinLines('# Postmortem', '## Corrective and Preventive Measures', '- x')).sections[0].also, undefined);
+});
+
+test('plain title lines that open their own paragraphs at the summary\'s margin are its siblings, a block of field lines is not', () => {
+  const siblings = joinLines(
+    'Incident Report: Website Downtime on January 1, 2024', '',
+    'Summary:', 'On January 1, 2024, from 8:00 AM to 12:00 PM WAT, our website was unavailable to all users.', '',
+    'Impact:', 'Every user trying to log in saw an error.', '',
+    'Root Cause:', 'A configuration change to the load balancer.', '',
+    'Timeline:', '', '8:00 AM WAT: Downtime begins.', '11:55 AM WAT: Services restored.',
+    'Resolution:', 'The change was reverted.', '',
+    'Corrective and Preventative Measures:', '', 'Review changes before deploying them.',
+  );
+  assert.deepEqual(sectionsFound(analyze(siblings)), ['corrective', 'resolution', 'root-cause', 'summary', 'timeline']);
+  assert.deepEqual(missingFields(siblings), ['root-cause'], 'the summary paragraph itself states no cause');
+  const fields = joinLines(
+    'Issue Summary:', '', 'Duration:', 'Start: May 15, 2024, 08:00 UTC', 'End: May 15, 2024, 10:30 UTC', 'Impact:',
+    'Customers could not browse products, about 90% of our users.', 'Root Cause:', 'A database server ran out of disk space.',
+    'Timeline:', '', '08:00 UTC: Issue detected.', '10:30 UTC: Service restored.', '',
+    'Root Cause and Resolution:', 'Disk space freed.', 'Corrective and Preventative Measures:', 'Monitor disk space.',
+  );
+  assert.deepEqual(missingFields(fields), []);
+});
+
+test('a cause in prose is a root cause: "caused a", "resulted in", "because", "we found that the issue was", "the underlying issue", "a bug in", "the hacker used"', () => {
+  for (const sentence of [
+    'A misspelled file name caused a 500 error on our WordPress site.',
+    'A Puppet manifest error resulted in a configuration change.',
+    'We removed support for the old input format, which broke the loaders because they still use it.',
+    'Through several stages of debugging, we found that the issue was the ulimit set too low.',
+    '**The underlying issue**: each pod consumes an IP address of the subnet.',
+    'A bug in the resource quota was preventing the hub from creating new pods.',
+    'The hacker used a brute-forcing program to gain access to our server.',
+  ]) {
+    const facts = analyze(withSummary('From 10:00 to 11:00 UTC 30% of users got errors.', sentence)).summary;
+    assert.ok(facts?.fields.has('root-cause'), sentence);
+  }
+  // "…apologize for any inconvenience caused." names no cause.
+  assert.ok(!analyze(withSummary('From 10:00 to 11:00 UTC 30% of users got errors. We apologize for any inconvenience caused.')).summary?.fields.has('root-cause'));
+});
+
+test('impact in prose: a service out of reach, visitors counted with an adjective, an error with its words, "went down", "stopped working"', () => {
+  for (const sentence of [
+    'The updated web content was not available to website visitors.',
+    'Users who landed on the home page (12 unique visitors) received the old string.',
+    'The server went down and returned 500 internal server error.',
+    'At approximately 5:45 pm (CST), the web server went down.',
+    'The entire application stopped working.',
+    'This effectively took down the entire service.',
+    'The gateway failed, preventing users from completing transactions.',
+    'All of our customer instances were displaying the Environment Unavailable message.',
+  ]) {
+    assert.ok(analyze(withSummary('From 10:00 to 11:00 UTC, a bad config.', sentence)).summary?.fields.has('impact'), sentence);
+  }
+  // What broke is not whom it hurt: "The queue was down." alone states no impact.
+  assert.ok(!analyze(withSummary('The queue was down from 10:00 to 11:00 UTC.')).summary?.fields.has('impact'));
+});
+
+test('the window in prose: a start after a weekday, an end after "until" in the same line, a foretold time is no end', () => {
+  const weekday = analyze(withSummary('on friday, 24 mar 2017 at 07:32:16 GMT the server returned errors to all users because of a typo.'));
+  assert.equal(weekday.summary?.start?.stamp.time?.hour, 7);
+  const until = analyze(withSummary('At 3:00 PM Eastern time the page was due to change; it was delayed until 5:01 PM Eastern time, for 12 unique visitors, because of a broken link.'));
+  assert.equal(until.incident.durationMinutes, 121);
+  assert.deepEqual(missingFields(withSummary('At 11:02 AM GMT the database overloaded because of traffic, and at 11:07 AM it crashed: the website was inaccessible for precisely two hours until 1:02 PM.')), []);
+  const forecast = analyze(withSummary('On December 10, 2019 at 12:00 am GMT-5, issues were starting to be reported by 100% of users. The fix was expected by that same day before 11:00 pm GMT-5.'));
+  assert.equal(forecast.summary?.end, null);
+  assert.deepEqual(missingFields(withSummary('On December 10, 2019 at 12:00 am GMT-5, issues were starting to be reported by 100% of users because of a typo. The fix was expected by that same day before 11:00 pm GMT-5.')), ['duration', 'end']);
+});
+
+test('a start and an exact duration state the end: "at 5:00am(PST) … for 1 hours"', () => {
+  assert.deepEqual(missingFields(withSummary('The outage broke out at 5:00am(PST) On Feb., 20th, 2017 for 1 hours. 37% of users were affected because Apache was not running.')), []);
+});
+
+test('stated durations: an ornament before the label, a fact table above the summary', () => {
+  assert.equal(analyze(withSummary('❖Incident Duration: 5 hours', '❖Impact: 30% of users.')).incident.statedDurationMinutes, 300);
+  const table = analyze(joinLines(
+    '# 24-10-2024 - All instances not available', '', '## Severity', '', '**Critical**', '', '## Impact', '',
+    '| Customers Impacted | Support Cases Raised | Incident Duration |', '|:---:|:---:|:---:|', '| All | 1 | 3h 45m |', '',
+    '## Issue Summary', 'All of our customer instances were unavailable.', '',
+    '## Timeline', '- 24-10-2024 04:45 - Uptime drops.', '- 24-10-2024 08:30 - Service restored.',
+  ));
+  assert.equal(table.incident.statedDurationMinutes, 225);
+  assert.ok(table.summary?.fields.has('duration'));
+});
+
+test('a section with a title no profile knows is what the bold labels opening its paragraphs, lines or items say', () => {
+  const around = (...body: string[]) => joinLines('# Postmortem: API outage', '', '## Issue Summary',
+    'From 10:00 to 11:00 UTC the API was down for 100% of users because of a bad deploy.', '',
+    '## Timeline', '- 10:00 UTC: alert fires', '- 11:00 UTC: fixed', '', '## What went down?', ...body, '', '## Corrective and Preventive Measures', '- add a canary');
+  for (const body of [
+    ['**Root Cause**: a bad config push.', '', '**Resolution**: we rolled back.'],
+    ['**Root Cause**: a bad config push.', '**Resolution**: we rolled back.'],
+    ['- **Root Cause:** a bad config push.', '- **Resolution:** we rolled back.'],
+  ]) {
+    assert.deepEqual(sectionsFound(analyze(around(...body))), ['corrective', 'resolution', 'root-cause', 'summary', 'timeline'], body.join(' / '));
+    assert.deepEqual(missingSections(around(...body)), [], body.join(' / '));
+  }
+  // Under a known section the same items are its fields: "- **Resolution:**" in the Timeline is no section.
+  const inTimeline = analyze(joinLines('# Postmortem', '## Timeline', '- 10:00 UTC: alert', '- **Resolution:** rolled back at 11:00 UTC'));
+  assert.ok(!inTimeline.sections.some((section) => section.id === 'resolution'));
+});
