@@ -273,9 +273,10 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   if (!facts.start && !facts.end && firstAt) facts.start = firstAt;
   if (facts.start) facts.fields.add('start');
   if (facts.end) facts.fields.add('end');
-  // Any two of start, end and duration state the third: "at 5:00am … for 1 hour" says when it ended.
+  // Any two of start, end and duration state the third: "at 5:00am … for 1 hour" says when it ended,
+  // roughly when either is rough ("approximately at 5:00am … for 1 hours"), but a reader asks no more.
   if (facts.start && facts.end) facts.fields.add('duration');
-  if (facts.stated && !facts.stated.approximate && (facts.start || facts.end)) {
+  if (facts.stated && (facts.start || facts.end)) {
     facts.fields.add('start');
     facts.fields.add('end');
   }
