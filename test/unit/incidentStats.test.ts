@@ -34,7 +34,7 @@ test('months by start date (else the date), severities, the longest and owners, 
   const entries = [
     entry('a.md', { start: '2024-03-02T10:00:00Z', duration: 60, detect: 5, resolve: 60, severity: 'SEV1', items: [item('ana', false, true), item('bo', false, false)] }),
     entry('b.md', { start: '2024-03-20T08:00:00', duration: 120, detect: 15, severity: 'SEV2', items: [item('bo', false, false), item('bo', true, false)] }),
-    entry('c.md', { date: '2024-01-05', duration: 30, resolve: 30, severity: 'SEV2', items: [item(null, false, true), item('ana', false, true)] }),
+    entry('c.md', { date: '2024-01-05', duration: 30, resolve: 30, severity: 'SEV2', items: [item(null, false, true), item('@Ana', false, true)] }),
     entry('d.md', { severity: 'SEV2', duration: 120 }),
     entry('e.md', { start: '2024-03-09T00:00:00Z', duration: 90, detect: 10, resolve: 45 }),
   ];

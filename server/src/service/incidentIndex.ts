@@ -6,13 +6,13 @@ import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
-import { analyzeDocument } from '../core/analyze';
 import type { Settings } from '../core/config';
 import type { PostmortemModel } from '../core/model';
 import { indexedPostmortem, type IndexedPostmortem } from '../features/indexEntry';
 import type { IncidentIndexEntry, IncidentStats, IndexResult } from '../protocol';
 import type { Logger } from './documentService';
 import { incidentStats } from './incidentStats';
+import { indexText, newestFirst } from './indexText';
 import { loadIndexStore, saveIndexStore, type StoredFile } from './indexStore';
 import { pathOf } from './settings';
 import { DEFAULT_INDEX_EXCLUDE, exclusionMatcher, isMarkdownPath, markdownFiles, relativePath } from './workspaceFiles';
@@ -45,12 +45,6 @@ const SAVE_DELAY_MS = 1000;
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 const hashOf = (settings: Settings) => createHash('sha256').update(JSON.stringify(settings)).digest('hex');
-
-/** Entries newest first (by date, then start), then by path: a stable order for every client. */
-function newestFirst(a: IncidentIndexEntry, b: IncidentIndexEntry): number {
-  const byDate = (b.date ?? '').localeCompare(a.date ?? '') || (b.start ?? '').localeCompare(a.start ?? '');
-  return byDate || a.path.localeCompare(b.path);
-}
 
 export class IncidentIndex {
   private folders: Folder[] = [];
@@ -272,11 +266,7 @@ export class IncidentIndex {
     const now = this.host.clock();
     const open = this.isOpen(uri) ? await this.host.openDocument(uri) : null;
     if (open) return open.model.isPostmortem ? indexedPostmortem(open.model, open.settings, now, file) : null;
-    const buffer = await readFile(path);
-    // Not text: no postmortem.
-    if (buffer.includes(0)) return null;
-    const model = analyzeDocument(buffer.toString('utf8'), folder.settings, path, false);
-    return model.isPostmortem ? indexedPostmortem(model, folder.settings, now, file) : null;
+    return indexText(await readFile(path, 'utf8'), path, file, folder.settings, now);
   }
 
   private changedNow(): void {

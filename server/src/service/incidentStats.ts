@@ -32,15 +32,17 @@ function monthFigures(month: string, entries: IncidentIndexEntry[]): MonthFigure
 
 /** Owners with open items: most overdue first, then most open, then by name (no owner last). */
 function ownerItems(entries: IncidentIndexEntry[]): OwnerItems[] {
-  const byOwner = new Map<string | null, OwnerItems>();
+  // "@Ana" and "ana" are one owner (as `postmortem-lint --actions` groups them), named as first written.
+  const byOwner = new Map<string, OwnerItems>();
   for (const entry of entries) {
     for (const item of entry.actionItems) {
       if (item.done) continue;
-      const owner = item.owner?.trim() || null;
-      const figures = byOwner.get(owner) ?? { owner, open: 0, overdue: 0 };
+      const owner = item.owner?.trim().replace(/^@/, '') || null;
+      const key = owner?.toLowerCase() ?? '';
+      const figures = byOwner.get(key) ?? { owner, open: 0, overdue: 0 };
       figures.open++;
       if (item.overdue) figures.overdue++;
-      byOwner.set(owner, figures);
+      byOwner.set(key, figures);
     }
   }
   return [...byOwner.values()].sort((a, b) =>
