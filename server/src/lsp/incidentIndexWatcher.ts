@@ -6,7 +6,7 @@ import { INDEX_CHANGED_NOTIFICATION, type ServerInitializationOptions } from '..
 import type { DocumentService } from '../service/documentService';
 import { IncidentIndex } from '../service/incidentIndex';
 
-/** Edits in a burst (a branch checkout, a save-all) make one notification. */
+/** Changes in a burst (a branch checkout, a save-all, the scan) make one notification per this many ms. */
 const CHANGED_DELAY_MS = 150;
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 /** Typing in an open postmortem re-reads it once the typing pauses. */
@@ -30,6 +30,7 @@ export class IncidentIndexWatcher {
   private canAskClient = false;
   private canRegisterWatcher = false;
   private changedTimer: ReturnType<typeof setTimeout> | null = null;
+  private changedPending = false;
   private readonly editTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(private readonly connection: Connection, service: DocumentService, clock: () => Date, storagePath: () => string | null) {
@@ -96,11 +97,18 @@ export class IncidentIndexWatcher {
     void this.index.refresh(uri);
   }
 
+  /** The first change is told at once; more within CHANGED_DELAY_MS make one notification at its end. */
   private scheduleChanged(): void {
-    if (this.changedTimer) return;
+    if (this.changedTimer) {
+      this.changedPending = true;
+      return;
+    }
+    void this.connection.sendNotification(INDEX_CHANGED_NOTIFICATION);
     this.changedTimer = setTimeout(() => {
       this.changedTimer = null;
-      void this.connection.sendNotification(INDEX_CHANGED_NOTIFICATION);
+      if (!this.changedPending) return;
+      this.changedPending = false;
+      this.scheduleChanged();
     }, CHANGED_DELAY_MS);
   }
 }

@@ -40,6 +40,8 @@ interface Folder {
   settingsHash: string;
 }
 
+/** During a scan, a change is told at most this often. */
+const SCAN_NOTICE_MS = 1000;
 /** The time between the last change and the write of the persisted index. */
 const SAVE_DELAY_MS = 1000;
 
@@ -201,11 +203,18 @@ export class IncidentIndex {
         continue;
       }
       let changedSinceNotice = false;
+      let lastNotice = performance.now();
       for (const path of paths) {
         if (run !== this.scanRun) return;
         const uri = pathToFileURL(path).href;
         seen.add(uri);
         if (await this.read(folder, uri, path, false)) changedSinceNotice = true;
+        // A long scan tells clients now and then, so views fill in as it goes.
+        if (changedSinceNotice && performance.now() - lastNotice >= SCAN_NOTICE_MS) {
+          this.host.changed();
+          changedSinceNotice = false;
+          lastNotice = performance.now();
+        }
         // Yield between files, so that requests are answered during the scan.
         await yieldToRequests();
       }
