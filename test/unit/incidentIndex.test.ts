@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readFixture, settingsWith } from '../helpers';
+import { readFixture, ROOT, settingsWith } from '../helpers';
 import { IncidentIndex } from '../../server/src/service/incidentIndex';
 import { storeFile } from '../../server/src/service/indexStore';
 
@@ -35,7 +35,7 @@ function workspace(): Workspace {
   };
 }
 
-function indexOf(ws: Workspace, options: { settings?: Record<string, unknown>; storage?: boolean; warnings?: string[]; excludes?: string[]; onChanged?: () => void } = {}) {
+function indexOf(ws: Workspace, options: { settings?: Record<string, unknown>; storage?: boolean; warnings?: string[]; excludes?: string[]; onChanged?: () => void; threads?: number } = {}) {
   let changes = 0;
   const index = new IncidentIndex({
     logger: { warn: (message) => options.warnings?.push(message), error: (message) => options.warnings?.push(message) },
@@ -48,6 +48,7 @@ function indexOf(ws: Workspace, options: { settings?: Record<string, unknown>; s
       options.onChanged?.();
     },
     storagePath: options.storage ? ws.storage : null,
+    threads: options.threads ? { workerPath: join(ROOT, 'dist', 'indexWorker.js'), count: options.threads } : null,
   });
   return { index, changes: () => changes };
 }
@@ -154,4 +155,18 @@ test('a corrupt or foreign store is ignored with a log line, never a crash', asy
     assert.equal(warnings.length, 1, warnings.join('\n'));
     assert.match(warnings[0], /ignoring the stored incident index/);
   }
+});
+
+test('a large folder is scanned on worker threads, with the same entries as on this thread', async () => {
+  const ws = workspace();
+  const fixtures = ['classic-complete.md', 'problems.md', 'table-timeline.md', 'not-a-postmortem.md'];
+  for (let i = 0; i < 80; i++) ws.write(`notes/${String(i).padStart(2, '0')}.md`, readFixture(fixtures[i % fixtures.length]));
+  const here = indexOf(ws);
+  await here.index.start([ws.uri]);
+  const threaded = indexOf(ws, { threads: 2 });
+  await threaded.index.start([ws.uri]);
+  assert.equal(threaded.index.entries().length, 60, 'the READMEs are not postmortems');
+  assert.deepEqual(threaded.index.entries(), here.index.entries());
+  const timelines = (index: IncidentIndex) => index.postmortems().map((p) => [p.entry.path, p.timeline.length]).sort();
+  assert.deepEqual(timelines(threaded.index), timelines(here.index));
 });

@@ -1,6 +1,9 @@
 // The incident index's side of the connection: the workspace folders and storage path from initialize,
 // a watcher for Markdown files (dynamic registration), the editor's files.exclude, and a debounced
 // postmortem/indexChanged notification.
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver/node';
 import { INDEX_CHANGED_NOTIFICATION, type ServerInitializationOptions } from '../protocol';
 import type { DocumentService } from '../service/documentService';
@@ -9,6 +12,8 @@ import { IncidentIndex } from '../service/incidentIndex';
 /** Changes in a burst (a branch checkout, a save-all, the scan) make one notification per this many ms. */
 const CHANGED_DELAY_MS = 150;
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
+/** The scan's worker threads, bundled beside the server (absent when run from source: scans stay on this thread). */
+const INDEX_WORKER = join(__dirname, 'indexWorker.js');
 /** Typing in an open postmortem re-reads it once the typing pauses. */
 const EDIT_DELAY_MS = 300;
 
@@ -41,6 +46,7 @@ export class IncidentIndexWatcher {
       openDocument: (uri) => service.openModel(uri),
       editorExcludes: async (folderUri) => (this.canAskClient ? enabledGlobs(await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' })) : []),
       changed: () => this.scheduleChanged(),
+      threads: existsSync(INDEX_WORKER) ? { workerPath: INDEX_WORKER, count: availableParallelism() } : null,
       get storagePath() {
         return storagePath();
       },

@@ -3,7 +3,7 @@
 // documents), kept current file by file, and persisted so that a reopened workspace answers at once.
 // The first scan yields between files: a request during it is answered with what is read so far.
 import { createHash } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFileSync, statSync } from 'node:fs';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import type { Settings } from '../core/config';
@@ -13,6 +13,7 @@ import type { IncidentIndexEntry, IncidentStats, IndexResult } from '../protocol
 import type { Logger } from './documentService';
 import { incidentStats } from './incidentStats';
 import { indexText, newestFirst } from './indexText';
+import { IndexThreads } from './indexThreads';
 import { loadIndexStore, saveIndexStore, type StoredFile } from './indexStore';
 import { pathOf } from './settings';
 import { DEFAULT_INDEX_EXCLUDE, exclusionMatcher, isMarkdownPath, markdownFiles, relativePath } from './workspaceFiles';
@@ -30,6 +31,8 @@ export interface IncidentIndexHost {
   changed(): void;
   /** A folder to persist the index in; none: in memory only. */
   storagePath?: string | null;
+  /** Worker threads for scans (dist/indexWorker.js); none: scans run on this thread. */
+  threads?: { workerPath: string; count: number } | null;
 }
 
 interface Folder {
@@ -40,6 +43,10 @@ interface Folder {
   settingsHash: string;
 }
 
+/** Folders with fewer Markdown files than this are scanned on this thread. */
+const THREADS_MIN_FILES = 64;
+/** Files handed to each thread ahead, so that none waits for the next. */
+const IN_FLIGHT_PER_THREAD = 4;
 /** During a scan, a change is told at most this often. */
 const SCAN_NOTICE_MS = 1000;
 /** The time between the last change and the write of the persisted index. */
@@ -202,21 +209,40 @@ export class IncidentIndex {
         this.host.logger.warn(`postmortem: could not list ${folder.path}: ${String(error)}`);
         continue;
       }
+      const options = this.host.threads;
+      // A thread's start costs more than a few files: small folders are read here.
+      const threads = options && paths.length >= THREADS_MIN_FILES ? new IndexThreads(options.workerPath, options.count) : null;
+      const inFlight = new Set<Promise<void>>();
+      const inFlightLimit = (options?.count ?? 1) * IN_FLIGHT_PER_THREAD;
       let changedSinceNotice = false;
       let lastNotice = performance.now();
-      for (const path of paths) {
-        if (run !== this.scanRun) return;
-        const uri = pathToFileURL(path).href;
-        seen.add(uri);
-        if (await this.read(folder, uri, path, false)) changedSinceNotice = true;
-        // A long scan tells clients now and then, so views fill in as it goes.
-        if (changedSinceNotice && performance.now() - lastNotice >= SCAN_NOTICE_MS) {
-          this.host.changed();
-          changedSinceNotice = false;
-          lastNotice = performance.now();
+      try {
+        for (const path of paths) {
+          if (run !== this.scanRun) return;
+          const uri = pathToFileURL(path).href;
+          seen.add(uri);
+          const reading = this.read(folder, uri, path, false, threads).then((changed) => {
+            if (changed) changedSinceNotice = true;
+          });
+          if (threads) {
+            inFlight.add(reading);
+            void reading.finally(() => inFlight.delete(reading));
+            if (inFlight.size >= inFlightLimit) await Promise.race(inFlight);
+          } else {
+            await reading;
+          }
+          // A long scan tells clients now and then, so views fill in as it goes.
+          if (changedSinceNotice && performance.now() - lastNotice >= SCAN_NOTICE_MS) {
+            this.host.changed();
+            changedSinceNotice = false;
+            lastNotice = performance.now();
+          }
+          // Yield between files, so that requests are answered during the scan.
+          await yieldToRequests();
         }
-        // Yield between files, so that requests are answered during the scan.
-        await yieldToRequests();
+        await Promise.all(inFlight);
+      } finally {
+        threads?.stop();
       }
       if (changedSinceNotice) this.host.changed();
     }
@@ -242,13 +268,14 @@ export class IncidentIndex {
    * Reads one file (unless `force` is false and its mtime and size are what was read before) and
    * indexes it; true when what the index holds for it changed.
    */
-  private async read(folder: Folder, uri: string, path: string, force: boolean): Promise<boolean> {
+  private async read(folder: Folder, uri: string, path: string, force: boolean, threads: IndexThreads | null = null): Promise<boolean> {
     const ticket = (this.reads.get(uri) ?? 0) + 1;
     this.reads.set(uri, ticket);
     const before = this.files.get(uri);
     let info: { mtimeMs: number; size: number };
     try {
-      info = await stat(path);
+      // Synchronous: a stat or a small read costs less than the thread pool's round trip (a save is timed).
+      info = statSync(path);
     } catch {
       info = { mtimeMs: 0, size: 0 };
       if (!this.isOpen(uri)) {
@@ -260,7 +287,7 @@ export class IncidentIndex {
     if (!force && !this.isOpen(uri) && before && before.mtime === mtime && before.size === info.size) return false;
     let indexed: IndexedPostmortem | null;
     try {
-      indexed = await this.index(folder, uri, path, mtime);
+      indexed = await this.index(folder, uri, path, mtime, threads);
     } catch (error) {
       this.host.logger.warn(`postmortem: could not index ${path}: ${error instanceof Error ? error.message : String(error)}`);
       indexed = null;
@@ -270,12 +297,13 @@ export class IncidentIndex {
     return before?.indexed != null || indexed !== null;
   }
 
-  private async index(folder: Folder, uri: string, path: string, mtime: number): Promise<IndexedPostmortem | null> {
+  private async index(folder: Folder, uri: string, path: string, mtime: number, threads: IndexThreads | null): Promise<IndexedPostmortem | null> {
     const file = { uri, path: relativePath(folder.path, path), mtime };
     const now = this.host.clock();
     const open = this.isOpen(uri) ? await this.host.openDocument(uri) : null;
     if (open) return open.model.isPostmortem ? indexedPostmortem(open.model, open.settings, now, file) : null;
-    return indexText(await readFile(path, 'utf8'), path, file, folder.settings, now);
+    if (threads) return threads.index(path, file, folder.settings, now);
+    return indexText(readFileSync(path, 'utf8'), path, file, folder.settings, now);
   }
 
   private changedNow(): void {
