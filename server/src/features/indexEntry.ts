@@ -43,6 +43,7 @@ export function indexedPostmortem(model: PostmortemModel, settings: Settings, no
   for (const finding of findingsOf(model, settings, now)) {
     if (finding.severity === 'error') problems.errors++;
     else if (finding.severity === 'warning') problems.warnings++;
+    // The wire has three counts: hints count as information.
     else problems.information++;
   }
   const { lifecycle, metrics } = incidentLifecycle(model, settings);

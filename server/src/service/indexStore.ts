@@ -3,6 +3,7 @@
 // JSON file, versioned, written atomically; a corrupt or foreign one is ignored, never trusted.
 import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { IndexedPostmortem } from '../features/indexEntry';
 
 export const INDEX_STORE_VERSION = 1;
@@ -69,13 +70,27 @@ export async function loadIndexStore(folder: string, warn: (message: string) => 
   return null;
 }
 
+/** Files serialized between two yields: thousands at once would hold up requests for a while. */
+const FILES_PER_SLICE = 200;
+
+/** The store's JSON, written file by file with yields between slices. */
+async function storeJson({ files, ...rest }: Omit<StoredIndex, 'tool' | 'version'>): Promise<string> {
+  const head = JSON.stringify({ tool: TOOL, version: INDEX_STORE_VERSION, ...rest });
+  const parts: string[] = [];
+  for (let i = 0; i < files.length; i++) {
+    parts.push(JSON.stringify(files[i]));
+    if (i % FILES_PER_SLICE === FILES_PER_SLICE - 1) await yieldToRequests();
+  }
+  return `${head.slice(0, -1)},"files":[${parts.join(',')}]}`;
+}
+
 /** Writes the store beside itself, then renames it into place: a reader never sees half of it. */
 export async function saveIndexStore(folder: string, store: Omit<StoredIndex, 'tool' | 'version'>): Promise<void> {
   await mkdir(folder, { recursive: true });
   const file = storeFile(folder);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, JSON.stringify({ tool: TOOL, version: INDEX_STORE_VERSION, ...store }));
+    await writeFile(temporary, await storeJson(store));
     await rename(temporary, file);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
