@@ -2,7 +2,7 @@
 // postmortem/index, a watched file's change with postmortem/indexChanged, workspace/symbol.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFixture } from '../helpers';
@@ -97,4 +97,24 @@ test('workspace/symbol finds an incident by its title and a timeline entry by it
   assert.ok(entry, JSON.stringify(byEntry));
   assert.equal(entry.location.uri, server.uriOf('incidents/login.md'));
   assert.equal(entry.location.range.start.line, 14);
+});
+
+test('with indexStoragePath the index is persisted there, and the option is not read as a setting', async () => {
+  const storage = mkdtempSync(join(tmpdir(), 'postmortem-index-storage-'));
+  const other = new TestServer(workspace);
+  try {
+    // A client that pushes its settings (no workspace/configuration): initializationOptions are read as settings.
+    await other.initialize({ capabilities: {}, initializationOptions: { indexStoragePath: storage } });
+    for (;;) {
+      if (existsSync(join(storage, 'incident-index.json'))) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const stored = JSON.parse(readFileSync(join(storage, 'incident-index.json'), 'utf8'));
+    assert.equal(stored.version, 1);
+    assert.ok(stored.files.some((file: { uri: string; indexed: unknown }) => file.uri === other.uriOf('incidents/login.md') && file.indexed));
+    assert.ok(!other.logs.some((line) => /indexStoragePath/.test(line)), other.logs.join('\n'));
+  } finally {
+    await other.shutdown();
+    rmSync(storage, { recursive: true, force: true });
+  }
 });
