@@ -64,6 +64,10 @@ export class IncidentIndex {
   private scanRun = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
+  /** Files read on their own while a scan ran (created after it listed the folder, maybe). */
+  private readonly refreshedDuringScan = new Set<string>();
+  /** Documents open in the editor: indexed from its text, kept while open even when not on disk. */
+  private readonly openUris = new Set<string>();
 
   constructor(private readonly host: IncidentIndexHost) {}
 
@@ -109,6 +113,7 @@ export class IncidentIndex {
     const folder = this.folderOf(uri);
     const path = pathOf(uri);
     if (!folder || !path || !isMarkdownPath(path) || folder.excluded(relativePath(folder.path, path))) return;
+    if (this.scanning) this.refreshedDuringScan.add(uri);
     if (await this.read(folder, uri, path, true)) this.changedNow();
   }
 
@@ -246,13 +251,13 @@ export class IncidentIndex {
       }
       if (changedSinceNotice) this.host.changed();
     }
+    // Gone from disk since the store was written; not a file created (and read) while the scan ran.
     for (const uri of [...this.files.keys()]) {
       const folder = this.folderOf(uri);
-      if (!seen.has(uri) && (!folder || !this.isOpen(uri))) this.files.delete(uri);
+      if (!seen.has(uri) && !this.refreshedDuringScan.has(uri) && (!folder || !this.isOpen(uri))) this.files.delete(uri);
     }
+    this.refreshedDuringScan.clear();
   }
-
-  private readonly openUris = new Set<string>();
 
   /** Open documents are indexed from the editor's text, and stay while open even if not on disk. */
   setOpen(uri: string, open: boolean): void {
