@@ -28,6 +28,8 @@ const builds = [
   { ...base, entryPoints: ['server/src/lsp/languageServerBin.ts'], outfile: 'dist/language-server.js', external: ['./server.js'], banner: { js: '#!/usr/bin/env node' } },
   // The preview's HTML rendering on its own thread (started by the server for large documents).
   { ...base, entryPoints: ['server/src/service/renderWorker.ts'], outfile: 'dist/renderWorker.js' },
+  // The incident index's scans on worker threads (started by the server for large workspaces).
+  { ...base, entryPoints: ['server/src/service/indexWorker.ts'], outfile: 'dist/indexWorker.js' },
   { ...base, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${base.banner.js}` } },
   // The preview page's own script: for the browser, no Node globals, loaded with the page's nonce.
   { ...base, entryPoints: ['preview-src/index.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },

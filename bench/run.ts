@@ -5,8 +5,9 @@
 // present). Medians of several runs; writes bench/results.json.
 // `npm run bench -- --quick` is a short smoke run (small sizes, few files) for CI.
 // `npm run bench -- --cli-only --cli-files 6000` measures only the CLI, on that many files.
+// `npm run bench -- --index-only --index-files 1000` measures only the incident index (bench/incidentIndex.ts).
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { cpus, loadavg, tmpdir, totalmem, availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -25,13 +26,16 @@ import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/shared/serverLaunch'
 import { ALL_CORES_V8_FLAGS } from '../server/src/cli/relaunch';
 import { CORPUS, corpusAvailable, readCorpus } from '../test/helpers';
 import { generateCorpusLike, generatePostmortem } from './generate';
+import { measureIndex, printIndexResult, rssOf, stopServer } from './incidentIndex';
 
 const ROOT = join(__dirname, '..');
 const quick = process.argv.includes('--quick');
 const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
 const RUNS: Record<number, number> = quick ? { 100: 5, 1000: 3 } : { 100: 15, 1000: 9, 10_000: 5 };
 const cliOnly = process.argv.includes('--cli-only');
-const CLI_FILES = cliFilesOption() ?? (quick ? 100 : 2000);
+const indexOnly = process.argv.includes('--index-only');
+const INDEX_FILES = countOption('--index-files', 100) ?? (quick ? 200 : 10_000);
+const CLI_FILES = countOption('--cli-files', 16) ?? (quick ? 100 : 2000);
 const CLI_RUNS = quick ? 1 : 5;
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
@@ -121,12 +125,6 @@ function measureInProcess(entries: number): Omit<SizeResult, 'serverRoundTripMs'
   };
 }
 
-function rssOf(pid: number): { rssMB: number; peakMB: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
-  return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
-}
-
 /** The bundled server over stdio: open the document, then didChange + `postmortem/analysis`, timed. */
 async function measureServer(entries: number, runs: number): Promise<{ roundTripMs: number; rssMB: number; peakMB: number; settledMB: number }> {
   // Started as the extension starts it (same V8 flags), from the bundle that ships.
@@ -173,24 +171,17 @@ async function measureServer(entries: number, runs: number): Promise<{ roundTrip
     rmSync(workspace, { recursive: true, force: true });
     return { roundTripMs: median(times), ...memory, settledMB: settled };
   } finally {
-    try {
-      await connection.sendRequest('shutdown');
-      await connection.sendNotification('exit');
-    } catch {
-      // gone
-    }
-    connection.dispose();
-    child.kill();
+    await stopServer({ child, connection });
   }
 }
 
-/** `--cli-files N` (or `--cli-files=N`): how many files the CLI lints. */
-function cliFilesOption(): number | null {
-  const at = process.argv.findIndex((arg) => arg === '--cli-files' || arg.startsWith('--cli-files='));
+/** `--cli-files N`, `--index-files N` (or `NAME=N`): a whole number of at least `min`; null when not given. */
+function countOption(name: string, min: number): number | null {
+  const at = process.argv.findIndex((arg) => arg === name || arg.startsWith(`${name}=`));
   if (at < 0) return null;
   const raw = process.argv[at].includes('=') ? process.argv[at].split('=')[1] : process.argv[at + 1];
   const count = Number(raw);
-  if (!Number.isInteger(count) || count < 16) throw new Error(`--cli-files must be a whole number of at least 16, not "${raw}"`);
+  if (!Number.isInteger(count) || count < min) throw new Error(`${name} must be a whole number of at least ${min}, not "${raw}"`);
   return count;
 }
 
@@ -325,6 +316,11 @@ async function main(): Promise<void> {
     console.log('(--cli-only: bench/results.json is left as it was)');
     return;
   }
+  if (indexOnly) {
+    printIndexResult(await measureIndex(INDEX_FILES));
+    console.log('(--index-only: bench/results.json is left as it was)');
+    return;
+  }
   // Warm the JIT on a mid-size document so the first size measured is not the one that pays for it.
   const warm = generatePostmortem(quick ? 200 : 2000).text;
   for (let i = 0; i < 2; i++) {
@@ -345,7 +341,9 @@ async function main(): Promise<void> {
   const memory = await measureServer(largest, 20);
   console.log(`server memory with the ${largest}-entry document open: ${memory.rssMB.toFixed(0)} MB resident right after the edits (peak ${memory.peakMB.toFixed(0)} MB), ${memory.settledMB.toFixed(0)} MB once idle`);
   const cli = await measureClis();
-  const results = { machine: { ...machine, loadAverageAtEnd: loadavg().map((n) => Number(n.toFixed(2))) }, quick, sizes, server: { entries: largest, rssMB: memory.rssMB, peakRssMB: memory.peakMB, settledRssMB: memory.settledMB }, cli };
+  const index = await measureIndex(INDEX_FILES);
+  printIndexResult(index);
+  const results = { machine: { ...machine, loadAverageAtEnd: loadavg().map((n) => Number(n.toFixed(2))) }, quick, sizes, server: { entries: largest, rssMB: memory.rssMB, peakRssMB: memory.peakMB, settledRssMB: memory.settledMB }, cli, index };
   writeFileSync(join(__dirname, 'results.json'), `${JSON.stringify(results, null, 2)}\n`);
   console.log('\n| entries | size | a remark-parse | b analysis | c markdownlint | d re-analysis | e server round trip | b/a | b/c | d/a |');
   console.log('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');

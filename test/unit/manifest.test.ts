@@ -105,8 +105,8 @@ test('the bin, main and server paths point at the bundles the build writes', () 
   const client = sources(join(ROOT, 'client', 'src'));
   assert.match(client, /dist\/server\.js/);
   const build = readFileSync(join(ROOT, 'esbuild.mjs'), 'utf8');
-  for (const out of ['dist/extension.js', 'dist/server.js', 'dist/renderWorker.js', 'dist/cli.js', 'dist/language-server.js']) assert.ok(build.includes(out), out);
+  for (const out of ['dist/extension.js', 'dist/server.js', 'dist/renderWorker.js', 'dist/indexWorker.js', 'dist/cli.js', 'dist/language-server.js']) assert.ok(build.includes(out), out);
   // The server starts the render worker from its own folder: the package must ship it.
   const packaged = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n');
-  for (const out of ['dist/extension.js', 'dist/server.js', 'dist/renderWorker.js', 'dist/preview.js']) assert.ok(packaged.includes(`!${out}`), `.vscodeignore keeps ${out}`);
+  for (const out of ['dist/extension.js', 'dist/server.js', 'dist/renderWorker.js', 'dist/indexWorker.js', 'dist/preview.js']) assert.ok(packaged.includes(`!${out}`), `.vscodeignore keeps ${out}`);
 });

@@ -1,7 +1,7 @@
 // postmortem-lint's command line: what it accepts, its usage text, and the checks that make a bad
 // invocation exit 2 with a message.
 import { availableParallelism } from 'node:os';
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { SeverityName } from '../core/config';
 import { RULE_CODES, SEVERITY_NAMES } from '../service/catalogue';
 import { builtInProfiles, DEFAULT_PROFILE } from '../service/profiles';
@@ -12,6 +12,7 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export const USAGE = `Usage: postmortem-lint [options] PATH|GLOB...
        postmortem-lint --actions [--overdue] [--format text|json] PATH|GLOB...
        postmortem-lint [options] --stdin [--stdin-filename NAME]
+       postmortem-lint report [--format markdown|json|html] [-o FILE] PATH|GLOB...
 
 Lints incident postmortems written in Markdown.
   PATH              a file (always linted), or a folder (its postmortems are linted)
@@ -89,38 +90,41 @@ function wantsColor(noColor: boolean, env: NodeJS.ProcessEnv, isTTY: boolean): b
   return !noColor && !env.NO_COLOR && isTTY;
 }
 
-/** The command line, checked; throws UsageError. */
-export function readArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, stdoutIsTTY = Boolean(process.stdout.isTTY)): Invocation {
-  let parsed;
+/** node's parseArgs, with what it rejects (an unknown option, a missing value) thrown as UsageError. */
+export function parseCommandLine<T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        profile: { type: 'string' },
-        config: { type: 'string' },
-        format: { type: 'string', default: 'text' },
-        workers: { type: 'string' },
-        rule: { type: 'string', multiple: true, default: [] },
-        'sarif-base': { type: 'string' },
-        quiet: { type: 'boolean', default: false },
-        'max-warnings': { type: 'string' },
-        'no-color': { type: 'boolean', default: false },
-        fix: { type: 'boolean', default: false },
-        'fix-dry-run': { type: 'boolean', default: false },
-        'postmortems-only': { type: 'boolean', default: false },
-        stdin: { type: 'boolean', default: false },
-        'stdin-filename': { type: 'string' },
-        actions: { type: 'boolean', default: false },
-        overdue: { type: 'boolean', default: false },
-        version: { type: 'boolean', short: 'v' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs(config);
   } catch (error) {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
-  const { values, positionals } = parsed;
+}
+
+/** The command line, checked; throws UsageError. */
+export function readArgs(argv: string[], env: NodeJS.ProcessEnv = process.env, stdoutIsTTY = Boolean(process.stdout.isTTY)): Invocation {
+  const { values, positionals } = parseCommandLine({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      profile: { type: 'string' },
+      config: { type: 'string' },
+      format: { type: 'string', default: 'text' },
+      workers: { type: 'string' },
+      rule: { type: 'string', multiple: true, default: [] },
+      'sarif-base': { type: 'string' },
+      quiet: { type: 'boolean', default: false },
+      'max-warnings': { type: 'string' },
+      'no-color': { type: 'boolean', default: false },
+      fix: { type: 'boolean', default: false },
+      'fix-dry-run': { type: 'boolean', default: false },
+      'postmortems-only': { type: 'boolean', default: false },
+      stdin: { type: 'boolean', default: false },
+      'stdin-filename': { type: 'string' },
+      actions: { type: 'boolean', default: false },
+      overdue: { type: 'boolean', default: false },
+      version: { type: 'boolean', short: 'v' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const format = values.format as ReportFormat;

@@ -9,6 +9,7 @@ import { readArgs, USAGE, UsageError, type LintArgs } from './args';
 import { formatReports } from './formats/index';
 import { lintSource, STDIN_NAME, unifiedDiff, type LintOptions } from './lint';
 import { printActions } from './actions';
+import { REPORT_COMMAND, REPORT_USAGE, runReport } from './indexReport';
 import { packageInfo } from './packageInfo';
 import { lintAll, PARALLEL_MIN_FILES, threadsFor, WorkerPool, workerMain } from './pool';
 import { Progress } from './progress';
@@ -18,6 +19,7 @@ import { BadConfigError, lintSettings } from './settings';
 import { expandTargets, type Target } from './targets';
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === REPORT_COMMAND) return runReport(argv.slice(1));
   const invocation = readArgs(argv);
   if (invocation.kind === 'help') {
     process.stdout.write(`${USAGE}\n`);
@@ -116,7 +118,7 @@ async function mainWithUsage(argv: string[]): Promise<number> {
       return 2;
     }
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`postmortem-lint: ${error.message}\n\n${USAGE}\n`);
+    process.stderr.write(`postmortem-lint: ${error.message}\n\n${argv[0] === REPORT_COMMAND ? REPORT_USAGE : USAGE}\n`);
     return 2;
   }
 }

@@ -43,6 +43,8 @@ export interface Settings {
   metrics: MetricDefinitions;
   /** How action items show their owner and due date in the editor. */
   actionItems: { display: ActionItemDisplay };
+  /** The incident index: files it leaves out besides node_modules and .git (globs, relative to the folder). */
+  index: { exclude: string[] };
 }
 
 export const ACTION_ITEM_DISPLAYS = ['inlay', 'codeLens', 'both', 'none'] as const;
@@ -72,6 +74,7 @@ export function defaultSettingsWith(severity: SeverityDefaults): Settings {
     metrics: defaultMetrics(),
     // Inlay hints sit at the end of the line: a lens above each row would push a table's rows apart.
     actionItems: { display: 'inlay' },
+    index: { exclude: [] },
   };
 }
 
@@ -103,21 +106,13 @@ export function readSettingsOver(raw: unknown, base: Settings, origin = 'setting
     if (sections) settings.sections = sections;
   }
   if (raw.include !== undefined) {
-    if (Array.isArray(raw.include) && raw.include.every((glob) => typeof glob === 'string')) {
-      const valid = (raw.include as string[]).filter((glob) => {
-        try {
-          // Strict brackets: "[unclosed" or "{a,b" is a typo, not a pattern meant to match literally.
-          picomatch(glob, { strictBrackets: true });
-          return true;
-        } catch (error) {
-          problems.push(`${origin}: include pattern ${JSON.stringify(glob)} is not a valid glob (${error instanceof Error ? error.message : String(error)})`);
-          return false;
-        }
-      });
-      settings.include = valid;
-    } else {
-      problems.push(`${origin}: include must be a list of glob patterns`);
-    }
+    const include = readGlobList(raw.include, 'include', origin, problems);
+    if (include) settings.include = include;
+  }
+  if (raw.index !== undefined) {
+    const exclude = isRecord(raw.index) ? readGlobList(raw.index.exclude ?? [], 'index.exclude', origin, problems) : null;
+    if (exclude) settings.index = { exclude };
+    else if (!isRecord(raw.index)) problems.push(`${origin}: index must be an object ({ "exclude": [globs] })`);
   }
   if (raw.severity !== undefined) {
     if (isRecord(raw.severity)) {
@@ -168,6 +163,24 @@ export function readSettingsOver(raw: unknown, base: Settings, origin = 'setting
 }
 
 /** `writing.<list>.extend` and `.mute`: lists of phrases; a bad one keeps that list's default. */
+/** A list of globs: the valid ones (each bad one reported), or null when it is not a list of strings. */
+function readGlobList(raw: unknown, name: string, origin: string, problems: string[]): string[] | null {
+  if (!Array.isArray(raw) || !raw.every((glob) => typeof glob === 'string')) {
+    problems.push(`${origin}: ${name} must be a list of glob patterns`);
+    return null;
+  }
+  return (raw as string[]).filter((glob) => {
+    try {
+      // Strict brackets: "[unclosed" or "{a,b" is a typo, not a pattern meant to match literally.
+      picomatch(glob, { strictBrackets: true });
+      return true;
+    } catch (error) {
+      problems.push(`${origin}: ${name} pattern ${JSON.stringify(glob)} is not a valid glob (${error instanceof Error ? error.message : String(error)})`);
+      return false;
+    }
+  });
+}
+
 function readWriting(raw: unknown, settings: Settings, origin: string, problems: string[]): void {
   if (!isRecord(raw)) {
     problems.push(`${origin}: writing must be an object of word lists (${PHRASE_LISTS.join(', ')})`);

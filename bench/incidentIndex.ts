@@ -1,0 +1,184 @@
+// The incident index's bench (`npm run bench -- --index-only [--index-files N]`), on the bundled
+// server over stdio with N generated postmortems in a workspace folder:
+// - cold: the first scan, from `initialized` to `postmortem/index` saying it is done, against the CLI's
+//   default run on the same files in the same run (goal: ratio at most 1);
+// - reopened: a new server with the persisted index, from `initialize` to `postmortem/index` answering
+//   with every entry (goal: under 1 s), and to the end of its check of mtimes and sizes;
+// - save: one file rewritten and its didChangeWatchedFiles sent, until the server's
+//   postmortem/indexChanged (median; goal: under 50 ms);
+// - memory: the server's resident memory with every file indexed (goal: under 300 MB).
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/shared/serverLaunch';
+import type { IndexResult } from '../server/src/protocol';
+import { generateCorpusLike } from './generate';
+
+const ROOT = join(__dirname, '..');
+const SAVES = 15;
+
+export interface IndexBenchResult {
+  files: number;
+  coldMs: number;
+  cliMs: number;
+  coldOverCli: number;
+  /** The reopened server's start (spawn to `initialize` answered), part of reopenedReadyMs. */
+  serverUpMs: number;
+  reopenedReadyMs: number;
+  reopenedCheckedMs: number;
+  saveMedianMs: number;
+  rssMB: number;
+  peakMB: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+
+export function rssOf(pid: number): { rssMB: number; peakMB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN);
+  return { rssMB: kb('VmRSS') / 1024, peakMB: kb('VmHWM') / 1024 };
+}
+
+export interface Server {
+  child: ChildProcessWithoutNullStreams;
+  connection: MessageConnection;
+}
+
+interface IndexServer extends Server {
+  /** When `initialize` was answered (ms after the spawn). */
+  upMs: number;
+  /** Resolves at the next postmortem/indexChanged. */
+  nextIndexChange(): Promise<void>;
+}
+
+/** The bundled server as the extension starts it, initialized on `workspace` with a storage folder. */
+async function startServer(workspace: string, storage: string): Promise<IndexServer> {
+  const spawned = performance.now();
+  const child = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(ROOT, 'dist', 'server.js'), '--stdio'], { stdio: 'pipe', env: { ...process.env, ...SERVER_ENV } });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => ({})));
+  connection.onRequest('client/registerCapability', () => null);
+  let changed: Array<() => void> = [];
+  connection.onNotification((method) => {
+    if (method !== 'postmortem/indexChanged') return;
+    for (const resolve of changed) resolve();
+    changed = [];
+  });
+  connection.listen();
+  const folder = pathToFileURL(workspace).href;
+  await connection.sendRequest('initialize', {
+    processId: process.pid, rootUri: folder, workspaceFolders: [{ uri: folder, name: 'bench' }],
+    capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } },
+    initializationOptions: { indexStoragePath: storage },
+  });
+  const upMs = performance.now() - spawned;
+  await connection.sendNotification('initialized', {});
+  return { child, connection, upMs, nextIndexChange: () => new Promise((resolve) => changed.push(resolve)) };
+}
+
+/** shutdown and exit, then the process is killed whatever it answered. */
+export async function stopServer({ child, connection }: Server): Promise<void> {
+  try {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+  } catch {
+    // gone
+  }
+  connection.dispose();
+  child.kill();
+}
+
+/** Asks `postmortem/index` until `done` says so: at once, then at each postmortem/indexChanged (as a view does). */
+async function waitForIndex(server: IndexServer, done: (result: IndexResult) => boolean): Promise<IndexResult> {
+  for (;;) {
+    const changed = server.nextIndexChange();
+    const result = await server.connection.sendRequest<IndexResult>('postmortem/index', {});
+    if (done(result)) return result;
+    await changed;
+  }
+}
+
+/** The CLI's default run (every core) over the folder, in ms. */
+function timeCli(workspace: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const start = performance.now();
+    const child = spawn(process.execPath, [join(ROOT, 'dist', 'cli.js'), '--format', 'json', 'incidents'], { cwd: workspace, stdio: ['ignore', 'ignore', 'pipe'] });
+    child.on('error', reject);
+    child.on('close', (status) => (status === 0 || status === 1 ? resolve(performance.now() - start) : reject(new Error(`cli failed (${status})`))));
+  });
+}
+
+export async function measureIndex(files: number): Promise<IndexBenchResult> {
+  const base = mkdtempSync(join(tmpdir(), 'postmortem-bench-index-'));
+  const workspace = join(base, 'ws');
+  const storage = join(base, 'storage');
+  mkdirSync(join(workspace, 'incidents'), { recursive: true });
+  const docs = generateCorpusLike(files);
+  docs.forEach((text, i) => writeFileSync(join(workspace, 'incidents', `${String(i).padStart(5, '0')}.md`), text));
+  const everyFile = (result: IndexResult) => result.entries.length === files;
+  try {
+    const cliMs = await timeCli(workspace);
+
+    const coldStart = performance.now();
+    const cold = await startServer(workspace, storage);
+    await waitForIndex(cold, (result) => !result.scanning && everyFile(result));
+    const coldMs = performance.now() - coldStart;
+    // Memory with everything indexed, once the store is written (1 s after the last change).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const memory = rssOf(cold.child.pid as number);
+
+    // Saves: rewrite one file (a new title), tell the server, until it says the index changed (then
+    // check, untimed, that the entry shows it: asking for the whole index is the client's cost, not the save's).
+    const saves: number[] = [];
+    for (let s = 0; s < SAVES; s++) {
+      const name = `${String((s * 7919) % files).padStart(5, '0')}.md`;
+      const path = join(workspace, 'incidents', name);
+      const title = `Postmortem: saved ${s}`;
+      const text = readFileSync(path, 'utf8').replace(/^# .*$/m, `# ${title}`);
+      const uri = pathToFileURL(path).href;
+      // Past the notification's throttle, so that it is sent at once.
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      const changed = cold.nextIndexChange();
+      const begin = performance.now();
+      writeFileSync(path, text);
+      await cold.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 2 }] });
+      await changed;
+      saves.push(performance.now() - begin);
+      const { entries } = await cold.connection.sendRequest<IndexResult>('postmortem/index', {});
+      if (!entries.some((entry) => entry.uri === uri && entry.title === title)) throw new Error(`the index does not show the save of ${name}`);
+    }
+    await stopServer(cold);
+
+    const reopenStart = performance.now();
+    const reopened = await startServer(workspace, storage);
+    await waitForIndex(reopened, everyFile);
+    const reopenedReadyMs = performance.now() - reopenStart;
+    const serverUpMs = reopened.upMs;
+    await waitForIndex(reopened, (result) => !result.scanning);
+    const reopenedCheckedMs = performance.now() - reopenStart;
+    await stopServer(reopened);
+
+    return {
+      files, coldMs, cliMs, coldOverCli: coldMs / cliMs, serverUpMs, reopenedReadyMs, reopenedCheckedMs,
+      saveMedianMs: median(saves), rssMB: memory.rssMB, peakMB: memory.peakMB,
+    };
+  } finally {
+    rmSync(base, { recursive: true, force: true });
+  }
+}
+
+export function printIndexResult(result: IndexBenchResult): void {
+  const goal = (ok: boolean) => (ok ? 'met' : 'NOT met');
+  console.log(`index of ${result.files} generated postmortems:`);
+  console.log(`  cold scan ${result.coldMs.toFixed(0)} ms, the CLI on the same files ${result.cliMs.toFixed(0)} ms: ratio ${result.coldOverCli.toFixed(2)} (goal at most 1: ${goal(result.coldOverCli <= 1)})`);
+  console.log(`  reopened with the persisted index: every entry in ${result.reopenedReadyMs.toFixed(0)} ms (goal under 1 s: ${goal(result.reopenedReadyMs < 1000)}; of which the server's own start ${result.serverUpMs.toFixed(0)} ms), mtimes and sizes checked in ${result.reopenedCheckedMs.toFixed(0)} ms`);
+  console.log(`  a saved file in the index: median ${result.saveMedianMs.toFixed(1)} ms (goal under 50 ms: ${goal(result.saveMedianMs < 50)})`);
+  console.log(`  server memory with every file indexed: ${result.rssMB.toFixed(0)} MB resident, peak ${result.peakMB.toFixed(0)} MB (goal under 300 MB: ${goal(result.rssMB < 300)})`);
+}

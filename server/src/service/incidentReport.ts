@@ -1,0 +1,84 @@
+// The incident index as a report's tables (the CLI's `report`): each cell written once here, durations
+// in the card's words ("2h 15m"), so the Markdown and HTML forms only lay them out.
+import { formatDuration } from '../core/time/duration';
+import type { IncidentIndexEntry, IncidentStats, Spread } from '../protocol';
+
+export interface ReportIncidentRow {
+  date: string;
+  title: string;
+  /** The file the title links to, as the entry names it. */
+  path: string;
+  severity: string;
+  status: string;
+  duration: string;
+  timeToDetect: string;
+  timeToResolve: string;
+  openItems: number;
+  overdueItems: number;
+  problems: string;
+}
+
+export interface ReportMonthRow {
+  month: string;
+  incidents: number;
+  duration: string;
+  timeToDetect: string;
+  timeToResolve: string;
+}
+
+export interface ReportOwnerRow {
+  owner: string;
+  open: number;
+  overdue: number;
+}
+
+export interface IncidentReportTables {
+  incidents: ReportIncidentRow[];
+  months: ReportMonthRow[];
+  undated: number;
+  owners: ReportOwnerRow[];
+  totals: IncidentStats['totals'];
+}
+
+const NONE = '–';
+
+const minutes = (value: number | null | undefined) => (value === null || value === undefined ? NONE : formatDuration(value));
+
+/** "1h 5m / 3h" : median and worst; a dash when no incident had the figure. */
+const spreadText = (spread: Spread) => (spread.count === 0 ? NONE : `${minutes(spread.median)} / ${minutes(spread.worst)}`);
+
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+
+function problemsText({ errors, warnings, information }: IncidentIndexEntry['problems']): string {
+  const parts = [errors ? count(errors, 'error') : '', warnings ? count(warnings, 'warning') : '', information ? `${information} info` : ''].filter(Boolean);
+  return parts.length ? parts.join(', ') : 'none';
+}
+
+/** `entries` in the order to show (newest first). */
+export function incidentReportTables(entries: IncidentIndexEntry[], stats: IncidentStats): IncidentReportTables {
+  return {
+    incidents: entries.map((entry) => ({
+      date: entry.date ?? NONE,
+      title: entry.title ?? entry.path,
+      path: entry.path,
+      severity: entry.severity ?? NONE,
+      status: entry.status ?? NONE,
+      duration: minutes(entry.durationMinutes),
+      timeToDetect: minutes(entry.metrics.timeToDetect?.minutes),
+      timeToResolve: minutes(entry.metrics.timeToResolve?.minutes),
+      openItems: entry.openItems,
+      overdueItems: entry.overdueItems,
+      problems: problemsText(entry.problems),
+    })),
+    months: [...stats.months].reverse().map((month) => ({
+      month: month.month,
+      incidents: month.incidents,
+      duration: spreadText(month.durationMinutes),
+      timeToDetect: spreadText(month.timeToDetect),
+      timeToResolve: spreadText(month.timeToResolve),
+    })),
+    undated: stats.undated,
+    owners: stats.owners.map((owner) => ({ owner: owner.owner ?? '(no owner)', open: owner.open, overdue: owner.overdue })),
+    totals: stats.totals,
+  };
+}

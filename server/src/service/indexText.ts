@@ -1,0 +1,25 @@
+// One file's text as the incident index holds it (the server's index and the CLI's `report` alike):
+// analysed with its settings, and when it is a postmortem, its entry and its timeline's words.
+import { analyzeDocument } from '../core/analyze';
+import type { Settings } from '../core/config';
+import { indexedPostmortem, type IndexedFileInfo, type IndexedPostmortem } from '../features/indexEntry';
+import type { IncidentIndexEntry } from '../protocol';
+
+export type { IndexedPostmortem };
+
+/**
+ * `path`: the file's absolute path (discovery reads it); `file.path`: how the entry names it.
+ * `explicit`: named by the user, so indexed whatever it looks like. Null: not a postmortem, or not text.
+ */
+export function indexText(text: string, path: string, file: IndexedFileInfo, settings: Settings, now: Date, explicit = false): IndexedPostmortem | null {
+  // NUL bytes: not a text file.
+  if (text.includes('\0')) return null;
+  const model = analyzeDocument(text, settings, path, explicit);
+  return model.isPostmortem ? indexedPostmortem(model, settings, now, file) : null;
+}
+
+/** Entries newest first (by date, then start), then by path: one stable order for every client. */
+export function newestFirst(a: IncidentIndexEntry, b: IncidentIndexEntry): number {
+  const byDate = (b.date ?? '').localeCompare(a.date ?? '') || (b.start ?? '').localeCompare(a.start ?? '');
+  return byDate || a.path.localeCompare(b.path);
+}

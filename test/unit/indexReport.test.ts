@@ -1,0 +1,60 @@
+// postmortem-lint report: the golden INDEX.md of a small workspace, the JSON's shape, the HTML page's
+// escaping, and bad usage.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FIXTURES, ROOT } from '../helpers';
+import { formatIndex, indexEntries, readReportArgs } from '../../server/src/cli/indexReport';
+
+const WORKSPACE = join(FIXTURES, 'index-workspace');
+const NOW = new Date('2024-06-01T12:00:00Z');
+
+function entriesOf(base: string) {
+  const args = readReportArgs([WORKSPACE]);
+  assert.ok(args);
+  return indexEntries(args, base, NOW).entries;
+}
+
+test('markdown: the golden INDEX.md, links relative to the folder it is written in, the same bytes every time', () => {
+  const markdown = formatIndex(entriesOf(WORKSPACE), 'markdown');
+  assert.equal(markdown, readFileSync(join(FIXTURES, 'index-workspace.INDEX.md'), 'utf8'));
+  assert.equal(formatIndex(entriesOf(WORKSPACE), 'markdown'), markdown);
+});
+
+test('json: { entries, stats }, entries newest first, the README left out', () => {
+  const { entries, stats } = JSON.parse(formatIndex(entriesOf(WORKSPACE), 'json'));
+  assert.deepEqual(entries.map((entry: { path: string }) => entry.path), ['incidents/2024-05-login.md', 'incidents/2024-03-queue.md', 'incidents/2024-03-dns.md']);
+  const dns = entries[2];
+  assert.deepEqual(
+    { title: dns.title, date: dns.date, severity: dns.severity, status: dns.status, durationMinutes: dns.durationMinutes, openItems: dns.openItems, overdueItems: dns.overdueItems },
+    { title: 'DNS resolver outage | internal', date: '2024-03-14', severity: 'SEV1', status: 'published', durationMinutes: 90, openItems: 2, overdueItems: 1 },
+  );
+  assert.equal(dns.metrics.timeToDetect.minutes, 6);
+  assert.equal(dns.start, '2024-03-14T14:00:00Z');
+  assert.deepEqual(stats.totals, { incidents: 3, openItems: 4, overdueItems: 1 });
+  assert.deepEqual(stats.months.map((month: { month: string; incidents: number }) => [month.month, month.incidents]), [['2024-03', 2], ['2024-05', 1]]);
+});
+
+test('html: one page, no script, nothing remote, every text escaped', () => {
+  const html = formatIndex(entriesOf(WORKSPACE), 'html');
+  assert.match(html, /^<!DOCTYPE html>/);
+  assert.doesNotMatch(html, /<script|src=|https?:/i);
+  assert.match(html, /default-src 'none'/);
+  assert.match(html, /<a href="incidents\/2024-03-dns.md">DNS resolver outage \| internal<\/a>/);
+  const hostile = entriesOf(WORKSPACE).map((entry) => ({ ...entry, title: '<img src=x onerror=alert(1)>' }));
+  assert.doesNotMatch(formatIndex(hostile, 'html'), /<img/);
+});
+
+test('bad usage exits 2 with the report\'s usage; --help exits 0', () => {
+  const cli = join(ROOT, 'dist', 'cli.js');
+  const bad = spawnSync(process.execPath, [cli, 'report', '--format', 'pdf', WORKSPACE], { encoding: 'utf8' });
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /report --format must be markdown, json, html/);
+  assert.match(bad.stderr, /Usage: postmortem-lint report/);
+  assert.equal(spawnSync(process.execPath, [cli, 'report'], { encoding: 'utf8' }).status, 2);
+  const help = spawnSync(process.execPath, [cli, 'report', '--help'], { encoding: 'utf8' });
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /Usage: postmortem-lint report/);
+});
