@@ -8,7 +8,7 @@ import { actionItemsResult } from './actionItems';
 import { incidentResult } from './analysis';
 import { titleOf } from './incidentCard';
 // The one line to change when features/lifecycle.ts lands: `import { incidentLifecycle } from './lifecycle';`
-import { lifecycleFromMilestones as incidentLifecycle } from './lifecycleFromMilestones';
+import { incidentLifecycle } from './lifecycle';
 
 /** Where the file is and what it was when read. */
 export interface IndexedFileInfo {
