@@ -38,6 +38,8 @@ export interface Settings {
   frontMatter: { severities: string[]; statuses: string[] };
   /** What a postmortem must have once its `status` is reached (and at every later status). */
   statusRequirements: StatusRequirement[];
+  /** The incident index: files it leaves out besides node_modules and .git (globs, relative to the folder). */
+  index: { exclude: string[] };
 }
 
 export const REQUIREMENT_NAMES = ['sections', 'owners', 'due-dates'] as const;
@@ -61,6 +63,7 @@ export function defaultSettingsWith(severity: SeverityDefaults): Settings {
     writing: defaultWritingSettings(),
     frontMatter: { severities: [...DEFAULT_SEVERITIES], statuses: [...DEFAULT_STATUSES] },
     statusRequirements: [{ status: 'published', require: ['sections', 'owners'] }],
+    index: { exclude: [] },
   };
 }
 
@@ -92,21 +95,13 @@ export function readSettingsOver(raw: unknown, base: Settings, origin = 'setting
     if (sections) settings.sections = sections;
   }
   if (raw.include !== undefined) {
-    if (Array.isArray(raw.include) && raw.include.every((glob) => typeof glob === 'string')) {
-      const valid = (raw.include as string[]).filter((glob) => {
-        try {
-          // Strict brackets: "[unclosed" or "{a,b" is a typo, not a pattern meant to match literally.
-          picomatch(glob, { strictBrackets: true });
-          return true;
-        } catch (error) {
-          problems.push(`${origin}: include pattern ${JSON.stringify(glob)} is not a valid glob (${error instanceof Error ? error.message : String(error)})`);
-          return false;
-        }
-      });
-      settings.include = valid;
-    } else {
-      problems.push(`${origin}: include must be a list of glob patterns`);
-    }
+    const include = readGlobList(raw.include, 'include', origin, problems);
+    if (include) settings.include = include;
+  }
+  if (raw.index !== undefined) {
+    const exclude = isRecord(raw.index) ? readGlobList(raw.index.exclude ?? [], 'index.exclude', origin, problems) : null;
+    if (exclude) settings.index = { exclude };
+    else if (!isRecord(raw.index)) problems.push(`${origin}: index must be an object ({ "exclude": [globs] })`);
   }
   if (raw.severity !== undefined) {
     if (isRecord(raw.severity)) {
@@ -151,6 +146,24 @@ export function readSettingsOver(raw: unknown, base: Settings, origin = 'setting
 }
 
 /** `writing.<list>.extend` and `.mute`: lists of phrases; a bad one keeps that list's default. */
+/** A list of globs: the valid ones (each bad one reported), or null when it is not a list of strings. */
+function readGlobList(raw: unknown, name: string, origin: string, problems: string[]): string[] | null {
+  if (!Array.isArray(raw) || !raw.every((glob) => typeof glob === 'string')) {
+    problems.push(`${origin}: ${name} must be a list of glob patterns`);
+    return null;
+  }
+  return (raw as string[]).filter((glob) => {
+    try {
+      // Strict brackets: "[unclosed" or "{a,b" is a typo, not a pattern meant to match literally.
+      picomatch(glob, { strictBrackets: true });
+      return true;
+    } catch (error) {
+      problems.push(`${origin}: ${name} pattern ${JSON.stringify(glob)} is not a valid glob (${error instanceof Error ? error.message : String(error)})`);
+      return false;
+    }
+  });
+}
+
 function readWriting(raw: unknown, settings: Settings, origin: string, problems: string[]): void {
   if (!isRecord(raw)) {
     problems.push(`${origin}: writing must be an object of word lists (${PHRASE_LISTS.join(', ')})`);

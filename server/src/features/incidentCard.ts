@@ -29,7 +29,7 @@ function lineWords(model: PostmortemModel, line: number): string {
 }
 
 /** The document's title: its first heading (else its first line of words), plain. */
-function titleOf(model: PostmortemModel): string | null {
+export function titleOf(model: PostmortemModel): string | null {
   if (model.lines.index.text.trim() === '') return null;
   return lineWords(model, firstTitleLine(model)) || null;
 }

@@ -36,10 +36,15 @@ export class EditorSettingsProvider {
     void this.connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
   };
 
-  /** `{ postmortem: {...} }` (as VS Code and most clients push settings) or the settings object itself. */
+  /**
+   * `{ postmortem: {...} }` (as VS Code and most clients push settings) or the settings object itself;
+   * `indexStoragePath` is an initialization option (protocol.ts), not a setting.
+   */
   private push(options: unknown): void {
     if (options === null || typeof options !== 'object') return;
-    const section: unknown = (options as Record<string, unknown>).postmortem;
-    this.pushed = section !== undefined ? section : options;
+    const { indexStoragePath: _notASetting, ...rest } = options as Record<string, unknown>;
+    const section: unknown = rest.postmortem;
+    if (section !== undefined) this.pushed = section;
+    else if (Object.keys(rest).length > 0 || !('indexStoragePath' in options)) this.pushed = rest;
   }
 }

@@ -4,26 +4,32 @@
 import { CodeActionKind, TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  ANALYSIS_METHOD, FIX_ALL_KIND, NEW_TIMELINE_ENTRY_METHOD, PROFILES_METHOD, RENDER_METHOD, SORT_TIMELINE_METHOD, TEMPLATE_METHOD,
+  ANALYSIS_METHOD, FIX_ALL_KIND, INDEX_METHOD, INDEX_STATS_METHOD, NEW_TIMELINE_ENTRY_METHOD, PROFILES_METHOD, RENDER_METHOD, SORT_TIMELINE_METHOD, TEMPLATE_METHOD,
 } from '../protocol';
 import { onCustomRequest } from './customRequests';
 import { createDocumentService, EMPTY_ANALYSIS } from '../service/documentService';
 import { openConnection } from './connection';
 import { EditorSettingsProvider } from './editorSettings';
 import { HtmlRenderer } from '../service/htmlRenderer';
+import { isMarkdownPath } from '../service/workspaceFiles';
+import { incidentStats } from '../service/incidentStats';
+import { IncidentIndexWatcher, storagePathOf } from './incidentIndexWatcher';
 import { ValidationScheduler } from './validation';
 
 const connection = openConnection();
 const documents = new TextDocuments(TextDocument);
 const editorSettings = new EditorSettingsProvider(connection);
 const renderer = new HtmlRenderer();
+const clock = () => new Date();
 const service = createDocumentService({
   logger: connection.console,
-  clock: () => new Date(),
+  clock,
   editorSettings: editorSettings.read,
   showSettingsProblems: editorSettings.showProblems,
   renderHtml: (text, key) => renderer.render(text, key),
 });
+let indexStoragePath: string | null = null;
+const incidents = new IncidentIndexWatcher(connection, service, clock, () => indexStoragePath);
 
 async function safely<T>(what: string, empty: T, token: CancellationToken | undefined, run: () => Promise<T> | T): Promise<T> {
   try {
@@ -47,6 +53,8 @@ let snippetSupport = false;
 
 connection.onInitialize((params): InitializeResult => {
   editorSettings.initialize(params);
+  incidents.initialize(params);
+  indexStoragePath = storagePathOf(params.initializationOptions);
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   service.setWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
   return {
@@ -58,36 +66,49 @@ connection.onInitialize((params): InitializeResult => {
       hoverProvider: true,
       inlayHintProvider: true,
       completionProvider: { triggerCharacters: ['#', ' '] },
+      workspaceSymbolProvider: true,
     },
     serverInfo: { name: 'postmortem-writer' },
   };
 });
 
-connection.onInitialized(() => service.checkConfigFiles());
+connection.onInitialized(() => {
+  service.checkConfigFiles();
+  incidents.start();
+});
 
 documents.onDidOpen(({ document }) => {
   service.open(document.uri, document.getText(), document.version);
   validation.opened(document.uri);
+  incidents.opened(document.uri);
 });
 documents.onDidChangeContent(({ document }) => {
   service.update(document.uri, document.getText(), document.version);
   validation.changed(document.uri);
+  incidents.edited(document.uri);
 });
 documents.onDidClose(({ document }) => {
   validation.closed(document.uri);
   service.close(document.uri);
+  incidents.closed(document.uri);
   void connection.sendDiagnostics({ uri: document.uri, diagnostics: [] });
 });
 
 function settingsChanged(): void {
   service.settingsChanged();
   for (const document of documents.all()) validation.now(document.uri);
+  void incidents.rescan();
 }
 connection.onDidChangeConfiguration(({ settings }) => {
   editorSettings.pushChange(settings);
   settingsChanged();
 });
-connection.onDidChangeWatchedFiles(settingsChanged);
+// Markdown files feed the incident index; any other watched file is a config file.
+connection.onDidChangeWatchedFiles(({ changes }) => {
+  const markdown = changes.filter((change) => isMarkdownPath(change.uri));
+  if (markdown.length < changes.length) settingsChanged();
+  void incidents.filesChanged(markdown);
+});
 
 connection.onDocumentSymbol((params, token) =>
   safely('document symbols', [], token, () => service.documentSymbols(params.textDocument.uri)));
@@ -121,6 +142,15 @@ onCustomRequest(connection, PROFILES_METHOD, (_params, token) =>
 
 onCustomRequest(connection, ANALYSIS_METHOD, (params, token) =>
   safely('analysis', EMPTY_ANALYSIS, token, () => service.analysis(params.textDocument.uri)));
+
+onCustomRequest(connection, INDEX_METHOD, (params, token) =>
+  safely('incident index', { entries: [], scanning: false }, token, () => incidents.index.result(params?.folder)));
+
+onCustomRequest(connection, INDEX_STATS_METHOD, (params, token) =>
+  safely('incident stats', incidentStats([]), token, () => incidents.index.stats(params?.folder)));
+
+connection.onWorkspaceSymbol((params, token) =>
+  safely('workspace symbols', [], token, () => service.workspaceSymbols(incidents.index.postmortems(), params.query)));
 
 onCustomRequest(connection, RENDER_METHOD, (params, token) =>
   safely('render', null, token, () => service.render(params.textDocument.uri)));

@@ -2,7 +2,7 @@
 // It holds each document's text, its model (built once per version and settings) and its incremental
 // cache; it resolves settings (see settings.ts); it answers each feature, applying the postmortem guard
 // here, once. The host injects the clock, the logger, the editor's settings and the HTML renderer.
-import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range } from 'vscode-languageserver-types';
+import type { CodeAction, CompletionItem, Diagnostic, DocumentSymbol, FoldingRange, Hover, InlayHint, Position, Range, SymbolInformation } from 'vscode-languageserver-types';
 import { analyzeDocument } from '../core/analyze';
 import type { Settings } from '../core/config';
 import { AnalysisCache } from '../core/incremental';
@@ -12,6 +12,8 @@ import { codeActions } from '../features/codeActions';
 import { completion } from '../features/completion';
 import { computeDiagnostics } from '../features/diagnostics';
 import { documentSymbols } from '../features/documentSymbols';
+import type { IndexedPostmortem } from '../features/indexEntry';
+import { workspaceSymbols } from '../features/workspaceSymbols';
 import { sortTimelineEdits } from '../rules/fixes/sortTimeline';
 import { foldingRanges } from '../features/foldingRanges';
 import { hover } from '../features/hover';
@@ -170,6 +172,13 @@ export function createDocumentService(options: DocumentServiceOptions) {
       return (await analysed(uri))?.model ?? null;
     },
 
+    /** An open document's model with its settings (the incident index reads open documents from here); null when not open. */
+    async openModel(uri: string): Promise<{ model: PostmortemModel; settings: Settings } | null> {
+      if (!documents.get(uri)?.open) return null;
+      const found = await analysed(uri);
+      return found ? { model: found.model, settings: found.settings } : null;
+    },
+
     /** Null when the document is gone, or changed meanwhile (the newer version's own run answers). */
     async diagnostics(uri: string): Promise<VersionedDiagnostics | null> {
       const version = documents.get(uri)?.version;
@@ -213,6 +222,11 @@ export function createDocumentService(options: DocumentServiceOptions) {
       if (!found) return null;
       const html = await render(found.model.text, uri);
       return html === null ? null : renderResult(found.model, found.settings, uri, found.version, html, clock());
+    },
+
+    /** workspace/symbol: incidents by title, timeline entries by their words, from the incident index. */
+    workspaceSymbols(postmortems: readonly IndexedPostmortem[], query: string): SymbolInformation[] {
+      return workspaceSymbols(postmortems, query);
     },
 
     profiles(): ProfileChoice[] {

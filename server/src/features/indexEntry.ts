@@ -1,0 +1,69 @@
+// A postmortem as the incident index holds it: the wire entry (title, date, severity, status, window,
+// lifecycle and metrics, action items, problem counts) and its timeline's words, for workspace/symbol.
+import type { Settings } from '../core/config';
+import type { PostmortemModel } from '../core/model';
+import type { IncidentIndexEntry } from '../protocol';
+import { findingsOf } from '../rules/findings';
+import { actionItemsResult } from './actionItems';
+import { incidentResult } from './analysis';
+import { titleOf } from './incidentCard';
+// The one line to change when features/lifecycle.ts lands: `import { incidentLifecycle } from './lifecycle';`
+import { lifecycleFromMilestones as incidentLifecycle } from './lifecycleFromMilestones';
+
+/** Where the file is and what it was when read. */
+export interface IndexedFileInfo {
+  uri: string;
+  path: string;
+  mtime: number;
+}
+
+/** A timeline entry's words and line, as workspace/symbol finds them. */
+export interface IndexedTimelineEntry {
+  line: number;
+  text: string;
+}
+
+export interface IndexedPostmortem {
+  entry: IncidentIndexEntry;
+  timeline: IndexedTimelineEntry[];
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}/;
+
+/** The front matter's `date`, else the start's day; YYYY-MM-DD or null. */
+function incidentDate(model: PostmortemModel, start: string | null): string | null {
+  const written = model.frontMatter?.date?.match(DAY)?.[0];
+  return written ?? start?.match(DAY)?.[0] ?? null;
+}
+
+export function indexedPostmortem(model: PostmortemModel, settings: Settings, now: Date, file: IndexedFileInfo): IndexedPostmortem {
+  const incident = incidentResult(model);
+  const actionItems = actionItemsResult(model, now);
+  const problems = { errors: 0, warnings: 0, information: 0 };
+  for (const finding of findingsOf(model, settings, now)) {
+    if (finding.severity === 'error') problems.errors++;
+    else if (finding.severity === 'warning') problems.warnings++;
+    else problems.information++;
+  }
+  const { lifecycle, metrics } = incidentLifecycle(model, settings);
+  const front = model.frontMatter;
+  const entry: IncidentIndexEntry = {
+    uri: file.uri,
+    path: file.path,
+    title: front?.title ?? titleOf(model),
+    date: incidentDate(model, incident.start),
+    severity: front?.severity ?? null,
+    status: front?.status ?? null,
+    start: incident.start,
+    end: incident.end,
+    durationMinutes: incident.durationMinutes,
+    lifecycle,
+    metrics,
+    actionItems,
+    openItems: actionItems.filter((item) => !item.done).length,
+    overdueItems: actionItems.filter((item) => item.overdue).length,
+    problems,
+    mtime: file.mtime,
+  };
+  return { entry, timeline: model.timeline.map((timelineEntry) => ({ line: timelineEntry.line, text: timelineEntry.text })) };
+}

@@ -1,0 +1,310 @@
+// The incident index: every postmortem in the workspace folders, found with the same rules as a single
+// document (globs, title, content, .postmortem.json), read from disk (or from the editor, for open
+// documents), kept current file by file, and persisted so that a reopened workspace answers at once.
+// The first scan yields between files: a request during it is answered with what is read so far.
+import { createHash } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import { pathToFileURL } from 'node:url';
+import { analyzeDocument } from '../core/analyze';
+import type { Settings } from '../core/config';
+import type { PostmortemModel } from '../core/model';
+import { indexedPostmortem, type IndexedPostmortem } from '../features/indexEntry';
+import type { IncidentIndexEntry, IncidentStats, IndexResult } from '../protocol';
+import type { Logger } from './documentService';
+import { incidentStats } from './incidentStats';
+import { loadIndexStore, saveIndexStore, type StoredFile } from './indexStore';
+import { pathOf } from './settings';
+import { DEFAULT_INDEX_EXCLUDE, exclusionMatcher, isMarkdownPath, markdownFiles, relativePath } from './workspaceFiles';
+
+export interface IncidentIndexHost {
+  logger: Logger;
+  clock: () => Date;
+  /** The settings files on disk are read with: their workspace folder's. */
+  folderSettings(folderUri: string): Promise<Settings>;
+  /** An open document's model and settings (the editor's text); null when it is not open. */
+  openDocument(uri: string): Promise<{ model: PostmortemModel; settings: Settings } | null>;
+  /** The editor's own exclusions for a folder (`files.exclude`); none when it cannot be asked. */
+  editorExcludes?(folderUri: string): Promise<string[]>;
+  /** The index changed (the host debounces what it tells clients). */
+  changed(): void;
+  /** A folder to persist the index in; none: in memory only. */
+  storagePath?: string | null;
+}
+
+interface Folder {
+  uri: string;
+  path: string;
+  excluded: (relativePath: string) => boolean;
+  settings: Settings;
+  settingsHash: string;
+}
+
+/** The time between the last change and the write of the persisted index. */
+const SAVE_DELAY_MS = 1000;
+
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+const hashOf = (settings: Settings) => createHash('sha256').update(JSON.stringify(settings)).digest('hex');
+
+/** Entries newest first (by date, then start), then by path: a stable order for every client. */
+function newestFirst(a: IncidentIndexEntry, b: IncidentIndexEntry): number {
+  const byDate = (b.date ?? '').localeCompare(a.date ?? '') || (b.start ?? '').localeCompare(a.start ?? '');
+  return byDate || a.path.localeCompare(b.path);
+}
+
+export class IncidentIndex {
+  private folders: Folder[] = [];
+  private readonly files = new Map<string, StoredFile>();
+  /** A counter per file: a read finished after a newer one started is dropped. */
+  private readonly reads = new Map<string, number>();
+  private scanning = false;
+  private scanRun = 0;
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
+  private saving: Promise<void> = Promise.resolve();
+
+  constructor(private readonly host: IncidentIndexHost) {}
+
+  /** True while a scan runs: entries are those read so far. */
+  get isScanning(): boolean {
+    return this.scanning;
+  }
+
+  /**
+   * Sets the workspace folders and scans them: first what was persisted (answered at once), then every
+   * file whose mtime or size changed, new files and deleted ones. Resolves when the scan is done.
+   */
+  async start(folderUris: string[]): Promise<void> {
+    const run = ++this.scanRun;
+    this.scanning = true;
+    try {
+      const before = new Map(this.folders.map((folder) => [folder.uri, folder.settingsHash]));
+      const folders = await Promise.all(folderUris.flatMap((uri) => {
+        const path = pathOf(uri);
+        return path ? [this.folder(uri, path)] : [];
+      }));
+      if (run !== this.scanRun) return;
+      this.folders = folders;
+      // Files read with other settings are read again (a rescan reads only what changed otherwise).
+      for (const [uri, file] of this.files) {
+        const folder = this.folderOf(uri);
+        if (folder && before.has(folder.uri) && before.get(folder.uri) !== folder.settingsHash) file.mtime = -1;
+      }
+      await this.loadStore();
+      this.host.changed();
+      await this.scan(run);
+    } finally {
+      if (run === this.scanRun) {
+        this.scanning = false;
+        this.host.changed();
+        this.scheduleSave();
+      }
+    }
+  }
+
+  /** A file was created or changed (on disk, or in the editor): read it again. */
+  async refresh(uri: string): Promise<void> {
+    const folder = this.folderOf(uri);
+    const path = pathOf(uri);
+    if (!folder || !path || !isMarkdownPath(path) || folder.excluded(relativePath(folder.path, path))) return;
+    if (await this.read(folder, uri, path, true)) this.changedNow();
+  }
+
+  /** A file was deleted (or renamed away: its new name arrives as a creation). */
+  removed(uri: string): void {
+    this.reads.set(uri, (this.reads.get(uri) ?? 0) + 1);
+    let changed = false;
+    // A deleted folder arrives as one event: everything under it goes.
+    const prefix = uri.endsWith('/') ? uri : `${uri}/`;
+    for (const key of [...this.files.keys()]) {
+      if (key !== uri && !key.startsWith(prefix)) continue;
+      changed ||= this.files.get(key)?.indexed != null;
+      this.files.delete(key);
+    }
+    if (changed) this.changedNow();
+  }
+
+  /** The postmortems, newest first; only those of `folderUri` when given. */
+  entries(folderUri?: string): IncidentIndexEntry[] {
+    const within = folderUri === undefined ? null : this.folders.find((folder) => folder.uri === folderUri.replace(/\/$/, '')) ?? null;
+    const entries: IncidentIndexEntry[] = [];
+    for (const [uri, file] of this.files) {
+      if (!file.indexed) continue;
+      if (folderUri !== undefined && (!within || this.folderOf(uri) !== within)) continue;
+      entries.push(file.indexed.entry);
+    }
+    return entries.sort(newestFirst);
+  }
+
+  result(folderUri?: string): IndexResult {
+    return { entries: this.entries(folderUri), scanning: this.scanning };
+  }
+
+  stats(folderUri?: string): IncidentStats {
+    return incidentStats(this.entries(folderUri));
+  }
+
+  /** Every indexed postmortem with its timeline's words (workspace/symbol). */
+  postmortems(): IndexedPostmortem[] {
+    const found: IndexedPostmortem[] = [];
+    for (const file of this.files.values()) if (file.indexed) found.push(file.indexed);
+    return found;
+  }
+
+  /** Writes the persisted index now (the host calls it on shutdown). */
+  async flush(): Promise<void> {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      this.saving = this.saving.then(() => this.save());
+    }
+    await this.saving;
+  }
+
+  private async folder(uri: string, path: string): Promise<Folder> {
+    const settings = await this.host.folderSettings(uri);
+    const editor = (await this.host.editorExcludes?.(uri).catch(() => [])) ?? [];
+    return {
+      uri: uri.replace(/\/$/, ''),
+      path,
+      excluded: exclusionMatcher([...DEFAULT_INDEX_EXCLUDE, ...settings.index.exclude, ...editor]),
+      settings,
+      settingsHash: hashOf(settings),
+    };
+  }
+
+  /** The innermost folder holding a file. */
+  private folderOf(uri: string): Folder | undefined {
+    let best: Folder | undefined;
+    for (const folder of this.folders) {
+      if (uri.startsWith(`${folder.uri}/`) && (!best || folder.uri.length > best.uri.length)) best = folder;
+    }
+    return best;
+  }
+
+  private async loadStore(): Promise<void> {
+    const storage = this.host.storagePath;
+    if (!storage || this.files.size > 0) return;
+    const stored = await loadIndexStore(storage, (message) => this.host.logger.warn(message));
+    if (!stored) return;
+    // Another day changes which items are overdue: show what was stored, but read everything again.
+    const sameDay = stored.day === dayOf(this.host.clock());
+    for (const file of stored.files) {
+      const folder = this.folderOf(file.uri);
+      if (!folder) continue;
+      const current = sameDay && stored.settings[folder.uri] === folder.settingsHash;
+      this.files.set(file.uri, current ? file : { ...file, mtime: -1 });
+    }
+  }
+
+  private async scan(run: number): Promise<void> {
+    const seen = new Set<string>();
+    for (const folder of this.folders) {
+      let paths: string[];
+      try {
+        paths = await markdownFiles(folder.path, folder.excluded);
+      } catch (error) {
+        this.host.logger.warn(`postmortem: could not list ${folder.path}: ${String(error)}`);
+        continue;
+      }
+      let changedSinceNotice = false;
+      for (const path of paths) {
+        if (run !== this.scanRun) return;
+        const uri = pathToFileURL(path).href;
+        seen.add(uri);
+        if (await this.read(folder, uri, path, false)) changedSinceNotice = true;
+        // Yield between files, so that requests are answered during the scan.
+        await yieldToRequests();
+      }
+      if (changedSinceNotice) this.host.changed();
+    }
+    for (const uri of [...this.files.keys()]) {
+      const folder = this.folderOf(uri);
+      if (!seen.has(uri) && (!folder || !this.isOpen(uri))) this.files.delete(uri);
+    }
+  }
+
+  private readonly openUris = new Set<string>();
+
+  /** Open documents are indexed from the editor's text, and stay while open even if not on disk. */
+  setOpen(uri: string, open: boolean): void {
+    if (open) this.openUris.add(uri);
+    else this.openUris.delete(uri);
+  }
+
+  private isOpen(uri: string): boolean {
+    return this.openUris.has(uri);
+  }
+
+  /**
+   * Reads one file (unless `force` is false and its mtime and size are what was read before) and
+   * indexes it; true when what the index holds for it changed.
+   */
+  private async read(folder: Folder, uri: string, path: string, force: boolean): Promise<boolean> {
+    const ticket = (this.reads.get(uri) ?? 0) + 1;
+    this.reads.set(uri, ticket);
+    const before = this.files.get(uri);
+    let info: { mtimeMs: number; size: number };
+    try {
+      info = await stat(path);
+    } catch {
+      info = { mtimeMs: 0, size: 0 };
+      if (!this.isOpen(uri)) {
+        if (this.reads.get(uri) === ticket) this.files.delete(uri);
+        return before?.indexed != null;
+      }
+    }
+    const mtime = Math.floor(info.mtimeMs);
+    if (!force && !this.isOpen(uri) && before && before.mtime === mtime && before.size === info.size) return false;
+    let indexed: IndexedPostmortem | null;
+    try {
+      indexed = await this.index(folder, uri, path, mtime);
+    } catch (error) {
+      this.host.logger.warn(`postmortem: could not index ${path}: ${error instanceof Error ? error.message : String(error)}`);
+      indexed = null;
+    }
+    if (this.reads.get(uri) !== ticket) return false;
+    this.files.set(uri, { uri, mtime, size: info.size, indexed });
+    return before?.indexed != null || indexed !== null;
+  }
+
+  private async index(folder: Folder, uri: string, path: string, mtime: number): Promise<IndexedPostmortem | null> {
+    const file = { uri, path: relativePath(folder.path, path), mtime };
+    const now = this.host.clock();
+    const open = this.isOpen(uri) ? await this.host.openDocument(uri) : null;
+    if (open) return open.model.isPostmortem ? indexedPostmortem(open.model, open.settings, now, file) : null;
+    const buffer = await readFile(path);
+    // Not text: no postmortem.
+    if (buffer.includes(0)) return null;
+    const model = analyzeDocument(buffer.toString('utf8'), folder.settings, path, false);
+    return model.isPostmortem ? indexedPostmortem(model, folder.settings, now, file) : null;
+  }
+
+  private changedNow(): void {
+    this.host.changed();
+    this.scheduleSave();
+  }
+
+  private scheduleSave(): void {
+    if (!this.host.storagePath) return;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      this.saving = this.saving.then(() => this.save());
+    }, SAVE_DELAY_MS);
+    this.saveTimer.unref?.();
+  }
+
+  private async save(): Promise<void> {
+    const storage = this.host.storagePath;
+    if (!storage) return;
+    try {
+      await saveIndexStore(storage, {
+        day: dayOf(this.host.clock()),
+        settings: Object.fromEntries(this.folders.map((folder) => [folder.uri, folder.settingsHash])),
+        files: [...this.files.values()].filter((file) => file.mtime >= 0),
+      });
+    } catch (error) {
+      this.host.logger.warn(`postmortem: could not save the incident index: ${String(error)}`);
+    }
+  }
+}

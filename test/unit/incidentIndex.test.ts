@@ -1,0 +1,157 @@
+// The incident index in process: discovery, updates (change, delete, rename), exclusions, the
+// persisted index (a round trip re-reads only what changed) and a corrupt or foreign store.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { readFixture, settingsWith } from '../helpers';
+import { IncidentIndex } from '../../server/src/service/incidentIndex';
+import { storeFile } from '../../server/src/service/indexStore';
+
+interface Workspace {
+  root: string;
+  uri: string;
+  storage: string;
+  write(path: string, text: string): string;
+  uriOf(path: string): string;
+}
+
+function workspace(): Workspace {
+  const base = mkdtempSync(join(tmpdir(), 'postmortem-index-unit-'));
+  const root = join(base, 'ws');
+  mkdirSync(root);
+  return {
+    root,
+    uri: pathToFileURL(root).href,
+    storage: join(base, 'storage'),
+    write(path, text) {
+      mkdirSync(join(root, path, '..'), { recursive: true });
+      writeFileSync(join(root, path), text);
+      return pathToFileURL(join(root, path)).href;
+    },
+    uriOf: (path) => pathToFileURL(join(root, path)).href,
+  };
+}
+
+function indexOf(ws: Workspace, options: { settings?: Record<string, unknown>; storage?: boolean; warnings?: string[]; excludes?: string[]; onChanged?: () => void } = {}) {
+  let changes = 0;
+  const index = new IncidentIndex({
+    logger: { warn: (message) => options.warnings?.push(message), error: (message) => options.warnings?.push(message) },
+    clock: () => new Date('2024-06-01T12:00:00Z'),
+    folderSettings: async () => settingsWith(options.settings),
+    openDocument: async () => null,
+    editorExcludes: async () => options.excludes ?? [],
+    changed: () => {
+      changes++;
+      options.onChanged?.();
+    },
+    storagePath: options.storage ? ws.storage : null,
+  });
+  return { index, changes: () => changes };
+}
+
+const paths = (index: IncidentIndex) => index.entries().map((entry) => entry.path).sort();
+
+test('discovery: postmortems by glob, title or content; not a README, not node_modules, not .git, not excluded', async () => {
+  const ws = workspace();
+  ws.write('incidents/login.md', readFixture('classic-complete.md'));
+  ws.write('notes/batch.md', readFixture('table-timeline.md'));
+  ws.write('README.md', readFixture('not-a-postmortem.md'));
+  ws.write('node_modules/a/incidents/x.md', readFixture('classic-complete.md'));
+  ws.write('.git/incidents/y.md', readFixture('classic-complete.md'));
+  ws.write('archive/incidents/old.md', readFixture('classic-complete.md'));
+  ws.write('build/incidents/z.md', readFixture('classic-complete.md'));
+  const { index } = indexOf(ws, { settings: { index: { exclude: ['archive/**'] } }, excludes: ['**/build'] });
+  await index.start([ws.uri]);
+  assert.deepEqual(paths(index), ['incidents/login.md', 'notes/batch.md']);
+  assert.equal(index.isScanning, false);
+});
+
+test('a request during the scan is answered at once with what is read so far', async () => {
+  const ws = workspace();
+  for (let i = 0; i < 20; i++) ws.write(`incidents/${String(i).padStart(2, '0')}.md`, readFixture('classic-complete.md'));
+  const { index } = indexOf(ws);
+  const scan = index.start([ws.uri]);
+  await new Promise((resolve) => setImmediate(resolve));
+  const during = index.result();
+  assert.equal(during.scanning, true);
+  assert.ok(during.entries.length < 20);
+  await scan;
+  assert.equal(index.result().entries.length, 20);
+});
+
+test('updates: a change is read again, a deletion removes, a rename moves the entry', async () => {
+  const ws = workspace();
+  const login = ws.write('incidents/login.md', readFixture('classic-complete.md'));
+  const { index, changes } = indexOf(ws);
+  await index.start([ws.uri]);
+  const before = changes();
+  ws.write('incidents/login.md', readFixture('classic-complete.md').replace('Login outage', 'Sign-in outage'));
+  await index.refresh(login);
+  assert.equal(index.entries()[0].title, 'Postmortem: Sign-in outage on April 10th, 2024');
+  assert.ok(changes() > before);
+
+  renameSync(join(ws.root, 'incidents/login.md'), join(ws.root, 'incidents/signin.md'));
+  index.removed(login);
+  await index.refresh(ws.uriOf('incidents/signin.md'));
+  assert.deepEqual(paths(index), ['incidents/signin.md']);
+
+  rmSync(join(ws.root, 'incidents/signin.md'));
+  index.removed(ws.uriOf('incidents/signin.md'));
+  assert.deepEqual(paths(index), []);
+  // Excluded or not Markdown: nothing happens.
+  await index.refresh(ws.write('node_modules/incidents/n.md', readFixture('classic-complete.md')));
+  await index.refresh(ws.write('incidents/notes.txt', 'Postmortem'));
+  assert.deepEqual(paths(index), []);
+});
+
+test('persistence: a reopened index answers from the store at once and re-reads only what changed', async () => {
+  const ws = workspace();
+  ws.write('incidents/login.md', readFixture('classic-complete.md'));
+  // A whole second: what utimes sets is exactly what stat reads back.
+  const loginPath = join(ws.root, 'incidents/login.md');
+  const mtime = 1_700_000_000;
+  utimesSync(loginPath, mtime, mtime);
+  ws.write('incidents/queue.md', readFixture('problems.md'));
+  ws.write('incidents/gone.md', readFixture('problems.md'));
+  const first = indexOf(ws, { storage: true });
+  await first.index.start([ws.uri]);
+  await first.index.flush();
+  const stored = JSON.parse(readFileSync(storeFile(ws.storage), 'utf8'));
+  assert.equal(stored.version, 1);
+  assert.equal(stored.files.length, 3);
+
+  // Unchanged as far as mtime and size tell (same length, old mtime): not read again, so the old title stays.
+  writeFileSync(loginPath, readFixture('classic-complete.md').replace('Login outage', 'Logon outage'));
+  utimesSync(loginPath, mtime, mtime);
+  // Changed while closed: one edited (a new mtime), one deleted, one added.
+  ws.write('incidents/queue.md', readFixture('problems.md').replace('Queue outage', 'Queue meltdown'));
+  utimesSync(join(ws.root, 'incidents/queue.md'), new Date(), new Date(Date.now() + 5000));
+  rmSync(join(ws.root, 'incidents/gone.md'));
+  ws.write('incidents/new.md', readFixture('table-timeline.md'));
+  // The first change told is the stored index, before any file is read: its three entries.
+  const told: string[][] = [];
+  const second = indexOf(ws, { storage: true, onChanged: () => told.push(paths(second.index)) });
+  await second.index.start([ws.uri]);
+  assert.deepEqual(told[0], ['incidents/gone.md', 'incidents/login.md', 'incidents/queue.md']);
+  assert.deepEqual(paths(second.index), ['incidents/login.md', 'incidents/new.md', 'incidents/queue.md']);
+  assert.equal(second.index.entries().find((entry) => entry.path === 'incidents/queue.md')?.title, 'Postmortem: Queue meltdown (draft)');
+  assert.equal(second.index.entries().find((entry) => entry.path === 'incidents/login.md')?.title, 'Postmortem: Login outage on April 10th, 2024');
+});
+
+test('a corrupt or foreign store is ignored with a log line, never a crash', async () => {
+  for (const content of ['{ not json', JSON.stringify({ tool: 'postmortem-writer', version: 99, day: '', settings: {}, files: [] }), JSON.stringify({ hello: 'world' })]) {
+    const ws = workspace();
+    ws.write('incidents/login.md', readFixture('classic-complete.md'));
+    mkdirSync(ws.storage, { recursive: true });
+    writeFileSync(storeFile(ws.storage), content);
+    const warnings: string[] = [];
+    const { index } = indexOf(ws, { storage: true, warnings });
+    await index.start([ws.uri]);
+    assert.deepEqual(paths(index), ['incidents/login.md']);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /ignoring the stored incident index/);
+  }
+});
