@@ -33,11 +33,10 @@ export function createClient(context: vscode.ExtensionContext, output: vscode.Lo
     ],
     synchronize: {
       configurationSection: 'postmortem',
-      fileEvents: [
-        vscode.workspace.createFileSystemWatcher('**/.postmortem.{json,jsonc}'),
-        // The incident index hears of every Markdown file created, changed or deleted on disk.
-        vscode.workspace.createFileSystemWatcher('**/*.{md,markdown}'),
-      ],
+      // Markdown files are watched for the incident index by the server itself (a dynamic
+      // registration, which every client that supports it honours): watched here too, every change
+      // would arrive twice.
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.postmortem.{json,jsonc}'),
     },
     initializationOptions,
     outputChannel: output,
