@@ -45,6 +45,8 @@ export const indexScenarios = [
     slug: '9-incidents',
     async run({ wb, workspace, snap }) {
       await wb.showPostmortems();
+      // Room for the titles and their durations side by side in the screenshots.
+      await wb.widenSidebar(220);
       // The first wait includes the language server's start and the workspace scan.
       for (const incident of incidents) {
         await wb.viewRow('Incidents', incident.title).filter({ hasText: incident.duration }).first().waitFor({ timeout: TIMEOUTS.ui * 2 });
@@ -84,7 +86,7 @@ export const indexScenarios = [
       await wb.runCommand('Postmortem: Open Incident Dashboard');
       const dashboard = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
       await dashboard.locator('svg.pm-chart').nth(5).waitFor({ timeout: TIMEOUTS.ui * 2 });
-      const titles = await dashboard.locator('svg.pm-chart > title').allInnerTexts();
+      const titles = await dashboard.locator('svg.pm-chart > title').allTextContents();
       for (const wanted of ['Incidents per month', 'Time to detect', 'Time to resolve', 'Severity mix', 'Longest incidents', 'Open and overdue action items by owner']) {
         if (!titles.some((title) => title.startsWith(wanted))) throw new Error(`no chart "${wanted}": ${JSON.stringify(titles)}`);
       }

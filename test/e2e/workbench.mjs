@@ -233,6 +233,18 @@ export class Workbench {
     await this.viewPane('Incidents').locator('.pane-header').waitFor();
   }
 
+  /** Drags the sidebar's edge `pixels` to the right, as a user makes room for long rows. */
+  async widenSidebar(pixels) {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    const x = box.x + box.width;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + pixels, y, { steps: 5 });
+    await this.page.mouse.up();
+    await this.page.waitForFunction((wanted) => (document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) >= wanted, box.width + pixels / 2);
+  }
+
   /** A view's pane in the sidebar, by the view's name. */
   viewPane(name) {
     return this.page.locator('.part.sidebar .pane', { has: this.page.locator(`.pane-header[aria-label^="${name}"]`) });

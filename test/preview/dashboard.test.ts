@@ -48,12 +48,14 @@ const FIGURES: IncidentStats = stats({
   totals: { incidents: 11, openItems: 11, overdueItems: 4 },
 });
 
-test('axes: round ticks from 0 past the largest value, the time unit that reads best, projection clamped', () => {
+test('axes: round ticks from 0 past the largest value (whole ones for counts), the time unit that reads best, projection clamped', () => {
   assert.deepEqual(niceTicks(7), [0, 2, 4, 6, 8]);
   assert.deepEqual(niceTicks(4), [0, 1, 2, 3, 4]);
   assert.deepEqual(niceTicks(1505), [0, 500, 1000, 1500, 2000]);
   assert.deepEqual(niceTicks(0.3), [0, 0.1, 0.2, 0.3]);
   assert.deepEqual(niceTicks(0), [0, 1]);
+  assert.deepEqual(niceTicks(1, { whole: true }), [0, 1]);
+  assert.deepEqual(niceTicks(2, { whole: true }), [0, 1, 2]);
   assert.deepEqual([timeUnitFor(90).name, timeUnitFor(385).name, timeUnitFor(5000).name], ['minutes', 'hours', 'days']);
   assert.equal(project(5, 10, 200, 0), 100);
   assert.equal(project(20, 10, 200, 0), 0);

@@ -51,9 +51,9 @@ export interface Bar {
   title: string;
 }
 
-/** Vertical bars over categories (incidents per month). */
+/** Vertical bars over categories (incidents per month): counts, so whole ticks. */
 export function barChart(frame: ChartFrame & { unit: string; bars: Bar[] }): string {
-  const ticks = niceTicks(Math.max(0, ...frame.bars.map((bar) => bar.value)));
+  const ticks = niceTicks(Math.max(0, ...frame.bars.map((bar) => bar.value)), { whole: true });
   const top = ticks[ticks.length - 1];
   const slot = (PLOT.right - PLOT.left) / Math.max(frame.bars.length, 1);
   const width = Math.max(2, Math.min(48, slot * 0.7));
@@ -101,7 +101,8 @@ export function lineChart(frame: ChartFrame & { unit: string; labels: string[]; 
     const lx = PLOT.left + i * 120;
     return `<g class="${escapeHtml(series.className)}"><line class="pm-line" x1="${lx}" x2="${lx + 18}" y1="${HEIGHT - 8}" y2="${HEIGHT - 8}"/><text class="pm-legend" x="${lx + 24}" y="${HEIGHT - 4}">${escapeHtml(series.name)}</text></g>`;
   });
-  return `${open(frame, HEIGHT, 'pm-lines')}${valueAxis(ticks, frame.unit)}${lines.join('')}${categoryAxis(frame.labels)}${legend.join('')}</svg>`;
+  // The first series drawn last, on top: where two lines meet (one incident a month) it stays visible.
+  return `${open(frame, HEIGHT, 'pm-lines')}${valueAxis(ticks, frame.unit)}${lines.reverse().join('')}${categoryAxis(frame.labels)}${legend.join('')}</svg>`;
 }
 
 export interface Row {
@@ -123,10 +124,10 @@ function fit(label: string): string {
   return label.length > LABEL_CHARACTERS ? `${label.slice(0, LABEL_CHARACTERS - 1)}…` : label;
 }
 
-/** Horizontal bars, one row each (severity mix, longest incidents, items by owner), with the unit under them. */
-export function rowChart(frame: ChartFrame & { unit: string; rows: Row[] }): string {
+/** Horizontal bars, one row each (severity mix, longest incidents, items by owner), with the unit under them; `whole` for counts. */
+export function rowChart(frame: ChartFrame & { unit: string; rows: Row[]; whole?: boolean }): string {
   const height = MARGIN.top + frame.rows.length * ROW_HEIGHT + 28;
-  const ticks = niceTicks(Math.max(0, ...frame.rows.flatMap((row) => row.values.map((v) => v.value))));
+  const ticks = niceTicks(Math.max(0, ...frame.rows.flatMap((row) => row.values.map((v) => v.value))), { whole: frame.whole });
   const top = ticks[ticks.length - 1];
   const left = LABEL_WIDTH;
   const right = WIDTH - 90;

@@ -59,7 +59,7 @@ function severityMix(stats: IncidentStats): string {
     values: [{ value: count, className: 'pm-severity', title: `${severity ?? 'No severity'}: ${plural(count, 'incident')}` }],
     valueText: `${count}`,
   }));
-  return rowChart({ id: 'pm-severities', title: 'Severity mix', description: rows.map((r) => `${r.label}: ${r.valueText}`).join(', '), unit: 'incidents', rows });
+  return rowChart({ id: 'pm-severities', title: 'Severity mix', description: rows.map((r) => `${r.label}: ${r.valueText}`).join(', '), unit: 'incidents', rows, whole: true });
 }
 
 function longest(stats: IncidentStats, interactive: boolean): string {
@@ -89,7 +89,7 @@ function owners(stats: IncidentStats): string {
     };
   });
   const legend = '<p class="pm-legend-row"><span class="pm-swatch pm-open-items"></span>open <span class="pm-swatch pm-overdue-items"></span>overdue (of the open)</p>';
-  return rowChart({ id: 'pm-owners', title: 'Open and overdue action items by owner', description: rows.map((r) => `${r.label}: ${r.valueText}`).join(', '), unit: 'action items', rows }) + legend;
+  return rowChart({ id: 'pm-owners', title: 'Open and overdue action items by owner', description: rows.map((r) => `${r.label}: ${r.valueText}`).join(', '), unit: 'action items', rows, whole: true }) + legend;
 }
 
 export function renderDashboardBody(stats: IncidentStats, options: DashboardOptions): string {

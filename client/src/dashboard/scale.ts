@@ -1,12 +1,16 @@
 // Chart geometry without drawing: an axis's round ticks, and the time unit an axis of minutes reads
 // best in. Pure, for the tests.
 
-/** Ticks from 0 to a round top at or above `max` (1, 2 or 5 times a power of ten apart), about `count` of them. */
-export function niceTicks(max: number, count = 4): number[] {
+/**
+ * Ticks from 0 to a round top at or above `max` (1, 2 or 5 times a power of ten apart), about `count`
+ * of them; `whole` for counts, which have no half (no tick at 0.5 incidents).
+ */
+export function niceTicks(max: number, { count = 4, whole = false }: { count?: number; whole?: boolean } = {}): number[] {
   if (!(max > 0) || !Number.isFinite(max)) return [0, 1];
   const rough = max / count;
   const power = 10 ** Math.floor(Math.log10(rough));
-  const step = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? 10 * power;
+  const nice = [1, 2, 5, 10].map((m) => m * power).find((candidate) => candidate >= rough) ?? 10 * power;
+  const step = whole ? Math.max(1, nice) : nice;
   const ticks: number[] = [];
   for (let value = 0; value < max + step; value += step) {
     ticks.push(Number(value.toPrecision(12)));
