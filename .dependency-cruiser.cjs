@@ -34,8 +34,8 @@ module.exports = {
       ['^server/', '^client/', '^preview-src/']),
     forbid('client-on-protocol', 'the extension talks to the server through the protocol only', '^client/',
       [`${SERVER}(?!protocol\\.ts$|shared/)`, '^preview-src/']),
-    forbid('page-on-messages', 'the preview page reads only its typed messages and the protocol', '^preview-src/',
-      [`^client/src/(?!preview/messages\\.ts$)`, `${SERVER}(?!protocol\\.ts$|shared/)`, '^vscode$', '^node_modules/vscode']),
+    forbid('page-on-messages', 'the webview pages read only their typed messages and the protocol', '^preview-src/',
+      [`^client/src/(?!(preview|dashboard)/messages\\.ts$)`, `${SERVER}(?!protocol\\.ts$|shared/)`, '^vscode$', '^node_modules/vscode']),
     {
       name: 'no-circular',
       comment: 'no import cycles (type-only edges excepted: they vanish from the bundles)',

@@ -33,6 +33,8 @@ const builds = [
   { ...base, entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${base.banner.js}` } },
   // The preview page's own script: for the browser, no Node globals, loaded with the page's nonce.
   { ...base, entryPoints: ['preview-src/index.ts'], outfile: 'dist/preview.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },
+  // The incident dashboard page's script, the same way.
+  { ...base, entryPoints: ['preview-src/dashboard.ts'], outfile: 'dist/dashboard.js', platform: 'browser', format: 'iife', target: 'es2022', define: {}, banner: {} },
 ];
 
 if (watch) {

@@ -6,6 +6,8 @@ import { createClient } from './client';
 import { ActiveDocument } from './activeDocument';
 import { registerCommands } from './commands';
 import { registerPreview } from './preview/register';
+import { registerIncidentViews } from './incidents/register';
+import { registerDashboard } from './dashboard/register';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +20,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(active);
   registerCommands(context, client);
   registerPreview(context, client, active, output);
+  const index = registerIncidentViews(context, client, output);
+  registerDashboard(context, client, index, output);
 }
 
 export async function deactivate(): Promise<void> {

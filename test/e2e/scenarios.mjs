@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { FIXTURE_WORKSPACE, TIMEOUTS } from './config.mjs';
 import { lineOf } from './workspace.mjs';
+import { indexScenarios } from './indexScenarios.mjs';
 
 const POSTMORTEM = 'incident-postmortem.md';
 const README = 'README.md';
@@ -212,4 +213,5 @@ export const scenarios = [
       if (!/^1 of 1$/.test(trigger)) throw new Error(`the new postmortem lacks the google-sre sections; find says "${trigger}"`);
     },
   },
+  ...indexScenarios,
 ];

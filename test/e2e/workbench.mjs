@@ -224,4 +224,56 @@ export class Workbench {
       group: !row.querySelector('.label-name'),
     })));
   }
+
+  // --- The Postmortems container (Incidents, Action Items) -----------------------------------
+
+  /** Clicks the activity bar's Postmortems icon; resolves once the Incidents view's header shows. */
+  async showPostmortems() {
+    await this.page.locator('.part.activitybar .action-item a[aria-label^="Postmortems"]').click();
+    await this.viewPane('Incidents').locator('.pane-header').waitFor();
+  }
+
+  /** Drags the sidebar's edge `pixels` to the right, as a user makes room for long rows. */
+  async widenSidebar(pixels) {
+    const box = await this.page.locator('.part.sidebar').boundingBox();
+    const x = box.x + box.width;
+    const y = box.y + box.height / 2;
+    await this.page.mouse.move(x, y);
+    await this.page.mouse.down();
+    await this.page.mouse.move(x + pixels, y, { steps: 5 });
+    await this.page.mouse.up();
+    await this.page.waitForFunction((wanted) => (document.querySelector('.part.sidebar')?.getBoundingClientRect().width ?? 0) >= wanted, box.width + pixels / 2);
+  }
+
+  /** A view's pane in the sidebar, by the view's name. */
+  viewPane(name) {
+    return this.page.locator('.part.sidebar .pane', { has: this.page.locator(`.pane-header[aria-label^="${name}"]`) });
+  }
+
+  /** A row of a view's tree whose text (label and description) matches. */
+  viewRow(view, text) {
+    return this.viewPane(view).locator('.monaco-list-row', { hasText: text });
+  }
+
+  /** The rows a view shows, in order: tree depth, label and description. */
+  async viewSnapshot(view) {
+    return this.viewPane(view).locator('.monaco-list-row').evaluateAll((rows) => rows.map((row) => ({
+      level: Number(row.getAttribute('aria-level')),
+      label: row.querySelector('.label-name')?.textContent?.trim() ?? '',
+      description: row.querySelector('.label-description')?.textContent?.trim() ?? '',
+    })));
+  }
+
+  /** Ctrl+H, replace every `find` with `replacement` in the active editor, close the widget. */
+  async replaceAll(find, replacement) {
+    await this.focusEditor();
+    await this.page.keyboard.press('Control+H');
+    await this.page.locator('.find-widget textarea[aria-label="Find"]').fill(find);
+    await this.page.locator('.find-widget textarea[aria-label="Replace"]').fill(replacement);
+    await this.page.locator('.find-widget .matchesCount', { hasText: /of/ }).waitFor();
+    await this.page.keyboard.press('Control+Alt+Enter');
+    await this.page.locator('.find-widget .matchesCount', { hasText: /No results/ }).waitFor();
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.find-widget.visible').waitFor({ state: 'hidden' });
+  }
 }

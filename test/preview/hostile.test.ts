@@ -13,6 +13,7 @@ import { analyze, joinLines, readFixture, ROOT, settingsWith } from '../helpers'
 import { renderResult } from '../../server/src/features/preview';
 import { buildPage, newNonce } from '../../client/src/preview/page';
 import { renderBody } from '../../client/src/preview/incidentView';
+import { WEBVIEW_STAND_IN } from './webviewStandIn';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SKIP = existsSync(CHROMIUM) ? false : `${CHROMIUM} not found (apt-get install -y chromium; .ci/run installs it)`;
@@ -104,15 +105,7 @@ async function open(url: string): Promise<{ page: Page; watch: Watch }> {
   page.on('console', (message) => watch.console.push(message.text()));
   page.on('pageerror', (error) => watch.errors.push(error.message));
   page.on('popup', (popup) => watch.dialogs.push(`popup ${popup.url()}`));
-  // Test instrumentation, added by the browser itself (not subject to the page's policy): a stand-in
-  // for VS Code's webview API, and a record of the policy's violations.
-  // (A string: the test runner's transform would otherwise add helpers the page does not have.)
-  await page.addInitScript(`
-    window.__posted = [];
-    window.__violations = [];
-    window.acquireVsCodeApi = () => ({ postMessage: (message) => window.__posted.push(message) });
-    document.addEventListener('securitypolicyviolation', (event) => window.__violations.push(event.effectiveDirective + ' ' + event.blockedURI));
-  `);
+  await page.addInitScript(WEBVIEW_STAND_IN);
   await page.goto(url, { waitUntil: 'networkidle' });
   return { page, watch };
 }

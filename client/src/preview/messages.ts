@@ -46,11 +46,12 @@ export namespace FromWebview {
   export type Message = Ready | RevealLine | OpenLink | CspViolation;
 }
 
-type Check = (value: Record<string, unknown>) => boolean;
+/** A message type's own fields' check (its `type` and `source` are checked before). */
+export type Check = (value: Record<string, unknown>) => boolean;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const isLine = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 10_000_000;
-const isText = (max: number) => (value: unknown): value is string => typeof value === 'string' && value.length <= max;
+export const isText = (max: number) => (value: unknown): value is string => typeof value === 'string' && value.length <= max;
 
 const TO_WEBVIEW: Record<ToWebview.Message['type'], Check> = {
   update: (m) => Number.isInteger(m.version) && isText(50_000_000)(m.body),
@@ -64,7 +65,8 @@ const FROM_WEBVIEW: Record<FromWebview.Message['type'], Check> = {
   cspViolation: (m) => isText(256)(m.directive) && isText(8192)(m.blocked),
 };
 
-function check<T>(checks: Record<string, Check>, value: unknown, source: string): value is T {
+/** `value` is a message of one of `checks`' types about `source`, with well-formed fields. */
+export function checkMessage<T>(checks: Record<string, Check>, value: unknown, source: string): value is T {
   if (!isRecord(value) || typeof value.type !== 'string' || value.source !== source) return false;
   const valid = Object.prototype.hasOwnProperty.call(checks, value.type) ? checks[value.type] : undefined;
   return valid !== undefined && valid(value);
@@ -72,10 +74,10 @@ function check<T>(checks: Record<string, Check>, value: unknown, source: string)
 
 /** A well-formed message to the page about `source`, else false. */
 export function isToWebviewMessage(value: unknown, source: string): value is ToWebview.Message {
-  return check<ToWebview.Message>(TO_WEBVIEW, value, source);
+  return checkMessage<ToWebview.Message>(TO_WEBVIEW, value, source);
 }
 
 /** A well-formed message from the page about `source`, else false. */
 export function isFromWebviewMessage(value: unknown, source: string): value is FromWebview.Message {
-  return check<FromWebview.Message>(FROM_WEBVIEW, value, source);
+  return checkMessage<FromWebview.Message>(FROM_WEBVIEW, value, source);
 }

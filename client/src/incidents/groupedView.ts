@@ -1,0 +1,77 @@
+// A tree view of the index in groups, one grouping of a few chosen from its title bar and
+// remembered per workspace. The Incidents and Action Items views are two of these; each says how
+// it groups and how a group and a member look.
+import * as vscode from 'vscode';
+import type { IncidentIndexEntry, IndexResult } from '../../../server/src/protocol';
+import type { Group } from './grouping';
+import type { IndexStore } from './indexStore';
+
+export interface GroupedViewKind<T, G extends string> {
+  /** The view's id in package.json. */
+  viewId: string;
+  /** The context key the title bar's buttons read, and the workspace state key of the choice. */
+  groupingKey: string;
+  defaultGrouping: G;
+  isGrouping(value: unknown): value is G;
+  group(entries: readonly IncidentIndexEntry[], by: G): Group<T>[];
+  groupItem(group: Group<T>, by: G): vscode.TreeItem;
+  memberItem(member: T, by: G): vscode.TreeItem;
+  /** The view's badge (a count in the activity bar), if any. */
+  badge?(entries: readonly IncidentIndexEntry[]): vscode.ViewBadge | undefined;
+}
+
+type Node<T> = { group: Group<T> } | { member: T };
+
+/** True while the server's first scan runs: the views' welcome waits for it (package.json viewsWelcome). */
+export const SCANNING_CONTEXT = 'postmortem.indexScanning';
+
+export class GroupedView<T, G extends string> implements vscode.TreeDataProvider<Node<T>>, vscode.Disposable {
+  private grouping: G;
+  private groups: Group<T>[] = [];
+  private readonly changed = new vscode.EventEmitter<undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly view: vscode.TreeView<Node<T>>;
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+
+  constructor(private readonly kind: GroupedViewKind<T, G>, private readonly store: IndexStore, private readonly state: vscode.Memento) {
+    const remembered = state.get<unknown>(kind.groupingKey);
+    this.grouping = kind.isGrouping(remembered) ? remembered : kind.defaultGrouping;
+    void vscode.commands.executeCommand('setContext', kind.groupingKey, this.grouping);
+    this.view = vscode.window.createTreeView(kind.viewId, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(this.view, store.onDidChange((result) => this.show(result)));
+    this.show(store.value);
+  }
+
+  /** The title bar's buttons: group another way, and remember it. */
+  async groupBy(grouping: G): Promise<void> {
+    this.grouping = grouping;
+    await this.state.update(this.kind.groupingKey, grouping);
+    await vscode.commands.executeCommand('setContext', this.kind.groupingKey, grouping);
+    this.show(this.store.value);
+  }
+
+  private show(result: IndexResult): void {
+    this.groups = this.kind.group(result.entries, this.grouping);
+    this.view.message = result.scanning ? 'Scanning the workspace for postmortems…' : undefined;
+    this.view.badge = this.kind.badge?.(result.entries);
+    void vscode.commands.executeCommand('setContext', SCANNING_CONTEXT, result.scanning);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: Node<T>): Node<T>[] {
+    if (!node) return this.groups.map((group) => ({ group }));
+    return 'group' in node ? node.group.members.map((member) => ({ member })) : [];
+  }
+
+  getTreeItem(node: Node<T>): vscode.TreeItem {
+    if ('member' in node) return this.kind.memberItem(node.member, this.grouping);
+    const item = this.kind.groupItem(node.group, this.grouping);
+    item.id = `${this.grouping}/${node.group.key}`;
+    item.collapsibleState = vscode.TreeItemCollapsibleState.Expanded;
+    return item;
+  }
+
+  dispose(): void {
+    for (const disposable of this.disposables) disposable.dispose();
+  }
+}
