@@ -458,7 +458,7 @@ export interface OwnerItems {
 }
 
 export interface IncidentStats {
-  /** Oldest first; incidents without a date are counted in `undated`. */
+  /** Oldest first, every month from the first incident's to the last's (quiet ones with 0); incidents without a date are counted in `undated`. */
   months: MonthFigures[];
   undated: number;
   severities: Array<{ severity: string | null; count: number }>;

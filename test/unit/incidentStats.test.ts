@@ -41,6 +41,8 @@ test('months by start date (else the date), severities, the longest and owners, 
   const stats = incidentStats(entries);
   assert.deepEqual(stats.months, [
     { month: '2024-01', incidents: 1, durationMinutes: { median: 30, worst: 30, count: 1 }, timeToDetect: { median: null, worst: null, count: 0 }, timeToResolve: { median: 30, worst: 30, count: 1 } },
+    // A quiet month between is drawn as one, with no figures.
+    { month: '2024-02', incidents: 0, durationMinutes: { median: null, worst: null, count: 0 }, timeToDetect: { median: null, worst: null, count: 0 }, timeToResolve: { median: null, worst: null, count: 0 } },
     // March: durations 60, 120, 90 → median 90; detect 5, 15, 10 → 10; resolve 60, 45 → 52.5.
     { month: '2024-03', incidents: 3, durationMinutes: { median: 90, worst: 120, count: 3 }, timeToDetect: { median: 10, worst: 15, count: 3 }, timeToResolve: { median: 52.5, worst: 60, count: 2 } },
   ]);

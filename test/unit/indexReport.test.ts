@@ -34,7 +34,7 @@ test('json: { entries, stats }, entries newest first, the README left out', () =
   assert.equal(dns.metrics.timeToDetect.minutes, 6);
   assert.equal(dns.start, '2024-03-14T14:00:00Z');
   assert.deepEqual(stats.totals, { incidents: 3, openItems: 4, overdueItems: 1 });
-  assert.deepEqual(stats.months.map((month: { month: string; incidents: number }) => [month.month, month.incidents]), [['2024-03', 2], ['2024-05', 1]]);
+  assert.deepEqual(stats.months.map((month: { month: string; incidents: number }) => [month.month, month.incidents]), [['2024-03', 2], ['2024-04', 0], ['2024-05', 1]]);
 });
 
 test('html: one page, no script, nothing remote, every text escaped', () => {

@@ -49,6 +49,26 @@ function ownerItems(entries: IncidentIndexEntry[]): OwnerItems[] {
     b.overdue - a.overdue || b.open - a.open || (a.owner === null ? 1 : b.owner === null ? -1 : a.owner.localeCompare(b.owner)));
 }
 
+/** Longer than this, a gap is a typo in a date (1920 for 2020), not quiet years to draw. */
+const MAX_FILLED_MONTHS = 240;
+
+/**
+ * Every month from the first to the last given, quiet ones included (a trend drawn over the months
+ * with incidents only would put March next to November); the given ones alone, sorted, when the span is
+ * implausibly long.
+ */
+function monthsBetween(given: string[]): string[] {
+  const sorted = [...given].sort();
+  if (sorted.length < 2) return sorted;
+  const index = (month: string) => Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1;
+  const first = index(sorted[0]);
+  const last = index(sorted[sorted.length - 1]);
+  if (last - first >= MAX_FILLED_MONTHS) return sorted;
+  const all: string[] = [];
+  for (let at = first; at <= last; at++) all.push(`${Math.floor(at / 12)}-${String((at % 12) + 1).padStart(2, '0')}`);
+  return all;
+}
+
 export function incidentStats(entries: IncidentIndexEntry[]): IncidentStats {
   const months = new Map<string, IncidentIndexEntry[]>();
   let undated = 0;
@@ -56,7 +76,8 @@ export function incidentStats(entries: IncidentIndexEntry[]): IncidentStats {
   for (const entry of entries) {
     const month = monthOf(entry);
     if (month === null) undated++;
-    else months.set(month, [...(months.get(month) ?? []), entry]);
+    else if (months.has(month)) months.get(month)!.push(entry);
+    else months.set(month, [entry]);
     severities.set(entry.severity, (severities.get(entry.severity) ?? 0) + 1);
   }
   const longest = entries
@@ -65,7 +86,7 @@ export function incidentStats(entries: IncidentIndexEntry[]): IncidentStats {
     .slice(0, LONGEST)
     .map(({ uri, path, title, durationMinutes }) => ({ uri, path, title, durationMinutes }));
   return {
-    months: [...months].sort(([a], [b]) => a.localeCompare(b)).map(([month, inMonth]) => monthFigures(month, inMonth)),
+    months: monthsBetween([...months.keys()]).map((month) => monthFigures(month, months.get(month) ?? [])),
     undated,
     severities: [...severities]
       .map(([severity, count]) => ({ severity, count }))
