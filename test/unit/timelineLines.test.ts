@@ -187,3 +187,29 @@ test('the card and the diagnostics never disagree: a root cause or impact the ca
     }
   }
 });
+
+test('markers set apart in lower case decide the window, and a marked end on the same written date before its start is the next morning', () => {
+  const text = joinLines(
+    '# Queue outage',
+    '## Summary',
+    'The scheduler could not hand out leases overnight.',
+    '## Timeline',
+    'All times in PDT.',
+    '- [04-11 19:30] Node pool upgrade started',
+    '- [04-11 22:15] The lease pod is evicted and crash-loops (**outage starts**)',
+    '- [04-11 01:05] First report in the issue tracker',
+    '- [04-11 06:40] A fixed lease server is deployed (_outage ends_)',
+    '- [04-11 09:00] Follow-up review booked',
+  );
+  const { incident } = analyze(text);
+  assert.equal(incident.durationMinutes, 8 * 60 + 25);
+  assert.match(incident.start?.text ?? '', /22:15/);
+  // Prose is no marker: "the outage ends when" in a sentence.
+  const prose = analyze(joinLines('# Outage', '## Timeline', '- 10:00 UTC Alert fires; the outage ends when the cache warms', '- 10:30 UTC Cache warm', '- 11:00 UTC Review'));
+  assert.equal(prose.incident.durationMinutes, 60);
+});
+
+test('"December 10–2019": a year fused to the day by a dash is the year', () => {
+  const model = analyze(joinLines('# Postmortem', '## Issue Summary', 'On December 10–2019 at 12:00 am GMT-5 users reported errors; service was restored at 6:00 pm GMT-5.', '## Timeline', '- 12:00 am GMT-5 first reports', '- 6:00 pm GMT-5 service restored'));
+  assert.deepEqual(model.summary?.start?.date, { year: 2019, month: 12, day: 10 });
+});

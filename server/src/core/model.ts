@@ -209,7 +209,14 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const earliest = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) < (best.axis as number) ? entry : best), null);
   const latest = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) >= (best.axis as number) ? entry : best), null);
   // "14:54 OUTAGE BEGINS" … "16:00 OUTAGE ENDS": the writer's own marks outrank the timeline's ends.
+  const sameDay = (a: CalendarDate | null, b: CalendarDate | null) => !a || !b || (a.month === b.month && a.day === b.day);
   const marked = markedWindow(usable);
+  if (marked.start && marked.end && sameDay(marked.start.date, marked.end.date)) {
+    // "[03-26 23:04] … (outage starts)" then "[03-26 08:10] … (outage ends)": an outage ends after it
+    // begins, so within a day on one written date its end is the next morning (the date did not roll).
+    const back = (marked.start.axis as number) - (marked.end.axis as number);
+    if (back >= 0 && back < 1440) marked.end = { ...marked.end, axis: (marked.end.axis as number) + 1440 };
+  }
   const first = marked.start && (!marked.end || (marked.end.axis as number) > (marked.start.axis as number)) ? marked.start : earliest;
   const last = marked.end && (marked.end.axis as number) > (first?.axis as number) ? marked.end : latest;
   const fromEntry = (entry: TimelineEntry | null): IncidentPoint | null =>
@@ -217,12 +224,13 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const summaryZone = summary?.zone ?? null;
   let start = summary?.start ? { ...pointFromSummary(summary.start, defaultYear, configZone, summaryZone, documentDate), text: textOf(index, summary.start) } : fromEntry(first);
   let end = summary?.end ? { ...pointFromSummary(summary.end, defaultYear, configZone, summaryZone, summary.start?.date ?? documentDate), text: textOf(index, summary.end) } : fromEntry(last);
-  const sameDay = (a: CalendarDate | null, b: CalendarDate | null) => !a || !b || (a.month === b.month && a.day === b.day);
   if (start && end && end.source === 'summary' && end.axis < start.axis && start.axis - end.axis < 1440 && sameDay(start.date, end.date)) {
     // "from 11 PM to 2 AM" (on one date): the end is on the next day.
     end = { ...end, axis: end.axis + 1440 };
   }
-  if (start && end && end.axis <= start.axis && (start.source === 'summary' || end.source === 'summary')) {
+  // A dated end and an undated one ("December 10" against "2019-12-10") are not on one axis.
+  const oneAxis = (a: IncidentPoint, b: IncidentPoint) => !a.date || !b.date || (a.date.year === null) === (b.date.year === null);
+  if (start && end && (end.axis <= start.axis || !oneAxis(start, end)) && (start.source === 'summary' || end.source === 'summary')) {
     // A window of no or negative length ("Start: 10:00", "End: 10:00") is a slip: the timeline's ends say more.
     start = fromEntry(first);
     end = fromEntry(last);

@@ -47,7 +47,8 @@ const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
 const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/y;
 const NUMERIC_DATE = /(\d{1,2})([-/.–])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/y;
 const DAY_MONTH_NAME_YEAR = new RegExp(`(\\d{1,2})/${MONTH}/(\\d{4})`, 'iy');
-const MONTH_FIRST = new RegExp(`${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d|:\\d)(?:,?\\s*(\\d{4})(?!\\d|:\\d))?`, 'iy');
+// The year after a comma or space, or fused by a dash ("December 10–2019").
+const MONTH_FIRST = new RegExp(`${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d|:\\d)(?:(?:,?\\s*|[-–])(\\d{4})(?!\\d|:\\d))?`, 'iy');
 const DAY_FIRST = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s*(\\d{4})(?!\\d|:\\d))?`, 'iy');
 
 // "14:00", "13:00:56", "12: 48"; or "15.25"/"17h30" (no seconds, and not part of "10.12:30").

@@ -7,6 +7,8 @@ export type MarkedMoment = 'outage-begins' | 'outage-mitigated' | 'outage-ends' 
 
 // Capitals only: "the outage ends when…" in prose is no marker.
 const SHOUTED = /\b(OUTAGE|INCIDENT)\s+(BEGINS|BEGAN|STARTS|MITIGATED|ENDS|ENDED|RESOLVED)\b/;
+// Or set apart in any case, the marker alone in parentheses or emphasis: "(**outage starts**)", "_incident ends_".
+const SET_APART = /(?:\(\s*[*_]{0,2}|(?<![*_\w])[*_]{1,2})(outage|incident)\s+(begins|began|starts|started|mitigated|ends|ended|resolved)(?:[*_]{0,2}\s*\)|[*_]{1,2}(?![*_\w]))/i;
 const TAG = /\[(detected|acknowledged|mitigated|resolved)\]/i;
 
 /** The moment an entry marks, if it marks one. */
@@ -16,10 +18,11 @@ export function markedMoment(text: string): MarkedMoment | null {
 
 /** The moment an entry marks and the marker as written ("OUTAGE BEGINS", "[detected]"). */
 export function markerIn(text: string): { moment: MarkedMoment; words: string } | null {
-  const shouted = SHOUTED.exec(text);
+  const shouted = SHOUTED.exec(text) ?? SET_APART.exec(text);
   if (shouted) {
-    const what = shouted[1] === 'OUTAGE' ? 'outage' : 'incident';
-    const when = /^(?:BEGINS|BEGAN|STARTS)$/.test(shouted[2]) ? 'begins' : shouted[2] === 'MITIGATED' ? 'mitigated' : 'ends';
+    const what = shouted[1].toLowerCase() === 'outage' ? 'outage' : 'incident';
+    const said = shouted[2].toLowerCase();
+    const when = /^(?:begins|began|starts|started)$/.test(said) ? 'begins' : said === 'mitigated' ? 'mitigated' : 'ends';
     const moment = what === 'incident' && when === 'mitigated' ? 'mitigated' : `${what}-${when}` as MarkedMoment;
     return { moment, words: shouted[0] };
   }
