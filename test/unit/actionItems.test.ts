@@ -259,3 +259,14 @@ test('outline: items under a heading no profile knows are listed under it, in li
   assert.ok(paths.includes('Checkout outage postmortem > Lessons > Follow-ups > Add a circuit breaker @alice'), paths.join('\n'));
   assert.ok(paths.includes('Checkout outage postmortem > Lessons > Follow-ups > Load test the checkout'), paths.join('\n'));
 });
+
+test('an owner in parentheses ends where the next field begins: "(owner: @sam, due 2024-04-01)"', () => {
+  const model = analyze(joinLines(
+    '# Postmortem: queue backlog',
+    '## Action Items',
+    '- Alert on queue depth (owner: @sam, due 2024-04-01)',
+    '- Rotate the signing keys (owner: Alice Ng; due: 2024-05-01)',
+    '- Raise the DNS TTL (owner: Platform team)',
+  ));
+  assert.deepEqual(model.actionItems.map((item) => [item.owner?.text, item.due?.text]), [['@sam', '2024-04-01'], ['Alice Ng', '2024-05-01'], ['Platform team', undefined]]);
+});

@@ -72,7 +72,8 @@ const NOT_DONE = /\b(?:not\s+(?:yet\s+)?(?:done|fixed|started)|todo|to\s+do|open
 const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|\bhttps?:\/\/[^\s)>\]|]+/;
 const TYPE_TAG = new RegExp(`(?:\\btype\\s*:\\s*|[([])(${ACTION_TYPES.join('|')})\\b[)\\]]?|^(${ACTION_TYPES.join('|')})\\s*:`, 'i');
 const OWNER_PATTERNS: RegExp[] = [
-  /\((?:owner|assignee|who)\s*:\s*([^()\n]{1,60}?)\s*\)/i,
+  // "(owner: @sam, due 2024-04-01)": the owner ends at the comma or semicolon before the next field.
+  /\((?:owner|assignee|who)\s*:\s*([^()\n,;]{1,60}?)\s*(?:[,;][^()\n]{0,60})?\)/i,
   /\b(?:owner|assignee|assigned\s+to)\s*:\s*([\p{L}@][\p{L}\p{N}._@' -]{0,40}?)(?=\s*(?:[,;()|]|$|\bdue\b|\bby\b))/iu,
   /(?<![\w.])@([\p{L}\p{N}][\p{L}\p{N}._-]{0,38})/u,
   // "— Carol" closing the item, perhaps before a parenthesis: "— Carol (2026-12-01)".
