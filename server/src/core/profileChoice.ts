@@ -1,6 +1,6 @@
 // Which template a document follows. A profile named in the front matter or the settings always wins;
 // with `auto` (the default) the document's own section titles choose among the built-in profiles.
-import type { LineReadings, MarkdownLines } from './markdown';
+import { readingsOfOneAnalysis, type LineReadings, type MarkdownLines } from './markdown';
 import { BUILT_IN_PROFILES, CLASSIC, PROFILES, compileProfile, type CompiledProfile, type Profile } from './profiles';
 import { findHeaders, type Header, type TitleReading } from './sections';
 
@@ -39,8 +39,10 @@ export function chooseProfile(
     const profile = compileProfile(named);
     return { profile, source, headers: findHeaders(lines, profile, memo) };
   }
+  // Every candidate profile reads the same titles: without the server's memo, each line is read once here.
+  const titles = memo ?? readingsOfOneAnalysis<TitleReading | null>();
   const fallback = compileProfile(BUILT_IN_PROFILES[CLASSIC.name]);
-  let best: ProfileChoice = { profile: fallback, source: 'default', headers: findHeaders(lines, fallback, memo) };
+  let best: ProfileChoice = { profile: fallback, source: 'default', headers: findHeaders(lines, fallback, titles) };
   let bestCount = namedSections(best.headers).size;
   const classicCount = bestCount;
   const classic = best;
@@ -48,7 +50,7 @@ export function chooseProfile(
   for (const candidate of PROFILES) {
     if (candidate === CLASSIC) continue;
     const profile = compileProfile(candidate);
-    const headers = findHeaders(lines, profile, memo);
+    const headers = findHeaders(lines, profile, titles);
     const named = namedSections(headers);
     const ownLines = new Set(headers.filter((header) => header.id !== null).map((header) => header.line));
     const distinctive = namedSections(headers.filter((header) => !classicLines.has(header.line))).size
