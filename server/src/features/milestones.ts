@@ -38,9 +38,13 @@ const NEGATION = /\b(?:not|no|never|without)\s*$|n't\s+(?:\w+\s+)?$/i;
 // "partially restored" is a mitigation, not the resolution.
 const PARTIAL = /\bpartial(?:ly)?\s*$/i;
 
+/** Each pattern with the g flag, made once: every kind is looked for in every entry. */
+const GLOBAL_PATTERNS = new Map(MILESTONE_WORDS.map(({ pattern }) => [pattern, new RegExp(pattern.source, 'gi')]));
+
 function matchWords(entry: TimelineEntry, kind: MilestoneKind, pattern: RegExp): string | null {
-  const global = new RegExp(pattern.source, 'gi');
-  for (const match of entry.text.matchAll(global)) {
+  const global = GLOBAL_PATTERNS.get(pattern) ?? new RegExp(pattern.source, 'gi');
+  global.lastIndex = 0;
+  for (let match = global.exec(entry.text); match !== null; match = global.exec(entry.text)) {
     const before = entry.text.slice(Math.max(0, (match.index ?? 0) - 16), match.index);
     if (!NEGATION.test(before) && !(kind === 'resolved' && PARTIAL.test(before))) return match[0];
   }

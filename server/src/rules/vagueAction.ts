@@ -3,7 +3,7 @@
 // "Improve monitoring of replication lag with an alert at 30 s" names what changes, and passes.
 import { actionItemsOf } from '../core/writing/actionItems';
 import type { PhraseData } from '../core/writing/findPhrases';
-import { phraseMatcher, phrasesOf, writingGuide } from '../core/writing/phrases';
+import { listMatcher, writingGuide } from '../core/writing/phrases';
 import { looksEnglish } from '../core/writing/english';
 import { defineRule, type Problem } from './rule';
 
@@ -25,7 +25,7 @@ export const vagueAction = defineRule<VagueActionData>({
   documentation: writingGuide('vague-action'),
   check({ model, settings }) {
     if (!looksEnglish(model)) return [];
-    const matcher = phraseMatcher(phrasesOf('vagueAction', settings.writing));
+    const matcher = listMatcher('vagueAction', settings.writing);
     if (!matcher) return [];
     const problems: Array<Problem<VagueActionData>> = [];
     for (const item of actionItemsOf(model)) {

@@ -14,8 +14,16 @@ const memo = new WeakMap<PostmortemModel, boolean>();
 export function looksEnglish(model: PostmortemModel): boolean {
   let english = memo.get(model);
   if (english === undefined) {
-    const words = (model.text.slice(0, SAMPLE_WORDS * 8).toLowerCase().match(/\p{L}+/gu) ?? []).slice(0, SAMPLE_WORDS);
-    english = words.length < MIN_WORDS || words.filter((word) => COMMON.has(word)).length / words.length >= MIN_SHARE;
+    // Counted as they are found: no array of every word.
+    const sample = model.text.slice(0, SAMPLE_WORDS * 8).toLowerCase();
+    const word = /\p{L}+/gu;
+    let words = 0;
+    let common = 0;
+    for (let match = word.exec(sample); match !== null && words < SAMPLE_WORDS; match = word.exec(sample)) {
+      words++;
+      if (COMMON.has(match[0])) common++;
+    }
+    english = words < MIN_WORDS || common / words >= MIN_SHARE;
     memo.set(model, english);
   }
   return english;
