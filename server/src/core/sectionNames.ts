@@ -15,19 +15,21 @@ export function normalizeTitle(raw: string): NormalizedTitle {
   let text = plainText(raw);
   const colon = /[:;]\s*[*_]*\s*$/.test(text) || /[:;]\s*$/.test(raw.trim());
   const parentheticals: string[] = [];
-  text = text.replace(/[(\[]([^)\]]*)[)\]]/g, (_match, inner: string) => {
-    parentheticals.push(inner);
-    return ' ';
-  });
-  const words = text
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/\//g, ' and ')
+  // Replacements that need a character run only where it is there: every short line is read as a title.
+  if (text.includes('(') || text.includes('[')) {
+    text = text.replace(/[(\[]([^)\]]*)[)\]]/g, (_match, inner: string) => {
+      parentheticals.push(inner);
+      return ' ';
+    });
+  }
+  let words = text.toLowerCase();
+  if (words.includes('&')) words = words.replace(/&/g, ' and ');
+  if (words.includes('/')) words = words.replace(/\//g, ' and ');
+  words = words
     .replace(/^\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*[.):]\s+/, '')
-    .replace(/^\s*\d{1,2}\s+(?=\p{L})/u, '')
-    .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .replace(/^\s*\d{1,2}\s+(?=\p{L})/u, '');
+  if (words.includes("'") || words.includes('’')) words = words.replace(/['’]/g, '');
+  words = words.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return { words, parenthetical: parentheticals.join(' '), colon };
 }
 

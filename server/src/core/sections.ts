@@ -113,7 +113,8 @@ function readTitle(text: string, kind: string, headingDepth: number, nextUnderli
   if (readTimeAt(title, firstWord) || readDateAt(title, firstWord)) return null;
   const { words, parenthetical, colon } = normalizeTitle(title);
   if (!words) return null;
-  if (mode === 'label' && (words.split(' ').length > 8 || (!colon && words.split(' ').length > 6))) return null;
+  const wordCount = mode === 'label' ? words.split(' ').length : 0;
+  if (wordCount > 8 || (!colon && wordCount > 6)) return null;
   return { title, words, parenthetical, depth, style, mode, contentStart };
 }
 
