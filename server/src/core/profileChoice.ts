@@ -1,8 +1,8 @@
 // Which template a document follows. A profile named in the front matter or the settings always wins;
 // with `auto` (the default) the document's own section titles choose among the built-in profiles.
-import { readingsOfOneAnalysis, type LineReadings, type MarkdownLines } from './markdown';
+import type { LineReadings, MarkdownLines } from './markdown';
 import { BUILT_IN_PROFILES, CLASSIC, PROFILES, compileProfile, type CompiledProfile, type Profile } from './profiles';
-import { findHeaders, type Header, type TitleReading } from './sections';
+import { findHeaders, readTitleLines, type Header, type TitleReading } from './sections';
 
 /** Where the profile in use came from, for the hover, the card and the status bar. */
 export type ProfileSource = 'front-matter' | 'settings' | 'document' | 'default';
@@ -35,14 +35,14 @@ export function chooseProfile(
   source: Exclude<ProfileSource, 'document' | 'default'>,
   memo?: LineReadings<TitleReading | null>,
 ): ProfileChoice {
+  // Every candidate profile recognizes the same titles: each line is read as a title once.
+  const titled = readTitleLines(lines, memo);
   if (named) {
     const profile = compileProfile(named);
-    return { profile, source, headers: findHeaders(lines, profile, memo) };
+    return { profile, source, headers: findHeaders(lines, titled, profile) };
   }
-  // Every candidate profile reads the same titles: without the server's memo, each line is read once here.
-  const titles = memo ?? readingsOfOneAnalysis<TitleReading | null>();
   const fallback = compileProfile(BUILT_IN_PROFILES[CLASSIC.name]);
-  let best: ProfileChoice = { profile: fallback, source: 'default', headers: findHeaders(lines, fallback, titles) };
+  let best: ProfileChoice = { profile: fallback, source: 'default', headers: findHeaders(lines, titled, fallback) };
   let bestCount = namedSections(best.headers).size;
   const classicCount = bestCount;
   const classic = best;
@@ -50,7 +50,7 @@ export function chooseProfile(
   for (const candidate of PROFILES) {
     if (candidate === CLASSIC) continue;
     const profile = compileProfile(candidate);
-    const headers = findHeaders(lines, profile, titles);
+    const headers = findHeaders(lines, titled, profile);
     const named = namedSections(headers);
     const ownLines = new Set(headers.filter((header) => header.id !== null).map((header) => header.line));
     const distinctive = namedSections(headers.filter((header) => !classicLines.has(header.line))).size

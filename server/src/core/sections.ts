@@ -38,9 +38,15 @@ export interface Section extends Header {
 const STRUCTURE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(#{1,6})[ \t]*|(?:[-*+•●▪◦‣=–—]|\d{1,3}[.)])[ \t]+)?/;
 const HTML_HEADING = /^\s*<h([1-6])[^>]*>(.*?)(?:<\/h\1>\s*)?$/i;
 
-/** Every line that looks like a section title, recognized by the profile or not. */
-export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: LineReadings<TitleReading | null>): Header[] {
-  const headers: Header[] = [];
+/** A line that may open a section, with what it says as a title (null: no title, but maybe a labelled paragraph). */
+export interface TitleLine {
+  line: number;
+  title: TitleReading | null;
+}
+
+/** The lines that may open a section and their titles, read once for every profile that looks at them. */
+export function readTitleLines(md: MarkdownLines, memo?: LineReadings<TitleReading | null>): TitleLine[] {
+  const titled: TitleLine[] = [];
   const { lines } = md.index;
   for (let i = 0; i < lines.length; i++) {
     const info = md.info[i];
@@ -52,10 +58,22 @@ export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: 
     // A long line is no title, but it may be a labelled paragraph.
     const title = text.length > 200 ? null
       : memo ? memo.read(md, i, readTitle, kind, info.depth, nextUnderline, info.itemStart) : readTitle(text, kind, info.depth, nextUnderline, info.itemStart);
+    titled.push({ line: i, title });
+  }
+  return titled;
+}
+
+/** Every line that looks like a section title, recognized by the profile or not. */
+export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], profile: CompiledProfile): Header[] {
+  const headers: Header[] = [];
+  const { lines } = md.index;
+  for (const { line: i, title } of titled) {
+    const info = md.info[i];
+    const text = lines[i].text;
     const id = title ? recognize(title.words, profile, title.mode) : null;
     if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
       // Outside lists only: "- **Resolution:** …" under a Timeline is a field of that section.
-      const labelled = kind === 'paragraph' && info.item === -1 && info.blockStart === i ? readLabelledParagraph(text, profile) : null;
+      const labelled = info.kind === 'paragraph' && info.item === -1 && info.blockStart === i ? readLabelledParagraph(text, profile) : null;
       if (labelled) headers.push({ ...labelled, line: i, titleStart: lines[i].start + labelled.titleStart, titleEnd: lines[i].start + labelled.titleEnd });
       continue;
     }
@@ -142,6 +160,10 @@ const NARRATIVE = /^(?:actions?|steps?|measures?)\s+(?:taken|performed|we took)$
 
 function recognize(words: string, profile: CompiledProfile, mode: MatchMode): string | null {
   if (NARRATIVE.test(words)) return null;
+  // An alias said exactly scores highest, and exact ones tie on length: the first section with it wins.
+  // Labels match only exactly.
+  const exact = profile.exact.get(words);
+  if (exact !== undefined || mode === 'label') return exact ?? null;
   let bestId: string | null = null;
   let bestScore = 0;
   let bestLength = 0;

@@ -4,4 +4,4 @@ export { analyzeLines } from './analyzeLines';
 export { ChunkCache } from './chunkCache';
 export { frontMatterOf } from './frontMatter';
 export { plainLines, type LineInfo, type LineKind, type ListItemSpan, type MarkdownLines } from './lineKinds';
-export { readingsIn, readingsOfOneAnalysis, type LineReadings, type ReadingArgument } from './lineReadings';
+export { readingsIn, type LineReadings, type ReadingArgument } from './lineReadings';

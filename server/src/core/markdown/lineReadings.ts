@@ -31,57 +31,15 @@ export function readingsIn<V>(cache: ChunkCache): LineReadings<V> {
   return new ChunkReadings<V>(cache);
 }
 
-/**
- * Readings kept for one analysis only (of the `lines` they were first read on): for a reader that asks
- * the same line several times in one analysis, as the profile choice does once per candidate profile.
- */
-export function readingsOfOneAnalysis<V>(): LineReadings<V> {
-  return new OneAnalysisReadings<V>();
-}
-
 /** The arguments each line's reading was made with (ARGUMENTS a line), and the readings. */
-interface Slots<V> {
+interface ChunkSlots<V> {
   arguments: Array<ReadingArgument | undefined>;
   values: V[];
 }
 const ARGUMENTS = 4;
 
-/**
- * The reading in slot `at` of `slots` when it was made with the same arguments; otherwise `compute`'s,
- * kept there. `detach`: the reading outlives this version of the text (see `detached`).
- */
-function readSlot<V, A extends ReadingArgument, B extends ReadingArgument | undefined, C extends ReadingArgument | undefined, D extends ReadingArgument | undefined>(
-  slots: Slots<V>, at: number, detach: boolean, text: string, compute: (text: string, a: A, b: B, c: C, d: D) => V, a: A, b: B, c: C, d: D,
-): V {
-  const args = slots.arguments;
-  const first = at * ARGUMENTS;
-  // `a` is never undefined, so a line not read yet never matches.
-  if (args[first] === a && args[first + 1] === b && args[first + 2] === c && args[first + 3] === d) return slots.values[at];
-  const value = compute(detach ? detached(text) : text, a, b, c, d);
-  args[first] = a;
-  args[first + 1] = b;
-  args[first + 2] = c;
-  args[first + 3] = d;
-  slots.values[at] = value;
-  return value;
-}
-
-class OneAnalysisReadings<V> implements LineReadings<V> {
-  private lines: MarkdownLines | null = null;
-  private readonly slots: Slots<V> = { arguments: [], values: [] };
-
-  read<A extends ReadingArgument, B extends ReadingArgument | undefined, C extends ReadingArgument | undefined, D extends ReadingArgument | undefined>(
-    lines: MarkdownLines, line: number, compute: (text: string, a: A, b: B, c: C, d: D) => V, a: A, b?: B, c?: C, d?: D,
-  ): V {
-    const text = lines.index.lines[line].text;
-    this.lines ??= lines;
-    if (this.lines !== lines) return compute(text, a, b as B, c as C, d as D);
-    return readSlot(this.slots, line, false, text, compute, a, b as B, c as C, d as D);
-  }
-}
-
 class ChunkReadings<V> implements LineReadings<V> {
-  private readonly slots = new WeakMap<ChunkLines, Slots<V>>();
+  private readonly slots = new WeakMap<ChunkLines, ChunkSlots<V>>();
 
   constructor(private readonly cache: ChunkCache) {}
 
@@ -93,8 +51,19 @@ class ChunkReadings<V> implements LineReadings<V> {
     if (!placement) return compute(text, a, b as B, c as C, d as D);
     const which = placement.chunkOf[line];
     const chunk = placement.chunks[which];
+    const local = line - placement.firstLines[which];
     let slots = this.slots.get(chunk);
     if (!slots) this.slots.set(chunk, (slots = { arguments: [], values: [] }));
-    return readSlot(slots, line - placement.firstLines[which], true, text, compute, a, b as B, c as C, d as D);
+    const args = slots.arguments;
+    const at = local * ARGUMENTS;
+    // `a` is never undefined, so a line not read yet never matches.
+    if (args[at] === a && args[at + 1] === b && args[at + 2] === c && args[at + 3] === d) return slots.values[local];
+    const value = compute(detached(text), a, b as B, c as C, d as D);
+    args[at] = a;
+    args[at + 1] = b;
+    args[at + 2] = c;
+    args[at + 3] = d;
+    slots.values[local] = value;
+    return value;
   }
 }
