@@ -10,6 +10,7 @@ import { onCustomRequest } from './customRequests';
 import { createDocumentService, EMPTY_ANALYSIS } from '../service/documentService';
 import { openConnection } from './connection';
 import { EditorSettingsProvider } from './editorSettings';
+import { watchExtendedConfigFiles } from './extendedConfigWatch';
 import { HtmlRenderer } from '../service/htmlRenderer';
 import { ValidationScheduler } from './validation';
 
@@ -49,6 +50,7 @@ connection.onInitialize((params): InitializeResult => {
   editorSettings.initialize(params);
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   service.setWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  watchExtendedConfigFiles(connection, service, params.capabilities);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,
