@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from '../helpers';
 import { escapeData, escapeProperty } from '../../server/src/cli/formats/github';
+import { sarifLog } from '../../server/src/cli/formats/sarif';
 import { textFormat } from '../../server/src/cli/formats/text';
 import { DIAGNOSTIC_CODES, RULES } from '../../server/src/rules/index';
 
@@ -37,6 +38,20 @@ interface SarifLog {
   }>;
 }
 
+test("SARIF: every rule's help link points at an anchor in that rule's own row of the README's table", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const log = sarifLog([], ROOT) as SarifLog;
+  const rules = log.runs[0].tool.driver.rules;
+  assert.deepEqual(rules.map((rule) => rule.id), DIAGNOSTIC_CODES);
+  for (const rule of rules) {
+    const fragment = new URL(rule.helpUri).hash.slice(1);
+    const row = readme.split('\n').find((line) => line.startsWith(`| \`${rule.id}\` |`));
+    assert.ok(row, `README has a row for ${rule.id}`);
+    assert.ok(row.includes(`<a id="${fragment}"></a>`), `${rule.id}'s row holds the anchor #${fragment}`);
+    assert.equal(readme.split(`id="${fragment}"`).length, 2, `#${fragment} is defined once`);
+  }
+});
+
 /** Microsoft's SARIF multitool's findings on a log: "level rule: message" lines (none: valid). */
 function multitoolFindings(sarifPath: string): string[] {
   const out = join(mkdtempSync(join(tmpdir(), 'postmortem-sarif-')), 'validation.sarif');
@@ -59,7 +74,7 @@ test('--format sarif: valid SARIF 2.1.0 by the multitool, rules from the index, 
   const run = log.runs[0];
   assert.deepEqual(run.tool.driver.rules.map((rule) => rule.id), DIAGNOSTIC_CODES);
   for (const [i, rule] of run.tool.driver.rules.entries()) {
-    assert.match(rule.helpUri, /README\.md#diagnostic-codes$/);
+    assert.ok(rule.helpUri.endsWith(`README.md#rule-${rule.id}`), rule.helpUri);
     assert.ok(rule.shortDescription.text.toLowerCase().startsWith(RULES[i].description.slice(0, 20).toLowerCase()));
   }
   assert.equal(run.tool.driver.rules.find((rule) => rule.id === 'timeline-out-of-order')?.defaultConfiguration.level, 'error');

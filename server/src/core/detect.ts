@@ -72,7 +72,9 @@ function firstWordsLine(head: string): string {
 
 /** A `profile:` named in the front matter (`profile: google-sre`), which wins over the settings'. */
 export function frontMatterProfile(frontMatter: string | null): string | null {
-  if (frontMatter === null) return null;
+  // A YAML key reads "profile" only when it is written so, or spelled with escapes ("pro\x66ile"): other
+  // front matter is not parsed here (the front matter reader parses it once, with its own options).
+  if (frontMatter === null || (!frontMatter.includes('profile') && !frontMatter.includes('\\'))) return null;
   try {
     const data: unknown = parseYaml(frontMatter);
     if (typeof data === 'object' && data !== null) {

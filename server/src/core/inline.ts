@@ -35,17 +35,18 @@ export function skipLinePrefix(text: string, from = 0): number {
  * bounded or stops at the next opener, so a line of a thousand "[" or "{%" stays linear (no backtracking).
  */
 export function plainText(text: string): string {
-  return text
-    .replace(/\{%[^%\n]{0,500}%\}|\{:[^}\n]{0,500}\}/g, ' ')
-    .replace(/<\/?[a-zA-Z][^<>]*>/g, ' ')
-    .replace(/&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});/g, (entity) => (entity === '&amp;' ? '&' : ' '))
-    .replace(/\^?\[\[?([^\][]{0,1000})\]?\]\([^()]{0,2000}\)\^?/g, '$1')
-    .replace(/!\[[^\][]{0,1000}\]/g, ' ')
-    .replace(/(?<![\d:]):[a-z][a-z0-9_+-]{1,39}:(?![\d])/g, ' ')
-    .replace(/\p{Extended_Pictographic}|\u{fe0f}|\u{200d}/gu, ' ')
-    .replace(/[*_~`]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // Each pattern runs only when the character it needs is there: most titles and labels hold little markup.
+  let plain = text;
+  if (plain.includes('{')) plain = plain.replace(/\{%[^%\n]{0,500}%\}|\{:[^}\n]{0,500}\}/g, ' ');
+  if (plain.includes('<')) plain = plain.replace(/<\/?[a-zA-Z][^<>]*>/g, ' ');
+  if (plain.includes('&')) plain = plain.replace(/&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});/g, (entity) => (entity === '&amp;' ? '&' : ' '));
+  if (plain.includes('[')) plain = plain.replace(/\^?\[\[?([^\][]{0,1000})\]?\]\([^()]{0,2000}\)\^?/g, '$1');
+  if (plain.includes('![')) plain = plain.replace(/!\[[^\][]{0,1000}\]/g, ' ');
+  if (plain.includes(':')) plain = plain.replace(/(?<![\d:]):[a-z][a-z0-9_+-]{1,39}:(?![\d])/g, ' ');
+  // No ASCII character is pictographic.
+  if (/[^\x00-\x7f]/.test(plain)) plain = plain.replace(/\p{Extended_Pictographic}|\u{fe0f}|\u{200d}/gu, ' ');
+  if (/[*_~`]/.test(plain)) plain = plain.replace(/[*_~`]+/g, ' ');
+  return plain.replace(/\s+/g, ' ').trim();
 }
 
 /** True when the line's words are all inside bold or underscore-bold (a pseudo-heading). */

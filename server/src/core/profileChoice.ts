@@ -2,7 +2,7 @@
 // with `auto` (the default) the document's own section titles choose among the built-in profiles.
 import type { LineReadings, MarkdownLines } from './markdown';
 import { BUILT_IN_PROFILES, CLASSIC, PROFILES, compileProfile, type CompiledProfile, type Profile } from './profiles';
-import { findHeaders, type Header, type TitleReading } from './sections';
+import { findHeaders, readTitleLines, type Header, type TitleReading } from './sections';
 
 /** Where the profile in use came from, for the hover, the card and the status bar. */
 export type ProfileSource = 'front-matter' | 'settings' | 'document' | 'default';
@@ -35,12 +35,14 @@ export function chooseProfile(
   source: Exclude<ProfileSource, 'document' | 'default'>,
   memo?: LineReadings<TitleReading | null>,
 ): ProfileChoice {
+  // Every candidate profile recognizes the same titles: each line is read as a title once.
+  const titled = readTitleLines(lines, memo);
   if (named) {
     const profile = compileProfile(named);
-    return { profile, source, headers: findHeaders(lines, profile, memo) };
+    return { profile, source, headers: findHeaders(lines, titled, profile) };
   }
   const fallback = compileProfile(BUILT_IN_PROFILES[CLASSIC.name]);
-  let best: ProfileChoice = { profile: fallback, source: 'default', headers: findHeaders(lines, fallback, memo) };
+  let best: ProfileChoice = { profile: fallback, source: 'default', headers: findHeaders(lines, titled, fallback) };
   let bestCount = namedSections(best.headers).size;
   const classicCount = bestCount;
   const classic = best;
@@ -48,7 +50,7 @@ export function chooseProfile(
   for (const candidate of PROFILES) {
     if (candidate === CLASSIC) continue;
     const profile = compileProfile(candidate);
-    const headers = findHeaders(lines, profile, memo);
+    const headers = findHeaders(lines, titled, profile);
     const named = namedSections(headers);
     const ownLines = new Set(headers.filter((header) => header.id !== null).map((header) => header.line));
     const distinctive = namedSections(headers.filter((header) => !classicLines.has(header.line))).size

@@ -191,6 +191,8 @@ export function builtInSkeleton(id: string): string[] | undefined {
 /** A profile with every alias normalized once, as the matcher compares them. */
 export interface CompiledProfile extends Profile {
   normalized: Map<string, string[]>;
+  /** Each normalized alias's section or part: the first in `normalized`'s order that has it. */
+  exact: Map<string, string>;
 }
 
 const compiledCache = new WeakMap<Profile, CompiledProfile>();
@@ -205,7 +207,9 @@ export function compileProfile(profile: Profile): CompiledProfile {
       normalized.set(part.id, unique([part.title, ...part.aliases].map(normalizeAlias)));
     }
   }
-  const compiled: CompiledProfile = { ...profile, normalized };
+  const exact = new Map<string, string>();
+  for (const [id, aliases] of normalized) for (const alias of aliases) if (!exact.has(alias)) exact.set(alias, id);
+  const compiled: CompiledProfile = { ...profile, normalized, exact };
   compiledCache.set(profile, compiled);
   return compiled;
 }

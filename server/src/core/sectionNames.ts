@@ -15,19 +15,21 @@ export function normalizeTitle(raw: string): NormalizedTitle {
   let text = plainText(raw);
   const colon = /[:;]\s*[*_]*\s*$/.test(text) || /[:;]\s*$/.test(raw.trim());
   const parentheticals: string[] = [];
-  text = text.replace(/[(\[]([^)\]]*)[)\]]/g, (_match, inner: string) => {
-    parentheticals.push(inner);
-    return ' ';
-  });
-  const words = text
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/\//g, ' and ')
+  // Replacements that need a character run only where it is there: every short line is read as a title.
+  if (text.includes('(') || text.includes('[')) {
+    text = text.replace(/[(\[]([^)\]]*)[)\]]/g, (_match, inner: string) => {
+      parentheticals.push(inner);
+      return ' ';
+    });
+  }
+  let words = text.toLowerCase();
+  if (words.includes('&')) words = words.replace(/&/g, ' and ');
+  if (words.includes('/')) words = words.replace(/\//g, ' and ');
+  words = words
     .replace(/^\s*(?:\d{1,2}|[ivx]{1,4}|[a-h])\s*[.):]\s+/, '')
-    .replace(/^\s*\d{1,2}\s+(?=\p{L})/u, '')
-    .replace(/['’]/g, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
+    .replace(/^\s*\d{1,2}\s+(?=\p{L})/u, '');
+  if (words.includes("'") || words.includes('’')) words = words.replace(/['’]/g, '');
+  words = words.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
   return { words, parenthetical: parentheticals.join(' '), colon };
 }
 
@@ -53,8 +55,8 @@ export function matchAliases(words: string, aliases: readonly string[], mode: Ma
     if (!alias) continue;
     let score = 0;
     if (words === alias) score = 3;
-    else if (mode === 'heading' && words.startsWith(alias + ' ') && extraWords(words, alias) <= 4) score = 2;
-    else if (mode === 'heading' && words.endsWith(' ' + alias) && extraWords(words, alias) <= 2) score = 1;
+    else if (mode === 'heading' && startsWithWords(words, alias) && extraWords(words, alias) <= 4) score = 2;
+    else if (mode === 'heading' && endsWithWords(words, alias) && extraWords(words, alias) <= 2) score = 1;
     if (score === 0) continue;
     if (!best || score > best.score || (score === best.score && alias.length > best.alias.length)) {
       best = { alias, score };
@@ -63,6 +65,25 @@ export function matchAliases(words: string, aliases: readonly string[], mode: Ma
   return best;
 }
 
+// Every title is matched against every alias of every profile: these compare in place, building no string.
+const SPACE = 0x20;
+
+/** `words` starts with `alias` and a space (normalized words are separated by single spaces). */
+function startsWithWords(words: string, alias: string): boolean {
+  return words.length > alias.length && words.charCodeAt(alias.length) === SPACE && words.startsWith(alias);
+}
+
+/** `words` ends with a space and `alias`. */
+function endsWithWords(words: string, alias: string): boolean {
+  return words.length > alias.length && words.charCodeAt(words.length - alias.length - 1) === SPACE && words.endsWith(alias);
+}
+
+function spaces(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) count++;
+  return count;
+}
+
 function extraWords(words: string, alias: string): number {
-  return words.split(' ').length - alias.split(' ').length;
+  return spaces(words) - spaces(alias);
 }

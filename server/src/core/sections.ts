@@ -42,9 +42,15 @@ export interface Section extends Header {
 const STRUCTURE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(#{1,6})[ \t]*|(?:[-*+•●▪◦‣=–—]|\d{1,3}[.)])[ \t]+)?/;
 const HTML_HEADING = /^\s*<h([1-6])[^>]*>(.*?)(?:<\/h\1>\s*)?$/i;
 
-/** Every line that looks like a section title, recognized by the profile or not. */
-export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: LineReadings<TitleReading | null>): Header[] {
-  const headers: Header[] = [];
+/** A line that may open a section, with what it says as a title (null: no title, but maybe a labelled paragraph). */
+export interface TitleLine {
+  line: number;
+  title: TitleReading | null;
+}
+
+/** The lines that may open a section and their titles, read once for every profile that looks at them. */
+export function readTitleLines(md: MarkdownLines, memo?: LineReadings<TitleReading | null>): TitleLine[] {
+  const titled: TitleLine[] = [];
   const { lines } = md.index;
   for (let i = 0; i < lines.length; i++) {
     const info = md.info[i];
@@ -56,12 +62,24 @@ export function findHeaders(md: MarkdownLines, profile: CompiledProfile, memo?: 
     // A long line is no title, but it may be a labelled paragraph.
     const title = text.length > 200 ? null
       : memo ? memo.read(md, i, readTitle, kind, info.depth, nextUnderline, info.itemStart) : readTitle(text, kind, info.depth, nextUnderline, info.itemStart);
+    titled.push({ line: i, title });
+  }
+  return titled;
+}
+
+/** Every line that looks like a section title, recognized by the profile or not. */
+export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], profile: CompiledProfile): Header[] {
+  const headers: Header[] = [];
+  const { lines } = md.index;
+  for (const { line: i, title } of titled) {
+    const info = md.info[i];
+    const text = lines[i].text;
     const named = title ? recognizeTitle(title.words, profile, title.mode) : null;
     const id = named?.id ?? null;
     if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
       // A label in a list item or inside a paragraph counts only under a heading no profile knows (see buildSections).
       const offset = info.itemStart ? STRUCTURE.exec(text)?.[0].length ?? 0 : 0;
-      const labelled = kind === 'paragraph' ? readLabelledParagraph(text.slice(offset), profile) : null;
+      const labelled = info.kind === 'paragraph' ? readLabelledParagraph(text.slice(offset), profile) : null;
       if (labelled) {
         headers.push({
           ...labelled, line: i, titleStart: lines[i].start + offset + labelled.titleStart, titleEnd: lines[i].start + offset + labelled.titleEnd,
@@ -127,7 +145,8 @@ function readTitle(text: string, kind: string, headingDepth: number, nextUnderli
   if (readTimeAt(title, firstWord) || readDateAt(title, firstWord)) return null;
   const { words, parenthetical, colon } = normalizeTitle(title);
   if (!words) return null;
-  if (mode === 'label' && (words.split(' ').length > 8 || (!colon && words.split(' ').length > 6))) return null;
+  const wordCount = mode === 'label' ? words.split(' ').length : 0;
+  if (wordCount > 8 || (!colon && wordCount > 6)) return null;
   return { title, words, parenthetical, depth, style, mode, contentStart };
 }
 
@@ -159,6 +178,11 @@ function recognize(words: string, profile: CompiledProfile, mode: MatchMode): st
 
 function bestMatch(words: string, profile: CompiledProfile, mode: MatchMode): { id: string; score: number } | null {
   if (NARRATIVE.test(words)) return null;
+  // An alias said exactly scores highest, and exact ones tie on length: the first section with it wins.
+  // Labels match only exactly.
+  const exact = profile.exact.get(words);
+  if (exact !== undefined) return { id: exact, score: EXACT };
+  if (mode === 'label') return null;
   let best: { id: string; score: number; length: number } | null = null;
   for (const [id, aliases] of profile.normalized) {
     const match = matchAliases(words, aliases, mode);

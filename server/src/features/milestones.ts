@@ -57,10 +57,22 @@ const PARTIAL = /\bpartial(?:ly)?\s*$/i;
 // "attempted to restart", "tried to roll back": an attempt mitigates nothing.
 const ATTEMPT = /\b(?:attempt(?:ed|s|ing)?|tr(?:y|ies|ied|ying))\s+to\s*$/i;
 
+/** Each pattern with the g flag, made once: every kind is looked for in every entry. */
+const globalPatterns = new Map<RegExp, RegExp>();
+function globalOf(pattern: RegExp): RegExp {
+  let global = globalPatterns.get(pattern);
+  if (!global) {
+    global = new RegExp(pattern.source, 'gi');
+    globalPatterns.set(pattern, global);
+  }
+  global.lastIndex = 0;
+  return global;
+}
+
 function matchWords(words: string, kind: MilestoneKind | 'acknowledged', pattern: RegExp): string | null {
-  const global = new RegExp(pattern.source, 'gi');
-  for (const match of words.matchAll(global)) {
-    const before = words.slice(Math.max(0, (match.index ?? 0) - 16), match.index);
+  const global = globalOf(pattern);
+  for (let match = global.exec(words); match !== null; match = global.exec(words)) {
+    const before = words.slice(Math.max(0, match.index - 16), match.index);
     if (!NEGATION.test(before) && !(kind === 'resolved' && PARTIAL.test(before)) && !(kind === 'mitigated' && ATTEMPT.test(before))) return match[0];
   }
   return null;

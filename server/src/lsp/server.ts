@@ -11,6 +11,7 @@ import { onCustomRequest } from './customRequests';
 import { createDocumentService, EMPTY_ANALYSIS } from '../service/documentService';
 import { openConnection } from './connection';
 import { EditorSettingsProvider } from './editorSettings';
+import { watchExtendedConfigFiles } from './extendedConfigWatch';
 import { HtmlRenderer } from '../service/htmlRenderer';
 import { isMarkdownPath } from '../service/workspaceFiles';
 import { incidentStats } from '../service/incidentStats';
@@ -61,6 +62,7 @@ connection.onInitialize((params): InitializeResult => {
   snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
   codeLensRefresh = params.capabilities.workspace?.codeLens?.refreshSupport === true;
   service.setWorkspaceFolders(params.workspaceFolders?.map((folder) => folder.uri) ?? (params.rootUri ? [params.rootUri] : []));
+  watchExtendedConfigFiles(connection, service, params.capabilities);
   return {
     capabilities: {
       textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -2,7 +2,7 @@
 // postmortem asks what let the mistake through, so people keep reporting what really happened.
 import type { PostmortemModel } from '../core/model';
 import { findPhrases, phraseProblem, type PhraseData, type PhraseHit } from '../core/writing/findPhrases';
-import { phraseMatcher, phrasesOf, writingGuide } from '../core/writing/phrases';
+import { listMatcher, writingGuide } from '../core/writing/phrases';
 import { allProseLines } from '../core/writing/regions';
 import { looksEnglish } from '../core/writing/english';
 import { defineRule } from './rule';
@@ -26,7 +26,7 @@ export const blameLanguage = defineRule<BlameLanguageData>({
   documentation: writingGuide('blame-language'),
   check({ model, settings }) {
     if (!looksEnglish(model)) return [];
-    const matcher = phraseMatcher(phrasesOf('blameLanguage', settings.writing));
+    const matcher = listMatcher('blameLanguage', settings.writing);
     return findPhrases(model, allProseLines(model), matcher).filter((hit) => !inListOfKinds(model, hit)).map((hit) => phraseProblem('blame-language', hit,
       `"${hit.phrase}" blames a person. Say what happened and what let it happen (a missing check, an unclear runbook), not who is at fault.`));
   },

@@ -2,7 +2,7 @@
 // resolution: they tell what did not happen. The review wants what did happen, and why it made sense then.
 import type { PostmortemModel } from '../core/model';
 import { findPhrases, phraseProblem, type PhraseData, type PhraseHit } from '../core/writing/findPhrases';
-import { phraseMatcher, phrasesOf, writingGuide } from '../core/writing/phrases';
+import { listMatcher, writingGuide } from '../core/writing/phrases';
 import { proseLines, regionsFor, regionsOf } from '../core/writing/regions';
 import { looksEnglish } from '../core/writing/english';
 import { defineRule } from './rule';
@@ -27,7 +27,7 @@ export const counterfactualLanguage = defineRule<CounterfactualLanguageData>({
   check({ model, settings }) {
     if (!looksEnglish(model)) return [];
     const lines = proseLines(model, regionsFor(regionsOf(model), 'timeline', 'rootCause', 'resolution'));
-    const matcher = phraseMatcher(phrasesOf('counterfactual', settings.writing));
+    const matcher = listMatcher('counterfactual', settings.writing);
     return findPhrases(model, lines, matcher).filter((hit) => !isAvertedRisk(model, hit)).map((hit) => phraseProblem('counterfactual-language', hit,
       `"${hit.phrase}" tells what did not happen. Say what did happen and why it made sense at the time; put what should change in an action item.`));
   },

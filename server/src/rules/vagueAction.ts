@@ -2,7 +2,7 @@
 // "Communicate better") with nothing to check it by: the item says little more than the vague phrase.
 // "Improve monitoring of replication lag with an alert at 30 s" names what changes, and passes.
 import type { PhraseData } from '../core/writing/findPhrases';
-import { phraseMatcher, phrasesOf, writingGuide } from '../core/writing/phrases';
+import { listMatcher, writingGuide } from '../core/writing/phrases';
 import { looksEnglish } from '../core/writing/english';
 import { defineRule, type Problem } from './rule';
 
@@ -24,7 +24,7 @@ export const vagueAction = defineRule<VagueActionData>({
   documentation: writingGuide('vague-action'),
   check({ model, settings }) {
     if (!looksEnglish(model)) return [];
-    const matcher = phraseMatcher(phrasesOf('vagueAction', settings.writing));
+    const matcher = listMatcher('vagueAction', settings.writing);
     if (!matcher) return [];
     const problems: Array<Problem<VagueActionData>> = [];
     for (const item of model.actionItems) {

@@ -34,6 +34,12 @@ export interface ConfigFile {
    * cycle: the editor keeps the defaults and says so; the CLI stops (exit 2).
    */
   error?: string;
+  /**
+   * Every file these settings were read from, or would be once it exists: the config file first, then
+   * each file it `extends` (directly or through another), as absolute paths, each once. An edit to any
+   * of them changes the settings (the language server watches them).
+   */
+  files: string[];
 }
 
 /** A configuration that cannot be used; its message names the file. */
@@ -76,12 +82,14 @@ interface Loader {
   readFile: ReadTextFile;
   resolvePkg: ResolvePackage;
   problems: string[];
+  files: string[];
 }
 
 /** The settings of `file` over `base`: what it extends first, in order, then its own. `chain` catches cycles. */
 function loadLayered(file: string, base: Settings, chain: string[], loader: Loader): Settings {
   const key = resolve(file);
   if (chain.includes(key)) throw new ConfigError(`"extends" goes round in a cycle: ${[...chain, key].join(' -> ')}`);
+  if (!loader.files.includes(key)) loader.files.push(key);
   let text: string;
   try {
     text = loader.readFile(file);
@@ -108,12 +116,12 @@ export function loadConfigFile(file: string, readFile: ReadTextFile = readTextFi
   } catch {
     return null;
   }
-  const loader: Loader = { readFile, resolvePkg, problems: [] };
+  const loader: Loader = { readFile, resolvePkg, problems: [], files: [] };
   try {
-    return { settings: loadLayered(file, defaultSettings(), [], loader), problems: loader.problems };
+    return { settings: loadLayered(file, defaultSettings(), [], loader), problems: loader.problems, files: loader.files };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
-    return { settings: defaultSettings(), problems: [`${error.message}; using the defaults`], error: error.message };
+    return { settings: defaultSettings(), problems: [`${error.message}; using the defaults`], error: error.message, files: loader.files };
   }
 }
 

@@ -159,6 +159,14 @@ export function createDocumentService(options: DocumentServiceOptions) {
       settings.checkConfigFiles();
     },
 
+    /**
+     * Calls `listener` with the files the workspace's config files extend (absolute paths), now and
+     * whenever reading the config files changes that list: a host watches them as it watches the config files.
+     */
+    onExtendedConfigFiles(listener: (files: string[]) => void): void {
+      settings.onExtendedFiles(listener);
+    },
+
     /** The editor's settings or a config file changed: every document's settings and model are stale. */
     settingsChanged(): void {
       settings.invalidate();

@@ -36,10 +36,17 @@ export function pathOf(uri: string): string | null {
   }
 }
 
+/** Told the files the workspace's config files extend, whenever that list changes. */
+export type ExtendedFilesListener = (files: string[]) => void;
+
 export class SettingsResolver {
   private folders: string[] = [];
   private readonly cache = new Map<string, Promise<ResolvedSettings>>();
   private readonly reported = new Set<string>();
+  /** Per workspace folder, the files its config file extends, as last read. */
+  private readonly extended = new Map<string, string[]>();
+  private extendedList = '';
+  private extendedListener: ExtendedFilesListener | null = null;
 
   constructor(private readonly host: SettingsHost) {}
 
@@ -51,6 +58,17 @@ export class SettingsResolver {
   /** Reads every workspace folder's config file now, so that a broken one is reported straight away. */
   checkConfigFiles(): void {
     for (const folder of this.folders) this.readConfigFile(folder);
+  }
+
+  /** Calls `listener` with the extended files now, and again whenever a read of the config files changes them. */
+  onExtendedFiles(listener: ExtendedFilesListener): void {
+    this.extendedListener = listener;
+    listener(this.extendedFiles());
+  }
+
+  /** Every file the workspace folders' config files extend, sorted, each once. */
+  extendedFiles(): string[] {
+    return [...new Set([...this.extended.values()].flat())].sort();
   }
 
   invalidate(): void {
@@ -89,9 +107,18 @@ export class SettingsResolver {
 
   private readConfigFile(folder: string): Settings {
     const loaded = loadFolderConfig(folder, this.host.readFile);
+    this.noteExtendedFiles(folder, loaded?.files.slice(1) ?? []);
     if (!loaded) return defaultSettings();
     this.report(loaded.problems);
     return loaded.settings;
+  }
+
+  private noteExtendedFiles(folder: string, files: string[]): void {
+    this.extended.set(folder, files);
+    const list = this.extendedFiles();
+    if (list.join('\n') === this.extendedList) return;
+    this.extendedList = list.join('\n');
+    this.extendedListener?.(list);
   }
 
   private report(problems: string[]): void {

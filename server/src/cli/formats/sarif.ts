@@ -24,6 +24,11 @@ function sentence(text: string): string {
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 }
 
+/** The rule's own row in the README's table of diagnostic codes (each row carries `<a id="rule-CODE">`). */
+export function ruleHelpUri(readmeUrl: string, code: string): string {
+  return `${readmeUrl}#rule-${code}`;
+}
+
 /** The SARIF log of the reports; `base` is the folder locations are relative to. */
 export function sarifLog(reports: readonly FileReport[], base: string): object {
   const { version, readmeUrl } = packageInfo();
@@ -44,8 +49,8 @@ export function sarifLog(reports: readonly FileReport[], base: string): object {
             name: rule.code.replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase()).replace(/^\w/, (letter) => letter.toUpperCase()),
             shortDescription: { text: sentence(rule.description) },
             fullDescription: { text: sentence(rule.description) },
-            helpUri: `${readmeUrl}#diagnostic-codes`,
-            help: { text: `See the table of diagnostic codes in the README: ${readmeUrl}#diagnostic-codes` },
+            helpUri: ruleHelpUri(readmeUrl, rule.code),
+            help: { text: `See ${rule.code} in the README's table of diagnostic codes: ${ruleHelpUri(readmeUrl, rule.code)}` },
             defaultConfiguration: rule.defaultSeverity === 'off' ? { level: 'none', enabled: false } : { level: LEVEL[rule.defaultSeverity] },
           })),
         },

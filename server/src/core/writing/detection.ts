@@ -2,7 +2,7 @@
 // says so (an alert, monitoring, a page, a customer's report). Null when none of them does.
 import type { PostmortemModel } from '../model';
 import { findPhrases } from './findPhrases';
-import { phraseMatcher, phrasesOf, type WritingSettings } from './phrases';
+import { listMatcher, type WritingSettings } from './phrases';
 import { proseLines, regionsFor, regionsOf, type Region } from './regions';
 
 export interface DetectionReading {
@@ -14,7 +14,18 @@ export interface DetectionReading {
   anchorLine: number | null;
 }
 
+/** The reading per model, with the settings it was made under: a rule and the review checklist both ask. */
+const memo = new WeakMap<PostmortemModel, { writing: WritingSettings; reading: DetectionReading }>();
+
 export function readDetection(model: PostmortemModel, writing: WritingSettings): DetectionReading {
+  const known = memo.get(model);
+  if (known?.writing === writing) return known.reading;
+  const reading = detectionOf(model, writing);
+  memo.set(model, { writing, reading });
+  return reading;
+}
+
+function detectionOf(model: PostmortemModel, writing: WritingSettings): DetectionReading {
   const regions = regionsOf(model);
   const detection = regionsFor(regions, 'detection');
   const detectionLines = proseLines(model, detection);
@@ -24,6 +35,6 @@ export function readDetection(model: PostmortemModel, writing: WritingSettings):
   // Without a timeline that tells times (a draft, or a skeleton "HH:MM"), section-missing and the
   // timeline rules speak first: there is no account of the incident yet to ask about.
   if (!anchor || !model.timeline.some((entry) => entry.axis !== null)) return { checked: false, line: null, anchorLine: null };
-  const hit = findPhrases(model, proseLines(model, places), phraseMatcher(phrasesOf('detection', writing)), true)[0];
+  const hit = findPhrases(model, proseLines(model, places), listMatcher('detection', writing), true)[0];
   return { checked: true, line: hit?.line ?? null, anchorLine: anchor.line };
 }

@@ -101,6 +101,18 @@ export function phraseMatcher(phrases: readonly string[]): RegExp | null {
   return matcher;
 }
 
+/** Each writing settings' matcher per list: a run's documents share their settings, so each list is compiled once. */
+const listMatchers = new WeakMap<WritingSettings, Map<PhraseListName, RegExp | null>>();
+
+/** The matcher of a list under these settings (phraseMatcher of phrasesOf); settings are never changed in place. */
+export function listMatcher(list: PhraseListName, writing: WritingSettings): RegExp | null {
+  let byList = listMatchers.get(writing);
+  if (!byList) listMatchers.set(writing, (byList = new Map()));
+  let matcher = byList.get(list);
+  if (matcher === undefined) byList.set(list, (matcher = phraseMatcher(phrasesOf(list, writing))));
+  return matcher;
+}
+
 /**
  * A cheaper test that every text the matcher matches passes too (the same phrases, without the word
  * bounds' lookarounds): most lines hold no phrase, and it tells them apart several times faster.
