@@ -55,7 +55,9 @@ async function start(workspace: string, watchers: Record<string, boolean> | unde
   return { server, registrations, unregistered };
 }
 
-const watcherRegistrations = (registrations: Registration[]) => registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles');
+// The incident index registers its own watcher on Markdown files: these are the config's.
+const isIndexWatcher = (r: Registration) => r.registerOptions?.watchers.some((watcher) => watcher.globPattern === '**/*.{md,markdown}') ?? false;
+const watcherRegistrations = (registrations: Registration[]) => registrations.filter((r) => r.method === 'workspace/didChangeWatchedFiles' && !isIndexWatcher(r));
 
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let waited = 0; !condition(); waited += 20) {
