@@ -213,3 +213,23 @@ test('"December 10–2019": a year fused to the day by a dash is the year', () =
   const model = analyze(joinLines('# Postmortem', '## Issue Summary', 'On December 10–2019 at 12:00 am GMT-5 users reported errors; service was restored at 6:00 pm GMT-5.', '## Timeline', '- 12:00 am GMT-5 first reports', '- 6:00 pm GMT-5 service restored'));
   assert.deepEqual(model.summary?.start?.date, { year: 2019, month: 12, day: 10 });
 });
+
+test('a timeline that opens with a lead-up (a change merged days before) bounds the outage from above: a shorter stated duration is no mismatch', () => {
+  const doc = (first: string) => joinLines(
+    '# 2024-05-14 - Dashboards unavailable to customers',
+    '## Impact',
+    '| Customers Impacted | Incident Duration |',
+    '| --- | --- |',
+    '| All | 2h 30m |',
+    '## Issue Summary',
+    'Every customer dashboard showed the maintenance page.',
+    '## Timeline',
+    `- 06-05-2024 10:12 - ${first}`,
+    '- 14-05-2024 03:00 - The base image v2.4.0 is published.',
+    '- 14-05-2024 06:40 - Availability drops on the uptime board.',
+    '- 14-05-2024 09:10 - Nodes rolled back to v2.3.9 and service was restored.',
+  );
+  assert.ok(!codesOf(doc('A change to the image build that turns on a strict memory setting is merged.')).includes('duration-mismatch'));
+  // The same span opening with the trouble itself is the outage's: 2h 30m stated against eight days is a contradiction.
+  assert.ok(codesOf(doc('First errors reported by the EU customers.')).includes('duration-mismatch'));
+});

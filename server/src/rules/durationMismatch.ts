@@ -18,12 +18,27 @@ export function toleranceFor(stated: StatedDuration, tolerance: number): number 
   return stated.approximate ? Math.max(tolerance, stated.minutes * 0.25, stated.unitMinutes / 2) : tolerance;
 }
 
+// What an outage's first moment says: something went wrong, or someone saw that it had.
+const TROUBLE = /\b(?:outage|down(?:time)?|fail(?:s|ed|ing|ures?)?|errors?|alert(?:s|ed)?|detect(?:s|ed)?|report(?:s|ed)?|impact(?:ed)?|unavailable|unreachable|degrad(?:ed|ation)|incident|issues?|problems?|spik(?:e|ed|es)|crash(?:es|ed)?|broke(?:n)?|slow|timeouts?|start(?:s|ed)?|began|begins?|[45]\d\d)\b/i;
+
+/**
+ * The window runs from the timeline's first entry, and that entry tells no trouble ("PR-158 was merged",
+ * "v1.26.0 released"): a lead-up to the outage, so the span bounds the outage from above only.
+ */
+function startsWithLeadUp(model: PostmortemModel): boolean {
+  const start = model.incident.start;
+  if (!start || start.source !== 'timeline') return false;
+  const first = model.timeline.find((entry) => entry.axis === start.axis);
+  return first !== undefined && !TROUBLE.test(first.text);
+}
+
 /** The stated duration disagrees with the computed one by more than `tolerance` minutes ("under 3 hours" is a bound). */
 export function durationContradicts(model: PostmortemModel, settingsTolerance: number): boolean {
   const stated = model.summary?.stated;
   const computed = model.incident.durationMinutes;
   if (!stated || computed === null) return false;
   const tolerance = toleranceFor(stated, settingsTolerance);
+  if (computed > stated.minutes && startsWithLeadUp(model)) return false;
   return stated.bound === 'at-most' ? computed > stated.minutes + tolerance
     : stated.bound === 'at-least' ? computed < stated.minutes - tolerance
       : Math.abs(stated.minutes - computed) > tolerance;
