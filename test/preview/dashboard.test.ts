@@ -75,8 +75,10 @@ test('charts: a <title> and <desc> for the chart and for every mark, labels esca
   assert.deepEqual(heights, [90, 180]);
 
   const lines = lineChart({ id: 'l', title: 'T', description: 'D', unit: 'minutes', labels: ['a', 'b', 'c', 'd'], series: [{ name: 'median', className: 'pm-series-median', values: [1, 2, null, 4], pointTitle: (i, v) => `${i}:${v}` }] });
-  // A missing month breaks the line: one polyline for a–b, none for the lone d, and a point for each value.
+  // A missing month breaks the line: one polyline for a–b, none for the lone d, a faint bridge from b to d
+  // across the quiet month, and a point for each value.
   assert.equal((lines.match(/<polyline/g) ?? []).length, 1);
+  assert.deepEqual([...lines.matchAll(/<line class="pm-line pm-bridge" x1="([\d.]+)"[^>]*x2="([\d.]+)"/g)].map((m) => [Number(m[1]), Number(m[2])]), [[Number(lines.match(/points="[\d.]+,[\d.]+ ([\d.]+),/)?.[1]), Number(lines.match(/<circle class="pm-point" cx="([\d.]+)"[^>]*><title>3:4/)?.[1])]]);
   assert.deepEqual([...lines.matchAll(/<circle[^>]*><title>([^<]+)<\/title>/g)].map((m) => m[1]), ['0:1', '1:2', '3:4']);
 
   const rows = rowChart({ id: 'r', title: 'T', description: 'D', unit: 'hours', rows: [{ label: 'x'.repeat(50), values: [{ value: 1, className: 'pm-long', title: 't' }], valueText: '1h', uri: 'file:///a"b.md' }] });

@@ -75,7 +75,7 @@ export interface Series {
   pointTitle(index: number, value: number): string;
 }
 
-/** Lines over categories (median and worst per month), broken where a value is missing, with a legend. */
+/** Lines over categories (median and worst per month), bridged faintly where a value is missing, with a legend. */
 export function lineChart(frame: ChartFrame & { unit: string; labels: string[]; series: Series[] }): string {
   const all = frame.series.flatMap((series) => series.values.filter((value): value is number => value !== null));
   const ticks = niceTicks(Math.max(0, ...all));
@@ -94,8 +94,15 @@ export function lineChart(frame: ChartFrame & { unit: string; labels: string[]; 
       runs[runs.length - 1].push(`${x(i)},${y}`);
       points.push(`<circle class="pm-point" cx="${x(i)}" cy="${y}" r="3.5"><title>${escapeHtml(series.pointTitle(i, value))}</title></circle>`);
     });
-    const paths = runs.filter((run) => run.length > 1).map((run) => `<polyline class="pm-line" points="${run.join(' ')}"/>`);
-    return `<g class="${escapeHtml(series.className)}">${paths.join('')}${points.join('')}</g>`;
+    const filled = runs.filter((run) => run.length > 0);
+    const paths = filled.filter((run) => run.length > 1).map((run) => `<polyline class="pm-line" points="${run.join(' ')}"/>`);
+    // Across quiet months the trend goes on, drawn faint: the months between have no figure, not a zero.
+    const bridges = filled.slice(1).map((run, i) => {
+      const [x1, y1] = filled[i][filled[i].length - 1].split(',');
+      const [x2, y2] = run[0].split(',');
+      return `<line class="pm-line pm-bridge" x1="${x1}" y1="${y1}" x2="${x2}" y2="${y2}"/>`;
+    });
+    return `<g class="${escapeHtml(series.className)}">${bridges.join('')}${paths.join('')}${points.join('')}</g>`;
   });
   const legend = frame.series.map((series, i) => {
     const lx = PLOT.left + i * 120;
