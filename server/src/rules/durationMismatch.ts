@@ -1,6 +1,7 @@
 // The stated outage duration and the computed one (from the stated window or the timeline) differ by
 // more than postmortem.durationTolerance; "under 3 hours" is a bound. The fix writes the computed one
 // in, a fact the writer should confirm: fix-all leaves it alone.
+import { startsWithLeadUp } from '../core/leadUp';
 import type { PostmortemModel } from '../core/model';
 import { formatDuration, type StatedDuration } from '../core/time/duration';
 import { durationEdit } from './fixes/replaceDuration';
@@ -16,20 +17,6 @@ export interface DurationMismatchData {
 /** An approximate figure ("~1hr", "about 3 hours") allows a quarter of itself, or half its unit, whichever is larger. */
 export function toleranceFor(stated: StatedDuration, tolerance: number): number {
   return stated.approximate ? Math.max(tolerance, stated.minutes * 0.25, stated.unitMinutes / 2) : tolerance;
-}
-
-// What an outage's first moment says: something went wrong, or someone saw that it had.
-const TROUBLE = /\b(?:outage|down(?:time)?|fail(?:s|ed|ing|ures?)?|errors?|alert(?:s|ed)?|detect(?:s|ed)?|report(?:s|ed)?|impact(?:ed)?|unavailable|unreachable|degrad(?:ed|ation)|incident|issues?|problems?|spik(?:e|ed|es)|crash(?:es|ed)?|broke(?:n)?|slow|timeouts?|start(?:s|ed)?|began|begins?|[45]\d\d)\b/i;
-
-/**
- * The window runs from the timeline's first entry, and that entry tells no trouble ("PR-158 was merged",
- * "v1.26.0 released"): a lead-up to the outage, so the span bounds the outage from above only.
- */
-function startsWithLeadUp(model: PostmortemModel): boolean {
-  const start = model.incident.start;
-  if (!start || start.source !== 'timeline') return false;
-  const first = model.timeline.find((entry) => entry.axis === start.axis);
-  return first !== undefined && !TROUBLE.test(first.text);
 }
 
 /** The stated duration disagrees with the computed one by more than `tolerance` minutes ("under 3 hours" is a bound). */

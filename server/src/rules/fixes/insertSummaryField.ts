@@ -1,6 +1,7 @@
 // A missing summary fact as a labelled line, in the style of the summary's other labels, filled in
 // when the model already knows the value (the duration and window computed from the timeline).
 import type { TextEdit } from 'vscode-languageserver-types';
+import { startsWithLeadUp } from '../../core/leadUp';
 import type { PostmortemModel } from '../../core/model';
 import { SUMMARY_FIELD_TITLES, type SummaryField } from '../../core/profiles';
 import { lineBreakOf } from '../../core/text';
@@ -11,8 +12,9 @@ const LABEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)([A-Z][A-Za-z ]{1,30})((?::(?
 
 function valueFor(model: PostmortemModel, field: SummaryField): string {
   const { incident } = model;
-  if (field === 'duration' && incident.durationMinutes !== null) return formatDuration(incident.durationMinutes);
-  if (field === 'start' && incident.start) return localDateTime(incident.start);
+  if (field === 'duration' && incident.durationMinutes !== null && !startsWithLeadUp(model)) return formatDuration(incident.durationMinutes);
+  // A lead-up entry ("PR-158 was merged") is no start to write in: the writer knows when it began.
+  if (field === 'start' && incident.start && !startsWithLeadUp(model)) return localDateTime(incident.start);
   if (field === 'end' && incident.end) return localDateTime(incident.end);
   return 'TBD';
 }

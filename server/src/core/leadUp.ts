@@ -1,0 +1,17 @@
+// A timeline often opens before the outage: the change merged days before, the release that carried it.
+// Where the window runs from such an entry, its span bounds the outage from above only.
+import type { PostmortemModel } from './model';
+
+// What an outage's first moment says: something went wrong, or someone saw that it had.
+const TROUBLE = /\b(?:outage|down(?:time)?|fail(?:s|ed|ing|ures?)?|errors?|alert(?:s|ed)?|detect(?:s|ed)?|report(?:s|ed)?|impact(?:ed)?|unavailable|unreachable|degrad(?:ed|ation)|incident|issues?|problems?|spik(?:e|ed|es)|crash(?:es|ed)?|broke(?:n)?|slow|timeouts?|start(?:s|ed)?|began|begins?|[45]\d\d)\b/i;
+
+/**
+ * The window runs from the timeline's first entry, and that entry tells no trouble ("PR-158 was merged",
+ * "v1.26.0 released"): a lead-up to the outage, so the span bounds the outage from above only.
+ */
+export function startsWithLeadUp(model: PostmortemModel): boolean {
+  const start = model.incident.start;
+  if (!start || start.source !== 'timeline') return false;
+  const first = model.timeline.find((entry) => entry.axis === start.axis);
+  return first !== undefined && !TROUBLE.test(first.text);
+}
