@@ -233,3 +233,18 @@ test('a timeline that opens with a lead-up (a change merged days before) bounds 
   // The same span opening with the trouble itself is the outage's: 2h 30m stated against eight days is a contradiction.
   assert.ok(codesOf(doc('First errors reported by the EU customers.')).includes('duration-mismatch'));
 });
+
+test('the summary fix writes no lead-up time: "Add Start time" on a timeline that opens with a merged change writes TBD', async () => {
+  const { summaryFieldEdit } = await import('../../server/src/rules/fixes/insertSummaryField');
+  const model = analyze(joinLines(
+    '# Dashboards unavailable',
+    '## Summary',
+    '- **Duration:** 2h 30m',
+    '## Timeline',
+    '- 06-05-2024 10:12 - A change to the image build is merged.',
+    '- 14-05-2024 06:40 - Availability drops on the uptime board.',
+    '- 14-05-2024 09:10 - Nodes rolled back and service was restored.',
+  ));
+  assert.match(summaryFieldEdit(model, 'start')?.newText ?? '', /Start[^\n]*TBD$/);
+  assert.match(summaryFieldEdit(model, 'end')?.newText ?? '', /2024-05-14 09:10$/);
+});
