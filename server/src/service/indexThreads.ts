@@ -11,7 +11,12 @@ export interface IndexThreadRequest {
   id: number;
   path: string;
   file: IndexedFileInfo;
-  settings: Settings;
+  /**
+   * The folder's settings, sent to a thread once: a copy per file would defeat what is made once per
+   * settings object (the phrase matchers, the compiled profiles) and rebuild it for every file.
+   */
+  settingsId: number;
+  settings?: Settings;
   /** ms since the epoch: "today" for overdue items. */
   now: number;
 }
@@ -22,16 +27,19 @@ interface Pending {
   resolve: (indexed: IndexedPostmortem | null) => void;
   reject: (error: Error) => void;
   request: IndexThreadRequest;
+  settings: Settings;
 }
 
 interface Thread {
   worker: Worker;
   pending: Map<number, Pending>;
+  /** The settings ids this thread has been sent. */
+  known: Set<number>;
 }
 
 /** A file indexed on this thread (no worker, or a worker lost). */
-async function indexHere(request: IndexThreadRequest): Promise<IndexedPostmortem | null> {
-  return indexText(await readFile(request.path, 'utf8'), request.path, request.file, request.settings, new Date(request.now));
+async function indexHere(request: IndexThreadRequest, settings: Settings): Promise<IndexedPostmortem | null> {
+  return indexText(await readFile(request.path, 'utf8'), request.path, request.file, settings, new Date(request.now));
 }
 
 export class IndexThreads {
@@ -43,13 +51,27 @@ export class IndexThreads {
   constructor(private readonly workerPath: string, private readonly count: number) {}
 
   index(path: string, file: IndexedFileInfo, settings: Settings, now: Date): Promise<IndexedPostmortem | null> {
-    const request: IndexThreadRequest = { id: this.nextId++, path, file, settings, now: now.getTime() };
+    const request: IndexThreadRequest = { id: this.nextId++, path, file, settingsId: this.settingsIdOf(settings), now: now.getTime() };
     const thread = this.leastBusy();
-    if (!thread) return indexHere(request);
+    if (!thread) return indexHere(request, settings);
     return new Promise((resolve, reject) => {
-      thread.pending.set(request.id, { resolve, reject, request });
-      thread.worker.postMessage(request);
+      thread.pending.set(request.id, { resolve, reject, request, settings });
+      const firstTime = !thread.known.has(request.settingsId);
+      thread.known.add(request.settingsId);
+      thread.worker.postMessage(firstTime ? { ...request, settings } : request);
     });
+  }
+
+  private settingsIds = new WeakMap<Settings, number>();
+  private nextSettingsId = 0;
+
+  private settingsIdOf(settings: Settings): number {
+    let id = this.settingsIds.get(settings);
+    if (id === undefined) {
+      id = this.nextSettingsId++;
+      this.settingsIds.set(settings, id);
+    }
+    return id;
   }
 
   /** Stops the threads (after a scan); files still pending are indexed here. */
@@ -76,7 +98,7 @@ export class IndexThreads {
   private start(): Thread | null {
     try {
       const worker = new Worker(this.workerPath);
-      const thread: Thread = { worker, pending: new Map() };
+      const thread: Thread = { worker, pending: new Map(), known: new Set() };
       worker.on('message', (reply: IndexThreadReply) => {
         const pending = thread.pending.get(reply.id);
         if (!pending) return;
@@ -102,6 +124,6 @@ export class IndexThreads {
   private redo(thread: Thread): void {
     const pending = [...thread.pending.values()];
     thread.pending.clear();
-    for (const { request, resolve, reject } of pending) indexHere(request).then(resolve, reject);
+    for (const { request, settings, resolve, reject } of pending) indexHere(request, settings).then(resolve, reject);
   }
 }
