@@ -11,9 +11,8 @@ import { METRIC_NAMES } from '../core/metricsSetting';
 import type { IncidentPoint, PostmortemModel } from '../core/model';
 import { markerIn, type MarkedMoment } from '../core/timeline';
 import { isoOf } from '../core/time/format';
-import type { CalendarDate } from '../core/time/timestamp';
 import type { LifecycleMoment, LifecyclePoint, MetricFigure, MetricName } from '../protocol';
-import { ACKNOWLEDGED_WORDS, firstSaying, inTimeOrder, MILESTONE_WORDS } from './milestones';
+import { ACKNOWLEDGED_WORDS, firstSaying, hasYear, inTimeOrder, MAX_SPAN_MINUTES, MILESTONE_WORDS } from './milestones';
 
 export interface IncidentLifecycle {
   /** The moments found, in life order (a moment nothing gives is left out). */
@@ -35,9 +34,6 @@ interface Moment {
   dated: boolean;
 }
 
-/** Beyond this the two moments are not on one axis (a summary without a year, a timeline with one). */
-const MAX_SPAN_MINUTES = 60 * 24 * 60;
-
 /** Which timeline markers mark each moment, the outage's before the incident's. */
 const MARKERS: Record<LifecycleKey, readonly MarkedMoment[]> = {
   started: ['outage-begins', 'incident-begins'],
@@ -46,8 +42,6 @@ const MARKERS: Record<LifecycleKey, readonly MarkedMoment[]> = {
   mitigated: ['outage-mitigated', 'mitigated'],
   resolved: ['outage-ends', 'incident-ends', 'resolved'],
 };
-
-const hasYear = (date: CalendarDate | null) => date !== null && date.year !== null;
 
 function fromFrontMatter(model: PostmortemModel, key: LifecycleKey): Moment | null {
   const instant = frontMatterInstant(model.frontMatter, key);
@@ -69,13 +63,28 @@ function fromEntry(model: PostmortemModel, key: LifecycleKey, entryIndex: number
   };
 }
 
+/** A timed entry's marker, in time order. */
+interface MarkedEntry {
+  entryIndex: number;
+  marker: { moment: MarkedMoment; words: string };
+}
+
+/** The timed entries with a marker, in time order: read once for every moment. */
+function markedEntries(model: PostmortemModel, order: readonly number[]): MarkedEntry[] {
+  const marked: MarkedEntry[] = [];
+  for (const entryIndex of order) {
+    if (model.timeline[entryIndex].axis === null) continue;
+    const marker = markerIn(model.timeline[entryIndex].text);
+    if (marker) marked.push({ entryIndex, marker });
+  }
+  return marked;
+}
+
 /** The first timed entry (in time order) with a marker of `key`, preferring the markers listed first. */
-function fromMarker(model: PostmortemModel, key: LifecycleKey, order: readonly number[]): Moment | null {
-  const marked = order.map((entryIndex) => ({ entryIndex, marker: markerIn(model.timeline[entryIndex].text) }))
-    .filter(({ entryIndex, marker }) => marker && model.timeline[entryIndex].axis !== null);
+function fromMarker(model: PostmortemModel, key: LifecycleKey, marked: readonly MarkedEntry[]): Moment | null {
   for (const wanted of MARKERS[key]) {
-    const found = marked.find(({ marker }) => marker?.moment === wanted);
-    if (found?.marker) return fromEntry(model, key, found.entryIndex, 'marker', found.marker.words);
+    const found = marked.find(({ marker }) => marker.moment === wanted);
+    if (found) return fromEntry(model, key, found.entryIndex, 'marker', found.marker.words);
   }
   return null;
 }
@@ -108,17 +117,18 @@ function fromWindow(model: PostmortemModel, key: LifecycleKey): Moment | null {
   };
 }
 
-function momentOf(model: PostmortemModel, key: LifecycleKey, order: readonly number[]): Moment | null {
-  return fromFrontMatter(model, key) ?? fromMarker(model, key, order) ?? fromWords(model, key, order) ?? fromWindow(model, key);
+function momentOf(model: PostmortemModel, key: LifecycleKey, order: readonly number[], marked: readonly MarkedEntry[]): Moment | null {
+  return fromFrontMatter(model, key) ?? fromMarker(model, key, marked) ?? fromWords(model, key, order) ?? fromWindow(model, key);
 }
 
 /** The lifecycle of a postmortem and its response figures, as `settings.metrics` defines them. */
 export function incidentLifecycle(model: PostmortemModel, settings: Settings): IncidentLifecycle {
   if (!model.isPostmortem) return { lifecycle: [], metrics: {} };
   const order = inTimeOrder(model);
+  const marked = markedEntries(model, order);
   const moments = new Map<LifecycleKey, Moment>();
   for (const key of LIFECYCLE_KEYS) {
-    const moment = momentOf(model, key, order);
+    const moment = momentOf(model, key, order, marked);
     if (moment) moments.set(key, moment);
   }
   const metrics: Partial<Record<MetricName, MetricFigure>> = {};

@@ -79,9 +79,9 @@ function matchWords(words: string, kind: MilestoneKind | 'acknowledged', pattern
 }
 
 /** Beyond this the entry and the start are not on one axis (a summary without a year, a timeline with one). */
-const MAX_SPAN_MINUTES = 60 * 24 * 60;
+export const MAX_SPAN_MINUTES = 60 * 24 * 60;
 
-const hasYear = (date: { year: number | null } | null) => date !== null && date.year !== null;
+export const hasYear = (date: { year: number | null } | null) => date !== null && date.year !== null;
 
 /** The timeline's entry indexes in time order; entries without a readable time come last, in document order. */
 export function inTimeOrder(model: PostmortemModel): number[] {
