@@ -7,7 +7,6 @@ import { findingsOf } from '../rules/findings';
 import { actionItemsResult } from './actionItems';
 import { incidentResult } from './analysis';
 import { titleOf } from './incidentCard';
-// The one line to change when features/lifecycle.ts lands: `import { incidentLifecycle } from './lifecycle';`
 import { incidentLifecycle } from './lifecycle';
 
 /** Where the file is and what it was when read. */

@@ -5,8 +5,24 @@ import { firstTitleLine } from '../core/titleLine';
 import { RULES, type DiagnosticData } from './index';
 import type { Finding, RuleContext } from './rule';
 
-export function findingsOf(model: PostmortemModel, settings: Settings, now: Date = new Date()): Array<Finding<DiagnosticData>> {
+/**
+ * The diagnostics, the preview's checklist, the writing hover and the incident index each ask for one
+ * model's findings: with the same settings on the same day (the overdue rule reads no finer than the UTC
+ * day), they are the same, so they are found once. Callers only read them.
+ */
+const found = new WeakMap<PostmortemModel, { settings: Settings; day: string; findings: ReadonlyArray<Finding<DiagnosticData>> }>();
+
+export function findingsOf(model: PostmortemModel, settings: Settings, now: Date = new Date()): ReadonlyArray<Finding<DiagnosticData>> {
   if (!model.isPostmortem) return [];
+  const day = now.toISOString().slice(0, 10);
+  const known = found.get(model);
+  if (known && known.settings === settings && known.day === day) return known.findings;
+  const findings = runRules(model, settings, now);
+  found.set(model, { settings, day, findings });
+  return findings;
+}
+
+function runRules(model: PostmortemModel, settings: Settings, now: Date): Array<Finding<DiagnosticData>> {
   const { lines } = model.lines.index;
   const context: RuleContext = {
     model,
