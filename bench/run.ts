@@ -260,7 +260,7 @@ async function measureCli(files: string, docs: Array<{ name: string; text: strin
     for (let r = 0; r < CLI_RUNS; r++) {
       for (const workers of ['1', '2']) await timed(workers, () => runCli(dir, ['--workers', workers]));
       await timed('halves', async () => {
-        const counts = await Promise.all(halves.map((half) => runCli(half, ['--workers', '1'], ALL_CORES_V8_FLAGS)));
+        const counts = await Promise.all(halves.map((half) => runCli(half, ['--workers', '1'], [...ALL_CORES_V8_FLAGS])));
         return counts[0] + counts[1];
       });
       if (withMarkdownlintCli2) {

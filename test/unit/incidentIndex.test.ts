@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFixture, ROOT, settingsWith } from '../helpers';
 import { IncidentIndex } from '../../server/src/service/incidentIndex';
-import { storeFile } from '../../server/src/service/indexStore';
+import { INDEX_STORE_VERSION, storeFile } from '../../server/src/service/indexStore';
 
 interface Workspace {
   root: string;
@@ -35,7 +35,7 @@ function workspace(): Workspace {
   };
 }
 
-function indexOf(ws: Workspace, options: { settings?: Record<string, unknown>; storage?: boolean; warnings?: string[]; excludes?: string[]; onChanged?: () => void; threads?: number } = {}) {
+function indexOf(ws: Workspace, options: { settings?: Record<string, unknown>; storage?: boolean; warnings?: string[]; excludes?: string[]; onChanged?: () => void; processes?: number; workerPath?: string } = {}) {
   let changes = 0;
   const index = new IncidentIndex({
     logger: { warn: (message) => options.warnings?.push(message), error: (message) => options.warnings?.push(message) },
@@ -48,7 +48,7 @@ function indexOf(ws: Workspace, options: { settings?: Record<string, unknown>; s
       options.onChanged?.();
     },
     storagePath: options.storage ? ws.storage : null,
-    threads: options.threads ? { workerPath: join(ROOT, 'dist', 'indexWorker.js'), count: options.threads } : null,
+    scanProcesses: options.processes ? { workerPath: options.workerPath ?? join(ROOT, 'dist', 'indexWorker.js'), count: options.processes } : null,
   });
   return { index, changes: () => changes };
 }
@@ -121,7 +121,7 @@ test('persistence: a reopened index answers from the store at once and re-reads 
   await first.index.start([ws.uri]);
   await first.index.flush();
   const stored = JSON.parse(readFileSync(storeFile(ws.storage), 'utf8'));
-  assert.equal(stored.version, 1);
+  assert.equal(stored.version, INDEX_STORE_VERSION);
   assert.equal(stored.files.length, 3);
 
   // Unchanged as far as mtime and size tell (same length, old mtime): not read again, so the old title stays.
@@ -157,16 +157,27 @@ test('a corrupt or foreign store is ignored with a log line, never a crash', asy
   }
 });
 
-test('a large folder is scanned on worker threads, with the same entries as on this thread', async () => {
+test('a large folder is scanned in scan processes, with the same entries as on this thread', async () => {
   const ws = workspace();
   const fixtures = ['classic-complete.md', 'problems.md', 'table-timeline.md', 'not-a-postmortem.md'];
   for (let i = 0; i < 80; i++) ws.write(`notes/${String(i).padStart(2, '0')}.md`, readFixture(fixtures[i % fixtures.length]));
   const here = indexOf(ws);
   await here.index.start([ws.uri]);
-  const threaded = indexOf(ws, { threads: 2 });
-  await threaded.index.start([ws.uri]);
-  assert.equal(threaded.index.entries().length, 60, 'the READMEs are not postmortems');
-  assert.deepEqual(threaded.index.entries(), here.index.entries());
-  const timelines = (index: IncidentIndex) => index.postmortems().map((p) => [p.entry.path, p.timeline.length]).sort();
-  assert.deepEqual(timelines(threaded.index), timelines(here.index));
+  const scanned = indexOf(ws, { processes: 2 });
+  await scanned.index.start([ws.uri]);
+  assert.equal(scanned.index.entries().length, 60, 'the READMEs are not postmortems');
+  assert.deepEqual(scanned.index.entries(), here.index.entries());
+  const timelines = (index: IncidentIndex) => index.postmortems().map((p) => [p.entry.path, p.timeline]).sort();
+  assert.deepEqual(timelines(scanned.index), timelines(here.index));
+});
+
+test('scan processes that die at once: every file is indexed on this thread instead, none lost', async () => {
+  const ws = workspace();
+  for (let i = 0; i < 70; i++) ws.write(`incidents/${String(i).padStart(2, '0')}.md`, readFixture('classic-complete.md'));
+  const warnings: string[] = [];
+  const broken = indexOf(ws, { processes: 2, workerPath: join(ws.root, 'no-such-worker.js'), warnings });
+  await broken.index.start([ws.uri]);
+  assert.equal(broken.index.entries().length, 70);
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  assert.match(warnings[0], /scan process ended early .*runs on the server's thread/);
 });

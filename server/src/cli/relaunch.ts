@@ -6,8 +6,9 @@
 // process starts (setting them later crashed it), so the CLI starts itself again, once, with them.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
+import { ALL_CORES_V8_FLAGS } from '../shared/serverLaunch';
 
-export const ALL_CORES_V8_FLAGS = ['--single-threaded', '--max-inlined-bytecode-size-cumulative=300'];
+export { ALL_CORES_V8_FLAGS };
 /**
  * Set in the relaunched process's environment to the number of threads its parent worked out: it can
  * start them before it finds the files again.

@@ -1,5 +1,6 @@
 // A postmortem as the incident index holds it: the wire entry (title, date, severity, status, window,
 // lifecycle and metrics, action items, problem counts) and its timeline's words, for workspace/symbol.
+
 import type { Settings } from '../core/config';
 import type { PostmortemModel } from '../core/model';
 import type { IncidentIndexEntry } from '../protocol';
@@ -24,7 +25,24 @@ export interface IndexedTimelineEntry {
 
 export interface IndexedPostmortem {
   entry: IncidentIndexEntry;
-  timeline: IndexedTimelineEntry[];
+  /**
+   * The timeline's entries, one a line as "LINE<tab>WORDS": one string rather than an object per entry,
+   * as a workspace's index holds thousands of postmortems (and sends each between processes once).
+   */
+  timeline: string;
+}
+
+/** The timeline held as one string (see IndexedPostmortem), with each entry's words on one line. */
+export function packTimeline(entries: readonly IndexedTimelineEntry[]): string {
+  return entries.map((entry) => `${entry.line}\t${entry.text.replace(/\s+/g, ' ').trim()}`).join('\n');
+}
+
+export function unpackTimeline(timeline: string): IndexedTimelineEntry[] {
+  if (timeline === '') return [];
+  return timeline.split('\n').map((row) => {
+    const tab = row.indexOf('\t');
+    return { line: Number(row.slice(0, tab)), text: row.slice(tab + 1) };
+  });
 }
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
@@ -65,5 +83,5 @@ export function indexedPostmortem(model: PostmortemModel, settings: Settings, no
     problems,
     mtime: file.mtime,
   };
-  return { entry, timeline: model.timeline.map((timelineEntry) => ({ line: timelineEntry.line, text: timelineEntry.text })) };
+  return { entry, timeline: packTimeline(model.timeline) };
 }

@@ -12,7 +12,7 @@ import { IncidentIndex } from '../service/incidentIndex';
 /** Changes in a burst (a branch checkout, a save-all, the scan) make one notification per this many ms. */
 const CHANGED_DELAY_MS = 150;
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
-/** The scan's worker threads, bundled beside the server (absent when run from source: scans stay on this thread). */
+/** The scan processes' script, bundled beside the server (absent when run from source: scans stay on this thread). */
 const INDEX_WORKER = join(__dirname, 'indexWorker.js');
 /** Typing in an open postmortem re-reads it once the typing pauses. */
 const EDIT_DELAY_MS = 300;
@@ -46,7 +46,7 @@ export class IncidentIndexWatcher {
       openDocument: (uri) => service.openModel(uri),
       editorExcludes: async (folderUri) => (this.canAskClient ? enabledGlobs(await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' })) : []),
       changed: () => this.scheduleChanged(),
-      threads: existsSync(INDEX_WORKER) ? { workerPath: INDEX_WORKER, count: availableParallelism() } : null,
+      scanProcesses: existsSync(INDEX_WORKER) ? { workerPath: INDEX_WORKER, count: availableParallelism() } : null,
       get storagePath() {
         return storagePath();
       },

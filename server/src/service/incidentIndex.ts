@@ -13,8 +13,8 @@ import type { IncidentIndexEntry, IncidentStats, IndexResult } from '../protocol
 import type { Logger } from './documentService';
 import { incidentStats } from './incidentStats';
 import { indexText, newestFirst } from './indexText';
-import { IndexThreads } from './indexThreads';
 import { loadIndexStore, saveIndexStore, type StoredFile } from './indexStore';
+import { ScanProcesses } from './scanProcesses';
 import { pathOf } from './settings';
 import { DEFAULT_INDEX_EXCLUDE, exclusionMatcher, isMarkdownPath, markdownFiles, relativePath } from './workspaceFiles';
 
@@ -31,8 +31,8 @@ export interface IncidentIndexHost {
   changed(): void;
   /** A folder to persist the index in; none: in memory only. */
   storagePath?: string | null;
-  /** Worker threads for scans (dist/indexWorker.js); none: scans run on this thread. */
-  threads?: { workerPath: string; count: number } | null;
+  /** Processes for large scans (dist/indexWorker.js), `count` of them; none: scans run on this thread. */
+  scanProcesses?: { workerPath: string; count: number } | null;
 }
 
 interface Folder {
@@ -44,9 +44,7 @@ interface Folder {
 }
 
 /** Folders with fewer Markdown files than this are scanned on this thread. */
-const THREADS_MIN_FILES = 64;
-/** Files handed to each thread ahead, so that none waits for the next. */
-const IN_FLIGHT_PER_THREAD = 4;
+const PROCESSES_MIN_FILES = 64;
 /** During a scan, a change is told at most this often. */
 const SCAN_NOTICE_MS = 1000;
 /** The time between the last change and the write of the persisted index. */
@@ -214,11 +212,10 @@ export class IncidentIndex {
         this.host.logger.warn(`postmortem: could not list ${folder.path}: ${String(error)}`);
         continue;
       }
-      const options = this.host.threads;
-      // A thread's start costs more than a few files: small folders are read here.
-      const threads = options && paths.length >= THREADS_MIN_FILES ? new IndexThreads(options.workerPath, options.count) : null;
+      const options = this.host.scanProcesses;
+      // A process's start costs more than a few files: small folders are read here.
+      const processes = options && paths.length >= PROCESSES_MIN_FILES ? new ScanProcesses(options.workerPath, options.count, (message) => this.host.logger.warn(message)) : null;
       const inFlight = new Set<Promise<void>>();
-      const inFlightLimit = (options?.count ?? 1) * IN_FLIGHT_PER_THREAD;
       let changedSinceNotice = false;
       let lastNotice = performance.now();
       try {
@@ -226,13 +223,13 @@ export class IncidentIndex {
           if (run !== this.scanRun) return;
           const uri = pathToFileURL(path).href;
           seen.add(uri);
-          const reading = this.read(folder, uri, path, false, threads).then((changed) => {
+          const reading = this.read(folder, uri, path, false, processes).then((changed) => {
             if (changed) changedSinceNotice = true;
           });
-          if (threads) {
+          if (processes) {
             inFlight.add(reading);
             void reading.finally(() => inFlight.delete(reading));
-            if (inFlight.size >= inFlightLimit) await Promise.race(inFlight);
+            if (inFlight.size >= processes.capacity) await Promise.race(inFlight);
           } else {
             await reading;
           }
@@ -247,7 +244,7 @@ export class IncidentIndex {
         }
         await Promise.all(inFlight);
       } finally {
-        threads?.stop();
+        processes?.stop();
       }
       if (changedSinceNotice) this.host.changed();
     }
@@ -273,7 +270,7 @@ export class IncidentIndex {
    * Reads one file (unless `force` is false and its mtime and size are what was read before) and
    * indexes it; true when what the index holds for it changed.
    */
-  private async read(folder: Folder, uri: string, path: string, force: boolean, threads: IndexThreads | null = null): Promise<boolean> {
+  private async read(folder: Folder, uri: string, path: string, force: boolean, processes: ScanProcesses | null = null): Promise<boolean> {
     const ticket = (this.reads.get(uri) ?? 0) + 1;
     this.reads.set(uri, ticket);
     const before = this.files.get(uri);
@@ -292,7 +289,7 @@ export class IncidentIndex {
     if (!force && !this.isOpen(uri) && before && before.mtime === mtime && before.size === info.size) return false;
     let indexed: IndexedPostmortem | null;
     try {
-      indexed = await this.index(folder, uri, path, mtime, threads);
+      indexed = await this.index(folder, uri, path, mtime, processes);
     } catch (error) {
       this.host.logger.warn(`postmortem: could not index ${path}: ${error instanceof Error ? error.message : String(error)}`);
       indexed = null;
@@ -302,12 +299,12 @@ export class IncidentIndex {
     return before?.indexed != null || indexed !== null;
   }
 
-  private async index(folder: Folder, uri: string, path: string, mtime: number, threads: IndexThreads | null): Promise<IndexedPostmortem | null> {
+  private async index(folder: Folder, uri: string, path: string, mtime: number, processes: ScanProcesses | null): Promise<IndexedPostmortem | null> {
     const file = { uri, path: relativePath(folder.path, path), mtime };
     const now = this.host.clock();
     const open = this.isOpen(uri) ? await this.host.openDocument(uri) : null;
     if (open) return open.model.isPostmortem ? indexedPostmortem(open.model, open.settings, now, file) : null;
-    if (threads) return threads.index(path, file, folder.settings, now);
+    if (processes) return processes.index(path, file, folder.settings, now);
     return indexText(readFileSync(path, 'utf8'), path, file, folder.settings, now);
   }
 

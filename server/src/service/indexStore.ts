@@ -1,12 +1,12 @@
 // The incident index on disk (in the editor's workspace storage): what each file was (mtime, size)
 // and what it gave, so that a reopened workspace answers at once and re-reads only what changed. One
 // JSON file, versioned, written atomically; a corrupt or foreign one is ignored, never trusted.
-import { mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { IndexedPostmortem } from '../features/indexEntry';
 
-export const INDEX_STORE_VERSION = 1;
+export const INDEX_STORE_VERSION = 2;
 const STORE_FILE = 'incident-index.json';
 const TOOL = 'postmortem-writer';
 
@@ -38,7 +38,7 @@ function isStoredFile(value: unknown): value is StoredFile {
   if (!isRecord(value) || typeof value.uri !== 'string' || typeof value.mtime !== 'number' || typeof value.size !== 'number') return false;
   const indexed = value.indexed;
   if (indexed === null) return true;
-  return isRecord(indexed) && isRecord(indexed.entry) && indexed.entry.uri === value.uri && Array.isArray(indexed.timeline);
+  return isRecord(indexed) && isRecord(indexed.entry) && indexed.entry.uri === value.uri && typeof indexed.timeline === 'string';
 }
 
 /** Why a parsed store cannot be used, or null when it can. */
@@ -70,27 +70,31 @@ export async function loadIndexStore(folder: string, warn: (message: string) => 
   return null;
 }
 
-/** Files serialized between two yields: thousands at once would hold up requests for a while. */
+/** Files serialized and written at a time, with a yield between: thousands at once would hold up requests. */
 const FILES_PER_SLICE = 200;
 
-/** The store's JSON, written file by file with yields between slices. */
-async function storeJson({ files, ...rest }: Omit<StoredIndex, 'tool' | 'version'>): Promise<string> {
-  const head = JSON.stringify({ tool: TOOL, version: INDEX_STORE_VERSION, ...rest });
-  const parts: string[] = [];
-  for (let i = 0; i < files.length; i++) {
-    parts.push(JSON.stringify(files[i]));
-    if (i % FILES_PER_SLICE === FILES_PER_SLICE - 1) await yieldToRequests();
-  }
-  return `${head.slice(0, -1)},"files":[${parts.join(',')}]}`;
-}
-
-/** Writes the store beside itself, then renames it into place: a reader never sees half of it. */
-export async function saveIndexStore(folder: string, store: Omit<StoredIndex, 'tool' | 'version'>): Promise<void> {
+/**
+ * Writes the store beside itself, slice by slice (never the whole JSON in memory at once), then renames
+ * it into place: a reader never sees half of it.
+ */
+export async function saveIndexStore(folder: string, { files, ...rest }: Omit<StoredIndex, 'tool' | 'version'>): Promise<void> {
   await mkdir(folder, { recursive: true });
   const file = storeFile(folder);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    await writeFile(temporary, await storeJson(store));
+    const handle = await open(temporary, 'w');
+    try {
+      const head = JSON.stringify({ tool: TOOL, version: INDEX_STORE_VERSION, ...rest });
+      await handle.write(`${head.slice(0, -1)},"files":[`);
+      for (let i = 0; i < files.length; i += FILES_PER_SLICE) {
+        const slice = files.slice(i, i + FILES_PER_SLICE).map((stored) => JSON.stringify(stored)).join(',');
+        await handle.write(i === 0 ? slice : `,${slice}`);
+        await yieldToRequests();
+      }
+      await handle.write(']}');
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, file);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);

@@ -1,25 +1,29 @@
-// The incident index's first scan on worker threads: each thread reads and indexes the files it is
-// handed, so that a cold workspace of thousands of postmortems is indexed on every core while the
-// server's own thread keeps answering. Bundled as dist/indexWorker.js; started by indexThreads.ts.
+// A scan process of the incident index (dist/indexWorker.js, started by scanProcesses.ts): it reads and
+// indexes the batches of files it is sent over IPC, so that a cold workspace of thousands of
+// postmortems is indexed on every core while the server's own thread keeps answering.
 import { readFileSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
 import type { Settings } from '../core/config';
-import type { IndexThreadReply, IndexThreadRequest } from './indexThreads';
+import type { ScanOutcome, ScanReply, ScanRequest } from './scanProcesses';
 import { indexText } from './indexText';
 
 // Each folder's settings as first sent, kept as one object: what is made once per settings stays made.
 const settingsById = new Map<number, Settings>();
 
-parentPort?.on('message', (request: IndexThreadRequest) => {
-  let reply: IndexThreadReply;
+function outcomeOf(request: ScanRequest, settings: Settings | undefined, k: number): ScanOutcome {
   try {
-    if (request.settings) settingsById.set(request.settingsId, request.settings);
-    const settings = settingsById.get(request.settingsId);
-    if (!settings) throw new Error(`settings ${request.settingsId} were never sent to this thread`);
-    const indexed = indexText(readFileSync(request.path, 'utf8'), request.path, request.file, settings, new Date(request.now));
-    reply = { id: request.id, indexed };
+    if (!settings) throw new Error(`settings ${request.settingsId} were never sent to this process`);
+    const { path, file } = request.files[k];
+    return { indexed: indexText(readFileSync(path, 'utf8'), path, file, settings, new Date(request.now)) };
   } catch (error) {
-    reply = { id: request.id, error: error instanceof Error ? error.message : String(error) };
+    return { error: error instanceof Error ? error.message : String(error) };
   }
-  parentPort?.postMessage(reply);
+}
+
+process.on('message', (request: ScanRequest) => {
+  if (request.settings) settingsById.set(request.settingsId, request.settings);
+  const settings = settingsById.get(request.settingsId);
+  const reply: ScanReply = { id: request.id, outcomes: request.files.map((_, k) => outcomeOf(request, settings, k)) };
+  process.send?.(reply);
 });
+// The server went away (or stopped the scan): nothing is left to do.
+process.on('disconnect', () => process.exit(0));

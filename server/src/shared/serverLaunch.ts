@@ -19,3 +19,11 @@ export const SERVER_EXEC_ARGV: readonly string[] = ['--max-semi-space-size=4', '
  * the peak). Ignored where the C library is not glibc.
  */
 export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
+/**
+ * V8 flags for a process whose threads take every core with bulk work: the CLI's lint run and the
+ * incident index's scan processes. V8's own background threads (concurrent garbage collection,
+ * optimizing compilation) can then only compete with them; and every thread compiles the same code
+ * for itself, which a smaller inlining budget makes cheaper (measured in cli/relaunch.ts's comment).
+ */
+export const ALL_CORES_V8_FLAGS: readonly string[] = ['--single-threaded', '--max-inlined-bytecode-size-cumulative=300'];
