@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFixture } from '../helpers';
 import { TestServer } from './lspClient';
+import { INDEX_STORE_VERSION } from '../../server/src/service/indexStore';
 import { INDEX_CHANGED_NOTIFICATION, INDEX_METHOD, INDEX_STATS_METHOD, type IncidentStats, type IndexResult } from '../../server/src/protocol';
 
 const workspace = mkdtempSync(join(tmpdir(), 'postmortem-index-'));
@@ -110,9 +111,19 @@ test('with indexStoragePath the index is persisted there, and the option is not 
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     const stored = JSON.parse(readFileSync(join(storage, 'incident-index.json'), 'utf8'));
-    assert.equal(stored.version, 1);
+    assert.equal(stored.version, INDEX_STORE_VERSION);
     assert.ok(stored.files.some((file: { uri: string; indexed: unknown }) => file.uri === other.uriOf('incidents/login.md') && file.indexed));
     assert.ok(!other.logs.some((line) => /indexStoragePath/.test(line)), other.logs.join('\n'));
+    await other.shutdown();
+    // Reopened: the first request, sent at once, waits for the store rather than answer empty.
+    const reopened = new TestServer(workspace);
+    try {
+      await reopened.initialize({ capabilities: {}, initializationOptions: { indexStoragePath: storage } });
+      const first = await reopened.request<IndexResult>(INDEX_METHOD, {});
+      assert.ok(first.entries.some((entry) => entry.uri === reopened.uriOf('incidents/login.md')), JSON.stringify(first.entries.map((entry) => entry.path)));
+    } finally {
+      await reopened.shutdown();
+    }
   } finally {
     await other.shutdown();
     rmSync(storage, { recursive: true, force: true });

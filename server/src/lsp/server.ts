@@ -163,13 +163,22 @@ onCustomRequest(connection, ANALYSIS_METHOD, (params, token) =>
   safely('analysis', EMPTY_ANALYSIS, token, () => service.analysis(params.textDocument.uri)));
 
 onCustomRequest(connection, INDEX_METHOD, (params, token) =>
-  safely('incident index', { entries: [], scanning: false }, token, () => incidents.index.result(params?.folder)));
+  safely('incident index', { entries: [], scanning: false }, token, async () => {
+    await incidents.index.whenLoaded();
+    return incidents.index.result(params?.folder);
+  }));
 
 onCustomRequest(connection, INDEX_STATS_METHOD, (params, token) =>
-  safely('incident stats', incidentStats([]), token, () => incidents.index.stats(params?.folder)));
+  safely('incident stats', incidentStats([]), token, async () => {
+    await incidents.index.whenLoaded();
+    return incidents.index.stats(params?.folder);
+  }));
 
 connection.onWorkspaceSymbol((params, token) =>
-  safely('workspace symbols', [], token, () => service.workspaceSymbols(incidents.index.postmortems(), params.query)));
+  safely('workspace symbols', [], token, async () => {
+    await incidents.index.whenLoaded();
+    return service.workspaceSymbols(incidents.index.postmortems(), params.query);
+  }));
 
 onCustomRequest(connection, RENDER_METHOD, (params, token) =>
   safely('render', null, token, () => service.render(params.textDocument.uri)));

@@ -13,7 +13,7 @@ import type { IncidentIndexEntry, IncidentStats, IndexResult } from '../protocol
 import type { Logger } from './documentService';
 import { incidentStats } from './incidentStats';
 import { indexText, newestFirst } from './indexText';
-import { loadIndexStore, saveIndexStore, type StoredFile } from './indexStore';
+import { loadIndexStore, saveIndexStore, type StoredFile, type StoredIndex } from './indexStore';
 import { ScanProcesses } from './scanProcesses';
 import { pathOf } from './settings';
 import { DEFAULT_INDEX_EXCLUDE, exclusionMatcher, isMarkdownPath, markdownFiles, relativePath } from './workspaceFiles';
@@ -62,6 +62,7 @@ export class IncidentIndex {
   private scanRun = 0;
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
+  private loading: Promise<void> = Promise.resolve();
   /** Files read on their own while a scan ran (created after it listed the folder, maybe). */
   private readonly refreshedDuringScan = new Set<string>();
   /** Documents open in the editor: indexed from its text, kept while open even when not on disk. */
@@ -81,7 +82,12 @@ export class IncidentIndex {
   async start(folderUris: string[]): Promise<void> {
     const run = ++this.scanRun;
     this.scanning = true;
+    let storeLoaded!: () => void;
+    const loading = new Promise<void>((resolve) => (storeLoaded = resolve));
+    this.loading = loading;
     try {
+      // The store is read while the folders' settings are asked for (a round trip to the client).
+      const reading = this.readStore();
       const before = new Map(this.folders.map((folder) => [folder.uri, folder.settingsHash]));
       const folders = await Promise.all(folderUris.flatMap((uri) => {
         const path = pathOf(uri);
@@ -94,16 +100,26 @@ export class IncidentIndex {
         const folder = this.folderOf(uri);
         if (folder && before.has(folder.uri) && before.get(folder.uri) !== folder.settingsHash) file.mtime = -1;
       }
-      await this.loadStore();
+      this.useStore(await reading);
+      storeLoaded();
       this.host.changed();
       await this.scan(run);
     } finally {
+      storeLoaded();
       if (run === this.scanRun) {
         this.scanning = false;
         this.host.changed();
         this.scheduleSave();
       }
     }
+  }
+
+  /**
+   * Resolves once what was persisted is in (at once when nothing is), so that the first request of a
+   * reopened workspace gets every entry rather than an empty answer and a notification to ask again.
+   */
+  whenLoaded(): Promise<void> {
+    return this.loading;
   }
 
   /** A file was created or changed (on disk, or in the editor): read it again. */
@@ -187,11 +203,15 @@ export class IncidentIndex {
     return best;
   }
 
-  private async loadStore(): Promise<void> {
+  /** The persisted index, read only when nothing is held yet (the first start). */
+  private async readStore(): Promise<StoredIndex | null> {
     const storage = this.host.storagePath;
-    if (!storage || this.files.size > 0) return;
-    const stored = await loadIndexStore(storage, (message) => this.host.logger.warn(message));
-    if (!stored) return;
+    if (!storage || this.files.size > 0) return null;
+    return loadIndexStore(storage, (message) => this.host.logger.warn(message));
+  }
+
+  private useStore(stored: StoredIndex | null): void {
+    if (!stored || this.files.size > 0) return;
     // Another day changes which items are overdue: show what was stored, but read everything again.
     const sameDay = stored.day === dayOf(this.host.clock());
     for (const file of stored.files) {
