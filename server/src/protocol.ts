@@ -385,6 +385,16 @@ export interface MetricFigure {
   to: LifecyclePoint;
 }
 
+/**
+ * A figure of the index: its minutes and the two moments it measures between, each found in the
+ * entry's `lifecycle` with where it was read (named, not copied: an index holds thousands of entries).
+ */
+export interface IndexMetric {
+  minutes: number;
+  from: LifecycleMoment;
+  to: LifecycleMoment;
+}
+
 export interface IncidentIndexEntry {
   uri: string;
   /** Relative to its workspace folder (or to the working directory, in the CLI). */
@@ -398,7 +408,7 @@ export interface IncidentIndexEntry {
   end: string | null;
   durationMinutes: number | null;
   lifecycle: LifecyclePoint[];
-  metrics: Partial<Record<MetricName, MetricFigure>>;
+  metrics: Partial<Record<MetricName, IndexMetric>>;
   actionItems: WireActionItem[];
   openItems: number;
   overdueItems: number;

@@ -2,9 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { incidentStats, spreadOf } from '../../server/src/service/incidentStats';
-import type { IncidentIndexEntry, LifecyclePoint, WireActionItem } from '../../server/src/protocol';
-
-const point: LifecyclePoint = { moment: 'started', iso: null, source: 'timeline', line: null, text: '' };
+import type { IncidentIndexEntry, WireActionItem } from '../../server/src/protocol';
 
 function item(owner: string | null, done: boolean, overdue: boolean): WireActionItem {
   return { kind: 'bullet', text: 'Fix it', line: 0, lastLine: 0, section: null, owner, due: null, ticket: null, type: null, status: null, done, overdue };
@@ -16,8 +14,8 @@ function entry(path: string, fields: { start?: string; date?: string; duration?:
     uri: `file:///ws/${path}`, path, title: path, date: fields.date ?? null, severity: fields.severity ?? null, status: null,
     start: fields.start ?? null, end: null, durationMinutes: fields.duration ?? null, lifecycle: [],
     metrics: {
-      ...(fields.detect === undefined ? {} : { timeToDetect: { minutes: fields.detect, from: point, to: point } }),
-      ...(fields.resolve === undefined ? {} : { timeToResolve: { minutes: fields.resolve, from: point, to: point } }),
+      ...(fields.detect === undefined ? {} : { timeToDetect: { minutes: fields.detect, from: 'started', to: 'detected' } }),
+      ...(fields.resolve === undefined ? {} : { timeToResolve: { minutes: fields.resolve, from: 'started', to: 'resolved' } }),
     },
     actionItems: items, openItems: items.filter((i) => !i.done).length, overdueItems: items.filter((i) => i.overdue).length,
     problems: { errors: 0, warnings: 0, information: 0 }, mtime: 0,

@@ -55,9 +55,16 @@ test('the tooltip says every figure and where each moment was read', () => {
   const entry = indexEntry({
     ...march,
     status: 'final',
+    lifecycle: [
+      point('started', '2024-03-14T10:00:00Z', { source: 'front-matter', line: 2, text: 'started: 10:00' }),
+      point('detected', '2024-03-14T10:07:00Z', { source: 'words', line: 12, text: 'paged' }),
+      point('mitigated', '2024-03-14T11:00:00Z', { source: 'marker', line: 20, text: 'OUTAGE MITIGATED' }),
+      point('resolved', '2024-03-14T12:05:00Z', { source: 'timeline', line: 30, text: '12:05' }),
+    ],
     metrics: {
-      timeToDetect: { minutes: 7, from: point('started', '2024-03-14T10:00:00Z', { source: 'marker', line: 11, text: 'OUTAGE BEGINS' }), to: point('detected', '2024-03-14T10:07:00Z', { source: 'words', line: 12, text: 'paged' }) },
-      timeToResolve: { minutes: 125, from: point('started', '2024-03-14T10:00:00Z', { source: 'front-matter', line: 2, text: 'started: 10:00' }), to: point('resolved', '2024-03-14T12:05:00Z', { source: 'timeline', line: 30, text: '12:05' }) },
+      timeToDetect: { minutes: 7, from: 'started', to: 'detected' },
+      timeToMitigate: { minutes: 60, from: 'started', to: 'mitigated' },
+      timeToResolve: { minutes: 125, from: 'started', to: 'resolved' },
     },
     actionItems: [actionItem({ text: 'Add alert', line: 40, overdue: true, due: '2024-04-01' }), actionItem({ text: 'Doc', line: 41, done: true })],
   });
@@ -66,7 +73,8 @@ test('the tooltip says every figure and where each moment was read', () => {
     'pm/2024-03-14-db.md',
     'Date 2024-03-14 · Severity SEV2 · Status final',
     'Duration 2h 5m (2024-03-14T10:00:00Z – 2024-03-14T12:05:00Z)',
-    'Time to detect 7m: from started (timeline marker, line 12: “OUTAGE BEGINS”) to detected (timeline words, line 13: “paged”)',
+    'Time to detect 7m: from started (front matter, line 3: “started: 10:00”) to detected (timeline words, line 13: “paged”)',
+    'Time to mitigate 1h: from started (front matter, line 3: “started: 10:00”) to mitigated (timeline marker, line 21: “OUTAGE MITIGATED”)',
     'Time to resolve 2h 5m: from started (front matter, line 3: “started: 10:00”) to resolved (timeline, line 31: “12:05”)',
     'Action items: 1 open, 1 overdue, 2 in all',
     'No problems',

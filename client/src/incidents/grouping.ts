@@ -1,6 +1,6 @@
 // What the Incidents and Action Items views show, as plain data: the order, the groups, the labels
 // and the tooltips. Pure (no vscode): the tree providers only turn these into TreeItems.
-import type { IncidentIndexEntry, MetricName, WireActionItem } from '../../../server/src/protocol';
+import type { IncidentIndexEntry, LifecycleMoment, MetricName, WireActionItem } from '../../../server/src/protocol';
 import { describePoint, formatMinutes, monthName } from './format';
 
 export type IncidentGrouping = 'month' | 'severity';
@@ -95,7 +95,12 @@ export function incidentTooltip(entry: IncidentIndexEntry): string[] {
   }
   for (const name of Object.keys(METRIC_LABELS) as MetricName[]) {
     const figure = entry.metrics[name];
-    if (figure) lines.push(`${METRIC_LABELS[name]} ${formatMinutes(figure.minutes)}: from ${describePoint(figure.from)} to ${describePoint(figure.to)}`);
+    if (!figure) continue;
+    const moment = (key: LifecycleMoment) => {
+      const point = entry.lifecycle.find((candidate) => candidate.moment === key);
+      return point ? describePoint(point) : key;
+    };
+    lines.push(`${METRIC_LABELS[name]} ${formatMinutes(figure.minutes)}: from ${moment(figure.from)} to ${moment(figure.to)}`);
   }
   if (entry.actionItems.length) lines.push(`Action items: ${entry.openItems} open, ${entry.overdueItems} overdue, ${entry.actionItems.length} in all`);
   const { errors, warnings, information } = entry.problems;

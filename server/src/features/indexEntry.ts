@@ -3,7 +3,7 @@
 
 import type { Settings } from '../core/config';
 import type { PostmortemModel } from '../core/model';
-import type { IncidentIndexEntry } from '../protocol';
+import type { IncidentIndexEntry, IndexMetric, MetricName } from '../protocol';
 import { findingsOf } from '../rules/findings';
 import { actionItemsResult } from './actionItems';
 import { incidentResult } from './analysis';
@@ -76,7 +76,7 @@ export function indexedPostmortem(model: PostmortemModel, settings: Settings, no
     end: incident.end,
     durationMinutes: incident.durationMinutes,
     lifecycle,
-    metrics,
+    metrics: Object.fromEntries(Object.entries(metrics).map(([name, figure]) => [name, { minutes: figure.minutes, from: figure.from.moment, to: figure.to.moment }])) as Partial<Record<MetricName, IndexMetric>>,
     actionItems,
     openItems: actionItems.filter((item) => !item.done).length,
     overdueItems: actionItems.filter((item) => item.overdue).length,
