@@ -14,6 +14,7 @@ import { EditorSettingsProvider } from './editorSettings';
 import { watchExtendedConfigFiles } from './extendedConfigWatch';
 import { HtmlRenderer } from '../service/htmlRenderer';
 import { isMarkdownPath } from '../service/workspaceFiles';
+import { unansweredIndex } from '../service/incidentIndex';
 import { incidentStats } from '../service/incidentStats';
 import { IncidentIndexWatcher, storagePathOf } from './incidentIndexWatcher';
 import { ValidationScheduler } from './validation';
@@ -163,7 +164,7 @@ onCustomRequest(connection, ANALYSIS_METHOD, (params, token) =>
   safely('analysis', EMPTY_ANALYSIS, token, () => service.analysis(params.textDocument.uri)));
 
 onCustomRequest(connection, INDEX_METHOD, (params, token) =>
-  safely('incident index', { entries: [], scanning: false }, token, () => incidents.index.result(params?.folder)));
+  safely('incident index', unansweredIndex(params), token, () => incidents.index.result(params)));
 
 onCustomRequest(connection, INDEX_STATS_METHOD, (params, token) =>
   safely('incident stats', incidentStats([]), token, () => incidents.index.stats(params?.folder)));
