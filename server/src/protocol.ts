@@ -280,7 +280,7 @@ export interface CustomRequests {
   [TEMPLATE_METHOD]: { params: TemplateParams; result: TemplateResult };
   [PROFILES_METHOD]: { params: null; result: ProfilesResult };
   [INDEX_METHOD]: { params: IndexParams; result: IndexResult };
-  [INDEX_STATS_METHOD]: { params: IndexParams; result: IncidentStats };
+  [INDEX_STATS_METHOD]: { params: IndexFolderParams; result: IncidentStats };
 }
 export type CustomRequestMethod = keyof CustomRequests;
 export type RequestParams<M extends CustomRequestMethod> = CustomRequests[M]['params'];
@@ -417,19 +417,47 @@ export interface IncidentIndexEntry {
   mtime: number;
 }
 
-export interface IndexParams {
+/** Which folder's incidents (`postmortem/indexStats` asks no more than this). */
+export interface IndexFolderParams {
   /** A workspace folder's URI; absent: every folder. */
   folder?: string;
 }
 
+/**
+ * The index's version: `"<instance>:<n>"`, the server process's random instance id and a counter bumped
+ * by each change to what the index holds. Opaque to clients: they only send back one they were given.
+ * The instance makes a version from a restarted server (or another one) unknown, never a wrong base.
+ */
+export type IndexVersion = string;
+
+export interface IndexParams extends IndexFolderParams {
+  /**
+   * A `version` from an earlier answer: answer only what changed since. Absent, unknown (another
+   * instance, from the future, older than the server tracks, not a string): the whole index.
+   */
+  since?: IndexVersion;
+}
+
+/**
+ * Empty params (every client but VS Code's views, and the CLI's tests) get the whole index, as always.
+ * With `since`, a delta when the server can answer one: apply `removed`, then put each entry by its
+ * `uri`; with `complete`, replace everything. Sort the copy with shared/newestFirst.ts.
+ */
 export interface IndexResult {
+  /** Complete: the whole index, newest first. Otherwise: the entries added or changed after `since`. */
   entries: IncidentIndexEntry[];
+  /** URIs gone from the index after `since` (deleted, renamed away, no longer postmortems); empty when complete. */
+  removed: string[];
+  /** True when `entries` is the whole index (no `since`, or one the server could not answer incrementally). */
+  complete: boolean;
+  /** The index's version as of this answer: the next request's `since`. */
+  version: IndexVersion;
   /** True while the first scan is still running (the entries are the ones read so far). */
   scanning: boolean;
 }
 
 export const INDEX_METHOD = 'postmortem/index';
-/** Server → client notification, no params: the index changed; views ask again. */
+/** Server → client notification, no params: the index changed; views ask again (with `since`). */
 export const INDEX_CHANGED_NOTIFICATION = 'postmortem/indexChanged';
 
 /**

@@ -2,8 +2,9 @@
 // remembered per workspace. The Incidents and Action Items views are two of these; each says how
 // it groups and how a group and a member look.
 import * as vscode from 'vscode';
-import type { IncidentIndexEntry, IndexResult } from '../../../server/src/protocol';
+import type { IncidentIndexEntry } from '../../../server/src/protocol';
 import type { Group } from './grouping';
+import type { IndexSnapshot } from './indexCopy';
 import type { IndexStore } from './indexStore';
 
 export interface GroupedViewKind<T, G extends string> {
@@ -50,7 +51,7 @@ export class GroupedView<T, G extends string> implements vscode.TreeDataProvider
     this.show(this.store.value);
   }
 
-  private show(result: IndexResult): void {
+  private show(result: IndexSnapshot): void {
     this.groups = this.kind.group(result.entries, this.grouping);
     this.view.message = result.scanning ? 'Scanning the workspace for postmortems…' : undefined;
     this.view.badge = this.kind.badge?.(result.entries);

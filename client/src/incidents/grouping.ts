@@ -1,6 +1,7 @@
 // What the Incidents and Action Items views show, as plain data: the order, the groups, the labels
 // and the tooltips. Pure (no vscode): the tree providers only turn these into TreeItems.
 import type { IncidentIndexEntry, LifecycleMoment, MetricName, WireActionItem } from '../../../server/src/protocol';
+import { newestFirst } from '../../../server/src/shared/newestFirst';
 import { describePoint, formatMinutes, monthName } from './format';
 
 export type IncidentGrouping = 'month' | 'severity';
@@ -15,15 +16,9 @@ export interface Group<T> {
 
 const byText = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 
-/** Newest first: by date, then start; undated incidents last; ties by path. */
+/** Newest first, the index's one order (shared/newestFirst.ts). */
 export function sortNewestFirst(entries: readonly IncidentIndexEntry[]): IncidentIndexEntry[] {
-  const when = (entry: IncidentIndexEntry) => entry.date ?? entry.start?.slice(0, 10) ?? '';
-  return [...entries].sort((a, b) => {
-    const day = when(b).localeCompare(when(a));
-    if (day) return day;
-    const start = (b.start ?? '').localeCompare(a.start ?? '');
-    return start || byText(a.path, b.path);
-  });
+  return [...entries].sort(newestFirst);
 }
 
 /** Groups in first-seen order of `keyOf` over `members` (which are already in their order). */

@@ -1,33 +1,35 @@
-// The client's copy of the incident index: asked for once the views or the dashboard need it, asked
-// again on every `postmortem/indexChanged`, and while the server's first scan runs. One request at a
-// time: a change that arrives during one asks once more after it.
+// The client's copy of the incident index: asked for once the views or the dashboard need it, then
+// only what changed since its last answer (`since`), on every `postmortem/indexChanged` and while the
+// server's first scan runs. One request at a time: changes told during one are asked for once after it.
+// A restarted server does not know the version sent, so its first answer is whole.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { INDEX_CHANGED_NOTIFICATION, INDEX_METHOD, type IndexResult } from '../../../server/src/protocol';
+import { INDEX_CHANGED_NOTIFICATION, INDEX_METHOD } from '../../../server/src/protocol';
 import { sendCustomRequest } from '../requests';
+import { IndexCopy, type IndexSnapshot } from './indexCopy';
 
 /** While the first scan runs, ask again this often in case a change notification is missed. */
 const SCANNING_RECHECK_MS = 1000;
 
 export class IndexStore implements vscode.Disposable {
-  private current: IndexResult = { entries: [], scanning: true };
+  private readonly copy = new IndexCopy();
   private loaded = false;
   private inFlight: Promise<void> | undefined;
   private again = false;
   private recheck: ReturnType<typeof setTimeout> | undefined;
-  private readonly changed = new vscode.EventEmitter<IndexResult>();
+  private readonly changed = new vscode.EventEmitter<IndexSnapshot>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
-  /** Fires with every answer; the dashboard also re-asks for its statistics then. */
+  /** Fires when what the views show changed; the dashboard also re-asks for its statistics then. */
   readonly onDidChange = this.changed.event;
 
   constructor(private readonly client: LanguageClient, private readonly output: vscode.LogOutputChannel) {
     this.disposables.push(client.onNotification(INDEX_CHANGED_NOTIFICATION, () => void this.refresh()));
   }
 
-  /** The last answer; the first call asks the server. */
-  get value(): IndexResult {
+  /** Every postmortem, newest first; the first call asks the server. */
+  get value(): IndexSnapshot {
     if (!this.loaded) void this.refresh();
-    return this.current;
+    return this.copy.snapshot;
   }
 
   /** Ask the server now (or once more after the request under way). */
@@ -49,14 +51,18 @@ export class IndexStore implements vscode.Disposable {
 
   private async ask(): Promise<void> {
     clearTimeout(this.recheck);
+    let changed: boolean;
     try {
-      this.current = await sendCustomRequest(this.client, INDEX_METHOD, {});
+      const since = this.copy.since;
+      changed = this.copy.apply(await sendCustomRequest(this.client, INDEX_METHOD, since === undefined ? {} : { since }));
     } catch (error) {
       this.output.warn(`postmortem: the incident index could not be read: ${String(error)}`);
-      this.current = { entries: [], scanning: false };
+      this.copy.clear();
+      changed = true;
     }
-    if (this.current.scanning) this.recheck = setTimeout(() => void this.refresh(), SCANNING_RECHECK_MS);
-    this.changed.fire(this.current);
+    const { scanning } = this.copy.snapshot;
+    if (scanning) this.recheck = setTimeout(() => void this.refresh(), SCANNING_RECHECK_MS);
+    if (changed) this.changed.fire(this.copy.snapshot);
   }
 
   dispose(): void {

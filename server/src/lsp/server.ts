@@ -14,6 +14,7 @@ import { EditorSettingsProvider } from './editorSettings';
 import { watchExtendedConfigFiles } from './extendedConfigWatch';
 import { HtmlRenderer } from '../service/htmlRenderer';
 import { isMarkdownPath } from '../service/workspaceFiles';
+import { unansweredIndex } from '../service/incidentIndex';
 import { incidentStats } from '../service/incidentStats';
 import { IncidentIndexWatcher, storagePathOf } from './incidentIndexWatcher';
 import { ValidationScheduler } from './validation';
@@ -163,9 +164,9 @@ onCustomRequest(connection, ANALYSIS_METHOD, (params, token) =>
   safely('analysis', EMPTY_ANALYSIS, token, () => service.analysis(params.textDocument.uri)));
 
 onCustomRequest(connection, INDEX_METHOD, (params, token) =>
-  safely('incident index', { entries: [], scanning: false }, token, async () => {
+  safely('incident index', unansweredIndex(params), token, async () => {
     await incidents.index.whenLoaded();
-    return incidents.index.result(params?.folder);
+    return incidents.index.result(params);
   }));
 
 onCustomRequest(connection, INDEX_STATS_METHOD, (params, token) =>

@@ -9,11 +9,13 @@ import { pathToFileURL } from 'node:url';
 import type { Settings } from '../core/config';
 import type { PostmortemModel } from '../core/model';
 import { indexedPostmortem, type IndexedPostmortem } from '../features/indexEntry';
-import type { IncidentIndexEntry, IncidentStats, IndexResult } from '../protocol';
+import type { IncidentIndexEntry, IncidentStats, IndexParams, IndexResult } from '../protocol';
+import { newestFirst } from '../shared/newestFirst';
 import type { Logger } from './documentService';
 import { incidentStats } from './incidentStats';
-import { indexText, newestFirst } from './indexText';
+import { indexText } from './indexText';
 import { loadIndexStore, saveIndexStore, type StoredFile, type StoredIndex } from './indexStore';
+import { IndexVersions } from './indexVersions';
 import { ScanProcesses } from './scanProcesses';
 import { pathOf } from './settings';
 import { DEFAULT_INDEX_EXCLUDE, exclusionMatcher, isMarkdownPath, markdownFiles, relativePath } from './workspaceFiles';
@@ -53,9 +55,21 @@ const SAVE_DELAY_MS = 1000;
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 const hashOf = (settings: Settings) => createHash('sha256').update(JSON.stringify(settings)).digest('hex');
 
+/**
+ * The answer to `postmortem/index` when it failed or was cancelled: nothing changed since the client's
+ * `since` (it keeps its copy and asks from there again), or without one an empty index, as before.
+ */
+export function unansweredIndex(params?: IndexParams | null): IndexResult {
+  const since = typeof params?.since === 'string' ? params.since : null;
+  return { entries: [], removed: [], complete: since === null, version: since ?? '', scanning: false };
+}
+
 export class IncidentIndex {
   private folders: Folder[] = [];
+  /** Set only through `put` and emptied only through `drop`: they keep `versions` true. */
   private readonly files = new Map<string, StoredFile>();
+  /** What changed when, so that a client with an earlier answer gets only what changed since. */
+  private readonly versions = new IndexVersions();
   /** A counter per file: a read finished after a newer one started is dropped. */
   private readonly reads = new Map<string, number>();
   private scanning = false;
@@ -96,10 +110,15 @@ export class IncidentIndex {
       if (run !== this.scanRun) return;
       this.folders = folders;
       // Files read with other settings are read again (a rescan reads only what changed otherwise).
+      let reread = false;
       for (const [uri, file] of this.files) {
         const folder = this.folderOf(uri);
-        if (folder && before.has(folder.uri) && before.get(folder.uri) !== folder.settingsHash) file.mtime = -1;
+        if (!folder || !before.has(folder.uri) || before.get(folder.uri) === folder.settingsHash) continue;
+        file.mtime = -1;
+        reread = true;
       }
+      // Every entry is about to change: a whole answer costs what a delta would, and is simpler.
+      if (reread) this.versions.reset();
       this.useStore(await reading);
       storeLoaded();
       this.host.changed();
@@ -139,26 +158,40 @@ export class IncidentIndex {
     const prefix = uri.endsWith('/') ? uri : `${uri}/`;
     for (const key of [...this.files.keys()]) {
       if (key !== uri && !key.startsWith(prefix)) continue;
-      changed ||= this.files.get(key)?.indexed != null;
-      this.files.delete(key);
+      changed = this.drop(key) || changed;
     }
     if (changed) this.changedNow();
   }
 
   /** The postmortems, newest first; only those of `folderUri` when given. */
   entries(folderUri?: string): IncidentIndexEntry[] {
-    const within = folderUri === undefined ? null : this.folders.find((folder) => folder.uri === folderUri.replace(/\/$/, '')) ?? null;
+    const inFolder = this.folderFilter(folderUri);
     const entries: IncidentIndexEntry[] = [];
     for (const [uri, file] of this.files) {
-      if (!file.indexed) continue;
-      if (folderUri !== undefined && (!within || this.folderOf(uri) !== within)) continue;
-      entries.push(file.indexed.entry);
+      if (file.indexed && inFolder(uri)) entries.push(file.indexed.entry);
     }
     return entries.sort(newestFirst);
   }
 
-  result(folderUri?: string): IndexResult {
-    return { entries: this.entries(folderUri), scanning: this.scanning };
+  /**
+   * `postmortem/index`: the whole index, or with a `since` it can answer, only what changed after it.
+   * The params come off the wire: anything but strings is read as absent.
+   */
+  result(params?: IndexParams | null): IndexResult {
+    const folderUri = typeof params?.folder === 'string' ? params.folder : undefined;
+    const version = this.versions.current;
+    const after = this.versions.after(params?.since);
+    if (after === null) return { entries: this.entries(folderUri), removed: [], complete: true, version, scanning: this.scanning };
+    const inFolder = this.folderFilter(folderUri);
+    const entries: IncidentIndexEntry[] = [];
+    const removed: string[] = [];
+    for (const [uri, file] of this.files) {
+      if (!this.versions.changedAfter(uri, after) || !inFolder(uri)) continue;
+      if (file.indexed) entries.push(file.indexed.entry);
+      else removed.push(uri);
+    }
+    for (const uri of this.versions.removedAfter(after)) if (inFolder(uri)) removed.push(uri);
+    return { entries: entries.sort(newestFirst), removed, complete: false, version, scanning: this.scanning };
   }
 
   stats(folderUri?: string): IncidentStats {
@@ -194,6 +227,28 @@ export class IncidentIndex {
     };
   }
 
+  /** Which files a request for `folderUri` covers: all when absent, none for a folder not in the workspace. */
+  private folderFilter(folderUri?: string): (uri: string) => boolean {
+    if (folderUri === undefined) return () => true;
+    const within = this.folders.find((folder) => folder.uri === folderUri.replace(/\/$/, ''));
+    return (uri) => within !== undefined && this.folderOf(uri) === within;
+  }
+
+  /** Stores what was read of a file, and its version when what the index shows of it changed. */
+  private put(uri: string, file: StoredFile): void {
+    const listed = this.files.get(uri)?.indexed != null;
+    this.files.set(uri, file);
+    if (listed || file.indexed) this.versions.changed(uri);
+  }
+
+  /** Forgets a file; true when it had an entry (then clients are told it left). */
+  private drop(uri: string): boolean {
+    const listed = this.files.get(uri)?.indexed != null;
+    this.files.delete(uri);
+    this.versions.removed(uri, listed);
+    return listed;
+  }
+
   /** The innermost folder holding a file. */
   private folderOf(uri: string): Folder | undefined {
     let best: Folder | undefined;
@@ -218,8 +273,10 @@ export class IncidentIndex {
       const folder = this.folderOf(file.uri);
       if (!folder) continue;
       const current = sameDay && stored.settings[folder.uri] === folder.settingsHash;
-      this.files.set(file.uri, current ? file : { ...file, mtime: -1 });
+      this.put(file.uri, current ? file : { ...file, mtime: -1 });
     }
+    // The store replaced an empty index: any version given out before it is answered whole.
+    this.versions.reset();
   }
 
   private async scan(run: number): Promise<void> {
@@ -271,7 +328,7 @@ export class IncidentIndex {
     // Gone from disk since the store was written; not a file created (and read) while the scan ran.
     for (const uri of [...this.files.keys()]) {
       const folder = this.folderOf(uri);
-      if (!seen.has(uri) && !this.refreshedDuringScan.has(uri) && (!folder || !this.isOpen(uri))) this.files.delete(uri);
+      if (!seen.has(uri) && !this.refreshedDuringScan.has(uri) && (!folder || !this.isOpen(uri))) this.drop(uri);
     }
     this.refreshedDuringScan.clear();
   }
@@ -301,7 +358,7 @@ export class IncidentIndex {
     } catch {
       info = { mtimeMs: 0, size: 0 };
       if (!this.isOpen(uri)) {
-        if (this.reads.get(uri) === ticket) this.files.delete(uri);
+        if (this.reads.get(uri) === ticket) this.drop(uri);
         return before?.indexed != null;
       }
     }
@@ -315,7 +372,7 @@ export class IncidentIndex {
       indexed = null;
     }
     if (this.reads.get(uri) !== ticket) return false;
-    this.files.set(uri, { uri, mtime, size: info.size, indexed });
+    this.put(uri, { uri, mtime, size: info.size, indexed });
     return before?.indexed != null || indexed !== null;
   }
 

@@ -3,7 +3,6 @@
 import { analyzeDocument } from '../core/analyze';
 import type { Settings } from '../core/config';
 import { indexedPostmortem, type IndexedFileInfo, type IndexedPostmortem } from '../features/indexEntry';
-import type { IncidentIndexEntry } from '../protocol';
 
 export type { IndexedPostmortem };
 
@@ -16,10 +15,4 @@ export function indexText(text: string, path: string, file: IndexedFileInfo, set
   if (text.includes('\0')) return null;
   const model = analyzeDocument(text, settings, path, explicit);
   return model.isPostmortem ? indexedPostmortem(model, settings, now, file) : null;
-}
-
-/** Entries newest first (by date, then start), then by path: one stable order for every client. */
-export function newestFirst(a: IncidentIndexEntry, b: IncidentIndexEntry): number {
-  const byDate = (b.date ?? '').localeCompare(a.date ?? '') || (b.start ?? '').localeCompare(a.start ?? '');
-  return byDate || a.path.localeCompare(b.path);
 }
