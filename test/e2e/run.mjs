@@ -56,14 +56,17 @@ function withTimeout(promise, ms, what) {
 }
 
 async function runScenario(browser, server, tmpRoot, scenario) {
-  const workspace = copyWorkspace(path.join(tmpRoot, scenario.slug), 'e2e-workspace');
+  // A scenario may bring a workspace of its own (an empty one, a big one) and the file that shows
+  // the explorer has loaded it; by default, a copy of the fixture workspace.
+  const { folder: workspace, expectFile } = scenario.workspace?.(path.join(tmpRoot, scenario.slug))
+    ?? { folder: copyWorkspace(path.join(tmpRoot, scenario.slug), 'e2e-workspace'), expectFile: 'incident-postmortem.md' };
   const { context, page } = await newScenarioPage(browser);
   const wb = new Workbench(page);
   const started = Date.now();
   let error = null;
   try {
     await withTimeout((async () => {
-      await wb.open(server.url, workspace, 'incident-postmortem.md');
+      await wb.open(server.url, workspace, expectFile);
       // An extra screenshot mid-scenario, e.g. of a menu that the final one cannot show.
       const snap = (label) => page.screenshot({ path: path.join(RESULTS_DIR, `${scenario.slug}-${label}.png`) });
       await scenario.run({ wb, page, workspace, snap });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { FIXTURE_WORKSPACE, TIMEOUTS } from './config.mjs';
 import { lineOf } from './workspace.mjs';
 import { indexScenarios } from './indexScenarios.mjs';
+import { viewScenarios } from './viewScenarios.mjs';
 
 const POSTMORTEM = 'incident-postmortem.md';
 const README = 'README.md';
@@ -214,4 +215,5 @@ export const scenarios = [
     },
   },
   ...indexScenarios,
+  ...viewScenarios,
 ];

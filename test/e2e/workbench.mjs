@@ -233,6 +233,104 @@ export class Workbench {
     await this.viewPane('Incidents').locator('.pane-header').waitFor();
   }
 
+  /**
+   * Shows the Postmortems container whatever the sidebar shows now (after a reload it may
+   * already be open, and a click on its icon would close it): "View: Show Postmortems".
+   */
+  async focusPostmortems() {
+    await this.page.locator('.part.activitybar .action-item a[aria-label^="Postmortems"]').waitFor({ timeout: TIMEOUTS.workbench });
+    await this.runCommand('View: Show Postmortems');
+    await this.viewPane('Incidents').locator('.pane-header').waitFor();
+  }
+
+  /**
+   * Clicks a button of a view's title bar by its title, as VS Code labels it. The buttons show
+   * only while the pointer is over the view (or it has focus): hover its header first.
+   */
+  async clickViewAction(view, title) {
+    const header = this.viewPane(view).locator('.pane-header');
+    await header.hover();
+    await header.locator(`.actions .action-label[aria-label="${title}"]`).click();
+  }
+
+  /** The welcome content a view shows when it is empty (package.json viewsWelcome). */
+  viewWelcome(view) {
+    return this.viewPane(view).locator('.welcome-view-content');
+  }
+
+  /** The message a view shows above its tree (TreeView.message). */
+  viewMessage(view) {
+    return this.viewPane(view).locator('.message');
+  }
+
+  /**
+   * Waits until a view shows exactly these groups, in order, each with these members in order
+   * (`[[group label, [text in each member's label]]]`); fails with what the view shows instead.
+   */
+  async waitForViewGroups(view, expected, timeout = TIMEOUTS.ui) {
+    try {
+      await this.page.waitForFunction(({ view: name, expected: groups }) => {
+        const header = [...document.querySelectorAll('.part.sidebar .pane-header')].find((el) => el.getAttribute('aria-label')?.startsWith(name));
+        const shown = [];
+        for (const row of header?.closest('.pane')?.querySelectorAll('.monaco-list-row') ?? []) {
+          const label = row.querySelector('.label-name')?.textContent?.trim() ?? '';
+          if (row.getAttribute('aria-level') === '1') shown.push([label, []]);
+          else shown.at(-1)?.[1].push(label);
+        }
+        return shown.length === groups.length && shown.every(([label, members], i) => label === groups[i][0]
+          && members.length === groups[i][1].length && members.every((member, j) => member.includes(groups[i][1][j])));
+      }, { view, expected }, { timeout });
+    } catch (error) {
+      throw new Error(`${view} shows ${JSON.stringify(await this.viewSnapshot(view))}, expected ${JSON.stringify(expected)}\n${error.message}`);
+    }
+  }
+
+  /**
+   * From now on, notes each state a view passes through, as its DOM changes: "welcome" (the
+   * welcome content shows), "message" (the message above the tree shows), "rows" or "empty".
+   * `viewStates` reads the list (`{ state, text, ms }`: the welcome's or the message's text, ms
+   * since the call); a state that lasted a single frame is noted too.
+   */
+  async recordViewStates(view) {
+    await this.page.evaluate((name) => {
+      const states = [];
+      const since = performance.now();
+      window.__viewStates = { ...window.__viewStates, [name]: states };
+      const visible = (el) => Boolean(el?.checkVisibility());
+      const note = () => {
+        const header = [...document.querySelectorAll('.part.sidebar .pane-header')].find((el) => el.getAttribute('aria-label')?.startsWith(name));
+        const pane = header?.closest('.pane');
+        if (!pane) return;
+        const welcome = pane.querySelector('.welcome-view-content');
+        const message = pane.querySelector('.message');
+        const [state, text] = visible(welcome) ? ['welcome', welcome.textContent]
+          : visible(message) && message.textContent.trim() ? ['message', message.textContent]
+            : [pane.querySelector('.monaco-list-row') ? 'rows' : 'empty', ''];
+        const last = states.at(-1);
+        if (last?.state !== state || last.text !== text.trim()) states.push({ state, text: text.trim(), ms: Math.round(performance.now() - since) });
+      };
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['class', 'style'] });
+      note();
+    }, view);
+  }
+
+  /** Waits until the recorder has noted `state` with `text` for a view (it may have passed already). */
+  async waitForViewState(view, state, text, timeout = TIMEOUTS.ui) {
+    await this.page.waitForFunction(([name, wanted, wantedText]) => window.__viewStates?.[name]?.some((noted) => noted.state === wanted && noted.text === wantedText), [view, state, text], { timeout });
+  }
+
+  async viewStates(view) {
+    return this.page.evaluate((name) => window.__viewStates?.[name] ?? [], view);
+  }
+
+  /** "Developer: Reload Window"; resolves once the reloaded workbench shows. */
+  async reloadWindow() {
+    const loaded = this.page.waitForEvent('load', { timeout: TIMEOUTS.workbench });
+    await this.runCommand('Developer: Reload Window');
+    await loaded;
+    await this.page.locator('.monaco-workbench').waitFor({ timeout: TIMEOUTS.workbench });
+  }
+
   /** Drags the sidebar's edge `pixels` to the right, as a user makes room for long rows. */
   async widenSidebar(pixels) {
     const box = await this.page.locator('.part.sidebar').boundingBox();

@@ -1,9 +1,13 @@
 // The Incidents and Action Items views as plain data: order, groups, labels, tooltips.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../helpers';
 import { groupActionItems, groupIncidents, incidentDescription, incidentLabel, incidentTooltip, itemDescription, itemGroupDescription, problemLevel, sortNewestFirst } from '../../client/src/incidents/grouping';
 import { describePoint, formatMinutes, monthName, shortMonth } from '../../client/src/incidents/format';
 import { titleLine } from '../../client/src/incidents/titleLine';
+import { INDEX_SCANNED_CONTEXT } from '../../client/src/incidents/contextKeys';
 import { actionItem, indexEntry, point } from '../indexEntries';
 
 const march = indexEntry({ path: 'pm/2024-03-14-db.md', title: 'Database failover', date: '2024-03-14', severity: 'SEV2', durationMinutes: 125, start: '2024-03-14T10:00:00Z', end: '2024-03-14T12:05:00Z' });
@@ -125,4 +129,16 @@ test('a click on an incident opens it at the heading holding its title, else any
   assert.equal(titleLine(lines.slice(0, 3), 'Database failover'), 1);
   assert.equal(titleLine(lines, 'Elsewhere'), 0);
   assert.equal(titleLine(lines, null), 0);
+});
+
+test('the views say "no postmortems" only once the first scan is over, never while the extension starts', () => {
+  const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+  const welcomes: Array<{ view: string; contents: string; when: string }> = manifest.contributes.viewsWelcome;
+  const empty = welcomes.filter((welcome) => /^No /.test(welcome.contents));
+  assert.deepEqual(empty.map((welcome) => welcome.view).sort(), ['postmortem.actionItems', 'postmortem.incidents']);
+  for (const { when } of empty) {
+    // Before activation the key is undefined: a negated key would be true and welcome at once.
+    assert.ok(when.split(/\s*&&\s*/).includes(INDEX_SCANNED_CONTEXT), when);
+    assert.doesNotMatch(when, /!\s*postmortem\./);
+  }
 });

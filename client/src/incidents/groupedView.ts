@@ -3,6 +3,7 @@
 // it groups and how a group and a member look.
 import * as vscode from 'vscode';
 import type { IncidentIndexEntry } from '../../../server/src/protocol';
+import { INDEX_SCANNED_CONTEXT } from './contextKeys';
 import type { Group } from './grouping';
 import type { IndexSnapshot } from './indexCopy';
 import type { IndexStore } from './indexStore';
@@ -22,9 +23,6 @@ export interface GroupedViewKind<T, G extends string> {
 }
 
 type Node<T> = { group: Group<T> } | { member: T };
-
-/** True while the server's first scan runs: the views' welcome waits for it (package.json viewsWelcome). */
-export const SCANNING_CONTEXT = 'postmortem.indexScanning';
 
 export class GroupedView<T, G extends string> implements vscode.TreeDataProvider<Node<T>>, vscode.Disposable {
   private grouping: G;
@@ -55,7 +53,7 @@ export class GroupedView<T, G extends string> implements vscode.TreeDataProvider
     this.groups = this.kind.group(result.entries, this.grouping);
     this.view.message = result.scanning ? 'Scanning the workspace for postmortems…' : undefined;
     this.view.badge = this.kind.badge?.(result.entries);
-    void vscode.commands.executeCommand('setContext', SCANNING_CONTEXT, result.scanning);
+    void vscode.commands.executeCommand('setContext', INDEX_SCANNED_CONTEXT, !result.scanning);
     this.changed.fire(undefined);
   }
 
