@@ -86,6 +86,9 @@ connection.onInitialized(() => {
   incidents.start();
 });
 
+// A change not yet persisted (the store is written a second after the last one) is written now.
+connection.onShutdown(() => incidents.index.flush());
+
 documents.onDidOpen(({ document }) => {
   service.open(document.uri, document.getText(), document.version);
   validation.opened(document.uri);

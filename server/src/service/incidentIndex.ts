@@ -77,6 +77,8 @@ export class IncidentIndex {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
   private loading: Promise<void> = Promise.resolve();
+  /** Something changed since the store was written or read: a reopened workspace that found nothing new writes nothing. */
+  private unsaved = false;
   /** Files read on their own while a scan ran (created after it listed the folder, maybe). */
   private readonly refreshedDuringScan = new Set<string>();
   /** Documents open in the editor: indexed from its text, kept while open even when not on disk. */
@@ -238,6 +240,7 @@ export class IncidentIndex {
   private put(uri: string, file: StoredFile): void {
     const listed = this.files.get(uri)?.indexed != null;
     this.files.set(uri, file);
+    this.unsaved = true;
     if (listed || file.indexed) this.versions.changed(uri);
   }
 
@@ -245,6 +248,7 @@ export class IncidentIndex {
   private drop(uri: string): boolean {
     const listed = this.files.get(uri)?.indexed != null;
     this.files.delete(uri);
+    this.unsaved = true;
     this.versions.removed(uri, listed);
     return listed;
   }
@@ -277,6 +281,8 @@ export class IncidentIndex {
     }
     // The store replaced an empty index: any version given out before it is answered whole.
     this.versions.reset();
+    // What was just read is what is on disk (files to read again are written once they have been).
+    this.unsaved = false;
   }
 
   private async scan(run: number): Promise<void> {
@@ -402,7 +408,8 @@ export class IncidentIndex {
 
   private async save(): Promise<void> {
     const storage = this.host.storagePath;
-    if (!storage) return;
+    if (!storage || !this.unsaved) return;
+    this.unsaved = false;
     try {
       await saveIndexStore(storage, {
         day: dayOf(this.host.clock()),
@@ -410,6 +417,7 @@ export class IncidentIndex {
         files: [...this.files.values()].filter((file) => file.mtime >= 0),
       });
     } catch (error) {
+      this.unsaved = true;
       this.host.logger.warn(`postmortem: could not save the incident index: ${String(error)}`);
     }
   }
