@@ -106,15 +106,14 @@ test('with indexStoragePath the index is persisted there, and the option is not 
   try {
     // A client that pushes its settings (no workspace/configuration): initializationOptions are read as settings.
     await other.initialize({ capabilities: {}, initializationOptions: { indexStoragePath: storage } });
-    for (;;) {
-      if (existsSync(join(storage, 'incident-index.json'))) break;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    while ((await other.request<IndexResult>(INDEX_METHOD, {})).scanning) await new Promise((resolve) => setTimeout(resolve, 20));
+    // Shut down at once, before the store's own timer: the shutdown writes it.
+    assert.ok(!existsSync(join(storage, 'incident-index.json')));
+    await other.shutdown();
     const stored = JSON.parse(readFileSync(join(storage, 'incident-index.json'), 'utf8'));
     assert.equal(stored.version, INDEX_STORE_VERSION);
-    assert.ok(stored.files.some((file: { uri: string; indexed: unknown }) => file.uri === other.uriOf('incidents/login.md') && file.indexed));
+    assert.ok(stored.files.some((file: { uri: string; entry: unknown }) => file.uri === other.uriOf('incidents/login.md') && file.entry));
     assert.ok(!other.logs.some((line) => /indexStoragePath/.test(line)), other.logs.join('\n'));
-    await other.shutdown();
     // Reopened: the first request, sent at once, waits for the store rather than answer empty.
     const reopened = new TestServer(workspace);
     try {

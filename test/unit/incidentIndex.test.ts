@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readFixture, ROOT, settingsWith } from '../helpers';
 import { IncidentIndex } from '../../server/src/service/incidentIndex';
-import { INDEX_STORE_VERSION, storeFile } from '../../server/src/service/indexStore';
+import { INDEX_STORE_VERSION, storeFile, timelinesFile } from '../../server/src/service/indexStore';
 
 interface Workspace {
   root: string;
@@ -140,6 +140,34 @@ test('persistence: a reopened index answers from the store at once and re-reads 
   assert.deepEqual(paths(second.index), ['incidents/login.md', 'incidents/new.md', 'incidents/queue.md']);
   assert.equal(second.index.entries().find((entry) => entry.path === 'incidents/queue.md')?.title, 'Postmortem: Queue meltdown (draft)');
   assert.equal(second.index.entries().find((entry) => entry.path === 'incidents/login.md')?.title, 'Postmortem: Login outage on April 10th, 2024');
+  // The timelines, stored apart and read after the entries, are back for workspace/symbol.
+  const timelineOf = (index: IncidentIndex, path: string) => index.postmortems().find((p) => p.entry.path === path)?.timeline;
+  await second.index.whenSearchable();
+  assert.ok(timelineOf(second.index, 'incidents/login.md'));
+  assert.equal(timelineOf(second.index, 'incidents/login.md'), timelineOf(first.index, 'incidents/login.md'));
+});
+
+test('persistence: entries whose timelines file is missing or from another save are shown at once, then read again', async () => {
+  for (const spoil of ['delete', 'another save'] as const) {
+    const ws = workspace();
+    const loginPath = join(ws.root, 'incidents/login.md');
+    ws.write('incidents/login.md', readFixture('classic-complete.md'));
+    utimesSync(loginPath, 1_700_000_000, 1_700_000_000);
+    const first = indexOf(ws, { storage: true });
+    await first.index.start([ws.uri]);
+    await first.index.flush();
+    if (spoil === 'delete') rmSync(timelinesFile(ws.storage));
+    else writeFileSync(timelinesFile(ws.storage), readFileSync(timelinesFile(ws.storage), 'utf8').replace(/"id":"[^"]+"/, '"id":"another"'));
+    // Same mtime and size: only a missing timeline makes it read again (and so show the new title).
+    writeFileSync(loginPath, readFixture('classic-complete.md').replace('Login outage', 'Logon outage'));
+    utimesSync(loginPath, 1_700_000_000, 1_700_000_000);
+    const told: Array<string | null | undefined> = [];
+    const second = indexOf(ws, { storage: true, onChanged: () => told.push(second.index.entries()[0]?.title) });
+    await second.index.start([ws.uri]);
+    assert.equal(told[0], 'Postmortem: Login outage on April 10th, 2024', spoil);
+    assert.equal(second.index.entries()[0].title, 'Postmortem: Logon outage on April 10th, 2024', spoil);
+    assert.ok(second.index.postmortems()[0].timeline.includes('Certificate'), spoil);
+  }
 });
 
 test('a corrupt or foreign store is ignored with a log line, never a crash', async () => {

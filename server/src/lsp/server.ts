@@ -180,7 +180,7 @@ onCustomRequest(connection, INDEX_STATS_METHOD, (params, token) =>
 
 connection.onWorkspaceSymbol((params, token) =>
   safely('workspace symbols', [], token, async () => {
-    await incidents.index.whenLoaded();
+    await incidents.index.whenSearchable();
     return service.workspaceSymbols(incidents.index.postmortems(), params.query);
   }));
 

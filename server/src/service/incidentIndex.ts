@@ -14,7 +14,7 @@ import { newestFirst } from '../shared/newestFirst';
 import type { Logger } from './documentService';
 import { incidentStats } from './incidentStats';
 import { indexText } from './indexText';
-import { loadIndexStore, saveIndexStore, type StoredFile, type StoredIndex } from './indexStore';
+import { loadIndexStore, loadTimelines, saveIndexStore, type StoredFile, type StoredIndex } from './indexStore';
 import { IndexVersions } from './indexVersions';
 import { ScanProcesses } from './scanProcesses';
 import { pathOf } from './settings';
@@ -77,6 +77,7 @@ export class IncidentIndex {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
   private loading: Promise<void> = Promise.resolve();
+  private loadingTimelines: Promise<void> = Promise.resolve();
   /** Something changed since the store was written or read: a reopened workspace that found nothing new writes nothing. */
   private unsaved = false;
   /** Files read on their own while a scan ran (created after it listed the folder, maybe). */
@@ -99,8 +100,9 @@ export class IncidentIndex {
     const run = ++this.scanRun;
     this.scanning = true;
     let storeLoaded!: () => void;
-    const loading = new Promise<void>((resolve) => (storeLoaded = resolve));
-    this.loading = loading;
+    this.loading = new Promise<void>((resolve) => (storeLoaded = resolve));
+    let timelinesLoaded!: () => void;
+    this.loadingTimelines = new Promise<void>((resolve) => (timelinesLoaded = resolve));
     try {
       // The store is read while the folders' settings are asked for (a round trip to the client).
       const reading = this.readStore();
@@ -121,12 +123,16 @@ export class IncidentIndex {
       }
       // Every entry is about to change: a whole answer costs what a delta would, and is simpler.
       if (reread) this.versions.reset();
-      this.useStore(await reading);
+      const stored = await reading;
+      const fromStore = this.useStore(stored);
       storeLoaded();
       this.host.changed();
+      if (stored && fromStore.length) await this.fillTimelines(stored, fromStore);
+      timelinesLoaded();
       await this.scan(run);
     } finally {
       storeLoaded();
+      timelinesLoaded();
       if (run === this.scanRun) {
         this.scanning = false;
         this.host.changed();
@@ -141,6 +147,11 @@ export class IncidentIndex {
    */
   whenLoaded(): Promise<void> {
     return this.loading;
+  }
+
+  /** Resolves once the persisted timelines are in too (read after the entries): workspace/symbol waits for it. */
+  whenSearchable(): Promise<void> {
+    return this.loadingTimelines;
   }
 
   /** A file was created or changed (on disk, or in the editor): read it again. */
@@ -269,20 +280,38 @@ export class IncidentIndex {
     return loadIndexStore(storage, (message) => this.host.logger.warn(message));
   }
 
-  private useStore(stored: StoredIndex | null): void {
-    if (!stored || this.files.size > 0) return;
+  /** Holds what was persisted (unless something is held already); the files it set. */
+  private useStore(stored: StoredIndex | null): StoredFile[] {
+    const used: StoredFile[] = [];
+    if (!stored || this.files.size > 0) return used;
     // Another day changes which items are overdue: show what was stored, but read everything again.
     const sameDay = stored.day === dayOf(this.host.clock());
     for (const file of stored.files) {
       const folder = this.folderOf(file.uri);
       if (!folder) continue;
       const current = sameDay && stored.settings[folder.uri] === folder.settingsHash;
-      this.put(file.uri, current ? file : { ...file, mtime: -1 });
+      const held = current ? file : { ...file, mtime: -1 };
+      this.put(file.uri, held);
+      used.push(held);
     }
     // The store replaced an empty index: any version given out before it is answered whole.
     this.versions.reset();
     // What was just read is what is on disk (files to read again are written once they have been).
     this.unsaved = false;
+    return used;
+  }
+
+  /** The persisted timelines into the files the store gave; a file whose timeline is missing is read again. */
+  private async fillTimelines(stored: StoredIndex, fromStore: readonly StoredFile[]): Promise<void> {
+    const storage = this.host.storagePath;
+    const timelines = storage ? await loadTimelines(storage, stored, (message) => this.host.logger.warn(message)) : null;
+    for (const file of fromStore) {
+      // Read again since (an edit while the timelines loaded): what was read is newer.
+      if (this.files.get(file.uri) !== file || !file.indexed) continue;
+      const timeline = timelines?.get(file.uri);
+      if (timeline === undefined) file.mtime = -1;
+      else file.indexed.timeline = timeline;
+    }
   }
 
   private async scan(run: number): Promise<void> {

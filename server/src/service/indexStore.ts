@@ -1,13 +1,18 @@
 // The incident index on disk (in the editor's workspace storage): what each file was (mtime, size)
-// and what it gave, so that a reopened workspace answers at once and re-reads only what changed. One
-// JSON file, versioned, written atomically; a corrupt or foreign one is ignored, never trusted.
+// and what it gave, so that a reopened workspace answers at once and re-reads only what changed.
+// Two JSON files, versioned, each written atomically: the entries, which a reopened workspace needs
+// at once, and the timelines' words, which only workspace/symbol needs and which are most of the
+// bytes (read after the first answer). A corrupt or foreign file is ignored, never trusted.
+import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
+import type { IncidentIndexEntry } from '../protocol';
 import type { IndexedPostmortem } from '../features/indexEntry';
 
-export const INDEX_STORE_VERSION = 2;
+export const INDEX_STORE_VERSION = 3;
 const STORE_FILE = 'incident-index.json';
+const TIMELINES_FILE = 'incident-timelines.json';
 const TOOL = 'postmortem-writer';
 
 /** A file as last read: null `indexed` when it is not a postmortem. */
@@ -18,41 +23,55 @@ export interface StoredFile {
   indexed: IndexedPostmortem | null;
 }
 
+/** The stored index as written: entries without their timelines. */
+interface WrittenFile {
+  uri: string;
+  mtime: number;
+  size: number;
+  entry: IncidentIndexEntry | null;
+}
+
 export interface StoredIndex {
-  tool: typeof TOOL;
-  version: typeof INDEX_STORE_VERSION;
   /** The day (YYYY-MM-DD) it was written: overdue items change with the date. */
   day: string;
   /** Each workspace folder's settings (a hash): files read with other settings are read again. */
   settings: Record<string, string>;
+  /** As loaded, with empty timelines until `loadTimelines` fills them. */
   files: StoredFile[];
+  /** Names the timelines file written with it: another one (from a save cut short) is not used. */
+  timelines: string;
 }
 
 export function storeFile(folder: string): string {
   return join(folder, STORE_FILE);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-function isStoredFile(value: unknown): value is StoredFile {
-  if (!isRecord(value) || typeof value.uri !== 'string' || typeof value.mtime !== 'number' || typeof value.size !== 'number') return false;
-  const indexed = value.indexed;
-  if (indexed === null) return true;
-  return isRecord(indexed) && isRecord(indexed.entry) && indexed.entry.uri === value.uri && typeof indexed.timeline === 'string';
+export function timelinesFile(folder: string): string {
+  return join(folder, TIMELINES_FILE);
 }
 
-/** Why a parsed store cannot be used, or null when it can. */
-function problemWith(data: unknown): string | null {
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isWrittenFile(value: unknown): value is WrittenFile {
+  if (!isRecord(value) || typeof value.uri !== 'string' || typeof value.mtime !== 'number' || typeof value.size !== 'number') return false;
+  return value.entry === null || (isRecord(value.entry) && value.entry.uri === value.uri);
+}
+
+/** Why a parsed file cannot be used, or null when it can. */
+function problemWith(data: unknown, shapeIsRight: (data: Record<string, unknown>) => boolean): string | null {
   if (!isRecord(data) || data.tool !== TOOL) return 'not an index this extension wrote';
   if (data.version !== INDEX_STORE_VERSION) return `version ${String(data.version)}, expected ${INDEX_STORE_VERSION}`;
-  if (typeof data.day !== 'string' || !isRecord(data.settings) || !Array.isArray(data.files)) return 'its shape is wrong';
-  if (!data.files.every(isStoredFile)) return 'a file record is malformed';
+  if (!shapeIsRight(data)) return 'its shape is wrong';
   return null;
 }
 
-/** The stored index, or null (no file; or a corrupt or foreign one, logged). */
-export async function loadIndexStore(folder: string, warn: (message: string) => void): Promise<StoredIndex | null> {
-  const file = storeFile(folder);
+const isIndex = (data: Record<string, unknown>) =>
+  typeof data.day === 'string' && isRecord(data.settings) && typeof data.timelines === 'string' && Array.isArray(data.files) && data.files.every(isWrittenFile);
+const isTimelines = (data: Record<string, unknown>) =>
+  typeof data.id === 'string' && Array.isArray(data.timelines) && data.timelines.every((pair) => Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string');
+
+/** A stored file parsed and checked, or null (none; or a corrupt or foreign one, logged). */
+async function readChecked(file: string, shapeIsRight: (data: Record<string, unknown>) => boolean, warn: (message: string) => void): Promise<Record<string, unknown> | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -61,8 +80,8 @@ export async function loadIndexStore(folder: string, warn: (message: string) => 
   }
   try {
     const data: unknown = JSON.parse(text);
-    const problem = problemWith(data);
-    if (problem === null) return data as StoredIndex;
+    const problem = problemWith(data, shapeIsRight);
+    if (problem === null) return data as Record<string, unknown>;
     warn(`postmortem: ignoring the stored incident index ${file}: ${problem}`);
   } catch (error) {
     warn(`postmortem: ignoring the stored incident index ${file}: ${error instanceof Error ? error.message : String(error)}`);
@@ -70,24 +89,41 @@ export async function loadIndexStore(folder: string, warn: (message: string) => 
   return null;
 }
 
+/** The stored index without its timelines (empty strings), or null (none, corrupt or foreign: logged). */
+export async function loadIndexStore(folder: string, warn: (message: string) => void): Promise<StoredIndex | null> {
+  const data = await readChecked(storeFile(folder), isIndex, warn);
+  if (!data) return null;
+  const written = data.files as WrittenFile[];
+  return {
+    day: data.day as string,
+    settings: data.settings as Record<string, string>,
+    timelines: data.timelines as string,
+    files: written.map(({ uri, mtime, size, entry }) => ({ uri, mtime, size, indexed: entry && { entry, timeline: '' } })),
+  };
+}
+
+/** The timelines written with `store`, by URI; null when there are none that belong to it (logged when corrupt). */
+export async function loadTimelines(folder: string, store: StoredIndex, warn: (message: string) => void): Promise<Map<string, string> | null> {
+  const data = await readChecked(timelinesFile(folder), isTimelines, warn);
+  if (!data || data.id !== store.timelines) return null;
+  return new Map(data.timelines as Array<[string, string]>);
+}
+
 /** Files serialized and written at a time, with a yield between: thousands at once would hold up requests. */
 const FILES_PER_SLICE = 200;
 
 /**
- * Writes the store beside itself, slice by slice (never the whole JSON in memory at once), then renames
- * it into place: a reader never sees half of it.
+ * Writes `head` and then `items` as the JSON array `key`, slice by slice (never the whole JSON in memory
+ * at once), beside `file`, then renames it into place: a reader never sees half of it.
  */
-export async function saveIndexStore(folder: string, { files, ...rest }: Omit<StoredIndex, 'tool' | 'version'>): Promise<void> {
-  await mkdir(folder, { recursive: true });
-  const file = storeFile(folder);
+async function writeAtomically<T>(file: string, head: Record<string, unknown>, key: string, items: readonly T[], json: (item: T) => string): Promise<void> {
   const temporary = `${file}.${process.pid}.tmp`;
   try {
     const handle = await open(temporary, 'w');
     try {
-      const head = JSON.stringify({ tool: TOOL, version: INDEX_STORE_VERSION, ...rest });
-      await handle.write(`${head.slice(0, -1)},"files":[`);
-      for (let i = 0; i < files.length; i += FILES_PER_SLICE) {
-        const slice = files.slice(i, i + FILES_PER_SLICE).map((stored) => JSON.stringify(stored)).join(',');
+      await handle.write(`${JSON.stringify(head).slice(0, -1)},${JSON.stringify(key)}:[`);
+      for (let i = 0; i < items.length; i += FILES_PER_SLICE) {
+        const slice = items.slice(i, i + FILES_PER_SLICE).map(json).join(',');
         await handle.write(i === 0 ? slice : `,${slice}`);
         await yieldToRequests();
       }
@@ -100,4 +136,15 @@ export async function saveIndexStore(folder: string, { files, ...rest }: Omit<St
     await unlink(temporary).catch(() => undefined);
     throw error;
   }
+}
+
+/** Writes the timelines, then the entries naming them: a save cut short between the two leaves a pair that does not match, never a wrong one. */
+export async function saveIndexStore(folder: string, { day, settings, files }: Omit<StoredIndex, 'timelines'>): Promise<void> {
+  await mkdir(folder, { recursive: true });
+  const id = randomUUID();
+  const withEntries = files.filter((file) => file.indexed !== null);
+  await writeAtomically(timelinesFile(folder), { tool: TOOL, version: INDEX_STORE_VERSION, id }, 'timelines', withEntries,
+    (file) => JSON.stringify([file.uri, file.indexed?.timeline ?? '']));
+  await writeAtomically(storeFile(folder), { tool: TOOL, version: INDEX_STORE_VERSION, day, settings, timelines: id }, 'files', files,
+    ({ uri, mtime, size, indexed }) => JSON.stringify({ uri, mtime, size, entry: indexed?.entry ?? null } satisfies WrittenFile));
 }
