@@ -1,9 +1,9 @@
 // Incident index entries and statistics built by hand, for the views' and the dashboard's tests
 // (the client's side of the contract in server/src/protocol.ts, without the server).
-import type { IncidentIndexEntry, IncidentStats, LifecyclePoint, WireActionItem } from '../server/src/protocol';
+import type { IncidentIndexEntry, IncidentStats, LifecyclePoint, IndexActionItem } from '../server/src/protocol';
 
-export function actionItem(fields: Partial<WireActionItem> & { text: string; line: number }): WireActionItem {
-  return { kind: 'table', lastLine: fields.line, section: 'Action Items', owner: null, due: null, ticket: null, type: null, status: null, done: false, overdue: false, ...fields };
+export function actionItem(fields: Partial<IndexActionItem> & { text: string; line: number }): IndexActionItem {
+  return { owner: null, due: null, ticket: null, status: null, done: false, overdue: false, ...fields };
 }
 
 export function point(moment: LifecyclePoint['moment'], iso: string, fields: Partial<LifecyclePoint> = {}): LifecyclePoint {

@@ -395,6 +395,12 @@ export interface IndexMetric {
   to: LifecycleMoment;
 }
 
+/**
+ * An action item as the index holds it: what the Action Items view, the dashboard and the report
+ * show (the editor's WireActionItem has more: its kind, last line, section and type).
+ */
+export type IndexActionItem = Pick<WireActionItem, 'text' | 'line' | 'owner' | 'due' | 'ticket' | 'status' | 'done' | 'overdue'>;
+
 export interface IncidentIndexEntry {
   uri: string;
   /** Relative to its workspace folder (or to the working directory, in the CLI). */
@@ -409,7 +415,7 @@ export interface IncidentIndexEntry {
   durationMinutes: number | null;
   lifecycle: LifecyclePoint[];
   metrics: Partial<Record<MetricName, IndexMetric>>;
-  actionItems: WireActionItem[];
+  actionItems: IndexActionItem[];
   openItems: number;
   overdueItems: number;
   problems: { errors: number; warnings: number; information: number };

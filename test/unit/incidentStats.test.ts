@@ -2,13 +2,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { incidentStats, spreadOf } from '../../server/src/service/incidentStats';
-import type { IncidentIndexEntry, WireActionItem } from '../../server/src/protocol';
+import type { IncidentIndexEntry, IndexActionItem } from '../../server/src/protocol';
 
-function item(owner: string | null, done: boolean, overdue: boolean): WireActionItem {
-  return { kind: 'bullet', text: 'Fix it', line: 0, lastLine: 0, section: null, owner, due: null, ticket: null, type: null, status: null, done, overdue };
+function item(owner: string | null, done: boolean, overdue: boolean): IndexActionItem {
+  return { text: 'Fix it', line: 0, owner, due: null, ticket: null, status: null, done, overdue };
 }
 
-function entry(path: string, fields: { start?: string; date?: string; duration?: number; detect?: number; resolve?: number; severity?: string; items?: WireActionItem[] }): IncidentIndexEntry {
+function entry(path: string, fields: { start?: string; date?: string; duration?: number; detect?: number; resolve?: number; severity?: string; items?: IndexActionItem[] }): IncidentIndexEntry {
   const items = fields.items ?? [];
   return {
     uri: `file:///ws/${path}`, path, title: path, date: fields.date ?? null, severity: fields.severity ?? null, status: null,

@@ -1,6 +1,6 @@
 // What the Incidents and Action Items views show, as plain data: the order, the groups, the labels
 // and the tooltips. Pure (no vscode): the tree providers only turn these into TreeItems.
-import type { IncidentIndexEntry, LifecycleMoment, MetricName, WireActionItem } from '../../../server/src/protocol';
+import type { IncidentIndexEntry, LifecycleMoment, MetricName, IndexActionItem } from '../../../server/src/protocol';
 import { newestFirst } from '../../../server/src/shared/newestFirst';
 import { describePoint, formatMinutes, monthName } from './format';
 
@@ -104,13 +104,13 @@ export function incidentTooltip(entry: IncidentIndexEntry): string[] {
 }
 
 export interface ItemRow {
-  item: WireActionItem;
+  item: IndexActionItem;
   entry: IncidentIndexEntry;
 }
 
 export type ItemState = 'overdue' | 'open' | 'done';
 
-export function itemState(item: WireActionItem): ItemState {
+export function itemState(item: IndexActionItem): ItemState {
   if (item.done) return 'done';
   return item.overdue ? 'overdue' : 'open';
 }

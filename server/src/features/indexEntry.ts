@@ -77,7 +77,7 @@ export function indexedPostmortem(model: PostmortemModel, settings: Settings, no
     durationMinutes: incident.durationMinutes,
     lifecycle,
     metrics: Object.fromEntries(Object.entries(metrics).map(([name, figure]) => [name, { minutes: figure.minutes, from: figure.from.moment, to: figure.to.moment }])) as Partial<Record<MetricName, IndexMetric>>,
-    actionItems,
+    actionItems: actionItems.map(({ text, line, owner, due, ticket, status, done, overdue }) => ({ text, line, owner, due, ticket, status, done, overdue })),
     openItems: actionItems.filter((item) => !item.done).length,
     overdueItems: actionItems.filter((item) => item.overdue).length,
     problems,
