@@ -327,7 +327,15 @@ export class IncidentIndex {
       const options = this.host.scanProcesses;
       // A process's start costs more than a few files: small folders are read here.
       const processes = options && paths.length >= PROCESSES_MIN_FILES ? new ScanProcesses(options.workerPath, options.count, (message) => this.host.logger.warn(message)) : null;
-      const inFlight = new Set<Promise<void>>();
+      // Files handed to the scan processes and not yet back; the loop waits for one when they are full.
+      let reading = 0;
+      let slotFree: (() => void) | null = null;
+      const settle = () => {
+        reading--;
+        slotFree?.();
+        slotFree = null;
+      };
+      const aSlotFrees = () => new Promise<void>((resolve) => (slotFree = resolve));
       let changedSinceNotice = false;
       let lastNotice = performance.now();
       try {
@@ -335,15 +343,19 @@ export class IncidentIndex {
           if (run !== this.scanRun) return;
           const uri = pathToFileURL(path).href;
           seen.add(uri);
-          const reading = this.read(folder, uri, path, false, processes).then((changed) => {
+          const read = this.read(folder, uri, path, false, processes).then((changed) => {
             if (changed) changedSinceNotice = true;
           });
           if (processes) {
-            inFlight.add(reading);
-            void reading.finally(() => inFlight.delete(reading));
-            if (inFlight.size >= processes.capacity) await Promise.race(inFlight);
+            reading++;
+            read.then(settle, settle);
+            // Waiting for a file to come back lets requests in too; otherwise yield between files.
+            if (reading >= processes.capacity) await aSlotFrees();
+            else await yieldToRequests();
           } else {
-            await reading;
+            await read;
+            // Yield between files, so that requests are answered during the scan.
+            await yieldToRequests();
           }
           // A long scan tells clients now and then, so views fill in as it goes.
           if (changedSinceNotice && performance.now() - lastNotice >= SCAN_NOTICE_MS) {
@@ -351,10 +363,8 @@ export class IncidentIndex {
             changedSinceNotice = false;
             lastNotice = performance.now();
           }
-          // Yield between files, so that requests are answered during the scan.
-          await yieldToRequests();
         }
-        await Promise.all(inFlight);
+        while (reading > 0) await aSlotFrees();
       } finally {
         processes?.stop();
       }
