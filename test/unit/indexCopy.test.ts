@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { IndexCopy } from '../../client/src/incidents/indexCopy';
-import type { IndexResult } from '../../server/src/protocol';
+import type { IncidentIndexEntry, IndexResult } from '../../server/src/protocol';
+import { newestFirst } from '../../server/src/shared/newestFirst';
 import { indexEntry } from '../indexEntries';
 
 const march = indexEntry({ path: 'pm/march.md', title: 'March', date: '2024-03-14' });
@@ -72,4 +73,31 @@ test('the one order: a start without a date (a local time) is undated, not newer
   const copy = new IndexCopy();
   copy.apply(answer({ entries: [timeOnly, undated, march], complete: true }));
   assert.deepEqual(titles(copy), ['March', 'Time only', 'Undated']);
+});
+
+test('deltas merged into the sorted list give the order a whole sort gives, delta after delta', () => {
+  // A seeded sequence of puts, changes and removals over 60 files, some sharing a date, some undated.
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const copy = new IndexCopy();
+  const truth = new Map<string, IncidentIndexEntry>();
+  copy.apply(answer({ entries: [], complete: true, version: 'srv:0' }));
+  for (let round = 1; round <= 40; round++) {
+    const entries: IncidentIndexEntry[] = [];
+    const removed: string[] = [];
+    // Distinct files in one delta, each put or removed (as the server sends them).
+    const files = new Set(Array.from({ length: 5 }, () => Math.floor(next() * 60)));
+    for (const n of files) {
+      const entry = indexEntry({ path: `pm/${n}.md`, title: `${n}@${round}`, date: next() < 0.2 ? null : `2024-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 3)}` });
+      if (next() < 0.25) {
+        removed.push(entry.uri);
+        truth.delete(entry.uri);
+      } else {
+        entries.push(entry);
+        truth.set(entry.uri, entry);
+      }
+    }
+    copy.apply(answer({ entries, removed, version: `srv:${round}` }));
+    assert.deepEqual(titles(copy), [...truth.values()].sort(newestFirst).map((entry) => entry.title), `round ${round}`);
+  }
 });

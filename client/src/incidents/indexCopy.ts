@@ -14,7 +14,7 @@ export class IndexCopy {
   private readonly byUri = new Map<string, IncidentIndexEntry>();
   private version: IndexVersion | undefined;
   private scanning = true;
-  /** The entries sorted, made again only after a change. */
+  /** The entries sorted: merged with a delta's, sorted whole only after a whole answer. */
   private sorted: IncidentIndexEntry[] | null = null;
 
   /** The `since` of the next request: none before a first answer (or after `clear`), so that it is whole. */
@@ -31,7 +31,8 @@ export class IndexCopy {
   apply(answer: IndexResult): boolean {
     let changed = answer.scanning !== this.scanning;
     // Anything but an explicit delta (an older server says nothing) is read as the whole index.
-    if (answer.complete !== false) {
+    const delta = answer.complete === false;
+    if (!delta) {
       this.byUri.clear();
       changed = true;
     } else {
@@ -39,7 +40,7 @@ export class IndexCopy {
     }
     for (const entry of answer.entries) this.byUri.set(entry.uri, entry);
     changed ||= answer.entries.length > 0;
-    if (changed) this.sorted = null;
+    if (changed) this.sorted = delta && this.sorted ? mergedSorted(this.sorted, answer) : null;
     this.version = answer.version || undefined;
     this.scanning = answer.scanning;
     return changed;
@@ -52,4 +53,22 @@ export class IndexCopy {
     this.scanning = false;
     this.sorted = null;
   }
+}
+
+/**
+ * The sorted entries after a delta, without sorting them all again: the untouched ones keep their
+ * order, and the delta's (sorted alone) are merged in, as a scan's deltas arrive each second.
+ */
+function mergedSorted(sorted: readonly IncidentIndexEntry[], delta: IndexResult): IncidentIndexEntry[] {
+  const touched = new Set(delta.removed);
+  for (const entry of delta.entries) touched.add(entry.uri);
+  const kept = sorted.filter((entry) => !touched.has(entry.uri));
+  const added = [...delta.entries].sort(newestFirst);
+  const merged: IncidentIndexEntry[] = [];
+  let k = 0;
+  let a = 0;
+  while (k < kept.length && a < added.length) merged.push(newestFirst(added[a], kept[k]) < 0 ? added[a++] : kept[k++]);
+  while (k < kept.length) merged.push(kept[k++]);
+  while (a < added.length) merged.push(added[a++]);
+  return merged;
 }
