@@ -32,9 +32,14 @@ export interface IndexedPostmortem {
   timeline: string;
 }
 
+/** Words on one line, runs of spaces as one; most are so already, and are left as they are (a scan packs thousands). */
+function oneLine(text: string): string {
+  return /[\t\n\r]| {2}|^ | $/.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
+}
+
 /** The timeline held as one string (see IndexedPostmortem), with each entry's words on one line. */
 export function packTimeline(entries: readonly IndexedTimelineEntry[]): string {
-  return entries.map((entry) => `${entry.line}\t${entry.text.replace(/\s+/g, ' ').trim()}`).join('\n');
+  return entries.map((entry) => `${entry.line}\t${oneLine(entry.text)}`).join('\n');
 }
 
 export function unpackTimeline(timeline: string): IndexedTimelineEntry[] {
