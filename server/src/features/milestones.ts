@@ -14,11 +14,9 @@ export interface MilestoneMatch {
   minutesFromStart: number | null;
 }
 
+/** The milestones found (the times to detect, mitigate and resolve are the lifecycle's: features/lifecycle.ts). */
 export interface Milestones {
   milestones: MilestoneMatch[];
-  timeToDetect: MilestoneMatch | null;
-  timeToMitigate: MilestoneMatch | null;
-  timeToResolve: MilestoneMatch | null;
 }
 
 /** The words of each milestone. The first entry (in time) that says one of them marks it. */
@@ -124,9 +122,5 @@ export function findMilestones(model: PostmortemModel): Milestones {
     const found = firstSaying(model, order, kind, pattern);
     if (found) milestones.push({ kind, entryIndex: found.entryIndex, word: found.word, minutesFromStart: fromStart(model.timeline[found.entryIndex]) });
   }
-  const timed = (kind: MilestoneKind) => {
-    const found = milestones.find((m) => m.kind === kind);
-    return found && found.minutesFromStart !== null && found.minutesFromStart >= 0 ? found : null;
-  };
-  return { milestones, timeToDetect: timed('detected'), timeToMitigate: timed('mitigated'), timeToResolve: timed('resolved') };
+  return { milestones };
 }
