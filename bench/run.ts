@@ -23,7 +23,7 @@ import { AnalysisCache } from '../server/src/core/incremental';
 import { computeDiagnostics } from '../server/src/features/diagnostics';
 import { documentSymbols } from '../server/src/features/documentSymbols';
 import { SERVER_ENV, SERVER_EXEC_ARGV } from '../server/src/shared/serverLaunch';
-import { ALL_CORES_V8_FLAGS } from '../server/src/cli/relaunch';
+import { ALL_CORES_V8_FLAGS } from '../server/src/shared/serverLaunch';
 import { CORPUS, corpusAvailable, readCorpus } from '../test/helpers';
 import { generateCorpusLike, generatePostmortem } from './generate';
 import { measureIndex, printIndexResult, rssOf, stopServer } from './incidentIndex';

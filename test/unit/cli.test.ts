@@ -6,7 +6,8 @@ import { mkdtempSync, mkdirSync, writeFileSync, copyFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from '../helpers';
-import { ALL_CORES_V8_FLAGS, RELAUNCHED_ENV } from '../../server/src/cli/relaunch';
+import { RELAUNCHED_ENV } from '../../server/src/cli/relaunch';
+import { ALL_CORES_V8_FLAGS } from '../../server/src/shared/serverLaunch';
 
 function lint(args: string[], cwd = ROOT) {
   const result = spawnSync(process.execPath, [join(ROOT, 'dist', 'cli.js'), ...args], { cwd, encoding: 'utf8' });

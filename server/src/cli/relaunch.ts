@@ -7,8 +7,6 @@
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
 import { ALL_CORES_V8_FLAGS } from '../shared/serverLaunch';
-
-export { ALL_CORES_V8_FLAGS };
 /**
  * Set in the relaunched process's environment to the number of threads its parent worked out: it can
  * start them before it finds the files again.

@@ -331,7 +331,7 @@ export class IncidentIndex {
       }
       const options = this.host.scanProcesses;
       // A process's start costs more than a few files: small folders are read here.
-      const processes = options && paths.length >= PROCESSES_MIN_FILES ? new ScanProcesses(options.workerPath, options.count, (message) => this.host.logger.warn(message)) : null;
+      const processes = options && paths.length >= PROCESSES_MIN_FILES ? new ScanProcesses(options.workerPath, options.count, folder.settings, (message) => this.host.logger.warn(message)) : null;
       // Files handed to the scan processes and not yet back; the loop waits for one when they are full.
       let reading = 0;
       let slotFree: (() => void) | null = null;
@@ -433,7 +433,7 @@ export class IncidentIndex {
     const now = this.host.clock();
     const open = this.isOpen(uri) ? await this.host.openDocument(uri) : null;
     if (open) return open.model.isPostmortem ? indexedPostmortem(open.model, open.settings, now, file) : null;
-    if (processes) return processes.index(path, file, folder.settings, now);
+    if (processes) return processes.index(path, file, now);
     return indexText(readFileSync(path, 'utf8'), path, file, folder.settings, now);
   }
 

@@ -6,12 +6,12 @@ import type { Settings } from '../core/config';
 import type { ScanOutcome, ScanReply, ScanRequest } from './scanProcesses';
 import { indexText } from './indexText';
 
-// Each folder's settings as first sent, kept as one object: what is made once per settings stays made.
-const settingsById = new Map<number, Settings>();
+// The folder's settings as first sent, kept as one object: what is made once per settings stays made.
+let settings: Settings | undefined;
 
-function outcomeOf(request: ScanRequest, settings: Settings | undefined, k: number): ScanOutcome {
+function outcomeOf(request: ScanRequest, k: number): ScanOutcome {
   try {
-    if (!settings) throw new Error(`settings ${request.settingsId} were never sent to this process`);
+    if (!settings) throw new Error('the settings were never sent to this scan process');
     const { path, file } = request.files[k];
     return { indexed: indexText(readFileSync(path, 'utf8'), path, file, settings, new Date(request.now)) };
   } catch (error) {
@@ -20,9 +20,8 @@ function outcomeOf(request: ScanRequest, settings: Settings | undefined, k: numb
 }
 
 process.on('message', (request: ScanRequest) => {
-  if (request.settings) settingsById.set(request.settingsId, request.settings);
-  const settings = settingsById.get(request.settingsId);
-  const reply: ScanReply = { id: request.id, outcomes: request.files.map((_, k) => outcomeOf(request, settings, k)) };
+  if (request.settings) settings = request.settings;
+  const reply: ScanReply = { id: request.id, outcomes: request.files.map((_, k) => outcomeOf(request, k)) };
   process.send?.(reply);
 });
 // The server went away (or stopped the scan): nothing is left to do.

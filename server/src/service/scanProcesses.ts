@@ -2,8 +2,9 @@
 // started with the V8 flags the CLI's lint threads use (see shared/serverLaunch.ts): a scan then costs
 // a file what `postmortem-lint` costs it, where threads would inherit the server's small young
 // generation (tuned for typing, not for bulk work). Their memory is theirs: it goes when the scan ends,
-// and never counts against the server's. Files go out in small batches to whichever process has room;
-// when a process cannot start or dies, its files are indexed on this thread instead.
+// and never counts against the server's. One instance scans one folder, with that folder's settings.
+// Files go out in small batches to whichever process has room; when a process cannot start or dies,
+// its files are indexed on this thread instead.
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import type { Settings } from '../core/config';
@@ -20,10 +21,9 @@ export interface ScanRequest {
   id: number;
   files: ScanFile[];
   /**
-   * The folder's settings, sent to a process once: a copy per batch would defeat what is made once per
-   * settings object (the phrase matchers, the compiled profiles) and rebuild it each time.
+   * The folder's settings, with a process's first request only: a copy per batch would defeat what is
+   * made once per settings object (the phrase matchers, the compiled profiles) and rebuild it each time.
    */
-  settingsId: number;
   settings?: Settings;
   /** ms since the epoch: "today" for overdue items. */
   now: number;
@@ -38,7 +38,6 @@ export interface ScanReply {
 
 interface Job {
   scan: ScanFile;
-  settings: Settings;
   now: number;
   resolve: (indexed: IndexedPostmortem | null) => void;
   reject: (error: Error) => void;
@@ -48,8 +47,8 @@ interface Scanner {
   child: ChildProcess;
   /** Batches sent and not yet answered, by request id. */
   batches: Map<number, Job[]>;
-  /** The settings ids this process has been sent. */
-  known: Set<number>;
+  /** Whether it has been sent the settings. */
+  hasSettings: boolean;
   /** The end of what it wrote to stderr, for the log when it ends early. */
   stderr: string;
 }
@@ -60,35 +59,29 @@ const BATCH = 8;
 const BATCHES_HELD = 2;
 const STDERR_KEPT = 2000;
 
-/** A file indexed on this thread (no process, or a process lost). */
-async function indexHere(job: Job): Promise<IndexedPostmortem | null> {
-  return indexText(await readFile(job.scan.path, 'utf8'), job.scan.path, job.scan.file, job.settings, new Date(job.now));
-}
-
-function runHere(job: Job): void {
-  indexHere(job).then(job.resolve, job.reject);
-}
-
 export class ScanProcesses {
   private scanners: Scanner[] = [];
   private readonly queue: Job[] = [];
   private nextId = 0;
   /** A process died or would not start: the rest of the scan runs here rather than start another. */
   private failed = false;
-  private readonly settingsIds = new WeakMap<Settings, number>();
-  private nextSettingsId = 0;
 
   /** `warn`: told once when a process ends early, with the end of what it wrote to stderr. */
-  constructor(private readonly workerPath: string, private readonly count: number, private readonly warn: (message: string) => void = () => undefined) {}
+  constructor(
+    private readonly workerPath: string,
+    private readonly count: number,
+    private readonly settings: Settings,
+    private readonly warn: (message: string) => void = () => undefined,
+  ) {}
 
   /** How many files the caller may have waiting at once to keep every process busy. */
   get capacity(): number {
     return this.count * BATCH * (BATCHES_HELD + 1);
   }
 
-  index(path: string, file: IndexedFileInfo, settings: Settings, now: Date): Promise<IndexedPostmortem | null> {
+  index(path: string, file: IndexedFileInfo, now: Date): Promise<IndexedPostmortem | null> {
     return new Promise((resolve, reject) => {
-      this.queue.push({ scan: { path, file }, settings, now: now.getTime(), resolve, reject });
+      this.queue.push({ scan: { path, file }, now: now.getTime(), resolve, reject });
       this.pump();
     });
   }
@@ -101,14 +94,14 @@ export class ScanProcesses {
       scanner.child.kill();
       this.redo(scanner);
     }
-    for (const job of this.queue.splice(0)) runHere(job);
+    for (const job of this.queue.splice(0)) this.runHere(job);
   }
 
   /** Hands out what waits: full batches to processes with room, a partial one to an idle process. */
   private pump(): void {
     this.startScanners();
     if (this.scanners.length === 0) {
-      for (const job of this.queue.splice(0)) runHere(job);
+      for (const job of this.queue.splice(0)) this.runHere(job);
       return;
     }
     for (;;) {
@@ -127,30 +120,22 @@ export class ScanProcesses {
   }
 
   private send(scanner: Scanner, jobs: Job[]): void {
-    // One batch, one settings object: the queue is one folder's at a time (a scan goes folder by folder).
-    const settings = jobs[0].settings;
-    const sameSettings = jobs.filter((job) => job.settings === settings);
-    const others = jobs.filter((job) => job.settings !== settings);
-    this.queue.unshift(...others);
-    const settingsId = this.settingsIdOf(settings);
-    const request: ScanRequest = { id: this.nextId++, files: sameSettings.map((job) => job.scan), settingsId, now: sameSettings[0].now };
-    if (!scanner.known.has(settingsId)) {
-      request.settings = settings;
-      scanner.known.add(settingsId);
+    const request: ScanRequest = { id: this.nextId++, files: jobs.map((job) => job.scan), now: jobs[0].now };
+    if (!scanner.hasSettings) {
+      request.settings = this.settings;
+      scanner.hasSettings = true;
     }
-    scanner.batches.set(request.id, sameSettings);
+    scanner.batches.set(request.id, jobs);
     scanner.child.send(request, (error) => {
       if (error) this.lose(scanner, error.message);
     });
   }
 
-  private settingsIdOf(settings: Settings): number {
-    let id = this.settingsIds.get(settings);
-    if (id === undefined) {
-      id = this.nextSettingsId++;
-      this.settingsIds.set(settings, id);
-    }
-    return id;
+  /** A file indexed on this thread (no process, or a process lost). */
+  private runHere(job: Job): void {
+    readFile(job.scan.path, 'utf8')
+      .then((text) => indexText(text, job.scan.path, job.scan.file, this.settings, new Date(job.now)))
+      .then(job.resolve, job.reject);
   }
 
   private startScanners(): void {
@@ -173,7 +158,7 @@ export class ScanProcesses {
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
         serialization: 'advanced',
       });
-      const scanner: Scanner = { child, batches: new Map(), known: new Set(), stderr: '' };
+      const scanner: Scanner = { child, batches: new Map(), hasSettings: false, stderr: '' };
       child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (scanner.stderr = (scanner.stderr + chunk).slice(-STDERR_KEPT)));
       child.on('message', (reply: ScanReply) => this.answered(scanner, reply));
       child.on('error', (error) => this.lose(scanner, error.message));
@@ -211,6 +196,6 @@ export class ScanProcesses {
   private redo(scanner: Scanner): void {
     const batches = [...scanner.batches.values()];
     scanner.batches.clear();
-    for (const jobs of batches) for (const job of jobs) runHere(job);
+    for (const jobs of batches) for (const job of jobs) this.runHere(job);
   }
 }
