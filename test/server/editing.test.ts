@@ -93,7 +93,9 @@ test('the commands\' requests: sort the timeline, a new entry at a given time, a
   assert.deepEqual(profiles.map((profile) => profile.name), ['auto', 'classic', 'google-sre', 'pagerduty']);
   assert.match(profiles[3].description, /^PagerDuty's template: Overview, What Happened/);
   const template = await server.request<string>('postmortem/template', { profile: 'pagerduty', title: 'DB failover', date: '2024-05-10' });
-  assert.match(template, /^---\ntype: postmortem\nprofile: pagerduty\n---\n\n# Postmortem: DB failover\n\n\*\*Date:\*\* 2024-05-10\n\n## Overview/);
+  assert.match(template, /^---\ntype: postmortem\nprofile: pagerduty\ndate: 2024-05-10\n---\n\n# Postmortem: DB failover\n\n## Overview/);
+  // A date that is no day stays in the body, as written.
+  assert.match(await server.request<string>('postmortem/template', { profile: 'classic', title: 'x', date: 'last Tuesday' }), /^---\ntype: postmortem\nprofile: classic\n---\n\n# Postmortem: x\n\n\*\*Date:\*\* last Tuesday\n\n## /);
   // Opened in a workspace whose profile is classic, it is checked as the pagerduty postmortem it is.
   const { diagnostics } = await server.open('new-pagerduty-postmortem.md', template);
   assert.deepEqual(diagnostics.diagnostics.filter((d) => d.code === 'section-missing' || d.code === 'section-order'), []);
