@@ -8,8 +8,12 @@ import { INDEX_CHANGED_NOTIFICATION, INDEX_METHOD } from '../../../server/src/pr
 import { sendCustomRequest } from '../requests';
 import { IndexCopy, type IndexSnapshot } from './indexCopy';
 
-/** While the first scan runs, ask again this often in case a change notification is missed. */
-const SCANNING_RECHECK_MS = 1000;
+/**
+ * While the first scan runs, ask again this often in case a change notification is missed. Only a
+ * safety net: the server tells each step of a scan and its end, and every ask during a scan of
+ * thousands of files competes with it for the cores.
+ */
+const SCANNING_RECHECK_MS = 5000;
 
 export class IndexStore implements vscode.Disposable {
   private readonly copy = new IndexCopy();
