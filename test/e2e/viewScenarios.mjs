@@ -24,6 +24,10 @@ if (JSON.stringify(groups.month) === JSON.stringify(groups.severity) || groups.s
 const NO_POSTMORTEMS = 'No postmortems in this workspace yet.';
 const NO_ACTION_ITEMS = "No action items in this workspace's postmortems yet.";
 const SCANNING = 'Scanning the workspace for postmortems…';
+/** VS Code's own words in a view whose extension has not registered it yet: never to be seen. */
+const NO_PROVIDER = /no data provider/i;
+/** A recorded state that says there is nothing (welcomes carry their buttons' words after the text). */
+const saysNothing = ({ state, text }) => state === 'welcome' && (text.startsWith(NO_POSTMORTEMS) || text.startsWith(NO_ACTION_ITEMS));
 const VIEWS = ['Incidents', 'Action Items'];
 /** Enough postmortems for the first scan to last a few seconds (6 s here), so its message shows in a screenshot. */
 const GENERATED = 1000;
@@ -69,10 +73,14 @@ export const viewScenarios = [
       await welcome.waitFor({ timeout: TIMEOUTS.ui * 2 });
       await wb.viewWelcome('Action Items').filter({ hasText: NO_ACTION_ITEMS }).waitFor();
       await snap('welcome');
-      // Welcomed only once the scan had found nothing: never before or during it.
+      // Welcomed only once the scan had found nothing: never before or during it; and never VS Code's
+      // "no data provider" while the extension started.
       const states = await wb.viewStates('Incidents');
       const scanned = states.findIndex(({ text }) => text === SCANNING);
-      if (scanned < 0 || states.findIndex(({ state }) => state === 'welcome') < scanned) throw new Error(`the Incidents view went through ${JSON.stringify(states)}`);
+      if (scanned < 0 || states.findIndex(saysNothing) < scanned || states.some(({ text }) => NO_PROVIDER.test(text))) {
+        throw new Error(`the Incidents view went through ${JSON.stringify(states)}`);
+      }
+      log(`the Incidents view's states (ms since just before the click): ${JSON.stringify(states)}`);
 
       await welcome.locator('.monaco-button', { hasText: 'New Postmortem' }).click();
       await wb.answerQuickInput('Cache stampede after a deploy');
@@ -80,6 +88,10 @@ export const viewScenarios = [
       await wb.page.locator('.tab.active', { hasText: `${today}-cache-stampede-after-a-deploy-postmortem.md` }).waitFor();
       await wb.viewRow('Incidents', 'Cache stampede after a deploy').waitFor();
       await welcome.waitFor({ state: 'hidden' });
+      // Filed under this month, from the date New Postmortem wrote in its front matter.
+      const month = new Date(`${today}T12:00:00Z`).toLocaleString('en-US', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+      const groupsShown = (await wb.viewSnapshot('Incidents')).filter((row) => row.level === 1).map((row) => row.label);
+      if (JSON.stringify(groupsShown) !== JSON.stringify([month])) throw new Error(`the new postmortem is filed under ${JSON.stringify(groupsShown)}, not ${month}`);
     },
   },
   {
@@ -104,8 +116,9 @@ export const viewScenarios = [
       if (JSON.stringify(shown) !== JSON.stringify(expected)) throw new Error(`month groups ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`);
       for (const view of VIEWS) {
         const states = await wb.viewStates(view);
-        // The message first, then the rows; never the welcome that says there is nothing.
-        if (!states.some(({ text }) => text === SCANNING) || states.some(({ state }) => state === 'welcome') || states.at(-1).state !== 'rows') {
+        // The message first, then the rows; never the welcome that says there is nothing, nor VS Code's
+        // "no data provider" (before the extension starts the view says it is looking).
+        if (!states.some(({ text }) => text === SCANNING) || states.some(saysNothing) || states.some(({ text }) => NO_PROVIDER.test(text)) || states.at(-1).state !== 'rows') {
           throw new Error(`the ${view} view went through ${JSON.stringify(states)}`);
         }
         log(`the ${view} view's states (ms since just before the click): ${JSON.stringify(states)}`);
