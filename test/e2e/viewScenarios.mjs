@@ -24,8 +24,13 @@ if (JSON.stringify(groups.month) === JSON.stringify(groups.severity) || groups.s
 const NO_POSTMORTEMS = 'No postmortems in this workspace yet.';
 const NO_ACTION_ITEMS = "No action items in this workspace's postmortems yet.";
 const SCANNING = 'Scanning the workspace for postmortems…';
-/** VS Code's own words in a view whose extension has not registered it yet: never to be seen. */
+/**
+ * VS Code's own words in a view with no data provider. It shows them until it has read the extension's
+ * contributions (the "Looking for postmortems" welcome among them), which can come after the view first
+ * shows; once the view has shown anything of ours, they must not come back.
+ */
 const NO_PROVIDER = /no data provider/i;
+const providerLostAfterStart = (states) => states.some(({ text }, i) => NO_PROVIDER.test(text) && states.slice(0, i).some((earlier) => !NO_PROVIDER.test(earlier.text)));
 /** A recorded state that says there is nothing (welcomes carry their buttons' words after the text). */
 const saysNothing = ({ state, text }) => state === 'welcome' && (text.startsWith(NO_POSTMORTEMS) || text.startsWith(NO_ACTION_ITEMS));
 const VIEWS = ['Incidents', 'Action Items'];
@@ -73,11 +78,10 @@ export const viewScenarios = [
       await welcome.waitFor({ timeout: TIMEOUTS.ui * 2 });
       await wb.viewWelcome('Action Items').filter({ hasText: NO_ACTION_ITEMS }).waitFor();
       await snap('welcome');
-      // Welcomed only once the scan had found nothing: never before or during it; and never VS Code's
-      // "no data provider" while the extension started.
+      // Welcomed only once the scan had found nothing: never before or during it.
       const states = await wb.viewStates('Incidents');
       const scanned = states.findIndex(({ text }) => text === SCANNING);
-      if (scanned < 0 || states.findIndex(saysNothing) < scanned || states.some(({ text }) => NO_PROVIDER.test(text))) {
+      if (scanned < 0 || states.findIndex(saysNothing) < scanned || providerLostAfterStart(states)) {
         throw new Error(`the Incidents view went through ${JSON.stringify(states)}`);
       }
       log(`the Incidents view's states (ms since just before the click): ${JSON.stringify(states)}`);
@@ -116,9 +120,8 @@ export const viewScenarios = [
       if (JSON.stringify(shown) !== JSON.stringify(expected)) throw new Error(`month groups ${JSON.stringify(shown)}, expected ${JSON.stringify(expected)}`);
       for (const view of VIEWS) {
         const states = await wb.viewStates(view);
-        // The message first, then the rows; never the welcome that says there is nothing, nor VS Code's
-        // "no data provider" (before the extension starts the view says it is looking).
-        if (!states.some(({ text }) => text === SCANNING) || states.some(saysNothing) || states.some(({ text }) => NO_PROVIDER.test(text)) || states.at(-1).state !== 'rows') {
+        // The message first, then the rows; never the welcome that says there is nothing.
+        if (!states.some(({ text }) => text === SCANNING) || states.some(saysNothing) || providerLostAfterStart(states) || states.at(-1).state !== 'rows') {
           throw new Error(`the ${view} view went through ${JSON.stringify(states)}`);
         }
         log(`the ${view} view's states (ms since just before the click): ${JSON.stringify(states)}`);
