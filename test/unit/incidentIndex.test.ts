@@ -209,3 +209,19 @@ test('scan processes that die at once: every file is indexed on this thread inst
   assert.equal(warnings.length, 1, warnings.join('\n'));
   assert.match(warnings[0], /scan process ended early .*runs on the server's thread/);
 });
+
+test('a postmortem that starts at a section ("Issue Summary:") or with no words has no title: the views and the report name it by its path', async () => {
+  const ws = workspace();
+  const body = readFixture('classic-complete.md').replace(/^# .*\n/m, '');
+  ws.write('incidents/titled.md', readFixture('classic-complete.md'));
+  ws.write('incidents/2024-04-10-login.md', `Issue Summary:\n\n${body}`);
+  ws.write('incidents/pasted.md', `?\n\n${body}`);
+  const { index } = indexOf(ws);
+  await index.start([ws.uri]);
+  const titles = Object.fromEntries(index.entries().map((entry) => [entry.path, entry.title]));
+  assert.deepEqual(titles, {
+    'incidents/titled.md': 'Postmortem: Login outage on April 10th, 2024',
+    'incidents/2024-04-10-login.md': null,
+    'incidents/pasted.md': null,
+  });
+});

@@ -30,10 +30,17 @@ function lineWords(model: PostmortemModel, line: number): string {
   return clip(plainText(raw.slice(skipLinePrefix(raw))));
 }
 
-/** The document's title: its first heading (else its first line of words), plain. */
+/**
+ * The document's title: its first heading (else its first line of words), plain. None when that line
+ * opens one of the profile's sections (a postmortem that starts at "Issue Summary:" has no title, and
+ * the index names it by its file) or says nothing in letters ("?").
+ */
 export function titleOf(model: PostmortemModel): string | null {
   if (model.lines.index.text.trim() === '') return null;
-  return lineWords(model, firstTitleLine(model)) || null;
+  const line = firstTitleLine(model);
+  if (model.sections.some((section) => section.line === line && section.specId !== null)) return null;
+  const words = lineWords(model, line);
+  return /\p{L}/u.test(words) ? words : null;
 }
 
 /** Where an incident point was read: the front matter's time, the summary's written time, or the timeline entry it came from. */
