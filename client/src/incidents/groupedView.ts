@@ -31,6 +31,8 @@ export class GroupedView<T, G extends string> implements vscode.TreeDataProvider
   readonly onDidChangeTreeData = this.changed.event;
   private readonly view: vscode.TreeView<Node<T>>;
   private readonly disposables: vscode.Disposable[] = [this.changed];
+  /** The entries the tree was last drawn from. */
+  private shownEntries: readonly IncidentIndexEntry[] | undefined;
 
   constructor(private readonly kind: GroupedViewKind<T, G>, private readonly store: IndexStore, private readonly state: vscode.Memento) {
     const remembered = state.get<unknown>(kind.groupingKey);
@@ -46,15 +48,21 @@ export class GroupedView<T, G extends string> implements vscode.TreeDataProvider
     this.grouping = grouping;
     await this.state.update(this.kind.groupingKey, grouping);
     await vscode.commands.executeCommand('setContext', this.kind.groupingKey, grouping);
-    this.show(this.store.value);
+    this.show(this.store.value, true);
   }
 
-  private show(result: IndexSnapshot): void {
+  /** `regroup`: the grouping changed, so the tree is redrawn even if the entries did not. */
+  private show(result: IndexSnapshot, regroup = false): void {
+    // The same entries (an empty workspace's scan ending): the tree is not refreshed, as a refresh
+    // leaves the view blank until its children come back, between the message and the welcome.
+    const sameEntries = result.entries === this.shownEntries || (result.entries.length === 0 && this.shownEntries?.length === 0);
+    this.shownEntries = result.entries;
     this.groups = this.kind.group(result.entries, this.grouping);
+    // The key before the message: the welcome it allows is there as the message goes.
+    void vscode.commands.executeCommand('setContext', INDEX_SCANNED_CONTEXT, !result.scanning);
     this.view.message = result.scanning ? 'Scanning the workspace for postmortems…' : undefined;
     this.view.badge = this.kind.badge?.(result.entries);
-    void vscode.commands.executeCommand('setContext', INDEX_SCANNED_CONTEXT, !result.scanning);
-    this.changed.fire(undefined);
+    if (regroup || !sameEntries) this.changed.fire(undefined);
   }
 
   getChildren(node?: Node<T>): Node<T>[] {
