@@ -1,7 +1,7 @@
 // What the Incidents and Action Items views show, as plain data: the order, the groups, the labels
 // and the tooltips. Pure (no vscode): the tree providers only turn these into TreeItems.
 import type { IncidentIndexEntry, LifecycleMoment, MetricName, IndexActionItem } from '../../../server/src/protocol';
-import { newestFirst } from '../../../server/src/shared/newestFirst';
+import { byNaturalText, newestFirst } from '../../../server/src/shared/newestFirst';
 import { describePoint, formatMinutes, monthName } from './format';
 
 export type IncidentGrouping = 'month' | 'severity';
@@ -13,8 +13,6 @@ export interface Group<T> {
   label: string;
   members: T[];
 }
-
-const byText = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true, sensitivity: 'base' });
 
 /** Newest first, the index's one order (shared/newestFirst.ts). */
 export function sortNewestFirst(entries: readonly IncidentIndexEntry[]): IncidentIndexEntry[] {
@@ -50,7 +48,7 @@ export function groupIncidents(entries: readonly IncidentIndexEntry[], by: Incid
     const severity = entry.severity?.trim();
     return severity ? { key: `severity:${severity.toLowerCase()}`, label: severity } : NO_SEVERITY;
   });
-  return groups.sort((a, b) => Number(a.key === NO_SEVERITY.key) - Number(b.key === NO_SEVERITY.key) || byText(a.label, b.label));
+  return groups.sort((a, b) => Number(a.key === NO_SEVERITY.key) - Number(b.key === NO_SEVERITY.key) || byNaturalText(a.label, b.label));
 }
 
 /** "2h 5m · 2024-03-14", what the Incidents view writes beside a title. */
@@ -123,7 +121,7 @@ export function sortItems(rows: readonly ItemRow[]): ItemRow[] {
   return [...rows].sort((a, b) =>
     STATE_ORDER[itemState(a.item)] - STATE_ORDER[itemState(b.item)]
     || (a.item.due ?? '\uffff').localeCompare(b.item.due ?? '\uffff')
-    || byText(a.entry.path, b.entry.path)
+    || byNaturalText(a.entry.path, b.entry.path)
     || a.item.line - b.item.line);
 }
 
@@ -145,7 +143,7 @@ export function groupActionItems(entries: readonly IncidentIndexEntry[], by: Ite
     Number(a.key === NO_OWNER.key) - Number(b.key === NO_OWNER.key)
     || count(b, 'overdue') - count(a, 'overdue')
     || count(b, 'open') - count(a, 'open')
-    || byText(a.label, b.label));
+    || byNaturalText(a.label, b.label));
 }
 
 /** "2 overdue, 3 open": a group's description. */
