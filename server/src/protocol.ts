@@ -328,7 +328,7 @@ export interface WireFrontMatter {
   incidentId: string | null;
   /** Explicit lifecycle times (started, detected, acknowledged, mitigated, resolved) as written. */
   lifecycle: Partial<Record<LifecycleMoment, string>>;
-  /** YAML syntax errors: the front matter could not be read in full. */
+  /** YAML or TOML syntax errors: the front matter could not be read in full. */
   malformed: boolean;
 }
 

@@ -96,14 +96,16 @@ const otherLine: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constant('') },
   { weight: 2, arbitrary: fc.constantFrom('Some prose about the incident.', '```', '~~~', '<!--', '-->', '---', '> quoted', '    indented code', '| Time | Event |', '| --- | --- |', 'All times in CEST', 'May 20:', '### 2024-05-02', '=====', '[^1]: note', '- [ ] action',
     // Front matter lifecycle times (a document opening with "---" holds them): good, impossible and bad.
-    'started: 2024-05-02T10:00Z', 'resolved: 2024-05-02 09:30+02:00', 'detected: 2024-02-31T10:00Z', 'acknowledged: soon', '- 10:05 [acknowledged] on-call joined') },
+    'started: 2024-05-02T10:00Z', 'resolved: 2024-05-02 09:30+02:00', 'detected: 2024-02-31T10:00Z', 'acknowledged: soon', '- 10:05 [acknowledged] on-call joined',
+    // TOML front matter (a document opening with "+++"): keys, a table, a multi-line array, broken TOML.
+    '+++', 'severity = "sev1"  # comment', 'started = 2024-05-02T10:00:00Z', 'date = 2024-05-02', '[extra]', 'authors = [', ']', 'title = "unclosed') },
   { weight: 1, arbitrary: oddText },
 );
 
 /** A small postmortem: a title, then sections in random order with random bodies. */
 export const smallPostmortem: fc.Arbitrary<string[]> = fc
   .tuple(
-    fc.constantFrom('# Postmortem: API outage', '# Incident report', 'Post-mortem', '---\ntype: postmortem\n---', '# 😀 Postmortem', ''),
+    fc.constantFrom('# Postmortem: API outage', '# Incident report', 'Post-mortem', '---\ntype: postmortem\n---', '+++\ntitle = "Queue postmortem"\n\n[extra]\n+++', '+++\ntype = "postmortem"', '# 😀 Postmortem', ''),
     fc.array(
       fc.tuple(headingLine, fc.array(fc.oneof({ weight: 3, arbitrary: entryLine }, { weight: 2, arbitrary: summaryLine }, { weight: 2, arbitrary: otherLine }), { maxLength: 8 })),
       { maxLength: 6 },

@@ -50,6 +50,8 @@ const FRAGMENTS = [
 function documents(): Array<[string, string]> {
   const docs: Array<[string, string]> = [
     ['tricky', TRICKY],
+    // TOML front matter ("+++") with a blank line and a table inside: a chunk is never cut in it.
+    ['tricky-toml', TRICKY.replace(/^---\ntitle: Incident report\ntype: postmortem\n\nnotes: a blank line inside\n---/, '+++\ntitle = "Incident report"\n\n[extra]\n- not = "a list item"\n+++')],
     ['generated-40', generatePostmortem(40, 3).text],
     ['generated-120', generatePostmortem(120, 5).text],
   ];

@@ -17,7 +17,7 @@ import type { LineMarker } from '../../server/src/core/markdown/lineMarker';
 import { readLines, type BlockReader } from '../../server/src/core/markdown/parse';
 import { LineIndex } from '../../server/src/core/text';
 
-const fullProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']);
+const fullProcessor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml', 'toml']);
 
 function gfmBlocks(this: Processor): void {
   const data = this.data() as { micromarkExtensions?: unknown[]; fromMarkdownExtensions?: unknown[] };
@@ -28,7 +28,7 @@ function blockStructureOnly(this: Processor): void {
   const data = this.data() as { micromarkExtensions?: unknown[] };
   (data.micromarkExtensions ??= []).push({ disable: { null: INLINE_CONSTRUCTS } });
 }
-const blockProcessor = unified().use(remarkParse).use(gfmBlocks).use(remarkFrontmatter, ['yaml']).use(blockStructureOnly);
+const blockProcessor = unified().use(remarkParse).use(gfmBlocks).use(remarkFrontmatter, ['yaml', 'toml']).use(blockStructureOnly);
 
 function treeReader(processor: { parse(text: string): unknown }): BlockReader {
   return (source, marker) => {
@@ -54,6 +54,12 @@ function visit(marker: LineMarker, node: RootContent, item: number): void {
   const leaf = LEAF_KINDS[node.type];
   if (leaf) {
     marker.mark(leaf, start, end, item);
+    return;
+  }
+  // TOML front matter ("+++"): mdast's types know only YAML's node.
+  if ((node.type as string) === 'toml') {
+    marker.frontMatter((node as unknown as { value: string }).value);
+    marker.mark('frontmatter', start, end, item);
     return;
   }
   switch (node.type) {

@@ -1,7 +1,7 @@
 // Which documents are postmortems: only they get anything from us, never a plain README.
 import picomatch from 'picomatch';
-import { parse as parseYaml } from 'yaml';
 import { looksLikePostmortem } from './detectByContent';
+import { frontMatterSyntaxOf, parseFrontMatter, type FrontMatterSyntax } from './frontMatter';
 
 // "Postmortem", "Post Mortem", "Post-Mortem Report", "Incident Reports", "Outage Report", "Incident Review",
 // "Post-Incident Report", "Root Cause Analysis": what people call the document in its title.
@@ -38,7 +38,7 @@ export function matchesInclude(path: string, include: readonly string[]): boolea
 export function saysPostmortem(text: string, frontMatter: string | null): boolean {
   if (frontMatter !== null) {
     try {
-      const data: unknown = parseYaml(frontMatter);
+      const data = parseFrontMatter(frontMatter, frontMatterSyntaxOf(text));
       if (typeof data === 'object' && data !== null) {
         const record = data as Record<string, unknown>;
         for (const key of ['type', 'kind', 'layout', 'category']) {
@@ -71,12 +71,12 @@ function firstWordsLine(head: string): string {
 }
 
 /** A `profile:` named in the front matter (`profile: google-sre`), which wins over the settings'. */
-export function frontMatterProfile(frontMatter: string | null): string | null {
-  // A YAML key reads "profile" only when it is written so, or spelled with escapes ("pro\x66ile"): other
+export function frontMatterProfile(frontMatter: string | null, syntax: FrontMatterSyntax): string | null {
+  // A key reads "profile" only when it is written so, or spelled with escapes ("pro\x66ile"): other
   // front matter is not parsed here (the front matter reader parses it once, with its own options).
   if (frontMatter === null || (!frontMatter.includes('profile') && !frontMatter.includes('\\'))) return null;
   try {
-    const data: unknown = parseYaml(frontMatter);
+    const data = parseFrontMatter(frontMatter, syntax);
     if (typeof data === 'object' && data !== null) {
       const value = (data as Record<string, unknown>).profile;
       if (typeof value === 'string' && value.trim()) return value.trim();

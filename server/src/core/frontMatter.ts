@@ -1,8 +1,23 @@
-// The document's own facts from its YAML front matter (severity, status, authors, lifecycle times), each
-// with the offsets of its key and value so that diagnostics, hovers and completions can point at them.
-// Broken YAML is kept as errors with their positions; the rest of the document does not depend on it.
-import { isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+// The document's own facts from its front matter (severity, status, authors, lifecycle times), each with
+// the offsets of its key and value so that diagnostics, hovers and completions can point at them. YAML
+// between "---" fences, or TOML between "+++" (Hugo and Zola sites write it so). Broken front matter is
+// kept as errors with their positions; the rest of the document does not depend on it.
+import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
+import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, type Node as YamlNode } from 'yaml';
+import { frontMatterFence } from './markdown';
 import type { LineIndex } from './text';
+
+export type FrontMatterSyntax = 'yaml' | 'toml';
+
+/** The syntax of the front matter a text opens with (whether or not it has one). */
+export function frontMatterSyntaxOf(text: string): FrontMatterSyntax {
+  return frontMatterFence(text) === '+++' ? 'toml' : 'yaml';
+}
+
+/** The front matter's data as its syntax reads it (TOML dates as the text they stand for); throws when it is broken. */
+export function parseFrontMatter(source: string, syntax: FrontMatterSyntax): unknown {
+  return syntax === 'toml' ? plainToml(parseToml(source)) : parseYaml(source);
+}
 
 /** Default severities and statuses (the settings may replace them). Statuses are in life order. */
 export const DEFAULT_SEVERITIES = ['SEV1', 'SEV2', 'SEV3', 'SEV4', 'SEV5', 'P0', 'P1', 'P2', 'P3', 'P4', 'critical', 'major', 'minor'] as const;
@@ -14,7 +29,7 @@ export type LifecycleKey = (typeof LIFECYCLE_KEYS)[number];
 
 export interface FrontMatterField {
   key: string;
-  /** The value as YAML reads it (string, number, list …). */
+  /** The value as YAML or TOML reads it (string, number, list …; a TOML date as the text it stands for). */
   value: unknown;
   keyStart: number;
   keyEnd: number;
@@ -30,12 +45,16 @@ export interface FrontMatterError {
 }
 
 export interface FrontMatter {
-  /** Offsets of the YAML between the fences. */
+  syntax: FrontMatterSyntax;
+  /** Offsets of the YAML or TOML between the fences. */
   start: number;
   end: number;
   /** Top-level keys in written order; empty when the YAML is not a mapping. */
   fields: FrontMatterField[];
-  /** YAML syntax errors (the fields read before the first one are still there). */
+  /**
+   * Syntax errors (YAML keeps the fields read before the first one; TOML is read whole or not at all,
+   * so broken TOML has no fields).
+   */
   errors: FrontMatterError[];
   title: string | null;
   date: string | null;
@@ -62,13 +81,38 @@ function nodeRange(node: YamlNode | null | undefined): [number, number] | null {
 }
 
 /**
- * The front matter of `text`, when it opens with one (`frontMatter` is the YAML between the fences, as
- * the Markdown reader found it); null otherwise.
+ * The front matter of `text`, when it opens with one (`frontMatter` is the YAML or TOML between the
+ * fences, as the Markdown reader found it); null otherwise.
  */
 export function readFrontMatter(index: LineIndex, frontMatter: string | null): FrontMatter | null {
   if (frontMatter === null || index.lineCount < 2) return null;
   const start = index.lines[1].start;
-  const end = start + frontMatter.length;
+  const syntax = frontMatterSyntaxOf(index.lines[0].text);
+  const { fields, errors } = syntax === 'toml' ? readToml(frontMatter, start) : readYaml(frontMatter, start);
+  const value = (key: string) => fields.find((field) => field.key === key)?.value;
+  const lifecycle: Partial<Record<LifecycleKey, string>> = {};
+  for (const key of LIFECYCLE_KEYS) {
+    const time = asText(value(key));
+    if (time) lifecycle[key] = time;
+  }
+  const owner = asText(value('owner'));
+  const authors = asList(value('authors') ?? value('author'));
+  return {
+    syntax, start, end: start + frontMatter.length, fields, errors,
+    title: asText(value('title')),
+    date: asText(value('date')),
+    severity: asText(value('severity')),
+    status: asText(value('status')),
+    authors: authors.length ? authors : owner ? [owner] : [],
+    owner,
+    services: asList(value('services')),
+    tags: asList(value('tags')),
+    incidentId: asText(value('incident_id')),
+    lifecycle,
+  };
+}
+
+function readYaml(frontMatter: string, start: number): { fields: FrontMatterField[]; errors: FrontMatterError[] } {
   const document = parseDocument(frontMatter, { prettyErrors: false, uniqueKeys: false });
   const errors = document.errors.map((error) => ({
     start: start + error.pos[0],
@@ -93,27 +137,98 @@ export function readFrontMatter(index: LineIndex, frontMatter: string | null): F
       });
     }
   }
-  const value = (key: string) => fields.find((field) => field.key === key)?.value;
-  const lifecycle: Partial<Record<LifecycleKey, string>> = {};
-  for (const key of LIFECYCLE_KEYS) {
-    const time = asText(value(key));
-    if (time) lifecycle[key] = time;
+  return { fields, errors };
+}
+
+/** TOML dates as the text they stand for ("2023-07-21", "2023-07-20T12:17:00Z"); tables and arrays inside, alike. */
+function plainToml(value: unknown): unknown {
+  if (value instanceof TomlDate) return value.toISOString().replace(/\.000(?=Z|[+-]|$)/, '');
+  if (Array.isArray(value)) return value.map(plainToml);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, plainToml(inner)]));
+  return value;
+}
+
+/** A top-level `key = value` line: a bare or quoted key (dotted keys make tables, not fields). */
+const TOML_KEY_LINE = /^([ \t]*)([A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')[ \t]*=[ \t]*/;
+/** A table header: the keys after it are the table's, not the front matter's own. */
+const TOML_TABLE = /^[ \t]*\[/;
+
+function readToml(frontMatter: string, start: number): { fields: FrontMatterField[]; errors: FrontMatterError[] } {
+  let data: Record<string, unknown>;
+  try {
+    data = plainToml(parseToml(frontMatter)) as Record<string, unknown>;
+  } catch (error) {
+    const at = error instanceof TomlError ? offsetOfLine(frontMatter, error.line, error.column) : 0;
+    const reason = error instanceof Error ? error.message.split('\n')[0].replace(/^Invalid TOML document: /, '') : String(error);
+    const message = `not valid TOML: ${reason}`;
+    return { fields: [], errors: [{ start: start + at, end: start + Math.min(at + 1, Math.max(frontMatter.length, 1)), message }] };
   }
-  const owner = asText(value('owner'));
-  const authors = asList(value('authors') ?? value('author'));
-  return {
-    start, end, fields, errors,
-    title: asText(value('title')),
-    date: asText(value('date')),
-    severity: asText(value('severity')),
-    status: asText(value('status')),
-    authors: authors.length ? authors : owner ? [owner] : [],
-    owner,
-    services: asList(value('services')),
-    tags: asList(value('tags')),
-    incidentId: asText(value('incident_id')),
-    lifecycle,
-  };
+  // smol-toml gives values, not where they are: each top-level key is found on its line. A line inside a
+  // multi-line string or array is not a key's, so those are skipped.
+  const fields: FrontMatterField[] = [];
+  const found = new Set<string>();
+  let offset = 0;
+  let skipUntil: RegExp | null = null;
+  for (const line of frontMatter.split('\n')) {
+    const lineStart = offset;
+    offset += line.length + 1;
+    const text = line.replace(/\r$/, '');
+    if (skipUntil) {
+      if (skipUntil.test(text)) skipUntil = null;
+      continue;
+    }
+    if (TOML_TABLE.test(text)) break;
+    const key = TOML_KEY_LINE.exec(text);
+    if (!key) continue;
+    const name = key[2].startsWith('"') ? (JSON.parse(key[2]) as string) : key[2].replace(/^'|'$/g, '');
+    if (!Object.hasOwn(data, name) || found.has(name)) continue;
+    found.add(name);
+    const valueText = text.slice(key[0].length);
+    skipUntil = multiLineEnd(valueText);
+    const valueEnd = skipUntil ? text.length : key[0].length + valueLength(valueText);
+    fields.push({
+      key: name,
+      value: data[name],
+      keyStart: start + lineStart + key[1].length,
+      keyEnd: start + lineStart + key[1].length + key[2].length,
+      valueStart: start + lineStart + key[0].length,
+      valueEnd: start + lineStart + valueEnd,
+    });
+  }
+  return { fields, errors: [] };
+}
+
+/** How a value that goes on past its line ends: a multi-line string's closing quotes, an array's "]" at a line's end. */
+function multiLineEnd(value: string): RegExp | null {
+  for (const quotes of ['"""', "'''"]) {
+    if (value.startsWith(quotes) && !value.slice(3).includes(quotes)) return new RegExp(quotes);
+  }
+  if (value.startsWith('[') && !/\][ \t]*(?:#.*)?$/.test(value)) return /\][ \t]*(?:#.*)?$/;
+  return null;
+}
+
+/** The value's length on its line: up to a comment outside quotes, less trailing spaces. */
+function valueLength(value: string): number {
+  let quote: string | null = null;
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i];
+    if (quote) {
+      if (char === '\\' && quote === '"') i++;
+      else if (char === quote) quote = null;
+    } else if (char === '"' || char === "'") quote = char;
+    else if (char === '#') return value.slice(0, i).trimEnd().length;
+  }
+  return value.trimEnd().length;
+}
+
+function offsetOfLine(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let current = 1; current < line; current++) {
+    const next = text.indexOf('\n', offset);
+    if (next < 0) return text.length;
+    offset = next + 1;
+  }
+  return Math.min(offset + Math.max(column - 1, 0), text.length);
 }
 
 /** The field at `offset` (on its key or its value), if any. */

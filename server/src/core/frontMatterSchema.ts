@@ -64,7 +64,7 @@ function describe(error: ErrorObject, key: string, lists: FrontMatterLists): { m
   return { message: `${key} ${error.message ?? 'is not valid'}`, allowed };
 }
 
-/** The fields whose value the schema rejects, one problem a field; none for broken YAML (its errors say why). */
+/** The fields whose value the schema rejects, one problem a field; none for broken front matter (its errors say why). */
 export function validateFrontMatter(frontMatter: FrontMatter, lists: FrontMatterLists): FrontMatterProblem[] {
   if (frontMatter.fields.length === 0) return [];
   const data = Object.fromEntries(frontMatter.fields.map((field) => [field.key, field.value]));
@@ -73,7 +73,7 @@ export function validateFrontMatter(frontMatter: FrontMatter, lists: FrontMatter
   const problems: FrontMatterProblem[] = [];
   for (const error of validate.errors ?? []) {
     const key = error.instancePath.split('/')[1];
-    // Written twice, a key's last value is the one YAML keeps.
+    // Written twice, a key's last value is the one YAML keeps (TOML refuses a key written twice).
     const field = key === undefined ? undefined : [...frontMatter.fields].reverse().find((candidate) => candidate.key === key);
     if (!field || problems.some((problem) => problem.field === field)) continue;
     problems.push({ field, ...describe(error, key, lists) });

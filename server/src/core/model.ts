@@ -13,7 +13,7 @@ import { findZone, writesMonthFirst, type Zone } from './time/zones';
 import { frontMatterProfile, isPostmortemDocument } from './detect';
 import { parseZoneSetting, type Settings } from './config';
 import { readActionItems, type ActionItem } from './actionItems';
-import { frontMatterYear, readFrontMatter, type FrontMatter } from './frontMatter';
+import { frontMatterSyntaxOf, frontMatterYear, readFrontMatter, type FrontMatter } from './frontMatter';
 import { frontMatterInstant, type FrontMatterInstant } from './frontMatterTimes';
 import { findPastedReport, withoutFences, type PastedReport } from './pastedReport';
 
@@ -64,7 +64,7 @@ export interface PostmortemModel {
   incident: Incident;
   documentDate: CalendarDate | null;
   documentZone: Zone | null;
-  /** The YAML front matter's facts, or null when the document has none. */
+  /** The front matter's facts (YAML or TOML), or null when the document has none. */
   frontMatter: FrontMatter | null;
   actionItems: ActionItem[];
 }
@@ -129,7 +129,7 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   const read = pastedReport ? withoutFences(text, pastedReport) : text;
   const index = new LineIndex(read);
   const frontMatter = frontMatterOf(read);
-  const fromFrontMatter = BUILT_IN_PROFILES[frontMatterProfile(frontMatter) ?? ''] ?? null;
+  const fromFrontMatter = BUILT_IN_PROFILES[frontMatterProfile(frontMatter, frontMatterSyntaxOf(read)) ?? ''] ?? null;
   // Whether it is a postmortem needs only the path, the title and the front matter: a document that is
   // not one is never parsed, and gets an empty model (every feature answers nothing for it).
   const isPostmortem = options.forcePostmortem || isPostmortemDocument(options.path, read, frontMatter, options.settings.include);

@@ -1,8 +1,12 @@
 // Completion inside the front matter: the keys the schema knows (those not written yet) at a line start,
-// and the allowed values after `severity:`, `status:` or `profile:`.
+// and the allowed values after `severity:`, `status:` or `profile:` (in TOML, `severity = "`…, quoted).
 import { CompletionItemKind, type CompletionItem, type Position } from 'vscode-languageserver-types';
 import { keyDocs, type FrontMatterLists } from '../core/frontMatterSchema';
 import type { PostmortemModel } from '../core/model';
+
+const YAML_VALUE = /^([A-Za-z_]+)[ \t]*:[ \t]*([^\s#]*)$/;
+/** After `key =`, the value so far with its opening quote, if typed. */
+const TOML_VALUE = /^([A-Za-z_]+)[ \t]*=[ \t]*("?[^\s#"]*)$/;
 
 export function frontMatterCompletion(model: PostmortemModel, position: Position, lists: FrontMatterLists): CompletionItem[] {
   const frontMatter = model.frontMatter;
@@ -10,17 +14,24 @@ export function frontMatterCompletion(model: PostmortemModel, position: Position
   if (!frontMatter || position.line >= index.lineCount) return [];
   const offset = index.offsetAt(position);
   if (offset < frontMatter.start || offset > frontMatter.end) return [];
-  const before = index.lines[position.line].text.slice(0, position.character);
+  const lineText = index.lines[position.line].text;
+  const before = lineText.slice(0, position.character);
   const docs = keyDocs(lists);
-  const valueOf = /^([A-Za-z_]+)[ \t]*:[ \t]*([^\s#]*)$/.exec(before);
+  const toml = frontMatter.syntax === 'toml';
+  // Keys under a TOML table header ("[extra]") are the table's, not the front matter's.
+  if (toml && index.lines.slice(index.lineAt(frontMatter.start), position.line).some((line) => /^[ \t]*\[/.test(line.text))) return [];
+  const valueOf = (toml ? TOML_VALUE : YAML_VALUE).exec(before);
   if (valueOf) {
     const doc = docs.find((candidate) => candidate.key === valueOf[1]);
     const from = position.character - valueOf[2].length;
+    // An editor that closed the quote typed leaves it after the cursor: the value replaces it too.
+    const to = toml && valueOf[2].startsWith('"') && lineText[position.character] === '"' ? position.character + 1 : position.character;
     return (doc?.values ?? []).map((value, order) => ({
       label: value,
       kind: CompletionItemKind.EnumMember,
       sortText: String(order).padStart(3, '0'),
-      textEdit: { range: { start: { line: position.line, character: from }, end: position }, newText: value },
+      filterText: toml ? `"${value}` : value,
+      textEdit: { range: { start: { line: position.line, character: from }, end: { line: position.line, character: to } }, newText: toml ? JSON.stringify(value) : value },
     }));
   }
   const keyPrefix = /^([A-Za-z_]*)$/.exec(before);
@@ -30,6 +41,6 @@ export function frontMatterCompletion(model: PostmortemModel, position: Position
     label: doc.key,
     kind: CompletionItemKind.Property,
     documentation: doc.description,
-    textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: `${doc.key}: ` },
+    textEdit: { range: { start: { line: position.line, character: 0 }, end: position }, newText: toml ? `${doc.key} = ` : `${doc.key}: ` },
   }));
 }

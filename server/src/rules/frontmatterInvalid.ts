@@ -37,7 +37,9 @@ export const frontmatterInvalid = defineRule<FrontmatterInvalidData>({
       const field = model.frontMatter?.fields.find((candidate) => candidate.key === data.key);
       const suggestion = data.suggestion;
       if (!field || !suggestion || typeof field.value !== 'string' || field.value.trim().toLowerCase() !== suggestion.toLowerCase()) return [];
-      return [{ range: model.lines.index.range(field.valueStart, field.valueEnd), newText: suggestion }];
+      // A TOML string's range holds its quotes: the value goes back quoted.
+      const newText = model.frontMatter?.syntax === 'toml' ? JSON.stringify(suggestion) : suggestion;
+      return [{ range: model.lines.index.range(field.valueStart, field.valueEnd), newText }];
     },
   }],
 });

@@ -1,5 +1,5 @@
-// Front matter that is not valid YAML: an error at the position the YAML parser gives. The rest of the
-// document is read as usual (front matter only adds facts).
+// Front matter that is not valid YAML (or TOML, between "+++"): an error at the position the parser
+// gives. The rest of the document is read as usual (front matter only adds facts).
 import { defineRule, type Problem } from './rule';
 
 export interface FrontmatterMalformedData {
@@ -9,7 +9,7 @@ export interface FrontmatterMalformedData {
 export const frontmatterMalformed = defineRule<FrontmatterMalformedData>({
   code: 'frontmatter-malformed',
   defaultSeverity: 'error',
-  description: 'The YAML front matter cannot be parsed.',
+  description: 'The front matter (YAML, or TOML between +++ fences) cannot be parsed.',
   check({ model }) {
     return (model.frontMatter?.errors ?? []).map((error): Problem<FrontmatterMalformedData> => ({
       start: Math.min(error.start, model.frontMatter?.end ?? error.start),

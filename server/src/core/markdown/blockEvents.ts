@@ -45,6 +45,7 @@ const LEAVES = new Map<string, MarkKind>([
   ['definition', 'paragraph'],
   ['table', 'table'],
   ['yaml', 'frontmatter'],
+  ['toml', 'frontmatter'],
 ]);
 /** Blocks holding blocks: marked as paragraph lines, then their children. */
 const CONTAINERS = new Set(['blockQuote', 'listOrdered', 'listUnordered', 'gfmFootnoteDefinition']);
@@ -189,7 +190,8 @@ function frontMatterValue(events: Event[], at: number, text: string): string {
   let closingStart = -1;
   for (let i = at + 1; i < events.length && events[i][1] !== block; i++) {
     const [kind, token] = events[i];
-    if (kind === 'enter' && (token.type as string) === 'yamlFence') { // micromark-extension-frontmatter declares no token types
+    // micromark-extension-frontmatter declares no token types.
+    if (kind === 'enter' && ((token.type as string) === 'yamlFence' || (token.type as string) === 'tomlFence')) {
       if (openingEnd < 0) openingEnd = token.end.offset;
       else closingStart = token.start.offset;
     }

@@ -16,6 +16,16 @@ export interface ChunkStarts {
 const MAX_CHUNK_LINES = 400;
 
 /**
+ * The fence of the front matter a text opens with: "---" for YAML, "+++" for TOML (as Hugo and Zola
+ * sites write it). It closes on a line of the same fence with nothing but spaces after it
+ * (micromark-extension-frontmatter's rule).
+ */
+export function frontMatterFence(text: string): '---' | '+++' | null {
+  return text.startsWith('---') ? '---' : text.startsWith('+++') ? '+++' : null;
+}
+const FENCE_REST = /^[ \t]*$/;
+
+/**
  * Where the text can be cut into chunks that parse exactly as they do in the whole document:
  * - before a line that starts at column 0 right after a blank line. There, every block is closed (a list
  *   item needs indentation, a block quote needs its marker, a table and a paragraph end at a blank line);
@@ -34,10 +44,11 @@ export function chunkStarts(index: LineIndex, everyBoundary: boolean): ChunkStar
   const starts = [0];
   const continuing: Array<string | null> = [null];
   let from = 1;
-  if (lines[0].text.startsWith('---')) {
+  const fence = frontMatterFence(lines[0].text);
+  if (fence) {
     from = lines.length;
     for (let i = 1; i < lines.length; i++) {
-      if (/^---[ \t]*$/.test(lines[i].text)) {
+      if (lines[i].text.startsWith(fence) && FENCE_REST.test(lines[i].text.slice(3))) {
         from = i + 1;
         break;
       }

@@ -21,8 +21,8 @@ const BLOCKS_ONLY: Extension = { disable: { null: INLINE_CONSTRUCTS } };
 // GFM changes what the model reads only through tables, footnote definitions and task list items (a
 // "[ ]" alone on an item's first line moves its paragraph to the next line): only these are used.
 const GFM_BLOCKS: Extension[] = [gfmTable(), gfmFootnote(), gfmTaskListItem()];
-/** The extensions of a document's first chunk (which may open with front matter), as remark orders them. */
-const FIRST_CHUNK_EXTENSIONS: Extension[] = [...GFM_BLOCKS, frontmatter(['yaml']), BLOCKS_ONLY];
+/** The extensions of a document's first chunk (which may open with YAML or TOML front matter), as remark orders them. */
+const FIRST_CHUNK_EXTENSIONS: Extension[] = [...GFM_BLOCKS, frontmatter(['yaml', 'toml']), BLOCKS_ONLY];
 // Front matter exists only at the very start of a document: later chunks are parsed without it.
 const BODY_EXTENSIONS: Extension[] = [...GFM_BLOCKS, BLOCKS_ONLY];
 // Tables need a "|", footnote definitions a "[^" and task list items a "[ ]" or "[x]": a chunk with

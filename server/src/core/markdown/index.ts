@@ -2,6 +2,7 @@
 // a cache keeps between versions. The rest of the core reaches it only through these exports.
 export { analyzeLines } from './analyzeLines';
 export { ChunkCache } from './chunkCache';
+export { frontMatterFence } from './chunks';
 export { frontMatterOf } from './frontMatter';
 export { plainLines, type LineInfo, type LineKind, type ListItemSpan, type MarkdownLines } from './lineKinds';
 export { readingsIn, type LineReadings, type ReadingArgument } from './lineReadings';
