@@ -6,7 +6,8 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { readFixture, ROOT, settingsWith } from '../helpers';
+import { analyze, readFixture, ROOT, settingsWith } from '../helpers';
+import { titleOf } from '../../server/src/features/incidentCard';
 import { IncidentIndex } from '../../server/src/service/incidentIndex';
 import { INDEX_STORE_VERSION, storeFile, timelinesFile } from '../../server/src/service/indexStore';
 
@@ -35,7 +36,7 @@ function workspace(): Workspace {
   };
 }
 
-function indexOf(ws: Workspace, options: { settings?: Record<string, unknown>; storage?: boolean; warnings?: string[]; excludes?: string[]; onChanged?: () => void; processes?: number; workerPath?: string } = {}) {
+function indexOf(ws: Workspace, options: { settings?: Record<string, unknown>; storage?: boolean; warnings?: string[]; excludes?: string[]; onChanged?: () => void; processes?: number; workerPath?: string; readerVersion?: string } = {}) {
   let changes = 0;
   const index = new IncidentIndex({
     logger: { warn: (message) => options.warnings?.push(message), error: (message) => options.warnings?.push(message) },
@@ -49,6 +50,7 @@ function indexOf(ws: Workspace, options: { settings?: Record<string, unknown>; s
     },
     storagePath: options.storage ? ws.storage : null,
     scanProcesses: options.processes ? { workerPath: options.workerPath ?? join(ROOT, 'dist', 'indexWorker.js'), count: options.processes } : null,
+    readerVersion: options.readerVersion,
   });
   return { index, changes: () => changes };
 }
@@ -147,6 +149,30 @@ test('persistence: a reopened index answers from the store at once and re-reads 
   assert.equal(timelineOf(second.index, 'incidents/login.md'), timelineOf(first.index, 'incidents/login.md'));
 });
 
+test('persistence: files stored by another version of the reader are shown at once, then read again', async () => {
+  const ws = workspace();
+  const loginPath = join(ws.root, 'incidents/login.md');
+  ws.write('incidents/login.md', readFixture('classic-complete.md'));
+  const mtime = 1_700_000_000;
+  utimesSync(loginPath, mtime, mtime);
+  const first = indexOf(ws, { storage: true, readerVersion: 'v1' });
+  await first.index.start([ws.uri]);
+  await first.index.flush();
+  // Unchanged as far as mtime and size tell: the same reader keeps what it stored...
+  writeFileSync(loginPath, readFixture('classic-complete.md').replace('Login outage', 'Logon outage'));
+  utimesSync(loginPath, mtime, mtime);
+  const same = indexOf(ws, { storage: true, readerVersion: 'v1' });
+  await same.index.start([ws.uri]);
+  assert.equal(same.index.entries()[0].title, 'Postmortem: Login outage on April 10th, 2024');
+  await same.index.flush();
+  // ... another reader shows it at once, then reads it again.
+  const told: Array<string | null> = [];
+  const updated = indexOf(ws, { storage: true, readerVersion: 'v2', onChanged: () => told.push(updated.index.entries()[0]?.title ?? null) });
+  await updated.index.start([ws.uri]);
+  assert.equal(told[0], 'Postmortem: Login outage on April 10th, 2024', 'the stored entry first');
+  assert.equal(updated.index.entries()[0].title, 'Postmortem: Logon outage on April 10th, 2024');
+});
+
 test('persistence: entries whose timelines file is missing or from another save are shown at once, then read again', async () => {
   for (const spoil of ['delete', 'another save'] as const) {
     const ws = workspace();
@@ -223,5 +249,33 @@ test('a postmortem that starts at a section ("Issue Summary:") or with no words 
     'incidents/titled.md': 'Postmortem: Login outage on April 10th, 2024',
     'incidents/2024-04-10-login.md': null,
     'incidents/pasted.md': null,
+  });
+});
+
+test('a title past what names nothing (a badge, a link\'s address, a byte order mark), and none from a paragraph of prose', () => {
+  const body = readFixture('classic-complete.md').replace(/^# .*\n/m, '');
+  const titles = {
+    // A badge (a linked image) made a Setext heading by the "---" under it (corpus 090).
+    badge: analyze(`[![](http://example.com/logo.png)](https://example.com)\n---\n# August 14th 2017 Incident Report\n\n${body}`),
+    // The post's address, a line break, then the title (corpus 051).
+    address: analyze(`https://medium.com/@someone/postmortem-server-outage-7f54e642d452\n<br>\n\n\nPostmortem: Server Outage Due to a Code Bug<br>\n\n${body}`),
+    bom: analyze(`\ufeff# 0x19. Postmortem\n\n${body}`),
+    // An essay's opening sentences, then the sections (corpus 036, 087).
+    prose: analyze(`A postmortem (or post-mortem) is a process intended to help you learn from past incidents. It typically involves an analysis soon after an event.\n\n${body}`),
+    // A sentence wrapped over lines (corpus 103's opening, were it not for its front matter).
+    wrapped: analyze(`At 2019-10-21 01:38 UTC the website went down because no available disk\nspace was left on the server.\n\n${body}`),
+    // A title line with the document's facts right under it (corpus 038).
+    facts: analyze(`Postmortem Report: System Outage on August 10, 2024\nIncident Date: August 16, 2024\n\n${body}`),
+    // The front matter's title wins, for the preview's card as for the index.
+    front: analyze(`---\ntitle: Checkout outage\n---\n# Postmortem\n\n${body}`),
+  };
+  assert.deepEqual(Object.fromEntries(Object.entries(titles).map(([name, model]) => [name, titleOf(model)])), {
+    badge: 'August 14th 2017 Incident Report',
+    address: 'Postmortem: Server Outage Due to a Code Bug',
+    bom: '0x19. Postmortem',
+    prose: null,
+    wrapped: null,
+    facts: 'Postmortem Report: System Outage on August 10, 2024',
+    front: 'Checkout outage',
   });
 });

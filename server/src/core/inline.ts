@@ -40,6 +40,8 @@ export function plainText(text: string): string {
   if (plain.includes('{')) plain = plain.replace(/\{%[^%\n]{0,500}%\}|\{:[^}\n]{0,500}\}/g, ' ');
   if (plain.includes('<')) plain = plain.replace(/<\/?[a-zA-Z][^<>]*>/g, ' ');
   if (plain.includes('&')) plain = plain.replace(/&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});/g, (entity) => (entity === '&amp;' ? '&' : ' '));
+  // An image says nothing in words, even as a link's text (a badge: "[![](logo.png)](https://site)").
+  if (plain.includes('![')) plain = plain.replace(/!\[[^\][]{0,1000}\]\([^()]{0,2000}\)/g, ' ');
   if (plain.includes('[')) plain = plain.replace(/\^?\[\[?([^\][]{0,1000})\]?\]\([^()]{0,2000}\)\^?/g, '$1');
   if (plain.includes('![')) plain = plain.replace(/!\[[^\][]{0,1000}\]/g, ' ');
   if (plain.includes(':')) plain = plain.replace(/(?<![\d:]):[a-z][a-z0-9_+-]{1,39}:(?![\d])/g, ' ');

@@ -9,7 +9,6 @@ import { plainText, skipLinePrefix } from '../core/inline';
 import { formatDuration } from '../core/time/duration';
 import { offsetMinutesAt } from '../core/time/zones';
 import { hoursAndMinutes, isoOf, localClock } from '../core/time/format';
-import { firstTitleLine } from '../core/titleLine';
 import { durationContradicts, toleranceFor } from '../rules/durationMismatch';
 import { frontMatterInstant } from '../core/frontMatterTimes';
 import { findMilestones, type MilestoneMatch } from './milestones';
@@ -26,21 +25,39 @@ function clip(text: string): string {
 }
 
 function lineWords(model: PostmortemModel, line: number): string {
-  const raw = model.lines.index.lines[line].text;
-  return clip(plainText(raw.slice(skipLinePrefix(raw))));
+  // A byte order mark stays in the first line's text: it is no part of the title ("\ufeff# Postmortem").
+  const raw = model.lines.index.lines[line].text.replace(/^\ufeff/, '');
+  return plainText(raw.slice(skipLinePrefix(raw)));
 }
 
+/** A line that names nothing: no letter ("?", a badge image), or only a link's address. */
+const NAMES_NOTHING = (words: string) => !/\p{L}/u.test(words) || /^<?(?:https?:\/\/|www\.)\S*>?$/i.test(words);
+/** A line its sentence goes on from: the next line of the paragraph starts in lower case. */
+const GOES_ON = /^\s*\p{Ll}/u;
+
 /**
- * The document's title: its first heading (else its first line of words), plain. None when that line
- * opens one of the profile's sections (a postmortem that starts at "Issue Summary:" has no title, and
- * the index names it by its file) or says nothing in letters ("?").
+ * The document's title, plain: its front matter's `title`, else what comes before the profile's first
+ * section: its first heading that names something, else its first line of words, past lines that name
+ * nothing (a badge image, a link's address). None when nothing comes before the first section (a
+ * postmortem that starts at "Issue Summary:" has no title, and the index names it by its file), or when
+ * the first words are prose: a sentence, or a line the sentence goes on from.
  */
 export function titleOf(model: PostmortemModel): string | null {
-  if (model.lines.index.text.trim() === '') return null;
-  const line = firstTitleLine(model);
-  if (model.sections.some((section) => section.line === line && section.specId !== null)) return null;
-  const words = lineWords(model, line);
-  return /\p{L}/u.test(words) ? words : null;
+  if (model.frontMatter?.title) return clip(model.frontMatter.title);
+  const { info } = model.lines;
+  const end = model.sections.find((section) => section.specId !== null)?.line ?? info.length;
+  let firstText: { words: string; prose: boolean } | null = null;
+  for (let line = 0; line < end; line++) {
+    const kind = info[line].kind;
+    // Once a line of words is found, only a heading can come before it as the title.
+    if (kind === 'blank' || kind === 'frontmatter' || kind === 'heading-underline' || (firstText !== null && kind !== 'heading')) continue;
+    const words = lineWords(model, line);
+    if (NAMES_NOTHING(words)) continue;
+    if (kind === 'heading') return clip(words);
+    const goesOn = kind === 'paragraph' && line + 1 < end && info[line + 1].kind === 'paragraph' && GOES_ON.test(model.lines.index.lines[line + 1].text);
+    firstText = { words, prose: goesOn || /[.!?]$/.test(words) || words.length > 120 };
+  }
+  return firstText === null || firstText.prose ? null : clip(firstText.words);
 }
 
 /** Where an incident point was read: the front matter's time, the summary's written time, or the timeline entry it came from. */

@@ -1,7 +1,8 @@
 // The incident index's side of the connection: the workspace folders and storage path from initialize,
 // a watcher for Markdown files (dynamic registration), the editor's files.exclude, and a debounced
 // postmortem/indexChanged notification.
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { DidChangeWatchedFilesNotification, FileChangeType, type Connection, type FileEvent, type InitializeParams } from 'vscode-languageserver/node';
@@ -14,6 +15,19 @@ const CHANGED_DELAY_MS = 150;
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
 /** The scan processes' script, bundled beside the server (absent when run from source: scans stay on this thread). */
 const INDEX_WORKER = join(__dirname, 'indexWorker.js');
+/**
+ * The version of the code that reads postmortems: a hash of the scan processes' bundle (built with the
+ * server's, from the same reader), else of this file. An update that reads documents differently makes
+ * the persisted index read every file again.
+ */
+function readerVersion(): string {
+  try {
+    return createHash('sha256').update(readFileSync(existsSync(INDEX_WORKER) ? INDEX_WORKER : __filename)).digest('hex');
+  } catch {
+    return '';
+  }
+}
+
 /** Typing in an open postmortem re-reads it once the typing pauses. */
 const EDIT_DELAY_MS = 300;
 
@@ -47,6 +61,7 @@ export class IncidentIndexWatcher {
       editorExcludes: async (folderUri) => (this.canAskClient ? enabledGlobs(await connection.workspace.getConfiguration({ scopeUri: folderUri, section: 'files.exclude' })) : []),
       changed: () => this.scheduleChanged(),
       scanProcesses: existsSync(INDEX_WORKER) ? { workerPath: INDEX_WORKER, count: availableParallelism() } : null,
+      readerVersion: readerVersion(),
       get storagePath() {
         return storagePath();
       },

@@ -35,6 +35,11 @@ export interface IncidentIndexHost {
   storagePath?: string | null;
   /** Processes for large scans (dist/indexWorker.js), `count` of them; none: scans run on this thread. */
   scanProcesses?: { workerPath: string; count: number } | null;
+  /**
+   * What reads the files (a hash of the running code): files stored by another version of the reader
+   * (an update that reads titles or times better) are shown at once, then read again.
+   */
+  readerVersion?: string;
 }
 
 interface Folder {
@@ -58,7 +63,7 @@ const SCAN_NOTICE_SHARE = 0.25;
 const SAVE_DELAY_MS = 1000;
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
-const hashOf = (settings: Settings) => createHash('sha256').update(JSON.stringify(settings)).digest('hex');
+const hashOf = (settings: Settings, readerVersion: string) => createHash('sha256').update(readerVersion).update('\0').update(JSON.stringify(settings)).digest('hex');
 
 /**
  * The answer to `postmortem/index` when it failed or was cancelled: nothing changed since the client's
@@ -241,7 +246,7 @@ export class IncidentIndex {
       path,
       excluded: exclusionMatcher([...DEFAULT_INDEX_EXCLUDE, ...settings.index.exclude, ...editor]),
       settings,
-      settingsHash: hashOf(settings),
+      settingsHash: hashOf(settings, this.host.readerVersion ?? ''),
     };
   }
 
