@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { analyze, readFixture, ROOT, settingsWith } from '../helpers';
 import { titleOf } from '../../server/src/features/incidentCard';
+import { indexedPostmortem } from '../../server/src/features/indexEntry';
 import { IncidentIndex } from '../../server/src/service/incidentIndex';
 import { INDEX_STORE_VERSION, storeFile, timelinesFile } from '../../server/src/service/indexStore';
 
@@ -278,4 +279,20 @@ test('a title past what names nothing (a badge, a link\'s address, a byte order 
     facts: 'Postmortem Report: System Outage on August 10, 2024',
     front: 'Checkout outage',
   });
+});
+
+test('an incident is dated by the day it began where it happened, not by UTC\'s day (corpus 111: 23:04 PDT on March 26)', () => {
+  const text = [
+    '# March 26th, 2019 Queue Outage', '', 'All times in PDT (UTC-7).', '',
+    '## Timeline', '', '### March 26, 2019', '', '- 23:04 a deploy left the queue in a crash loop', '',
+    '### March 27, 2019', '', '- 08:10 resolved: the fix is out', '',
+  ].join('\n');
+  const model = analyze(text);
+  const { entry } = indexedPostmortem(model, settingsWith(), new Date('2026-01-01T00:00:00Z'), { uri: 'file:///ws/q.md', path: 'q.md', mtime: 0 });
+  assert.equal(entry.start, '2019-03-27T06:04:00Z', 'the instant stays UTC');
+  assert.equal(entry.date, '2019-03-26');
+  assert.equal(entry.durationMinutes, 546);
+  // The front matter's date still wins.
+  const dated = analyze(`---\ndate: 2019-03-20\n---\n${text}`);
+  assert.equal(indexedPostmortem(dated, settingsWith(), new Date(), { uri: 'file:///ws/q.md', path: 'q.md', mtime: 0 }).entry.date, '2019-03-20');
 });

@@ -7,6 +7,7 @@ import type { IncidentIndexEntry, IndexMetric, MetricName } from '../protocol';
 import { findingsOf } from '../rules/findings';
 import { actionItemsResult } from './actionItems';
 import { incidentResult } from './analysis';
+import { localDateTime } from '../core/time/format';
 import { titleOf } from './incidentCard';
 import { incidentLifecycle } from './lifecycle';
 
@@ -52,10 +53,16 @@ export function unpackTimeline(timeline: string): IndexedTimelineEntry[] {
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
 
-/** The front matter's `date`, else the start's day; YYYY-MM-DD or null. */
-function incidentDate(model: PostmortemModel, start: string | null): string | null {
+/**
+ * The front matter's `date`, else the start's day where it happened, in its own zone (an outage that
+ * began at 23:04 PDT on March 26 is March 26's, not the 27th's as UTC has it); YYYY-MM-DD or null.
+ */
+function incidentDate(model: PostmortemModel): string | null {
   const written = model.frontMatter?.date?.match(DAY)?.[0];
-  return written ?? start?.match(DAY)?.[0] ?? null;
+  if (written) return written;
+  const start = model.incident.start;
+  if (!start?.date || start.date.year === null) return null;
+  return localDateTime(start).match(DAY)?.[0] ?? null;
 }
 
 export function indexedPostmortem(model: PostmortemModel, settings: Settings, now: Date, file: IndexedFileInfo): IndexedPostmortem {
@@ -74,7 +81,7 @@ export function indexedPostmortem(model: PostmortemModel, settings: Settings, no
     uri: file.uri,
     path: file.path,
     title: front?.title ?? titleOf(model),
-    date: incidentDate(model, incident.start),
+    date: incidentDate(model),
     severity: front?.severity ?? null,
     status: front?.status ?? null,
     start: incident.start,
