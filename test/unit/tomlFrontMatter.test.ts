@@ -124,8 +124,13 @@ test('TOML front matter: it says what the document is and names its profile, lik
   assert.equal(model.isPostmortem, true);
   assert.equal(model.profile.name, 'google-sre');
   assert.equal(model.profileSource, 'front-matter');
-  // "+++" in the middle of a document is no front matter.
+  // "+++" in the middle of a document, or with words after it, is no front matter.
   assert.equal(analyze(joinLines('# Outage postmortem', '', '+++', 'title = "x"', '+++', '')).frontMatter, null);
+  assert.equal(analyze(joinLines('+++ Outage postmortem', 'title = "x"', '+++', '')).frontMatter, null);
+  // After a byte order mark it is, as micromark reads it, and no chunk is cut in it.
+  const bom = analyze(`\ufeff${DOC}`);
+  assert.equal(bom.frontMatter?.title, 'Checkout outage postmortem');
+  assert.ok(bom.lines.info.slice(0, 19).every((line) => line.kind === 'frontmatter'));
 });
 
 test('corpus: the Rust blog postmortems (TOML front matter) are indexed by their titles', { skip: CORPUS_SKIP }, () => {

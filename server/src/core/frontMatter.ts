@@ -87,7 +87,7 @@ function nodeRange(node: YamlNode | null | undefined): [number, number] | null {
 export function readFrontMatter(index: LineIndex, frontMatter: string | null): FrontMatter | null {
   if (frontMatter === null || index.lineCount < 2) return null;
   const start = index.lines[1].start;
-  const syntax = frontMatterSyntaxOf(index.lines[0].text);
+  const syntax = frontMatterSyntaxOf(index.text);
   const { fields, errors } = syntax === 'toml' ? readToml(frontMatter, start) : readYaml(frontMatter, start);
   const value = (key: string) => fields.find((field) => field.key === key)?.value;
   const lifecycle: Partial<Record<LifecycleKey, string>> = {};

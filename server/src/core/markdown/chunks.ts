@@ -17,12 +17,13 @@ const MAX_CHUNK_LINES = 400;
 
 /**
  * The fence of the front matter a text opens with: "---" for YAML, "+++" for TOML (as Hugo and Zola
- * sites write it). It closes on a line of the same fence with nothing but spaces after it
- * (micromark-extension-frontmatter's rule).
+ * sites write it), alone on the first line (but for spaces, and a byte order mark before it). It closes
+ * on a line of the same fence with nothing but spaces after it (micromark-extension-frontmatter's rules).
  */
 export function frontMatterFence(text: string): '---' | '+++' | null {
-  return text.startsWith('---') ? '---' : text.startsWith('+++') ? '+++' : null;
+  return (OPENING_FENCE.exec(text)?.[1] as '---' | '+++' | undefined) ?? null;
 }
+const OPENING_FENCE = /^\ufeff?(---|\+\+\+)[ \t]*(?:\r\n|\r|\n)/;
 const FENCE_REST = /^[ \t]*$/;
 
 /**
@@ -44,7 +45,7 @@ export function chunkStarts(index: LineIndex, everyBoundary: boolean): ChunkStar
   const starts = [0];
   const continuing: Array<string | null> = [null];
   let from = 1;
-  const fence = frontMatterFence(lines[0].text);
+  const fence = frontMatterFence(index.text);
   if (fence) {
     from = lines.length;
     for (let i = 1; i < lines.length; i++) {
