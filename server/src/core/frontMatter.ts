@@ -5,7 +5,7 @@
 import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, type Node as YamlNode } from 'yaml';
 import { frontMatterFence } from './markdown';
-import type { LineIndex } from './text';
+import { LineIndex } from './text';
 
 export type FrontMatterSyntax = 'yaml' | 'toml';
 
@@ -156,9 +156,10 @@ const TOML_TABLE = /^[ \t]*\[/;
 function readToml(frontMatter: string, start: number): { fields: FrontMatterField[]; errors: FrontMatterError[] } {
   let data: Record<string, unknown>;
   try {
-    data = plainToml(parseToml(frontMatter)) as Record<string, unknown>;
+    data = parseFrontMatter(frontMatter, 'toml') as Record<string, unknown>;
   } catch (error) {
-    const at = error instanceof TomlError ? offsetOfLine(frontMatter, error.line, error.column) : 0;
+    // smol-toml counts lines and columns from 1.
+    const at = error instanceof TomlError ? new LineIndex(frontMatter).offsetAt({ line: error.line - 1, character: error.column - 1 }) : 0;
     const reason = error instanceof Error ? error.message.split('\n')[0].replace(/^Invalid TOML document: /, '') : String(error);
     const message = `not valid TOML: ${reason}`;
     return { fields: [], errors: [{ start: start + at, end: start + Math.min(at + 1, Math.max(frontMatter.length, 1)), message }] };
@@ -219,16 +220,6 @@ function valueLength(value: string): number {
     else if (char === '#') return value.slice(0, i).trimEnd().length;
   }
   return value.trimEnd().length;
-}
-
-function offsetOfLine(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let current = 1; current < line; current++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  return Math.min(offset + Math.max(column - 1, 0), text.length);
 }
 
 /** The field at `offset` (on its key or its value), if any. */
