@@ -164,3 +164,25 @@ test('corpus: every moment on a real line, every figure forward and within 60 da
   assert.ok(withDetect >= 25, `time to detect found in ${withDetect} corpus documents`);
   assert.ok(withMitigate >= 5, `time to mitigate found in ${withMitigate} corpus documents`);
 });
+
+test('an "(outage ends)" written on the start\'s date but before it is the next morning\'s, for the lifecycle and the card as for the window', () => {
+  // As kubernetes/test-infra writes its timelines (corpus 111): month-day, no year, the date not rolled.
+  const text = joinLines(
+    '# 2019-03-26 build cluster outage', '', '## Summary', '', 'Jobs could not get a project for nine hours.', '',
+    '## Timeline', '', 'All times in PDT (UTC-7).', '',
+    '- [03-26 17:40] Node upgrade starts',
+    '- [03-26 23:04] The node is drained and the pod crash-loops (**outage starts**)',
+    '- [03-26 02:50] The outage is reported on GitHub',
+    '- [03-26 08:10] A fixed build is deployed (**outage ends**)',
+    '', '## Root Cause', '', 'A crash loop.', '',
+  );
+  const model = analyze(text);
+  assert.equal(model.incident.durationMinutes, 546);
+  const { lifecycle, metrics } = incidentLifecycle(model, settingsWith());
+  const resolved = lifecycle.find((point) => point.moment === 'resolved');
+  assert.deepEqual([resolved?.source, resolved?.line, resolved?.iso], ['marker', 13, '2019-03-27T15:10:00Z']);
+  assert.equal(metrics.timeToResolve?.minutes, 546, 'the figure agrees with the duration');
+  const card = incidentCard(model, settingsWith());
+  assert.equal(card.timeToResolve?.minutes, 546);
+  assert.deepEqual(card.end?.source, { from: 'timeline', line: 13, text: '03-26 08:10' });
+});

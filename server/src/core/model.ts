@@ -31,6 +31,8 @@ export interface IncidentPoint {
   zone: Zone | null;
   text: string;
   source: IncidentPointSource;
+  /** The line it was read from: the summary's time, the timeline entry, the front matter's key. */
+  line: number;
 }
 
 /** Where a point of the incident window was read; the front matter's `started`/`resolved` win over the rest. */
@@ -117,10 +119,10 @@ function documentFacts(lines: MarkdownLines, until: number, preambleEnd: number)
   return { date, zone };
 }
 
-function pointFromSummary(time: SummaryTime, defaultYear: number, configZone: Zone | null, summaryZone: Zone | null, fallbackDate: CalendarDate | null): IncidentPoint {
+function pointFromSummary(index: LineIndex, time: SummaryTime, defaultYear: number, configZone: Zone | null, summaryZone: Zone | null, fallbackDate: CalendarDate | null): IncidentPoint {
   const zone = time.zone ?? summaryZone ?? configZone;
   const date = time.date ? { ...time.date, year: time.date.year ?? fallbackDate?.year ?? null } : fallbackDate;
-  return { axis: axisMinutes(date, time.stamp, zone, defaultYear), date, zone, text: '', source: 'summary' };
+  return { axis: axisMinutes(date, time.stamp, zone, defaultYear), date, zone, text: textOf(index, time), source: 'summary', line: index.lineAt(time.start) };
 }
 
 export function buildModel(text: string, options: ModelOptions): PostmortemModel {
@@ -172,7 +174,7 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
       }, options.cache?.readings)
     : [];
   const written = readFrontMatter(index, lines.frontMatter);
-  const incident = withFrontMatterTimes(incidentWindow(summary, timeline, defaultYear, configZone, facts.date, index), written);
+  const incident = withFrontMatterTimes(incidentWindow(summary, timeline, defaultYear, configZone, facts.date, index), written, index);
   const others = otherHeadings(headers);
   const actionItems = readActionItems(lines, { sections, otherHeadings: others, timelineSection, defaultYear: facts.date?.year ?? frontMatterYear(written) });
   return {
@@ -220,10 +222,10 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const first = marked.start && (!marked.end || (marked.end.axis as number) > (marked.start.axis as number)) ? marked.start : earliest;
   const last = marked.end && (marked.end.axis as number) > (first?.axis as number) ? marked.end : latest;
   const fromEntry = (entry: TimelineEntry | null): IncidentPoint | null =>
-    entry && { axis: entry.axis as number, date: entry.date, zone: entry.zone, text: entry.timeText, source: 'timeline' };
+    entry && { axis: entry.axis as number, date: entry.date, zone: entry.zone, text: entry.timeText, source: 'timeline', line: entry.line };
   const summaryZone = summary?.zone ?? null;
-  let start = summary?.start ? { ...pointFromSummary(summary.start, defaultYear, configZone, summaryZone, documentDate), text: textOf(index, summary.start) } : fromEntry(first);
-  let end = summary?.end ? { ...pointFromSummary(summary.end, defaultYear, configZone, summaryZone, summary.start?.date ?? documentDate), text: textOf(index, summary.end) } : fromEntry(last);
+  let start = summary?.start ? pointFromSummary(index, summary.start, defaultYear, configZone, summaryZone, documentDate) : fromEntry(first);
+  let end = summary?.end ? pointFromSummary(index, summary.end, defaultYear, configZone, summaryZone, summary.start?.date ?? documentDate) : fromEntry(last);
   if (start && end && end.source === 'summary' && end.axis < start.axis && start.axis - end.axis < 1440 && sameDay(start.date, end.date)) {
     // "from 11 PM to 2 AM" (on one date): the end is on the next day.
     end = { ...end, axis: end.axis + 1440 };
@@ -241,9 +243,9 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
 }
 
 /** The front matter's `started` and `resolved` override the window's ends (issue 17: the writer's explicit word). */
-function withFrontMatterTimes(incident: Incident, frontMatter: FrontMatter | null): Incident {
+function withFrontMatterTimes(incident: Incident, frontMatter: FrontMatter | null, index: LineIndex): Incident {
   const point = (instant: FrontMatterInstant): IncidentPoint =>
-    ({ axis: instant.axis, date: instant.date, zone: instant.zone, text: instant.text, source: 'front-matter' });
+    ({ axis: instant.axis, date: instant.date, zone: instant.zone, text: instant.text, source: 'front-matter', line: index.lineAt(instant.valueStart) });
   const started = frontMatterInstant(frontMatter, 'started');
   const resolved = frontMatterInstant(frontMatter, 'resolved');
   if (!started && !resolved) return incident;

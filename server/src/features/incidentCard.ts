@@ -10,7 +10,6 @@ import { formatDuration } from '../core/time/duration';
 import { offsetMinutesAt } from '../core/time/zones';
 import { hoursAndMinutes, isoOf, localClock } from '../core/time/format';
 import { durationContradicts, toleranceFor } from '../rules/durationMismatch';
-import { frontMatterInstant } from '../core/frontMatterTimes';
 import { findMilestones, type MilestoneMatch } from './milestones';
 import { incidentLifecycle } from './lifecycle';
 import type { CardMetric, CardMilestone, CardPoint, FactSource, IncidentCard, MetricFigure, PreviewTimelineEntry, PreviewTimelineMarks } from '../protocol';
@@ -61,28 +60,18 @@ export function titleOf(model: PostmortemModel): string | null {
 }
 
 /** Where an incident point was read: the front matter's time, the summary's written time, or the timeline entry it came from. */
-function pointSource(model: PostmortemModel, point: IncidentPoint): FactSource | null {
-  const index = model.lines.index;
-  if (point.source === 'front-matter') {
-    const instant = [frontMatterInstant(model.frontMatter, 'started'), frontMatterInstant(model.frontMatter, 'resolved')]
-      .find((written) => written && written.axis === point.axis && written.text === point.text);
-    return instant ? { from: 'front-matter', line: index.lineAt(instant.valueStart), text: `${instant.key}: ${instant.text}` } : null;
-  }
-  if (point.source === 'summary') {
-    const written = [model.summary?.start, model.summary?.end].find((time) => time && index.text.slice(time.start, time.end) === point.text);
-    return written ? { from: 'summary', line: index.lineAt(written.start), text: point.text } : null;
-  }
-  const entry = model.timeline.find((e) => e.axis === point.axis && e.timeText === point.text);
-  return entry ? { from: 'timeline', line: entry.line, text: entry.timeText } : null;
+function pointSource(point: IncidentPoint, key: 'started' | 'resolved'): FactSource {
+  if (point.source === 'front-matter') return { from: 'front-matter', line: point.line, text: `${key}: ${point.text}` };
+  return { from: point.source, line: point.line, text: point.text };
 }
 
-function cardPoint(model: PostmortemModel, point: IncidentPoint | null): CardPoint | null {
+function cardPoint(point: IncidentPoint | null, key: 'started' | 'resolved'): CardPoint | null {
   if (!point) return null;
   return {
     iso: isoOf(point.axis, point.date, point.zone !== null),
     clock: localClock(point),
     zone: point.zone?.label ?? null,
-    source: pointSource(model, point),
+    source: pointSource(point, key),
   };
 }
 
@@ -124,8 +113,8 @@ export function incidentCard(model: PostmortemModel, settings: Settings, now: Da
   const stated = summary?.stated ?? null;
   return {
     title: titleOf(model),
-    start: cardPoint(model, incident.start),
-    end: cardPoint(model, incident.end),
+    start: cardPoint(incident.start, 'started'),
+    end: cardPoint(incident.end, 'resolved'),
     computed: incident.durationMinutes === null || incident.durationSource === null ? null : {
       minutes: incident.durationMinutes,
       text: formatDuration(incident.durationMinutes),

@@ -12,7 +12,7 @@ import type { IncidentPoint, PostmortemModel } from '../core/model';
 import { markerIn, type MarkedMoment } from '../core/timeline';
 import { isoOf } from '../core/time/format';
 import type { LifecycleMoment, LifecyclePoint, MetricFigure, MetricName } from '../protocol';
-import { ACKNOWLEDGED_WORDS, firstSaying, hasYear, inTimeOrder, MAX_SPAN_MINUTES, MILESTONE_WORDS } from './milestones';
+import { ACKNOWLEDGED_WORDS, axisOf, firstSaying, hasYear, inTimeOrder, MAX_SPAN_MINUTES, MILESTONE_WORDS } from './milestones';
 
 export interface IncidentLifecycle {
   /** The moments found, in life order (a moment nothing gives is left out). */
@@ -55,10 +55,11 @@ function fromFrontMatter(model: PostmortemModel, key: LifecycleKey): Moment | nu
 
 function fromEntry(model: PostmortemModel, key: LifecycleKey, entryIndex: number, source: 'marker' | 'words' | 'timeline', text: string): Moment | null {
   const entry = model.timeline[entryIndex];
-  if (entry.axis === null) return null;
+  const axis = axisOf(model, entry);
+  if (axis === null) return null;
   return {
-    point: { moment: key, iso: isoOf(entry.axis, entry.date, entry.zone !== null), source, line: entry.line, text },
-    axis: entry.axis,
+    point: { moment: key, iso: isoOf(axis, entry.date, entry.zone !== null), source, line: entry.line, text },
+    axis,
     dated: hasYear(entry.date),
   };
 }
@@ -102,16 +103,8 @@ function fromWords(model: PostmortemModel, key: LifecycleKey, order: readonly nu
 function fromWindow(model: PostmortemModel, key: LifecycleKey): Moment | null {
   const point: IncidentPoint | null = key === 'started' ? model.incident.start : key === 'resolved' ? model.incident.end : null;
   if (!point || point.source === 'front-matter') return null;
-  const index = model.lines.index;
-  let line: number | null = null;
-  if (point.source === 'summary') {
-    const written = [model.summary?.start, model.summary?.end].find((time) => time && index.text.slice(time.start, time.end) === point.text);
-    line = written ? index.lineAt(written.start) : null;
-  } else {
-    line = model.timeline.find((entry) => entry.axis === point.axis && entry.timeText === point.text)?.line ?? null;
-  }
   return {
-    point: { moment: key, iso: isoOf(point.axis, point.date, point.zone !== null), source: point.source, line, text: point.text },
+    point: { moment: key, iso: isoOf(point.axis, point.date, point.zone !== null), source: point.source, line: point.line, text: point.text },
     axis: point.axis,
     dated: hasYear(point.date),
   };
