@@ -7,7 +7,8 @@ import { readdirSync } from 'node:fs';
 import { analyze, CORPUS, CORPUS_SKIP, diagnosticsOf, joinLines, readCorpus, settingsWith } from '../helpers';
 import { incidentLifecycle } from '../../server/src/features/lifecycle';
 import { incidentCard } from '../../server/src/features/incidentCard';
-import { incidentResult } from '../../server/src/features/analysis';
+import { analysisResult, incidentResult } from '../../server/src/features/analysis';
+import { inlayHints } from '../../server/src/features/inlayHints';
 import { findMilestones } from '../../server/src/features/milestones';
 import { readSettings } from '../../server/src/rules/settings';
 
@@ -185,4 +186,8 @@ test('an "(outage ends)" written on the start\'s date but before it is the next 
   const card = incidentCard(model, settingsWith());
   assert.equal(card.timeToResolve?.minutes, 546);
   assert.deepEqual(card.end?.source, { from: 'timeline', line: 13, text: '03-26 08:10' });
+  // The preview's timeline and the inlay hints place the end entry where the window does; the entry read
+  // as written before the start (02:50) stays there, for timeline-out-of-order to report.
+  assert.deepEqual(analysisResult(model).timeline.map((entry) => entry.offsetMinutes), [-324, 0, -1214, 546]);
+  assert.deepEqual(inlayHints(model, { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }).map((hint) => hint.label), ['T-5:24', 'T+0:00', 'T-20:14', 'T+9:06']);
 });

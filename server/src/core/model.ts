@@ -204,6 +204,17 @@ function emptyModel(text: string, index: LineIndex, profile: CompiledProfile): P
   };
 }
 
+/**
+ * Where a timeline entry sits on the time axis. The window's start or end entry sits where the window put it: an
+ * "(outage ends)" written on the start's date but before it is the next morning's.
+ */
+export function entryAxis(model: PostmortemModel, entry: TimelineEntry): number | null {
+  for (const point of [model.incident.start, model.incident.end]) {
+    if (point?.source === 'timeline' && point.line === entry.line) return point.axis;
+  }
+  return entry.axis;
+}
+
 function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[], defaultYear: number, configZone: Zone | null, documentDate: CalendarDate | null, index: LineIndex): Incident {
   // One timed entry is a moment, not a window: the timeline spans nothing until it has two.
   const timed = timeline.filter((entry) => entry.axis !== null);

@@ -1,5 +1,5 @@
 // The model for clients (the preview, the status bar): `postmortem/analysis`.
-import type { PostmortemModel } from '../core/model';
+import { entryAxis, type PostmortemModel } from '../core/model';
 import { formatDuration } from '../core/time/duration';
 import { isoOf, knownIsoOf, localClock } from '../core/time/format';
 import type { AnalysisResult } from '../protocol';
@@ -34,16 +34,19 @@ export function analysisResult(model: PostmortemModel): AnalysisResult {
       title: section.title,
       range: index.lineRange(section.line, section.endLine),
     })),
-    timeline: model.timeline.map((entry) => ({
-      range: index.lineRange(entry.line, entry.lastLine),
-      text: entry.text,
-      timeText: entry.timeText,
-      time: entry.axis === null ? null : isoOf(entry.axis, entry.date, entry.zone !== null),
-      offsetMinutes: entry.axis === null || !start ? null : Math.round(entry.axis - start.axis),
-      zone: entry.zone?.label ?? null,
-      zoneSource: entry.zoneSource,
-      dateSource: entry.dateSource,
-    })),
+    timeline: model.timeline.map((entry) => {
+      const axis = entryAxis(model, entry);
+      return {
+        range: index.lineRange(entry.line, entry.lastLine),
+        text: entry.text,
+        timeText: entry.timeText,
+        time: axis === null ? null : isoOf(axis, entry.date, entry.zone !== null),
+        offsetMinutes: axis === null || !start ? null : Math.round(axis - start.axis),
+        zone: entry.zone?.label ?? null,
+        zoneSource: entry.zoneSource,
+        dateSource: entry.dateSource,
+      };
+    }),
     incident: incidentResult(model),
   };
 }

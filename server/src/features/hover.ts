@@ -2,7 +2,7 @@
 // incident start, and how its zone and date were decided. On a stated duration: the computed one. On an
 // action item or a front matter key: see actionItemHover.ts.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
-import type { PostmortemModel } from '../core/model';
+import { entryAxis, type PostmortemModel } from '../core/model';
 import type { DateSource, TimelineEntry, ZoneSource } from '../core/timeline';
 import { formatDuration, formatOffset } from '../core/time/duration';
 import { offsetMinutesAt } from '../core/time/zones';
@@ -43,20 +43,21 @@ function utcText(axis: number): string {
 }
 
 function entryHover(model: PostmortemModel, entry: TimelineEntry): string {
-  if (entry.axis === null) return `**${entry.timeText}**: this time cannot be read.`;
+  const axis = entryAxis(model, entry);
+  if (axis === null) return `**${entry.timeText}**: this time cannot be read.`;
   const lines = [`**${entry.timeText}**`, ''];
   const start = model.incident.start;
-  if (start) lines.push(`- **${formatOffset(entry.axis - start.axis).replace(/^T\+0:00$/, 'T+0:00')}** since the incident start (${localClock(start)})`);
+  if (start) lines.push(`- **${formatOffset(axis - start.axis).replace(/^T\+0:00$/, 'T+0:00')}** since the incident start (${localClock(start)})`);
   if (entry.zone) {
-    const utcDay = entry.date?.year ? localDateTime({ axis: entry.axis, zone: { label: 'UTC', offsetMinutes: 0 }, date: entry.date }).slice(0, 10) : '';
+    const utcDay = entry.date?.year ? localDateTime({ axis, zone: { label: 'UTC', offsetMinutes: 0 }, date: entry.date }).slice(0, 10) : '';
     // In UTC already, only the day is news.
-    if (offsetMinutesAt(entry.zone, entry.axis * 60_000) !== 0) lines.push(`- ${utcText(entry.axis)}${utcDay ? ` on ${utcDay}` : ''}`);
+    if (offsetMinutesAt(entry.zone, axis * 60_000) !== 0) lines.push(`- ${utcText(axis)}${utcDay ? ` on ${utcDay}` : ''}`);
     else if (utcDay) lines.push(`- On ${utcDay}`);
     const documentZone = start?.zone;
     if (documentZone && documentZone.label !== entry.zone.label) {
-      lines.push(`- ${localClock({ axis: entry.axis, zone: documentZone })} in the incident's zone`);
+      lines.push(`- ${localClock({ axis, zone: documentZone })} in the incident's zone`);
     } else if (entry.zone.label !== 'UTC') {
-      const offset = offsetMinutesAt(entry.zone, entry.axis * 60_000);
+      const offset = offsetMinutesAt(entry.zone, axis * 60_000);
       lines.push(`- ${entry.zone.label} is UTC${offset >= 0 ? '+' : '-'}${formatDuration(Math.abs(offset)).replace(/ /g, '')}`);
     }
   }

@@ -1,7 +1,7 @@
 // "T+1:05" after each timeline time: how long into the incident it happened; and each action item's
 // owner and due date (actionItemHints.ts).
 import { InlayHintKind, type InlayHint, type Range } from 'vscode-languageserver-types';
-import type { PostmortemModel } from '../core/model';
+import { entryAxis, type PostmortemModel } from '../core/model';
 import { formatOffset } from '../core/time/duration';
 import { actionItemHints } from './actionItemHints';
 
@@ -17,10 +17,11 @@ function timeHints(model: PostmortemModel, range: Range): InlayHint[] {
   const index = model.lines.index;
   const hints: InlayHint[] = [];
   for (const entry of model.timeline) {
-    if (entry.axis === null || entry.line < range.start.line || entry.line > range.end.line) continue;
+    const axis = entryAxis(model, entry);
+    if (axis === null || entry.line < range.start.line || entry.line > range.end.line) continue;
     hints.push({
       position: index.positionAt(entry.timeEnd),
-      label: formatOffset(entry.axis - start.axis),
+      label: formatOffset(axis - start.axis),
       kind: InlayHintKind.Parameter,
       paddingLeft: true,
       tooltip: 'Time since the incident started',

@@ -8,11 +8,11 @@ import type { Settings } from '../core/config';
 import { LIFECYCLE_KEYS, type LifecycleKey } from '../core/frontMatter';
 import { frontMatterInstant } from '../core/frontMatterTimes';
 import { METRIC_NAMES } from '../core/metricsSetting';
-import type { IncidentPoint, PostmortemModel } from '../core/model';
+import { entryAxis, type IncidentPoint, type PostmortemModel } from '../core/model';
 import { markerIn, type MarkedMoment } from '../core/timeline';
 import { isoOf } from '../core/time/format';
 import type { LifecycleMoment, LifecyclePoint, MetricFigure, MetricName } from '../protocol';
-import { ACKNOWLEDGED_WORDS, axisOf, firstSaying, hasYear, inTimeOrder, MAX_SPAN_MINUTES, MILESTONE_WORDS } from './milestones';
+import { ACKNOWLEDGED_WORDS, firstSaying, hasYear, inTimeOrder, MAX_SPAN_MINUTES, MILESTONE_WORDS } from './milestones';
 
 export interface IncidentLifecycle {
   /** The moments found, in life order (a moment nothing gives is left out). */
@@ -55,7 +55,7 @@ function fromFrontMatter(model: PostmortemModel, key: LifecycleKey): Moment | nu
 
 function fromEntry(model: PostmortemModel, key: LifecycleKey, entryIndex: number, source: 'marker' | 'words' | 'timeline', text: string): Moment | null {
   const entry = model.timeline[entryIndex];
-  const axis = axisOf(model, entry);
+  const axis = entryAxis(model, entry);
   if (axis === null) return null;
   return {
     point: { moment: key, iso: isoOf(axis, entry.date, entry.zone !== null), source, line: entry.line, text },

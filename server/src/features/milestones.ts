@@ -1,7 +1,7 @@
 // Milestones of the response, read from the words of the timeline entries: when the incident was
 // detected, escalated, its root cause identified, mitigated and resolved; and from them the time to
 // detect, to mitigate and to resolve, counted from the incident's start.
-import type { PostmortemModel } from '../core/model';
+import { entryAxis, type PostmortemModel } from '../core/model';
 import { entryWords, type TimelineEntry } from '../core/timeline';
 import type { MilestoneKind } from '../protocol';
 
@@ -81,17 +81,6 @@ export const MAX_SPAN_MINUTES = 60 * 24 * 60;
 
 export const hasYear = (date: { year: number | null } | null) => date !== null && date.year !== null;
 
-/**
- * Where an entry sits on the time axis. The window's start or end entry sits where the window put it: an
- * "(outage ends)" written on the start's date but before it is the next morning's (core/model.ts).
- */
-export function axisOf(model: PostmortemModel, entry: TimelineEntry): number | null {
-  for (const point of [model.incident.start, model.incident.end]) {
-    if (point?.source === 'timeline' && point.line === entry.line) return point.axis;
-  }
-  return entry.axis;
-}
-
 /** The timeline's entry indexes in time order; entries without a readable time come last, in document order. */
 export function inTimeOrder(model: PostmortemModel): number[] {
   return model.timeline.map((_entry, entryIndex) => entryIndex)
@@ -122,7 +111,7 @@ export function findMilestones(model: PostmortemModel): Milestones {
   const startPoint = model.incident.start;
   const start = startPoint?.axis ?? null;
   const fromStart = (entry: TimelineEntry): number | null => {
-    const axis = axisOf(model, entry);
+    const axis = entryAxis(model, entry);
     if (axis === null || start === null || !startPoint) return null;
     if (hasYear(entry.date) !== hasYear(startPoint.date)) return null;
     const minutes = Math.round(axis - start);
