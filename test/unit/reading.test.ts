@@ -239,3 +239,18 @@ test('the profile in use and why: a hover on the title', () => {
   const found = hover(model, { line: 0, character: 3 });
   assert.match(String((found?.contents as { value: string }).value), /^\*\*Profile:\*\* google-sre \(chosen by the document's own sections\)/);
 });
+
+test('a list of links under the timeline ("- [overview](…)") opens no section: the entries after it stay in the timeline (corpus 063)', () => {
+  const model = analyze(joinLines(
+    '# 2020-07-09, Simultaneous launches', '', '## Summary', '', 'Two tutorials launched at once and Binder lost service for twelve minutes.', '',
+    '## Timeline', '', 'All times in US/Pacific', '', 'Dashboards for the window:', '',
+    '- [overview](https://grafana.example.org/d/1-overview?from=1&to=2)',
+    '- [node status](https://grafana.example.org/d/node-activity)', '',
+    '### 07:30am - First report', '', 'Users say launches are slow.', '',
+    '### 07:42 - Launches are back to normal', '',
+    '## Action items', '', '- Document how to ask for more quota', '',
+  ));
+  assert.deepEqual(model.sections.map((section) => section.id), ['summary', 'timeline', 'corrective-and-preventive-measures']);
+  assert.deepEqual(model.timeline.map((entry) => entry.timeText), ['07:30am', '07:42']);
+  assert.equal(model.incident.durationMinutes, 12);
+});

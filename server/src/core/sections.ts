@@ -108,6 +108,8 @@ export interface TitleReading {
   contentStart: number;
 }
 
+const WHOLE_LINK = /^[ \t]*\[[^\]]*\]\([^)]*\)[ \t]*$/;
+
 /** What a line says as a title, from its text and its kind alone (memoized: re-analysis meets it again). */
 function readTitle(text: string, kind: string, headingDepth: number, nextUnderline: boolean, itemStart: boolean): TitleReading | null {
   const structure = STRUCTURE.exec(text);
@@ -139,6 +141,8 @@ function readTitle(text: string, kind: string, headingDepth: number, nextUnderli
   } else if (itemStart && structure && structure[0].trim() !== '') {
     style = 'list';
   }
+  // "- [overview](https://grafana…)": a link in a list or on a line of its own points elsewhere; it opens no section.
+  if ((style === 'list' || style === 'plain') && WHOLE_LINK.test(title)) return null;
   // Timestamp and date headings ("### 2021-06-03 9:00", "#### 00:01:") are timeline entries. Checked
   // first: it is cheap, and rules out every timeline entry line before the words are normalized.
   const firstWord = skipSpaceAndMarks(title);
