@@ -12,7 +12,7 @@ test('classic fixture: detected by the alert after 7m, escalated after 1h 5m, re
   assert.deepEqual(found.milestones.map((m) => [m.kind, m.entryIndex, m.word, m.minutesFromStart]), [
     ['detected', 1, 'Alert', 7],
     ['escalated', 3, 'Escalated', 65],
-    ['resolved', 6, 'resolved', 135],
+    ['resolved', 6, 'back to normal', 135],
   ]);
   assert.ok(!found.milestones.some((m) => m.kind === 'mitigated'), 'nothing says it was mitigated');
 });
@@ -38,7 +38,7 @@ test('every milestone by its words, in time order, the first one counting', () =
 
 test('negated and partial words mark nothing: "not resolved", "no alert", "partially restored" is a mitigation', () => {
   assert.deepEqual(kinds(doc(
-    '- 10:00 UTC: No alert fired; customers reported errors.',
+    '- 10:00 UTC: No alert fired; nobody noticed the errors.',
     '- 10:40 UTC: Rollback tried, issue not resolved.',
     '- 11:00 UTC: Service partially restored.',
     '- 11:45 UTC: The team identified the root cause.',

@@ -116,6 +116,60 @@ test('time to mitigate counts rollbacks, reverts, failovers, disabled flags and 
   assert.equal(mitigation("We didn't fail over."), null);
 });
 
+test('mitigation also in "temporary fix", "gradually restored", "mitigation measures implemented" and a successful rollback', () => {
+  const mitigation = (entry: string) => findMilestones(analyze(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:30 ${entry}`, '- 2024-03-14 12:00 Resolved.')))
+    .milestones.find((m) => m.kind === 'mitigated')?.word ?? null;
+  assert.equal(mitigation('A temporary fix was implemented by resizing the pool.'), 'temporary fix');
+  assert.equal(mitigation('Services gradually restored.'), 'gradually restored');
+  assert.equal(mitigation('DDoS mitigation measures implemented; traffic rerouted.'), 'mitigation measures implemented');
+  assert.equal(mitigation('Successful configuration change rollback.'), 'Successful configuration change rollback');
+  assert.equal(mitigation('A roll back was made to the previous setting.'), 'roll back was made');
+  assert.equal(mitigation('Rollback begins.'), null, 'a rollback begun has mitigated nothing yet');
+});
+
+// Each entry as the only one that could say the moment, between a start and an end that say nothing.
+const saying = (kind: 'detected' | 'resolved', entry: string) => findMilestones(analyze(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:30 ${entry}`, '- 2024-03-14 12:00 Postmortem scheduled.')))
+  .milestones.find((m) => m.kind === kind)?.word ?? null;
+
+test('detection is also a person noticing, users reporting or complaining, a ticket opened; not telling customers, nor a complaint filed elsewhere', () => {
+  for (const [entry, word] of [
+    ['The developer team noticed webpage returning 500 error.', 'noticed'],
+    ['CloudWatch notifies an outage in one of the servers.', 'notifies'],
+    ['Error 501 was reported for the first time.', 'reported'],
+    ['Reports of issues start arriving.', 'Reports of'],
+    ['First user report of 500 errors on checkout.', 'user report'],
+    ['A user complained that the landing page is blank.', 'complained'],
+    ['Multiple customers complaints received.', 'Multiple customers complaints'],
+    ['Some users opened a ticket that they could not sign in.', 'opened a ticket'],
+    ['We became aware of it during a call.', 'became aware'],
+    ['The issue was discovered by a line associate.', 'issue was discovered'],
+  ] as const) assert.equal(saying('detected', entry), word, entry);
+  for (const entry of [
+    'Marketing notifies them that the page will be live shortly.',
+    'Submitting abuse complaints to the domain registrar.',
+    'News reports that a new sonnet has been discovered.',
+    'Service is fully up, no further issues reported.',
+  ]) assert.equal(saying('detected', entry), null, entry);
+});
+
+test('resolution is also "back online", "back to normal", "up and running", "incident closed"; not when it is awaited, attempted, checked or partial', () => {
+  for (const [entry, word] of [
+    ['100% of traffic is back online.', 'back online'],
+    ['Everything eventually returned back to normal.', 'back to normal'],
+    ['The website is up and running.', 'up and running'],
+    ['Incident closed; SSH works again.', 'Incident closed'],
+  ] as const) assert.equal(saying('resolved', entry), word, entry);
+  for (const entry of [
+    'Servers reverted to the old config until the error is resolved.',
+    'Attempted to restart the database server, but it failed to come back online.',
+    'Ensuring Apache and MySQL are up and running.',
+    'Database server back online, but the website still had cache errors.',
+    'Service appears to be restored; watching.',
+    'Engineers gradually restored service.',
+    'Nothing was restored.',
+  ]) assert.equal(saying('resolved', entry), null, entry);
+});
+
 test('postmortem.metrics: each figure between the moments the setting names; bad values get clear messages and keep the default', () => {
   const text = report(['detected: 2024-03-14T10:05Z']);
   assert.deepEqual(figures(text, { metrics: { timeToResolve: { from: 'detected', to: 'resolved' } } }).timeToResolve, '115 detected→resolved');

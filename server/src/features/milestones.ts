@@ -21,8 +21,22 @@ export interface Milestones {
 
 /** The words of each milestone. The first entry (in time) that says one of them marks it. */
 export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegExp }> = [
-  // "pager storm", "the pager went off" (PagerDuty, one word, is a tool's name, not a moment).
-  { kind: 'detected', pattern: /\b(?:detected|detects?|detection|alert(?:s|ed|ing)?|paged|pages|pager)\b/i },
+  // "pager storm", "the pager went off" (PagerDuty, one word, is a tool's name, not a moment); a person
+  // noticing, users reporting or complaining, a ticket opened: how most outages first become known.
+  {
+    kind: 'detected',
+    pattern: new RegExp(String.raw`\b(?:${[
+      String.raw`detected|detects?|detection|alert(?:s|ed|ing)?|alarm(?:s|ed)?|paged|pages|pager`,
+      // "notifies them that the page will be live": telling customers is not learning of it.
+      String.raw`notic(?:ed|es|ing)|notifie[sd](?!\s+(?:them|all|(?:the|our)\s+(?:customers?|users?|public)|customers?|users?|subscribers?|visitors?|clients?)\b)|spotted|flagged|became\s+aware`,
+      // "a new sonnet has been discovered" is the news that set it off; the issue discovered is the moment.
+      String.raw`(?:issue|problem|outage|error|bug|incident|failure)s?\s+(?:was\s+|were\s+)?discovered|discovered\s+(?:the\s+|an?\s+)?(?:issue|problem|outage|error|bug|failure)`,
+      // Users complaining, not "submitting abuse complaints to the registrar".
+      String.raw`reported|(?:first|user|customer)\s+reports?|reports?\s+of|complain(?:ed|ing)?|complaints?\s+(?:received|arriv\w*|about|from|that|of|began|started|came|poured)`,
+      String.raw`(?:first|received|receiving|got|multiple|many|user|customer)s?\s+(?:[\w'-]+\s+){0,2}?complaints?`,
+      String.raw`(?:opened|raised|filed|submitted)\s+(?:a\s+)?(?:support\s+)?tickets?|tickets?\s+(?:was\s+|were\s+)?(?:opened|raised|filed)`,
+    ].join('|')})\b`, 'i'),
+  },
   { kind: 'escalated', pattern: /\bescalat(?:ed|es|ion|ing)\b/i },
   {
     kind: 'root-cause-identified',
@@ -33,8 +47,11 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
     // Besides the word itself, what stops the bleeding once done: a rollback, a revert, a failover, a
     // feature flag turned off, a restart that brought the service back (a rollback merely tried is not).
     pattern: new RegExp(String.raw`\b(?:${[
-      String.raw`mitigated|mitigation\s+(?:applied|deployed|in\s+place|complete[d]?)|mitigates|partial(?:ly)?\s+(?:restored|recovered|recovery)`,
-      String.raw`rolled\s+back|roll-?back\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded)|reverted|revert\s+(?:was\s+)?(?:deployed|merged|complete[d]?)`,
+      String.raw`mitigated|mitigation\s+(?:(?:measures?|steps?)\s+)?(?:(?:was|were)\s+)?(?:applied|deployed|implemented|in\s+place|complete[d]?)|mitigates`,
+      String.raw`(?:partial(?:ly)?|partly|gradually)\s+(?:began\s+)?(?:restor(?:ed|ing)|recover(?:ed|ing|y))`,
+      String.raw`temporary\s+(?:fix|fixes|workaround|patch|optimi[sz]ations?)|workaround\s+(?:was\s+)?(?:applied|deployed|implemented|in\s+place)`,
+      String.raw`rolled\s+back|roll[\s-]?back\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded|successful|made|performed|executed)|successful(?:ly)?\s+(?:[\w-]+\s+){0,3}?roll[\s-]?back`,
+      String.raw`reverted|revert\s+(?:was\s+)?(?:deployed|merged|complete[d]?)`,
       String.raw`failed\s+over|fail-?over\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded)`,
       String.raw`(?:disabled|turned\s+off|switched\s+off|flipped\s+off)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:feature\s+)?(?:flag|toggle)`,
       String.raw`(?:feature\s+)?(?:flag|toggle)\s+(?:was\s+)?(?:disabled|turned\s+off|switched\s+off)`,
@@ -42,16 +59,22 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
       String.raw`restart(?:ed|ing)?\b(?:(?!\b(?:fail(?:ed|s|ing)?|not|never|unable)\b|n't\b)[^.;]){0,60}?\b(?:restored|recovered|back\s+(?:up|online|to\s+normal))`,
     ].join('|')})\b`, 'i'),
   },
-  { kind: 'resolved', pattern: /\b(?:resolved|restored|fully\s+recovered)\b/i },
+  { kind: 'resolved', pattern: /\b(?:resolved|restored|fully\s+recovered|back\s+(?:online|to\s+normal)|fully\s+operational|up\s+and\s+running|(?:end|close)\s+of\s+(?:the\s+)?incident|incident\s+(?:was\s+)?(?:closed|ended))\b/i },
 ];
 
 /** A responder taking the incident on: not a milestone the card marks, but a moment of its lifecycle. */
 export const ACKNOWLEDGED_WORDS = /\b(?:acknowledged|acked|ack'd|(?:on[- ]call|responders?)\s+(?:\w+\s+)?(?:responded|engaged|joined|took\s+(?:it|ownership)))\b/i;
 
 // "not resolved", "wasn't detected", "no alert fired": the word is there, the milestone is not.
-const NEGATION = /\b(?:not|no|never|without)\s*$|n't\s+(?:\w+\s+)?$/i;
-// "partially restored" is a mitigation, not the resolution.
-const PARTIAL = /\bpartial(?:ly)?\s*$/i;
+const NEGATION = /\b(?:not|no|never|without|nothing|none|nor|nobody|no\s+one)\s+(?:[\w'-]+\s+){0,2}$|n't\s+(?:\w+\s+)?$/i;
+// "partially restored", "gradually began restoring" are a mitigation, not the resolution; "until it is
+// resolved", "appears to be restored", "to be resolved" say it was not, or not yet.
+const PARTIAL = /\b(?:partial(?:ly)?|partly|gradually(?:\s+began)?|slowly)\s*$/i;
+const NOT_YET = /\b(?:until|till|unless|once|if|whether)\s+(?:[\w'-]+\s+){0,4}$|\b(?:appears?|seems?|seemed|appeared|expected|hop(?:e|ed|ing)|needs?|is|are|was|were|will|would|should|must|could)\s+to\s+(?:be\s+|have\s+been\s+)?$|\b(?:will|would|should|must|could|can)\s+be\s+$/i;
+// "failed to come back online", "ensuring Apache is up and running": tried or checked, not so.
+const NOT_SO = /\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tr(?:y|ies|ied|ying))\s+to\s+(?:[\w'-]+\s+){0,2}$|\b(?:ensur(?:e|es|ing)|check(?:s|ed|ing)?|verify(?:ing)?|make\s+sure|making\s+sure)\s+(?:that\s+|if\s+|whether\s+)?(?:[\w'-]+\s+){0,4}$/i;
+// "Database server back online, but website still had issues": one part back, not the service.
+const BUT_STILL = /^[^.;]{0,60}?\b(?:but|still|however|except)\b/i;
 // "attempted to restart", "tried to roll back": an attempt mitigates nothing.
 const ATTEMPT = /\b(?:attempt(?:ed|s|ing)?|tr(?:y|ies|ied|ying))\s+to\s*$/i;
 
@@ -71,7 +94,9 @@ function matchWords(words: string, kind: MilestoneKind | 'acknowledged', pattern
   const global = globalOf(pattern);
   for (let match = global.exec(words); match !== null; match = global.exec(words)) {
     const before = words.slice(Math.max(0, match.index - 16), match.index);
-    if (!NEGATION.test(before) && !(kind === 'resolved' && PARTIAL.test(before)) && !(kind === 'mitigated' && ATTEMPT.test(before))) return match[0];
+    const wider = words.slice(Math.max(0, match.index - 40), match.index);
+    const settled = kind !== 'resolved' || !(PARTIAL.test(before) || NOT_YET.test(wider) || NOT_SO.test(wider) || BUT_STILL.test(words.slice(match.index + match[0].length)));
+    if (!NEGATION.test(wider) && settled && !(kind === 'mitigated' && ATTEMPT.test(before))) return match[0];
   }
   return null;
 }
