@@ -254,3 +254,16 @@ test('a list of links under the timeline ("- [overview](…)") opens no section:
   assert.deepEqual(model.timeline.map((entry) => entry.timeText), ['07:30am', '07:42']);
   assert.equal(model.incident.durationMinutes, 12);
 });
+
+test('a summary time that names no zone takes the zone the whole timeline is written in (corpus 018: "at midnight", then "00:40 PST")', () => {
+  const text = (timeline: string[]) => joinLines(
+    '# Postmortem Report', '', '#### Summary', '', 'On September 11th, 2018 at midnight the server went down, serving 504 errors to every visitor.', '',
+    '#### Timeline', '', ...timeline, '', '#### Root Cause and Resolution', '', 'A mistyped file name in the PHP settings.', '',
+  );
+  const model = analyze(text(['- **00:00 PST** - 500 errors for everyone', '- **00:12 PST** - Apache restarted', '- **00:40 PST** - Site loads again']));
+  assert.equal(model.incident.start?.zone?.label, 'PST');
+  assert.equal(model.incident.durationMinutes, 40);
+  // A timeline in two zones says nothing of the summary's: it stays without one.
+  const mixed = analyze(text(['- **00:00 PST** - 500 errors for everyone', '- **08:40 UTC** - Site loads again']));
+  assert.equal(mixed.incident.start?.zone, null);
+});

@@ -234,7 +234,10 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const last = marked.end && (marked.end.axis as number) > (first?.axis as number) ? marked.end : latest;
   const fromEntry = (entry: TimelineEntry | null): IncidentPoint | null =>
     entry && { axis: entry.axis as number, date: entry.date, zone: entry.zone, text: entry.timeText, source: 'timeline', line: entry.line };
-  const summaryZone = summary?.zone ?? null;
+  // "at midnight" in a summary that names no zone, beside a timeline all in PST: the writer's PST.
+  const zones = new Set(timed.map((entry) => entry.zone?.label ?? null));
+  const timelineZone = zones.size === 1 ? timed[0].zone : null;
+  const summaryZone = summary?.zone ?? timelineZone;
   let start = summary?.start ? pointFromSummary(index, summary.start, defaultYear, configZone, summaryZone, documentDate) : fromEntry(first);
   let end = summary?.end ? pointFromSummary(index, summary.end, defaultYear, configZone, summaryZone, summary.start?.date ?? documentDate) : fromEntry(last);
   if (start && end && end.source === 'summary' && end.axis < start.axis && start.axis - end.axis < 1440 && sameDay(start.date, end.date)) {
