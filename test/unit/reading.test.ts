@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, analyze, codesOf, joinLines } from '../helpers';
+import { ROOT, analyze, clockOf, codesOf, joinLines } from '../helpers';
 import { isPostmortemDocument } from '../../server/src/core/detect';
 import { DEFAULT_INCLUDE } from '../../server/src/core/config';
 import { frontMatterOf } from '../../server/src/core/markdown';
@@ -266,4 +266,15 @@ test('a summary time that names no zone takes the zone the whole timeline is wri
   // A timeline in two zones says nothing of the summary's: it stays without one.
   const mixed = analyze(text(['- **00:00 PST** - 500 errors for everyone', '- **08:40 UTC** - Site loads again']));
   assert.equal(mixed.incident.start?.zone, null);
+});
+
+test('a timeline table whose time cells hold four digits alone ("| 0730 |") is read as 24-hour times (corpus 112)', () => {
+  const model = analyze(joinLines(
+    '# Incident Report - February 4th, 2019', '', '## Overview', '', 'The clusters could not start their containers; times are UTC.', '',
+    '## Timeline', '', '| Time | Event Type | Description |', '| ---- | ---------- | ----------- |',
+    '| 0730 | `operator` | The metadata is renewed. |', '| 0740 | `operator` | Containers fail to start. |', '| 1230 | `operator` | The cluster is stable again. |', '',
+    '## Root Cause', '', 'An expired credential.', '',
+  ));
+  assert.deepEqual(model.timeline.map((entry) => clockOf(entry.stamp?.time)), ['07:30', '07:40', '12:30']);
+  assert.equal(model.incident.durationMinutes, 300);
 });

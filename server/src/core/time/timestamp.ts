@@ -55,8 +55,9 @@ const DAY_FIRST = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MON
 const CLOCK = /(\d{1,2})(?:\s?:\s?(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?|[.h](\d{2}))(?!\d|[.:]\d)/y;
 // "2100hrs", "1430 UTC", and the first of a range whose second has a zone: "0900–1300 PST".
 const MILITARY = /(\d{2})(\d{2})(?=\s*(?:hrs|hours|h)\b|\s+[A-Z]{2,4}\b|\s?[-–—]\s?\d{4}(?:\s*(?:hrs|hours|h)\b|\s+[A-Z]{2,4}\b))(?:\s*(?:hrs|hours|h)\b)?/y;
-// A timeline line that opens with four digits and a dash or colon: "0900 - First user report".
-const LEADING_MILITARY = /([01]\d|2[0-3])([0-5]\d)(?=\s?[-–—:]\s)/y;
+// A timeline line that opens with four digits and a dash or colon: "0900 - First user report"; or a
+// table's first cell that holds them alone: "| 0730 | operator | …".
+const LEADING_MILITARY = /([01]\d|2[0-3])([0-5]\d)(?=\s?[-–—:]\s|[ \t]*\|)/y;
 // A day and month without a year ("03-26", "12/05"), read only when a time follows: "[03-26 23:04]".
 const MONTH_DAY = /(\d{1,2})([-/.])(\d{1,2})(?![\d]|[-/.]\d)/y;
 const HOUR_ONLY = /(\d{1,2})(?=\s?[ap]\.?\s?m(?![a-z])\.?)/iy;
@@ -264,7 +265,7 @@ function readMonthDayAt(text: string, position: number): DateMatch | null {
   return date && { date, end: MONTH_DAY.lastIndex };
 }
 
-/** A timeline line's leading four-digit time before a dash or colon ("0900 - First report"), with its zone. */
+/** A timeline line's leading four-digit time before a dash or colon ("0900 - First report") or a table cell's end, with its zone. */
 export function readLeadingMilitaryAt(text: string, position: number): Stamp | null {
   const match = sticky(LEADING_MILITARY, text, position);
   if (!match) return null;
