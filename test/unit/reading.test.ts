@@ -278,3 +278,14 @@ test('a timeline table whose time cells hold four digits alone ("| 0730 |") is r
   assert.deepEqual(model.timeline.map((entry) => clockOf(entry.stamp?.time)), ['07:30', '07:40', '12:30']);
   assert.equal(model.incident.durationMinutes, 300);
 });
+
+test('section names real reports use: "Summary of outage", "TL;DR", "Why Did It Happen?", "Resolutions", "What we\'re doing about it", "How Are We Going to Do Better in the Future?"', () => {
+  const ids = (...lines: string[]) => analyze(joinLines('# Outage on 2024-05-02', '', ...lines)).sections.map((section) => section.id);
+  assert.deepEqual(ids('Summary of outage', 'The API was down for an hour.', '', 'Timeline', '- 10:00 UTC: Alert', '- 11:00 UTC: Fixed'),
+    ['summary', 'timeline']);
+  assert.deepEqual(ids('### TL;DR{% include explain.html details="<strong>Too Long; Didn\'t Read</strong> - ' + 'a very short description of the incident, '.repeat(5) + '" %}', '', 'The API was down.', '', '### Timeline', '', '- 10:00 UTC: Alert'),
+    ['summary', 'timeline'], 'a Liquid tag glued to a heading makes it no less a heading, however long');
+  assert.deepEqual(ids('## Why Did It Happen?', '', 'A bad deploy.', '', '## Resolutions', '', 'Rolled back.', '', '## How Are We Going to Do Better in the Future?', '', '- Canary deploys'),
+    ['root-cause', 'resolution', 'corrective-and-preventive-measures']);
+  assert.deepEqual(ids("### What we're doing about it", '', '- Rotate every token'), ['corrective-and-preventive-measures']);
+});

@@ -30,14 +30,20 @@ export function skipLinePrefix(text: string, from = 0): number {
   }
 }
 
+const TEMPLATE_TAGS = /\{%[^%\n]{0,500}%\}|\{:[^}\n]{0,500}\}/g;
+
+/** Text without Jekyll's Liquid tags and kramdown's attribute lists ("{% include … %}", "{: .note}"). */
+export function withoutTemplateTags(text: string): string {
+  return text.includes('{') ? text.replace(TEMPLATE_TAGS, ' ') : text;
+}
+
 /**
  * Text with Markdown emphasis, HTML, entities, links and emoji reduced to plain words. Every pattern is
  * bounded or stops at the next opener, so a line of a thousand "[" or "{%" stays linear (no backtracking).
  */
 export function plainText(text: string): string {
   // Each pattern runs only when the character it needs is there: most titles and labels hold little markup.
-  let plain = text;
-  if (plain.includes('{')) plain = plain.replace(/\{%[^%\n]{0,500}%\}|\{:[^}\n]{0,500}\}/g, ' ');
+  let plain = withoutTemplateTags(text);
   if (plain.includes('<')) plain = plain.replace(/<\/?[a-zA-Z][^<>]*>/g, ' ');
   if (plain.includes('&')) plain = plain.replace(/&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});/g, (entity) => (entity === '&amp;' ? '&' : ' '));
   // An image says nothing in words, even as a link's text (a badge: "[![](logo.png)](https://site)").

@@ -59,18 +59,20 @@ const ACTION_ITEMS_SKELETON = ['- [ ] Action item (owner, due date).'];
 const SUMMARY_ALIASES = [
   'Issue Summary', 'Summary', 'Incident Summary', 'Summary of the Incident', 'Summary of Incident',
   'Issue Overview', 'Incident Overview', 'Overview', 'Executive Summary', 'Outage Summary', 'Incident Description', 'Resumo',
+  'Summary of Outage', 'Summary of the Outage', 'TL;DR', 'TLDR',
 ];
 const TIMELINE_ALIASES = [
   'Timeline', 'Incident Timeline', 'Events Timeline', 'Event Timeline', 'Timeline of Events',
   'Timeline of the Incident', 'Chronology', 'Sequence of Events', 'Linha do Tempo', 'Cronologia',
 ];
-const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'Causa Raiz'];
+const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'Why Did It Happen', 'What Went Wrong', 'Causa Raiz'];
 const RESOLUTION_ALIASES = [
   'Resolution', 'Resolution and Recovery', 'Recovery', 'Fix', 'The Fix', 'Remediation', 'Solution',
-  'Resolution Steps', 'Mitigation', 'Resolução',
+  'Resolution Steps', 'Resolutions', 'Mitigation', 'Resolução',
 ];
 const ACTION_ITEM_ALIASES = [
   'Action Items', 'Actions', 'Corrective Actions', 'Follow-up Actions', 'Follow-up Items', 'Next Steps',
+  "What We're Doing About It", 'What We Are Doing About It', 'How Are We Going to Do Better', 'How We Will Do Better',
   'Ações Corretivas',
 ];
 

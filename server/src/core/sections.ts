@@ -1,6 +1,6 @@
 // Finding the sections of a postmortem, whatever the heading style.
 import type { LineReadings, MarkdownLines } from './markdown';
-import { isStrongOnly } from './inline';
+import { isStrongOnly, withoutTemplateTags } from './inline';
 import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
 import { FIELD_LABELS, type CompiledProfile, type SectionSpec } from './profiles';
 import { readDateAt, readTimeAt } from './time/timestamp';
@@ -59,8 +59,9 @@ export function readTitleLines(md: MarkdownLines, memo?: LineReadings<TitleReadi
     const text = lines[i].text;
     if (kind === 'heading' && info.blockStart !== i) continue;
     const nextUnderline = kind === 'heading' && md.info[i + 1]?.kind === 'heading-underline';
-    // A long line is no title, but it may be a labelled paragraph.
-    const title = text.length > 200 ? null
+    // A long line is no title, but it may be a labelled paragraph. Liquid tags are no words of it
+    // ("### Timeline{% include explain.html details=\"A screenplay of…\" %}", as Jekyll templates write).
+    const title = (text.length > 200 && withoutTemplateTags(text).length > 200) ? null
       : memo ? memo.read(md, i, readTitle, kind, info.depth, nextUnderline, info.itemStart) : readTitle(text, kind, info.depth, nextUnderline, info.itemStart);
     titled.push({ line: i, title });
   }
