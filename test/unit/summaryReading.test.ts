@@ -86,11 +86,17 @@ test('impact in prose: a service out of reach, visitors counted with an adjectiv
     'This effectively took down the entire service.',
     'The gateway failed, preventing users from completing transactions.',
     'All of our customer instances were displaying the Environment Unavailable message.',
+    // Corpus 019, 114, 062, 061.
+    'The website was down completely for six hours.',
+    'Students saw stuck pages. A total outage, nothing usable.',
+    'Most Binders would fail to build because the packages were gone.',
+    'The site showed an error that creating temporary users failed when launching a new server.',
   ]) {
     assert.ok(analyze(withSummary('From 10:00 to 11:00 UTC, a bad config.', sentence)).summary?.fields.has('impact'), sentence);
   }
   // What broke is not whom it hurt: "The queue was down." alone states no impact.
   assert.ok(!analyze(withSummary('The queue was down from 10:00 to 11:00 UTC.')).summary?.fields.has('impact'));
+  assert.ok(!analyze(withSummary('The nightly backup job failed from 10:00 to 11:00 UTC.')).summary?.fields.has('impact'), 'a job that failed names what broke');
 });
 
 test('the window in prose: a start after a weekday, an end after "until" in the same line, a foretold time is no end', () => {

@@ -68,7 +68,10 @@ const IMPACT_PROSE: readonly RegExp[] = [
   /\busers?\b.{0,200}?\b(?:experienc|unable|could not|couldn't)/i,
   /\b(?:un|not\s+)available\b|\b(?:in|not\s+)accessible\b|\bat\s+risk\b|\bstopped\s+working\b|\btook\s+down\b/i,
   // "went down", "was completely down"; a bare "was down" names what broke, not whom it hurt.
-  /\bwent\s+(?:completely\s+|fully\s+)?down\b|\b(?:was|were|is|are)\s+(?:completely|fully|entirely)\s+down\b/i,
+  /\bwent\s+(?:completely\s+|fully\s+)?down\b|\b(?:was|were|is|are)\s+(?:(?:completely|fully|entirely)\s+down|down\s+(?:completely|fully|entirely))\b/i,
+  /\b(?:total|complete|full|major|partial|global|widespread)\s+(?:outage|downtime|service\s+disruption)\b/i,
+  // What stopped working for the people using it: "Binders would fail to build", "creating users failed when launching".
+  /\bfail(?:ed|s|ing)?\s+to\s+(?:build|launch|load|start|connect|respond|complete|serve|open|render)\b|\b(?:launch(?:es|ing)?|builds?|requests?|log-?ins?|sign-?ins?|checkouts?|logins?|payments?|users?)\s+(?:\w+\s+){0,2}?failed\b/i,
   /\bunable\s+to\s+(?:receive|serve|access|reach|load|connect|use|complete|process|log\s?in|sign\s?in)\b/i,
   /\bprevent(?:ed|ing)\s+(?:\S+\s+){1,3}from\b/i,
 ];
