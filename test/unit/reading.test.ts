@@ -107,6 +107,12 @@ test('found by the title in its common variants: plural, spaced, Setext, after b
   assert.ok(says('\n\n Outage Report for May\n\nText.'), 'after blank lines and a leading space');
   assert.ok(says('![banner](img/banner.png)\n\n**Incident Report: API down**\n\nText.'), 'after an image');
   assert.ok(!says('# Release notes\n\nWe fixed the incident report form.'), 'words in the text are not a title');
+  assert.ok(says('###Posmortem\n\nAn outage happened.'), 'a hurried misspelling (corpus 027)');
+  const withFront = (front: string) => isPostmortemDocument('/repo/_posts/2018-08-05-notes.md', `---\n${front}\n---\n\nText.`, front, DEFAULT_INCLUDE);
+  assert.ok(withFront('title: Security Incident Disclosure\nauthor: mike'), 'Homebrew\'s title (corpus 121)');
+  assert.ok(withFront('title: Misconfigured Load Balancer\nseverity: partial-outage\nresolved: true'), 'a status page\'s incident: a severity and a resolution (corpus 119)');
+  assert.ok(!withFront('title: Lint rules\nseverity: warning'), 'a severity alone says nothing of an incident');
+  assert.ok(!withFront('title: Release 2.0\nstatus: published'), 'nor a status alone');
 });
 
 test('found by its content: a timeline with two timed entries and two other sections, with no title at all', () => {

@@ -7,7 +7,11 @@ import { frontMatterSyntaxOf, parseFrontMatter, type FrontMatterSyntax } from '.
 // "Post-Incident Report", "Root Cause Analysis": what people call the document in its title.
 // Also a title that names the outage itself: "Load Balance Outage (Issue #214)", "DNS Outage on 2023-01-25",
 // "March 26th, 2019 Boskos Outage" (not "Outage runbook").
-const TITLE_WORDS = /\b(?:post[\s-]?mortems?|(?:incident|outage)\s+(?:reports?|reviews?)|post[\s-]incident\s+(?:reviews?|reports?)|root\s+cause\s+analysis)\b|\boutage\s*(?:$|\(|on\b|[-–—:,])/i;
+// "Posmortem" as typed in a hurry; "Security Incident Disclosure" as Homebrew titled theirs.
+const TITLE_WORDS = /\b(?:post?[\s-]?mortems?|(?:incident|outage)\s+(?:reports?|reviews?|disclosures?)|post[\s-]incident\s+(?:reviews?|reports?)|root\s+cause\s+analysis)\b|\boutage\s*(?:$|\(|on\b|[-–—:,])/i;
+
+/** Front matter keys that, beside a `severity`, make a status page's incident ("severity: partial-outage", "resolved: true"). */
+const INCIDENT_KEYS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved', 'incident', 'impact', 'affectedSystems', 'affected'];
 
 const matcherCache = new Map<string, (path: string) => boolean>();
 
@@ -46,6 +50,7 @@ export function saysPostmortem(text: string, frontMatter: string | null): boolea
           if (typeof value === 'string' && TITLE_WORDS.test(value.replace(/[-_]/g, ' '))) return true;
         }
         if (typeof record.title === 'string' && TITLE_WORDS.test(record.title)) return true;
+        if (record.severity !== undefined && INCIDENT_KEYS.some((key) => record[key] !== undefined)) return true;
       }
     } catch {
       // Broken front matter: fall back to the headings.
