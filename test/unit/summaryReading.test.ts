@@ -142,3 +142,12 @@ test('a section with a title no profile knows is what the bold labels opening it
   const inTimeline = analyze(joinLines('# Postmortem', '## Timeline', '- 10:00 UTC: alert', '- **Resolution:** rolled back at 11:00 UTC'));
   assert.ok(!inTimeline.sections.some((section) => section.id === 'resolution'));
 });
+
+test('a lone time in the summary is the start, unless it says when someone noticed (corpus 061: "noticed at 0:59 CET")', () => {
+  const started = analyze(withSummary('At 9:40 UTC the checkout page began returning errors.'));
+  assert.equal(started.incident.start?.text, '9:40 UTC');
+  const noticed = analyze(withSummary('Tim and Chris noticed at 10:05 UTC that creating users failed.'));
+  assert.equal(noticed.summary?.start, null);
+  assert.equal(noticed.incident.start?.source, 'timeline', 'the window is the timeline\'s');
+  assert.ok(diagnosticsOf(withSummary('Tim and Chris noticed at 10:05 UTC that creating users failed.')).some((d) => d.code === 'summary-field-missing' && (d.data as { field?: string }).field === 'start'));
+});

@@ -50,6 +50,8 @@ const ANCHORED_SPAN = /^\s*(?:around|at|about|from|starting(?:\s+at)?|beginning(
 // "approximately at 5:00am … for 1 hours": a start given roughly makes the span as rough.
 const ROUGH_TIME = /(?:~|≈|\b(?:about|approximately|approx\.?|around|roughly|circa))\s*(?:at\s+)?\d{1,2}(?:\s?:\s?\d{2})?\s?(?:[ap]\.?m\b|:\d|\s?[A-Z]{2,4}\b|\()/i;
 const START_CONTEXT = /(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$/i;
+/** "Tim noticed at 0:59 CET that …": when it became known, not when it began. */
+const NOTICED_AT = /\b(?:noticed|detected|reported|discovered|spotted|alerted|paged|notified|reali[sz]ed)\s+(?:[\w'-]+\s+){0,2}(?:at|around|about|approximately)\s*$/i;
 /** "…until 5:01 PM", "…restored at 1:02 PM": the time that ends the window, whatever came before it in the line. */
 const END_CONTEXT = /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$/i;
 /** "The fix was expected … before 11:00 pm": a time foretold in the same sentence is no fact of the window. */
@@ -239,7 +241,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       const start = toDocument(stamp);
       return { stamp, date, zone, start, end: start + (stamp.end - stamp.start) };
     });
-    if (!firstAt && timed[0] && START_CONTEXT.test(value.slice(0, timed[0].stamp.start))) firstAt = timed[0];
+    if (!firstAt && timed[0] && START_CONTEXT.test(value.slice(0, timed[0].stamp.start)) && !NOTICED_AT.test(value.slice(0, timed[0].stamp.start))) firstAt = timed[0];
     if (field === 'start' && timed[0] && !facts.start) facts.start = timed[0];
     else if (field === 'end' && timed[0] && !facts.end) facts.end = timed[0];
     else if (timed.length >= 2 && (field === 'duration' || RANGE_WORDS.test(value) || /\d\s*(?:[-–—~]|to|until|till|and)\s*\S/i.test(value) || isClockRange(value, timed[0].stamp, timed[1].stamp))) {
