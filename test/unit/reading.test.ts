@@ -231,6 +231,8 @@ test('"1 and a half hours" is 90 minutes, and "1:15 PM(18:15)" writes one moment
   assert.equal(model.incident.durationMinutes, 90);
   assert.equal(model.incident.statedDurationMinutes, 90);
   assert.ok(!codesOf(text).includes('duration-mismatch'));
+  // Corpus 038 leaves out the "a": "approximately 2 and half hours" is 150 minutes, not "half hours".
+  assert.equal(analyze(classicWith('* Duration: a complete outage lasting approximately 2 and half hours, from 10:00 AM to 12:30 PM (EAT).')).incident.statedDurationMinutes, 150);
 });
 
 test('timeline dates with any separator before the time: en dash dates, "T", "/", ",", "@", " at ", a dash', () => {

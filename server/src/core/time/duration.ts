@@ -10,7 +10,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 const WORD_NUMBER = '(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|half)';
 // Digits take any unit, "2h 15m" included; number words need a whole unit word ("one day", "an hour").
 const PART = `(?:(\\d+(?:[.,]\\d+)?)\\s?(?:-\\s?)?(days?|d|hours?|hrs?|hr|h|minutes?|mins?|min|m|seconds?|secs?|s)|(?<![a-z])(${WORD_NUMBER})[\\s-](days?|hours?|hrs?|minutes?|mins?|seconds?))(?![a-z])`;
-const DURATION = new RegExp(`(?<![\\p{L}\\d.,])${PART}(?:\\s*(?:,|and|&)?\\s*${PART}){0,2}(?:\\s+and\\s+a\\s+half)?`, 'giu');
+const DURATION = new RegExp(`(?<![\\p{L}\\d.,])${PART}(?:\\s*(?:,|and|&)?\\s*${PART}){0,2}(?:\\s+and\\s+(?:a\\s+)?half)?`, 'giu');
 const SINGLE = new RegExp(PART, 'giu');
 
 export interface StatedDuration {
@@ -48,7 +48,7 @@ export function isApproximate(before: string): boolean {
 }
 
 // "1 and a half hours": the half comes before the unit.
-const AND_A_HALF = new RegExp(`(?<![\\p{L}\\d.,])(\\d+|${WORD_NUMBER})\\s+and\\s+a\\s+half\\s+(days?|hours?|hrs?|minutes?|mins?)(?![a-z])`, 'giu');
+const AND_A_HALF = new RegExp(`(?<![\\p{L}\\d.,])(\\d+|${WORD_NUMBER})\\s+and\\s+(?:a\\s+)?half\\s+(days?|hours?|hrs?|minutes?|mins?)(?![a-z])`, 'giu');
 
 function boundOf(before: string): StatedDuration['bound'] {
   return /(?:under|less than|within|up to|at most|below)\s*(?:an?\s+)?$/i.test(before) ? 'at-most'
@@ -59,7 +59,7 @@ function boundOf(before: string): StatedDuration['bound'] {
 export function findDurations(text: string): StatedDuration[] {
   const found: StatedDuration[] = [];
   const halves: StatedDuration[] = [];
-  if (/and\s+a\s+half\s/i.test(text)) {
+  if (/and\s+(?:a\s+)?half\s/i.test(text)) {
     for (const match of text.matchAll(AND_A_HALF)) {
       const unit = unitMinutes(match[2]);
       const start = match.index ?? 0;
@@ -83,7 +83,7 @@ export function findDurations(text: string): StatedDuration[] {
       if (!Number.isFinite(value)) valid = false;
       minutes += value * unitMinutes(lastUnit);
     }
-    if (/and\s+a\s+half$/i.test(written)) minutes += 0.5 * unitMinutes(lastUnit);
+    if (/and\s+(?:a\s+)?half$/i.test(written)) minutes += 0.5 * unitMinutes(lastUnit);
     // "1h" alone could be a heading number or a footnote; "1 hour"/"1h 15m" are unmistakable.
     if (!valid || minutes <= 0) continue;
     const start = match.index ?? 0;
