@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Issue 16's figures on the corpus documents read by a person (test/fixtures/corpus-expected.json):
 // durations, entry counts, sections, stated durations, false section-missing / summary-field-missing /
-// timeline-out-of-order, documents found as postmortems. Sections and times come from the model; the
+// timeline-out-of-order, documents found as postmortems, lifecycle moments. Sections, times and moments come from the model; the
 // diagnostics and whether a document is found come from the built CLI (`npm run build` first), which
 // must agree with the model's diagnostics. Prints N/M per figure and each miss by document.
 //   node scripts/corpus-figures.mjs [--json]

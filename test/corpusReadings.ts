@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIXTURES, analyze, diagnosticsOf, readCorpus, settingsWith } from './helpers';
 import { analyzeDocument } from '../server/src/core/analyze';
+import { incidentLifecycle } from '../server/src/features/lifecycle';
 import type { PostmortemModel } from '../server/src/core/model';
 
 export interface ClockReading {
@@ -32,6 +33,8 @@ export interface Expected {
   realProblems: RealProblems;
   crossesMidnight: boolean;
   outOfOrder: boolean;
+  /** When it began, became known, was mitigated and resolved, as a reader takes them (1-based lines); read for 003-121. */
+  lifecycle?: Partial<Record<'started' | 'detected' | 'mitigated' | 'resolved', { line: number; time: string } | null>>;
 }
 
 export const expectations: Record<string, Expected> = JSON.parse(readFileSync(join(FIXTURES, 'corpus-expected.json'), 'utf8'));
@@ -63,6 +66,15 @@ export function reportedProblems(text: string): RealProblems & { outOfOrder: boo
 }
 
 export type ProblemKind = keyof RealProblems;
+
+/** "1:00 PM (WAT)" → "13:00": a moment's written clock, to compare with a reading's. */
+function clockIn(text: string): string | null {
+  const match = /(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap])?\.?m?\b/i.exec(text);
+  if (!match) return null;
+  let hour = Number(match[1]) % 12 + (match[3]?.toLowerCase() === 'p' ? 12 : 0);
+  if (!match[3]) hour = Number(match[1]);
+  return `${String(hour).padStart(2, '0')}:${match[2]}`;
+}
 
 /** Reported but not real (false alarms), and real but not reported (misses). */
 export function compareProblems(real: string[], reported: string[]): { falseAlarms: string[]; misses: string[] } {
@@ -112,6 +124,16 @@ export function corpusFigures(foundByPath?: (file: string) => boolean): Figure[]
       tally(`every real ${kind} reported`, file, misses.length === 0, `not reported: ${misses.join(', ')}`);
     }
     tally('no false timeline-out-of-order', file, !reported.outOfOrder || expected.outOfOrder, 'reported on entries in order');
+    if (expected.lifecycle) {
+      const found = incidentLifecycle(model, settingsWith()).lifecycle;
+      for (const moment of ['detected', 'mitigated', 'resolved'] as const) {
+        const want = expected.lifecycle[moment] ?? null;
+        const got = found.find((point) => point.moment === moment) ?? null;
+        // The same line, or the same clock time read elsewhere (the summary's end, the timeline's last entry).
+        const same = want === null ? got === null : got !== null && ((got.line !== null && got.line + 1 === want.line) || clockIn(got.text) === want.time);
+        tally(`lifecycle: ${moment}`, file, same, `${got ? `line ${(got.line ?? -1) + 1} "${got.text}"` : 'none'}, read ${want ? `line ${want.line} ${want.time}` : 'none'}`);
+      }
+    }
     tally('found as a postmortem', file, isFound(file), 'not taken for a postmortem');
   }
   return [...figures.values()];
