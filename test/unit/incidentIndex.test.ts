@@ -296,3 +296,17 @@ test('an incident is dated by the day it began where it happened, not by UTC\'s 
   const dated = analyze(`---\ndate: 2019-03-20\n---\n${text}`);
   assert.equal(indexedPostmortem(dated, settingsWith(), new Date(), { uri: 'file:///ws/q.md', path: 'q.md', mtime: 0 }).entry.date, '2019-03-20');
 });
+
+test('an incident with no start is dated by the first full date the document writes (corpus 121: "On 31st July 2018 …")', () => {
+  const text = [
+    '---', 'title: Security Incident Disclosure', '---', '',
+    'On 31st July 2018 a researcher found a leaked token with push access.', '',
+    '### What was impacted', '', 'Nothing was pushed with it.', '', "### What we're doing about it", '', '- Rotate every token', '',
+  ].join('\n');
+  const { entry } = indexedPostmortem(analyze(text), settingsWith(), new Date('2026-01-01T00:00:00Z'), { uri: 'file:///ws/r.md', path: 'r.md', mtime: 0 });
+  assert.equal(entry.start, null);
+  assert.equal(entry.date, '2018-07-31');
+  // No year anywhere: no date rather than a guessed one.
+  const undated = analyze(text.replace(' 2018', ''));
+  assert.equal(indexedPostmortem(undated, settingsWith(), new Date(), { uri: 'file:///ws/r.md', path: 'r.md', mtime: 0 }).entry.date, null);
+});

@@ -55,14 +55,17 @@ const DAY = /^\d{4}-\d{2}-\d{2}/;
 
 /**
  * The front matter's `date`, else the start's day where it happened, in its own zone (an outage that
- * began at 23:04 PDT on March 26 is March 26's, not the 27th's as UTC has it); YYYY-MM-DD or null.
+ * began at 23:04 PDT on March 26 is March 26's, not the 27th's as UTC has it), else the first full date
+ * the document writes ("# Incident Report - February 4th, 2019", "On 31st July 2018 …"); YYYY-MM-DD or null.
  */
 function incidentDate(model: PostmortemModel): string | null {
   const written = model.frontMatter?.date?.match(DAY)?.[0];
   if (written) return written;
   const start = model.incident.start;
-  if (!start?.date || start.date.year === null) return null;
-  return localDateTime(start).match(DAY)?.[0] ?? null;
+  if (start?.date && start.date.year !== null) return localDateTime(start).match(DAY)?.[0] ?? null;
+  const told = model.documentDate;
+  if (!told || told.year === null) return null;
+  return `${told.year}-${String(told.month).padStart(2, '0')}-${String(told.day).padStart(2, '0')}`;
 }
 
 export function indexedPostmortem(model: PostmortemModel, settings: Settings, now: Date, file: IndexedFileInfo): IndexedPostmortem {
