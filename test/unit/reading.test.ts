@@ -297,3 +297,13 @@ test('section names real reports use: "Summary of outage", "TL;DR", "Why Did It 
     ['root-cause', 'resolution', 'corrective-and-preventive-measures']);
   assert.deepEqual(ids("### What we're doing about it", '', '- Rotate every token'), ['corrective-and-preventive-measures']);
 });
+
+test('a range line above the entries ("from 00:00 to May 20 at 13:15") is no entry of its own (corpus 031)', () => {
+  const model = analyze(joinLines(
+    '# Postmortem', '', '## Issue Summary', '', 'Every response was a 500 from May 19 until May 20, 2020.', '',
+    '## Timeline', '', 'from 00:00 to May 20 at 13:15', '', 'May 20:', '- 10:00 - The failure was detected', '- 13:15 - A script was uploaded', '',
+    '## Root cause', '', 'A missing file.', '',
+  ));
+  assert.deepEqual(model.timeline.map((entry) => entry.timeText), ['10:00', '13:15']);
+  assert.equal(model.incident.durationMinutes, 195);
+});

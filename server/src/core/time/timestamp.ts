@@ -304,7 +304,7 @@ const OPENS_LIKE_A_TIME = /^(?:[A-Za-z]{3,}\.?,?\s[^\n]{0,30}\d|(?:noon|midnight
 const RELATIVE_DAYS = ['casualReference/today', 'casualReference/tomorrow', 'casualReference/yesterday', 'casualReference/tonight', 'casualReference/now'];
 
 /**
- * Free text the fast path cannot read ("Friday, 24 mar 2017 at 07:32:16 GMT"), through chrono.
+ * Free text the fast path cannot read ("Friday, 24 mar 2017 at 07:32:16 GMT"), through chrono; not a range.
  * Only text that opens like a written time and has the words of one goes to chrono, and only a
  * result that starts where the words start counts, so prose with a time inside does not; and only a
  * written day or clock time: "about 2 hours later" or "within 5 minutes" are spans of time, not
@@ -315,6 +315,8 @@ export function readStampWithChrono(text: string, position: number): Stamp | nul
   if (!OPENS_LIKE_A_TIME.test(slice.slice(0, 40)) || !CHRONO_WORTHY.test(slice)) return null;
   const [result] = chrono.parse(slice, { instant: new Date(Date.UTC(2000, 0, 1)) }, { forwardDate: false });
   if (!result || result.index > 3) return null;
+  // "from 00:00 to May 20 at 13:15": a window told above the entries, not an event of its own.
+  if (result.end && /^(?:from|between)\b/i.test(slice.trimStart())) return null;
   const components = result.start;
   const tags = components.tags();
   if (tags.has('result/relativeDate') || tags.has('casualReference/now')) return null;
