@@ -158,6 +158,7 @@ test('resolution is also "back online", "back to normal", "up and running", "inc
     ['Everything eventually returned back to normal.', 'back to normal'],
     ['The website is up and running.', 'up and running'],
     ['Incident closed; SSH works again.', 'Incident closed'],
+    ['Service restored, but we kept monitoring for an hour.', 'restored'],
   ] as const) assert.equal(saying('resolved', entry), word, entry);
   for (const entry of [
     'Servers reverted to the old config until the error is resolved.',
