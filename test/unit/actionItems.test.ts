@@ -270,3 +270,10 @@ test('an owner in parentheses ends where the next field begins: "(owner: @sam, d
   ));
   assert.deepEqual(model.actionItems.map((item) => [item.owner?.text, item.due?.text]), [['@sam', '2024-04-01'], ['Alice Ng', '2024-05-01'], ['Platform team', undefined]]);
 });
+
+test('a bullet that only labels the list ("- A List Of Tasks To Address The Issue:") is no action; one with lines of its own is (corpus 003, 051)', () => {
+  const texts = (...list: string[]) => analyze(joinLines('# Postmortem', '', '## Corrective and Preventative Measures', '', ...list, '')).actionItems.map((item) => item.text);
+  assert.deepEqual(texts('- Improvements: regular audits of the load balancer.', '- A List Of Tasks To Address The Issue:', '- Patch the configuration.', '- Add monitoring.'),
+    ['Improvements: regular audits of the load balancer.', 'Patch the configuration.', 'Add monitoring.']);
+  assert.deepEqual(texts('1. Automated Testing:', '— Implement automated tests for deployments.'), ['Automated Testing: — Implement automated tests for deployments.']);
+});

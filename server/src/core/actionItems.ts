@@ -231,11 +231,13 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
     if (!task && !inActionSection(i)) continue;
     const parent = hasChildren[info.item] === 1;
     const words = plainText(first.replace(/^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+/, ''));
-    // "- Preventive measures:" with items under it is a group, not an action.
-    if (!task && (words.length === 0 || (parent && /:$/.test(words)))) continue;
     const span = md.listItems[info.item];
+    const own = ownLines(md, info.item, span.firstLine, span.lastLine);
+    // "- Preventive measures:" with items under it, or "- A List Of Tasks To Address The Issue:" alone
+    // over its siblings, is a group's label, not an action ("1. Automated Testing:" with lines of its own is).
+    if (!task && (words.length === 0 || (/:$/.test(words) && (parent || own.length === 1)))) continue;
     if (parent) takenUntil = span.lastLine;
-    items.push(listItem(md, ownLines(md, info.item, span.firstLine, span.lastLine), task, sectionLineOf(i), context.defaultYear));
+    items.push(listItem(md, own, task, sectionLineOf(i), context.defaultYear));
   }
   // Where a section has an action table, the table is its list: bullets beside it are notes.
   const tabled = new Set(items.filter((item) => item.kind === 'table').map((item) => item.sectionLine));
