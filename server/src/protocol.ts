@@ -334,7 +334,8 @@ export interface WireFrontMatter {
 
 /** An action item: 0-based lines; fields as written, the due date as YYYY-MM-DD (MM-DD without a year). */
 export interface WireActionItem {
-  kind: 'table' | 'task' | 'bullet';
+  /** 'html': an `<li>` of an HTML list. */
+  kind: 'table' | 'task' | 'bullet' | 'html';
   text: string;
   line: number;
   lastLine: number;

@@ -277,3 +277,20 @@ test('a bullet that only labels the list ("- A List Of Tasks To Address The Issu
     ['Improvements: regular audits of the load balancer.', 'Patch the configuration.', 'Add monitoring.']);
   assert.deepEqual(texts('1. Automated Testing:', '— Implement automated tests for deployments.'), ['Automated Testing: — Implement automated tests for deployments.']);
 });
+
+test('an HTML list in the action section ("<ol><li>…</li>") gives its items, read but never edited (corpus 008, 014)', () => {
+  const text = joinLines('# Postmortem', '', '## Corrective and Preventative Measures', '', '### Tasks:',
+    '<ol><li>Review the deploy process (owner: @sam, due 2024-05-01).</li>',
+    '<li>Limit database connections.</li><li>Write the runbook',
+    'for connection leaks.</li></ol>', '', '<p>This postmortem highlights the importance of monitoring.</p>', '');
+  const model = analyze(text);
+  assert.deepEqual(model.actionItems.map((item) => [item.kind, item.line, item.lastLine, item.text, item.owner?.text ?? null, item.due?.text ?? null]), [
+    ['html', 5, 5, 'Review the deploy process (owner: @sam, due 2024-05-01).', '@sam', '2024-05-01'],
+    ['html', 6, 6, 'Limit database connections.', null, null],
+    ['html', 6, 7, 'Write the runbook for connection leaks.', null, null],
+  ]);
+  const item = model.actionItems[1];
+  assert.deepEqual([placeholderEdits(model, item, 'owner'), markDoneEdits(model, item), listGroup(model, item)], [[], [], []], 'the markup is the writer\'s');
+  // Outside an action section an HTML list is no plan.
+  assert.deepEqual(analyze(text.replace('## Corrective and Preventative Measures', '## Resolution').replace('### Tasks:', '### Steps')).actionItems, []);
+});

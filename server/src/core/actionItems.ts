@@ -31,7 +31,8 @@ export interface ActionTable {
 }
 
 export interface ActionItem {
-  kind: 'table' | 'task' | 'bullet';
+  /** 'html': an `<li>` of an HTML list (`<ol><li>…</li></ol>`, as pasted from a rich editor); read, never edited. */
+  kind: 'table' | 'task' | 'bullet' | 'html';
   /** The action's words, without marks. */
   text: string;
   /** The action's words as written: a list item's after its marker and box, a table row's action cell. */
@@ -225,6 +226,10 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
       i = last;
       continue;
     }
+    if (info.kind === 'html' && i > takenUntil && !inTimeline(i) && inActionSection(i) && /<li\b/i.test(lines[i].text)) {
+      i = htmlItems(md, i, sectionLineOf(i), context.defaultYear, items);
+      continue;
+    }
     if (!info.itemStart || info.item < 0 || i <= takenUntil || inTimeline(i)) continue;
     const first = lines[i].text;
     const task = /^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[([ xX])\][ \t]/.exec(first);
@@ -242,6 +247,46 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
   // Where a section has an action table, the table is its list: bullets beside it are notes.
   const tabled = new Set(items.filter((item) => item.kind === 'table').map((item) => item.sectionLine));
   return items.filter((item) => item.kind !== 'bullet' || !tabled.has(item.sectionLine));
+}
+
+const HTML_ITEM = /<li\b[^>]*>([\s\S]*?)(?:<\/li\s*>|(?=<li\b)|$)/gi;
+
+/**
+ * The `<li>` items of the HTML block from `first` (one item or many a line, an item over several lines),
+ * pushed to `items`; the block's last line. Their fields are read as a list item's.
+ */
+function htmlItems(md: MarkdownLines, first: number, sectionLine: number | null, defaultYear: number | null, items: ActionItem[]): number {
+  const { lines } = md.index;
+  let last = first;
+  while (last + 1 < lines.length && md.info[last + 1].kind === 'html') last++;
+  const start = lines[first].start;
+  const block = md.index.text.slice(start, lines[last].end);
+  for (const match of block.matchAll(HTML_ITEM)) {
+    const innerStart = start + (match.index ?? 0) + match[0].indexOf('>') + 1;
+    // Tags masked with spaces (offsets kept), as in a list item's body.
+    const body = match[1].replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => ' '.repeat(tag.length));
+    const text = plainText(body.replace(/\s+/g, ' ').trim());
+    if (!text || /:$/.test(text)) continue;
+    const line = md.index.lineAt(innerStart);
+    const lastLine = md.index.lineAt(innerStart + match[1].length);
+    const status = fieldOf(body, innerStart, /\bstatus\s*:\s*([\p{L} -]{2,20}?)(?=\s*(?:[,;)|]|$))/iu);
+    items.push({
+      kind: 'html',
+      text,
+      words: { text: match[1], start: innerStart, end: innerStart + match[1].length },
+      start: innerStart, end: innerStart + match[1].length, line, lastLine, sectionLine,
+      owner: ownerOf(body, innerStart),
+      due: inlineDue(body, innerStart, defaultYear),
+      ticket: fieldOf(body, innerStart, TICKET),
+      type: fieldOf(body, innerStart, TYPE_TAG),
+      status,
+      done: (status !== null && isDoneText(status.text)) || /\((?:done|fixed|closed)\)|\bDONE\b/.test(body),
+      checkbox: null,
+      table: null,
+      cells: [],
+    });
+  }
+  return last;
 }
 
 /** An item's own lines: its first, and those after it up to its first nested item, trailing blanks left out. */

@@ -1,4 +1,4 @@
-// Edits on action items, each in the item's own style: a table gets a cell (or a column), a list item
+// Edits on action items, each in the item's own style (an HTML list's items get none): a table gets a cell (or a column), a list item
 // an inline `(owner: TBD)`; marking done ticks the box, fills the status cell or appends "(done)"; and a
 // bulleted action list becomes an aligned table with Owner, Due, Ticket and Status columns.
 import type { TextEdit } from 'vscode-languageserver-types';
@@ -79,7 +79,8 @@ function columnEdits(model: PostmortemModel, table: ActionTable, header: string,
 
 /** A placeholder owner or due date for `item`, in its style; none when it already has one. */
 export function placeholderEdits(model: PostmortemModel, item: ActionItem, slot: ItemSlot): TextEdit[] {
-  if (item[slot]) return [];
+  // An HTML list's item is left as written: its markup is the writer's.
+  if (item[slot] || item.kind === 'html') return [];
   const placeholder = PLACEHOLDER[slot];
   if (item.table) {
     const column = item.table.columns[slot];
@@ -96,7 +97,7 @@ export function placeholderEdits(model: PostmortemModel, item: ActionItem, slot:
 
 /** Marks `item` done: its box ticked, its status cell "done", or "(done)" after its words. */
 export function markDoneEdits(model: PostmortemModel, item: ActionItem): TextEdit[] {
-  if (item.done) return [];
+  if (item.done || item.kind === 'html') return [];
   if (item.checkbox) return [replace(model, item.checkbox.start, item.checkbox.end, '[x]')];
   if (item.table) {
     const column = item.table.columns.status;
@@ -114,8 +115,8 @@ export function markDoneEdits(model: PostmortemModel, item: ActionItem): TextEdi
 
 /** The list items of `item`'s section that a table could replace: consecutive, with nothing else between them. */
 export function listGroup(model: PostmortemModel, item: ActionItem): ActionItem[] {
-  if (item.table) return [];
-  const group = model.actionItems.filter((other) => !other.table && other.sectionLine === item.sectionLine);
+  if (item.table || item.kind === 'html') return [];
+  const group = model.actionItems.filter((other) => !other.table && other.kind !== 'html' && other.sectionLine === item.sectionLine);
   const first = group[0];
   const last = group[group.length - 1];
   if (!first || !last || group.some((member) => /^[ \t]*>/.test(model.lines.index.lines[member.line].text))) return [];
