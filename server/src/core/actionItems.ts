@@ -249,7 +249,7 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
   return items.filter((item) => item.kind !== 'bullet' || !tabled.has(item.sectionLine));
 }
 
-const HTML_ITEM = /<li\b[^>]*>([\s\S]*?)(?:<\/li\s*>|(?=<li\b)|$)/gi;
+const HTML_ITEM = /<li\b[^>]{0,300}>([\s\S]*?)(?:<\/li\s*>|(?=<li\b)|$)/gi;
 
 /**
  * The `<li>` items of the HTML block from `first` (one item or many a line, an item over several lines),
