@@ -307,3 +307,13 @@ test('a range line above the entries ("from 00:00 to May 20 at 13:15") is no ent
   assert.deepEqual(model.timeline.map((entry) => entry.timeText), ['10:00', '13:15']);
   assert.equal(model.incident.durationMinutes, 195);
 });
+
+test('the date of the writing ("Due date: 18th December 2023", "Published: …") is not the incident\'s (corpus 024)', () => {
+  const model = analyze(joinLines(
+    'Keitumetse Molefe', 'Post-mortem outage', 'Due date: 18th December 2023', '', 'Summary of outage', '',
+    'A shop was down on 20th December, 2023 for two hours.', '',
+    'Timeline of events', '', '2:00 PM: Reports of users unable to reach the site', '4:00 PM: Service restored', '',
+  ));
+  assert.deepEqual(model.documentDate, { year: 2023, month: 12, day: 20 });
+  assert.equal(model.timeline[0].date?.day, 20);
+});

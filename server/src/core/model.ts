@@ -99,6 +99,9 @@ function requirementStatus(spec: SectionSpec, sections: Section[]): RequirementS
   };
 }
 
+/** "Due date: 18th December 2023", "Published: 2024-01-05": the date of the writing, not of the incident. */
+const NOT_THE_INCIDENTS_DATE = /^[\s>*_-]*(?:due(?:\s+date)?|deadline|submitted|submission(?:\s+date)?|published|posted|updated|last\s+updated|written|revised|review(?:ed)?\s+(?:on|date))\b[^:\n]{0,20}:/i;
+
 /** The first written date (and zone) before the timeline: the title's "November 5, 2023", the summary's. */
 function documentFacts(lines: MarkdownLines, until: number, preambleEnd: number): { date: CalendarDate | null; zone: Zone | null } {
   let date: CalendarDate | null = null;
@@ -108,7 +111,7 @@ function documentFacts(lines: MarkdownLines, until: number, preambleEnd: number)
     if (kind === 'fenced-code' || kind === 'blank' || kind === 'frontmatter') continue;
     const text = lines.index.lines[i].text;
     if (text.length > 2000) continue;
-    if (!date || date.year === null) {
+    if ((!date || date.year === null) && !NOT_THE_INCIDENTS_DATE.test(text)) {
       const stamp: Stamp | undefined = findStamps(text).find((s) => s.date && s.date.year !== null) ?? (date ? undefined : findStamps(text).find((s) => s.date));
       if (stamp?.date) date = stamp.date;
     }
