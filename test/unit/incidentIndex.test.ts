@@ -269,6 +269,8 @@ test('a title past what names nothing (a badge, a link\'s address, a byte order 
     facts: analyze(`Postmortem Report: System Outage on August 10, 2024\nIncident Date: August 16, 2024\n\n${body}`),
     // The front matter's title wins, for the preview's card as for the index.
     front: analyze(`---\ntitle: Checkout outage\n---\n# Postmortem\n\n${body}`),
+    // The author's name, then the line that says what the document is (corpus 024).
+    author: analyze(`Keitumetse Molefe\nPost-mortem outage - 0x19\nDue date: 18th December 2023\n\n${body}`),
   };
   assert.deepEqual(Object.fromEntries(Object.entries(titles).map(([name, model]) => [name, titleOf(model)])), {
     badge: 'August 14th 2017 Incident Report',
@@ -278,6 +280,7 @@ test('a title past what names nothing (a badge, a link\'s address, a byte order 
     wrapped: null,
     facts: 'Postmortem Report: System Outage on August 10, 2024',
     front: 'Checkout outage',
+    author: 'Post-mortem outage - 0x19',
   });
 });
 

@@ -10,6 +10,11 @@ import { frontMatterSyntaxOf, parseFrontMatter, type FrontMatterSyntax } from '.
 // "Posmortem" as typed in a hurry; "Security Incident Disclosure" as Homebrew titled theirs.
 const TITLE_WORDS = /\b(?:post?[\s-]?mortems?|(?:incident|outage)\s+(?:reports?|reviews?|disclosures?)|post[\s-]incident\s+(?:reviews?|reports?)|root\s+cause\s+analysis)\b|\boutage\s*(?:$|\(|on\b|[-–—:,])/i;
 
+/** Whether a title says what the document is: "Postmortem: …", "Incident Report", "DNS Outage on …". */
+export function namesPostmortem(title: string): boolean {
+  return TITLE_WORDS.test(title);
+}
+
 /** Front matter keys that, beside a `severity`, make a status page's incident ("severity: partial-outage", "resolved: true"). */
 const INCIDENT_KEYS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved', 'incident', 'impact', 'affectedSystems', 'affected'];
 

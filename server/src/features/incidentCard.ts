@@ -12,6 +12,7 @@ import { hoursAndMinutes, isoOf, localClock } from '../core/time/format';
 import { durationContradicts, toleranceFor } from '../rules/durationMismatch';
 import { findMilestones, type MilestoneMatch } from './milestones';
 import { incidentLifecycle } from './lifecycle';
+import { namesPostmortem } from '../core/detect';
 import type { CardMetric, CardMilestone, CardPoint, FactSource, IncidentCard, MetricFigure, PreviewTimelineEntry, PreviewTimelineMarks } from '../protocol';
 
 const MAX_FACT_LENGTH = 400;
@@ -55,6 +56,16 @@ export function titleOf(model: PostmortemModel): string | null {
     if (kind === 'heading') return clip(words);
     const goesOn = kind === 'paragraph' && line + 1 < end && info[line + 1].kind === 'paragraph' && GOES_ON.test(model.lines.index.lines[line + 1].text);
     firstText = { words, prose: goesOn || /[.!?]$/.test(words) || words.length > 120 };
+    // "Keitumetse Molefe" over "Post-mortem outage - 0x19": an author's name, then the line that says what it is.
+    if (!firstText.prose && !namesPostmortem(words)) {
+      for (let next = line + 1; next < Math.min(end, line + 3) && info[next].kind === 'paragraph'; next++) {
+        const nextWords = lineWords(model, next);
+        if (namesPostmortem(nextWords) && !/[.!?]$/.test(nextWords) && nextWords.length <= 120) {
+          firstText = { words: nextWords, prose: false };
+          break;
+        }
+      }
+    }
   }
   return firstText === null || firstText.prose ? null : clip(firstText.words);
 }
