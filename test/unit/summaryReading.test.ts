@@ -151,3 +151,12 @@ test('a lone time in the summary is the start, unless it says when someone notic
   assert.equal(noticed.incident.start?.source, 'timeline', 'the window is the timeline\'s');
   assert.ok(diagnosticsOf(withSummary('Tim and Chris noticed at 10:05 UTC that creating users failed.')).some((d) => d.code === 'summary-field-missing' && (d.data as { field?: string }).field === 'start'));
 });
+
+test('hyphenated labels and a label mid-line: "* Start-time:" with its value below, then "… End-time: 3:07 PM" (corpus 050)', () => {
+  const model = analyze(withSummary('* Start-time:', '06/May/2022 2:17 PM (GMT) End-time: 06/May/2022 3:07 PM (GMT)'));
+  assert.deepEqual([model.summary?.start?.stamp.time?.hour, model.summary?.end?.stamp.time?.hour], [14, 15]);
+  assert.equal(model.incident.durationMinutes, 50);
+  assert.ok(!diagnosticsOf(withSummary('* Start-time:', '06/May/2022 2:17 PM (GMT) End-time: 06/May/2022 3:07 PM (GMT)')).some((d) => d.code === 'summary-field-missing' && ['start', 'end', 'duration'].includes(String((d.data as { field?: string }).field))));
+  // "Start - 10:00 UTC": a label, then a dash and its value, as before.
+  assert.equal(analyze(withSummary('Start - 10:00 UTC', 'End - 11:00 UTC')).incident.durationMinutes, 60);
+});

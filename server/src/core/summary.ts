@@ -37,7 +37,7 @@ export interface SummaryText {
 }
 
 const LABEL = new RegExp(
-  `^(${Object.values(FIELD_LABELS).flat().sort((a, b) => b.length - a.length).map((l) => l.replace(/ /g, '\\s+')).join('|')})\\s*(?:of\\s+the\\s+(?:outage|incident)\\s*)?[:\\-–—]\\s*(.*)$`,
+  `^(${Object.values(FIELD_LABELS).flat().sort((a, b) => b.length - a.length).map((l) => l.replace(/ /g, '[\\s-]+')).join('|')})\\s*(?:of\\s+the\\s+(?:outage|incident)\\s*)?[:\\-–—]\\s*(.*)$`,
   'i',
 );
 const MAX_LINE_LENGTH = 10_000;
@@ -52,8 +52,8 @@ const ROUGH_TIME = /(?:~|≈|\b(?:about|approximately|approx\.?|around|roughly|c
 const START_CONTEXT = /(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$/i;
 /** "Tim noticed at 0:59 CET that …": when it became known, not when it began. */
 const NOTICED_AT = /\b(?:noticed|detected|reported|discovered|spotted|alerted|paged|notified|reali[sz]ed)\s+(?:[\w'-]+\s+){0,2}(?:at|around|about|approximately)\s*$/i;
-/** "…until 5:01 PM", "…restored at 1:02 PM": the time that ends the window, whatever came before it in the line. */
-const END_CONTEXT = /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$/i;
+/** "…until 5:01 PM", "…restored at 1:02 PM", "… End-time: 3:07 PM": the time that ends the window, whatever came before it in the line. */
+const END_CONTEXT = /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$|\bend(?:[\s-]?time)?\s*:\s*$/i;
 /** "The fix was expected … before 11:00 pm": a time foretold in the same sentence is no fact of the window. */
 const FORECAST = /\b(?:expected|estimated|anticipated|projected|planned|scheduled|ETA)\b[^.!?]*$/i;
 
@@ -111,7 +111,7 @@ function withoutRestatements(value: string, stamps: Stamp[]): Stamp[] {
 }
 
 function labelField(label: string): SummaryField | null {
-  const words = label.toLowerCase().replace(/\s+/g, ' ');
+  const words = label.toLowerCase().replace(/[\s-]+/g, ' ');
   for (const [field, labels] of Object.entries(FIELD_LABELS) as [SummaryField, string[]][]) {
     if (labels.includes(words)) return field;
   }
