@@ -16,7 +16,7 @@ export function namesPostmortem(title: string): boolean {
 }
 
 /** Front matter keys that, beside a `severity`, make a status page's incident ("severity: partial-outage", "resolved: true"). */
-const INCIDENT_KEYS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved', 'incident', 'impact', 'affectedSystems', 'affected'];
+const INCIDENT_KEYS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved', 'incident', 'affectedSystems'];
 
 const matcherCache = new Map<string, (path: string) => boolean>();
 
