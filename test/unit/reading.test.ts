@@ -306,6 +306,8 @@ test('a range line above the entries ("from 00:00 to May 20 at 13:15") is no ent
   ));
   assert.deepEqual(model.timeline.map((entry) => entry.timeText), ['10:00', '13:15']);
   assert.equal(model.incident.durationMinutes, 195);
+  // The date line "May 20:" has no year; the document's 2020 is its year, so the entries are dated.
+  assert.deepEqual(model.timeline.map((entry) => [entry.date?.year, entry.dateSource]), [[2020, 'date-line'], [2020, 'date-line']]);
 });
 
 test('the date of the writing ("Due date: 18th December 2023", "Published: …") is not the incident\'s (corpus 024)', () => {

@@ -16,7 +16,8 @@ export const PLACEHOLDER_YEAR = 2000;
  */
 export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], context: TimelineContext): void {
   const defaultYear = context.defaultYear ?? PLACEHOLDER_YEAR;
-  let currentDate: { date: CalendarDate; source: DateSource } | null = null;
+  // Widened by hand: the loop header reads it, and TypeScript would narrow it to null there.
+  let currentDate = null as { date: CalendarDate; source: DateSource } | null;
   let previousAxis: number | null = null;
   let undatedDays = 0;
   const fallbackDate: { date: CalendarDate; source: DateSource } | null = context.summaryDate
@@ -24,7 +25,10 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     : context.documentDate ? { date: context.documentDate, source: 'document' } : null;
   let next = 0;
   for (const entry of entries) {
-    for (; next < dateLines.length && dateLines[next].line < entry.line; next++) currentDate = { date: dateLines[next].date, source: 'date-line' };
+    for (; next < dateLines.length && dateLines[next].line < entry.line; next++) {
+      // "May 20:" over the entries, in a document of 2020: the year is the one around it.
+      currentDate = { date: withYearAround(dateLines[next].date, currentDate?.date ?? null, fallbackDate?.date ?? null), source: 'date-line' };
+    }
     const stamp = entry.stamp;
     if (!stamp) continue;
     let date: { date: CalendarDate; source: DateSource } | null;
@@ -54,6 +58,13 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     entry.axis = axis;
     previousAxis = axis;
   }
+}
+
+/** A day written without a year, given the year nearest the dated day before it (else the document's). */
+function withYearAround(written: CalendarDate, before: CalendarDate | null, fallback: CalendarDate | null): CalendarDate {
+  if (written.year !== null) return written;
+  const reference = before?.year != null ? before : fallback?.year != null ? fallback : null;
+  return reference ? { ...written, year: nearestYear(written, reference) } : written;
 }
 
 /**
