@@ -160,3 +160,9 @@ test('hyphenated labels and a label mid-line: "* Start-time:" with its value bel
   // "Start - 10:00 UTC": a label, then a dash and its value, as before.
   assert.equal(analyze(withSummary('Start - 10:00 UTC', 'End - 11:00 UTC')).incident.durationMinutes, 60);
 });
+
+test('a lone time in parentheses after the day it is on ("On 14th may 2023 (12pm GMT +1) we …") is the start (corpus 048)', () => {
+  const model = analyze(withSummary('On 14th may 2023 (12pm GMT +1) we experienced a server break down.'));
+  assert.equal(model.summary?.start?.stamp.time?.hour, 12);
+  assert.deepEqual(model.summary?.start?.date, { year: 2023, month: 5, day: 14 });
+});

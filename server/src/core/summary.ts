@@ -105,6 +105,11 @@ function isClockRange(value: string, first: Stamp, second: Stamp): boolean {
   return /^(?:\(?[A-Za-z]{2,5}\)?\s*)?(?:to|until|till|through|thru|-|–|—|~)$/i.test(between);
 }
 
+/** "On 14th may 2023 (12pm GMT +1)": the day written just before a time, which its moment shares. */
+function dayBefore(value: string, time: Stamp, found: readonly Stamp[]): Stamp | undefined {
+  return found.find((day) => day.date && !day.time && day.end <= time.start && /^[\s,(]*(?:at\s*)?$/i.test(value.slice(day.end, time.start)));
+}
+
 /** "1:15 PM(18:15)": a time in parentheses right after another is the same moment written again. */
 function withoutRestatements(value: string, stamps: Stamp[]): Stamp[] {
   return stamps.filter((stamp, i) => i === 0 || !stamps[i - 1].time || !/^\s*\(\s*$/.test(value.slice(stamps[i - 1].end, stamp.start)));
@@ -230,7 +235,8 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     const said = value.trim();
     if (field === 'impact' && said && !facts.impact) facts.impact = { text: said, line: i };
     if (field === 'root-cause' && said && !facts.rootCause) facts.rootCause = { text: said, line: i };
-    const stamps = resolveLineStamps(withoutRestatements(value, findStamps(value)));
+    const found = findStamps(value);
+    const stamps = resolveLineStamps(withoutRestatements(value, found));
     // The value as written ("midnight", not the clock that stands for it), to find it in the line.
     const writtenValue = written.slice(written.length - value.length);
     const toDocument = (stamp: Stamp) => {
@@ -241,7 +247,11 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       const start = toDocument(stamp);
       return { stamp, date, zone, start, end: start + (stamp.end - stamp.start) };
     });
-    if (!firstAt && timed[0] && START_CONTEXT.test(value.slice(0, timed[0].stamp.start)) && !NOTICED_AT.test(value.slice(0, timed[0].stamp.start))) firstAt = timed[0];
+    if (!firstAt && timed[0]) {
+      const before = value.slice(0, timed[0].stamp.start);
+      const lead = value.slice(0, dayBefore(value, timed[0].stamp, found)?.start ?? timed[0].stamp.start);
+      if ((START_CONTEXT.test(before) || START_CONTEXT.test(lead)) && !NOTICED_AT.test(before)) firstAt = timed[0];
+    }
     if (field === 'start' && timed[0] && !facts.start) facts.start = timed[0];
     else if (field === 'end' && timed[0] && !facts.end) facts.end = timed[0];
     else if (timed.length >= 2 && (field === 'duration' || RANGE_WORDS.test(value) || /\d\s*(?:[-–—~]|to|until|till|and)\s*\S/i.test(value) || isClockRange(value, timed[0].stamp, timed[1].stamp))) {
