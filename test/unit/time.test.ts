@@ -123,3 +123,10 @@ test('free text goes to chrono: written days and clock times count, spans of tim
     assert.equal(read(prose), null, prose);
   }
 });
+
+test('a zone closes the bracket it opened, not one opened before the time ("(12pm GMT +1)")', () => {
+  const text = (written: string) => findStamps(written).map((stamp) => written.slice(stamp.start, stamp.end));
+  assert.deepEqual(text('On 14th may 2023 (12pm GMT +1) we saw errors'), ['14th may 2023', '12pm GMT +1']);
+  assert.deepEqual(text('10:45 AM (UTC) alert'), ['10:45 AM (UTC)']);
+  assert.deepEqual(text('9:00 [PST] deploy'), ['9:00 [PST]']);
+});

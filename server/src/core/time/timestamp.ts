@@ -184,15 +184,17 @@ export function isUnreadable(value: unknown): value is UnreadableTime {
 
 /** A zone right after a time: " UTC", " (UTC)", " [GMT+1]", " -PST", "Z". */
 function readTrailingZone(text: string, position: number): { zone: Zone; end: number } | null {
-  const gap = /\s{0,3}[(\[]?\s?-?/y;
+  const gap = /\s{0,3}([(\[]?)\s?-?/y;
   gap.lastIndex = position;
-  gap.exec(text);
+  const opened = gap.exec(text)?.[1] !== '';
   const found = readZoneAt(text, gap.lastIndex);
   if (!found) return null;
   let end = found.end;
+  // The bracket closes with the zone only when it opened before it: "10:45 AM (UTC)", not the ")" of
+  // "On 14th may 2023 (12pm GMT +1)", which opened before the time.
   const close = /\s?[)\]]/y;
   close.lastIndex = end;
-  if (close.exec(text)) end = close.lastIndex;
+  if (opened && close.exec(text)) end = close.lastIndex;
   return { zone: found.zone, end };
 }
 
