@@ -20,7 +20,6 @@ const KNOWN_DIFFERENCES: Record<string, Partial<Record<Field, string>>> = {
   // The readings of 27 Nov 2026 (003-121, the rest of the corpus): where the model still reads otherwise.
   '003.md': { timelineEntries: 'two entries are run on at the end of others ("- 10:50 AM: … - 11:00 AM: …" on one line); we read one entry a line' },
   '008.md': { timelineEntries: 'eight events run on in one paragraph ("2100hrs WAT: … 2105hrs: …"); we read one entry a line' },
-  '007.md': { 'summary-field-missing': '"From 4pm to 6 GMT": a bare hour after "to" is not read as a time, so the end and the duration look unstated' },
   '016.md': { 'summary-field-missing': '"…, causing service unavailability" reads as a stated cause; it names the effect' },
   '020.md': { timelineEntries: '"3:AM" and "5:PM" are not read as times, nor the one timed prose line as an entry', start: 'same', end: 'same', durationMinutes: 'same', 'summary-field-missing': 'same' },
   '048.md': { sections: '"MEASURES TAKEN TO ARREST THE ISSUE" is not a name we know for the resolution', 'section-missing': 'same', end: 'the summary gives the start ("On 14th may 2023 (12pm GMT +1)"); the end and the length are told in a section of their own ("DETECTION AND DURATION OF THE ISSUE"), which we do not read as the summary', durationMinutes: 'same', statedDurationMinutes: 'same', 'summary-field-missing': 'same' },

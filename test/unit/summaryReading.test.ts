@@ -166,3 +166,17 @@ test('a lone time in parentheses after the day it is on ("On 14th may 2023 (12pm
   assert.equal(model.summary?.start?.stamp.time?.hour, 12);
   assert.deepEqual(model.summary?.start?.date, { year: 2023, month: 5, day: 14 });
 });
+
+test('a bare hour at one end of a range takes the other end\'s half of the day: "From 4pm to 6 GMT" (corpus 007), "from 9 to 11 am", "between 2 and 4 PM"', () => {
+  const window = (sentence: string) => {
+    const model = analyze(withSummary(sentence));
+    return [model.summary?.start?.stamp.time?.hour ?? null, model.summary?.end?.stamp.time?.hour ?? null, model.incident.durationMinutes];
+  };
+  assert.deepEqual(window('From 4pm to 6 GMT, the servers showed 500 errors.'), [16, 18, 120]);
+  assert.deepEqual(window('The site was down from 9 to 11 am UTC.'), [9, 11, 120]);
+  assert.deepEqual(window('Outage from 11 to 1 pm PST.'), [11, 13, 120]);
+  assert.deepEqual(window('Between 2 and 4 PM UTC checkout failed.'), [14, 16, 120]);
+  assert.ok(!diagnosticsOf(withSummary('From 4pm to 6 GMT, the servers showed 500 errors to every visitor.')).some((d) => d.code === 'summary-field-missing' && ['end', 'duration'].includes(String((d.data as { field?: string }).field))));
+  // "2 and 4 PM" without "between" is no range; a count is no hour.
+  assert.deepEqual(window('At 4 PM UTC, 2 and then 3 regions failed.').slice(0, 2), [16, null]);
+});

@@ -6,7 +6,7 @@ import { plainText, skipLinePrefix } from './inline';
 import { FIELD_LABELS, type SummaryField } from './profiles';
 import { findDurations, isApproximate, type StatedDuration } from './time/duration';
 import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
-import { findZone, type Zone } from './time/zones';
+import { findZone, readZoneAt, type Zone } from './time/zones';
 
 export interface SummaryTime {
   stamp: Stamp;
@@ -103,6 +103,49 @@ function withClockWords(text: string): string {
 function isClockRange(value: string, first: Stamp, second: Stamp): boolean {
   const between = value.slice(first.end, second.start).trim();
   return /^(?:\(?[A-Za-z]{2,5}\)?\s*)?(?:to|until|till|through|thru|-|–|—|~)$/i.test(between);
+}
+
+const RANGE_JOIN = String.raw`\s*(?:to|until|till|through|-|–|—)\s*`;
+const BARE_END = new RegExp(String.raw`^${RANGE_JOIN}(\d{1,2})(?![\d:.h])(?!\s?[ap]\.?\s?m\b)`, 'i');
+const BARE_START = new RegExp(String.raw`(?:^|[^\d:.])(\d{1,2})(?:${RANGE_JOIN}|\s+and\s+)$`, 'i');
+
+/**
+ * "From 4pm to 6 GMT", "from 9 to 11 am": a bare hour at one end of a range is read in the other end's
+ * half of the day, the nearest that keeps the range forward (11 to 1 pm is 11 am to 1 pm).
+ */
+function withBareHours(value: string, found: Stamp[]): Stamp[] {
+  const added: Stamp[] = [];
+  for (const stamp of found) {
+    if (!stamp.time) continue;
+    const partner = stamp.time.hour * 60 + stamp.time.minute;
+    const hoursOf = (written: number) => (stamp.meridiem ? [written % 12, (written % 12) + 12] : [written]);
+    const end = BARE_END.exec(value.slice(stamp.end));
+    if (end) {
+      const start = stamp.end + end[0].length - end[1].length;
+      const hours = hoursOf(Number(end[1]));
+      const hour = hours.find((h) => h * 60 > partner) ?? hours[0];
+      added.push(bareStamp(value, start, start + end[1].length, hour, stamp.meridiem));
+    }
+    const before = BARE_START.exec(value.slice(0, stamp.start));
+    // "2 and 4 PM" is a range only after "between".
+    if (before && (!/\sand\s+$/i.test(before[0]) || /\bbetween\s+$/i.test(value.slice(0, before.index + 1)))) {
+      // The match opens with the hour, or with the one character before it.
+      const start = before.index + (/^\d/.test(before[0]) ? 0 : 1);
+      const hours = hoursOf(Number(before[1]));
+      const hour = [...hours].reverse().find((h) => h * 60 < partner) ?? hours[0];
+      added.push(bareStamp(value, start, start + before[1].length, hour, stamp.meridiem));
+    }
+  }
+  const fresh = added.filter((bare) => bare.time !== null && bare.time.hour < 24 && !found.some((stamp) => stamp.start < bare.end && bare.start < stamp.end));
+  return fresh.length ? [...found, ...fresh].sort((a, b) => a.start - b.start) : found;
+}
+
+function bareStamp(value: string, start: number, end: number, hour: number, meridiem: boolean): Stamp {
+  const gap = /\s{0,2}/y;
+  gap.lastIndex = end;
+  gap.exec(value);
+  const zone = readZoneAt(value, gap.lastIndex);
+  return { start, end: zone?.end ?? end, date: null, time: { hour, minute: 0, second: 0 }, zone: zone?.zone ?? null, meridiem, warning: undefined };
 }
 
 /** "On 14th may 2023 (12pm GMT +1)": the day written just before a time, which its moment shares. */
@@ -235,7 +278,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     const said = value.trim();
     if (field === 'impact' && said && !facts.impact) facts.impact = { text: said, line: i };
     if (field === 'root-cause' && said && !facts.rootCause) facts.rootCause = { text: said, line: i };
-    const found = findStamps(value);
+    const found = withBareHours(value, findStamps(value));
     const stamps = resolveLineStamps(withoutRestatements(value, found));
     // The value as written ("midnight", not the clock that stands for it), to find it in the line.
     const writtenValue = written.slice(written.length - value.length);
