@@ -179,4 +179,5 @@ test('a bare hour at one end of a range takes the other end\'s half of the day: 
   assert.ok(!diagnosticsOf(withSummary('From 4pm to 6 GMT, the servers showed 500 errors to every visitor.')).some((d) => d.code === 'summary-field-missing' && ['end', 'duration'].includes(String((d.data as { field?: string }).field))));
   // "2 and 4 PM" without "between" is no range; a count is no hour.
   assert.deepEqual(window('At 4 PM UTC, 2 and then 3 regions failed.').slice(0, 2), [16, null]);
+  assert.deepEqual(window('From 4pm to 6 people were affected.').slice(0, 2), [16, null]);
 });

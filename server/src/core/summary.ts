@@ -106,7 +106,7 @@ function isClockRange(value: string, first: Stamp, second: Stamp): boolean {
 }
 
 const RANGE_JOIN = String.raw`\s*(?:to|until|till|through|-|–|—)\s*`;
-const BARE_END = new RegExp(String.raw`^${RANGE_JOIN}(\d{1,2})(?![\d:.h])(?!\s?[ap]\.?\s?m\b)`, 'i');
+const BARE_END = new RegExp(String.raw`^${RANGE_JOIN}(\d{1,2})(?![\d:h]|\.\d)(?!\s?[ap]\.?\s?m\b)`, 'i');
 const BARE_START = new RegExp(String.raw`(?:^|[^\d:.])(\d{1,2})(?:${RANGE_JOIN}|\s+and\s+)$`, 'i');
 
 /**
@@ -120,7 +120,10 @@ function withBareHours(value: string, found: Stamp[]): Stamp[] {
     const partner = stamp.time.hour * 60 + stamp.time.minute;
     const hoursOf = (written: number) => (stamp.meridiem ? [written % 12, (written % 12) + 12] : [written]);
     const end = BARE_END.exec(value.slice(stamp.end));
-    if (end) {
+    // "to 6 GMT", "to 6, the servers …", but not "to 6 people": a zone or the clause's end follows.
+    const rest = end ? value.slice(stamp.end + end[0].length) : '';
+    const endsClause = end !== null && (/^\s*(?:[,.;:)]|$)/.test(rest) || readZoneAt(value, stamp.end + end[0].length + (/^\s{0,2}/.exec(rest)?.[0].length ?? 0)) !== null);
+    if (end && endsClause) {
       const start = stamp.end + end[0].length - end[1].length;
       const hours = hoursOf(Number(end[1]));
       const hour = hours.find((h) => h * 60 > partner) ?? hours[0];
