@@ -6,6 +6,7 @@ import type { MarkdownLines } from './markdown';
 import type { Header, Section } from './sections';
 import { readDateAt, type CalendarDate } from './time/timestamp';
 import { plainText } from './inline';
+import { calendarDateText } from './time/format';
 
 export const ACTION_TYPES = ['mitigate', 'prevent', 'process', 'detect', 'repair'] as const;
 
@@ -71,6 +72,14 @@ const ACTION_SECTION = /\b(?:action\s+items?|(?<!call\s+to\s+)actions|corrective
 const DONE_WORDS = /\b(?:done|fixed|closed|complete(?:d)?|resolved|shipped|merged)\b/i;
 const NOT_DONE = /\b(?:not\s+(?:yet\s+)?(?:done|fixed|started)|todo|to\s+do|open|in\s+progress|pending|planned)\b/i;
 const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|\bhttps?:\/\/[^\s)>\]|]+/;
+/** "status: in progress" written inline, up to the next field. */
+const STATUS_FIELD = /\bstatus\s*:\s*([\p{L} -]{2,20}?)(?=\s*(?:[,;)|]|$))/iu;
+
+/** Tags masked with spaces, offsets kept: `<span style="color: #696969">` holds no ticket. */
+function withoutTags(text: string): string {
+  return text.replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => ' '.repeat(tag.length));
+}
+
 const TYPE_TAG = new RegExp(`(?:\\btype\\s*:\\s*|[([])(${ACTION_TYPES.join('|')})\\b[)\\]]?|^(${ACTION_TYPES.join('|')})\\s*:`, 'i');
 const OWNER_PATTERNS: RegExp[] = [
   // "(owner: @sam, due 2024-04-01)": the owner ends at the comma or semicolon before the next field.
@@ -263,13 +272,12 @@ function htmlItems(md: MarkdownLines, first: number, sectionLine: number | null,
   const block = md.index.text.slice(start, lines[last].end);
   for (const match of block.matchAll(HTML_ITEM)) {
     const innerStart = start + (match.index ?? 0) + match[0].indexOf('>') + 1;
-    // Tags masked with spaces (offsets kept), as in a list item's body.
-    const body = match[1].replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => ' '.repeat(tag.length));
+    const body = withoutTags(match[1]);
     const text = plainText(body.replace(/\s+/g, ' ').trim());
     if (!text || /:$/.test(text)) continue;
     const line = md.index.lineAt(innerStart);
     const lastLine = md.index.lineAt(innerStart + match[1].length);
-    const status = fieldOf(body, innerStart, /\bstatus\s*:\s*([\p{L} -]{2,20}?)(?=\s*(?:[,;)|]|$))/iu);
+    const status = fieldOf(body, innerStart, STATUS_FIELD);
     items.push({
       kind: 'html',
       text,
@@ -334,10 +342,9 @@ function listItem(md: MarkdownLines, own: number[], task: RegExpExecArray | null
   const text = md.index.text.slice(firstLine.start, lastLine.end);
   const base = firstLine.start;
   const marker = /^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/.exec(text)?.[0].length ?? 0;
-  // Tags masked with spaces (offsets kept): `<span style="color: #696969">` holds no ticket.
-  const body = text.slice(marker).replace(/<\/?[a-zA-Z][^<>]*>/g, (tag) => ' '.repeat(tag.length));
+  const body = withoutTags(text.slice(marker));
   const checkbox = task ? { text: `[${task[1]}]`, start: base + task[0].lastIndexOf('['), end: base + task[0].lastIndexOf('[') + 3 } : null;
-  const status = fieldOf(body, base + marker, /\bstatus\s*:\s*([\p{L} -]{2,20}?)(?=\s*(?:[,;)|]|$))/iu);
+  const status = fieldOf(body, base + marker, STATUS_FIELD);
   const struck = /^\s*~~[\s\S]+~~\s*$/.test(body);
   const done = (task !== null && task[1] !== ' ') || struck || (status !== null && isDoneText(status.text)) || /\((?:done|fixed|closed)\)|\*\*(?:done|fixed|closed)\*\*|\bDONE\b/i.test(body.replace(/\bdone\b(?![)*])/g, ''));
   return {
@@ -368,9 +375,7 @@ export function isOverdue(item: ActionItem, today: Date): boolean {
 
 /** A due date as "2026-06-01" ("06-01" when its year is unknown). */
 export function dueText(due: DueField): string {
-  const { year, month, day } = due.date;
-  const monthDay = `${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-  return year === null ? monthDay : `${year}-${monthDay}`;
+  return calendarDateText(due.date);
 }
 
 /** An owner written as a placeholder ("TBD", "?"): the item has a slot, not a person. */

@@ -6,7 +6,7 @@ import { plainText, skipLinePrefix } from './inline';
 import { FIELD_LABELS, type SummaryField } from './profiles';
 import { findDurations, isApproximate, type StatedDuration } from './time/duration';
 import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
-import { findZone, readZoneAt, type Zone } from './time/zones';
+import { findZone, readZoneAt, type Zone, type ZoneMatch } from './time/zones';
 
 export interface SummaryTime {
   stamp: Stamp;
@@ -120,14 +120,15 @@ function withBareHours(value: string, found: Stamp[]): Stamp[] {
     const partner = stamp.time.hour * 60 + stamp.time.minute;
     const hoursOf = (written: number) => (stamp.meridiem ? [written % 12, (written % 12) + 12] : [written]);
     const end = BARE_END.exec(value.slice(stamp.end));
-    // "to 6 GMT", "to 6, the servers …", but not "to 6 people": a zone or the clause's end follows.
-    const rest = end ? value.slice(stamp.end + end[0].length) : '';
-    const endsClause = end !== null && (/^\s*(?:[,.;:)]|$)/.test(rest) || readZoneAt(value, stamp.end + end[0].length + (/^\s{0,2}/.exec(rest)?.[0].length ?? 0)) !== null);
-    if (end && endsClause) {
+    if (end) {
       const start = stamp.end + end[0].length - end[1].length;
-      const hours = hoursOf(Number(end[1]));
-      const hour = hours.find((h) => h * 60 > partner) ?? hours[0];
-      added.push(bareStamp(value, start, start + end[1].length, hour, stamp.meridiem));
+      const zone = zoneAfter(value, stamp.end + end[0].length);
+      // "to 6 GMT", "to 6, the servers …", but not "to 6 people": a zone or the clause's end follows.
+      if (zone || /^\s*(?:[,.;:)]|$)/.test(value.slice(stamp.end + end[0].length))) {
+        const hours = hoursOf(Number(end[1]));
+        const hour = hours.find((h) => h * 60 > partner) ?? hours[0];
+        added.push(bareStamp(start, start + end[1].length, hour, stamp.meridiem, zone));
+      }
     }
     const before = BARE_START.exec(value.slice(0, stamp.start));
     // "2 and 4 PM" is a range only after "between".
@@ -136,18 +137,22 @@ function withBareHours(value: string, found: Stamp[]): Stamp[] {
       const start = before.index + (/^\d/.test(before[0]) ? 0 : 1);
       const hours = hoursOf(Number(before[1]));
       const hour = [...hours].reverse().find((h) => h * 60 < partner) ?? hours[0];
-      added.push(bareStamp(value, start, start + before[1].length, hour, stamp.meridiem));
+      added.push(bareStamp(start, start + before[1].length, hour, stamp.meridiem, zoneAfter(value, start + before[1].length)));
     }
   }
   const fresh = added.filter((bare) => bare.time !== null && bare.time.hour < 24 && !found.some((stamp) => stamp.start < bare.end && bare.start < stamp.end));
   return fresh.length ? [...found, ...fresh].sort((a, b) => a.start - b.start) : found;
 }
 
-function bareStamp(value: string, start: number, end: number, hour: number, meridiem: boolean): Stamp {
+/** A zone written right after a bare hour, up to two spaces on ("6 GMT"). */
+function zoneAfter(value: string, position: number): ZoneMatch | null {
   const gap = /\s{0,2}/y;
-  gap.lastIndex = end;
+  gap.lastIndex = position;
   gap.exec(value);
-  const zone = readZoneAt(value, gap.lastIndex);
+  return readZoneAt(value, gap.lastIndex);
+}
+
+function bareStamp(start: number, end: number, hour: number, meridiem: boolean, zone: ZoneMatch | null): Stamp {
   return { start, end: zone?.end ?? end, date: null, time: { hour, minute: 0, second: 0 }, zone: zone?.zone ?? null, meridiem, warning: undefined };
 }
 
@@ -295,8 +300,8 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     });
     if (!firstAt && timed[0]) {
       const before = value.slice(0, timed[0].stamp.start);
-      const lead = value.slice(0, dayBefore(value, timed[0].stamp, found)?.start ?? timed[0].stamp.start);
-      if ((START_CONTEXT.test(before) || START_CONTEXT.test(lead)) && !NOTICED_AT.test(before)) firstAt = timed[0];
+      const day = dayBefore(value, timed[0].stamp, found);
+      if ((START_CONTEXT.test(before) || (day !== undefined && START_CONTEXT.test(value.slice(0, day.start)))) && !NOTICED_AT.test(before)) firstAt = timed[0];
     }
     if (field === 'start' && timed[0] && !facts.start) facts.start = timed[0];
     else if (field === 'end' && timed[0] && !facts.end) facts.end = timed[0];

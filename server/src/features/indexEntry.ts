@@ -7,7 +7,7 @@ import type { IncidentIndexEntry, IndexMetric, MetricName } from '../protocol';
 import { findingsOf } from '../rules/findings';
 import { actionItemsResult } from './actionItems';
 import { incidentResult } from './analysis';
-import { localDateTime } from '../core/time/format';
+import { calendarDateText, localDateTime } from '../core/time/format';
 import { titleOf } from './incidentCard';
 import { incidentLifecycle } from './lifecycle';
 
@@ -65,7 +65,7 @@ function incidentDate(model: PostmortemModel): string | null {
   if (start?.date && start.date.year !== null) return localDateTime(start).match(DAY)?.[0] ?? null;
   const told = model.documentDate;
   if (!told || told.year === null) return null;
-  return `${told.year}-${String(told.month).padStart(2, '0')}-${String(told.day).padStart(2, '0')}`;
+  return calendarDateText(told);
 }
 
 export function indexedPostmortem(model: PostmortemModel, settings: Settings, now: Date, file: IndexedFileInfo): IndexedPostmortem {

@@ -9,6 +9,12 @@ export function hoursAndMinutes(hour: number, minute: number): string {
   return `${pad(hour)}:${pad(minute)}`;
 }
 
+/** A calendar day as "2026-06-01", or "06-01" when its year is unknown. */
+export function calendarDateText(date: CalendarDate): string {
+  const monthDay = `${pad(date.month)}-${pad(date.day)}`;
+  return date.year === null ? monthDay : `${date.year}-${monthDay}`;
+}
+
 /** ISO-8601 for a point on the axis: an instant with Z when the zone is known, local time when not, null without a year. */
 export function isoOf(axis: number, date: CalendarDate | null, hasZone: boolean): string | null {
   if (!date || date.year === null) return null;
