@@ -2,7 +2,8 @@
 // the model and its diagnostics say: one comparison for the corpus test and scripts/corpus-figures.mjs.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES, analyze, diagnosticsOf, readCorpus, settingsWith } from './helpers';
+import { FIXTURES, analyze, clockOf, diagnosticsOf, readCorpus, settingsWith } from './helpers';
+import { findStamps } from '../server/src/core/time/timestamp';
 import { analyzeDocument } from '../server/src/core/analyze';
 import { incidentLifecycle } from '../server/src/features/lifecycle';
 import type { PostmortemModel } from '../server/src/core/model';
@@ -67,13 +68,9 @@ export function reportedProblems(text: string): RealProblems & { outOfOrder: boo
 
 export type ProblemKind = keyof RealProblems;
 
-/** "1:00 PM (WAT)" → "13:00": a moment's written clock, to compare with a reading's. */
+/** "1:00 PM (WAT)" → "13:00": a moment's written clock, read as the timeline reads it, to compare with a reading's. */
 function clockIn(text: string): string | null {
-  const match = /(\d{1,2})[:.](\d{2})(?::\d{2})?\s*([ap])?\.?m?\b/i.exec(text);
-  if (!match) return null;
-  let hour = Number(match[1]) % 12 + (match[3]?.toLowerCase() === 'p' ? 12 : 0);
-  if (!match[3]) hour = Number(match[1]);
-  return `${String(hour).padStart(2, '0')}:${match[2]}`;
+  return clockOf(findStamps(text).find((stamp) => stamp.time)?.time);
 }
 
 /** Reported but not real (false alarms), and real but not reported (misses). */
