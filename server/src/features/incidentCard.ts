@@ -34,6 +34,8 @@ function lineWords(model: PostmortemModel, line: number): string {
 const NAMES_NOTHING = (words: string) => !/\p{L}/u.test(words) || /^<?(?:https?:\/\/|www\.)\S*>?$/i.test(words);
 /** A line its sentence goes on from: the next line of the paragraph starts in lower case. */
 const GOES_ON = /^\s*\p{Ll}/u;
+/** Words that read as a sentence, not a title: they end like one, or run too long for one. */
+const SENTENCE = (words: string) => /[.!?]$/.test(words) || words.length > 120;
 
 /**
  * The document's title, plain: its front matter's `title`, else what comes before the profile's first
@@ -55,12 +57,12 @@ export function titleOf(model: PostmortemModel): string | null {
     if (NAMES_NOTHING(words)) continue;
     if (kind === 'heading') return clip(words);
     const goesOn = kind === 'paragraph' && line + 1 < end && info[line + 1].kind === 'paragraph' && GOES_ON.test(model.lines.index.lines[line + 1].text);
-    firstText = { words, prose: goesOn || /[.!?]$/.test(words) || words.length > 120 };
+    firstText = { words, prose: goesOn || SENTENCE(words) };
     // "Keitumetse Molefe" over "Post-mortem outage - 0x19": an author's name, then the line that says what it is.
     if (!firstText.prose && !namesPostmortem(words)) {
       for (let next = line + 1; next < Math.min(end, line + 3) && info[next].kind === 'paragraph'; next++) {
         const nextWords = lineWords(model, next);
-        if (namesPostmortem(nextWords) && !/[.!?]$/.test(nextWords) && nextWords.length <= 120) {
+        if (namesPostmortem(nextWords) && !SENTENCE(nextWords)) {
           firstText = { words: nextWords, prose: false };
           break;
         }
