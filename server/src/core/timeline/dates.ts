@@ -33,9 +33,7 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     if (!stamp) continue;
     let date: { date: CalendarDate; source: DateSource } | null;
     if (stamp.date) {
-      const reference = currentDate?.date.year != null ? currentDate.date : fallbackDate?.date.year != null ? fallbackDate.date : null;
-      const year: number | null = stamp.date.year ?? (reference ? nearestYear(stamp.date, reference) : null);
-      date = { date: { ...stamp.date, year }, source: 'entry' };
+      date = { date: withYearAround(stamp.date, currentDate?.date ?? null, fallbackDate?.date ?? null), source: 'entry' };
     } else {
       date = currentDate ?? fallbackDate;
     }
@@ -60,7 +58,7 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
   }
 }
 
-/** A day written without a year, given the year nearest the dated day before it (else the document's). */
+/** A day written without a year ("03-26", a date line's "May 20"), given the year nearest the dated day before it (else the document's). */
 function withYearAround(written: CalendarDate, before: CalendarDate | null, fallback: CalendarDate | null): CalendarDate {
   if (written.year !== null) return written;
   const reference = before?.year != null ? before : fallback?.year != null ? fallback : null;
