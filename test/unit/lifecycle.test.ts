@@ -127,6 +127,27 @@ test('mitigation also in "temporary fix", "gradually restored", "mitigation meas
   assert.equal(mitigation('Rollback begins.'), null, 'a rollback begun has mitigated nothing yet');
 });
 
+test('mitigation also in a hotfix shipped, a successful restart, and the service or its load steadied (the corpus\'s words)', () => {
+  const mitigation = (entry: string) => findMilestones(analyze(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:30 ${entry}`, '- 2024-03-14 12:00 Resolved.')))
+    .milestones.find((m) => m.kind === 'mitigated')?.word ?? null;
+  for (const [entry, word] of [
+    // 012, 015, 112, 004, 101
+    ['Configuration file was corrected, and the Nginx server was restarted successfully.', 'restarted successfully'],
+    ['Firmware updated, and load distribution normalized.', 'normalized'],
+    ['The operator witnesses pods being stabilised and runs a journey in a browser.', 'stabilised'],
+    ['Reverting the update reduced the connection load, and services began recovering.', 'began recovering'],
+    ['The updates were applied, and the service began to recover.', 'began to recover'],
+    ['Hotfix deployed to the payment service.', 'Hotfix deployed'],
+    ['We shipped a hot-fix for the parser.', 'shipped a hot-fix'],
+  ] as const) assert.equal(mitigation(entry), word, entry);
+  for (const entry of [
+    'Latency has not stabilized yet.',
+    'The pods never stabilised.',
+    'Preparing a hotfix for the parser.',
+    'Attempted to restart the server; it did not come up.',
+  ]) assert.equal(mitigation(entry), null, entry);
+});
+
 // Each entry as the only one that could say the moment, between a start and an end that say nothing.
 const saying = (kind: 'detected' | 'resolved', entry: string) => findMilestones(analyze(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:30 ${entry}`, '- 2024-03-14 12:00 Postmortem scheduled.')))
   .milestones.find((m) => m.kind === kind)?.word ?? null;

@@ -52,6 +52,11 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
       String.raw`temporary\s+(?:fix|fixes|workaround|patch|optimi[sz]ations?)|workaround\s+(?:was\s+)?(?:applied|deployed|implemented|in\s+place)`,
       String.raw`rolled\s+back|roll[\s-]?back\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded|successful|made|performed|executed)|successful(?:ly)?\s+(?:[\w-]+\s+){0,3}?roll[\s-]?back`,
       String.raw`reverted|revert\s+(?:was\s+)?(?:deployed|merged|complete[d]?)`,
+      // A hotfix shipped, a successful restart, the load or the service steadied: the bleeding stopped,
+      // whatever the later, lasting fix.
+      String.raw`hot-?fix(?:es)?\s+(?:was\s+|were\s+)?(?:deployed|applied|released|rolled\s+out|shipped)|(?:deployed|applied|released|shipped)\s+(?:a\s+|the\s+)?hot-?fix`,
+      String.raw`restarted\s+successfully|successfully\s+restarted`,
+      String.raw`stabili[sz]ed|normali[sz]ed|(?:began|begins|started|starts)\s+to\s+(?:recover|stabili[sz]e|normali[sz]e)|(?:began|started)\s+recovering`,
       String.raw`failed\s+over|fail-?over\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded)`,
       String.raw`(?:disabled|turned\s+off|switched\s+off|flipped\s+off)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:feature\s+)?(?:flag|toggle)`,
       String.raw`(?:feature\s+)?(?:flag|toggle)\s+(?:was\s+)?(?:disabled|turned\s+off|switched\s+off)`,
