@@ -173,13 +173,14 @@ test('detection is also a person noticing, users reporting or complaining, a tic
   ]) assert.equal(saying('detected', entry), null, entry);
 });
 
-test('resolution is also "back online", "back to normal", "up and running", "incident closed"; not when it is awaited, attempted, checked or partial', () => {
+test('resolution is also "back online", "back to normal", "up and running", "incident closed"; not when it is awaited, attempted, checked, aimed at, believed or partial', () => {
   for (const [entry, word] of [
     ['100% of traffic is back online.', 'back online'],
     ['Everything eventually returned back to normal.', 'back to normal'],
     ['The website is up and running.', 'up and running'],
     ['Incident closed; SSH works again.', 'Incident closed'],
     ['Service restored, but we kept monitoring for an hour.', 'restored'],
+    ['We got the service back up and running.', 'up and running'],
   ] as const) assert.equal(saying('resolved', entry), word, entry);
   for (const entry of [
     'Servers reverted to the old config until the error is resolved.',
@@ -189,6 +190,10 @@ test('resolution is also "back online", "back to normal", "up and running", "inc
     'Service appears to be restored; watching.',
     'Engineers gradually restored service.',
     'Nothing was restored.',
+    // 112 and 060: an aim, a belief.
+    'The operator prioritises getting the service back up and running and merges the changes.',
+    'Believing the issue to be resolved, work resumes.',
+    'We assumed the outage was resolved and left.',
   ]) assert.equal(saying('resolved', entry), null, entry);
 });
 

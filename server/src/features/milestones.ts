@@ -76,8 +76,10 @@ const NEGATION = /\b(?:not|no|never|without|nothing|none|nor|nobody|no\s+one)\s+
 // resolved", "appears to be restored", "to be resolved" say it was not, or not yet.
 const PARTIAL = /\b(?:partial(?:ly)?|partly|gradually(?:\s+began)?|slowly)\s*$/i;
 const NOT_YET = /\b(?:until|till|unless|once|if|whether)\s+(?:[\w'-]+\s+){0,4}$|\b(?:appears?|seems?|seemed|appeared|expected|hop(?:e|ed|ing)|needs?|is|are|was|were|will|would|should|must|could)\s+to\s+(?:be\s+|have\s+been\s+)?$|\b(?:will|would|should|must|could|can)\s+be\s+$/i;
-// "failed to come back online", "ensuring Apache is up and running": tried or checked, not so.
-const NOT_SO = /\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tr(?:y|ies|ied|ying))\s+to\s+(?:[\w'-]+\s+){0,2}$|\b(?:ensur(?:e|es|ing)|check(?:s|ed|ing)?|verify(?:ing)?|make\s+sure|making\s+sure)\s+(?:that\s+|if\s+|whether\s+)?(?:[\w'-]+\s+){0,4}$/i;
+// "failed to come back online", "ensuring Apache is up and running": tried or checked, not so;
+// "prioritises getting the service back up and running", "believing the issue to be resolved": aimed
+// at or believed (060 went on for hours after), not so either.
+const NOT_SO = /\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tr(?:y|ies|ied|ying))\s+to\s+(?:[\w'-]+\s+){0,2}$|\b(?:ensur(?:e|es|ing)|check(?:s|ed|ing)?|verify(?:ing)?|make\s+sure|making\s+sure|getting|bringing|believ(?:e|es|ed|ing)|assum(?:e|es|ed|ing)|thought|thinking)\s+(?:that\s+|if\s+|whether\s+)?(?:[\w'-]+\s+){0,4}$/i;
 // "Database server back online, but website still had issues": one part back, not the service (a
 // "but we kept monitoring" takes nothing back).
 const BUT_STILL = /^[^.;]{0,60}?\b(?:(?:but|however|except)\b[^.;]{0,50}?\b(?:still|issues?|errors?|fail(?:s|ed|ing|ures?)?|not|slow|degraded|problems?|down)\b|still\s+(?:had|has|have|seeing|saw|failing|down|broken|slow|degraded|unavailable)\b)/i;
