@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FIXTURES, ROOT } from '../helpers';
 import { formatIndex, indexEntries, readReportArgs } from '../../server/src/cli/indexReport';
@@ -57,4 +58,24 @@ test('bad usage exits 2 with the report\'s usage; --help exits 0', () => {
   const help = spawnSync(process.execPath, [cli, 'report', '--help'], { encoding: 'utf8' });
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Usage: postmortem-lint report/);
+});
+
+test('an INDEX.md regenerated into the incidents folder, as CI does, never lists itself, nor the folder\'s README', () => {
+  const copy = mkdtempSync(join(tmpdir(), 'pm-index-'));
+  try {
+    cpSync(WORKSPACE, copy, { recursive: true });
+    // A README describing the folder, where the include globs take every file.
+    writeFileSync(join(copy, 'incidents', 'README.md'), '# Postmortems\n\nOne file per incident. Run `postmortem-lint report incidents -o incidents/INDEX.md`.\n');
+    const paths = () => {
+      const args = readReportArgs([copy]);
+      assert.ok(args);
+      return indexEntries(args, copy, NOW).entries.map((entry) => entry.path);
+    };
+    const before = paths();
+    writeFileSync(join(copy, 'incidents', 'INDEX.md'), formatIndex(indexEntries(readReportArgs([copy])!, join(copy, 'incidents'), NOW).entries, 'markdown'));
+    assert.deepEqual(paths(), before);
+    assert.deepEqual(before.filter((path) => /README|INDEX/.test(path)), []);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
 });

@@ -3,6 +3,9 @@
 import { formatDuration } from '../core/time/duration';
 import type { IncidentIndexEntry, IncidentStats, Spread } from '../protocol';
 
+/** The Markdown report's marker line: discovery never takes the file it is in for a postmortem. */
+export { GENERATED_INDEX_MARKER } from '../core/detect';
+
 export interface ReportIncidentRow {
   date: string;
   title: string;
