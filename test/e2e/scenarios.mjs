@@ -19,7 +19,9 @@ function fixtureFacts() {
   const times = [...text.matchAll(/^- \*\*(\d{1,2}:\d{2}) UTC:\*\*/gm)].map((m) => m[1]);
   const minutes = times.map((t) => Number(t.split(':')[0]) * 60 + Number(t.split(':')[1]));
   const backwards = times.filter((_, i) => i > 0 && minutes[i] < Math.max(...minutes.slice(0, i)));
-  if (sections.length < 3 || times.length < 4 || backwards.length !== 1 || text.includes(MISSING_SECTION)) {
+  // The entry out of order is also the first sign: "Customer support reports a spike" (the detection).
+  const reportsFirst = new RegExp(`^- \\*\\*${backwards[0]} UTC:\\*\\* Customer support reports`, 'm').test(text);
+  if (sections.length < 3 || times.length < 4 || backwards.length !== 1 || !reportsFirst || text.includes(MISSING_SECTION)) {
     throw new Error(`${POSTMORTEM} no longer has the shape the scenarios expect`);
   }
   const span = Math.max(...minutes) - Math.min(...minutes);
@@ -157,7 +159,7 @@ export const scenarios = [
   {
     name: 'the status bar shows the computed duration; clicking it opens the preview with the same duration',
     slug: '7-preview',
-    async run({ wb, workspace }) {
+    async run({ wb, workspace, snap }) {
       await wb.openFile(POSTMORTEM);
       const duration = facts.durationText;
       const item = wb.page.locator('.statusbar-item', { hasText: duration });
@@ -167,6 +169,10 @@ export const scenarios = [
       const preview = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
       await preview.locator('body', { hasText: duration }).first().waitFor({ timeout: TIMEOUTS.ui * 2 });
       await preview.locator('body', { hasText: facts.sections[0] }).first().waitFor();
+      // The card's time to detect counts to customer support's report, the entry out of order in the file.
+      const detected = facts.minutesFromStart[facts.times.indexOf(facts.outOfOrder)];
+      await preview.locator('.pm-metric').filter({ hasText: new RegExp(`^Time to detect\\s*${detected}m`) }).first().waitFor();
+      await snap('card');
       // Clicking a timeline entry in the preview moves the editor's cursor to it.
       const line = lineOf(workspace, POSTMORTEM, `**${facts.outOfOrder} UTC:**`);
       await preview.locator('li.pm-entry', { hasText: facts.outOfOrder }).first().click();

@@ -164,12 +164,17 @@ test('detection is also a person noticing, users reporting or complaining, a tic
     ['Some users opened a ticket that they could not sign in.', 'opened a ticket'],
     ['We became aware of it during a call.', 'became aware'],
     ['The issue was discovered by a line associate.', 'issue was discovered'],
+    ['Customer support reports a spike in failed payments.', 'Customer support reports'],
+    ['Users report issues with WordPress installations.', 'Users report'],
+    ['The help desk reports failed logins.', 'help desk reports'],
   ] as const) assert.equal(saying('detected', entry), word, entry);
   for (const entry of [
     'Marketing notifies them that the page will be live shortly.',
     'Submitting abuse complaints to the domain registrar.',
     'News reports that a new sonnet has been discovered.',
     'Service is fully up, no further issues reported.',
+    'GitHub reports all normal on its status page.',
+    '@steve reports that webhooks appear to be working fine on their end.',
   ]) assert.equal(saying('detected', entry), null, entry);
 });
 
