@@ -178,7 +178,7 @@ test('detection is also a person noticing, users reporting or complaining, a tic
   ]) assert.equal(saying('detected', entry), null, entry);
 });
 
-test('resolution is also "back online", "back to normal", "up and running", "incident closed"; not when it is awaited, attempted, checked, aimed at, believed or partial', () => {
+test('resolution is also "back online", "back to normal", "up and running", "incident closed", "the issue was fixed"; not when it is awaited, attempted, checked, aimed at, believed or partial', () => {
   for (const [entry, word] of [
     ['100% of traffic is back online.', 'back online'],
     ['Everything eventually returned back to normal.', 'back to normal'],
@@ -186,6 +186,9 @@ test('resolution is also "back online", "back to normal", "up and running", "inc
     ['Incident closed; SSH works again.', 'Incident closed'],
     ['Service restored, but we kept monitoring for an hour.', 'restored'],
     ['We got the service back up and running.', 'up and running'],
+    // 031
+    ['The Root and collateral causes was fixed.', 'causes was fixed'],
+    ['Issue fixed; monitoring.', 'Issue fixed'],
   ] as const) assert.equal(saying('resolved', entry), word, entry);
   for (const entry of [
     'Servers reverted to the old config until the error is resolved.',
@@ -199,6 +202,10 @@ test('resolution is also "back online", "back to normal", "up and running", "inc
     'The operator prioritises getting the service back up and running and merges the changes.',
     'Believing the issue to be resolved, work resumes.',
     'We assumed the outage was resolved and left.',
+    // 087: one of the two problems.
+    'After restarting Nginx, it listens on port 8080. One problem is fixed.',
+    'Until the issue is fixed, a static page is served.',
+    'The bug will be fixed in the next release.',
   ]) assert.equal(saying('resolved', entry), null, entry);
 });
 

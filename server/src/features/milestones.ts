@@ -65,7 +65,8 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
       String.raw`restart(?:ed|ing)?\b(?:(?!\b(?:fail(?:ed|s|ing)?|not|never|unable)\b|n't\b)[^.;]){0,60}?\b(?:restored|recovered|back\s+(?:up|online|to\s+normal))`,
     ].join('|')})\b`, 'i'),
   },
-  { kind: 'resolved', pattern: /\b(?:resolved|restored|fully\s+recovered|back\s+(?:online|to\s+normal)|fully\s+operational|up\s+and\s+running|(?:end|close)\s+of\s+(?:the\s+)?incident|incident\s+(?:was\s+)?(?:closed|ended))\b/i },
+  // "The issue was fixed", "the root causes were fixed"; not "one problem is fixed" (087: one of two).
+  { kind: 'resolved', pattern: /\b(?:(?<!\b(?:one|some|another|first|second|an?)\s+)(?:issue|problem|outage|bug|error|incident|cause)s?\s+(?:was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(?:fully\s+)?fixed|resolved|restored|fully\s+recovered|back\s+(?:online|to\s+normal)|fully\s+operational|up\s+and\s+running|(?:end|close)\s+of\s+(?:the\s+)?incident|incident\s+(?:was\s+)?(?:closed|ended))\b/i },
 ];
 
 /** A responder taking the incident on: not a milestone the card marks, but a moment of its lifecycle. */
