@@ -11,9 +11,11 @@ import { frontMatterSyntaxOf, parseFrontMatter, type FrontMatterSyntax } from '.
 // In the plural a title names a collection ("# Postmortems", "Corpus of real postmortems", "Incident
 // Reports"): a folder's README, not one of them. Such a page is still found by its content when it
 // tells an incident.
-const TITLE_WORDS = /\b(?:post?[\s-]?mortem|(?:incident|outage)\s+(?:report|review|disclosure)|post[\s-]incident\s+(?:review|report)|root\s+cause\s+analysis)\b|\boutage\s*(?:$|\(|on\b|[-–—:,])/i;
+/** What people call the document; `plural` is what may follow each name ("s?" for a collection's). */
+const names = (plural: string) => String.raw`\b(?:post?[\s-]?mortem${plural}|(?:incident|outage)\s+(?:report|review|disclosure)${plural}|post[\s-]incident\s+(?:review|report)${plural}|root\s+cause\s+analysis)\b|\boutage\s*(?:$|\(|on\b|[-–—:,])`;
+const TITLE_WORDS = new RegExp(names(''), 'i');
 // A front matter's kind of page may name the collection a post belongs to: "category: postmortems".
-const KIND_WORDS = /\b(?:post?[\s-]?mortems?|(?:incident|outage)\s+(?:reports?|reviews?|disclosures?)|post[\s-]incident\s+(?:reviews?|reports?)|root\s+cause\s+analysis)\b/i;
+const KIND_WORDS = new RegExp(names('s?'), 'i');
 
 /** Whether a title says what the document is: "Postmortem: …", "Incident Report", "DNS Outage on …". */
 export function namesPostmortem(title: string): boolean {
