@@ -167,6 +167,7 @@ test('detection is also a person noticing, users reporting or complaining, a tic
     ['Customer support reports a spike in failed payments.', 'Customer support reports'],
     ['Users report issues with WordPress installations.', 'Users report'],
     ['The help desk reports failed logins.', 'help desk reports'],
+    ['Automated warning from AWS, that the load balancer was unable to scale up.', 'Automated warning'],
   ] as const) assert.equal(saying('detected', entry), word, entry);
   for (const entry of [
     'Marketing notifies them that the page will be live shortly.',
@@ -174,6 +175,7 @@ test('detection is also a person noticing, users reporting or complaining, a tic
     'News reports that a new sonnet has been discovered.',
     'Service is fully up, no further issues reported.',
     'GitHub reports all normal on its status page.',
+    'Cloudflare placed a "Suspected Phishing" warning on the domain.',
     '@steve reports that webhooks appear to be working fine on their end.',
   ]) assert.equal(saying('detected', entry), null, entry);
 });

@@ -27,6 +27,8 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
     kind: 'detected',
     pattern: new RegExp(String.raw`\b(?:${[
       String.raw`detected|detects?|detection|alert(?:s|ed|ing)?|alarm(?:s|ed)?|paged|pages|pager`,
+      // "Automated warning from AWS" (068); not a warning someone placed or gave.
+      String.raw`automated\s+warnings?|warnings?\s+(?:from|fired|triggered|received|raised)|received\s+(?:an?\s+)?warnings?`,
       // "notifies them that the page will be live": telling customers is not learning of it.
       String.raw`notic(?:ed|es|ing)|notifie[sd](?!\s+(?:them|all|(?:the|our)\s+(?:customers?|users?|public)|customers?|users?|subscribers?|visitors?|clients?)\b)|spotted|flagged|became\s+aware`,
       // "a new sonnet has been discovered" is the news that set it off; the issue discovered is the moment.
