@@ -168,6 +168,8 @@ test('detection is also a person noticing, users reporting or complaining, a tic
     ['Users report issues with WordPress installations.', 'Users report'],
     ['The help desk reports failed logins.', 'help desk reports'],
     ['Automated warning from AWS, that the load balancer was unable to scale up.', 'Automated warning'],
+    // 114
+    ['Incoming report that many students can not access the hub.', 'Incoming report'],
   ] as const) assert.equal(saying('detected', entry), word, entry);
   for (const entry of [
     'Marketing notifies them that the page will be live shortly.',
