@@ -126,6 +126,27 @@ test('stated durations: an ornament before the label, a fact table above the sum
   assert.ok(table.summary?.fields.has('duration'));
 });
 
+test('a table of labels and values, one fact a row: above the summary (113\'s window, 112\'s "Time") and in it (108\'s impact)', () => {
+  const above = analyze(joinLines(
+    '# Incident Report - February 27th, 2019', '', '| Date | February 27th, 2019 |', '| --- | ---: |',
+    '| Time | 2019-02-27 06:45 - 2019-02-28 13:00 (UTC) |', '| Application/process: | Verify tools cluster |', '',
+    '## Overview', 'Verify was unable to run build pipelines because the cluster was down.', '',
+    '## Timeline', '- 2019-02-27 07:00 UTC: alert fires', '- 2019-02-28 12:00 UTC: fixed',
+  ));
+  assert.equal(above.incident.start?.source, 'summary');
+  assert.equal(above.incident.durationMinutes, 1815);
+  assert.ok(above.summary?.fields.has('duration'));
+  const inside = analyze(joinLines(
+    '# v3.5 data inconsistency postmortem', '', '## Summary', '', '|         |            |', '|---------|------------|',
+    '| Summary | A refactor saved the consistent index non-atomically. |', '| Impact  | No user reported problems in production. |', '',
+    '## Timeline', '- 2022-04-01 10:00 UTC: issue filed', '- 2022-04-20 10:00 UTC: fix released',
+  ));
+  assert.equal(inside.summary?.impact?.text, 'No user reported problems in production.');
+  // A table with more columns is read by its header, not row by row.
+  const wide = analyze(withSummary('| Impact | Owner | Status |', '| --- | --- | --- |', '| Time | alice | open |'));
+  assert.equal(wide.summary?.fields.has('impact') && wide.summary.impact?.text, 'Time');
+});
+
 test('a section with a title no profile knows is what the bold labels opening its paragraphs, lines or items say', () => {
   const around = (...body: string[]) => joinLines('# Postmortem: API outage', '', '## Issue Summary',
     'From 10:00 to 11:00 UTC the API was down for 100% of users because of a bad deploy.', '',
