@@ -134,6 +134,17 @@ test('a table of labels and values, one fact a row: above the summary (113\'s wi
     '## Timeline', '- 2019-02-27 07:00 UTC: alert fires', '- 2019-02-28 12:00 UTC: fixed',
   ));
   assert.equal(above.incident.start?.source, 'summary');
+  // 112: four digits either side of a dash, a zone after them, under a time label: a 24-hour range.
+  const military = analyze(joinLines(
+    '# Incident Report - February 4th, 2019', '', '| Date | February 4th, 2019 |', '| --- | ---: |', '| Time | 0730 - 1230 (UTC) |', '',
+    '## Overview', 'Verify was unable to run build pipelines because the cluster was down.', '',
+    '## Timeline', '| Time | Event |', '| --- | --- |', '| 0740 | noticed |', '| 1200 | fixed |',
+  ));
+  assert.deepEqual([military.summary?.start?.stamp.time, military.summary?.end?.stamp.time, military.summary?.end?.zone?.label], [{ hour: 7, minute: 30, second: 0 }, { hour: 12, minute: 30, second: 0 }, 'UTC']);
+  assert.deepEqual(missingFields(joinLines('# Incident Report', '', '| | |', '| --- | --- |', '| Time | 0730 - 1230 (UTC) |', '| Impact | builds failed |', '| Root cause | a bad deploy |', '', '## Timeline', '- 07:40 UTC noticed', '- 12:00 UTC fixed')), []);
+  // Without a time label, or without a zone, four digits stay numbers ("2019 - 2020 (USD)" is a span of years).
+  assert.equal(analyze(withSummary('Impact: budget 2019 - 2020 (USD) overrun.')).summary?.start ?? null, null);
+  assert.equal(analyze(withSummary('Time: 0730 - 1230 for most users.')).summary?.start ?? null, null);
   assert.equal(above.incident.durationMinutes, 1815);
   assert.ok(above.summary?.fields.has('duration'));
   const inside = analyze(joinLines(

@@ -144,6 +144,24 @@ function withBareHours(value: string, found: Stamp[]): Stamp[] {
   return fresh.length ? [...found, ...fresh].sort((a, b) => a.start - b.start) : found;
 }
 
+// "| Time | 0730 - 1230 (UTC) |": under a time label, four digits either side of a dash and a zone
+// after them are a 24-hour range (in prose, four digits before a parenthesis are more often a year).
+const FOUR_DIGIT_RANGE = /^(\s*)([01]\d|2[0-3])([0-5]\d)\s?[-–—]\s?([01]\d|2[0-3])([0-5]\d)(?!\d)/;
+
+function fourDigitRange(value: string): Stamp[] {
+  const match = FOUR_DIGIT_RANGE.exec(value);
+  if (!match) return [];
+  const gap = /\s{0,2}\(?/y;
+  gap.lastIndex = match[0].length;
+  gap.exec(value);
+  const zone = readZoneAt(value, gap.lastIndex);
+  if (!zone) return [];
+  const clock = (start: number, hour: string, minute: string): Stamp => ({
+    start, end: start + 4, date: null, time: { hour: Number(hour), minute: Number(minute), second: 0 }, zone: zone.zone, meridiem: false, warning: undefined,
+  });
+  return [clock(match[1].length, match[2], match[3]), clock(match[0].length - 4, match[4], match[5])];
+}
+
 /** A zone written right after a bare hour, up to two spaces on ("6 GMT"). */
 function zoneAfter(value: string, position: number): ZoneMatch | null {
   const gap = /\s{0,2}/y;
@@ -288,7 +306,9 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     const said = value.trim();
     if (field === 'impact' && said && !facts.impact) facts.impact = { text: said, line: i };
     if (field === 'root-cause' && said && !facts.rootCause) facts.rootCause = { text: said, line: i };
-    const found = withBareHours(value, findStamps(value));
+    const fourDigits = field === 'duration' || field === 'start' || field === 'end' ? fourDigitRange(value) : [];
+    const read = findStamps(value);
+    const found = withBareHours(value, fourDigits.length && !read.some((stamp) => stamp.time) ? fourDigits : read);
     const stamps = resolveLineStamps(withoutRestatements(value, found));
     // The value as written ("midnight", not the clock that stands for it), to find it in the line.
     const writtenValue = written.slice(written.length - value.length);
