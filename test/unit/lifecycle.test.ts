@@ -96,9 +96,11 @@ test('explicit markers win over words: [detected], [acknowledged], [mitigated], 
   assert.equal(lifecycleOf(words).lifecycle.find((p) => p.moment === 'mitigated')?.text, 'Rolled back');
 });
 
+/** The mitigation word found in `entry`, the only entry between a deploy and a resolution that could say it. */
+const mitigation = (entry: string) => findMilestones(analyze(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:30 ${entry}`, '- 2024-03-14 12:00 Resolved.')))
+  .milestones.find((m) => m.kind === 'mitigated')?.word ?? null;
+
 test('time to mitigate counts rollbacks, reverts, failovers, disabled flags and restarts that restored service; negated or merely tried, not', () => {
-  const mitigation = (entry: string) => findMilestones(analyze(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:30 ${entry}`, '- 2024-03-14 12:00 Resolved.')))
-    .milestones.find((m) => m.kind === 'mitigated')?.word ?? null;
   assert.equal(mitigation('Rolled back to v1.2.'), 'Rolled back');
   assert.equal(mitigation('Rollback completed; errors stop.'), 'Rollback completed');
   assert.equal(mitigation('The config change was reverted.'), 'reverted');
@@ -117,8 +119,6 @@ test('time to mitigate counts rollbacks, reverts, failovers, disabled flags and 
 });
 
 test('mitigation also in "temporary fix", "gradually restored", "mitigation measures implemented" and a successful rollback', () => {
-  const mitigation = (entry: string) => findMilestones(analyze(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:30 ${entry}`, '- 2024-03-14 12:00 Resolved.')))
-    .milestones.find((m) => m.kind === 'mitigated')?.word ?? null;
   assert.equal(mitigation('A temporary fix was implemented by resizing the pool.'), 'temporary fix');
   assert.equal(mitigation('Services gradually restored.'), 'gradually restored');
   assert.equal(mitigation('DDoS mitigation measures implemented; traffic rerouted.'), 'mitigation measures implemented');
@@ -128,8 +128,6 @@ test('mitigation also in "temporary fix", "gradually restored", "mitigation meas
 });
 
 test('mitigation also in a hotfix shipped, a successful restart, and the service or its load steadied (the corpus\'s words)', () => {
-  const mitigation = (entry: string) => findMilestones(analyze(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:30 ${entry}`, '- 2024-03-14 12:00 Resolved.')))
-    .milestones.find((m) => m.kind === 'mitigated')?.word ?? null;
   for (const [entry, word] of [
     // 012, 015, 112, 004, 101
     ['Configuration file was corrected, and the Nginx server was restarted successfully.', 'restarted successfully'],
