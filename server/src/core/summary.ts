@@ -151,10 +151,7 @@ const FOUR_DIGIT_RANGE = /^(\s*)([01]\d|2[0-3])([0-5]\d)\s?[-–—]\s?([01]\d|2
 function fourDigitRange(value: string): Stamp[] {
   const match = FOUR_DIGIT_RANGE.exec(value);
   if (!match) return [];
-  const gap = /\s{0,2}\(?/y;
-  gap.lastIndex = match[0].length;
-  gap.exec(value);
-  const zone = readZoneAt(value, gap.lastIndex);
+  const zone = zoneAfter(value, match[0].length, true);
   if (!zone) return [];
   const clock = (start: number, hour: string, minute: string): Stamp => ({
     start, end: start + 4, date: null, time: { hour: Number(hour), minute: Number(minute), second: 0 }, zone: zone.zone, meridiem: false, warning: undefined,
@@ -162,9 +159,9 @@ function fourDigitRange(value: string): Stamp[] {
   return [clock(match[1].length, match[2], match[3]), clock(match[0].length - 4, match[4], match[5])];
 }
 
-/** A zone written right after a bare hour, up to two spaces on ("6 GMT"). */
-function zoneAfter(value: string, position: number): ZoneMatch | null {
-  const gap = /\s{0,2}/y;
+/** A zone written right after a bare hour, up to two spaces on ("6 GMT"); with `parenthesis`, also in one ("1230 (UTC)"). */
+function zoneAfter(value: string, position: number, parenthesis = false): ZoneMatch | null {
+  const gap = parenthesis ? /\s{0,2}\(?/y : /\s{0,2}/y;
   gap.lastIndex = position;
   gap.exec(value);
   return readZoneAt(value, gap.lastIndex);
