@@ -49,4 +49,6 @@ document.addEventListener('securitypolicyviolation', (event) => {
   host.postMessage({ type: 'cspViolation', source, directive: String(event.effectiveDirective).slice(0, 256), blocked: String(event.blockedURI).slice(0, 8192) });
 });
 
+// The listeners are in place (the e2e tests wait for this mark before they click).
+document.body.setAttribute('data-pm-interactive', '');
 host.postMessage({ type: 'ready', source });

@@ -143,4 +143,7 @@ document.addEventListener('securitypolicyviolation', (event) => {
   post({ type: 'cspViolation', source, directive: String(event.effectiveDirective).slice(0, 256), blocked: String(event.blockedURI).slice(0, 8192) });
 });
 
+// The listeners are in place: a click from now on is answered (the e2e tests wait for this mark,
+// since the page shows its content before its script has loaded).
+document.body.setAttribute('data-pm-interactive', '');
 post({ type: 'ready', source });

@@ -60,7 +60,7 @@ export const indexScenarios = [
       await wb.showPostmortems();
       await wb.viewRow('Incidents', incidents[0].title).first().waitFor({ timeout: TIMEOUTS.ui * 2 });
       await wb.runCommand('Postmortem: Open Incident Dashboard');
-      const dashboard = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const dashboard = wb.webview();
       await dashboard.locator('svg.pm-chart').nth(5).waitFor({ timeout: TIMEOUTS.ui * 2 });
       const titles = await dashboard.locator('svg.pm-chart > title').allTextContents();
       for (const wanted of ['Incidents per month', 'Time to detect', 'Time to resolve', 'Severity mix', 'Longest incidents', 'Open and overdue action items by owner']) {
@@ -71,8 +71,9 @@ export const indexScenarios = [
 
       // The longest incident is the login outage: a click opens it.
       const longest = incidents.find((incident) => incident.file.includes('login-outage'));
-      await dashboard.locator('.pm-open', { hasText: longest.title.slice(0, 20) }).click();
-      await wb.page.locator('.tab.active', { hasText: path.basename(longest.file) }).waitFor();
+      const tab = wb.page.locator('.tab.active', { hasText: path.basename(longest.file) });
+      await wb.clickInWebview(dashboard.locator('.pm-open', { hasText: longest.title.slice(0, 20) }), (timeout) => tab.waitFor({ timeout }),
+        async () => `active tab: ${(await wb.page.locator('.tab.active').first().innerText()).trim()}`);
 
       // Export to HTML: the save dialog proposes incident-dashboard.html in the workspace.
       await wb.runCommand('Postmortem: Export Incident Dashboard to HTML');

@@ -165,8 +165,7 @@ export const scenarios = [
       const item = wb.page.locator('.statusbar-item', { hasText: duration });
       await item.first().waitFor({ timeout: TIMEOUTS.ui * 2 });
       await item.first().click();
-      // The webview: an outer iframe from the workbench, the page's own frame inside it.
-      const preview = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+      const preview = wb.webview();
       await preview.locator('body', { hasText: duration }).first().waitFor({ timeout: TIMEOUTS.ui * 2 });
       await preview.locator('body', { hasText: facts.sections[0] }).first().waitFor();
       // The card's time to detect counts to customer support's report, the entry out of order in the file.
@@ -175,8 +174,7 @@ export const scenarios = [
       await snap('card');
       // Clicking a timeline entry in the preview moves the editor's cursor to it.
       const line = lineOf(workspace, POSTMORTEM, `**${facts.outOfOrder} UTC:**`);
-      await preview.locator('li.pm-entry', { hasText: facts.outOfOrder }).first().click();
-      await wb.waitForCursorLine(line);
+      await wb.clickInWebview(preview.locator('li.pm-entry', { hasText: facts.outOfOrder }).first(), (timeout) => wb.waitForCursorLine(line, timeout), () => wb.cursorStatusText());
       // Export Preview to HTML: the save dialog proposes a file beside the document.
       await wb.runCommand('Postmortem: Export Preview to HTML');
       // code-server's save dialog is a quick input: wait until it holds the proposed file name.

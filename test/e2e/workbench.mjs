@@ -8,6 +8,8 @@ import { log } from './exec.mjs';
 const escape = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** How long the command palette gets to list a command before it is opened again (see runCommand). */
 const PALETTE_RETRY_MS = 5_000;
+/** How long a click in a webview gets to show its outcome before it is clicked again (see clickInWebview). */
+const WEBVIEW_CLICK_RETRY_MS = 10_000;
 
 export class Workbench {
   constructor(page) {
@@ -77,8 +79,14 @@ export class Workbench {
   }
 
   /** Waits until the cursor is on a 1-based line, as the status bar shows it. */
-  async waitForCursorLine(line) {
-    await this.page.locator('[id="status.editor.selection"]', { hasText: new RegExp(`^Ln ${line},`) }).waitFor();
+  async waitForCursorLine(line, timeout) {
+    await this.cursorStatus().filter({ hasText: new RegExp(`^Ln ${line},`) }).waitFor({ timeout });
+  }
+
+  /** The status bar's cursor text now ("Ln 3, Col 1"), or what stands in its place (for reports). */
+  async cursorStatusText() {
+    const status = this.cursorStatus();
+    return (await status.count()) ? `cursor: ${(await status.first().innerText()).trim()}` : 'no cursor in the status bar';
   }
 
   async waitForEditorFocus() {
@@ -89,6 +97,33 @@ export class Workbench {
   async focusEditor() {
     await this.page.locator('.tab.active').click();
     await this.waitForEditorFocus();
+  }
+
+  // --- Webviews (the preview, the dashboard) --------------------------------------------------
+
+  /** The active webview's own page: an outer iframe from the workbench, the page's frame inside it. */
+  webview() {
+    return this.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  }
+
+  /**
+   * Clicks `target` in a webview page once the page's script has its listeners (the page marks its
+   * body `data-pm-interactive`; its content shows before the script has loaded), then waits for
+   * `outcome`, a wait on the workbench. If the outcome has not come, clicks again, a bounded number
+   * of times, logging each retry and what `describe` says of the workbench then.
+   */
+  async clickInWebview(target, outcome, describe = async () => '') {
+    await this.webview().locator('body[data-pm-interactive]').waitFor({ timeout: TIMEOUTS.ui });
+    for (let attempt = 1; ; attempt++) {
+      await target.click();
+      try {
+        await outcome(WEBVIEW_CLICK_RETRY_MS);
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        log(`a click in the webview had no effect within ${WEBVIEW_CLICK_RETRY_MS} ms (${await describe()}): clicking again`);
+      }
+    }
   }
 
   /** Ctrl+. — the lightbulb's menu of code actions at the cursor. Returns the menu's locator. */

@@ -173,6 +173,7 @@ async function openDashboard(theme: 'light' | 'dark' | 'high-contrast') {
 test('the page: figures arrive as a message, a click opens an incident or exports, nothing breaks the policy', { skip: SKIP }, async () => {
   const { page, errors, update, posted } = await openDashboard('light');
   assert.deepEqual((await posted())[0], { type: 'ready', source: DASHBOARD_SOURCE });
+  assert.equal(await page.evaluate(`document.body.hasAttribute('data-pm-interactive')`), true, 'the page marks itself interactive');
   await update(renderDashboardBody(FIGURES, { scanning: false, interactive: true }));
   await page.locator('svg.pm-chart').nth(5).waitFor();
   // A message from elsewhere is ignored.

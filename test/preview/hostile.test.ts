@@ -269,6 +269,7 @@ test('the page\'s own script: clicks reveal lines, the cursor highlights its ent
   const { page, watch } = await open(url);
   const posted = () => inPage<Array<{ type: string; line?: number; source: string }>>('window.__posted', page);
   assert.deepEqual((await posted())[0], { type: 'ready', source: SOURCE });
+  assert.equal(await inPage<boolean>(`document.body.hasAttribute('data-pm-interactive')`, page), true, 'the page marks itself interactive');
   // Click the third timeline entry (line 12) in the list, then a dot in the drawing.
   await page.locator('.pm-entry[data-entry="2"]').click();
   await page.locator('.pm-dot[data-entry="6"]').click();
