@@ -2,8 +2,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { analyze, joinLines } from '../helpers';
+import { analyze, joinLines, settingsWith } from '../helpers';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
+import { analyzeDocument } from '../../server/src/core/analyze';
+import { AnalysisCache } from '../../server/src/core/incremental';
 
 function names(text: string): string[] {
   const all = (symbol: DocumentSymbol): DocumentSymbol[] => [symbol, ...(symbol.children ?? []).flatMap(all)];
@@ -26,4 +28,20 @@ test('outline names are text: no heading marks, bold, links\' URLs, images or tr
   assert.deepEqual(found.filter((name) => !/^\d/.test(name)), ['Postmortem: API outage', 'Issue Summary', 'Duration', 'Timeline (all times UTC)', 'Root Cause and Resolution']);
   assert.ok(found.includes('10:00 Alert fires for api-gateway'), found.join(' | '));
   for (const name of found) assert.doesNotMatch(name, /[*#`]|\]\(|https?:/, name);
+});
+
+test('after edits with the server\'s cache, the outline is the one a fresh analysis gives (entry names follow their words)', () => {
+  const entries = Array.from({ length: 40 }, (_, i) => `- ${String(10 + Math.floor(i / 6)).padStart(2, '0')}:${String((i % 6) * 10).padStart(2, '0')} UTC **Step ${i}**: checked [the dashboard](https://example.com/${i})`);
+  const cache = new AnalysisCache();
+  let text = joinLines('# Postmortem: cache outage', '## Timeline', ...entries, '');
+  const outline = (source: string, withCache?: AnalysisCache) => documentSymbols(analyzeDocument(source, settingsWith(), null, true, withCache));
+  assert.deepEqual(outline(text, cache), outline(text));
+  const edits = [['Step 7', 'Step seven', 'Step seven'], ['dashboard](https://example.com/3)', 'runbook](https://example.com/3)', 'Step 3: checked the runbook'], ['Step seven', 'Step 7', 'Step 7: checked']];
+  for (const [from, to, shown] of edits) {
+    text = text.replace(from, to);
+    const edited = outline(text, cache);
+    assert.deepEqual(edited, outline(text), `after "${from}" → "${to}"`);
+    const timeline = edited[0].children?.find((symbol) => symbol.name === 'Timeline');
+    assert.ok(timeline?.children?.some((entry) => entry.name.includes(shown)), `an entry now says "${shown}": ${timeline?.children?.map((entry) => entry.name).join(' | ')}`);
+  }
 });

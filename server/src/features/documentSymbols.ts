@@ -88,12 +88,30 @@ function placeActionItems(model: PostmortemModel, nodes: readonly Node[], roots:
 function timelineChildren(model: PostmortemModel, endLine: number): DocumentSymbol[] {
   const index = model.lines.index;
   return model.timeline.map((entry) => ({
-    name: `${entry.timeText || '?'} ${cleanTitle(entry.text).slice(0, 60)}`.trim(),
+    name: `${entry.timeText || '?'} ${entryWords(entry.text)}`.trim(),
     detail: entry.axis === null ? 'unreadable time' : entry.zone?.label ?? '',
     kind: SymbolKind.Event,
     range: wholeLines(index, entry.line, Math.min(entry.lastLine, endLine)),
     selectionRange: index.range(entry.timeStart, Math.max(entry.timeEnd, entry.timeStart)),
   }));
+}
+
+/**
+ * An entry's first words in the outline, from its plain words. The outline is asked for again after each
+ * edit, and the words of an unchanged entry come again (the same string, from the reused line reading):
+ * they are cleaned once, not on every outline of a long timeline. Bounded: emptied when full.
+ */
+const ENTRY_WORDS = new Map<string, string>();
+const ENTRY_WORDS_KEPT = 50_000;
+
+function entryWords(text: string): string {
+  let words = ENTRY_WORDS.get(text);
+  if (words === undefined) {
+    words = cleanTitle(text).slice(0, 60);
+    if (ENTRY_WORDS.size >= ENTRY_WORDS_KEPT) ENTRY_WORDS.clear();
+    ENTRY_WORDS.set(text, words);
+  }
+  return words;
 }
 
 /**
