@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { getHeapSnapshot } from 'node:v8';
 import { analyze, readFixture, ROOT, settingsWith } from '../helpers';
 import { titleOf } from '../../server/src/features/incidentCard';
 import { indexedPostmortem } from '../../server/src/features/indexEntry';
@@ -312,4 +313,42 @@ test('an incident with no start is dated by the first full date the document wri
   // No year anywhere: no date rather than a guessed one.
   const undated = analyze(text.replace(' 2018', ''));
   assert.equal(indexedPostmortem(undated, settingsWith(), new Date(), { uri: 'file:///ws/r.md', path: 'r.md', mtime: 0 }).entry.date, null);
+});
+
+/** Strings alive in this process that start with `prefix` and are at least `length` long (a heap snapshot collects garbage first). */
+async function liveStrings(prefix: string, length: number): Promise<number> {
+  const chunks: string[] = [];
+  for await (const chunk of getHeapSnapshot()) chunks.push(String(chunk));
+  const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((field) => fields.indexOf(field));
+  const stringType = snapshot.snapshot.meta.node_types[0].indexOf('string');
+  let found = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    if (snapshot.nodes[i + typeAt] !== stringType || snapshot.nodes[i + sizeAt] < length) continue;
+    if (snapshot.strings[snapshot.nodes[i + nameAt]].startsWith(prefix)) found++;
+  }
+  return found;
+}
+
+test('an entry made on the server\'s thread holds nothing of its file\'s text (its strings are not views into it)', async () => {
+  const ws = workspace();
+  // A title no other string here starts with, over enough lines that the file is far larger than its entry.
+  const marker = `# Postmortem: retention check ${Date.now()}`;
+  const length = ((): number => {
+    const filler = Array.from({ length: 3000 }, (_, i) => `Paragraph ${i} of the story, long enough to weigh something.`).join('\n\n');
+    // A start written long enough ("10:00 AM UTC on April 10th, 2024") that its moment's text is a slice, not a copy.
+    const text = readFixture('classic-complete.md').replace(/^# .*$/m, marker).replace('10:00 AM UTC', '10:00 AM UTC on April 10th, 2024').concat('\n', filler, '\n');
+    ws.write('incidents/big.md', text);
+    return text.length;
+  })();
+  const { index } = indexOf(ws);
+  await index.start([ws.uri]);
+  assert.deepEqual(paths(index), ['incidents/big.md']);
+  assert.equal(await liveStrings(marker, length), 0, 'the indexed entry keeps no copy of the file\'s text');
+  assert.equal(index.entries()[0].title?.startsWith('Postmortem: retention check'), true);
+  // An entry as made keeps it: its title and moments are slices of the text, which V8 keeps whole for them.
+  const made = indexedPostmortem(analyze(readFileSync(join(ws.root, 'incidents/big.md'), 'utf8')), settingsWith(), new Date(), { uri: ws.uriOf('incidents/big.md'), path: 'incidents/big.md', mtime: 0 });
+  assert.ok(await liveStrings(marker, length) >= 1, 'a slice keeps the text (the check above could fail)');
+  assert.equal(made.entry.title, index.entries()[0].title);
 });

@@ -13,7 +13,7 @@ import type { IncidentIndexEntry, IncidentStats, IndexParams, IndexResult } from
 import { newestFirst } from '../shared/newestFirst';
 import type { Logger } from './documentService';
 import { incidentStats } from './incidentStats';
-import { indexText } from './indexText';
+import { heldApart, indexText } from './indexText';
 import { loadIndexStore, loadTimelines, saveIndexStore, type StoredFile, type StoredIndex } from './indexStore';
 import { IndexVersions } from './indexVersions';
 import { ScanProcesses } from './scanProcesses';
@@ -437,9 +437,9 @@ export class IncidentIndex {
     const file = { uri, path: relativePath(folder.path, path), mtime };
     const now = this.host.clock();
     const open = this.isOpen(uri) ? await this.host.openDocument(uri) : null;
-    if (open) return open.model.isPostmortem ? indexedPostmortem(open.model, open.settings, now, file) : null;
+    if (open) return open.model.isPostmortem ? heldApart(indexedPostmortem(open.model, open.settings, now, file)) : null;
     if (processes) return processes.index(path, file, now);
-    return indexText(readFileSync(path, 'utf8'), path, file, folder.settings, now);
+    return heldApart(indexText(readFileSync(path, 'utf8'), path, file, folder.settings, now));
   }
 
   private changedNow(): void {

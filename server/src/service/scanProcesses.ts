@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import type { Settings } from '../core/config';
 import type { IndexedFileInfo, IndexedPostmortem } from '../features/indexEntry';
 import { ALL_CORES_V8_FLAGS } from '../shared/serverLaunch';
-import { indexText } from './indexText';
+import { heldApart, indexText } from './indexText';
 
 export interface ScanFile {
   path: string;
@@ -134,7 +134,7 @@ export class ScanProcesses {
   /** A file indexed on this thread (no process, or a process lost). */
   private runHere(job: Job): void {
     readFile(job.scan.path, 'utf8')
-      .then((text) => indexText(text, job.scan.path, job.scan.file, this.settings, new Date(job.now)))
+      .then((text) => heldApart(indexText(text, job.scan.path, job.scan.file, this.settings, new Date(job.now))))
       .then(job.resolve, job.reject);
   }
 
