@@ -110,3 +110,11 @@ test('the bin, main and server paths point at the bundles the build writes', () 
   const packaged = readFileSync(join(ROOT, '.vscodeignore'), 'utf8').split('\n');
   for (const out of ['dist/extension.js', 'dist/server.js', 'dist/renderWorker.js', 'dist/indexWorker.js', 'dist/preview.js']) assert.ok(packaged.includes(`!${out}`), `.vscodeignore keeps ${out}`);
 });
+
+test('the Node bundles are ASCII only (one other character makes V8 hold a bundle\'s whole source at two bytes a character)', () => {
+  for (const out of ['extension.js', 'server.js', 'renderWorker.js', 'indexWorker.js', 'cli.js', 'language-server.js']) {
+    const code = readFileSync(join(ROOT, 'dist', out), 'utf8');
+    const other = /[^\x00-\x7f]/.exec(code);
+    assert.equal(other, null, `${out}: "${other?.[0]}" near "${code.slice(Math.max(0, (other?.index ?? 0) - 40), (other?.index ?? 0) + 10)}"`);
+  }
+});
