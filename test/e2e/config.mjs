@@ -26,6 +26,13 @@ export const FIXTURE_WORKSPACE = path.join(REPO_ROOT, 'test', 'fixtures', 'e2e-w
 /** Screenshots, traces and logs; test-results/ is gitignored. */
 export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results', 'e2e');
 
+/**
+ * How many more times a failed scenario runs, each in a fresh workspace and browser context. A shared
+ * 2-core machine can starve the browser, code-server and the extension host at once; a scenario that
+ * passes only on a later try is reported as flaky, its failed try's screenshot and trace kept.
+ */
+export const RETRIES = Number(process.env.E2E_RETRIES ?? 1);
+
 /** Only run scenarios whose name contains this text (local debugging). */
 export const ONLY = process.env.E2E_ONLY || '';
 

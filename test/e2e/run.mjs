@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm run test:e2e`: package the extension, install what is missing, start code-server and
-// Chromium, run the scenarios, shut everything down (also on failure or Ctrl+C), and print
-// "N passed, N failed" as the last line, exiting non-zero on any failure.
+// Chromium, run the scenarios (a failed one again, RETRIES times, in a fresh workspace), shut
+// everything down (also on failure or Ctrl+C), and print "N passed, N failed" as the last line,
+// exiting non-zero on any failure.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CHROMIUM, ONLY, RESULTS_DIR, TIMEOUTS } from './config.mjs';
+import { CHROMIUM, ONLY, RESULTS_DIR, RETRIES, TIMEOUTS } from './config.mjs';
 import { log } from './exec.mjs';
 import { ensureChromium, ensureCodeServer, loadPlaywright } from './install.mjs';
 import { buildVsix } from './vsix.mjs';
@@ -19,6 +20,8 @@ const cleanups = [];
 let cleaning = null;
 let interrupted = false;
 const counts = { passed: 0, failed: 0 };
+/** Scenarios that passed only on a later try. */
+const flaky = [];
 
 /** Runs registered cleanups in reverse order, once, whatever happened before. */
 function cleanup() {
@@ -55,11 +58,12 @@ function withTimeout(promise, ms, what) {
   ]).finally(() => clearTimeout(timer));
 }
 
-async function runScenario(browser, server, tmpRoot, scenario) {
+async function runScenario(browser, server, tmpRoot, scenario, attempt = 1) {
   // A scenario may bring a workspace of its own (an empty one, a big one) and the file that shows
-  // the explorer has loaded it; by default, a copy of the fixture workspace.
-  const { folder: workspace, expectFile } = scenario.workspace?.(path.join(tmpRoot, scenario.slug))
-    ?? { folder: copyWorkspace(path.join(tmpRoot, scenario.slug), 'e2e-workspace'), expectFile: 'incident-postmortem.md' };
+  // the explorer has loaded it; by default, a copy of the fixture workspace. A new one each try.
+  const folder = path.join(tmpRoot, attempt === 1 ? scenario.slug : `${scenario.slug}-try${attempt}`);
+  const { folder: workspace, expectFile } = scenario.workspace?.(folder)
+    ?? { folder: copyWorkspace(folder, 'e2e-workspace'), expectFile: 'incident-postmortem.md' };
   const { context, page } = await newScenarioPage(browser);
   const wb = new Workbench(page);
   const started = Date.now();
@@ -77,21 +81,37 @@ async function runScenario(browser, server, tmpRoot, scenario) {
   if (interrupted) return false;
   const shot = path.join(RESULTS_DIR, `${scenario.slug}.png`);
   await page.screenshot({ path: shot }).catch((err) => log(`screenshot failed: ${err.message}`));
+  const tryNote = attempt === 1 ? '' : ` (try ${attempt})`;
   if (error) {
     // What the panels showed, so that the log alone often explains the failure.
     const problems = await wb.problemsSnapshot().catch(() => []);
     const outline = await wb.outlineSnapshot().catch(() => []);
     if (problems.length) log(`Problems panel: ${JSON.stringify(problems)}`);
     if (outline.length) log(`Outline: ${JSON.stringify(outline)}`);
-    const trace = path.join(RESULTS_DIR, `${scenario.slug}-trace.zip`);
+    // Each failed try keeps its own screenshot and trace.
+    const failedShot = path.join(RESULTS_DIR, `${scenario.slug}-failed-try${attempt}.png`);
+    if (fs.existsSync(shot)) fs.renameSync(shot, failedShot);
+    const trace = path.join(RESULTS_DIR, `${scenario.slug}-failed-try${attempt}-trace.zip`);
     await context.tracing.stop({ path: trace }).catch((err) => log(`trace failed: ${err.message}`));
-    log(`FAIL ${scenario.name} (${Date.now() - started} ms)\n    ${String(error.stack || error).split('\n').join('\n    ')}\n    screenshot: ${path.relative(process.cwd(), shot)}\n    trace: ${path.relative(process.cwd(), trace)}`);
+    log(`FAIL ${scenario.name}${tryNote} (${Date.now() - started} ms)\n    ${String(error.stack || error).split('\n').join('\n    ')}\n    screenshot: ${path.relative(process.cwd(), failedShot)}\n    trace: ${path.relative(process.cwd(), trace)}`);
   } else {
     await context.tracing.stop().catch(() => {});
-    log(`PASS ${scenario.name} (${Date.now() - started} ms) screenshot: ${path.relative(process.cwd(), shot)}`);
+    log(`PASS ${scenario.name}${tryNote} (${Date.now() - started} ms) screenshot: ${path.relative(process.cwd(), shot)}`);
   }
   await context.close().catch(() => {});
   return !error;
+}
+
+/** A scenario, and again after a failure (up to RETRIES more times); true when one try passed. */
+async function runWithRetries(browser, server, tmpRoot, scenario) {
+  for (let attempt = 1; ; attempt++) {
+    if (await runScenario(browser, server, tmpRoot, scenario, attempt)) {
+      if (attempt > 1) flaky.push(`${scenario.slug} (passed on try ${attempt})`);
+      return true;
+    }
+    if (interrupted || attempt > RETRIES) return false;
+    log(`running "${scenario.slug}" again in a fresh workspace (try ${attempt + 1} of ${RETRIES + 1})`);
+  }
 }
 
 async function main() {
@@ -118,7 +138,7 @@ async function main() {
 
     for (const scenario of selected) {
       if (interrupted) break;
-      if (await runScenario(browser, server, tmpRoot, scenario)) counts.passed++;
+      if (await runWithRetries(browser, server, tmpRoot, scenario)) counts.passed++;
       else if (!interrupted) counts.failed++;
     }
   } catch (err) {
@@ -131,6 +151,8 @@ async function main() {
   }
   if (interrupted) return; // the signal handler prints the summary and exits
   log(`done in ${((Date.now() - t0) / 1000).toFixed(1)} s; results in ${path.relative(process.cwd(), RESULTS_DIR) || RESULTS_DIR}`);
+  // Flaky scenarios pass, but say so: a failed try's screenshot and trace are in the results.
+  if (flaky.length) log(`FLAKY: ${flaky.join(', ')}`);
   process.stdout.write(`${counts.passed} passed, ${counts.failed} failed\n`);
   process.exitCode = counts.failed > 0 || counts.passed === 0 ? 1 : 0;
 }
