@@ -1,6 +1,7 @@
 // Shared test helpers: analysing in-memory documents, finding the corpus.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { getHeapSnapshot } from 'node:v8';
 import { analyzeDocument } from '../server/src/core/analyze';
 import type { Settings } from '../server/src/core/config';
 import { defaultSettings, readSettings } from '../server/src/rules/settings';
@@ -50,4 +51,22 @@ export function readFixture(file: string): string {
 export function clockOf(time: { hour: number; minute: number } | null | undefined): string | null {
   if (!time) return null;
   return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
+}
+
+/** Strings alive in this process that start with `prefix` and are at least `length` long (a heap snapshot collects garbage first). */
+export async function liveStrings(prefix: string, length: number): Promise<number> {
+  // V8 keeps the subject of the last regular expression run (RegExp.lastMatch): make it this string.
+  /^$/.test('');
+  const chunks: string[] = [];
+  for await (const chunk of getHeapSnapshot()) chunks.push(String(chunk));
+  const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
+  const fields = snapshot.snapshot.meta.node_fields;
+  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((field) => fields.indexOf(field));
+  const stringType = snapshot.snapshot.meta.node_types[0].indexOf('string');
+  let found = 0;
+  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
+    if (snapshot.nodes[i + typeAt] !== stringType || snapshot.nodes[i + sizeAt] < length) continue;
+    if (snapshot.strings[snapshot.nodes[i + nameAt]].startsWith(prefix)) found++;
+  }
+  return found;
 }

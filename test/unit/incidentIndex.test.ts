@@ -6,8 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { getHeapSnapshot } from 'node:v8';
-import { analyze, readFixture, ROOT, settingsWith } from '../helpers';
+import { analyze, liveStrings, readFixture, ROOT, settingsWith } from '../helpers';
 import { titleOf } from '../../server/src/features/incidentCard';
 import { indexedPostmortem } from '../../server/src/features/indexEntry';
 import { IncidentIndex } from '../../server/src/service/incidentIndex';
@@ -314,22 +313,6 @@ test('an incident with no start is dated by the first full date the document wri
   const undated = analyze(text.replace(' 2018', ''));
   assert.equal(indexedPostmortem(undated, settingsWith(), new Date(), { uri: 'file:///ws/r.md', path: 'r.md', mtime: 0 }).entry.date, null);
 });
-
-/** Strings alive in this process that start with `prefix` and are at least `length` long (a heap snapshot collects garbage first). */
-async function liveStrings(prefix: string, length: number): Promise<number> {
-  const chunks: string[] = [];
-  for await (const chunk of getHeapSnapshot()) chunks.push(String(chunk));
-  const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
-  const fields = snapshot.snapshot.meta.node_fields;
-  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((field) => fields.indexOf(field));
-  const stringType = snapshot.snapshot.meta.node_types[0].indexOf('string');
-  let found = 0;
-  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
-    if (snapshot.nodes[i + typeAt] !== stringType || snapshot.nodes[i + sizeAt] < length) continue;
-    if (snapshot.strings[snapshot.nodes[i + nameAt]].startsWith(prefix)) found++;
-  }
-  return found;
-}
 
 test('an entry made on the server\'s thread holds nothing of its file\'s text (its strings are not views into it)', async () => {
   const ws = workspace();

@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { analyze, joinLines, settingsWith } from '../helpers';
+import { analyze, joinLines, liveStrings, settingsWith } from '../helpers';
 import { documentSymbols } from '../../server/src/features/documentSymbols';
 import { analyzeDocument } from '../../server/src/core/analyze';
 import { AnalysisCache } from '../../server/src/core/incremental';
@@ -44,4 +44,16 @@ test('after edits with the server\'s cache, the outline is the one a fresh analy
     const timeline = edited[0].children?.find((symbol) => symbol.name === 'Timeline');
     assert.ok(timeline?.children?.some((entry) => entry.name.includes(shown)), `an entry now says "${shown}": ${timeline?.children?.map((entry) => entry.name).join(' | ')}`);
   }
+});
+
+test('the outline keeps nothing of a document once it is answered (what it remembers of its entries are copies)', async () => {
+  const marker = `# Postmortem: outline retention ${Date.now()}`;
+  const length = ((): number => {
+    // Entries of one long word, which reading them plain leaves as it is: a slice of the text, not a copy.
+    const entries = Array.from({ length: 30 }, (_, i) => `- 10:${String(i).padStart(2, '0')} UTC Redeployed-build-number-${i}-everywhere`);
+    const text = joinLines(marker, '', '## Timeline', ...entries, '', ...Array.from({ length: 2000 }, (_, i) => `Paragraph ${i} of the story.`), '');
+    assert.ok(documentSymbols(analyze(text))[0].children?.length);
+    return text.length;
+  })();
+  assert.equal(await liveStrings(marker, length), 0, 'no string kept holds the document');
 });

@@ -3,7 +3,7 @@
 // heading above each action item (known to the profile or not) that item.
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../core/model';
-import type { LineIndex } from '../core/text';
+import { detached, type LineIndex } from '../core/text';
 import { PSEUDO_DEPTH } from '../core/sections';
 import { dueText } from '../core/actionItems';
 import { plainText } from '../core/inline';
@@ -109,7 +109,9 @@ function entryWords(text: string): string {
   if (words === undefined) {
     words = cleanTitle(text).slice(0, 60);
     if (ENTRY_WORDS.size >= ENTRY_WORDS_KEPT) ENTRY_WORDS.clear();
-    ENTRY_WORDS.set(text, words);
+    // Copies: the words are a slice of their line's text, which V8 keeps whole for a slice.
+    words = detached(words);
+    ENTRY_WORDS.set(detached(text), words);
   }
   return words;
 }
