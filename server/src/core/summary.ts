@@ -237,7 +237,8 @@ function piecesOf(md: MarkdownLines, line: number, text: string): string[] {
     const facts = labels.flatMap((label, column) => (labelField(label) && cells[column] ? [`${label}: ${cells[column]}`] : []));
     if (facts.length) return facts;
     // A table of two columns, a label and its value on each row ("| Time | 0730 - 1230 (UTC) |").
-    if (labels.length === 2 && cells.length === 2 && labelField(cells[0].replace(/:$/, '')) && cells[1]) return [`${cells[0].replace(/:$/, '')}: ${cells[1]}`];
+    const rowLabel = cells.length === 2 ? cells[0].replace(/:$/, '') : '';
+    if (labels.length === 2 && rowLabel && labelField(rowLabel) && cells[1]) return [`${rowLabel}: ${cells[1]}`];
   }
   return [plainText(text).replace(ORNAMENT, '')];
 }
