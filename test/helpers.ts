@@ -53,20 +53,51 @@ export function clockOf(time: { hour: number; minute: number } | null | undefine
   return `${String(time.hour).padStart(2, '0')}:${String(time.minute).padStart(2, '0')}`;
 }
 
-/** Strings alive in this process that start with `prefix` and are at least `length` long (a heap snapshot collects garbage first). */
+/**
+ * Strings alive in this process that start with `prefix` and are at least `length` long: reachable from
+ * the heap's roots by strong references (a heap snapshot collects garbage first, but can still list a
+ * string only a weak cache of V8's refers to).
+ */
 export async function liveStrings(prefix: string, length: number): Promise<number> {
   // V8 keeps the subject of the last regular expression run (RegExp.lastMatch): make it this string.
   /^$/.test('');
   const chunks: string[] = [];
   for await (const chunk of getHeapSnapshot()) chunks.push(String(chunk));
-  const snapshot = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[]; strings: string[] };
-  const fields = snapshot.snapshot.meta.node_fields;
-  const [typeAt, nameAt, sizeAt] = ['type', 'name', 'self_size'].map((field) => fields.indexOf(field));
-  const stringType = snapshot.snapshot.meta.node_types[0].indexOf('string');
+  const snapshot = JSON.parse(chunks.join('')) as {
+    snapshot: { meta: { node_fields: string[]; node_types: [string[]]; edge_fields: string[]; edge_types: [string[]] } };
+    nodes: number[];
+    edges: number[];
+    strings: string[];
+  };
+  const { node_fields: fields, node_types: [nodeTypes], edge_fields: edgeFields, edge_types: [edgeTypes] } = snapshot.snapshot.meta;
+  const [typeAt, nameAt, sizeAt, edgeCountAt] = ['type', 'name', 'self_size', 'edge_count'].map((field) => fields.indexOf(field));
+  const [edgeTypeAt, edgeToAt] = ['type', 'to_node'].map((field) => edgeFields.indexOf(field));
+  const stringType = nodeTypes.indexOf('string');
+  const weak = edgeTypes.indexOf('weak');
+  const { nodes, edges } = snapshot;
+  // Each node's first edge, then a walk from the root (node 0) along the strong edges.
+  const nodeCount = nodes.length / fields.length;
+  const firstEdge = new Uint32Array(nodeCount + 1);
+  for (let n = 0; n < nodeCount; n++) firstEdge[n + 1] = firstEdge[n] + nodes[n * fields.length + edgeCountAt] * edgeFields.length;
+  const reached = new Uint8Array(nodeCount);
+  const stack = [0];
+  reached[0] = 1;
+  while (stack.length) {
+    const n = stack.pop() as number;
+    for (let e = firstEdge[n]; e < firstEdge[n + 1]; e += edgeFields.length) {
+      if (edges[e + edgeTypeAt] === weak) continue;
+      const to = edges[e + edgeToAt] / fields.length;
+      if (!reached[to]) {
+        reached[to] = 1;
+        stack.push(to);
+      }
+    }
+  }
   let found = 0;
-  for (let i = 0; i < snapshot.nodes.length; i += fields.length) {
-    if (snapshot.nodes[i + typeAt] !== stringType || snapshot.nodes[i + sizeAt] < length) continue;
-    if (snapshot.strings[snapshot.nodes[i + nameAt]].startsWith(prefix)) found++;
+  for (let n = 0; n < nodeCount; n++) {
+    const at = n * fields.length;
+    if (!reached[n] || nodes[at + typeAt] !== stringType || nodes[at + sizeAt] < length) continue;
+    if (snapshot.strings[nodes[at + nameAt]].startsWith(prefix)) found++;
   }
   return found;
 }
