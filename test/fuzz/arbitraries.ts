@@ -47,7 +47,7 @@ const words = fc.constantFrom('users could not log in', 'deploy started', 'rolle
 
 /** One timeline entry line, in one of the styles the model reads. */
 export const entryLine: fc.Arbitrary<string> = fc
-  .record({ time: timeText, text: words, style: fc.integer({ min: 0, max: 9 }), prefix: fc.constantFrom('', '', '', '🚨 ', '😀', '\t', '𝔘 ', '**', 'At ') })
+  .record({ time: timeText, text: words, style: fc.integer({ min: 0, max: 10 }), prefix: fc.constantFrom('', '', '', '🚨 ', '😀', '\t', '𝔘 ', '**', 'At ') })
   .map(({ time, text, style, prefix }) => {
     switch (style) {
       case 0: return `- ${prefix}${time} ${text}`;
@@ -59,6 +59,8 @@ export const entryLine: fc.Arbitrary<string> = fc
       case 6: return `1. ${time}: ${text}`;
       case 7: return `• ${time} ${text}`;
       case 8: return `  - ${prefix}${time} ${text}`;
+      // Pasted text that lost its line breaks: entries run on in one line.
+      case 10: return `- ${prefix}${time}: ${text}. - ${time}: ${text} ${prefix}${time}: ${text}`;
       default: return `${prefix}${time}: ${text}`;
     }
   });

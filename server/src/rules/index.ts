@@ -15,6 +15,7 @@ import { summaryFieldMissing } from './summaryFieldMissing';
 import { timelineMissingTimezone } from './timelineMissingTimezone';
 import { timelineOutOfOrder } from './timelineOutOfOrder';
 import { timelineUnparsedTime } from './timelineUnparsedTime';
+import { timelineEntriesRunOn } from './timelineEntriesRunOn';
 import { vagueAction } from './vagueAction';
 import { frontmatterMalformed } from './frontmatterMalformed';
 import { frontmatterInvalid } from './frontmatterInvalid';
@@ -30,6 +31,7 @@ const INDEX = [
   sectionOrder,
   summaryFieldMissing,
   timelineUnparsedTime,
+  timelineEntriesRunOn,
   timelineOutOfOrder,
   timelineMissingTimezone,
   durationMismatch,

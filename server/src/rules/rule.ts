@@ -52,8 +52,9 @@ export interface Fix<Data> {
   /** Shown first (the editor's preferred fix); default true. */
   preferred?(data: Data): boolean;
   /**
-   * Whether fix-all may apply this fix on its own: only fixes that add what is missing or reorder. A fix
-   * that asserts a fact (a zone, a duration) is left to the writer: false.
+   * Whether fix-all may apply this fix on its own: only fixes that add what is missing, reorder, or
+   * break a line without changing a word. A fix that asserts a fact (a zone, a duration) is left to
+   * the writer: false.
    */
   fixAll: FixAllPolicy<Data> | false;
   /**

@@ -1,0 +1,81 @@
+// Timeline entries run on in one line ("- 10:50 AM: … troubleshooting. - 11:00 AM: Traffic …"), as text
+// pasted from a chat or a word processor often loses its line breaks. The model reads one entry a line,
+// so every entry after the first is read as the first one's words. A run-on entry is told by its time
+// written as the line's own is (the same shape: "2105hrs WAT" as "2100hrs WAT") and followed by the same
+// separator (":" or "-"), after words and not after "at", "from" or "until" (a time inside a sentence).
+import type { PostmortemModel } from '../../core/model';
+import type { TimelineEntry } from '../../core/timeline';
+import { findStamps } from '../../core/time/timestamp';
+
+/** Where a run-on entry begins in its line. */
+export interface RunOnSplit {
+  /** Document offsets: the white space before the entry (replaced by a line break) and where its own text begins. */
+  spaceStart: number;
+  headStart: number;
+  /** Whether the entry carries its own list marker ("- 11:00 AM: …"). */
+  hasMarker: boolean;
+  /** Its time as written. */
+  time: string;
+  timeStart: number;
+  timeEnd: number;
+}
+
+/** Longer lines are not searched: no pasted timeline paragraph comes near it, and the search stays bounded. */
+const MAX_LINE = 8000;
+/** What may stand between a time and its separator: closing emphasis or parenthesis, spaces. */
+const TAIL = /^(?:\*\*|__|[)\]]|[ \t])*[:\-–—]/;
+/** What may stand just before a run-on time: a list marker, then opening emphasis. */
+const HEAD = /(?:(?:^|[ \t])((?:[-*+]|\d{1,3}[.)])[ \t]+))?(?:\*\*|__)?$/;
+/** A time after one of these words is part of a sentence ("restarted at 11:00 AM: no change"). */
+const SENTENCE_WORD = /\b(?:at|from|until|till|to|by|since|around|about|between|and|or|after|before|on|of|as|than|past)$/i;
+
+/** A written time's shape: its digits as one, its case and spacing ignored ("2100hrs WAT" → "0hrs wat"). */
+function shapeOf(written: string): string {
+  return written.toLowerCase().replace(/\d+/g, '0').replace(/\s+/g, ' ');
+}
+
+function tailOf(text: string): string | null {
+  const match = TAIL.exec(text);
+  return match ? match[0].replace(/[ \t]+/g, '') : null;
+}
+
+/** Whether `offset` of `line` lies inside inline code (an odd number of backquotes before it). */
+function inCode(line: string, offset: number): boolean {
+  let ticks = 0;
+  for (let i = 0; i < offset; i++) if (line.charCodeAt(i) === 96) ticks++;
+  return ticks % 2 === 1;
+}
+
+/** The entries run on in `entry`'s first line, in order; none for table rows and headings. */
+export function runOnSplits(model: PostmortemModel, entry: TimelineEntry): RunOnSplit[] {
+  if ((entry.kind !== 'list-item' && entry.kind !== 'line') || !entry.stamp?.time || entry.unreadable) return [];
+  const line = model.lines.index.lines[entry.line];
+  const raw = line.text;
+  const leadStart = entry.timeStart - line.start;
+  const leadEnd = entry.timeEnd - line.start;
+  if (raw.length > MAX_LINE || leadStart < 0 || leadEnd > raw.length) return [];
+  const shape = shapeOf(raw.slice(leadStart, leadEnd));
+  const tail = tailOf(raw.slice(leadEnd));
+  if (!tail) return [];
+  const splits: RunOnSplit[] = [];
+  let wordsFrom = leadEnd + tail.length;
+  for (const stamp of findStamps(raw.slice(leadEnd), false)) {
+    const start = leadEnd + stamp.start;
+    const end = leadEnd + stamp.end;
+    if (!stamp.time || start < wordsFrom) continue;
+    const written = raw.slice(start, end);
+    if (shapeOf(written) !== shape || tailOf(raw.slice(end)) !== tail || inCode(raw, start)) continue;
+    const before = raw.slice(0, start);
+    const head = HEAD.exec(before);
+    const headStart = head ? start - head[0].length + (head[0].length - head[0].trimStart().length) : start;
+    const space = /[ \t]+$/.exec(raw.slice(0, headStart));
+    if (!space) continue;
+    const spaceStart = headStart - space[0].length;
+    // Words between the last entry's time and this one ("10:00 - 10:30 - …" is a range, not two entries).
+    const words = raw.slice(wordsFrom, spaceStart);
+    if (!/\p{L}/u.test(words) || SENTENCE_WORD.test(words.trimEnd())) continue;
+    splits.push({ spaceStart: line.start + spaceStart, headStart: line.start + headStart, hasMarker: Boolean(head?.[1]), time: written, timeStart: line.start + start, timeEnd: line.start + end });
+    wordsFrom = end;
+  }
+  return splits;
+}
