@@ -23,7 +23,7 @@ export interface RunOnSplit {
 /** Longer lines are not searched: no pasted timeline paragraph comes near it, and the search stays bounded. */
 const MAX_LINE = 8000;
 /** What may stand between a time and its separator: closing emphasis or parenthesis, spaces. */
-const TAIL = /^(?:\*\*|__|[)\]]|[ \t])*[:\-–—]/;
+const TAIL = /(?:\*\*|__|[)\]]|[ \t])*[:\-–—]/y;
 /** What may stand just before a run-on time: a list marker, then opening emphasis. */
 const HEAD = /(?:(?:^|[ \t])((?:[-*+]|\d{1,3}[.)])[ \t]+))?(?:\*\*|__)?$/;
 /** A time after one of these words is part of a sentence ("restarted at 11:00 AM: no change"). */
@@ -34,8 +34,30 @@ function shapeOf(written: string): string {
   return written.toLowerCase().replace(/\d+/g, '0').replace(/\s+/g, ' ');
 }
 
-function tailOf(text: string): string | null {
-  const match = TAIL.exec(text);
+/**
+ * A quick test for a time of `shape` followed by `tail` ("0:0 am" and ":"): most lines have none, and
+ * are not read for times at all (a 10,000-entry timeline is checked at each edit). Kept by shape.
+ */
+// Global, so that a test starts where the line's words do (lastIndex).
+const SHAPE_TESTS = new Map<string, RegExp>();
+function shapeTest(shape: string, tail: string): RegExp {
+  const key = `${shape}\n${tail}`;
+  let test = SHAPE_TESTS.get(key);
+  if (!test) {
+    const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+    const time = shape.split('0').map((part) => escape(part).replace(/ /g, '\\s*')).join('\\d+');
+    const separator = escape(tail.slice(-1));
+    test = new RegExp(`${time}(?:\\*\\*|__|[)\\]]|[ \\t])*${separator}`, 'gi');
+    if (SHAPE_TESTS.size > 100) SHAPE_TESTS.clear();
+    SHAPE_TESTS.set(key, test);
+  }
+  return test;
+}
+
+/** What stands between a time ending at `at` and its separator, and the separator ("**:"), spaces left out. */
+function tailAt(line: string, at: number): string | null {
+  TAIL.lastIndex = at;
+  const match = TAIL.exec(line);
   return match ? match[0].replace(/[ \t]+/g, '') : null;
 }
 
@@ -54,17 +76,21 @@ export function runOnSplits(model: PostmortemModel, entry: TimelineEntry): RunOn
   const leadStart = entry.timeStart - line.start;
   const leadEnd = entry.timeEnd - line.start;
   if (raw.length > MAX_LINE || leadStart < 0 || leadEnd > raw.length) return [];
+  const tail = tailAt(raw, leadEnd);
+  let wordsFrom = TAIL.lastIndex;
+  // Most lines hold no second separator: they are done with before any time is read.
+  if (!tail || raw.indexOf(tail[tail.length - 1], wordsFrom) === -1) return [];
   const shape = shapeOf(raw.slice(leadStart, leadEnd));
-  const tail = tailOf(raw.slice(leadEnd));
-  if (!tail) return [];
   const splits: RunOnSplit[] = [];
-  let wordsFrom = leadEnd + tail.length;
+  const quick = shapeTest(shape, tail);
+  quick.lastIndex = wordsFrom;
+  if (!quick.test(raw)) return [];
   for (const stamp of findStamps(raw.slice(leadEnd), false)) {
     const start = leadEnd + stamp.start;
     const end = leadEnd + stamp.end;
     if (!stamp.time || start < wordsFrom) continue;
     const written = raw.slice(start, end);
-    if (shapeOf(written) !== shape || tailOf(raw.slice(end)) !== tail || inCode(raw, start)) continue;
+    if (shapeOf(written) !== shape || tailAt(raw, end) !== tail || inCode(raw, start)) continue;
     const before = raw.slice(0, start);
     const head = HEAD.exec(before);
     const headStart = head ? start - head[0].length + (head[0].length - head[0].trimStart().length) : start;
