@@ -128,7 +128,7 @@ function editsOf(action: CodeAction): TextEdit[] {
   return changes[URI];
 }
 
-const MERIDIEM_CLOCK = /^\d{1,2}\s?[:.]\s?\d{2}(?::\d{2})?\s?[ap]\.?\s?m\.?$/i;
+const MERIDIEM_CLOCK = /^\d{1,2}(?:\s?[:.]\s?\d{2}(?::\d{2})?|:)\s?[ap]\.?\s?m\.?$/i;
 
 /** A quick fix keeps every character the writer wrote, except what it is meant to rewrite. */
 function checkNoLoss(text: string, fixed: string, diagnostic: Diagnostic, edits: TextEdit[], index: LineIndex, model: PostmortemModel, where: string): void {

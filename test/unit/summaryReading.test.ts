@@ -2,7 +2,10 @@
 // figures showed (scripts/corpus-figures.mjs). Invented documents in the styles the corpus shows.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze, diagnosticsOf, joinLines } from '../helpers';
+import type { TextEdit } from 'vscode-languageserver-types';
+import { analyze, diagnosticsOf, joinLines, settingsWith } from '../helpers';
+import { codeActions } from '../../server/src/features/codeActions';
+import { applyEdits } from '../../server/src/features/fixAll';
 import { sectionsFound } from '../corpusReadings';
 
 /** The summary fields reported missing. */
@@ -212,4 +215,35 @@ test('a bare hour at one end of a range takes the other end\'s half of the day: 
   // "2 and 4 PM" without "between" is no range; a count is no hour.
   assert.deepEqual(window('At 4 PM UTC, 2 and then 3 regions failed.').slice(0, 2), [16, null]);
   assert.deepEqual(window('From 4pm to 6 people were affected.').slice(0, 2), [16, null]);
+});
+
+test('slash dates that make a window of months one way and of days the other are read day first, both ends (corpus 020: "02/02/2022, 3:AM" to "08/02/2022, 5:PM")', () => {
+  const window = (...summary: string[]) => {
+    const model = analyze(withSummary(...summary));
+    const { start, end } = model.summary ?? {};
+    const day = (time: typeof start) => (time?.date ? `${time.date.month}/${time.date.day}` : null);
+    return [day(start), start?.stamp.time?.hour ?? null, day(end), end?.stamp.time?.hour ?? null, model.incident.durationMinutes];
+  };
+  assert.deepEqual(window('start : 02/02/2022, 3:AM', 'end : 08/02/2022, 5:PM'), ['2/2', 3, '2/8', 17, 9480]);
+  assert.deepEqual(window('- Start: 03/04/2023 10:00 UTC', '- End: 04/04/2023 09:00 UTC'), ['4/3', 10, '4/4', 9, 1380]);
+  assert.deepEqual(window('Outage from 01/02/2023 10:00 UTC to 11/02/2023 10:00 UTC.').slice(0, 3), ['2/1', 10, '2/11']);
+  // Month first wherever that makes a window of days, or the other way is no shorter.
+  assert.deepEqual(window('- Start: 03/04/2023 10:00 UTC', '- End: 03/05/2023 09:00 UTC'), ['3/4', 10, '3/5', 9, 1380]);
+  assert.deepEqual(window('- Start: 01/02/2023 10:00 UTC', '- End: 03/04/2023 09:00 UTC')[0], '1/2');
+  // A day past 12 says which is which: nothing to choose.
+  assert.deepEqual(window('- Start: 12/28/2023 22:00 UTC', '- End: 01/02/2024 09:00 UTC').slice(0, 3), ['12/28', 22, '1/2']);
+});
+
+test('"3:AM" leading a timeline entry is read as 03:00 and reported as incomplete; the fix writes "03:00"', () => {
+  const text = joinLines('# Postmortem', '', '## Timeline', '- 3:AM: servers stopped answering', '- 5:PM: servers back', '');
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => entry.stamp?.time?.hour), [3, 17]);
+  const unparsed = diagnosticsOf(text).filter((d) => d.code === 'timeline-unparsed-time');
+  assert.deepEqual(unparsed.map((d) => d.message), [
+    'The time "3:AM" is incomplete. Read as 03:00; write "03:00" or give its minutes.',
+    'The time "5:PM" is incomplete. Read as 17:00; write "17:00" or give its minutes.',
+  ]);
+  const [action] = codeActions(model, 'file:///p.md', [unparsed[0]], settingsWith(), null);
+  assert.equal(action.title, 'Write it as a 24-hour time');
+  assert.equal(applyEdits(text, (action.edit?.changes?.['file:///p.md'] ?? []) as TextEdit[]), text.replace('3:AM', '03:00'));
 });

@@ -31,7 +31,7 @@ test('reads 12- and 24-hour clocks, with seconds, p.m. and military times', () =
   assert.equal(clock('At 3:15 PM Eastern time, support'), '15:15');
 });
 
-test('reports times that cannot be read, and reads "13:20PM" as 13:20 with a warning', () => {
+test('reports times that cannot be read, and reads "13:20PM" as 13:20 and "3:AM" as 03:00 with a warning', () => {
   const outOfRange = readTimeAt('25:10 storage team joins', 0);
   assert.ok(isUnreadable(outOfRange) && outOfRange.reason === 'out-of-range');
   const conflicting = readStampAt('13:30 PM deploy', 0);
@@ -40,8 +40,16 @@ test('reports times that cannot be read, and reads "13:20PM" as 13:20 with a war
   assert.equal(conflicting.time?.hour, 13);
   const impossible = readTimeAt('13:30 AM', 0);
   assert.ok(isUnreadable(impossible) && impossible.reason === 'conflicting-meridiem');
-  const incomplete = readTimeAt('3:AM', 0);
+  const incomplete = readTimeAt('3:', 0);
   assert.ok(isUnreadable(incomplete) && incomplete.reason === 'incomplete');
+  // "3:AM" (corpus 020): an hour with its colon and no minutes, read as 3 AM with a warning.
+  const noMinutes = readStampAt('3:AM', 0);
+  assert.ok(noMinutes && !isUnreadable(noMinutes));
+  assert.deepEqual([noMinutes.time?.hour, noMinutes.time?.minute, noMinutes.warning, noMinutes.end], [3, 0, 'incomplete', 4]);
+  assert.equal(clock('5:pm: paged'), '17:00');
+  // Not a colon before a word: "step 3: am I …", "3: AM" with a space.
+  assert.deepEqual(findStamps('step 3: am I right?'), []);
+  assert.deepEqual(findStamps('item 3: AM radio'), []);
   assert.equal(readTimeAt('100% of users', 0), null);
   assert.equal(readTimeAt('1.5 hours later', 0), null);
 });

@@ -189,6 +189,41 @@ function labelField(label: string): SummaryField | null {
   return null;
 }
 
+/** A date written with slashes ("08/02/2022"), at the start of a written time. */
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/\d{2,4}(?!\d)/;
+/** How many times longer the window must be, read month first, for the day-first reading to win. */
+const MUCH_LONGER = 4;
+
+/**
+ * "02/02/2022, 3:AM" to "08/02/2022, 5:PM": slashes are read month first, as in the US, which makes this
+ * window half a year long; read day first, it is six days. When a window's slash dates could be either
+ * way, and month first it ends before it starts or lasts many times longer than day first, both ends
+ * are read day first: an outage lasts hours or days far more often than months.
+ */
+function slashDatesRead(text: string, start: SummaryTime, end: SummaryTime): [SummaryTime, SummaryTime] {
+  let ambiguous = false;
+  const otherWay = (time: SummaryTime): SummaryTime => {
+    const match = SLASH_DATE.exec(text.slice(time.start, time.end));
+    const date = time.date;
+    if (!match || !date || time.stamp.date !== date || Number(match[1]) > 12 || Number(match[2]) > 12 || match[1] === match[2]) return time;
+    ambiguous = true;
+    const swapped = { ...date, month: date.day, day: date.month };
+    return { ...time, date: swapped, stamp: { ...time.stamp, date: swapped } };
+  };
+  const swapped: [SummaryTime, SummaryTime] = [otherWay(start), otherWay(end)];
+  if (!ambiguous) return [start, end];
+  const span = ([from, to]: [SummaryTime, SummaryTime]) => instantOf(to) - instantOf(from);
+  const asWritten = span([start, end]);
+  const otherSpan = span(swapped);
+  return otherSpan >= 0 && (asWritten < 0 || asWritten > MUCH_LONGER * otherSpan) ? swapped : [start, end];
+}
+
+/** A summary time's moment, its zone left aside (both ends of a window are compared). */
+function instantOf({ date, stamp }: SummaryTime): number {
+  const time = stamp.time;
+  return Date.UTC(date?.year ?? 2000, (date?.month ?? 1) - 1, date?.day ?? 1, time?.hour ?? 0, time?.minute ?? 0);
+}
+
 /** Pair each time in a line with a date and zone written in the same line, as people read it. */
 function resolveLineStamps(stamps: Stamp[]): Array<{ stamp: Stamp; date: CalendarDate | null; zone: Zone | null }> {
   const resolved: Array<{ stamp: Stamp; date: CalendarDate | null; zone: Zone | null }> = [];
@@ -357,6 +392,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   }
   // "At 3:00 PM Eastern time, the home page …": a lone time in the summary is when it began.
   if (!facts.start && !facts.end && firstAt) facts.start = firstAt;
+  if (facts.start && facts.end) [facts.start, facts.end] = slashDatesRead(md.index.text, facts.start, facts.end);
   if (facts.start) facts.fields.add('start');
   if (facts.end) facts.fields.add('end');
   // Any two of start, end and duration state the third: "at 5:00am … for 1 hour" says when it ended,

@@ -1,4 +1,5 @@
-// An entry's leading time cannot be read ("25:10", "Mar 45") or contradicts itself ("13:30 PM", read as 13:30).
+// An entry's leading time cannot be read ("25:10", "Mar 45"), contradicts itself ("13:30 PM", read as
+// 13:30) or lacks its minutes ("3:AM", read as 03:00).
 import type { TimelineEntry } from '../core/timeline';
 import type { UnreadableTime } from '../core/time/timestamp';
 import { hoursAndMinutes } from '../core/time/format';
@@ -33,7 +34,9 @@ export const timelineUnparsedTime = defineRule<TimelineUnparsedTimeData>({
     const problems: Array<Problem<TimelineUnparsedTimeData>> = [];
     model.timeline.forEach((entry, i) => {
       if (!entry.unreadable) return;
-      const readAs = entry.stamp?.time ? ` Read as ${clock(entry)}; write "${clock(entry)}" or use a 12-hour time.` : '';
+      const readAs = !entry.stamp?.time ? ''
+        : entry.unreadable.reason === 'incomplete' ? ` Read as ${clock(entry)}; write "${clock(entry)}" or give its minutes.`
+        : ` Read as ${clock(entry)}; write "${clock(entry)}" or use a 12-hour time.`;
       problems.push({
         start: entry.timeStart,
         end: entry.timeEnd,
@@ -46,6 +49,6 @@ export const timelineUnparsedTime = defineRule<TimelineUnparsedTimeData>({
   fixes: [{
     title: () => 'Write it as a 24-hour time',
     fixAll: false,
-    edits: (model, data) => (data.reason === 'conflicting-meridiem' ? editsOf(meridiemEdit(model, data.entryIndex)) : []),
+    edits: (model, data) => (data.reason === 'conflicting-meridiem' || data.reason === 'incomplete' ? editsOf(meridiemEdit(model, data.entryIndex)) : []),
   }],
 });

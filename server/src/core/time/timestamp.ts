@@ -24,9 +24,14 @@ export interface Stamp {
   zone: Zone | null;
   /** How the time was written: true for "PM"/"am" clocks. */
   meridiem: boolean;
-  /** Readable, but written in a way that contradicts itself ("13:20 PM"). Always set (if undefined): one object shape for V8. */
-  warning?: 'conflicting-meridiem';
+  /**
+   * Readable, but written in a way that contradicts itself ("13:20 PM") or lacks its minutes ("3:AM").
+   * Always set (if undefined): one object shape for V8.
+   */
+  warning?: TimeWarning;
 }
+
+export type TimeWarning = 'conflicting-meridiem' | 'incomplete';
 
 export interface UnreadableTime {
   start: number;
@@ -60,7 +65,8 @@ const MILITARY = /(\d{2})(\d{2})(?=\s*(?:hrs|hours|h)\b|\s+[A-Z]{2,4}\b|\s?[-–
 const LEADING_MILITARY = /([01]\d|2[0-3])([0-5]\d)(?=\s?[-–—:]\s|[ \t]*\|)/y;
 // A day and month without a year ("03-26", "12/05"), read only when a time follows: "[03-26 23:04]".
 const MONTH_DAY = /(\d{1,2})([-/.])(\d{1,2})(?![\d]|[-/.]\d)/y;
-const HOUR_ONLY = /(\d{1,2})(?=\s?[ap]\.?\s?m(?![a-z])\.?)/iy;
+// "6 PM", "9am"; and "3:AM", the colon typed with no minutes after it (an hour all the same).
+const HOUR_ONLY = /(\d{1,2})(?::(?=[ap]\.?m(?![a-z])))?(?=\s?[ap]\.?\s?m(?![a-z])\.?)/iy;
 const MERIDIEM = /\s?([ap])\.?\s?m(?![a-z])\.?/iy;
 const LOOKS_LIKE_TIME = /(\d{1,2})\s?:\s?(\d{0,2})(?:\s?([ap])\.?\s?m(?![a-z])\.?)?/iy;
 const LEAD_WORDS = /(?:at|on|around|approximately|approx\.?|about|by|circa|ca\.|~|≈)\s*/iy;
@@ -129,7 +135,7 @@ function monthNumber(name: string): number {
   return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
 }
 
-type TimeResult = { time: ClockTime; end: number; meridiem: boolean; warning?: 'conflicting-meridiem' } | UnreadableTime;
+type TimeResult = { time: ClockTime; end: number; meridiem: boolean; warning?: TimeWarning } | UnreadableTime;
 
 /** A clock time at `position`: "14:00", "2:00 PM", "9:17am", "6 PM", "2100hrs", "13:00:00", "15.25". */
 export function readTimeAt(text: string, position: number): TimeResult | null {
@@ -137,6 +143,7 @@ export function readTimeAt(text: string, position: number): TimeResult | null {
   let minute = 0;
   let second = 0;
   let end: number;
+  let noMinutes = false;
   let match = sticky(CLOCK, text, position);
   if (match && !(match[0].includes('.') && /^\d\.\d{2}\s*(?:%|hours?|hrs?|min)/i.test(text.slice(position, position + 12)))) {
     hour = Number(match[1]);
@@ -151,6 +158,8 @@ export function readTimeAt(text: string, position: number): TimeResult | null {
   } else if ((match = sticky(HOUR_ONLY, text, position))) {
     hour = Number(match[1]);
     end = HOUR_ONLY.lastIndex;
+    // "3:AM": read as 3 AM, but worth a warning (its minutes may be missing).
+    if (text.charCodeAt(end - 1) === 58) noMinutes = true;
   } else {
     const partial = sticky(LOOKS_LIKE_TIME, text, position);
     if (partial && (partial[2] === '' || partial[2].length === 1)) {
@@ -171,7 +180,7 @@ export function readTimeAt(text: string, position: number): TimeResult | null {
     if (hour > 12 || (hour === 0 && pm)) return { start: position, end, text: written, reason: 'conflicting-meridiem' };
     if (hour === 12) hour = pm ? 12 : 0;
     else if (pm) hour += 12;
-    return { time: { hour, minute, second }, end, meridiem: true, warning: undefined };
+    return { time: { hour, minute, second }, end, meridiem: true, warning: noMinutes ? 'incomplete' : undefined };
   }
   if (hour > 23) return { start: position, end, text: written, reason: 'out-of-range' };
   if (match === null) return null;
