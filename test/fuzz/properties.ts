@@ -88,26 +88,35 @@ function linesKept(small: string, big: string, elsewhere: (line: string) => bool
 }
 
 /**
- * Whether `line` is in `text` split in lines of its own (a timeline-entries-run-on fix): a line that
- * begins it, then the lines after it (blank ones between) hold the rest, with nothing added but a list
- * marker a part.
+ * Whether `line` is in `text` split in lines of its own (a timeline-entries-run-on fix): lines that,
+ * with a list marker a part taken off, hold it from its start to its end, in pieces between its spaces.
+ * Anywhere in the text: the timeline sort may have moved them apart since.
  */
 function splitIn(text: string): (line: string) => boolean {
-  const lines = linesOf(text);
-  const solid = (value: string) => value.replace(/\s/g, '');
+  const lines = linesOf(text).filter((candidate) => candidate.trim() !== '');
+  const unmarked = (candidate: string) => candidate.replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+/, '');
   return (line) => {
-    const whole = solid(line);
-    for (let i = 0; i < lines.length; i++) {
-      if (lines[i].trim() === '' || !line.startsWith(lines[i]) || lines[i].length === line.length) continue;
-      let joined = solid(lines[i]);
-      for (let j = i + 1, parts = 1; j < lines.length && joined.length < whole.length + 4 * parts; j++) {
-        if (lines[j].trim() === '') continue;
-        joined += solid(lines[j]);
-        parts++;
-        if (isSubsequence(whole, joined) && joined.length <= whole.length + 4 * (parts - 1)) return true;
-      }
+    const used = new Set<number>();
+    let rest = line;
+    let parts = 0;
+    while (rest !== '') {
+      let best = -1;
+      let bestBody = '';
+      lines.forEach((candidate, i) => {
+        if (used.has(i) || candidate === line) return;
+        for (const body of parts === 0 ? [candidate] : [candidate.trimStart(), unmarked(candidate)]) {
+          if (body.trim() !== '' && body.length > bestBody.length && rest.startsWith(body)) {
+            best = i;
+            bestBody = body;
+          }
+        }
+      });
+      if (best < 0) return false;
+      used.add(best);
+      parts++;
+      rest = rest.slice(bestBody.length).replace(/^[ \t]+/, '');
     }
-    return false;
+    return parts >= 2;
   };
 }
 
