@@ -152,6 +152,18 @@ test('duration fix writes the computed duration the way the document writes dura
   assert.match(fix('45 min'), /lasted 135 min\./);
 });
 
+test('fix-all on a text where a section it could not add at first can be added later: a second run still changes nothing (corpus 084 under a second byte order mark)', { skip: CORPUS_SKIP }, () => {
+  // Found by the fuzz: the first run used to leave "Impact" and "Trigger" missing (tried early, undone),
+  // and a second run added them.
+  const text = `\uFEFF${readCorpus('084.md')}`;
+  for (const raw of [{ profile: 'google-sre' }, { profile: 'pagerduty' }]) {
+    const configured = settingsWith(raw);
+    const [fixAll] = codeActions(analyze(text, raw), URI, [], configured, null, [FIX_ALL_KIND]);
+    const once = apply(text, fixAll);
+    assert.deepEqual(codeActions(analyze(once, raw), URI, [], configured, null, [FIX_ALL_KIND]), [], `${raw.profile}: idempotent`);
+  }
+});
+
 test('fix-all applies every safe fix at once, and a second time changes nothing', () => {
   for (const text of [readFixture('problems.md'), readFixture('not-a-postmortem.md'), joinLines('# Postmortem', '## Timeline', '- 10:30 UTC b', '- 10:00 UTC a')]) {
     const model = analyze(text);

@@ -11,7 +11,9 @@ import { ruleFor, type DiagnosticData } from '../rules/index';
 import { findingsOf } from '../rules/findings';
 import type { Finding, FixAllPolicy } from '../rules/rule';
 
-const MAX_ROUNDS = 32;
+/** Fixes applied, and analyses in all (a fix tried and undone costs one too). */
+const MAX_APPLIED = 32;
+const MAX_ROUNDS = 96;
 
 interface SafeFix {
   /** What the fix is for (see FixAllPolicy.key). */
@@ -55,9 +57,11 @@ export function fixAllText(model: PostmortemModel, settings: Settings, path: str
   let current = model;
   let findings = findingsOf(current, settings);
   // A fix whose problem is still there afterwards (the model does not read what it inserted) is undone
-  // and not tried again: fix-all never inserts the same section twice, and a second run changes nothing.
+  // and not tried again on that text: fix-all never inserts the same section twice. Once another fix
+  // changes the text, it is tried again (a section may be read once another is in place), so that the
+  // result is one where every fix left has failed, and a second run changes nothing.
   const failed = new Set<string>();
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  for (let round = 0, applied = 0; round < MAX_ROUNDS && applied < MAX_APPLIED; round++) {
     const fix = nextSafeFix(current, findings, failed);
     if (!fix) break;
     const candidate = applyEdits(text, fix.edits);
@@ -71,6 +75,8 @@ export function fixAllText(model: PostmortemModel, settings: Settings, path: str
     text = candidate;
     current = next;
     findings = nextFindings;
+    failed.clear();
+    applied++;
   }
   return text;
 }
