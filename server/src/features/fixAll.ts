@@ -1,6 +1,6 @@
 // source.fixAll.postmortem: every safe fix at once, for editor.codeActionsOnSave. Safe means it adds
-// what is missing or reorders the timeline; fixes that assert a fact (a zone, a duration) are left to
-// the writer. Fixes are applied one at a time and the document re-analysed in between, so their
+// what is missing, reorders the timeline or puts run-on entries on lines of their own; fixes that
+// assert a fact (a zone, a duration) are left to the writer. Fixes are applied one at a time and the document re-analysed in between, so their
 // edits never overlap; the result is one minimal edit. Applying it twice changes nothing.
 import type { TextEdit } from 'vscode-languageserver-types';
 import { analyzeDocument } from '../core/analyze';
