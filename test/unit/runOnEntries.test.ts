@@ -83,6 +83,14 @@ test('a paragraph of run-on lines becomes a paragraph each; a line inside a para
   assert.equal(quickFixed(lines), postmortem('21:00 WAT: Issue was detected.', '21:05 WAT: Curl showed one server.', '21:08 WAT: Nginx was restarted.'));
 });
 
+test('a document with CRLF line endings gets CRLF line breaks', () => {
+  const text = postmortem('- 10:00 UTC: Alert fired. - 10:05 UTC: On-call paged.', '21:00 UTC: Paged. 21:05 UTC: Restarted.').replace(/\n/g, '\r\n');
+  let fixed = quickFixed(text);
+  fixed = quickFixed(fixed);
+  assert.equal(fixed, postmortem('- 10:00 UTC: Alert fired.', '- 10:05 UTC: On-call paged.', '21:00 UTC: Paged.', '21:05 UTC: Restarted.').replace(/\n/g, '\r\n'));
+  assert.doesNotMatch(fixed, /[^\r]\n/);
+});
+
 test('a time inside a sentence, a range, another shape, code or a table is no run-on entry', () => {
   for (const line of [
     '- 10:00 UTC: Restarted the pods at 10:05 UTC: no change.',

@@ -3,6 +3,7 @@
 // puts each on a line of its own, as the line's own kind (a list item, or a line).
 import type { TextEdit } from 'vscode-languageserver-types';
 import type { PostmortemModel } from '../core/model';
+import { lineBreakOf } from '../core/text';
 import { runOnSplits, type RunOnSplit } from './shared/runOnEntries';
 import { defineRule, type Problem } from './rule';
 
@@ -25,12 +26,13 @@ function isBlank(model: PostmortemModel, line: number): boolean {
 /** The line break that starts each run-on entry: a new list item, a new paragraph, or a new line of the same paragraph. */
 function breakBefore(model: PostmortemModel, line: number, kind: 'list-item' | 'line', split: RunOnSplit): string {
   const raw = model.lines.index.lines[line].text;
+  const eol = lineBreakOf(model.text);
   const list = LIST_PREFIX.exec(raw);
-  if (kind === 'list-item' && list) return `\n${list[1]}${split.hasMarker ? '' : list[2]}`;
+  if (kind === 'list-item' && list) return `${eol}${list[1]}${split.hasMarker ? '' : list[2]}`;
   const prefix = LINE_PREFIX.exec(raw)?.[0] ?? '';
   // A paragraph of its own stays one, each entry its own paragraph (a renderer joins the lines of one).
   const ownParagraph = prefix.trim() === '' && isBlank(model, line - 1) && isBlank(model, line + 1);
-  return ownParagraph ? `\n\n${prefix}` : `\n${prefix}`;
+  return ownParagraph ? `${eol}${eol}${prefix}` : `${eol}${prefix}`;
 }
 
 function splitEdits(model: PostmortemModel, data: TimelineEntriesRunOnData): TextEdit[] {

@@ -36,9 +36,9 @@ function shapeOf(written: string): string {
 
 /**
  * A quick test for a time of `shape` followed by `tail` ("0:0 am" and ":"): most lines have none, and
- * are not read for times at all (a 10,000-entry timeline is checked at each edit). Kept by shape.
+ * are not read for times at all (a 10,000-entry timeline is checked at each edit). Kept by shape;
+ * global, so that a test starts where the line's words do (lastIndex).
  */
-// Global, so that a test starts where the line's words do (lastIndex).
 const SHAPE_TESTS = new Map<string, RegExp>();
 function shapeTest(shape: string, tail: string): RegExp {
   const key = `${shape}\n${tail}`;
