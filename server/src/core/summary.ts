@@ -7,6 +7,7 @@ import { FIELD_LABELS, type SummaryField } from './profiles';
 import { findDurations, isApproximate, type StatedDuration } from './time/duration';
 import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
 import { findZone, readZoneAt, type Zone, type ZoneMatch } from './time/zones';
+import { axisMinutes, PLACEHOLDER_YEAR } from './timeline';
 
 export interface SummaryTime {
   stamp: Stamp;
@@ -212,16 +213,11 @@ function slashDatesRead(text: string, start: SummaryTime, end: SummaryTime): [Su
   };
   const swapped: [SummaryTime, SummaryTime] = [otherWay(start), otherWay(end)];
   if (!ambiguous) return [start, end];
-  const span = ([from, to]: [SummaryTime, SummaryTime]) => instantOf(to) - instantOf(from);
+  // Zones left aside: both ends of one window are compared.
+  const span = ([from, to]: [SummaryTime, SummaryTime]) => axisMinutes(to.date, to.stamp, null, PLACEHOLDER_YEAR) - axisMinutes(from.date, from.stamp, null, PLACEHOLDER_YEAR);
   const asWritten = span([start, end]);
   const otherSpan = span(swapped);
   return otherSpan >= 0 && (asWritten < 0 || asWritten > MUCH_LONGER * otherSpan) ? swapped : [start, end];
-}
-
-/** A summary time's moment, its zone left aside (both ends of a window are compared). */
-function instantOf({ date, stamp }: SummaryTime): number {
-  const time = stamp.time;
-  return Date.UTC(date?.year ?? 2000, (date?.month ?? 1) - 1, date?.day ?? 1, time?.hour ?? 0, time?.minute ?? 0);
 }
 
 /** Pair each time in a line with a date and zone written in the same line, as people read it. */

@@ -66,7 +66,7 @@ const LEADING_MILITARY = /([01]\d|2[0-3])([0-5]\d)(?=\s?[-–—:]\s|[ \t]*\|)/y
 // A day and month without a year ("03-26", "12/05"), read only when a time follows: "[03-26 23:04]".
 const MONTH_DAY = /(\d{1,2})([-/.])(\d{1,2})(?![\d]|[-/.]\d)/y;
 // "6 PM", "9am"; and "3:AM", the colon typed with no minutes after it (an hour all the same).
-const HOUR_ONLY = /(\d{1,2})(?::(?=[ap]\.?m(?![a-z])))?(?=\s?[ap]\.?\s?m(?![a-z])\.?)/iy;
+const HOUR_ONLY = /(\d{1,2})(:(?=[ap]\.?m(?![a-z])))?(?=\s?[ap]\.?\s?m(?![a-z])\.?)/iy;
 const MERIDIEM = /\s?([ap])\.?\s?m(?![a-z])\.?/iy;
 const LOOKS_LIKE_TIME = /(\d{1,2})\s?:\s?(\d{0,2})(?:\s?([ap])\.?\s?m(?![a-z])\.?)?/iy;
 const LEAD_WORDS = /(?:at|on|around|approximately|approx\.?|about|by|circa|ca\.|~|≈)\s*/iy;
@@ -159,7 +159,7 @@ export function readTimeAt(text: string, position: number): TimeResult | null {
     hour = Number(match[1]);
     end = HOUR_ONLY.lastIndex;
     // "3:AM": read as 3 AM, but worth a warning (its minutes may be missing).
-    if (text.charCodeAt(end - 1) === 58) noMinutes = true;
+    noMinutes = match[2] !== undefined;
   } else {
     const partial = sticky(LOOKS_LIKE_TIME, text, position);
     if (partial && (partial[2] === '' || partial[2].length === 1)) {

@@ -23,7 +23,8 @@ export interface RunOnSplit {
 /** Longer lines are not searched: no pasted timeline paragraph comes near it, and the search stays bounded. */
 const MAX_LINE = 8000;
 /** What may stand between a time and its separator: closing emphasis or parenthesis, spaces. */
-const TAIL = /(?:\*\*|__|[)\]]|[ \t])*[:\-–—]/y;
+const BEFORE_SEPARATOR = String.raw`(?:\*\*|__|[)\]]|[ \t])*`;
+const TAIL = new RegExp(`${BEFORE_SEPARATOR}[:\\-–—]`, 'y');
 /** What may stand just before a run-on time: a list marker, then opening emphasis. */
 const HEAD = /(?:(?:^|[ \t])((?:[-*+]|\d{1,3}[.)])[ \t]+))?(?:\*\*|__)?$/;
 /** A time after one of these words is part of a sentence ("restarted at 11:00 AM: no change"). */
@@ -47,7 +48,7 @@ function shapeTest(shape: string, tail: string): RegExp {
     const escape = (value: string) => value.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
     const time = shape.split('0').map((part) => escape(part).replace(/ /g, '\\s*')).join('\\d+');
     const separator = escape(tail.slice(-1));
-    test = new RegExp(`${time}(?:\\*\\*|__|[)\\]]|[ \\t])*${separator}`, 'gi');
+    test = new RegExp(`${time}${BEFORE_SEPARATOR}${separator}`, 'gi');
     if (SHAPE_TESTS.size > 100) SHAPE_TESTS.clear();
     SHAPE_TESTS.set(key, test);
   }
