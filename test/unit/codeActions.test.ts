@@ -9,6 +9,7 @@ import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { codeActions } from '../../server/src/features/codeActions';
 import { applyEdits } from '../../server/src/features/fixAll';
 import { FIX_ALL_KIND } from '../../server/src/protocol';
+import { isSubsequence } from '../fuzz/properties';
 
 const URI = 'file:///doc-postmortem.md';
 const settings = settingsWith();
@@ -25,12 +26,6 @@ function apply(text: string, action: CodeAction): string {
   return applyEdits(text, (action.edit?.changes?.[URI] ?? []) as TextEdit[]);
 }
 
-/** Whether `small` is a subsequence of `big`: every character kept, in order. */
-function isSubsequence(small: string, big: string): boolean {
-  let i = 0;
-  for (let j = 0; j < big.length && i < small.length; j++) if (big[j] === small[i]) i++;
-  return i === small.length;
-}
 
 const sortedLines = (text: string) => text.split(/\r\n|\r|\n/).sort().join('\n');
 
