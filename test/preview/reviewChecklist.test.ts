@@ -45,7 +45,7 @@ test('not met: a summary missing facts, an unsized impact, blame; cannot tell: a
 test('the timeline question says what is lacking: detection, resolution', () => {
   const items = checklistOf(joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 Site down.', '- 11:00 Config changed.'));
   assert.equal(items.timeline.mark, 'not-met');
-  assert.match(items.timeline.detail, /nothing says how it was detected; no entry marks the resolution/);
+  assert.match(items.timeline.detail, /nothing says how it was detected; no entry that marks the resolution/);
 });
 
 test('the render result carries the checklist; a document that is not a postmortem has none', () => {

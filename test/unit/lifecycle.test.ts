@@ -150,6 +150,22 @@ test('mitigation also in a hotfix shipped, a successful restart, and the service
 const saying = (kind: 'detected' | 'resolved', entry: string) => findMilestones(analyze(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:30 ${entry}`, '- 2024-03-14 12:00 Postmortem scheduled.')))
   .milestones.find((m) => m.kind === kind)?.word ?? null;
 
+test('a service that appears restored is mitigated, not yet resolved (corpus 061, 114); one that does not appear so is neither', () => {
+  for (const [entry, word] of [
+    ['Chris notices that proxy pod is working again. Service appears to be restored.', 'appears to be restored'],
+    ['We bump resource guarantees for all the core pods. Things seem to return to normal.', 'seem to return to normal'],
+    ['The API seemed to have been back online after the restart.', 'seemed to have been back online'],
+  ] as const) {
+    assert.equal(mitigation(entry), word, entry);
+    assert.equal(saying('resolved', entry), null, `${entry}: not the resolution`);
+  }
+  for (const entry of [
+    "The service doesn't appear to be restored.",
+    'Errors do not seem to return to normal.',
+    'Nothing seems to be working again.',
+  ]) assert.equal(mitigation(entry), null, entry);
+});
+
 test('detection is also a person noticing, users reporting or complaining, a ticket opened; not telling customers, nor a complaint filed elsewhere', () => {
   for (const [entry, word] of [
     ['The developer team noticed webpage returning 500 error.', 'noticed'],

@@ -51,7 +51,7 @@ function timelineItem(model: PostmortemModel, settings: Settings): ChecklistItem
   const lacking = [
     ...(timed.length === 0 ? ['no timed entries'] : []),
     ...(detection.line === null ? ['nothing says how it was detected'] : []),
-    ...(resolvedLine === null ? ['no entry marks the resolution (resolved, restored, mitigated)'] : []),
+    ...(resolvedLine === null ? ['no entry that marks the resolution (resolved, restored, mitigated)'] : []),
   ];
   const lines = [section.line, ...(detection.line !== null ? [detection.line] : []), ...(resolvedLine !== null ? [resolvedLine] : [])];
   if (lacking.length) return item('timeline', question, 'not-met', `The timeline has ${lacking.join('; ')}.`, lines);
