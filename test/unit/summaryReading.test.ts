@@ -62,7 +62,7 @@ test('plain title lines that open their own paragraphs at the summary\'s margin 
   assert.deepEqual(missingFields(fields), []);
 });
 
-test('a cause in prose is a root cause: "caused a", "resulted in", "because", "we found that the issue was", "the underlying issue", "a bug in", "the hacker used"', () => {
+test('a cause in prose is a root cause: "caused a", "resulted in", "because", "we found that the issue was", "the underlying issue", "a bug in", "the hacker used", "a causa raiz"', () => {
   for (const sentence of [
     'A misspelled file name caused a 500 error on our WordPress site.',
     'A Puppet manifest error resulted in a configuration change.',
@@ -71,6 +71,9 @@ test('a cause in prose is a root cause: "caused a", "resulted in", "because", "w
     '**The underlying issue**: each pod consumes an IP address of the subnet.',
     'A bug in the resource quota was preventing the hub from creating new pods.',
     'The hacker used a brute-forcing program to gain access to our server.',
+    // Corpus 067, in Portuguese (its section is "Causa raiz"); and the same words in Spanish.
+    'A causa raiz identificada foi uma consulta N+1 introduzida em um endpoint crítico.',
+    'La causa raíz fue un índice que faltaba en la tabla de usuarios.',
   ]) {
     const facts = analyze(withSummary('From 10:00 to 11:00 UTC 30% of users got errors.', sentence)).summary;
     assert.ok(facts?.fields.has('root-cause'), sentence);

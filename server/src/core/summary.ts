@@ -84,7 +84,8 @@ const IMPACT_PROSE: readonly RegExp[] = [
  * "…resulted in", "because", "we found that the issue was", "the underlying issue", "a bug in", "the hacker used".
  */
 const ROOT_CAUSE_PROSE: readonly RegExp[] = [
-  /\broot[\s-]?cause|\b(?:probable|likely|main|primary)\s+cause\b|\bit was found that\b|\bturned out\b|\bdue to\b|\btriggered by\b|\bresult(?:ed)? of\b/i,
+  // "A causa raiz identificada foi …" (067): the Portuguese and Spanish name, as the section names have it.
+  /\broot[\s-]?cause|\bcausa\s+ra[ií]z\b|\b(?:probable|likely|main|primary)\s+cause\b|\bit was found that\b|\bturned out\b|\bdue to\b|\btriggered by\b|\bresult(?:ed)? of\b/i,
   /\bcaused\s+(?:by|an?|the)\b|\bwas\s+caused\b|\bcausing\b|\bresulted\s+in\b|\bbecause\b/i,
   /\b(?:found|determined|discovered|identified)\s+(?:that\s+)?the\s+(?:issue|problem|cause)\s+was\b/i,
   /\bunderlying\s+(?:issue|cause|problem)\b|\b(?:a|the)\s+bug\s+in\b/i,
