@@ -27,7 +27,6 @@ const KNOWN_DIFFERENCES: Record<string, Partial<Record<Field, string>>> = {
   '055.md': { timelineEntries: 'embedded tweets: each row\'s time sits at the end of its first cell, after the tweet\'s HTML', end: 'same', durationMinutes: 'same', 'summary-field-missing': 'its summary is a tweet thread; impact and cause are in the tweets\' words, which we do not read as prose' },
   '063.md': { 'summary-field-missing': 'the cause is told as "when two tutorials both launched at the same time", with no causal word' },
   '065.md': { start: 'a status page\'s updates, newest first, whose times are told in the cells\' words ("beginning at … 18:25", "as of 19:27"); we read the rows\' own times', end: 'same', durationMinutes: 'same', crossesMidnight: 'same' },
-  '067.md': { start: 'Portuguese: "após o deploy das 17h30" (after the 17:30 deploy) is not read as the start in the summary', durationMinutes: 'same', 'summary-field-missing': 'same (its root cause, "A causa raiz identificada foi", is read)' },
   '115.md': { sections: '"What Happened?" opens the story, a summary to a reader; we keep that name for the PagerDuty template\'s own section', 'section-missing': 'same' },
   '116.md': { end: '"13:06PM" in the Impact section (a 24-hour time with a stray PM) is not read, so the window ends at the last entry, 13:08', durationMinutes: 'same' },
   '118.md': { sections: 'a university status page\'s history for half a year, not one incident; its "Operational Summary" is not taken for a summary', 'section-missing': 'same', 'summary-field-missing': 'same' },

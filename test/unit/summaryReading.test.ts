@@ -190,6 +190,22 @@ test('a lone time in the summary is the start, unless it says when someone notic
   assert.ok(diagnosticsOf(withSummary('Tim and Chris noticed at 10:05 UTC that creating users failed.')).some((d) => d.code === 'summary-field-missing' && (d.data as { field?: string }).field === 'start'));
 });
 
+test('a lone time after a Portuguese, Spanish or French "at" is the start too (corpus 067: "após o deploy das 17h30"); after other words it is not', () => {
+  for (const [sentence, hour] of [
+    ['Em 05/06/2026, após o deploy das 17h30, a API apresentou degradação de latência.', 17],
+    ['A API ficou fora do ar desde as 9:15 UTC.', 9],
+    ['El servicio dejó de responder a las 10:00 UTC.', 10],
+    ['Le service ne répondait plus à 14h05 UTC.', 14],
+    ['Le service ne répondait plus vers 14h05 UTC.', 14],
+  ] as const) assert.equal(analyze(withSummary(sentence)).summary?.start?.stamp.time?.hour, hour, sentence);
+  for (const sentence of [
+    'The queue held 17:30 worth of jobs.',
+    // The words must stand alone: "Pandas" ends in "das", "A" before "à" is no Spanish.
+    'The Pandas 2:30 build was used.',
+    'As of 10:00 UTC the queue was empty.',
+  ]) assert.equal(analyze(withSummary(sentence)).summary?.start ?? null, null, sentence);
+});
+
 test('hyphenated labels and a label mid-line: "* Start-time:" with its value below, then "… End-time: 3:07 PM" (corpus 050)', () => {
   const model = analyze(withSummary('* Start-time:', '06/May/2022 2:17 PM (GMT) End-time: 06/May/2022 3:07 PM (GMT)'));
   assert.deepEqual([model.summary?.start?.stamp.time?.hour, model.summary?.end?.stamp.time?.hour], [14, 15]);

@@ -50,7 +50,8 @@ const RECOVERED_BY = /\b(?:resumed|restored|recovered|resolved|solved|fixed|back
 const ANCHORED_SPAN = /^\s*(?:around|at|about|from|starting(?:\s+at)?|beginning(?:\s+at)?)\s+\d/i;
 // "approximately at 5:00am … for 1 hours": a start given roughly makes the span as rough.
 const ROUGH_TIME = /(?:~|≈|\b(?:about|approximately|approx\.?|around|roughly|circa))\s*(?:at\s+)?\d{1,2}(?:\s?:\s?\d{2})?\s?(?:[ap]\.?m\b|:\d|\s?[A-Z]{2,4}\b|\()/i;
-const START_CONTEXT = /(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?$/i;
+// "… após o deploy das 17h30" (067), "a las 10:00", "vers 9h": the same words in Portuguese, Spanish and French.
+const START_CONTEXT = /(?:(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?|(?:^|\s)(?:às|das|desde(?:\s+(?:as|las))?|a\s+partir\s+d(?:as|e)|por\s+volta\s+das|a\s+las|hacia\s+las|à|vers|depuis)\s*)$/i;
 /** "Tim noticed at 0:59 CET that …": when it became known, not when it began. */
 const NOTICED_AT = /\b(?:noticed|detected|reported|discovered|spotted|alerted|paged|notified|reali[sz]ed)\s+(?:[\w'-]+\s+){0,2}(?:at|around|about|approximately)\s*$/i;
 /** "…until 5:01 PM", "…restored at 1:02 PM", "… End-time: 3:07 PM": the time that ends the window, whatever came before it in the line. */
