@@ -79,3 +79,21 @@ test('an INDEX.md regenerated into the incidents folder, as CI does, never lists
     rmSync(copy, { recursive: true, force: true });
   }
 });
+
+test('a binary file among the postmortems: named on stderr as the lint names it, exit 2, every other incident still in the report', () => {
+  const copy = mkdtempSync(join(tmpdir(), 'pm-index-'));
+  try {
+    cpSync(WORKSPACE, copy, { recursive: true });
+    writeFileSync(join(copy, 'incidents', '2024-06-broken.md'), Buffer.from([0x23, 0x20, 0x50, 0x00, 0x01, 0xff]));
+    const cli = join(ROOT, 'dist', 'cli.js');
+    const report = spawnSync(process.execPath, [cli, 'report', '--format', 'json', copy], { encoding: 'utf8' });
+    const lint = spawnSync(process.execPath, [cli, copy], { encoding: 'utf8' });
+    for (const run of [report, lint]) {
+      assert.equal(run.status, 2);
+      assert.match(run.stderr, /2024-06-broken\.md: not a text file \(it contains NUL bytes\)/);
+    }
+    assert.equal(JSON.parse(report.stdout).entries.length, 3);
+  } finally {
+    rmSync(copy, { recursive: true, force: true });
+  }
+});

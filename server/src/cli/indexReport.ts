@@ -1,7 +1,7 @@
 // `postmortem-lint report PATHS [--format markdown|json|html] [-o FILE]`: the incident index of the
 // postmortems found (as lint finds them) with its monthly figures and open items by owner. Markdown is
 // meant to be committed as INDEX.md, so file links are relative to the output file's folder.
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { IncidentIndexEntry } from '../protocol';
@@ -13,6 +13,7 @@ import { parseCommandLine, UsageError } from './args';
 import { indexHtml } from './formats/indexHtml';
 import { indexMarkdown } from './formats/indexMarkdown';
 import { reportUnreadable } from './report';
+import { readTextFile } from './lint';
 import { lintSettings } from './settings';
 import { expandTargets } from './targets';
 
@@ -71,7 +72,7 @@ export function indexEntries(args: ReportArgs, base: string, now: Date): { entri
   let unreadable = false;
   for (const target of expandTargets(args.targets)) {
     try {
-      const text = readFileSync(target.path, 'utf8');
+      const text = readTextFile(target.path);
       const mtime = Math.floor(statSync(target.path).mtimeMs);
       const file = { uri: pathToFileURL(target.path).href, path: relative(base, target.path).split(sep).join('/'), mtime };
       const indexed = indexText(text, target.path, file, settings, now, target.explicit);

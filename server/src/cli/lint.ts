@@ -25,11 +25,16 @@ export function lintSource(text: string, path: string | null, explicit: boolean,
   return fixed ? { report, fix: { solved: fixed.solved }, fixedText: fixed.text } : { report };
 }
 
-/** The outcome for a file; throws when it cannot be read or is not text. */
-function lintFile(path: string, explicit: boolean, options: LintOptions): Linted {
+/** A file's text; throws when it cannot be read or is not text (lint and `report` say the same of it). */
+export function readTextFile(path: string): string {
   const buffer = readFileSync(path);
   if (buffer.includes(0)) throw new Error('not a text file (it contains NUL bytes)');
-  const text = buffer.toString('utf8');
+  return buffer.toString('utf8');
+}
+
+/** The outcome for a file; throws when it cannot be read or is not text. */
+function lintFile(path: string, explicit: boolean, options: LintOptions): Linted {
+  const text = readTextFile(path);
   const { fixedText, ...outcome } = lintSource(text, path, explicit, options);
   if (fixedText === undefined || !outcome.fix) return outcome;
   if (options.fix === 'write') {
