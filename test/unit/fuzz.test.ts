@@ -33,7 +33,7 @@ const SETTINGS: Settings[] = [
   settingsOf({ profile: 'google-sre' }),
   settingsOf({ profile: 'pagerduty', timeZone: 'UTC' }),
   settingsOf({ profile: 'custom', sections: ['Summary', 'Timeline', { title: 'Follow-up', aliases: ['Action Items'], required: false }] }),
-  settingsOf({ timeZone: 'Europe/Berlin', durationTolerance: 0 }),
+  settingsOf({ timeZone: 'Europe/Berlin', durationTolerance: 0, dateOrder: 'day-first' }),
 ];
 const settingsArb = fc.nat({ max: SETTINGS.length - 1 });
 

@@ -4,7 +4,7 @@
 // written inline. Every item keeps its own offsets and those of each field, for fixes and hovers.
 import type { MarkdownLines } from './markdown';
 import type { Header, Section } from './sections';
-import { readDateAt, type CalendarDate } from './time/timestamp';
+import { readDateAt, type CalendarDate, type DateOrder } from './time/timestamp';
 import { plainText } from './inline';
 import { calendarDateText } from './time/format';
 
@@ -91,27 +91,33 @@ const OWNER_PATTERNS: RegExp[] = [
   /\[([\p{Lu}][\p{L}.' -]{0,30})\](?![(:[])/u,
 ];
 
-function dateAt(text: string, at: number): { date: CalendarDate; end: number } | null {
-  const match = readDateAt(text, at, true);
+/** How a document's due dates are read: the year of those written without one, and the order of numeric ones. */
+interface DueDates {
+  defaultYear: number | null;
+  order: DateOrder;
+}
+
+function dateAt(text: string, at: number, order: DateOrder): { date: CalendarDate; end: number } | null {
+  const match = readDateAt(text, at, order);
   return match && match.end > at ? match : null;
 }
 
 /** A due date written inline: `due 2026-06-01`, `by June 1`, `(2026-06-01)`, `(@ana, 2026-06-01)`. */
-function inlineDue(text: string, base: number, defaultYear: number | null): DueField | null {
+function inlineDue(text: string, base: number, dates: DueDates): DueField | null {
   for (const prefix of text.matchAll(/\b(?:due(?:\s+(?:on|by|date))?|deadline|by|before)\s*:?\s+|[(,;]\s*(?=\d{4}-\d{2}-\d{2}\s*\))/gi)) {
     const at = prefix.index + prefix[0].length;
-    const match = dateAt(text, at);
-    if (match) return dueField(text, base, at, match, defaultYear);
+    const match = dateAt(text, at, dates.order);
+    if (match) return dueField(text, base, at, match, dates.defaultYear);
   }
   return null;
 }
 
 /** The first date anywhere in a cell. */
-function anyDate(text: string, base: number, defaultYear: number | null): DueField | null {
+function anyDate(text: string, base: number, dates: DueDates): DueField | null {
   for (let at = 0; at < text.length; at++) {
     if (at > 0 && /[\p{L}\p{N}]/u.test(text[at - 1])) continue;
-    const match = dateAt(text, at);
-    if (match) return dueField(text, base, at, match, defaultYear);
+    const match = dateAt(text, at, dates.order);
+    if (match) return dueField(text, base, at, match, dates.defaultYear);
   }
   return null;
 }
@@ -189,11 +195,14 @@ export interface ActionItemContext {
   timelineSection: Section | null;
   /** The year of dates written without one (the document's). */
   defaultYear: number | null;
+  /** How numeric due dates are read (the postmortem.dateOrder setting's). */
+  dateOrder: DateOrder;
 }
 
 export function readActionItems(md: MarkdownLines, context: ActionItemContext): ActionItem[] {
   const items: ActionItem[] = [];
   const { lines } = md.index;
+  const dates: DueDates = { defaultYear: context.defaultYear, order: context.dateOrder };
   // Lines are visited in order, so the section and the nearest heading above only move forward.
   const sections = [...context.sections].sort((a, b) => a.line - b.line);
   const headings = [...context.sections, ...context.otherHeadings].sort((a, b) => a.line - b.line);
@@ -228,7 +237,7 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
       if (columns && !inTimeline(i)) {
         const table: ActionTable = { headerLine: i, delimiterLine: i + 1, lastLine: last, columns, columnCount: header.length };
         for (let row = i + 2; row <= last; row++) {
-          const item = tableItem(lines[row], row, table, sectionLineOf(row), context.defaultYear);
+          const item = tableItem(lines[row], row, table, sectionLineOf(row), dates);
           if (item) items.push(item);
         }
       }
@@ -236,7 +245,7 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
       continue;
     }
     if (info.kind === 'html' && i > takenUntil && !inTimeline(i) && inActionSection(i) && /<li\b/i.test(lines[i].text)) {
-      i = htmlItems(md, i, sectionLineOf(i), context.defaultYear, items);
+      i = htmlItems(md, i, sectionLineOf(i), dates, items);
       continue;
     }
     if (!info.itemStart || info.item < 0 || i <= takenUntil || inTimeline(i)) continue;
@@ -251,7 +260,7 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
     // over its siblings, is a group's label, not an action ("1. Automated Testing:" with lines of its own is).
     if (!task && (words.length === 0 || (/:$/.test(words) && (parent || own.length === 1)))) continue;
     if (parent) takenUntil = span.lastLine;
-    items.push(listItem(md, own, task, sectionLineOf(i), context.defaultYear));
+    items.push(listItem(md, own, task, sectionLineOf(i), dates));
   }
   // Where a section has an action table, the table is its list: bullets beside it are notes.
   const tabled = new Set(items.filter((item) => item.kind === 'table').map((item) => item.sectionLine));
@@ -264,7 +273,7 @@ const HTML_ITEM = /<li\b[^>]{0,300}>([\s\S]*?)(?:<\/li\s*>|(?=<li\b)|$)/gi;
  * The `<li>` items of the HTML block from `first` (one item or many a line, an item over several lines),
  * pushed to `items`; the block's last line. Their fields are read as a list item's.
  */
-function htmlItems(md: MarkdownLines, first: number, sectionLine: number | null, defaultYear: number | null, items: ActionItem[]): number {
+function htmlItems(md: MarkdownLines, first: number, sectionLine: number | null, dates: DueDates, items: ActionItem[]): number {
   const { lines } = md.index;
   let last = first;
   while (last + 1 < lines.length && md.info[last + 1].kind === 'html') last++;
@@ -284,7 +293,7 @@ function htmlItems(md: MarkdownLines, first: number, sectionLine: number | null,
       words: { text: match[1], start: innerStart, end: innerStart + match[1].length },
       start: innerStart, end: innerStart + match[1].length, line, lastLine, sectionLine,
       owner: ownerOf(body, innerStart),
-      due: inlineDue(body, innerStart, defaultYear),
+      due: inlineDue(body, innerStart, dates),
       ticket: fieldOf(body, innerStart, TICKET),
       type: fieldOf(body, innerStart, TYPE_TAG),
       status,
@@ -305,7 +314,7 @@ function ownLines(md: MarkdownLines, item: number, firstLine: number, lastLine: 
   return own;
 }
 
-function tableItem(line: { text: string; start: number; end: number }, row: number, table: ActionTable, sectionLine: number | null, defaultYear: number | null): ActionItem | null {
+function tableItem(line: { text: string; start: number; end: number }, row: number, table: ActionTable, sectionLine: number | null, dates: DueDates): ActionItem | null {
   const cells = tableCells(line.text, line.start);
   const cell = (column: number) => (column >= 0 && cells[column] && cells[column].text !== '' ? cells[column] : null);
   const action = cell(table.columns.action);
@@ -324,7 +333,7 @@ function tableItem(line: { text: string; start: number; end: number }, row: numb
     words: action ?? { text: line.text.trim(), start: line.start + line.text.search(/\S|$/), end: line.start + line.text.trimEnd().length },
     start: line.start, end: line.end, line: row, lastLine: row, sectionLine,
     owner,
-    due: dueCell ? anyDate(dueCell.text, dueCell.start, defaultYear) : null,
+    due: dueCell ? anyDate(dueCell.text, dueCell.start, dates) : null,
     ticket: ticketCell && ticketText && !/^n\/?a$/i.test(ticketText) ? { ...ticketCell, text: ticketText } : null,
     type: cell(table.columns.type),
     status: statusCell,
@@ -335,7 +344,7 @@ function tableItem(line: { text: string; start: number; end: number }, row: numb
   };
 }
 
-function listItem(md: MarkdownLines, own: number[], task: RegExpExecArray | null, sectionLine: number | null, defaultYear: number | null): ActionItem {
+function listItem(md: MarkdownLines, own: number[], task: RegExpExecArray | null, sectionLine: number | null, dates: DueDates): ActionItem {
   const { lines } = md.index;
   const firstLine = lines[own[0]];
   const lastLine = lines[own[own.length - 1]];
@@ -353,7 +362,7 @@ function listItem(md: MarkdownLines, own: number[], task: RegExpExecArray | null
     words: { text: text.slice(marker), start: base + marker, end: lastLine.end },
     start: base + text.search(/\S/), end: lastLine.end, line: own[0], lastLine: own[own.length - 1], sectionLine,
     owner: ownerOf(body, base + marker),
-    due: inlineDue(body, base + marker, defaultYear),
+    due: inlineDue(body, base + marker, dates),
     ticket: fieldOf(body, base + marker, TICKET),
     type: fieldOf(body, base + marker, TYPE_TAG),
     status,

@@ -32,6 +32,8 @@ export interface Settings {
   severity: Record<string, SeverityName>;
   durationTolerance: number;
   timeZone: string;
+  /** How numeric dates ("05/06/2026") are read: 'auto' as written (slashes month first), else every one so. */
+  dateOrder: DateOrderSetting;
   inlayHints: { enabled: boolean };
   /** The blameless-writing rules' word lists, extended or muted (core/writing/phrases.ts). */
   writing: WritingSettings;
@@ -57,6 +59,10 @@ export interface StatusRequirement {
   require: RequirementName[];
 }
 
+/** `auto`: slashes month first as in the US, dashes and dots day first (month first under a US zone). */
+export const DATE_ORDERS = ['auto', 'day-first', 'month-first'] as const;
+export type DateOrderSetting = (typeof DATE_ORDERS)[number];
+
 export const DEFAULT_INCLUDE = ['**/*postmortem*.md', '**/*post-mortem*.md', '**/postmortems/**/*.md', '**/incidents/**/*.md'];
 
 export function defaultSettingsWith(severity: SeverityDefaults): Settings {
@@ -67,6 +73,7 @@ export function defaultSettingsWith(severity: SeverityDefaults): Settings {
     severity: { ...severity },
     durationTolerance: 5,
     timeZone: '',
+    dateOrder: 'auto',
     inlayHints: { enabled: true },
     writing: defaultWritingSettings(),
     frontMatter: { severities: [...DEFAULT_SEVERITIES], statuses: [...DEFAULT_STATUSES] },
@@ -132,6 +139,10 @@ export function readSettingsOver(raw: unknown, base: Settings, origin = 'setting
   if (raw.timeZone !== undefined) {
     if (typeof raw.timeZone === 'string' && (raw.timeZone === '' || parseZoneSetting(raw.timeZone))) settings.timeZone = raw.timeZone;
     else problems.push(`${origin}: timeZone ${JSON.stringify(raw.timeZone)} is not a zone we know (try UTC, GMT+1, PST or Europe/Berlin)`);
+  }
+  if (raw.dateOrder !== undefined) {
+    if (typeof raw.dateOrder === 'string' && (DATE_ORDERS as readonly string[]).includes(raw.dateOrder)) settings.dateOrder = raw.dateOrder as DateOrderSetting;
+    else problems.push(`${origin}: dateOrder ${JSON.stringify(raw.dateOrder)} must be ${DATE_ORDERS.join(', ')}`);
   }
   if (raw.inlayHints !== undefined) {
     if (isRecord(raw.inlayHints) && (raw.inlayHints.enabled === undefined || typeof raw.inlayHints.enabled === 'boolean')) {

@@ -8,7 +8,7 @@ import { chooseProfile, type ProfileSource } from './profileChoice';
 import { buildSections, otherHeadings, type Header, type Section } from './sections';
 import { readSummary, withFacts, type SummaryFacts, type SummaryTime } from './summary';
 import { axisMinutes, markedWindow, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
-import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
+import { findStamps, type CalendarDate, type DateOrder, type Stamp } from './time/timestamp';
 import { findZone, writesMonthFirst, type Zone } from './time/zones';
 import { frontMatterProfile, isPostmortemDocument } from './detect';
 import { parseZoneSetting, type Settings } from './config';
@@ -103,7 +103,7 @@ function requirementStatus(spec: SectionSpec, sections: Section[]): RequirementS
 const NOT_THE_INCIDENTS_DATE = /^[\s>*_-]*(?:due(?:\s+date)?|deadline|submitted|submission(?:\s+date)?|published|posted|updated|last\s+updated|written|revised|review(?:ed)?\s+(?:on|date))\b[^:\n]{0,20}:/i;
 
 /** The first written date (and zone) before the timeline: the title's "November 5, 2023", the summary's. */
-function documentFacts(lines: MarkdownLines, until: number, preambleEnd: number): { date: CalendarDate | null; zone: Zone | null } {
+function documentFacts(lines: MarkdownLines, until: number, preambleEnd: number, order: DateOrder): { date: CalendarDate | null; zone: Zone | null } {
   let date: CalendarDate | null = null;
   let zone: Zone | null = null;
   for (let i = 0; i < Math.min(until, lines.index.lineCount); i++) {
@@ -112,7 +112,7 @@ function documentFacts(lines: MarkdownLines, until: number, preambleEnd: number)
     const text = lines.index.lines[i].text;
     if (text.length > 2000) continue;
     if ((!date || date.year === null) && !NOT_THE_INCIDENTS_DATE.test(text)) {
-      const stamp: Stamp | undefined = findStamps(text).find((s) => s.date && s.date.year !== null) ?? (date ? undefined : findStamps(text).find((s) => s.date));
+      const stamp: Stamp | undefined = findStamps(text, order).find((s) => s.date && s.date.year !== null) ?? (date ? undefined : findStamps(text, order).find((s) => s.date));
       if (stamp?.date) date = stamp.date;
     }
     // A zone stated for all times, or any zone in the preamble before the first section.
@@ -151,16 +151,18 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   const summarySection = roleOf('summary');
   const timelineSection = roleOf('timeline');
   const configZone = parseZoneSetting(options.settings.timeZone);
+  // Numeric dates as the postmortem.dateOrder setting says, else as written (the timeline's by its zone).
+  const setOrder: DateOrder | null = options.settings.dateOrder === 'auto' ? null : options.settings.dateOrder;
   const firstSectionLine = sections[0]?.line ?? index.lineCount;
-  const facts = documentFacts(lines, timelineSection?.line ?? firstSectionLine, firstSectionLine);
+  const facts = documentFacts(lines, timelineSection?.line ?? firstSectionLine, firstSectionLine, setOrder ?? 'usual');
   // The summary, or where there is none, the preamble before the first section.
   let summary: SummaryFacts | null = null;
   // A labelled paragraph ("**Summary**: Shakespeare Search down for 66 minutes") holds its text on its own line.
-  if (summarySection) summary = readSummary(lines, summarySection.line + (summarySection.style === 'labelled' ? 0 : 1), summarySection.endLine);
-  else if (firstSectionLine > 0) summary = readSummary(lines, 0, firstSectionLine - 1);
+  if (summarySection) summary = readSummary(lines, summarySection.line + (summarySection.style === 'labelled' ? 0 : 1), summarySection.endLine, false, setOrder);
+  else if (firstSectionLine > 0) summary = readSummary(lines, 0, firstSectionLine - 1, false, setOrder);
   // "## Impact" with a table of "Customers Impacted | Incident Duration" above the summary: its facts count.
   if (summary && summarySection && firstSectionLine === summarySection.line && firstSectionLine > 0) {
-    summary = withFacts(summary, readSummary(lines, 0, firstSectionLine - 1, true));
+    summary = withFacts(summary, readSummary(lines, 0, firstSectionLine - 1, true, setOrder));
   }
   const defaultYear = facts.date?.year ?? PLACEHOLDER_YEAR;
   const summaryDate = summary?.start?.date ?? null;
@@ -173,13 +175,13 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
         documentDate: facts.date,
         configZone,
         defaultYear: facts.date?.year ?? null,
-        dayFirst: !writesMonthFirst(summary?.start?.zone ?? summary?.zone ?? facts.zone ?? firstZone(index, timelineSection.line, timelineSection.endLine) ?? configZone),
+        dateOrder: setOrder ?? (writesMonthFirst(summary?.start?.zone ?? summary?.zone ?? facts.zone ?? firstZone(index, timelineSection.line, timelineSection.endLine) ?? configZone) ? 'us' : 'usual'),
       }, options.cache?.readings)
     : [];
   const written = readFrontMatter(index, lines.frontMatter);
   const incident = withFrontMatterTimes(incidentWindow(summary, timeline, defaultYear, configZone, facts.date, index), written, index);
   const others = otherHeadings(headers);
-  const actionItems = readActionItems(lines, { sections, otherHeadings: others, timelineSection, defaultYear: facts.date?.year ?? frontMatterYear(written) });
+  const actionItems = readActionItems(lines, { sections, otherHeadings: others, timelineSection, defaultYear: facts.date?.year ?? frontMatterYear(written), dateOrder: setOrder ?? 'usual' });
   return {
     text, pastedReport, lines, isPostmortem, profile, profileSource, sections, otherHeadings: others, requirements,
     summarySection, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,

@@ -5,7 +5,7 @@ import type { MarkdownLines } from './markdown';
 import { plainText, skipLinePrefix } from './inline';
 import { FIELD_LABELS, type SummaryField } from './profiles';
 import { findDurations, isApproximate, type StatedDuration } from './time/duration';
-import { findStamps, type CalendarDate, type Stamp } from './time/timestamp';
+import { findStamps, type CalendarDate, type DateOrder, type Stamp } from './time/timestamp';
 import { findZone, readZoneAt, type Zone, type ZoneMatch } from './time/zones';
 import { axisMinutes, PLACEHOLDER_YEAR } from './timeline';
 
@@ -298,7 +298,8 @@ export function withFacts(summary: SummaryFacts, other: SummaryFacts): SummaryFa
   };
 }
 
-export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number, tablesOnly = false): SummaryFacts {
+/** `setOrder`: the postmortem.dateOrder setting's order for numeric dates; null reads them as written. */
+export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number, tablesOnly = false, setOrder: DateOrder | null = null): SummaryFacts {
   const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null, impact: null, rootCause: null };
   const { lines } = md.index;
   let pendingField: SummaryField | null = null;
@@ -338,7 +339,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     if (field === 'impact' && said && !facts.impact) facts.impact = { text: said, line: i };
     if (field === 'root-cause' && said && !facts.rootCause) facts.rootCause = { text: said, line: i };
     const fourDigits = field === 'duration' || field === 'start' || field === 'end' ? fourDigitRange(value) : [];
-    const read = findStamps(value);
+    const read = findStamps(value, setOrder ?? 'usual');
     const found = withBareHours(value, fourDigits.length && !read.some((stamp) => stamp.time) ? fourDigits : read);
     const stamps = resolveLineStamps(withoutRestatements(value, found));
     // The value as written ("midnight", not the clock that stands for it), to find it in the line.
@@ -390,7 +391,8 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   }
   // "At 3:00 PM Eastern time, the home page …": a lone time in the summary is when it began.
   if (!facts.start && !facts.end && firstAt) facts.start = firstAt;
-  if (facts.start && facts.end) [facts.start, facts.end] = slashDatesRead(md.index.text, facts.start, facts.end);
+  // A set order is the team's word on its dates: no reading of the window second-guesses it.
+  if (facts.start && facts.end && !setOrder) [facts.start, facts.end] = slashDatesRead(md.index.text, facts.start, facts.end);
   if (facts.start) facts.fields.add('start');
   if (facts.end) facts.fields.add('end');
   // Any two of start, end and duration state the third: "at 5:00am … for 1 hour" says when it ended,

@@ -87,13 +87,21 @@ function fullYear(text: string | undefined): number | null {
   return text.length === 2 ? 2000 + year : year;
 }
 
+/**
+ * How a numeric date is read when either part could be its month ("05/06/2024", "05-06-2024"):
+ * 'usual' (the default) takes slashes month first, as in the US, and dashes and dots day first; 'us'
+ * (a US zone) takes dashes month first too; 'day-first' and 'month-first' (the postmortem.dateOrder
+ * setting) take every numeric date so, with or without a year.
+ */
+export type DateOrder = 'usual' | 'us' | 'day-first' | 'month-first';
+
 export interface DateMatch {
   date: CalendarDate;
   end: number;
 }
 
 /** A calendar date written at `position`: ISO, numeric (day or month first), or with a month name. */
-export function readDateAt(text: string, position: number, dayFirst = true): DateMatch | null {
+export function readDateAt(text: string, position: number, order: DateOrder = 'usual'): DateMatch | null {
   let at = position;
   const weekday = sticky(WEEKDAY, text, at);
   if (weekday) at = WEEKDAY.lastIndex;
@@ -107,9 +115,8 @@ export function readDateAt(text: string, position: number, dayFirst = true): Dat
     const first = Number(match[1]);
     const second = Number(match[3]);
     const year = fullYear(match[4]);
-    // Unambiguous when one part cannot be a month; otherwise slashes read month first (US), dashes
-    // and dots day first, unless the document says otherwise.
-    const monthFirst = first > 12 ? false : second > 12 ? true : match[2] === '/' ? true : !dayFirst;
+    // Unambiguous when one part cannot be a month; otherwise as `order` says.
+    const monthFirst = first > 12 ? false : second > 12 ? true : order === 'day-first' ? false : order === 'month-first' || order === 'us' || match[2] === '/';
     const date = monthFirst ? validDate(year, first, second) : validDate(year, second, first);
     return date && { date, end: NUMERIC_DATE.lastIndex };
   }
@@ -211,12 +218,12 @@ function readTrailingZone(text: string, position: number): { zone: Zone; end: nu
  * A date and/or time written at `position`: "14:00 UTC", "10:45 AM (UTC)", "2021-06-03 9:00",
  * "June 7th, 2024, 13:00 (UTC)", "13:15 PST 29 april 2022", "10:00 AM UTC, April 10th", "May 20".
  */
-export function readStampAt(text: string, position: number, dayFirst = true): Stamp | UnreadableTime | null {
+export function readStampAt(text: string, position: number, order: DateOrder = 'usual'): Stamp | UnreadableTime | null {
   let at = position;
   const lead = sticky(LEAD_WORDS, text, at);
   if (lead) at = LEAD_WORDS.lastIndex;
   const start = at;
-  const dateMatch = readDateAt(text, at, dayFirst);
+  const dateMatch = readDateAt(text, at, order);
   if (dateMatch) {
     const time = readTimeAfterDate(text, dateMatch.end);
     if (!time || isUnreadable(time)) {
@@ -225,7 +232,7 @@ export function readStampAt(text: string, position: number, dayFirst = true): St
     }
     return stampWithZone(text, start, dateMatch.date, time);
   }
-  const monthDay = readMonthDayAt(text, at);
+  const monthDay = readMonthDayAt(text, at, order);
   if (monthDay) {
     const time = readTimeAfterDate(text, monthDay.end);
     if (time && !isUnreadable(time)) return stampWithZone(text, start, monthDay.date, time);
@@ -241,7 +248,7 @@ export function readStampAt(text: string, position: number, dayFirst = true): St
   trailing.lastIndex = at;
   trailing.exec(text);
   let date: CalendarDate | null = null;
-  const after = readDateAt(text, trailing.lastIndex, dayFirst);
+  const after = readDateAt(text, trailing.lastIndex, order);
   if (after && (after.date.year !== null || /[a-z]/i.test(text.slice(trailing.lastIndex, after.end)))) {
     date = after.date;
     at = after.end;
@@ -264,14 +271,15 @@ function stampWithZone(text: string, start: number, date: CalendarDate, time: Ex
 
 /**
  * A day and month with no year ("03-26", "12/05", "26.03"): as ISO 8601 without its year, month
- * first, except with dots (day first, as Europeans write them) or when only the other order is a date.
+ * first, except with dots (day first, as Europeans write them) or when only the other order is a date;
+ * as the postmortem.dateOrder setting says when it says.
  */
-function readMonthDayAt(text: string, position: number): DateMatch | null {
+function readMonthDayAt(text: string, position: number, order: DateOrder): DateMatch | null {
   const match = sticky(MONTH_DAY, text, position);
   if (!match) return null;
   const first = Number(match[1]);
   const second = Number(match[3]);
-  const monthFirst = first > 12 ? false : second > 12 ? true : match[2] !== '.';
+  const monthFirst = first > 12 ? false : second > 12 ? true : order === 'day-first' ? false : order === 'month-first' || match[2] !== '.';
   const date = monthFirst ? validDate(null, first, second) : validDate(null, second, first);
   return date && { date, end: MONTH_DAY.lastIndex };
 }
@@ -358,14 +366,14 @@ function offsetLabel(minutes: number): string {
 }
 
 /** Every date or time written anywhere in `text`, left to right. */
-export function findStamps(text: string, dayFirst = true): Stamp[] {
+export function findStamps(text: string, order: DateOrder = 'usual'): Stamp[] {
   const stamps: Stamp[] = [];
   const candidates = /(?<![\p{L}\d:.])(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*\d)/giu;
   let from = 0;
   for (const match of text.matchAll(candidates)) {
     const position = match.index ?? 0;
     if (position < from) continue;
-    const stamp = readStampAt(text, position, dayFirst);
+    const stamp = readStampAt(text, position, order);
     // "nginx 1.18" is a version, not a time: in prose a dotted clock needs a zone or AM/PM.
     const dotted = stamp && !isUnreadable(stamp) && !stamp.date && !stamp.zone && !stamp.meridiem && /^\d{1,2}\.\d{2}$/.test(text.slice(stamp.start, stamp.end).trim());
     if (stamp && !isUnreadable(stamp) && !dotted) {

@@ -3,7 +3,7 @@
 import type { LineReadings, MarkdownLines } from '../markdown';
 import { plainText, skipLinePrefix } from '../inline';
 import {
-  isUnreadable, readLeadingMilitaryAt, readStampAt, readStampWithChrono, readTimeAt, type CalendarDate, type Stamp, type UnreadableTime,
+  isUnreadable, readLeadingMilitaryAt, readStampAt, readStampWithChrono, readTimeAt, type CalendarDate, type DateOrder, type Stamp, type UnreadableTime,
 } from '../time/timestamp';
 import { findZone, type Zone } from '../time/zones';
 import type { EntryKind, TimelineEntry } from './types';
@@ -49,14 +49,14 @@ export interface ClassifiedTimeline {
 }
 
 /** The timeline's lines from `firstLine` to `lastLine` (inclusive), classified. */
-export function classifyLines(md: MarkdownLines, firstLine: number, lastLine: number, dayFirst: boolean, memo?: LineReadings<LineReading | null>): ClassifiedTimeline {
+export function classifyLines(md: MarkdownLines, firstLine: number, lastLine: number, order: DateOrder, memo?: LineReadings<LineReading | null>): ClassifiedTimeline {
   // Readings are shared with earlier versions (memoized): their lines are kept alongside, not copied in.
   const candidates: LineReading[] = [];
   const candidateLines: number[] = [];
   const dateLines: DateLine[] = [];
   const zoneLines: ZoneLine[] = [];
   for (let line = firstLine; line <= lastLine; line++) {
-    const candidate = readCandidate(md, line, dayFirst, memo);
+    const candidate = readCandidate(md, line, order, memo);
     const text = md.index.lines[line].text;
     if (candidate?.stamp && !candidate.stamp.time) {
       const rest = text.slice(candidate.stamp.end);
@@ -122,16 +122,16 @@ function candidateKind(md: MarkdownLines, line: number): EntryKind | null {
 }
 
 /** A line's candidate entry and its words; with a memo, kept by what they depend on: kind and text. */
-function readCandidate(md: MarkdownLines, line: number, dayFirst: boolean, memo?: LineReadings<LineReading | null>): LineReading | null {
+function readCandidate(md: MarkdownLines, line: number, order: DateOrder, memo?: LineReadings<LineReading | null>): LineReading | null {
   const kind = candidateKind(md, line);
   if (!kind) return null;
   const text = md.index.lines[line].text;
   if (text.length > 10_000) return null;
-  return memo ? memo.read(md, line, readLine, kind, dayFirst) : readLine(text, kind, dayFirst);
+  return memo ? memo.read(md, line, readLine, kind, order) : readLine(text, kind, order);
 }
 
-function readLine(text: string, kind: EntryKind, dayFirst: boolean): LineReading | null {
-  const found = readCandidateText(text, kind, dayFirst);
+function readLine(text: string, kind: EntryKind, order: DateOrder): LineReading | null {
+  const found = readCandidateText(text, kind, order);
   if (!found) return null;
   const end = found.stamp?.end ?? found.unreadable?.end ?? found.contentStart;
   const start = found.stamp?.start ?? found.unreadable?.start ?? found.contentStart;
@@ -145,8 +145,8 @@ function readLine(text: string, kind: EntryKind, dayFirst: boolean): LineReading
   };
 }
 
-function readLeading(text: string, from: number, dayFirst: boolean): Stamp | UnreadableTime | null {
-  const stamp = readStampAt(text, from, dayFirst) ?? readLeadingMilitaryAt(text, from);
+function readLeading(text: string, from: number, order: DateOrder): Stamp | UnreadableTime | null {
+  const stamp = readStampAt(text, from, order) ?? readLeadingMilitaryAt(text, from);
   if (stamp) return stamp;
   // Free text the fast path does not know ("Friday, 24 mar 2017 at 07:32", "Noon"): chrono, for
   // lines that open like a written time.
@@ -170,13 +170,13 @@ function sticky(pattern: RegExp, text: string, position: number): RegExpExecArra
 }
 
 /** The time at a line's words, after a fused list number or a short label; else what only looks like one. */
-function readLineStart(text: string, contentStart: number, dayFirst: boolean): { found: Stamp | UnreadableTime; label: string | null } | null {
+function readLineStart(text: string, contentStart: number, order: DateOrder): { found: Stamp | UnreadableTime; label: string | null } | null {
   const at = sticky(FUSED_ITEM_NUMBER, text, contentStart) ? FUSED_ITEM_NUMBER.lastIndex : contentStart;
-  const found = readLeading(text, at, dayFirst);
+  const found = readLeading(text, at, order);
   if (found) return { found, label: null };
   const label = sticky(LABEL, text, at);
   if (label && label[1].trim().split(/\s+/).length <= MAX_LABEL_WORDS) {
-    const labelled = readLeading(text, skipLinePrefix(text, LABEL.lastIndex), dayFirst);
+    const labelled = readLeading(text, skipLinePrefix(text, LABEL.lastIndex), order);
     if (labelled) return { found: labelled, label: label[1].trim() };
   }
   const shaped = sticky(TIME_SHAPED, text, at);
@@ -196,7 +196,7 @@ function tableCells(text: string): Array<{ start: number; end: number }> {
   return cells;
 }
 
-function readCandidateText(text: string, kind: EntryKind, dayFirst: boolean): Candidate | null {
+function readCandidateText(text: string, kind: EntryKind, order: DateOrder): Candidate | null {
   let contentStart: number;
   let found: Stamp | UnreadableTime | null;
   let label: string | null = null;
@@ -204,7 +204,7 @@ function readCandidateText(text: string, kind: EntryKind, dayFirst: boolean): Ca
     const cells = tableCells(text);
     if (cells.length === 0) return null;
     contentStart = skipLinePrefix(text, cells[0].start);
-    found = readLeading(text, contentStart, dayFirst);
+    found = readLeading(text, contentStart, order);
     // "| 2019-11-29 | 12:00 | …": a date cell, then a time cell.
     if (found && !isUnreadable(found) && !found.time && cells[1]) {
       const timeAt = skipLinePrefix(text, cells[1].start);
@@ -213,7 +213,7 @@ function readCandidateText(text: string, kind: EntryKind, dayFirst: boolean): Ca
     }
   } else {
     contentStart = skipLinePrefix(text);
-    const read = readLineStart(text, contentStart, dayFirst);
+    const read = readLineStart(text, contentStart, order);
     found = read?.found ?? null;
     label = read?.label ?? null;
   }

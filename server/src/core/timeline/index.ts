@@ -14,7 +14,7 @@ export { entryWords } from './words';
 
 /** The entries of the timeline from `firstLine` to `lastLine` (inclusive); `memo` keeps line readings between versions. */
 export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: number, context: TimelineContext, memo?: LineReadings<LineReading | null>): TimelineEntry[] {
-  const { entries, dateLines, zoneLines } = classifyLines(md, firstLine, lastLine, context.dayFirst, memo);
+  const { entries, dateLines, zoneLines } = classifyLines(md, firstLine, lastLine, context.dateOrder, memo);
   resolveZones(entries, zoneLines, context);
   resolveDates(entries, dateLines, context);
   return entries;

@@ -1,5 +1,5 @@
 // What the timeline reader gives the model, and what it is told about the document around the timeline.
-import type { CalendarDate, Stamp, UnreadableTime } from '../time/timestamp';
+import type { CalendarDate, DateOrder, Stamp, UnreadableTime } from '../time/timestamp';
 import type { Zone } from '../time/zones';
 
 export type ZoneSource = 'entry' | 'timeline-heading' | 'timeline-note' | 'date-line' | 'previous-entry' | 'summary' | 'document' | 'config' | 'none';
@@ -37,5 +37,6 @@ export interface TimelineContext {
   documentDate: CalendarDate | null;
   configZone: Zone | null;
   defaultYear: number | null;
-  dayFirst: boolean;
+  /** How numeric dates are read (see DateOrder). */
+  dateOrder: DateOrder;
 }

@@ -86,7 +86,7 @@ export function runOnSplits(model: PostmortemModel, entry: TimelineEntry): RunOn
   const quick = shapeTest(shape, tail);
   quick.lastIndex = wordsFrom;
   if (!quick.test(raw)) return [];
-  for (const stamp of findStamps(raw.slice(leadEnd), false)) {
+  for (const stamp of findStamps(raw.slice(leadEnd), 'us')) {
     const start = leadEnd + stamp.start;
     const end = leadEnd + stamp.end;
     if (!stamp.time || start < wordsFrom) continue;
