@@ -1,6 +1,7 @@
 // postmortem.dateOrder: how numeric dates are read when either number could be the month, in the
-// summary, the timeline, the document's date and action items' due dates; "auto" keeps the reading
-// as written (slashes month first, dashes and dots day first, month first under a US zone).
+// summary, the timeline, the document's date and action items' due dates; "auto" reads them as written
+// (slashes month first, dashes and dots day first, month first under a US zone), or all day first in a
+// document that writes a date only day first can read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyze, joinLines } from '../helpers';
@@ -48,4 +49,17 @@ test('a dateOrder that is none of auto, day-first and month-first is reported an
   assert.equal(settings.dateOrder, 'auto');
   assert.deepEqual(problems, ['settings: dateOrder "dd/mm" must be auto, day-first, month-first']);
   assert.equal(readSettings({ dateOrder: 'day-first' }).settings.dateOrder, 'day-first');
+});
+
+test('auto reads slash dates day first where the document writes one only day first can read ("25/06/2026"), unless it also writes one only month first can', () => {
+  const summary = 'From 05/06/2026 17:30 UTC to 05/06/2026 18:00 UTC the API was slow for 40% of requests, caused by an N+1 query.';
+  const entries = ['- 17:30 UTC: deploy', '- 18:00 UTC: rolled back'];
+  const withDayFirst = postmortem(summary, entries, ['- Add an index (due 25/06/2026)', '- Review the queries (due 03/07/2026)']);
+  const model = analyze(withDayFirst);
+  assert.deepEqual([day(model.summary?.start?.date), ...model.actionItems.map((item) => day(item.due?.date))], ['2026-06-05', '2026-06-25', '2026-07-03']);
+  // "6/13/2026" can only be month first: the document's dates disagree, and slashes stay month first.
+  const mixed = postmortem(summary, entries, ['- Add an index (due 25/06/2026)', '- Review the queries (due 6/13/2026)']);
+  assert.equal(day(analyze(mixed).summary?.start?.date), '2026-05-06');
+  assert.equal(day(analyze(postmortem(summary, entries)).summary?.start?.date), '2026-05-06', 'nothing unambiguous: month first, as before');
+  assert.equal(day(analyze(withDayFirst, { dateOrder: 'month-first' }).summary?.start?.date), '2026-05-06', 'the setting wins');
 });

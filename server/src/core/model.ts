@@ -8,7 +8,7 @@ import { chooseProfile, type ProfileSource } from './profileChoice';
 import { buildSections, otherHeadings, type Header, type Section } from './sections';
 import { readSummary, withFacts, type SummaryFacts, type SummaryTime } from './summary';
 import { axisMinutes, markedWindow, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
-import { findStamps, type CalendarDate, type DateOrder, type Stamp } from './time/timestamp';
+import { findStamps, slashOrderWritten, type CalendarDate, type DateOrder, type Stamp } from './time/timestamp';
 import { findZone, writesMonthFirst, type Zone } from './time/zones';
 import { frontMatterProfile, isPostmortemDocument } from './detect';
 import { parseZoneSetting, type Settings } from './config';
@@ -151,8 +151,9 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   const summarySection = roleOf('summary');
   const timelineSection = roleOf('timeline');
   const configZone = parseZoneSetting(options.settings.timeZone);
-  // Numeric dates as the postmortem.dateOrder setting says, else as written (the timeline's by its zone).
-  const setOrder: DateOrder | null = options.settings.dateOrder === 'auto' ? null : options.settings.dateOrder;
+  // Numeric dates as the postmortem.dateOrder setting says; else day first where the document writes a
+  // slash date only day first can read; else as written (the timeline's by its zone).
+  const setOrder: DateOrder | null = options.settings.dateOrder === 'auto' ? slashOrderWritten(text) : options.settings.dateOrder;
   const firstSectionLine = sections[0]?.line ?? index.lineCount;
   const facts = documentFacts(lines, timelineSection?.line ?? firstSectionLine, firstSectionLine, setOrder ?? 'usual');
   // The summary, or where there is none, the preamble before the first section.

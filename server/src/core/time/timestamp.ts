@@ -95,6 +95,24 @@ function fullYear(text: string | undefined): number | null {
  */
 export type DateOrder = 'usual' | 'us' | 'day-first' | 'month-first';
 
+// A numeric date with slashes and a year, as written anywhere in a document.
+const SLASH_DATE = /(?<![\d/])(\d{1,2})\/(\d{1,2})\/(?:\d{4}|\d{2})(?![\d/])/g;
+
+/**
+ * 'day-first' when a document writes a slash date only day first can read ("13/10/2023") and none
+ * only month first can ("6/13/2023"): its other slash dates ("05/06/2026") are written the same way.
+ */
+export function slashOrderWritten(text: string): 'day-first' | null {
+  let dayFirst = false;
+  for (const match of text.matchAll(SLASH_DATE)) {
+    const first = Number(match[1]);
+    const second = Number(match[2]);
+    if (second > 12 && first <= 12) return null;
+    if (first > 12 && first <= 31 && second >= 1 && second <= 12) dayFirst = true;
+  }
+  return dayFirst ? 'day-first' : null;
+}
+
 export interface DateMatch {
   date: CalendarDate;
   end: number;
