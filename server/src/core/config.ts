@@ -32,7 +32,7 @@ export interface Settings {
   severity: Record<string, SeverityName>;
   durationTolerance: number;
   timeZone: string;
-  /** How numeric dates ("05/06/2026") are read: 'auto' as written (slashes month first), else every one so. */
+  /** How numeric dates ("05/06/2026") are read: 'auto' as the document writes them (core/model.ts), else every one so. */
   dateOrder: DateOrderSetting;
   inlayHints: { enabled: boolean };
   /** The blameless-writing rules' word lists, extended or muted (core/writing/phrases.ts). */
@@ -59,7 +59,10 @@ export interface StatusRequirement {
   require: RequirementName[];
 }
 
-/** `auto`: slashes month first as in the US, dashes and dots day first (month first under a US zone). */
+/**
+ * `auto`: slashes month first as in the US, dashes and dots day first (month first under a US zone),
+ * every one day first in a document that writes a date only day first can read.
+ */
 export const DATE_ORDERS = ['auto', 'day-first', 'month-first'] as const;
 export type DateOrderSetting = (typeof DATE_ORDERS)[number];
 

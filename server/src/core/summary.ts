@@ -298,7 +298,7 @@ export function withFacts(summary: SummaryFacts, other: SummaryFacts): SummaryFa
   };
 }
 
-/** `setOrder`: the postmortem.dateOrder setting's order for numeric dates; null reads them as written. */
+/** `setOrder`: the order of every numeric date (the postmortem.dateOrder setting's, or the document's own); null reads them as written. */
 export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number, tablesOnly = false, setOrder: DateOrder | null = null): SummaryFacts {
   const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null, impact: null, rootCause: null };
   const { lines } = md.index;
@@ -391,7 +391,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   }
   // "At 3:00 PM Eastern time, the home page …": a lone time in the summary is when it began.
   if (!facts.start && !facts.end && firstAt) facts.start = firstAt;
-  // A set order is the team's word on its dates: no reading of the window second-guesses it.
+  // A set order (the team's word, or the document's own) is not second-guessed by the window.
   if (facts.start && facts.end && !setOrder) [facts.start, facts.end] = slashDatesRead(md.index.text, facts.start, facts.end);
   if (facts.start) facts.fields.add('start');
   if (facts.end) facts.fields.add('end');
