@@ -195,7 +195,7 @@ export interface ActionItemContext {
   timelineSection: Section | null;
   /** The year of dates written without one (the document's). */
   defaultYear: number | null;
-  /** How numeric due dates are read (the postmortem.dateOrder setting's). */
+  /** How numeric due dates are read (the postmortem.dateOrder setting's order, or the document's own). */
   dateOrder: DateOrder;
 }
 
