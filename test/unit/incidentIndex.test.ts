@@ -314,6 +314,19 @@ test('an incident with no start is dated by the first full date the document wri
   assert.equal(indexedPostmortem(undated, settingsWith(), new Date(), { uri: 'file:///ws/r.md', path: 'r.md', mtime: 0 }).entry.date, null);
 });
 
+test('an incident with no dated start is dated by its front matter title, else by its earliest dated entry (corpus 115, 028)', () => {
+  const index = (text: string) => indexedPostmortem(analyze(text), settingsWith(), new Date('2026-01-01T00:00:00Z'), { uri: 'file:///ws/s.md', path: 's.md', mtime: 0 }).entry;
+  const titled = ['---', 'title: "Post-mortem: Downtime on November 11, 2018"', '---', '', 'After the deployment the server was down from 09:41 to 10:12 (GMT+1).', '',
+    '## What happened', '', 'A migration locked the table.', ''].join('\n');
+  assert.equal(index(titled).date, '2018-11-11');
+  // The summary's times have no date; the entries do (and the later one is written first).
+  const entries = ['Issue Summary:', 'Duration: From 6:00 PM to 8:00 PM', 'Impact: 80% of users are affected.', 'Root Cause: Database overload.', '',
+    'Timeline:', 'June 8th, 2024, 07:00 (UTC): Root cause identified.', 'June 7th, 2024, 13:00 (UTC): Issue detected through monitoring alerts.', ''].join('\n');
+  assert.equal(index(entries).date, '2024-06-07');
+  // Entries without a year date nothing.
+  assert.equal(index(entries.replace(/, 2024/g, '')).date, null);
+});
+
 test('an entry made on the server\'s thread holds nothing of its file\'s text (its strings are not views into it)', async () => {
   const ws = workspace();
   // A title no other string here starts with, over enough lines that the file is far larger than its entry.

@@ -68,6 +68,16 @@ test('reads dates in words and numbers, before or after the time', () => {
   assert.equal(stampOf('May 20:').time, null);
 });
 
+test('reads an ordinal raised in HTML and a comma after an abbreviated month (corpus 095, 094)', () => {
+  const dateIn = (text: string) => findStamps(text).find((stamp) => stamp.date)?.date ?? null;
+  assert.deepEqual(dateIn('the database overload that occurred on May 5<sup>th</sup>, 2023.'), { year: 2023, month: 5, day: 5 });
+  assert.deepEqual(dateIn('restored from the 3<sup>rd</sup> May 2023 backup'), { year: 2023, month: 5, day: 3 });
+  assert.deepEqual(dateIn('broke out at 5:00am(PST) On Feb., 20th, 2017 for 1 hours'), { year: 2017, month: 2, day: 20 });
+  // A comma after a month's full name is a pause, not a date's: "in May, 12 engineers".
+  assert.equal(dateIn('in May, 12 engineers were on call'), null);
+  assert.equal(dateIn('raised to the 5<sup>th</sup> power'), null);
+});
+
 test('reads zones: abbreviations, offsets, spelled names, IANA names', () => {
   const zoneOf = (text: string) => stampOf(text).zone?.label;
   assert.equal(zoneOf('10:45 AM (UTC): detected'), 'UTC');

@@ -8,6 +8,7 @@ import { findingsOf } from '../rules/findings';
 import { actionItemsResult } from './actionItems';
 import { incidentResult } from './analysis';
 import { calendarDateText, localDateTime } from '../core/time/format';
+import { findStamps, type CalendarDate, type DateOrder } from '../core/time/timestamp';
 import { titleOf } from './incidentCard';
 import { incidentLifecycle } from './lifecycle';
 
@@ -53,19 +54,38 @@ export function unpackTimeline(timeline: string): IndexedTimelineEntry[] {
 
 const DAY = /^\d{4}-\d{2}-\d{2}/;
 
+/** The first date with a year in a front matter title ("Post-mortem: Downtime on November 11, 2018", corpus 115). */
+function titleDate(title: string | null | undefined, order: DateOrder): CalendarDate | null {
+  if (!title) return null;
+  return findStamps(title, order).find((stamp) => stamp.date?.year != null)?.date ?? null;
+}
+
+/** The earliest timeline entry's day that has a year, as written (corpus 028: the summary's times have no date, its entries do). */
+function timelineDate(model: PostmortemModel): CalendarDate | null {
+  let earliest: { axis: number; date: CalendarDate } | null = null;
+  for (const entry of model.timeline) {
+    if (entry.axis === null || !entry.date || entry.date.year === null) continue;
+    if (!earliest || entry.axis < earliest.axis) earliest = { axis: entry.axis, date: entry.date };
+  }
+  return earliest?.date ?? null;
+}
+
+const withYear = (date: CalendarDate | null): CalendarDate | null => (date && date.year !== null ? date : null);
+
 /**
  * The front matter's `date`, else the start's day where it happened, in its own zone (an outage that
- * began at 23:04 PDT on March 26 is March 26's, not the 27th's as UTC has it), else the first full date
- * the document writes ("# Incident Report - February 4th, 2019", "On 31st July 2018 …"); YYYY-MM-DD or null.
+ * began at 23:04 PDT on March 26 is March 26's, not the 27th's as UTC has it), else the front matter
+ * title's date, else the first full date the document writes before its timeline ("# Incident Report -
+ * February 4th, 2019", "On 31st July 2018 …"), else its earliest dated entry; YYYY-MM-DD or null.
  */
-function incidentDate(model: PostmortemModel): string | null {
+function incidentDate(model: PostmortemModel, settings: Settings): string | null {
   const written = model.frontMatter?.date?.match(DAY)?.[0];
   if (written) return written;
   const start = model.incident.start;
   if (start?.date && start.date.year !== null) return localDateTime(start).match(DAY)?.[0] ?? null;
-  const told = model.documentDate;
-  if (!told || told.year === null) return null;
-  return calendarDateText(told);
+  const order: DateOrder = settings.dateOrder === 'auto' ? 'usual' : settings.dateOrder;
+  const told = titleDate(model.frontMatter?.title, order) ?? withYear(model.documentDate) ?? timelineDate(model);
+  return told && calendarDateText(told);
 }
 
 export function indexedPostmortem(model: PostmortemModel, settings: Settings, now: Date, file: IndexedFileInfo): IndexedPostmortem {
@@ -84,7 +104,7 @@ export function indexedPostmortem(model: PostmortemModel, settings: Settings, no
     uri: file.uri,
     path: file.path,
     title: front?.title ?? titleOf(model),
-    date: incidentDate(model),
+    date: incidentDate(model, settings),
     severity: front?.severity ?? null,
     status: front?.status ?? null,
     start: incident.start,

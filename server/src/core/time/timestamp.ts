@@ -52,9 +52,12 @@ const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
 const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/y;
 const NUMERIC_DATE = /(\d{1,2})([-/.–])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/y;
 const DAY_MONTH_NAME_YEAR = new RegExp(`(\\d{1,2})/${MONTH}/(\\d{4})`, 'iy');
-// The year after a comma or space, or fused by a dash ("December 10–2019").
-const MONTH_FIRST = new RegExp(`${MONTH}\\s*(\\d{1,2})(?:st|nd|rd|th)?(?:\\s?[-–]\\s?\\d{1,2}(?:st|nd|rd|th)?)?(?!\\d|:\\d)(?:(?:,?\\s*|[-–])(\\d{4})(?!\\d|:\\d))?`, 'iy');
-const DAY_FIRST = new RegExp(`(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s*(\\d{4})(?!\\d|:\\d))?`, 'iy');
+// An ordinal's letters, or the same raised in HTML, as word processors export them ("May 5<sup>th</sup>, 2023").
+const ORDINAL = '(?:st|nd|rd|th|<sup>(?:st|nd|rd|th)</sup>)?';
+// The year after a comma or space, or fused by a dash ("December 10–2019"); a comma may follow an
+// abbreviation's period ("Feb., 20th, 2017").
+const MONTH_FIRST = new RegExp(`${MONTH}(?:(?<=\\.),)?\\s*(\\d{1,2})${ORDINAL}(?:\\s?[-–]\\s?\\d{1,2}${ORDINAL})?(?!\\d|:\\d)(?:(?:,?\\s*|[-–])(\\d{4})(?!\\d|:\\d))?`, 'iy');
+const DAY_FIRST = new RegExp(`(\\d{1,2})${ORDINAL}\\.?\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s*(\\d{4})(?!\\d|:\\d))?`, 'iy');
 
 // "14:00", "13:00:56", "12: 48"; or "15.25"/"17h30" (no seconds, and not part of "10.12:30").
 const CLOCK = /(\d{1,2})(?:\s?:\s?(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?|[.h](\d{2}))(?!\d|[.:]\d)/y;
@@ -386,7 +389,7 @@ function offsetLabel(minutes: number): string {
 /** Every date or time written anywhere in `text`, left to right. */
 export function findStamps(text: string, order: DateOrder = 'usual'): Stamp[] {
   const stamps: Stamp[] = [];
-  const candidates = /(?<![\p{L}\d:.])(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?\s*\d)/giu;
+  const candidates = /(?<![\p{L}\d:.])(?=\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*(?:\.,?)?\s*\d)/giu;
   let from = 0;
   for (const match of text.matchAll(candidates)) {
     const position = match.index ?? 0;
