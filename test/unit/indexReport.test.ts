@@ -38,6 +38,19 @@ test('json: { entries, stats }, entries newest first, the README left out', () =
   assert.deepEqual(stats.months.map((month: { month: string; incidents: number }) => [month.month, month.incidents]), [['2024-03', 2], ['2024-04', 0], ['2024-05', 1]]);
 });
 
+test('markdown and html: months in a row without an incident are one row; one such month stays its own', () => {
+  // One incident moved back to November 2023: December to February are quiet, as April still is.
+  const entries = entriesOf(WORKSPACE).map((entry) => (entry.path.endsWith('dns.md') ? { ...entry, date: '2023-11-20', start: '2023-11-20T14:00:00Z' } : entry));
+  const markdown = formatIndex(entries, 'markdown');
+  const months = markdown.split('\n').filter((line) => /^\| 20\d\d-\d\d( to 20\d\d-\d\d)? \|/.test(line)).map((line) => line.split(' | ').slice(0, 2).join(' | '));
+  assert.deepEqual(months, ['| 2024-05 | 1', '| 2024-04 | 0', '| 2024-03 | 1', '| 2023-12 to 2024-02 | 0', '| 2023-11 | 1']);
+  const html = formatIndex(entries, 'html');
+  assert.match(html, /<td>2023-12 to 2024-02<\/td><td>0<\/td>/);
+  assert.match(html, /<p>3 incidents; 4 open action items, 1 overdue\.<\/p>/);
+  // The JSON keeps every month, for whatever draws a chart of them.
+  assert.equal(JSON.parse(formatIndex(entries, 'json')).stats.months.length, 7);
+});
+
 test('html: one page, no script, nothing remote, every text escaped', () => {
   const html = formatIndex(entriesOf(WORKSPACE), 'html');
   assert.match(html, /^<!DOCTYPE html>/);

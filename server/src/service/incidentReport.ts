@@ -50,11 +50,27 @@ const minutes = (value: number | null | undefined) => (value === null || value =
 /** "1h 5m / 3h" : median and worst; a dash when no incident had the figure. */
 const spreadText = (spread: Spread) => (spread.count === 0 ? NONE : `${minutes(spread.median)} / ${minutes(spread.worst)}`);
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+/** "1 incident", "3 incidents". */
+export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function problemsText({ errors, warnings, information }: IncidentIndexEntry['problems']): string {
-  const parts = [errors ? count(errors, 'error') : '', warnings ? count(warnings, 'warning') : '', information ? `${information} info` : ''].filter(Boolean);
+  const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '', information ? `${information} info` : ''].filter(Boolean);
   return parts.length ? parts.join(', ') : 'none';
+}
+
+/**
+ * Months in a row without an incident as one row ("2025-08 to 2026-04"): a folder with incidents years
+ * apart would otherwise list every month between them. `months`: newest first.
+ */
+function withQuietRuns(months: ReportMonthRow[]): ReportMonthRow[] {
+  const rows: ReportMonthRow[] = [];
+  for (let i = 0; i < months.length;) {
+    let end = i;
+    while (months[i].incidents === 0 && end + 1 < months.length && months[end + 1].incidents === 0) end++;
+    rows.push(end === i ? months[i] : { ...months[i], month: `${months[end].month} to ${months[i].month}` });
+    i = end + 1;
+  }
+  return rows;
 }
 
 /** `entries` in the order to show (newest first). */
@@ -73,13 +89,13 @@ export function incidentReportTables(entries: IncidentIndexEntry[], stats: Incid
       overdueItems: entry.overdueItems,
       problems: problemsText(entry.problems),
     })),
-    months: [...stats.months].reverse().map((month) => ({
+    months: withQuietRuns([...stats.months].reverse().map((month) => ({
       month: month.month,
       incidents: month.incidents,
       duration: spreadText(month.durationMinutes),
       timeToDetect: spreadText(month.timeToDetect),
       timeToResolve: spreadText(month.timeToResolve),
-    })),
+    }))),
     undated: stats.undated,
     owners: stats.owners.map((owner) => ({ owner: owner.owner ?? '(no owner)', open: owner.open, overdue: owner.overdue })),
     totals: stats.totals,

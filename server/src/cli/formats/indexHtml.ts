@@ -1,6 +1,6 @@
 // `postmortem-lint report --format html`: the incident index as one self-contained page: no script,
 // nothing remote, every text escaped; a CSP that says so.
-import type { IncidentReportTables } from '../../service/incidentReport';
+import { plural as counted, type IncidentReportTables } from '../../service/incidentReport';
 import { escapeHtml } from '../../shared/html';
 
 function table(header: string[], rows: string[][]): string {
@@ -13,13 +13,15 @@ const text = (value: string | number) => escapeHtml(String(value));
 
 const STYLE = `body{font:14px/1.5 system-ui,sans-serif;margin:2rem;color:#1f2328}
 table{border-collapse:collapse;margin:1rem 0}th,td{border:1px solid #d0d7de;padding:.3rem .6rem;text-align:left}
-th{background:#f6f8fa}`;
+th{background:#f6f8fa}td{white-space:nowrap}td a{white-space:normal}`;
+
+const plural = (n: number, noun: string) => escapeHtml(counted(n, noun));
 
 export function indexHtml(tables: IncidentReportTables): string {
   const { totals } = tables;
   const sections = [
     `<h1>Incident index</h1>`,
-    `<p>${text(totals.incidents)} incident(s); ${text(totals.openItems)} open action item(s), ${text(totals.overdueItems)} overdue.</p>`,
+    `<p>${plural(totals.incidents, 'incident')}; ${plural(totals.openItems, 'open action item')}, ${text(totals.overdueItems)} overdue.</p>`,
     `<h2>Incidents</h2>`,
     tables.incidents.length === 0 ? '<p>No postmortems found.</p>' : table(
       ['Date', 'Incident', 'Severity', 'Status', 'Duration', 'Time to detect', 'Time to resolve', 'Open items', 'Overdue', 'Problems'],
@@ -34,7 +36,7 @@ export function indexHtml(tables: IncidentReportTables): string {
       ['Month', 'Incidents', 'Duration', 'Time to detect', 'Time to resolve'],
       tables.months.map((row) => [text(row.month), text(row.incidents), text(row.duration), text(row.timeToDetect), text(row.timeToResolve)]),
     ),
-    ...(tables.undated ? [`<p>${text(tables.undated)} incident(s) without a date.</p>`] : []),
+    ...(tables.undated ? [`<p>${plural(tables.undated, 'incident')} without a date.</p>`] : []),
     `<h2>Open action items by owner</h2>`,
     tables.owners.length === 0 ? '<p>No open action items.</p>' : table(
       ['Owner', 'Open', 'Overdue'],

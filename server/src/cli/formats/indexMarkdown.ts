@@ -1,6 +1,6 @@
 // `postmortem-lint report --format markdown`: the incident index as an INDEX.md a CI job regenerates.
 // Deterministic: the same files give the same bytes (no clock time, no absolute path).
-import { GENERATED_INDEX_MARKER, type IncidentReportTables } from '../../service/incidentReport';
+import { plural, GENERATED_INDEX_MARKER, type IncidentReportTables } from '../../service/incidentReport';
 
 /** Text inside a table cell: Markdown's own characters and the cell's pipe escaped, lines joined. */
 export function markdownCell(text: string): string {
@@ -16,8 +16,6 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
   const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
 }
-
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 export function indexMarkdown(tables: IncidentReportTables): string {
   const { totals } = tables;
