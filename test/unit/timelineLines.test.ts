@@ -106,6 +106,33 @@ test('"12:30 AM" between 11:30 AM and 1:00 PM is a slip back in time, not a nigh
   assert.equal(night.incident.durationMinutes, 190);
 });
 
+test('a written date that goes back by days while the time goes on is a slip, read on the day above and reported once (corpus 059, 080)', () => {
+  const text = joinLines(
+    '# Postmortem: external ID migration',
+    '## Timeline',
+    'All times US/Pacific.',
+    '### 2021-06-28 13:59', 'Migration starts.',
+    '### 2021-06-28 14:09', 'Errors on the API.',
+    '### 2021-06-11 14:15', 'Rolled back.',
+    '### 2021-06-11 17:05', 'Resolved.',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => [entry.dateSource, entry.date?.day]), [['entry', 28], ['entry', 28], ['slip', 28], ['slip', 28]]);
+  assert.deepEqual(model.timeline[2].writtenDate, { year: 2021, month: 6, day: 11 });
+  assert.equal(model.incident.durationMinutes, 186);
+  const reports = diagnosticsOf(text).filter((d) => d.code === 'timeline-out-of-order');
+  assert.equal(reports.length, 1);
+  assert.match(String(reports[0].message), /\(2021-06-11\) goes back before the entry above it \(line 6\) while its time goes on; read as 2021-06-28, as is the entry after it that writes the same date\. Correct the date\./);
+  // A lead-up told out of place: the entry after it returns to the day above, earlier; no slip, as written.
+  const leadUp = analyze(joinLines('# Postmortem', '## Timeline (UTC)', '- 2024-10-24 02:00 v1.26 released', '- 2024-10-24 04:00 nodes roll',
+    '- 2024-10-16 11:58 the PR was merged', '- 2024-10-24 05:00 errors'));
+  assert.deepEqual(leadUp.timeline.map((entry) => entry.dateSource), ['entry', 'entry', 'entry', 'entry']);
+  // Newest first (a status page's updates): every date goes back, and none is a slip.
+  const newestFirst = analyze(joinLines('# Postmortem', '## Timeline (UTC)', '- 2024-03-03 09:00 resolved', '- 2024-03-02 10:00 fix deployed', '- 2024-03-01 11:00 errors reported'));
+  assert.ok(newestFirst.timeline.every((entry) => entry.dateSource === 'entry'));
+  assert.equal(codesOf(joinLines('# Postmortem', '## Timeline (UTC)', '- 2024-03-03 09:00 resolved', '- 2024-03-02 10:00 fix deployed', '- 2024-03-01 11:00 errors reported')).filter((code) => code === 'timeline-out-of-order').length, 2);
+});
+
 test('a summary end stated as recovery "by" a time, and a span anchored at its own moment, are no duration-mismatch', () => {
   const text = joinLines(
     '# Postmortem',

@@ -1,15 +1,29 @@
 // An entry goes back in time (a time going back by hours with no date written is read as the next day
-// instead): reported on its time, fixed by sorting the timeline.
+// instead): reported on its time, fixed by sorting the timeline. A written date that goes back by days
+// while the time goes on is read as a slip (on the day of the entry above) and reported as one, to correct
+// by hand: sorting would move the entry away from where it happened.
 import type { TimelineEntry } from '../core/timeline';
+import { calendarDateText } from '../core/time/format';
 import { sortTimelineEdits } from './fixes/sortTimeline';
 import { defineRule, type Problem } from './rule';
 
 export interface TimelineOutOfOrderData {
   code: 'timeline-out-of-order';
   entryIndex: number;
-  /** The entry this one should precede, and its line. */
+  /** The entry this one should precede, and its line (for a slipped date: the entry above, whose day it is read on). */
   shouldPrecedeIndex: number;
   shouldPrecedeLine: number;
+}
+
+/** How many timed entries right after `index` slipped with it (the same written date, read as the day above). */
+function sameSlipAfter(entries: readonly TimelineEntry[], index: number, written: string): number {
+  let count = 0;
+  for (const entry of entries.slice(index + 1)) {
+    if (entry.axis === null) continue;
+    if (entry.dateSource !== 'slip' || !entry.writtenDate || calendarDateText(entry.writtenDate) !== written) break;
+    count++;
+  }
+  return count;
 }
 
 export const timelineOutOfOrder = defineRule<TimelineOutOfOrderData>({
@@ -22,7 +36,21 @@ export const timelineOutOfOrder = defineRule<TimelineOutOfOrderData>({
     let previous: TimelineEntry | null = null;
     for (const [i, entry] of entries.entries()) {
       if (entry.axis === null) continue;
-      if (previous && previous.axis !== null && entry.axis < previous.axis) {
+      if (previous && entry.dateSource === 'slip' && entry.writtenDate && entry.date) {
+        // One report where the slip begins: the entries after it that write the same date slipped with it.
+        const written = calendarDateText(entry.writtenDate);
+        if (previous.dateSource === 'slip' && previous.writtenDate && calendarDateText(previous.writtenDate) === written) {
+          previous = entry;
+          continue;
+        }
+        const alike = sameSlipAfter(entries, i, written);
+        problems.push({
+          start: entry.timeStart,
+          end: entry.timeEnd,
+          message: `The date of "${entry.timeText}" (${written}) goes back before the entry above it (line ${previous.line + 1}) while its time goes on; read as ${calendarDateText(entry.date)}${alike === 0 ? '' : alike === 1 ? ', as is the entry after it that writes the same date' : `, as are the ${alike} entries after it that write the same date`}. Correct the date.`,
+          data: { code: 'timeline-out-of-order', entryIndex: i, shouldPrecedeIndex: entries.indexOf(previous), shouldPrecedeLine: previous.line },
+        });
+      } else if (previous && previous.axis !== null && entry.axis < previous.axis) {
         const axis = entry.axis;
         const target = entries.findIndex((other) => other.axis !== null && other.axis > axis);
         const before = entries[target];

@@ -12,7 +12,8 @@ export const PLACEHOLDER_YEAR = 2000;
 /**
  * Sets the date and axis of each entry with a time (its zone resolved): the date written, else the
  * date line above or the previous entry's, else the summary's or the document's; a clock that goes
- * back by hours with no date written is the next day.
+ * back by hours with no date written is the next day; a written date that goes back while the clock
+ * goes on is a slip, read on the day above (slipsOnTheDate).
  */
 export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], context: TimelineContext): void {
   const defaultYear = context.defaultYear ?? PLACEHOLDER_YEAR;
@@ -23,6 +24,7 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
   const fallbackDate: { date: CalendarDate; source: DateSource } | null = context.summaryDate
     ? { date: context.summaryDate, source: 'summary' }
     : context.documentDate ? { date: context.documentDate, source: 'document' } : null;
+  const ascending = mostlyAscending(entries, defaultYear);
   let next = 0;
   for (const entry of entries) {
     for (; next < dateLines.length && dateLines[next].line < entry.line; next++) {
@@ -38,6 +40,13 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
       date = currentDate ?? fallbackDate;
     }
     let axis = axisMinutes(date?.date ?? null, stamp, entry.zone, defaultYear, date ? 0 : undatedDays);
+    const slip = stamp.date && currentDate && previousAxis !== null && axis < previousAxis && ascending
+      ? slipsOnTheDate(entries, entry, currentDate.date, previousAxis, defaultYear) : null;
+    if (slip !== null && currentDate) {
+      entry.writtenDate = date?.date;
+      date = { date: currentDate.date, source: 'slip' };
+      axis = slip;
+    }
     if (!stamp.date && previousAxis !== null && axis < previousAxis - ROLLOVER_MINUTES && !resumesTheDay(entries, entry, previousAxis, axis, date?.date ?? null, defaultYear, date ? 0 : undatedDays)) {
       // No date written and the clock went back by hours: the next day, not a mistake.
       const days = Math.ceil((previousAxis - ROLLOVER_MINUTES - axis) / 1440);
@@ -56,6 +65,48 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     entry.axis = axis;
     previousAxis = axis;
   }
+}
+
+/** The entries whose date is written, with where it puts them (as written). */
+function writtenAxes(entries: readonly TimelineEntry[], defaultYear: number): number[] {
+  const axes: number[] = [];
+  for (const entry of entries) {
+    if (entry.stamp?.date && entry.stamp.time) axes.push(axisMinutes(entry.stamp.date, entry.stamp, entry.zone, defaultYear));
+  }
+  return axes;
+}
+
+/**
+ * Whether the written dates mostly go forward: a timeline written newest first (a status page's
+ * updates) goes back at every step, and none of its dates is a slip.
+ */
+function mostlyAscending(entries: readonly TimelineEntry[], defaultYear: number): boolean {
+  const axes = writtenAxes(entries, defaultYear);
+  let back = 0;
+  for (let i = 1; i < axes.length; i++) if (axes[i] < axes[i - 1]) back++;
+  return back * 2 < axes.length - 1;
+}
+
+/**
+ * "### 2021-06-28 14:09", then "### 2021-06-11 14:15" (corpus 059): a written date that goes back by
+ * days while the time goes on is a slip of the date, as a person reads it, when on the day of the entry
+ * above the time comes after it (within the day) and the next timed entry, its date slipped alike, comes
+ * after that. Returns the entry's place on that day; null when the date is not a slip.
+ */
+function slipsOnTheDate(entries: readonly TimelineEntry[], entry: TimelineEntry, dayAbove: CalendarDate, previousAxis: number, defaultYear: number): number | null {
+  const stamp = entry.stamp;
+  if (!stamp?.date || !stamp.time) return null;
+  const written = { ...stamp.date, year: stamp.date.year ?? dayAbove.year };
+  const shift = dayNumber(dayAbove, defaultYear) - dayNumber(written, defaultYear);
+  if (shift < 1) return null;
+  const onTheDay = axisMinutes(dayAbove, stamp, entry.zone, defaultYear);
+  if (onTheDay < previousAxis || onTheDay >= previousAxis + 1440) return null;
+  const next = entries.slice(entries.indexOf(entry) + 1).find((candidate) => candidate.stamp?.time);
+  if (!next?.stamp) return onTheDay;
+  const nextDate = next.stamp.date ? { ...next.stamp.date, year: next.stamp.date.year ?? written.year } : written;
+  const sameSlip = dayNumber(nextDate, defaultYear) === dayNumber(written, defaultYear) || !next.stamp.date;
+  const nextAxis = axisMinutes(sameSlip ? dayAbove : nextDate, next.stamp, next.zone, defaultYear);
+  return nextAxis >= onTheDay ? onTheDay : null;
 }
 
 /** A day written without a year ("03-26", a date line's "May 20"), given the year nearest the dated day before it (else the document's). */

@@ -3,7 +3,7 @@ import type { CalendarDate, DateOrder, Stamp, UnreadableTime } from '../time/tim
 import type { Zone } from '../time/zones';
 
 export type ZoneSource = 'entry' | 'timeline-heading' | 'timeline-note' | 'date-line' | 'previous-entry' | 'summary' | 'document' | 'config' | 'none';
-export type DateSource = 'entry' | 'date-line' | 'previous-entry' | 'timeline-heading' | 'summary' | 'document' | 'rollover' | 'none';
+export type DateSource = 'entry' | 'date-line' | 'previous-entry' | 'timeline-heading' | 'summary' | 'document' | 'rollover' | 'slip' | 'none';
 export type EntryKind = 'list-item' | 'table-row' | 'heading' | 'line';
 
 export interface TimelineEntry {
@@ -27,6 +27,8 @@ export interface TimelineEntry {
   axis: number | null;
   /** Days added because the time went back past midnight. */
   rolledOver: boolean;
+  /** The date as written, when it was a slip read as the day of the entry above (dateSource 'slip'). */
+  writtenDate?: CalendarDate;
 }
 
 export interface TimelineContext {
