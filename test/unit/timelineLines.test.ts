@@ -259,6 +259,9 @@ test('a timeline that opens with a lead-up (a change merged days before) bounds 
   assert.ok(!codesOf(doc('A change to the image build that turns on a strict memory setting is merged.')).includes('duration-mismatch'));
   // The same span opening with the trouble itself is the outage's: 2h 30m stated against eight days is a contradiction.
   assert.ok(codesOf(doc('First errors reported by the EU customers.')).includes('duration-mismatch'));
+  // An entry that is a heading tells on the lines under it (corpus 058-062): the trouble there makes it the outage's.
+  const headings = doc('').replace('- 06-05-2024 10:12 - ', '### 06-05-2024 10:12\nFirst errors reported by the EU customers.\n\n');
+  assert.ok(codesOf(headings).includes('duration-mismatch'));
 });
 
 test('the summary fix writes no lead-up time: "Add Start time" on a timeline that opens with a merged change writes TBD', async () => {

@@ -1,6 +1,7 @@
 // A timeline often opens before the outage: the change merged days before, the release that carried it.
 // Where the window runs from such an entry, its span bounds the outage from above only.
 import type { PostmortemModel } from './model';
+import { entryWords } from './timeline';
 
 // What an outage's first moment says: something went wrong, or someone saw that it had.
 const TROUBLE = /\b(?:outage|down(?:time)?|fail(?:s|ed|ing|ures?)?|errors?|alert(?:s|ed)?|detect(?:s|ed)?|report(?:s|ed)?|impact(?:ed)?|unavailable|unreachable|degrad(?:ed|ation)|incident|issues?|problems?|spik(?:e|ed|es)|crash(?:es|ed)?|broke(?:n)?|slow|timeouts?|start(?:s|ed)?|began|begins?|[45]\d\d)\b/i;
@@ -13,5 +14,6 @@ export function startsWithLeadUp(model: PostmortemModel): boolean {
   const start = model.incident.start;
   if (!start || start.source !== 'timeline') return false;
   const first = model.timeline.find((entry) => entry.axis === start.axis);
-  return first !== undefined && !TROUBLE.test(first.text);
+  // Its words with its nested lines: an entry that is a heading ("### 2021-06-03 9:00") tells below it.
+  return first !== undefined && !TROUBLE.test(entryWords(model.lines, first));
 }
