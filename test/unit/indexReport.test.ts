@@ -68,6 +68,12 @@ test('bad usage exits 2 with the report\'s usage; --help exits 0', () => {
   assert.match(bad.stderr, /report --format must be markdown, json, html/);
   assert.match(bad.stderr, /Usage: postmortem-lint report/);
   assert.equal(spawnSync(process.execPath, [cli, 'report'], { encoding: 'utf8' }).status, 2);
+  // An output that cannot be written: a sentence, not a stack.
+  for (const [output, why] of [[join(tmpdir(), 'pm-no-such-folder', 'INDEX.md'), 'its folder does not exist'], [tmpdir(), 'it is a folder']]) {
+    const unwritable = spawnSync(process.execPath, [cli, 'report', WORKSPACE, '-o', output], { encoding: 'utf8' });
+    assert.equal(unwritable.status, 2);
+    assert.equal(unwritable.stderr, `postmortem-lint: cannot write ${output}: ${why}\n`);
+  }
   const help = spawnSync(process.execPath, [cli, 'report', '--help'], { encoding: 'utf8' });
   assert.equal(help.status, 0);
   assert.match(help.stdout, /Usage: postmortem-lint report/);

@@ -33,7 +33,8 @@ and overdue action items by owner.
   --profile NAME    the profile postmortems are checked against (as for linting)
   --config FILE     a .postmortem.json(c) (default: ./.postmortem.json or ./.postmortem.jsonc when present)
 
-Exit status: 0 written, 2 bad usage, a bad configuration or an unreadable file.`;
+Exit status: 0 written, 2 bad usage, a bad configuration, an unreadable file or an output that
+cannot be written.`;
 
 export interface ReportArgs {
   targets: string[];
@@ -103,6 +104,23 @@ export function runReport(argv: string[], now = new Date()): number {
   const { entries, unreadable } = indexEntries(args, output === null ? process.cwd() : dirname(output), now);
   const text = formatIndex(entries, args.format);
   if (output === null) process.stdout.write(text);
-  else writeFileSync(output, text);
+  else {
+    try {
+      writeFileSync(output, text);
+    } catch (error) {
+      process.stderr.write(`postmortem-lint: cannot write ${args.output}: ${writeFailure(error)}\n`);
+      return 2;
+    }
+  }
   return unreadable ? 2 : 0;
+}
+
+/** Why a file could not be written, in words rather than a stack. */
+function writeFailure(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOENT') return 'its folder does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a folder';
+  if (code === 'EROFS') return 'the file system is read-only';
+  return error instanceof Error ? error.message : String(error);
 }
