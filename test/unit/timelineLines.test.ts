@@ -133,6 +133,25 @@ test('a written date that goes back by days while the time goes on is a slip, re
   assert.equal(codesOf(joinLines('# Postmortem', '## Timeline (UTC)', '- 2024-03-03 09:00 resolved', '- 2024-03-02 10:00 fix deployed', '- 2024-03-01 11:00 errors reported')).filter((code) => code === 'timeline-out-of-order').length, 2);
 });
 
+test('a date copied down while the clock goes back by hours is the next day when the summary runs to it (corpus 010)', () => {
+  const doc = (summary: string) => joinLines(
+    '### Postmortem', '#### Issue Summary', summary, '#### Timeline',
+    '* 13:15 PST 29 april 2022 - a customer complained of 500 errors',
+    '* 20:25 PST 29 april 2022 - someone recalls a typo in a file extension',
+    '* 12:30 PST 29 april 2022 - engineers find the typo',
+    '* 14:00 PST 29 april 2022 - Puppet renames the file on every server',
+  );
+  const model = analyze(doc('On 29 april 2022 - 30 April 2022 a misspelled file name caused a 500 error for 100% of users.'));
+  assert.deepEqual(model.timeline.map((entry) => [entry.dateSource, entry.date?.day]), [['entry', 29], ['entry', 29], ['slip', 30], ['slip', 30]]);
+  assert.equal(model.incident.durationMinutes, 1485);
+  const reports = diagnosticsOf(doc('On 29 april 2022 - 30 April 2022 a misspelled file name caused a 500 error for 100% of users.')).filter((d) => d.code === 'timeline-out-of-order');
+  assert.deepEqual(reports.map((d) => d.message), ['The time of "12:30 PST 29 april 2022" goes back by hours on the date of the entry above it (line 6), and the summary runs to a later day; read as 2022-04-30, as is the entry after it that writes the same date. Correct the date.']);
+  // A summary of one day says nothing of the next: the dates stay as written, the entry goes back.
+  const oneDay = analyze(doc('On 29 april 2022 a misspelled file name caused a 500 error for 100% of users.'));
+  assert.ok(oneDay.timeline.every((entry) => entry.dateSource === 'entry'));
+  assert.equal(oneDay.incident.durationMinutes, 475);
+});
+
 test('a summary end stated as recovery "by" a time, and a span anchored at its own moment, are no duration-mismatch', () => {
   const text = joinLines(
     '# Postmortem',

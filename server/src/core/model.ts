@@ -172,6 +172,7 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
         headingText: `${index.lines[timelineSection.line].text}`,
         summaryZone: summary?.start?.zone ?? summary?.zone ?? null,
         summaryDate: summaryDate ? { ...summaryDate, year: summaryDate.year ?? facts.date?.year ?? null } : null,
+        summaryLastDate: latestDate(lines, summarySection ? summarySection.line + 1 : 0, summarySection ? summarySection.endLine : firstSectionLine - 1, setOrder ?? 'usual'),
         documentZone: facts.zone,
         documentDate: facts.date,
         configZone,
@@ -188,6 +189,20 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
     summarySection, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,
     frontMatter: written, actionItems,
   };
+}
+
+/** The latest date with a year written in lines `from`..`to` (the summary's), read as written. */
+function latestDate(lines: MarkdownLines, from: number, to: number, order: DateOrder): CalendarDate | null {
+  let latest: CalendarDate | null = null;
+  const dayOf = (date: CalendarDate) => (date.year as number) * 10_000 + date.month * 100 + date.day;
+  for (let i = Math.max(0, from); i <= Math.min(to, from + 40, lines.index.lineCount - 1); i++) {
+    const text = lines.index.lines[i].text;
+    if (text.length > 2000 || lines.info[i].kind === 'fenced-code') continue;
+    for (const stamp of findStamps(text, order)) {
+      if (stamp.date && stamp.date.year !== null && (!latest || dayOf(stamp.date) > dayOf(latest))) latest = stamp.date;
+    }
+  }
+  return latest;
 }
 
 /** The first zone written in the first lines of a range (a timeline's heading or first entries). */

@@ -34,7 +34,7 @@ const DATE_SOURCES: Record<DateSource, string> = {
   summary: 'from the summary',
   document: 'from the document',
   rollover: 'the next day: the time went back past midnight',
-  slip: 'the day of the entry above: the date written goes back while the time goes on, a slip',
+  slip: 'a slip of the date written: read as the day the entries around it (and the summary) say',
   none: 'not written anywhere',
 };
 

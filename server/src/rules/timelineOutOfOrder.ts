@@ -1,7 +1,8 @@
 // An entry goes back in time (a time going back by hours with no date written is read as the next day
 // instead): reported on its time, fixed by sorting the timeline. A written date that goes back by days
-// while the time goes on is read as a slip (on the day of the entry above) and reported as one, to correct
-// by hand: sorting would move the entry away from where it happened.
+// while the time goes on, or a date copied down while the clock went back past a summary's later day, is
+// read as a slip and reported as one, to correct by hand: sorting would move the entry away from where it
+// happened.
 import type { TimelineEntry } from '../core/timeline';
 import { calendarDateText } from '../core/time/format';
 import { sortTimelineEdits } from './fixes/sortTimeline';
@@ -44,10 +45,15 @@ export const timelineOutOfOrder = defineRule<TimelineOutOfOrderData>({
           continue;
         }
         const alike = sameSlipAfter(entries, i, written);
+        const readAs = `read as ${calendarDateText(entry.date)}${alike === 0 ? '' : alike === 1 ? ', as is the entry after it that writes the same date' : `, as are the ${alike} entries after it that write the same date`}`;
+        // The same date as the entry above, the clock back by hours: the summary's later day says which.
+        const copied = previous.writtenDate === undefined && previous.date !== null && calendarDateText(previous.date) === written;
         problems.push({
           start: entry.timeStart,
           end: entry.timeEnd,
-          message: `The date of "${entry.timeText}" (${written}) goes back before the entry above it (line ${previous.line + 1}) while its time goes on; read as ${calendarDateText(entry.date)}${alike === 0 ? '' : alike === 1 ? ', as is the entry after it that writes the same date' : `, as are the ${alike} entries after it that write the same date`}. Correct the date.`,
+          message: copied
+            ? `The time of "${entry.timeText}" goes back by hours on the date of the entry above it (line ${previous.line + 1}), and the summary runs to a later day; ${readAs}. Correct the date.`
+            : `The date of "${entry.timeText}" (${written}) goes back before the entry above it (line ${previous.line + 1}) while its time goes on; ${readAs}. Correct the date.`,
           data: { code: 'timeline-out-of-order', entryIndex: i, shouldPrecedeIndex: entries.indexOf(previous), shouldPrecedeLine: previous.line },
         });
       } else if (previous && previous.axis !== null && entry.axis < previous.axis) {

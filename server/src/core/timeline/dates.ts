@@ -13,7 +13,8 @@ export const PLACEHOLDER_YEAR = 2000;
  * Sets the date and axis of each entry with a time (its zone resolved): the date written, else the
  * date line above or the previous entry's, else the summary's or the document's; a clock that goes
  * back by hours with no date written is the next day; a written date that goes back while the clock
- * goes on is a slip, read on the day above (slipsOnTheDate).
+ * goes on is a slip, read on the day above (slipsOnTheDate), as is a date copied down past midnight
+ * into a day the summary names (nextDayBySummary).
  */
 export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], context: TimelineContext): void {
   const defaultYear = context.defaultYear ?? PLACEHOLDER_YEAR;
@@ -41,11 +42,12 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     }
     let axis = axisMinutes(date?.date ?? null, stamp, entry.zone, defaultYear, date ? 0 : undatedDays);
     const slip = stamp.date && currentDate && previousAxis !== null && axis < previousAxis && ascending
-      ? slipsOnTheDate(entries, entry, currentDate.date, previousAxis, defaultYear) : null;
-    if (slip !== null && currentDate) {
-      entry.writtenDate = date?.date;
-      date = { date: currentDate.date, source: 'slip' };
-      axis = slip;
+      ? slipsOnTheDate(entries, entry, currentDate.date, previousAxis, defaultYear) ?? nextDayBySummary(entries, entry, currentDate.date, previousAxis, context, defaultYear)
+      : null;
+    if (slip !== null && date) {
+      entry.writtenDate = date.date;
+      date = { date: slip.date, source: 'slip' };
+      axis = slip.axis;
     }
     if (!stamp.date && previousAxis !== null && axis < previousAxis - ROLLOVER_MINUTES && !resumesTheDay(entries, entry, previousAxis, axis, date?.date ?? null, defaultYear, date ? 0 : undatedDays)) {
       // No date written and the clock went back by hours: the next day, not a mistake.
@@ -91,9 +93,9 @@ function mostlyAscending(entries: readonly TimelineEntry[], defaultYear: number)
  * "### 2021-06-28 14:09", then "### 2021-06-11 14:15" (corpus 059): a written date that goes back by
  * days while the time goes on is a slip of the date, as a person reads it, when on the day of the entry
  * above the time comes after it (within the day) and the next timed entry, its date slipped alike, comes
- * after that. Returns the entry's place on that day; null when the date is not a slip.
+ * after that. Returns the entry's day and place on it; null when the date is not a slip.
  */
-function slipsOnTheDate(entries: readonly TimelineEntry[], entry: TimelineEntry, dayAbove: CalendarDate, previousAxis: number, defaultYear: number): number | null {
+function slipsOnTheDate(entries: readonly TimelineEntry[], entry: TimelineEntry, dayAbove: CalendarDate, previousAxis: number, defaultYear: number): { date: CalendarDate; axis: number } | null {
   const stamp = entry.stamp;
   if (!stamp?.date || !stamp.time) return null;
   const written = { ...stamp.date, year: stamp.date.year ?? dayAbove.year };
@@ -102,11 +104,35 @@ function slipsOnTheDate(entries: readonly TimelineEntry[], entry: TimelineEntry,
   const onTheDay = axisMinutes(dayAbove, stamp, entry.zone, defaultYear);
   if (onTheDay < previousAxis || onTheDay >= previousAxis + 1440) return null;
   const next = entries.slice(entries.indexOf(entry) + 1).find((candidate) => candidate.stamp?.time);
-  if (!next?.stamp) return onTheDay;
+  if (!next?.stamp) return { date: dayAbove, axis: onTheDay };
   const nextDate = next.stamp.date ? { ...next.stamp.date, year: next.stamp.date.year ?? written.year } : written;
   const sameSlip = dayNumber(nextDate, defaultYear) === dayNumber(written, defaultYear) || !next.stamp.date;
   const nextAxis = axisMinutes(sameSlip ? dayAbove : nextDate, next.stamp, next.zone, defaultYear);
-  return nextAxis >= onTheDay ? onTheDay : null;
+  return nextAxis >= onTheDay ? { date: dayAbove, axis: onTheDay } : null;
+}
+
+/**
+ * "* 20:25 PST 29 april 2022", then "* 12:30 PST 29 april 2022" (corpus 010): the date copied down while
+ * the clock went back by hours, where the summary says the incident ran to a later day ("On 29 april
+ * 2022 - 30 April 2022"). As for a time with no date, it is the next day (within the summary's last),
+ * when the next timed entry, its date copied alike, carries on from it.
+ */
+function nextDayBySummary(entries: readonly TimelineEntry[], entry: TimelineEntry, dayAbove: CalendarDate, previousAxis: number, context: TimelineContext, defaultYear: number): { date: CalendarDate; axis: number } | null {
+  const stamp = entry.stamp;
+  const last = context.summaryLastDate;
+  if (!stamp?.date || !stamp.time || !last || stamp.date.year === null) return null;
+  if (dayNumber(stamp.date, defaultYear) !== dayNumber(dayAbove, defaultYear)) return null;
+  const written = axisMinutes(stamp.date, stamp, entry.zone, defaultYear);
+  if (written >= previousAxis - ROLLOVER_MINUTES) return null;
+  const days = Math.ceil((previousAxis - ROLLOVER_MINUTES - written) / 1440);
+  const date = addDays(stamp.date, days, defaultYear);
+  if (dayNumber(date, defaultYear) > dayNumber(last, defaultYear)) return null;
+  const axis = written + days * 1440;
+  const next = entries.slice(entries.indexOf(entry) + 1).find((candidate) => candidate.stamp?.time);
+  if (!next?.stamp) return { date, axis };
+  const copied = !next.stamp.date || dayNumber({ ...next.stamp.date, year: next.stamp.date.year ?? stamp.date.year }, defaultYear) === dayNumber(stamp.date, defaultYear);
+  const nextAxis = axisMinutes(copied ? date : next.stamp.date, next.stamp, next.zone, defaultYear);
+  return nextAxis >= axis ? { date, axis } : null;
 }
 
 /** A day written without a year ("03-26", a date line's "May 20"), given the year nearest the dated day before it (else the document's). */

@@ -35,6 +35,8 @@ export interface TimelineContext {
   headingText: string;
   summaryZone: Zone | null;
   summaryDate: CalendarDate | null;
+  /** The latest full date the summary writes ("On 29 april 2022 - 30 April 2022"): how far the incident runs. */
+  summaryLastDate?: CalendarDate | null;
   documentZone: Zone | null;
   documentDate: CalendarDate | null;
   configZone: Zone | null;
