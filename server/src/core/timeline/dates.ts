@@ -69,6 +69,12 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
   }
 }
 
+/** The first entry after `entry` with a time of day: what every reading of a step back in time looks ahead to. */
+function nextTimedEntry(entries: readonly TimelineEntry[], entry: TimelineEntry): TimelineEntry | undefined {
+  for (let i = entries.indexOf(entry) + 1; i < entries.length; i++) if (entries[i].stamp?.time) return entries[i];
+  return undefined;
+}
+
 /** The entries whose date is written, with where it puts them (as written). */
 function writtenAxes(entries: readonly TimelineEntry[], defaultYear: number): number[] {
   const axes: number[] = [];
@@ -103,7 +109,7 @@ function slipsOnTheDate(entries: readonly TimelineEntry[], entry: TimelineEntry,
   if (shift < 1) return null;
   const onTheDay = axisMinutes(dayAbove, stamp, entry.zone, defaultYear);
   if (onTheDay < previousAxis || onTheDay >= previousAxis + 1440) return null;
-  const next = entries.slice(entries.indexOf(entry) + 1).find((candidate) => candidate.stamp?.time);
+  const next = nextTimedEntry(entries, entry);
   if (!next?.stamp) return { date: dayAbove, axis: onTheDay };
   const nextDate = next.stamp.date ? { ...next.stamp.date, year: next.stamp.date.year ?? written.year } : written;
   const sameSlip = dayNumber(nextDate, defaultYear) === dayNumber(written, defaultYear) || !next.stamp.date;
@@ -128,7 +134,7 @@ function nextDayBySummary(entries: readonly TimelineEntry[], entry: TimelineEntr
   const date = addDays(stamp.date, days, defaultYear);
   if (dayNumber(date, defaultYear) > dayNumber(last, defaultYear)) return null;
   const axis = written + days * 1440;
-  const next = entries.slice(entries.indexOf(entry) + 1).find((candidate) => candidate.stamp?.time);
+  const next = nextTimedEntry(entries, entry);
   if (!next?.stamp) return { date, axis };
   const copied = !next.stamp.date || dayNumber({ ...next.stamp.date, year: next.stamp.date.year ?? stamp.date.year }, defaultYear) === dayNumber(stamp.date, defaultYear);
   const nextAxis = axisMinutes(copied ? date : next.stamp.date, next.stamp, next.zone, defaultYear);
@@ -149,7 +155,7 @@ function withYearAround(written: CalendarDate, before: CalendarDate | null, fall
  * rolled-over one.
  */
 function resumesTheDay(entries: readonly TimelineEntry[], entry: TimelineEntry, previousAxis: number, axis: number, date: CalendarDate | null, defaultYear: number, extraDays: number): boolean {
-  const next = entries.slice(entries.indexOf(entry) + 1).find((candidate) => candidate.stamp?.time);
+  const next = nextTimedEntry(entries, entry);
   const stamp = next?.stamp;
   if (!next || !stamp) return false;
   const nextAxis = axisMinutes(stamp.date ? { ...stamp.date, year: stamp.date.year ?? date?.year ?? null } : date, stamp, next.zone, defaultYear, stamp.date ? 0 : extraDays);
