@@ -327,6 +327,19 @@ test('an incident with no dated start is dated by its front matter title, else b
   assert.equal(index(entries.replace(/, 2024/g, '')).date, null);
 });
 
+test('a window that opens on a lead-up is dated by the date the document gives the incident, not by the change it opens on (corpus 070)', () => {
+  const index = (text: string) => indexedPostmortem(analyze(text), settingsWith(), new Date('2026-01-01T00:00:00Z'), { uri: 'file:///ws/l.md', path: 'l.md', mtime: 0 }).entry;
+  const text = (title: string) => [`# ${title}`, '', '## Issue Summary', 'Every instance showed the Environment Unavailable message.', '', '## Timeline',
+    '- 16-10-2024 11:58 - PR-158 was merged into the default branch.', '- 24-10-2024 02:00 - v1.26.0 was released with it.',
+    '- 24-10-2024 04:45 - Availability dropped.', '- 24-10-2024 09:15 - Customer instances came back online.', '',
+    '## Root Cause', 'A security setting blocked JIT compilation.', '', '## Corrective and Preventive Measures', '- Pin the AMI version.', ''].join('\n');
+  assert.equal(index(text('24-10-2024 - All instances not available')).date, '2024-10-24');
+  // With no date of its own, the window's first day still dates it.
+  assert.equal(index(text('All instances not available')).date, '2024-10-16');
+  // A first entry that tells trouble is the outage's start, whatever the title says.
+  assert.equal(index(text('24-10-2024 - All instances not available').replace('PR-158 was merged into the default branch', 'Errors began')).date, '2024-10-16');
+});
+
 test('an entry made on the server\'s thread holds nothing of its file\'s text (its strings are not views into it)', async () => {
   const ws = workspace();
   // A title no other string here starts with, over enough lines that the file is far larger than its entry.

@@ -2,6 +2,7 @@
 // lifecycle and metrics, action items, problem counts) and its timeline's words, for workspace/symbol.
 
 import type { Settings } from '../core/config';
+import { startsWithLeadUp } from '../core/leadUp';
 import type { PostmortemModel } from '../core/model';
 import type { IncidentIndexEntry, IndexMetric, MetricName } from '../protocol';
 import { findingsOf } from '../rules/findings';
@@ -74,18 +75,25 @@ const withYear = (date: CalendarDate | null): CalendarDate | null => (date && da
 
 /**
  * The front matter's `date`, else the start's day where it happened, in its own zone (an outage that
- * began at 23:04 PDT on March 26 is March 26's, not the 27th's as UTC has it), else the front matter
+ * began at 23:04 PDT on March 26 is March 26's, not the 27th's as UTC has it; a start that is a lead-up
+ * yields to a date the document gives, as below), else the front matter
  * title's date, else the first full date the document writes before its timeline ("# Incident Report -
  * February 4th, 2019", "On 31st July 2018 …"), else its earliest dated entry; YYYY-MM-DD or null.
  */
 function incidentDate(model: PostmortemModel, settings: Settings): string | null {
   const written = model.frontMatter?.date?.match(DAY)?.[0];
   if (written) return written;
-  const start = model.incident.start;
-  if (start?.date && start.date.year !== null) return localDateTime(start).match(DAY)?.[0] ?? null;
   const order: DateOrder = settings.dateOrder === 'auto' ? 'usual' : settings.dateOrder;
-  const told = titleDate(model.frontMatter?.title, order) ?? withYear(model.documentDate) ?? timelineDate(model);
-  return told && calendarDateText(told);
+  const told = () => titleDate(model.frontMatter?.title, order) ?? withYear(model.documentDate);
+  const start = model.incident.start;
+  if (start?.date && start.date.year !== null) {
+    // A window that opens on a lead-up (the change merged days before) dates the change, not the
+    // outage: the date the writer gives the incident, when there is one, comes first (corpus 070).
+    const given = startsWithLeadUp(model) ? told() : null;
+    return given ? calendarDateText(given) : localDateTime(start).match(DAY)?.[0] ?? null;
+  }
+  const date = told() ?? timelineDate(model);
+  return date && calendarDateText(date);
 }
 
 export function indexedPostmortem(model: PostmortemModel, settings: Settings, now: Date, file: IndexedFileInfo): IndexedPostmortem {
