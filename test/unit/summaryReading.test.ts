@@ -221,6 +221,31 @@ test('a lone time in parentheses after the day it is on ("On 14th may 2023 (12pm
   assert.deepEqual(model.summary?.start?.date, { year: 2023, month: 5, day: 14 });
 });
 
+test('a section of its own on the duration, right after the summary, states its end and length (corpus 048: "## DETECTION AND DURATION OF THE ISSUE")', () => {
+  const text = (between: string) => joinLines(
+    '# Post mortem: a server break down', '', '## Issue Summary', '',
+    'On 14th may 2023 (12pm GMT +1) we experienced a server break down: customers saw 502 errors. The root cause was an app configured for apache2.', '',
+    ...between.split('\n'), '', '## Timeline', '- 12:10 GMT+1: alerts fired.', '',
+    '## Root Causes', 'An app made for apache2 was pushed to an Nginx server.', '', '## Preventive Measures', '- Review every deployment.', '');
+  const durationSection = '## Impact\n\nAll our clients.\n\n## Detection and duration of the issue\nThe issue lasted for a period of 48 minutes (12:00 pm - 12: 48pm) GMT +1.';
+  const model = analyze(text(durationSection));
+  assert.equal(model.incident.end?.line, 11);
+  assert.equal(model.incident.durationMinutes, 48);
+  assert.equal(model.summary?.stated?.minutes, 48);
+  assert.ok(!diagnosticsOf(text(durationSection)).some((d) => d.code === 'summary-field-missing'));
+  // A missing timeline goes after it, not between the summary and its part.
+  const noTimeline = text(durationSection).replace('## Timeline\n- 12:10 GMT+1: alerts fired.\n', '');
+  const missing = diagnosticsOf(noTimeline).find((d) => d.code === 'section-missing');
+  assert.equal((missing?.data as { insertAfterLine?: number } | undefined)?.insertAfterLine, 11);
+  // After a known section it is no part of the summary.
+  const later = analyze(text('## Root Cause\nA bad push.\n\n## Duration\nThe issue lasted 48 minutes (12:00 pm - 12:48pm) GMT +1.'));
+  assert.equal(later.incident.end, null);
+  assert.equal(later.summary?.stated ?? null, null);
+  // "for a total of", "over a span of": a length, wherever it is stated.
+  assert.equal(analyze(withSummary('Checkout was down for a total of 3 hours on 2 May 2024.')).summary?.stated?.minutes, 180);
+  assert.equal(analyze(withSummary('Errors rose over a span of 20 minutes on 2 May 2024.')).summary?.stated?.minutes, 20);
+});
+
 test('a bare hour at one end of a range takes the other end\'s half of the day: "From 4pm to 6 GMT" (corpus 007), "from 9 to 11 am", "between 2 and 4 PM"', () => {
   const window = (sentence: string) => {
     const model = analyze(withSummary(sentence));

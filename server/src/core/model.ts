@@ -60,6 +60,8 @@ export interface PostmortemModel {
   otherHeadings: Header[];
   requirements: RequirementStatus[];
   summarySection: Section | null;
+  /** The last line of the summary with the parts set apart from it that it reads (see durationParts); null without a summary. */
+  summaryEndLine: number | null;
   timelineSection: Section | null;
   summary: SummaryFacts | null;
   timeline: TimelineEntry[];
@@ -165,6 +167,13 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   if (summary && summarySection && firstSectionLine === summarySection.line && firstSectionLine > 0) {
     summary = withFacts(summary, readSummary(lines, 0, firstSectionLine - 1, true, setOrder));
   }
+  let summaryEndLine = summarySection?.endLine ?? null;
+  if (summary && summarySection) {
+    for (const [from, to] of durationParts(lines, headers, summarySection)) {
+      summary = withFacts(summary, readSummary(lines, from, to, false, setOrder));
+      summaryEndLine = to;
+    }
+  }
   const defaultYear = facts.date?.year ?? PLACEHOLDER_YEAR;
   const summaryDate = summary?.start?.date ?? null;
   const timeline = timelineSection
@@ -186,9 +195,29 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   const actionItems = readActionItems(lines, { sections, otherHeadings: others, timelineSection, defaultYear: facts.date?.year ?? frontMatterYear(written), dateOrder: setOrder ?? 'usual' });
   return {
     text, pastedReport, lines, isPostmortem, profile, profileSource, sections, otherHeadings: others, requirements,
-    summarySection, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,
+    summarySection, summaryEndLine, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,
     frontMatter: written, actionItems,
   };
+}
+
+const DURATION_HEADING = /\bduration\b/i;
+
+/**
+ * Headings of no known section between the summary and the next section that name the outage's
+ * duration ("## Detection and duration of the issue" under "## Issue Summary", corpus 048): a part of
+ * the summary the writer set apart, whose window and duration count as the summary's. Their lines.
+ */
+function durationParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  const after = headers.filter((header) => header.line > summary.line);
+  for (let k = 0; k < after.length && after[k].id === null; k++) {
+    if (!DURATION_HEADING.test(after[k].title)) continue;
+    const from = after[k].line + 1;
+    let to = (after[k + 1]?.line ?? lines.index.lineCount) - 1;
+    while (to >= from && lines.index.lines[to].text.trim() === '') to--;
+    if (to >= from) parts.push([from, to]);
+  }
+  return parts;
 }
 
 /** The latest date with a year written in lines `from`..`to` (the summary's), read as written. */
@@ -219,7 +248,7 @@ function emptyModel(text: string, index: LineIndex, profile: CompiledProfile): P
   return {
     text, pastedReport: null, lines: plainLines(index), isPostmortem: false, profile, profileSource: 'default', sections: [], otherHeadings: [],
     requirements: profile.sections.map((spec) => ({ spec, present: false, line: null, missingParts: [] })),
-    summarySection: null, timelineSection: null, summary: null, timeline: [],
+    summarySection: null, summaryEndLine: null, timelineSection: null, summary: null, timeline: [],
     incident: { start: null, end: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null },
     documentDate: null, documentZone: null, frontMatter: null, actionItems: [],
   };

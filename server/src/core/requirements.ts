@@ -19,7 +19,9 @@ export function insertionLine(model: PostmortemModel, missing: RequirementStatus
   const at = order.indexOf(missing);
   const endOf = (status: RequirementStatus): number => {
     const ids = new Set<string>([status.spec.id, ...(status.spec.parts ?? []).map((part) => part.id)]);
-    return Math.max(...model.sections.filter((section) => section.id !== null && ids.has(section.id)).map((section) => section.endLine));
+    const end = Math.max(...model.sections.filter((section) => section.id !== null && ids.has(section.id)).map((section) => section.endLine));
+    // Not between the summary and a part of it set apart under a heading of its own ("## Duration").
+    return status.spec.role === 'summary' && model.summaryEndLine !== null ? Math.max(end, model.summaryEndLine) : end;
   };
   // A missing part ("Resolution" beside "Root Cause") goes right after the part that is there.
   if (missing.line !== null) return endOf(missing);

@@ -43,7 +43,7 @@ const LABEL = new RegExp(
 );
 const MAX_LINE_LENGTH = 10_000;
 const RANGE_WORDS = /\b(?:from|between|starting|started|began|beginning)\b/i;
-const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|precisely|exactly|a|an|~)\s+){0,3}$/i;
+const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|precisely|exactly|a|an|period|span|total|~)\s+){0,3}$/i;
 // "the container resumed normal course of operations by 12:15PM": recovery words, then the time it was done by.
 const RECOVERED_BY = /\b(?:resumed|restored|recovered|resolved|solved|fixed|back\s+(?:up|online|to\s+normal))\b[^.;!?]{0,80}\b(?:by|at)\s+$/i;
 // "for 15 minutes around 11:45AM": a span anchored at its own moment, a part of the incident, not its length.
