@@ -209,7 +209,8 @@ const DURATION_HEADING = /\bduration\b/i;
  */
 function durationParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
-  const after = headers.filter((header) => header.line > summary.line);
+  // Past the summary's own lines: a labelled line inside it ("**Duration:**") is read with it already.
+  const after = headers.filter((header) => header.line > summary.endLine);
   for (let k = 0; k < after.length && after[k].id === null; k++) {
     if (!DURATION_HEADING.test(after[k].title)) continue;
     const from = after[k].line + 1;
