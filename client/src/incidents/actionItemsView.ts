@@ -2,6 +2,7 @@
 // and marked; the activity bar's badge counts the overdue ones. A click opens the item's line.
 import * as vscode from 'vscode';
 import type { IncidentIndexEntry } from '../../../server/src/protocol';
+import { plural } from '../../../server/src/shared/plural';
 import { groupActionItems, itemDescription, itemGroupDescription, itemState, type Group, type ItemGrouping, type ItemRow } from './grouping';
 
 const ICONS = {
@@ -41,6 +42,6 @@ export const actionItemsKind = {
   },
   badge: (entries: readonly IncidentIndexEntry[]): vscode.ViewBadge | undefined => {
     const overdue = entries.reduce((sum, entry) => sum + entry.overdueItems, 0);
-    return overdue ? { value: overdue, tooltip: `${overdue} overdue action item${overdue === 1 ? '' : 's'}` } : undefined;
+    return overdue ? { value: overdue, tooltip: plural(overdue, 'overdue action item') } : undefined;
   },
 };

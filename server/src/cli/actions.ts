@@ -2,7 +2,8 @@
 // owner, for a scheduled CI job. Exit status 1 when any item is overdue, 2 when a file could not be read.
 import type { WireActionItem } from '../protocol';
 import type { ReportFormat } from './args';
-import { collectReports, plural, type Outcome } from './report';
+import { plural } from '../shared/plural';
+import { collectReports, type Outcome } from './report';
 import type { Target } from './targets';
 
 export interface OwnedItem extends WireActionItem {

@@ -14,6 +14,7 @@ import { packageInfo } from './packageInfo';
 import { lintAll, PARALLEL_MIN_FILES, threadsFor, WorkerPool, workerMain } from './pool';
 import { Progress } from './progress';
 import { relaunchedThreads, relaunchWithAllCoresFlags, shouldRunHere } from './relaunch';
+import { plural } from '../shared/plural';
 import { errorsOnly, exitStatus, reportUnreadable, summaryLine, tally, type Outcome } from './report';
 import { BadConfigError, lintSettings } from './settings';
 import { expandTargets, type Target } from './targets';
@@ -96,7 +97,7 @@ function finish(args: LintArgs, paths: string[], outcomes: Outcome[], reportStre
       return;
     }
     if (outcome.fix?.diff) diffs += outcome.fix.diff;
-    else if (outcome.fix) process.stderr.write(`postmortem-lint: fixed ${name} (${outcome.fix.solved} problem${outcome.fix.solved === 1 ? '' : 's'} solved)\n`);
+    else if (outcome.fix) process.stderr.write(`postmortem-lint: fixed ${name} (${plural(outcome.fix.solved, 'problem')} solved)\n`);
     if (outcome.report) reports.push(outcome.report);
   });
   const stream = reportStream ?? (args.fix === 'dry-run' ? process.stderr : process.stdout);

@@ -2,6 +2,7 @@
 // --fix did to a file, and the tallies that decide the exit status.
 import { relative } from 'node:path';
 import type { FileReport } from '../protocol';
+import { plural } from '../shared/plural';
 import type { Target } from './targets';
 
 /** What --fix or --fix-dry-run did to a file that had something to fix. */
@@ -50,7 +51,6 @@ export function tally(reports: readonly FileReport[]): Tally {
   return { postmortems: reports.length, errors: count('error'), warnings: count('warning') };
 }
 
-export const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** The summary line: "2 postmortems checked: 3 errors, 5 warnings". */
 export function summaryLine({ postmortems, errors, warnings }: Tally): string {

@@ -3,6 +3,7 @@
 import { dueText, isOverdue, type ActionItem } from '../core/actionItems';
 import type { PostmortemModel } from '../core/model';
 import type { IncidentCard, WireActionItem, WireFrontMatter } from '../protocol';
+import { plural } from '../shared/plural';
 
 export function wireActionItem(model: PostmortemModel, item: ActionItem, now: Date): WireActionItem {
   const section = item.sectionLine === null ? undefined : model.sections.find((candidate) => candidate.line === item.sectionLine);
@@ -37,7 +38,6 @@ export function frontMatterResult(model: PostmortemModel): WireFrontMatter | nul
   };
 }
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 
 /** The card's action summary: "5 items: 2 open, 1 overdue"; null when the document has none. */
 export function cardActions(model: PostmortemModel, now: Date): IncidentCard['actions'] {

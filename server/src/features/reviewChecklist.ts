@@ -10,9 +10,9 @@ import { impactStatements } from '../core/writing/impactStatements';
 import { proseLines, regionsFor, regionsOf } from '../core/writing/regions';
 import type { ChecklistItem, ChecklistMark, ReviewChecklist } from '../protocol';
 import type { Finding } from '../rules/rule';
+import { plural } from '../shared/plural';
 import { findMilestones } from './milestones';
 
-const plural = (count: number, noun: string) => `${count} ${noun}${count === 1 ? '' : 's'}`;
 const oneBased = (lines: readonly number[]) => [...new Set(lines)].sort((a, b) => a - b).map((line) => line + 1);
 
 function item(id: ChecklistItem['id'], question: string, mark: ChecklistMark, detail: string, lines: readonly number[]): ChecklistItem {

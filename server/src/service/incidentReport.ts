@@ -2,6 +2,7 @@
 // in the card's words ("2h 15m"), so the Markdown and HTML forms only lay them out.
 import { formatDuration } from '../core/time/duration';
 import type { IncidentIndexEntry, IncidentStats, Spread } from '../protocol';
+import { plural } from '../shared/plural';
 
 /** The Markdown report's marker line: discovery never takes the file it is in for a postmortem. */
 export { GENERATED_INDEX_MARKER } from '../core/detect';
@@ -50,8 +51,6 @@ const minutes = (value: number | null | undefined) => (value === null || value =
 /** "1h 5m / 3h" : median and worst; a dash when no incident had the figure. */
 const spreadText = (spread: Spread) => (spread.count === 0 ? NONE : `${minutes(spread.median)} / ${minutes(spread.worst)}`);
 
-/** "1 incident", "3 incidents". */
-export const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
 
 function problemsText({ errors, warnings, information }: IncidentIndexEntry['problems']): string {
   const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '', information ? `${information} info` : ''].filter(Boolean);

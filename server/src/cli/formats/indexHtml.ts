@@ -1,6 +1,7 @@
 // `postmortem-lint report --format html`: the incident index as one self-contained page: no script,
 // nothing remote, every text escaped; a CSP that says so.
-import { plural as counted, type IncidentReportTables } from '../../service/incidentReport';
+import type { IncidentReportTables } from '../../service/incidentReport';
+import { plural as counted } from '../../shared/plural';
 import { escapeHtml } from '../../shared/html';
 
 function table(header: string[], rows: string[][]): string {

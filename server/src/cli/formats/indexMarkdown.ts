@@ -1,6 +1,7 @@
 // `postmortem-lint report --format markdown`: the incident index as an INDEX.md a CI job regenerates.
 // Deterministic: the same files give the same bytes (no clock time, no absolute path).
-import { plural, GENERATED_INDEX_MARKER, type IncidentReportTables } from '../../service/incidentReport';
+import { GENERATED_INDEX_MARKER, type IncidentReportTables } from '../../service/incidentReport';
+import { plural } from '../../shared/plural';
 
 /** Text inside a table cell: Markdown's own characters and the cell's pipe escaped, lines joined. */
 export function markdownCell(text: string): string {
