@@ -21,6 +21,7 @@ export function indexEntry(fields: Partial<IncidentIndexEntry> & { path: string 
     start: null,
     end: null,
     durationMinutes: null,
+    durationFrom: null,
     lifecycle: [],
     metrics: {},
     problems: { errors: 0, warnings: 0, information: 0 },

@@ -402,6 +402,8 @@ export interface IndexMetric {
  */
 export type IndexActionItem = Pick<WireActionItem, 'text' | 'line' | 'owner' | 'due' | 'ticket' | 'status' | 'done' | 'overdue'>;
 
+export type IndexDurationSource = 'window' | 'stated';
+
 export interface IncidentIndexEntry {
   uri: string;
   /** Relative to its workspace folder (or to the working directory, in the CLI). */
@@ -414,6 +416,12 @@ export interface IncidentIndexEntry {
   start: string | null;
   end: string | null;
   durationMinutes: number | null;
+  /**
+   * Where `durationMinutes` comes from: 'window', from `start` to `end`; 'stated', the length the
+   * document states, when it gives no window, or when its window opens on a lead-up (the change merged
+   * days before the outage) and so spans more than the outage, which the stated length is shorter than.
+   */
+  durationFrom: IndexDurationSource | null;
   lifecycle: LifecyclePoint[];
   metrics: Partial<Record<MetricName, IndexMetric>>;
   actionItems: IndexActionItem[];

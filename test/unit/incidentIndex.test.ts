@@ -340,6 +340,34 @@ test('a window that opens on a lead-up is dated by the date the document gives t
   assert.equal(index(text('24-10-2024 - All instances not available').replace('PR-158 was merged into the default branch', 'Errors began')).date, '2024-10-16');
 });
 
+test('the index\'s duration: the window\'s, else the stated length where there is no window or where the window opens on a lead-up (corpus 070)', () => {
+  const index = (text: string) => indexedPostmortem(analyze(text), settingsWith(), new Date('2026-01-01T00:00:00Z'), { uri: 'file:///ws/d.md', path: 'd.md', mtime: 0 }).entry;
+  const text = [
+    '# 24-10-2024 - All instances not available', '', '## Impact', '', '| Customers Impacted | Incident Duration |', '|:---:|:---:|', '| All | 3h 45m |', '',
+    '## Issue Summary', 'Every instance showed the Environment Unavailable message.', '', '## Timeline',
+    '- 16-10-2024 11:58 - PR-158 was merged into the default branch.', '- 24-10-2024 02:00 - v1.26.0 was released with it.',
+    '- 24-10-2024 04:45 - Availability dropped.', '- 24-10-2024 09:15 - Customer instances came back online.', '',
+    '## Root Cause', 'A security setting blocked JIT compilation.', '', '## Corrective and Preventive Measures', '- Pin the AMI version.', '',
+  ].join('\n');
+  const leadUp = index(text);
+  assert.equal(leadUp.durationMinutes, 225);
+  assert.equal(leadUp.durationFrom, 'stated');
+  // The window is still the timeline's, eight days: only the length is the stated one.
+  assert.equal(leadUp.start, '2024-10-16T11:58:00');
+  // A first entry that tells trouble opens the outage: the window's length stands (the mismatch is the rule's to report).
+  const troubled = index(text.replace('PR-158 was merged into the default branch', 'Errors began'));
+  assert.equal(troubled.durationMinutes, 11357);
+  assert.equal(troubled.durationFrom, 'window');
+  // A lead-up window shorter than the stated length is kept: the stated length is not the shorter bound.
+  assert.equal(index(text.replace('3h 45m', '9 days')).durationFrom, 'window');
+  // No window at all: the stated length.
+  const stated = index(['# Checkout outage', '', '## Summary', '', 'Duration: 45 minutes', 'Impact: checkout failed for every user.', 'Root cause: an expired certificate.', '',
+    '## Root Cause', 'The certificate expired.', '', '## Corrective and Preventive Measures', '- Alert before certificates expire.', ''].join('\n'));
+  assert.deepEqual([stated.start, stated.durationMinutes, stated.durationFrom], [null, 45, 'stated']);
+  // Nothing stated and no window: none.
+  assert.deepEqual([index(text.replace(/\| All \| 3h 45m \|/, '| All | |').replace(/- \d\d-10-2024 \d\d:\d\d - /g, '- ')).durationMinutes], [null]);
+});
+
 test('an entry made on the server\'s thread holds nothing of its file\'s text (its strings are not views into it)', async () => {
   const ws = workspace();
   // A title no other string here starts with, over enough lines that the file is far larger than its entry.

@@ -12,7 +12,7 @@ function entry(path: string, fields: { start?: string; date?: string; duration?:
   const items = fields.items ?? [];
   return {
     uri: `file:///ws/${path}`, path, title: path, date: fields.date ?? null, severity: fields.severity ?? null, status: null,
-    start: fields.start ?? null, end: null, durationMinutes: fields.duration ?? null, lifecycle: [],
+    start: fields.start ?? null, end: null, durationMinutes: fields.duration ?? null, durationFrom: fields.duration === undefined ? null : 'window', lifecycle: [],
     metrics: {
       ...(fields.detect === undefined ? {} : { timeToDetect: { minutes: fields.detect, from: 'started', to: 'detected' } }),
       ...(fields.resolve === undefined ? {} : { timeToResolve: { minutes: fields.resolve, from: 'started', to: 'resolved' } }),

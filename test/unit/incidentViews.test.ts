@@ -84,6 +84,10 @@ test('the tooltip says every figure and where each moment was read', () => {
     'No problems',
   ]);
   assert.equal(incidentTooltip(may).at(-1), 'Problems: 0 errors, 2 warnings, 1 information');
+  // A stated length says so, and what the window it stands for runs over.
+  const stated = { ...entry, start: '2024-10-16T11:58:00', end: '2024-10-24T09:15:00', durationMinutes: 225, durationFrom: 'stated' as const };
+  assert.equal(incidentTooltip(stated)[3], 'Duration 3h 45m, as stated; the timeline runs 2024-10-16T11:58:00 – 2024-10-24T09:15:00 from a lead-up');
+  assert.equal(incidentTooltip({ ...stated, start: null, end: null })[3], 'Duration 3h 45m, as stated');
 });
 
 const alice = 'alice';

@@ -83,8 +83,9 @@ export function incidentTooltip(entry: IncidentIndexEntry): string[] {
   const facts = [entry.date && `Date ${entry.date}`, entry.severity && `Severity ${entry.severity}`, entry.status && `Status ${entry.status}`].filter(Boolean);
   if (facts.length) lines.push(facts.join(' · '));
   if (entry.durationMinutes !== null) {
-    const window = entry.start && entry.end ? ` (${entry.start} – ${entry.end})` : '';
-    lines.push(`Duration ${formatMinutes(entry.durationMinutes)}${window}`);
+    const window = entry.start && entry.end ? `${entry.start} – ${entry.end}` : null;
+    const from = entry.durationFrom === 'stated' ? (window ? `, as stated; the timeline runs ${window} from a lead-up` : ', as stated') : window ? ` (${window})` : '';
+    lines.push(`Duration ${formatMinutes(entry.durationMinutes)}${from}`);
   }
   for (const name of Object.keys(METRIC_LABELS) as MetricName[]) {
     const figure = entry.metrics[name];

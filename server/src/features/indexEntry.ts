@@ -4,7 +4,7 @@
 import type { Settings } from '../core/config';
 import { startsWithLeadUp } from '../core/leadUp';
 import type { PostmortemModel } from '../core/model';
-import type { IncidentIndexEntry, IndexMetric, MetricName } from '../protocol';
+import type { IncidentIndexEntry, IndexDurationSource, IndexMetric, MetricName } from '../protocol';
 import { findingsOf } from '../rules/findings';
 import { actionItemsResult } from './actionItems';
 import { incidentResult } from './analysis';
@@ -96,6 +96,17 @@ function incidentDate(model: PostmortemModel, settings: Settings): string | null
   return date && calendarDateText(date);
 }
 
+/**
+ * The incident's length: its window's, or the length the document states where it gives no window, or
+ * where the window opens on a lead-up and the stated length is shorter (corpus 070: PR merged eight days
+ * before the outage, "Incident Duration 3h 45m"). Such a window only bounds the outage from above.
+ */
+function incidentDuration(model: PostmortemModel): { minutes: number; from: IndexDurationSource } | null {
+  const { durationMinutes: spanned, statedDurationMinutes: stated } = model.incident;
+  if (stated !== null && (spanned === null || (stated < spanned && startsWithLeadUp(model)))) return { minutes: stated, from: 'stated' };
+  return spanned === null ? null : { minutes: spanned, from: 'window' };
+}
+
 export function indexedPostmortem(model: PostmortemModel, settings: Settings, now: Date, file: IndexedFileInfo): IndexedPostmortem {
   const incident = incidentResult(model);
   const actionItems = actionItemsResult(model, now);
@@ -107,6 +118,7 @@ export function indexedPostmortem(model: PostmortemModel, settings: Settings, no
     else problems.information++;
   }
   const { lifecycle, metrics } = incidentLifecycle(model, settings);
+  const duration = incidentDuration(model);
   const front = model.frontMatter;
   const entry: IncidentIndexEntry = {
     uri: file.uri,
@@ -117,7 +129,8 @@ export function indexedPostmortem(model: PostmortemModel, settings: Settings, no
     status: front?.status ?? null,
     start: incident.start,
     end: incident.end,
-    durationMinutes: incident.durationMinutes,
+    durationMinutes: duration?.minutes ?? null,
+    durationFrom: duration?.from ?? null,
     lifecycle,
     metrics: Object.fromEntries(Object.entries(metrics).map(([name, figure]) => [name, { minutes: figure.minutes, from: figure.from.moment, to: figure.to.moment }])) as Partial<Record<MetricName, IndexMetric>>,
     actionItems: actionItems.map(({ text, line, owner, due, ticket, status, done, overdue }) => ({ text, line, owner, due, ticket, status, done, overdue })),

@@ -10,7 +10,7 @@ import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import type { IncidentIndexEntry } from '../protocol';
 import type { IndexedPostmortem } from '../features/indexEntry';
 
-export const INDEX_STORE_VERSION = 3;
+export const INDEX_STORE_VERSION = 4;
 const STORE_FILE = 'incident-index.json';
 const TIMELINES_FILE = 'incident-timelines.json';
 const TOOL = 'postmortem-writer';
