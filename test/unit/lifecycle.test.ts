@@ -302,3 +302,26 @@ test('an "(outage ends)" written on the start\'s date but before it is the next 
   assert.deepEqual(analysisResult(model).timeline.map((entry) => entry.offsetMinutes), [-324, 0, -1214, 546]);
   assert.deepEqual(inlayHints(model, { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }).map((hint) => hint.label), ['T-5:24', 'T+0:00', 'T-20:14', 'T+9:06']);
 });
+
+test('a window that opens on a lead-up and spans more than the stated length: the outage starts that long before the end, and the lead-up\'s words are no moment (corpus 070)', () => {
+  const text = joinLines(
+    '# 24-10-2024 - All instances not available', '', '## Impact', '', '| Customers Impacted | Incident Duration |', '|:---:|:---:|', '| All | 3h 45m |', '',
+    '## Issue Summary', 'Every instance showed the Environment Unavailable message.', '', '## Timeline',
+    '- 16-10-2024 11:58 - PR-158 was merged into the default branch.', '- 24-10-2024 04:00 - Karpenter noticed that a new version was available and rolled it out.',
+    '- 24-10-2024 04:45 - Availability dropped.', '- 24-10-2024 08:15 - A member of the Product team notified the Technology Team of an issue.',
+    '- 24-10-2024 09:15 - Customer instances came back online.', '',
+    '## Root Cause', 'A security setting blocked JIT compilation.', '', '## Corrective and Preventive Measures', '- Pin the AMI version.', '');
+  const { lifecycle } = lifecycleOf(text);
+  assert.deepEqual(lifecycle.map((p) => `${p.moment} ${p.source} ${p.line} ${p.iso} ${p.text}`), [
+    'started summary 6 2024-10-24T05:30:00 3h 45m',
+    'detected words 15 2024-10-24T08:15:00 notified',
+    'resolved words 16 2024-10-24T09:15:00 back online',
+  ]);
+  assert.deepEqual(figures(text), { timeToDetect: '165 started→detected', timeToResolve: '225 started→resolved' });
+  // The card reads the same lifecycle.
+  const card = incidentCard(analyze(text), settingsWith());
+  assert.deepEqual([card.timeToDetect?.durationText, card.timeToResolve?.durationText, card.timeToResolve?.from.iso], ['2h 45m', '3h 45m', '2024-10-24T05:30:00']);
+  // A stated bound ("under 4 hours") moves no start; a first entry that tells trouble is the outage's own start.
+  assert.deepEqual(moments(text.replace('| All | 3h 45m |', '| All | under 4 hours |')).slice(0, 2), ['started timeline 12', 'detected words 13']);
+  assert.deepEqual(figures(text.replace('PR-158 was merged into the default branch', 'Errors began')), { timeToDetect: '11042 started→detected', timeToResolve: '11357 started→resolved' });
+});

@@ -1,6 +1,7 @@
 // A timeline often opens before the outage: the change merged days before, the release that carried it.
 // Where the window runs from such an entry, its span bounds the outage from above only.
 import type { PostmortemModel } from './model';
+import type { StatedDuration } from './time/duration';
 import { entryWords } from './timeline';
 
 // What an outage's first moment says: something went wrong, or someone saw that it had.
@@ -16,4 +17,16 @@ export function startsWithLeadUp(model: PostmortemModel): boolean {
   const first = model.timeline.find((entry) => entry.axis === start.axis);
   // Its words with its nested lines: an entry that is a heading ("### 2021-06-03 9:00") tells below it.
   return first !== undefined && !TROUBLE.test(entryWords(model.lines, first));
+}
+
+/**
+ * The length the document states for an outage whose window opens on a lead-up and spans more than it
+ * (corpus 070: the PR merged eight days before, "Incident Duration 3h 45m"): the outage's own length,
+ * within the window. Null otherwise, and for a lower bound ("more than 2 hours"), which bounds nothing.
+ */
+export function statedWithinLeadUp(model: PostmortemModel): (StatedDuration & { line: number }) | null {
+  const stated = model.summary?.stated;
+  const spanned = model.incident.durationMinutes;
+  if (!stated || spanned === null || stated.minutes >= spanned || stated.bound === 'at-least') return null;
+  return startsWithLeadUp(model) ? stated : null;
 }

@@ -2,7 +2,7 @@
 // lifecycle and metrics, action items, problem counts) and its timeline's words, for workspace/symbol.
 
 import type { Settings } from '../core/config';
-import { startsWithLeadUp } from '../core/leadUp';
+import { startsWithLeadUp, statedWithinLeadUp } from '../core/leadUp';
 import type { PostmortemModel } from '../core/model';
 import type { IncidentIndexEntry, IndexDurationSource, IndexMetric, MetricName } from '../protocol';
 import { findingsOf } from '../rules/findings';
@@ -103,8 +103,10 @@ function incidentDate(model: PostmortemModel, settings: Settings): string | null
  */
 function incidentDuration(model: PostmortemModel): { minutes: number; from: IndexDurationSource } | null {
   const { durationMinutes: spanned, statedDurationMinutes: stated } = model.incident;
-  if (stated !== null && (spanned === null || (stated < spanned && startsWithLeadUp(model)))) return { minutes: stated, from: 'stated' };
-  return spanned === null ? null : { minutes: spanned, from: 'window' };
+  const within = statedWithinLeadUp(model);
+  if (within) return { minutes: within.minutes, from: 'stated' };
+  if (spanned !== null) return { minutes: spanned, from: 'window' };
+  return stated === null ? null : { minutes: stated, from: 'stated' };
 }
 
 export function indexedPostmortem(model: PostmortemModel, settings: Settings, now: Date, file: IndexedFileInfo): IndexedPostmortem {

@@ -2,11 +2,13 @@
 // resolved) is read from the strongest place that gives it: the front matter's explicit time, else an
 // explicit timeline marker ("OUTAGE BEGINS", "[detected]"), else the words of an entry ("Alert fired",
 // "rolled back"), else, for the start and the end, the incident window (the summary's or the timeline's
-// ends). Each figure measures between the two moments `postmortem.metrics` names, and says which it used.
+// ends; a window that opens on a lead-up and spans more than the length the document states starts that
+// length before its end). Each figure measures between the two moments `postmortem.metrics` names, and says which it used.
 // The preview's card and the incident index both read this, so they never disagree.
 import type { Settings } from '../core/config';
 import { LIFECYCLE_KEYS, type LifecycleKey } from '../core/frontMatter';
 import { frontMatterInstant } from '../core/frontMatterTimes';
+import { statedWithinLeadUp } from '../core/leadUp';
 import { METRIC_NAMES } from '../core/metricsSetting';
 import { entryAxis, type IncidentPoint, type PostmortemModel } from '../core/model';
 import { markerIn, type MarkedMoment } from '../core/timeline';
@@ -90,13 +92,26 @@ function fromMarker(model: PostmortemModel, key: LifecycleKey, marked: readonly 
   return null;
 }
 
-function fromWords(model: PostmortemModel, key: LifecycleKey, order: readonly number[]): Moment | null {
+function fromWords(model: PostmortemModel, key: LifecycleKey, order: readonly number[], leadUpEnds: number | null): Moment | null {
   const pattern = key === 'acknowledged' ? ACKNOWLEDGED_WORDS : MILESTONE_WORDS.find((words) => words.kind === key)?.pattern;
   if (!pattern || key === 'started') return null;
-  // Only entries with a time can place a moment.
-  const timed = order.filter((entryIndex) => model.timeline[entryIndex].axis !== null);
+  // Only entries with a time can place a moment, and none of a lead-up ("Karpenter noticed a new version", 070).
+  const timed = order.filter((entryIndex) => model.timeline[entryIndex].axis !== null
+    && (leadUpEnds === null || (entryAxis(model, model.timeline[entryIndex]) ?? leadUpEnds) >= leadUpEnds));
   const found = firstSaying(model, timed, key, pattern);
   return found ? fromEntry(model, key, found.entryIndex, 'words', found.word) : null;
+}
+
+/**
+ * A window that opens on a lead-up, where the document states a shorter length exactly: the outage began
+ * that long before the window's end (corpus 070: 3h 45m before 09:15, not the PR merged eight days before).
+ */
+function outageStartAfterLeadUp(model: PostmortemModel): Moment | null {
+  const end = model.incident.end;
+  const stated = statedWithinLeadUp(model);
+  if (!end || !stated || stated.bound !== 'exact') return null;
+  const axis = end.axis - stated.minutes;
+  return { point: { moment: 'started', iso: isoOf(axis, end.date, end.zone !== null), source: 'summary', line: stated.line, text: stated.text }, axis, dated: hasYear(end.date) };
 }
 
 /** The incident window's start or end (the summary's stated time, or the timeline's first or last entry). */
@@ -110,8 +125,10 @@ function fromWindow(model: PostmortemModel, key: LifecycleKey): Moment | null {
   };
 }
 
-function momentOf(model: PostmortemModel, key: LifecycleKey, order: readonly number[], marked: readonly MarkedEntry[]): Moment | null {
-  return fromFrontMatter(model, key) ?? fromMarker(model, key, marked) ?? fromWords(model, key, order) ?? fromWindow(model, key);
+/** `leadUpEnds`: where the outage began after a lead-up (see outageStartAfterLeadUp); null when the window is the outage's. */
+function momentOf(model: PostmortemModel, key: LifecycleKey, order: readonly number[], marked: readonly MarkedEntry[], leadUpEnds: Moment | null): Moment | null {
+  if (key === 'started' && leadUpEnds) return fromFrontMatter(model, key) ?? fromMarker(model, key, marked) ?? leadUpEnds;
+  return fromFrontMatter(model, key) ?? fromMarker(model, key, marked) ?? fromWords(model, key, order, leadUpEnds?.axis ?? null) ?? fromWindow(model, key);
 }
 
 /** The lifecycle of a postmortem and its response figures, as `settings.metrics` defines them. */
@@ -120,8 +137,9 @@ export function incidentLifecycle(model: PostmortemModel, settings: Settings): I
   const order = inTimeOrder(model);
   const marked = markedEntries(model, order);
   const moments = new Map<LifecycleKey, Moment>();
+  const leadUpEnds = outageStartAfterLeadUp(model);
   for (const key of LIFECYCLE_KEYS) {
-    const moment = momentOf(model, key, order, marked);
+    const moment = momentOf(model, key, order, marked, leadUpEnds);
     if (moment) moments.set(key, moment);
   }
   const metrics: Partial<Record<MetricName, MetricFigure>> = {};

@@ -1,7 +1,7 @@
 // The stated outage duration and the computed one (from the stated window or the timeline) differ by
 // more than postmortem.durationTolerance; "under 3 hours" is a bound. The fix writes the computed one
 // in, a fact the writer should confirm: fix-all leaves it alone.
-import { startsWithLeadUp } from '../core/leadUp';
+import { statedWithinLeadUp } from '../core/leadUp';
 import type { PostmortemModel } from '../core/model';
 import { formatDuration, type StatedDuration } from '../core/time/duration';
 import { durationEdit } from './fixes/replaceDuration';
@@ -25,7 +25,8 @@ export function durationContradicts(model: PostmortemModel, settingsTolerance: n
   const computed = model.incident.durationMinutes;
   if (!stated || computed === null) return false;
   const tolerance = toleranceFor(stated, settingsTolerance);
-  if (computed > stated.minutes && startsWithLeadUp(model)) return false;
+  // A window that opens on a lead-up bounds the outage from above only.
+  if (statedWithinLeadUp(model)) return false;
   return stated.bound === 'at-most' ? computed > stated.minutes + tolerance
     : stated.bound === 'at-least' ? computed < stated.minutes - tolerance
       : Math.abs(stated.minutes - computed) > tolerance;
