@@ -280,10 +280,6 @@ function cellsOf(row: string): string[] {
   return row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => plainText(cell).trim());
 }
 
-/**
- * The summary's facts in lines `firstLine` to `lastLine`. `tablesOnly`: only facts written in tables
- * (a report's opening "Impact" table, before its summary), no prose.
- */
 /** The summary's facts, with what `other` states that it does not (the report's opening table's duration). */
 export function withFacts(summary: SummaryFacts, other: SummaryFacts): SummaryFacts {
   return {
@@ -298,7 +294,11 @@ export function withFacts(summary: SummaryFacts, other: SummaryFacts): SummaryFa
   };
 }
 
-/** `setOrder`: the order of every numeric date (the postmortem.dateOrder setting's, or the document's own); null reads them as written. */
+/**
+ * The summary's facts in lines `firstLine` to `lastLine`. `tablesOnly`: only facts written in tables
+ * (a report's opening "Impact" table, before its summary), no prose. `setOrder`: the order of every
+ * numeric date (the postmortem.dateOrder setting's, or the document's own); null reads them as written.
+ */
 export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number, tablesOnly = false, setOrder: DateOrder | null = null): SummaryFacts {
   const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null, impact: null, rootCause: null };
   const { lines } = md.index;
