@@ -176,7 +176,6 @@ export function readSettingsOver(raw: unknown, base: Settings, origin = 'setting
   return { settings, problems };
 }
 
-/** `writing.<list>.extend` and `.mute`: lists of phrases; a bad one keeps that list's default. */
 /** A list of globs: the valid ones (each bad one reported), or null when it is not a list of strings. */
 function readGlobList(raw: unknown, name: string, origin: string, problems: string[]): string[] | null {
   if (!Array.isArray(raw) || !raw.every((glob) => typeof glob === 'string')) {
@@ -195,6 +194,7 @@ function readGlobList(raw: unknown, name: string, origin: string, problems: stri
   });
 }
 
+/** `writing.<list>.extend` and `.mute`: lists of phrases; a bad one keeps that list's default. */
 function readWriting(raw: unknown, settings: Settings, origin: string, problems: string[]): void {
   if (!isRecord(raw)) {
     problems.push(`${origin}: writing must be an object of word lists (${PHRASE_LISTS.join(', ')})`);
