@@ -51,6 +51,15 @@ test('markdown and html: months in a row without an incident are one row; one su
   assert.equal(JSON.parse(formatIndex(entries, 'json')).stats.months.length, 7);
 });
 
+test('markdown and html: a duration that is the document\'s stated length says so', () => {
+  const entries = entriesOf(WORKSPACE).map((entry) => (entry.path.endsWith('dns.md') ? { ...entry, durationMinutes: 225, durationFrom: 'stated' as const } : entry));
+  const row = (text: string) => text.split('\n').find((line) => line.includes('DNS resolver outage'));
+  assert.match(row(formatIndex(entries, 'markdown')) ?? '', /\| 3h 45m \(stated\) \|/);
+  assert.match(formatIndex(entries, 'html'), /<td>3h 45m \(stated\)<\/td>/);
+  // The window's own length is written bare.
+  assert.match(row(formatIndex(entriesOf(WORKSPACE), 'markdown')) ?? '', /\| 1h 30m \|/);
+});
+
 test('html: one page, no script, nothing remote, every text escaped', () => {
   const html = formatIndex(entriesOf(WORKSPACE), 'html');
   assert.match(html, /^<!DOCTYPE html>/);

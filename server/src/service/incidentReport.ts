@@ -51,6 +51,8 @@ const minutes = (value: number | null | undefined) => (value === null || value =
 /** "1h 5m / 3h" : median and worst; a dash when no incident had the figure. */
 const spreadText = (spread: Spread) => (spread.count === 0 ? NONE : `${minutes(spread.median)} / ${minutes(spread.worst)}`);
 
+/** The incident's length, "(stated)" when it is the document's stated length rather than its window's. */
+const durationText = (entry: IncidentIndexEntry) => (entry.durationFrom === 'stated' ? `${minutes(entry.durationMinutes)} (stated)` : minutes(entry.durationMinutes));
 
 function problemsText({ errors, warnings, information }: IncidentIndexEntry['problems']): string {
   const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '', information ? `${information} info` : ''].filter(Boolean);
@@ -81,7 +83,7 @@ export function incidentReportTables(entries: IncidentIndexEntry[], stats: Incid
       path: entry.path,
       severity: entry.severity ?? NONE,
       status: entry.status ?? NONE,
-      duration: minutes(entry.durationMinutes),
+      duration: durationText(entry),
       timeToDetect: minutes(entry.metrics.timeToDetect?.minutes),
       timeToResolve: minutes(entry.metrics.timeToResolve?.minutes),
       openItems: entry.openItems,
