@@ -281,6 +281,15 @@ test('a timeline that opens with a lead-up (a change merged days before) bounds 
   // An entry that is a heading tells on the lines under it (corpus 058-062): the trouble there makes it the outage's.
   const headings = doc('').replace('- 06-05-2024 10:12 - ', '### 06-05-2024 10:12\nFirst errors reported by the EU customers.\n\n');
   assert.ok(codesOf(headings).includes('duration-mismatch'));
+  // The trouble told as a ticket, someone becoming aware, what users could not do, an attack (corpus 032, 069, 001, 105).
+  for (const first of ['Some users opened a ticket that they couldn\'t sign in to their dashboard.', 'We became aware of it during a call.',
+    'It was found that not all of our HTTP requests were not being sent to the server.', 'A user emails Security about a suspicious phishing email.', 'Instances lost external connectivity.']) {
+    assert.ok(codesOf(doc(first)).includes('duration-mismatch'), first);
+  }
+  // A change, a release, a scaling told before the outage stay a lead-up (corpus 070, 081, 068).
+  for (const first of ['Project release', 'Proactively scaling up the cluster from 7 to 10 nodes, to ensure capacity for team migrations.']) {
+    assert.ok(!codesOf(doc(first)).includes('duration-mismatch'), first);
+  }
 });
 
 test('the summary fix writes no lead-up time: "Add Start time" on a timeline that opens with a merged change writes TBD', async () => {
