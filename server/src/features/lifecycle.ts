@@ -3,7 +3,8 @@
 // explicit timeline marker ("OUTAGE BEGINS", "[detected]"), else the words of an entry ("Alert fired",
 // "rolled back"), else, for the start and the end, the incident window (the summary's or the timeline's
 // ends; a window that opens on a lead-up and spans more than the length the document states starts that
-// length before its end). Each figure measures between the two moments `postmortem.metrics` names, and says which it used.
+// length before its end). Each figure measures between the two moments `postmortem.metrics` names, and
+// says which it used.
 // The preview's card and the incident index both read this, so they never disagree.
 import type { Settings } from '../core/config';
 import { LIFECYCLE_KEYS, type LifecycleKey } from '../core/frontMatter';
