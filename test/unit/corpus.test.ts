@@ -21,7 +21,6 @@ const KNOWN_DIFFERENCES: Record<string, Partial<Record<Field, string>>> = {
   '008.md': { timelineEntries: 'eight events run on in one paragraph ("2100hrs WAT: … 2105hrs: …"); we read one entry a line and report timeline-entries-run-on, whose fix gives the paragraph\'s five (three more sit in HTML list items)' },
   '016.md': { 'summary-field-missing': '"…, causing service unavailability" reads as a stated cause; it names the effect' },
   '020.md': { timelineEntries: 'the one timed line of its Timeline is prose ("The issue has been detected the 02/02/2022 at 5:PM"), which a reader may count as an entry; we do not (as for 034)' },
-  '048.md': { sections: '"MEASURES TAKEN TO ARREST THE ISSUE" is not a name we know for the resolution', 'section-missing': 'same' },
   '049.md': { end: 'a joke: "20 seconds at 3:00:00pm" in backquotes under a question; the length is not read', durationMinutes: 'same', statedDurationMinutes: 'same', 'summary-field-missing': 'same' },
   '055.md': { timelineEntries: 'embedded tweets: each row\'s time sits at the end of its first cell, after the tweet\'s HTML', end: 'same', durationMinutes: 'same', 'summary-field-missing': 'its summary is a tweet thread; impact and cause are in the tweets\' words, which we do not read as prose' },
   '063.md': { 'summary-field-missing': 'the cause is told as "when two tutorials both launched at the same time", with no causal word' },

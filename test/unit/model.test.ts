@@ -124,6 +124,11 @@ test('a combined "Root Cause and Resolution" and its two halves both satisfy the
   assert.equal(status(split).present, true);
   assert.equal(status(half).present, false);
   assert.deepEqual(status(half).missingParts, ['resolution']);
+  // What was done to stop it, told as such, is the resolution (corpus 048); what prevents the next one is not.
+  for (const title of ['MEASURES TAKEN TO ARREST THE ISSUE', 'Steps taken to resolve the outage', 'How we fixed it']) {
+    assert.equal(status(analyze(joinLines('# Postmortem', '## Root Cause', 'x', `## ${title}`, 'y'))).present, true, title);
+  }
+  assert.deepEqual(status(analyze(joinLines('# Postmortem', '## Root Cause', 'x', '## Measures taken to prevent a recurrence', 'y'))).missingParts, ['resolution']);
 });
 
 test('summary prose: "lasted for 2 hours, starting at 14:00 UTC and ending at 16:00 UTC"', () => {
