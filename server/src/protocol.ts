@@ -516,7 +516,7 @@ export interface IncidentStats {
   undated: number;
   severities: Array<{ severity: string | null; count: number }>;
   /** The longest incidents, longest first (at most 10). */
-  longest: Array<{ uri: string; path: string; title: string | null; durationMinutes: number }>;
+  longest: Array<{ uri: string; path: string; title: string | null; durationMinutes: number; durationFrom: IndexDurationSource | null }>;
   /** Owners with open items, most overdue first. */
   owners: OwnerItems[];
   totals: { incidents: number; openItems: number; overdueItems: number };

@@ -40,9 +40,9 @@ const FIGURES: IncidentStats = stats({
   undated: 1,
   severities: [{ severity: 'SEV1', count: 3 }, { severity: 'SEV2', count: 6 }, { severity: null, count: 2 }],
   longest: [
-    { uri: 'file:///ws/pm/login.md', path: 'pm/login.md', title: 'Login outage <script>alert(1)</script>', durationMinutes: 1505 },
-    { uri: 'file:///ws/pm/db.md', path: 'pm/db.md', title: 'Database failover during the quarterly maintenance window', durationMinutes: 385 },
-    { uri: 'file:///ws/pm/cdn.md', path: 'pm/cdn.md', title: null, durationMinutes: 140 },
+    { uri: 'file:///ws/pm/login.md', path: 'pm/login.md', title: 'Login outage <script>alert(1)</script>', durationMinutes: 1505, durationFrom: 'window' },
+    { uri: 'file:///ws/pm/db.md', path: 'pm/db.md', title: 'Database failover during the quarterly maintenance window', durationMinutes: 385, durationFrom: 'stated' },
+    { uri: 'file:///ws/pm/cdn.md', path: 'pm/cdn.md', title: null, durationMinutes: 140, durationFrom: 'window' },
   ],
   owners: [{ owner: 'bob', open: 4, overdue: 3 }, { owner: 'alice & co', open: 5, overdue: 1 }, { owner: null, open: 2, overdue: 0 }],
   totals: { incidents: 11, openItems: 11, overdueItems: 4 },
@@ -97,6 +97,9 @@ test('the dashboard body: totals, one card per figure, incidents clickable only 
   assert.doesNotMatch(body, /<script/);
   assert.match(body, /Login outage &lt;script&gt;/);
   assert.match(body, /alice &amp; co: 5 open, 1 overdue/);
+  // A length the document states (its window opens on a lead-up) says so; a window's does not.
+  assert.match(body, />6h 25m \(stated\)<\/text>/);
+  assert.match(body, />2h 20m<\/text>/);
   // Time to resolve's worst month is 25h: the axis is in hours; time to detect stays in minutes.
   assert.match(body, /id="pm-resolve-title"[\s\S]*?class="pm-unit"[^>]*>hours</);
   assert.match(body, /id="pm-detect-title"[\s\S]*?class="pm-unit"[^>]*>minutes</);

@@ -46,7 +46,7 @@ test('months by start date (else the date), severities, the longest and owners, 
   ]);
   assert.equal(stats.undated, 1);
   assert.deepEqual(stats.severities, [{ severity: 'SEV2', count: 3 }, { severity: 'SEV1', count: 1 }, { severity: null, count: 1 }]);
-  assert.deepEqual(stats.longest.map((l) => [l.path, l.durationMinutes]), [['b.md', 120], ['d.md', 120], ['e.md', 90], ['a.md', 60], ['c.md', 30]]);
+  assert.deepEqual(stats.longest.map((l) => [l.path, l.durationMinutes, l.durationFrom]), [['b.md', 120, 'window'], ['d.md', 120, 'window'], ['e.md', 90, 'window'], ['a.md', 60, 'window'], ['c.md', 30, 'window']]);
   assert.deepEqual(stats.owners, [
     { owner: 'ana', open: 2, overdue: 2 },
     { owner: null, open: 1, overdue: 1 },

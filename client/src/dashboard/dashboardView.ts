@@ -66,10 +66,12 @@ function longest(stats: IncidentStats, interactive: boolean): string {
   const unit = timeUnitFor(Math.max(0, ...stats.longest.map((l) => l.durationMinutes)));
   const rows: Row[] = stats.longest.map((incident) => {
     const label = incident.title?.trim() || incident.path;
+    // The document's stated length, where its window spans more (a lead-up) or there is none, says so.
+    const length = `${formatMinutes(incident.durationMinutes)}${incident.durationFrom === 'stated' ? ' (stated)' : ''}`;
     return {
       label,
-      values: [{ value: incident.durationMinutes / unit.minutes, className: 'pm-long', title: `${label} (${incident.path}): ${formatMinutes(incident.durationMinutes)}` }],
-      valueText: formatMinutes(incident.durationMinutes),
+      values: [{ value: incident.durationMinutes / unit.minutes, className: 'pm-long', title: `${label} (${incident.path}): ${length}` }],
+      valueText: length,
       uri: interactive ? incident.uri : undefined,
     };
   });

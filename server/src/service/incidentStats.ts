@@ -84,7 +84,7 @@ export function incidentStats(entries: IncidentIndexEntry[]): IncidentStats {
     .filter((entry): entry is IncidentIndexEntry & { durationMinutes: number } => entry.durationMinutes !== null)
     .sort((a, b) => b.durationMinutes - a.durationMinutes || a.path.localeCompare(b.path))
     .slice(0, LONGEST)
-    .map(({ uri, path, title, durationMinutes }) => ({ uri, path, title, durationMinutes }));
+    .map(({ uri, path, title, durationMinutes, durationFrom }) => ({ uri, path, title, durationMinutes, durationFrom }));
   return {
     months: monthsBetween([...months.keys()]).map((month) => monthFigures(month, months.get(month) ?? [])),
     undated,
