@@ -9,6 +9,7 @@ import { incidentLifecycle } from '../../server/src/features/lifecycle';
 import { incidentCard } from '../../server/src/features/incidentCard';
 import { analysisResult, incidentResult } from '../../server/src/features/analysis';
 import { inlayHints } from '../../server/src/features/inlayHints';
+import { hover } from '../../server/src/features/hover';
 import { findMilestones } from '../../server/src/features/milestones';
 import { readSettings } from '../../server/src/rules/settings';
 
@@ -321,6 +322,11 @@ test('a window that opens on a lead-up and spans more than the stated length: th
   // The card reads the same lifecycle.
   const card = incidentCard(analyze(text), settingsWith());
   assert.deepEqual([card.timeToDetect?.durationText, card.timeToResolve?.durationText, card.timeToResolve?.from.iso], ['2h 45m', '3h 45m', '2024-10-24T05:30:00']);
+  // The stated length's hover says why it is the one used.
+  const said = hover(analyze(text), { line: 6, character: 10 });
+  assert.match(String((said?.contents as { value: string }).value), /\*\*Computed:\*\* 7d 21h 17m[\s\S]*The timeline opens on a lead-up \(line 13\), before the outage: its span only bounds the outage, so the stated length is the one/);
+  const troubled = hover(analyze(text.replace('PR-158 was merged into the default branch', 'Errors began')), { line: 6, character: 10 });
+  assert.doesNotMatch(String((troubled?.contents as { value: string }).value), /lead-up/);
   // A stated bound ("under 4 hours") moves no start; a first entry that tells trouble is the outage's own start.
   assert.deepEqual(moments(text.replace('| All | 3h 45m |', '| All | under 4 hours |')).slice(0, 2), ['started timeline 12', 'detected words 13']);
   assert.deepEqual(figures(text.replace('PR-158 was merged into the default branch', 'Errors began')), { timeToDetect: '11042 started→detected', timeToResolve: '11357 started→resolved' });

@@ -2,6 +2,7 @@
 // incident start, and how its zone and date were decided. On a stated duration: the computed one. On an
 // action item or a front matter key: see actionItemHover.ts.
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import { statedWithinLeadUp } from '../core/leadUp';
 import { entryAxis, type PostmortemModel } from '../core/model';
 import type { DateSource, TimelineEntry, ZoneSource } from '../core/timeline';
 import { formatDuration, formatOffset } from '../core/time/duration';
@@ -80,6 +81,9 @@ function durationHover(model: PostmortemModel): string {
         : incident.durationSource === 'front-matter' ? "the front matter's `started` and `resolved`"
           : mixedWithFrontMatter ? 'the front matter and the document' : 'the summary and the timeline';
     lines.push(`**Computed:** ${formatDuration(incident.durationMinutes)}, from ${from}: ${localDateTime(incident.start)} → ${localDateTime(incident.end)}`);
+    if (statedWithinLeadUp(model)) {
+      lines.push(`The timeline opens on a lead-up (line ${incident.start.line + 1}), before the outage: its span only bounds the outage, so the stated length is the one the incident index and the response figures use.`);
+    }
   }
   return lines.join('\n\n');
 }
