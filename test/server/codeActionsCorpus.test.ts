@@ -36,7 +36,9 @@ async function fixEach(name: string, text: string): Promise<number> {
       if (diagnostic.code !== 'timeline-out-of-order' && diagnostic.code !== 'timeline-missing-timezone') assert.deepEqual(same, [], `${where}: still reported`);
       if (diagnostic.code === 'timeline-out-of-order') assert.ok(!after.diagnostics.some((d) => d.code === 'timeline-out-of-order'), `${where}: still out of order`);
       const before = new Set(diagnostics.diagnostics.map((d) => d.code));
-      assert.deepEqual(after.diagnostics.filter((d) => !before.has(d.code)).map((d) => d.code), [], `${where}: new problems`);
+      // A summary inserted is read as one: each field it does not state yet is reported until it does.
+      const insertsSummary = diagnostic.code === 'section-missing' && /Summary|Overview/.test(String((diagnostic.data as { title?: string }).title));
+      assert.deepEqual(after.diagnostics.filter((d) => !before.has(d.code) && !(insertsSummary && d.code === 'summary-field-missing')).map((d) => d.code), [], `${where}: new problems`);
       applied++;
     }
   }

@@ -56,7 +56,10 @@ function checkEveryFix(name: string, text: string): number {
       else if (diagnostic.code === 'timeline-missing-timezone' && (diagnostic.data as { scope: string }).scope === 'timeline') assert.ok(!afterKeys.has('timeline-missing-timezone'), `${where}: still no zone`);
       else assert.ok(!after.some((d) => key(d) === key(diagnostic) && d.range.start.line === diagnostic.range.start.line), `${where}: the problem is still there`);
       const beforeCodes = new Set(before.map((d) => d.code));
-      const fresh = after.filter((d) => !beforeCodes.has(d.code));
+      // A summary inserted (whole, or its heading over the facts the document writes under its title)
+      // is read as one: each field it does not state yet is reported until it does.
+      const insertsSummary = diagnostic.code === 'section-missing' && /Summary|Overview/.test((diagnostic.data as { title: string }).title);
+      const fresh = after.filter((d) => !beforeCodes.has(d.code) && !(insertsSummary && d.code === 'summary-field-missing'));
       assert.deepEqual(fresh.map((d) => `${d.code}: ${d.message}`), [], `${where}: new problems`);
       applied++;
     }
@@ -83,6 +86,29 @@ test('the missing section goes where the profile wants it, in the document\'s st
   const setext = joinLines('Postmortem', '==========', '', 'Timeline', '--------', '', '- 10:00 UTC a');
   const fix = actionsFor(setext, diagnosticsOf(setext).find((d) => d.code === 'section-missing')!)[0];
   assert.match(apply(setext, fix), /Issue Summary\n-------------\n/);
+});
+
+test('a missing summary whose facts stand under the title gets its heading there, so they stay its facts (corpus 017, 040); the fields fix fills an empty label', () => {
+  const rest = ['**Timeline**:', '* 13:20 EAT - alert fired', '* 13:50 EAT - fixed', '', '### Root cause and Resolution', 'Bad key permissions; fixed them.', '', '### Corrective and Preventive Measures', '- Check key permissions', ''];
+  const underTitle = joinLines('# Postmortem', '**Duration: 30 mins** (13:20 ~ 13:30 EAT).', '', '**Impact**: 40% of users could not log in.', '', '**Root cause**: Incorrect SSH key permissions.', '', ...rest);
+  const missing = diagnosticsOf(underTitle).find((d) => d.code === 'section-missing')!;
+  assert.equal((missing.data as { headingOnly?: boolean }).headingOnly, true);
+  const fixed = apply(underTitle, actionsFor(underTitle, missing)[0]);
+  assert.ok(fixed.startsWith(joinLines('# Postmortem', '', '### Issue Summary', '', '**Duration: 30 mins**')), fixed.slice(0, 80));
+  // Its facts are the summary's now: the stated 30 minutes against the stated 10 are still told.
+  assert.deepEqual(diagnosticsOf(fixed).map((d) => d.code), ['duration-mismatch']);
+  // Facts split from the end of the preamble by a heading stay where they are; the summary comes whole, after them.
+  const split = joinLines('# Postmortem', 'From 10:00 to 11:00 UTC every user got errors, because of a typo.', '', '# What I learned', 'Typos matter.', '', '## Timeline', '- 10:00 UTC alert', '- 11:00 UTC fixed', '',
+    '## Root Cause and Resolution', 'A typo; fixed.', '', '## Corrective and Preventive Measures', '- Lint configs', '');
+  const splitMissing = diagnosticsOf(split).find((d) => d.code === 'section-missing')!;
+  assert.equal((splitMissing.data as { headingOnly?: boolean }).headingOnly, undefined);
+  const whole = apply(split, actionsFor(split, splitMissing)[0]);
+  assert.match(whole, /Typos matter\.\n\n## Issue Summary\n\n- \*\*Duration:\*\* \n/);
+  // Its empty fields are reported, and each fix fills its own label rather than adding a line.
+  const duration = diagnosticsOf(whole).find((d) => d.code === 'summary-field-missing' && (d.data as { field: string }).field === 'duration')!;
+  const filled = apply(whole, actionsFor(whole, duration)[0]);
+  assert.match(filled, /- \*\*Duration:\*\* 1h\n- \*\*Start time:\*\* \n/);
+  assert.equal(filled.split('Duration:').length, 2, 'one Duration label');
 });
 
 test('a missing section never cuts code, an HTML block or a table in two; one that runs unclosed to the end gets the section before it', () => {

@@ -71,6 +71,8 @@ test('a cause in prose is a root cause: "caused a", "resulted in", "because", "w
     '**The underlying issue**: each pod consumes an IP address of the subnet.',
     'A bug in the resource quota was preventing the hub from creating new pods.',
     'The hacker used a brute-forcing program to gain access to our server.',
+    // Corpus 092.
+    'The root of the problem was that our new server was not added to the load balancer with the correct port.',
     // Corpus 067, in Portuguese (its section is "Causa raiz"); and the same words in Spanish.
     'A causa raiz identificada foi uma consulta N+1 introduzida em um endpoint crítico.',
     'La causa raíz fue un índice que faltaba en la tabla de usuarios.',
@@ -290,4 +292,13 @@ test('"3:AM" leading a timeline entry is read as 03:00 and reported as incomplet
   const [action] = codeActions(model, 'file:///p.md', [unparsed[0]], settingsWith(), null);
   assert.equal(action.title, 'Write it as a 24-hour time');
   assert.equal(applyEdits(text, (action.edit?.changes?.['file:///p.md'] ?? []) as TextEdit[]), text.replace('3:AM', '03:00'));
+});
+
+test('an empty label states nothing (a template not yet filled in); its value on the line below does', () => {
+  const labels = ['- **Duration:** ', '- **Start time:** ', '- **End time:** ', '- **Impact:**', '- **Root cause:** '];
+  assert.deepEqual(missingFields(withSummary(...labels)), ['duration', 'end', 'impact', 'root-cause', 'start']);
+  // Filled in, partly: only the empty ones are missing.
+  assert.deepEqual(missingFields(withSummary('- **Duration:** 1 hour, from 10:00 UTC to 11:00 UTC', '- **Impact:** all users', '- **Root cause:** ')), ['root-cause']);
+  // The value under its label, as much as beside it.
+  assert.deepEqual(missingFields(withSummary('**Duration:** 1 hour, from 10:00 UTC to 11:00 UTC', '', '**Impact:**', '', 'Every user got errors.', '', '**Root cause:**', 'A typo.')), []);
 });

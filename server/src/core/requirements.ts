@@ -1,5 +1,6 @@
 // The profile's sections a document lacks, and where each belongs.
 import type { PostmortemModel, RequirementStatus } from './model';
+import { readSummary } from './summary';
 
 /**
  * The sections a requirement still needs, as they would be inserted: the whole section, or, when a
@@ -13,8 +14,33 @@ export function missingSections(status: RequirementStatus): Array<{ id: string; 
   return [{ id: status.spec.id, title: status.spec.title }];
 }
 
+/**
+ * A missing summary whose facts the document already writes before its first section ("**Duration:** 30
+ * mins" under the title, corpus 017): the line after which its heading alone goes, so that those facts
+ * become its section. That is after the front matter and the last heading before them (a title, a
+ * subtitle: corpus 040's second "# An Outage Experience I Had"), and only when every fact is below it;
+ * else null, as when there are none.
+ */
+export function summaryHeadingLine(model: PostmortemModel): number | null {
+  if (model.summarySection || !model.summary || model.summary.fields.size === 0) return null;
+  const { info } = model.lines;
+  const end = model.sections[0]?.line ?? info.length;
+  let after = -1;
+  for (let i = 0; i < end; i++) if (info[i].kind === 'frontmatter' || info[i].kind === 'heading' || info[i].kind === 'heading-underline') after = i;
+  // The headings CommonMark does not know ("###Posmortem", corpus 027) end a section too.
+  for (const heading of model.otherHeadings) if (heading.line < end) after = Math.max(after, heading.line);
+  while (after + 1 < end && info[after + 1].kind === 'heading-underline') after++;
+  if (after + 1 >= end) return null;
+  const below = readSummary(model.lines, after + 1, end - 1);
+  return [...model.summary.fields].every((field) => below.fields.has(field)) ? after : null;
+}
+
 /** After which line a missing section goes so that the profile's order is kept. */
 export function insertionLine(model: PostmortemModel, missing: RequirementStatus): number {
+  if (missing.spec.role === 'summary') {
+    const above = summaryHeadingLine(model);
+    if (above !== null) return above;
+  }
   const order = model.requirements;
   const at = order.indexOf(missing);
   const endOf = (status: RequirementStatus): number => {

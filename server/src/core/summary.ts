@@ -89,7 +89,8 @@ const ROOT_CAUSE_PROSE: readonly RegExp[] = [
   /\broot[\s-]?cause|\bcausa\s+ra[ií]z\b|\b(?:probable|likely|main|primary)\s+cause\b|\bit was found that\b|\bturned out\b|\bdue to\b|\btriggered by\b|\bresult(?:ed)? of\b/i,
   /\bcaused\s+(?:by|an?|the)\b|\bwas\s+caused\b|\bcausing\b|\bresulted\s+in\b|\bbecause\b/i,
   /\b(?:found|determined|discovered|identified)\s+(?:that\s+)?the\s+(?:issue|problem|cause)\s+was\b/i,
-  /\bunderlying\s+(?:issue|cause|problem)\b|\b(?:a|the)\s+bug\s+in\b/i,
+  // "The root of the problem was that our new server was not added …" (092).
+  /\bunderlying\s+(?:issue|cause|problem)\b|\b(?:a|the)\s+bug\s+in\b|\broot\s+of\s+(?:the|this)\s+(?:problem|issue|outage|incident)\b/i,
   // A breach told by its means: "The hacker used a brute-forcing program to gain access".
   /\b(?:attackers?|hackers?|intruders?)\s+(?:\w+\s+)?(?:used|exploited|gained|obtained)\b/i,
 ];
@@ -184,7 +185,7 @@ function withoutRestatements(value: string, stamps: Stamp[]): Stamp[] {
   return stamps.filter((stamp, i) => i === 0 || !stamps[i - 1].time || !/^\s*\(\s*$/.test(value.slice(stamps[i - 1].end, stamp.start)));
 }
 
-function labelField(label: string): SummaryField | null {
+export function labelField(label: string): SummaryField | null {
   const words = label.toLowerCase().replace(/[\s-]+/g, ' ');
   for (const [field, labels] of Object.entries(FIELD_LABELS) as [SummaryField, string[]][]) {
     if (labels.includes(words)) return field;
@@ -317,10 +318,13 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       continue;
     }
     const contentOffset = skipLinePrefix(raw);
-    for (const written of piecesOf(md, i, raw.slice(contentOffset))) readPiece(i, raw, contentOffset, written);
-    if (!tablesOnly) prose.push(i);
+    let labelsOnly = true;
+    for (const written of piecesOf(md, i, raw.slice(contentOffset))) labelsOnly = readPiece(i, raw, contentOffset, written) && labelsOnly;
+    // A label alone ("**Impact:**") is no prose: its own word would state what nothing after it says.
+    if (!tablesOnly && !labelsOnly) prose.push(i);
   }
-  function readPiece(i: number, raw: string, contentOffset: number, written: string): void {
+  /** Reads one piece of line `i`; true when it is a label alone, whose value is yet to come. */
+  function readPiece(i: number, raw: string, contentOffset: number, written: string): boolean {
     const kind = md.info[i].kind;
     // "from midnight to 2:30 AM", "noon until 3 PM": the same length, so offsets still fit the line.
     const content = withClockWords(written);
@@ -333,8 +337,11 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     if (!field && pendingField && content) {
       field = pendingField; // "Duration:" on its own line, the value below it.
     }
-    pendingField = (label && !label[2].trim()) || headingField ? field : null;
-    if (field) facts.fields.add(field);
+    // A label with nothing after it states its field only once a value comes below it: an empty
+    // "**Impact:**" (a skeleton not yet filled in) states nothing.
+    const awaitsValue = Boolean((label && !label[2].trim()) || headingField);
+    pendingField = awaitsValue ? field : null;
+    if (field && !awaitsValue) facts.fields.add(field);
     const said = value.trim();
     if (field === 'impact' && said && !facts.impact) facts.impact = { text: said, line: i };
     if (field === 'root-cause' && said && !facts.rootCause) facts.rootCause = { text: said, line: i };
@@ -388,6 +395,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
         facts.fields.add('duration');
       }
     }
+    return awaitsValue && field !== null;
   }
   // "At 3:00 PM Eastern time, the home page …": a lone time in the summary is when it began.
   if (!facts.start && !facts.end && firstAt) facts.start = firstAt;

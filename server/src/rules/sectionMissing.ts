@@ -1,6 +1,6 @@
 // A section the profile requires is absent (or half of a combined one is): reported on the title, fixed
 // by inserting the section where the profile's order wants it.
-import { insertionLine, missingSections } from '../core/requirements';
+import { insertionLine, missingSections, summaryHeadingLine } from '../core/requirements';
 import { sectionEdit } from './fixes/insertSection';
 import { defineRule, type Problem } from './rule';
 
@@ -12,6 +12,8 @@ export interface SectionMissingData {
   insertAfterLine: number;
   /** Parts already present when a combined section is missing only some of them. */
   missingParts?: string[];
+  /** Its content is already there below `insertAfterLine` (a summary's facts under the title): the heading alone is inserted. */
+  headingOnly?: boolean;
 }
 
 export const sectionMissing = defineRule<SectionMissingData>({
@@ -36,6 +38,7 @@ export const sectionMissing = defineRule<SectionMissingData>({
           title: missingTitles[0],
           insertAfterLine: insertionLine(model, status),
           ...(partial ? { missingParts: status.missingParts } : {}),
+          ...(status.spec.role === 'summary' && summaryHeadingLine(model) !== null ? { headingOnly: true } : {}),
         },
       });
     }

@@ -5,7 +5,7 @@ import type { SectionMissingData } from '../sectionMissing';
 import { sectionInsertion } from './sectionTemplates';
 
 export function sectionEdit(model: PostmortemModel, data: SectionMissingData): TextEdit {
-  const at = sectionInsertion(model, data.sectionId, data.title, data.insertAfterLine);
+  const at = sectionInsertion(model, data.sectionId, data.title, data.insertAfterLine, data.headingOnly === true);
   const position = { line: at.line, character: at.character };
   return { range: { start: position, end: position }, newText: at.text };
 }

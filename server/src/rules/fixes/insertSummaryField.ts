@@ -4,6 +4,7 @@ import type { TextEdit } from 'vscode-languageserver-types';
 import { startsWithLeadUp } from '../../core/leadUp';
 import type { PostmortemModel } from '../../core/model';
 import { SUMMARY_FIELD_TITLES, type SummaryField } from '../../core/profiles';
+import { labelField } from '../../core/summary';
 import { lineBreakOf } from '../../core/text';
 import { formatDuration } from '../../core/time/duration';
 import { localDateTime } from '../../core/time/format';
@@ -23,6 +24,14 @@ export function summaryFieldEdit(model: PostmortemModel, field: SummaryField): T
   const section = model.summarySection;
   if (!section) return null;
   const { lines } = model.lines.index;
+  // The field's own label with nothing after it (a skeleton not yet filled in): the value goes there.
+  for (let i = section.line + 1; i <= section.endLine; i++) {
+    const match = LABEL_LINE.exec(lines[i].text);
+    if (!match || labelField(match[2]) !== field || lines[i].text.slice(match[0].length).trim() !== '') continue;
+    const position = model.lines.index.positionAt(lines[i].end);
+    const space = /\s$/.test(lines[i].text) ? '' : ' ';
+    return { range: { start: position, end: position }, newText: `${space}${valueFor(model, field)}` };
+  }
   let prefix = '- **';
   let suffix = ':** ';
   for (let i = section.line + 1; i <= section.endLine; i++) {

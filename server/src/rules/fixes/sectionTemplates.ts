@@ -45,11 +45,14 @@ export function skeletonFor(profile: Profile, sectionId: string): string[] {
   return DEFAULT_SKELETON;
 }
 
-/** Text to insert at the end of line `afterLine` (or at the very start when it is -1) for a new section. */
-export function sectionInsertion(model: PostmortemModel, sectionId: string, title: string, afterLine: number): { line: number; character: number; text: string } {
+/**
+ * Text to insert at the end of line `afterLine` (or at the very start when it is -1) for a new section;
+ * `headingOnly`: its content is already below, and the heading makes it the section.
+ */
+export function sectionInsertion(model: PostmortemModel, sectionId: string, title: string, afterLine: number, headingOnly = false): { line: number; character: number; text: string } {
   const eol = lineBreakOf(model.text);
   const lines = model.lines.index.lines;
-  const block = [...headingFor(model, title), '', ...skeletonFor(model.profile, sectionId)].join(eol);
+  const block = (headingOnly ? headingFor(model, title) : [...headingFor(model, title), '', ...skeletonFor(model.profile, sectionId)]).join(eol);
   // Never inside code, an HTML block or a table: the inserted lines would cut it in two.
   const line = insertionBoundary(model.lines, Math.min(afterLine, lines.length - 1));
   if (line < 0) return { line: 0, character: 0, text: block + eol + eol };
