@@ -21,7 +21,7 @@ export function missingSections(status: RequirementStatus): Array<{ id: string; 
  * subtitle: corpus 040's second "# An Outage Experience I Had"), and only when every fact is below it;
  * else null, as when there are none.
  */
-export function summaryHeadingLine(model: PostmortemModel): number | null {
+function summaryHeadingLine(model: PostmortemModel): number | null {
   if (model.summarySection || !model.summary || model.summary.fields.size === 0) return null;
   const { info } = model.lines;
   const end = model.sections[0]?.line ?? info.length;
@@ -35,12 +35,17 @@ export function summaryHeadingLine(model: PostmortemModel): number | null {
   return [...model.summary.fields].every((field) => below.fields.has(field)) ? after : null;
 }
 
-/** After which line a missing section goes so that the profile's order is kept. */
-export function insertionLine(model: PostmortemModel, missing: RequirementStatus): number {
-  if (missing.spec.role === 'summary') {
-    const above = summaryHeadingLine(model);
-    if (above !== null) return above;
-  }
+/**
+ * After which line a missing section goes so that the profile's order is kept; `headingOnly` when its
+ * content is already below that line (see summaryHeadingLine) and the heading alone makes it the section.
+ */
+export function insertionPlace(model: PostmortemModel, missing: RequirementStatus): { afterLine: number; headingOnly: boolean } {
+  const above = missing.spec.role === 'summary' ? summaryHeadingLine(model) : null;
+  return above !== null ? { afterLine: above, headingOnly: true } : { afterLine: insertionLine(model, missing), headingOnly: false };
+}
+
+/** After which line a missing section goes so that the profile's order is kept, its whole skeleton with it. */
+function insertionLine(model: PostmortemModel, missing: RequirementStatus): number {
   const order = model.requirements;
   const at = order.indexOf(missing);
   const endOf = (status: RequirementStatus): number => {

@@ -1,6 +1,6 @@
 // A section the profile requires is absent (or half of a combined one is): reported on the title, fixed
 // by inserting the section where the profile's order wants it.
-import { insertionLine, missingSections, summaryHeadingLine } from '../core/requirements';
+import { insertionPlace, missingSections } from '../core/requirements';
 import { sectionEdit } from './fixes/insertSection';
 import { defineRule, type Problem } from './rule';
 
@@ -30,15 +30,16 @@ export const sectionMissing = defineRule<SectionMissingData>({
         ? `Missing section "${missingTitles.join('", "')}" (part of "${status.spec.title}").`
         : `Missing section "${status.spec.title}".`;
       const [start, end] = lineSpan(titleLine);
+      const { afterLine, headingOnly } = insertionPlace(model, status);
       problems.push({
         start, end, message,
         data: {
           code: 'section-missing',
           sectionId: partial ? status.missingParts[0] : status.spec.id,
           title: missingTitles[0],
-          insertAfterLine: insertionLine(model, status),
+          insertAfterLine: afterLine,
           ...(partial ? { missingParts: status.missingParts } : {}),
-          ...(status.spec.role === 'summary' && summaryHeadingLine(model) !== null ? { headingOnly: true } : {}),
+          ...(headingOnly ? { headingOnly } : {}),
         },
       });
     }
