@@ -24,24 +24,19 @@ export function summaryFieldEdit(model: PostmortemModel, field: SummaryField): T
   const section = model.summarySection;
   if (!section) return null;
   const { lines } = model.lines.index;
-  // The field's own label with nothing after it (a skeleton not yet filled in): the value goes there.
+  // The new line is written as the first label is; the field's own label with nothing after it (a
+  // skeleton not yet filled in) gets the value instead.
+  let style: { prefix: string; suffix: string } | null = null;
   for (let i = section.line + 1; i <= section.endLine; i++) {
     const match = LABEL_LINE.exec(lines[i].text);
-    if (!match || labelField(match[2]) !== field || lines[i].text.slice(match[0].length).trim() !== '') continue;
+    if (!match) continue;
+    style ??= { prefix: match[1], suffix: match[3].endsWith(' ') ? match[3] : `${match[3]} ` };
+    if (labelField(match[2]) !== field || lines[i].text.slice(match[0].length).trim() !== '') continue;
     const position = model.lines.index.positionAt(lines[i].end);
     const space = /\s$/.test(lines[i].text) ? '' : ' ';
     return { range: { start: position, end: position }, newText: `${space}${valueFor(model, field)}` };
   }
-  let prefix = '- **';
-  let suffix = ':** ';
-  for (let i = section.line + 1; i <= section.endLine; i++) {
-    const match = LABEL_LINE.exec(lines[i].text);
-    if (match) {
-      prefix = match[1];
-      suffix = match[3].endsWith(' ') ? match[3] : `${match[3]} `;
-      break;
-    }
-  }
+  const { prefix, suffix } = style ?? { prefix: '- **', suffix: ':** ' };
   const last = lines[section.endLine];
   const eol = lineBreakOf(model.text);
   const position = model.lines.index.positionAt(last.end);
