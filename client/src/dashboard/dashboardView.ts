@@ -2,6 +2,7 @@
 // exported file and the tests build it the same way; only the webview adds the Export button.
 import type { IncidentStats, MonthFigures, Spread } from '../../../server/src/protocol';
 import { escapeHtml } from '../../../server/src/shared/html';
+import { plural } from '../../../server/src/shared/plural';
 import { formatMinutes, shortMonth } from '../incidents/format';
 import { barChart, lineChart, rowChart, type Row } from './charts';
 import { timeUnitFor } from './scale';
@@ -17,8 +18,6 @@ export interface DashboardOptions {
   /** "2026-11-27 09:40 UTC": when the figures were taken (shown in exports). */
   takenAt?: string;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 function card(title: string, content: string, note = ''): string {
   return `<section class="pm-panel"><h2>${escapeHtml(title)}</h2>${note ? `<p class="pm-caption">${escapeHtml(note)}</p>` : ''}${content}</section>`;

@@ -3,6 +3,7 @@
 import type { IncidentIndexEntry, LifecycleMoment, MetricName, IndexActionItem } from '../../../server/src/protocol';
 import { byNaturalText, newestFirst } from '../../../server/src/shared/newestFirst';
 import { describePoint, formatMinutes, monthName } from './format';
+import { plural } from '../../../server/src/shared/plural';
 
 export type IncidentGrouping = 'month' | 'severity';
 export type ItemGrouping = 'owner' | 'status';
@@ -67,8 +68,6 @@ export function problemLevel(entry: IncidentIndexEntry): 'error' | 'warning' | n
   if (entry.problems.errors > 0) return 'error';
   return entry.problems.warnings > 0 ? 'warning' : null;
 }
-
-const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
 
 export const METRIC_LABELS: Readonly<Record<MetricName, string>> = {
   timeToDetect: 'Time to detect',

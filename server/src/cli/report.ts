@@ -51,7 +51,6 @@ export function tally(reports: readonly FileReport[]): Tally {
   return { postmortems: reports.length, errors: count('error'), warnings: count('warning') };
 }
 
-
 /** The summary line: "2 postmortems checked: 3 errors, 5 warnings". */
 export function summaryLine({ postmortems, errors, warnings }: Tally): string {
   return `${plural(postmortems, 'postmortem')} checked: ${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
