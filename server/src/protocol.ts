@@ -126,6 +126,8 @@ export interface CardMilestone {
 /** A response time on the card: a lifecycle figure, written compactly ("2h 15m"). */
 export interface CardMetric extends MetricFigure {
   durationText: string;
+  /** `early` written the same way ("15m"), when set. */
+  earlyText?: string;
 }
 
 export interface IncidentCard {
@@ -384,6 +386,11 @@ export interface MetricFigure {
   /** The two moments it measures between and where each was read: every figure says which it used. */
   from: LifecyclePoint;
   to: LifecyclePoint;
+  /**
+   * Set when the first sign came before the start the document gives (an alert at 10:45 for an outage
+   * "from 11:00"): how many minutes before. `minutes` is then 0: it was known from the start.
+   */
+  early?: number;
 }
 
 /**
@@ -394,6 +401,8 @@ export interface IndexMetric {
   minutes: number;
   from: LifecycleMoment;
   to: LifecycleMoment;
+  /** As MetricFigure's: minutes the sign came before the start, when it did. */
+  early?: number;
 }
 
 /**

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { analyze, joinLines, readFixture, settingsWith } from '../helpers';
 import { incidentCard, previewTimeline, previewTimelineMarks } from '../../server/src/features/incidentCard';
 import { renderResult } from '../../server/src/features/preview';
+import { renderCard } from '../../client/src/preview/incidentView';
 
 const card = (text: string, raw: Record<string, unknown> = {}) => incidentCard(analyze(text, raw), settingsWith(raw));
 
@@ -82,4 +83,14 @@ test('an approximate stated duration shows as approximate, with its widened tole
   assert.equal(c.stated?.approximate, true);
   assert.equal(c.mismatch, false);
   assert.equal(c.toleranceMinutes, 30);
+});
+
+test('a time to detect whose sign came before the stated start: 0m on the card, and how early', () => {
+  const text = joinLines('# Payment gateway outage', '', '## Summary', '', '- Duration: from 1:15 PM to 2:45 PM UTC on June 8, 2024', '',
+    '## Timeline', '', '- 1:13 PM: Monitoring alert triggers on failed payments', '- 2:40 PM: The service is restored', '');
+  const html = renderCard(renderResult(analyze(text), settingsWith(), 'file:///pm.md', 1));
+  assert.match(html, /Time to detect<\/span><span class="pm-metric-value">0m<\/span><span class="pm-metric-early">2m before the start<\/span>/);
+  assert.match(html, /title="detected 2m before the start: started \(from the summary, &quot;1:15 PM&quot;\)/);
+  // Its milestone chip is 2m before the start, not "+-2m".
+  assert.match(html, /Detected -2m<\/button>/);
 });

@@ -88,6 +88,9 @@ test('the tooltip says every figure and where each moment was read', () => {
   const stated = { ...entry, start: '2024-10-16T11:58:00', end: '2024-10-24T09:15:00', durationMinutes: 225, durationFrom: 'stated' as const };
   assert.equal(incidentTooltip(stated)[3], 'Duration 3h 45m, as stated; the timeline runs 2024-10-16T11:58:00 – 2024-10-24T09:15:00 from a lead-up');
   assert.equal(incidentTooltip({ ...stated, start: null, end: null })[3], 'Duration 3h 45m, as stated');
+  // A sign before the stated start: known from the start, and how early it came.
+  const early = { ...entry, metrics: { timeToDetect: { minutes: 0, from: 'started' as const, to: 'detected' as const, early: 15 } } };
+  assert.equal(incidentTooltip(early)[4], 'Time to detect 0m (detected 15m before the start): from started (front matter, line 3: “started: 10:00”) to detected (timeline words, line 13: “paged”)');
 });
 
 const alice = 'alice';

@@ -60,6 +60,14 @@ test('markdown and html: a duration that is the document\'s stated length says s
   assert.match(row(formatIndex(entriesOf(WORKSPACE), 'markdown')) ?? '', /\| 1h 30m \|/);
 });
 
+test('markdown and html: a time to detect whose sign came before the start says how early', () => {
+  const early = { minutes: 0, from: 'started' as const, to: 'detected' as const, early: 15 };
+  const entries = entriesOf(WORKSPACE).map((entry) => (entry.path.endsWith('dns.md') ? { ...entry, metrics: { ...entry.metrics, timeToDetect: early } } : entry));
+  const row = (text: string) => text.split('\n').find((line) => line.includes('DNS resolver outage'));
+  assert.match(row(formatIndex(entries, 'markdown')) ?? '', /\| 0m \(15m early\) \|/);
+  assert.match(formatIndex(entries, 'html'), /<td>0m \(15m early\)<\/td>/);
+});
+
 test('html: one page, no script, nothing remote, every text escaped', () => {
   const html = formatIndex(entriesOf(WORKSPACE), 'html');
   assert.match(html, /^<!DOCTYPE html>/);

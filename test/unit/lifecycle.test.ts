@@ -266,6 +266,7 @@ test('corpus: every moment on a real line, every figure forward and within 60 da
     for (const point of lifecycle) assert.ok(point.line === null || (point.line >= 0 && point.line < model.lines.index.lineCount), `${file}: ${point.moment}`);
     for (const [name, figure] of Object.entries(metrics)) {
       assert.ok(figure.minutes >= 0 && figure.minutes <= 60 * 24 * 60, `${file}: ${name} ${figure.minutes}`);
+      if (figure.early !== undefined) assert.ok(figure.minutes === 0 && figure.from.moment === 'started' && figure.early > 0, `${file}: ${name} early ${figure.early}`);
       assert.deepEqual([figure.from.moment, figure.to.moment], [settings.metrics[name as keyof typeof settings.metrics].from, settings.metrics[name as keyof typeof settings.metrics].to]);
     }
     const card = incidentCard(model, settings);
@@ -302,6 +303,32 @@ test('an "(outage ends)" written on the start\'s date but before it is the next 
   // as written before the start (02:50) stays there, for timeline-out-of-order to report.
   assert.deepEqual(analysisResult(model).timeline.map((entry) => entry.offsetMinutes), [-324, 0, -1214, 546]);
   assert.deepEqual(inlayHints(model, { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }).map((hint) => hint.label), ['T-5:24', 'T+0:00', 'T-20:14', 'T+9:06']);
+  // The report read as written, 20 hours before the start, is no sign of it: no time to detect.
+  assert.equal(metrics.timeToDetect, undefined);
+});
+
+test('an alert or a report before the stated start was the first sign: time to detect 0, and how early it came; not further back than the outage lasted, nor for other moments', () => {
+  // As the corpus's student postmortems write it (003, 005, 040, 083): the alert comes before the start the summary gives.
+  const text = joinLines(
+    '# Payment gateway outage', '', '## Summary', '',
+    '- Duration: from 1:15 PM to 2:45 PM UTC on June 8, 2024', '- Impact: no payments', '- Root cause: a failing disk', '',
+    '## Timeline', '',
+    '- 1:13 PM: Monitoring alert triggers on failed payments',
+    '- 1:20 PM: The on-call engineer acknowledged the page',
+    '- 2:40 PM: The database is migrated and the service is restored', '',
+  );
+  const { metrics } = lifecycleOf(text);
+  assert.deepEqual([metrics.timeToDetect?.minutes, metrics.timeToDetect?.early, metrics.timeToDetect?.to.line], [0, 2, 10]);
+  assert.deepEqual([metrics.timeToResolve?.minutes, metrics.timeToResolve?.early], [85, undefined]);
+  const card = incidentCard(analyze(text), settingsWith());
+  assert.deepEqual([card.timeToDetect?.durationText, card.timeToDetect?.earlyText], ['0m', '2m']);
+  // Acknowledged before the start is early too, under a setting that measures it from the start.
+  const fromStart = { metrics: { timeToAcknowledge: { from: 'started', to: 'acknowledged' } } };
+  assert.deepEqual([lifecycleOf(text.replace('1:20 PM', '1:14 PM'), fromStart).metrics.timeToAcknowledge?.early], [1]);
+  // Further back than the outage lasted (1h 30m): a slip of the date or a document at odds with itself.
+  assert.equal(lifecycleOf(text.replace('1:13 PM', '11:13 AM')).metrics.timeToDetect, undefined);
+  // A figure between other moments that goes back in time is still none (acknowledged before detected).
+  assert.equal(lifecycleOf(text.replace('1:20 PM', '1:10 PM')).metrics.timeToAcknowledge, undefined);
 });
 
 test('a window that opens on a lead-up and spans more than the stated length: the outage starts that long before the end, and the lead-up\'s words are no moment (corpus 070)', () => {

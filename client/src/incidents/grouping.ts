@@ -93,7 +93,8 @@ export function incidentTooltip(entry: IncidentIndexEntry): string[] {
       const point = entry.lifecycle.find((candidate) => candidate.moment === key);
       return point ? describePoint(point) : key;
     };
-    lines.push(`${METRIC_LABELS[name]} ${formatMinutes(figure.minutes)}: from ${moment(figure.from)} to ${moment(figure.to)}`);
+    const early = figure.early === undefined ? '' : ` (${figure.to} ${formatMinutes(figure.early)} before the start)`;
+    lines.push(`${METRIC_LABELS[name]} ${formatMinutes(figure.minutes)}${early}: from ${moment(figure.from)} to ${moment(figure.to)}`);
   }
   if (entry.actionItems.length) lines.push(`Action items: ${entry.openItems} open, ${entry.overdueItems} overdue, ${entry.actionItems.length} in all`);
   const { errors, warnings, information } = entry.problems;

@@ -48,6 +48,12 @@ function textFact(label: string, value: FactSource | null): string {
   return `<div class="pm-fact pm-wide"><dt>${label}</dt><dd>${escapeHtml(value.text)} ${sourceLink(value, label)}</dd></div>`;
 }
 
+/** A milestone's time from the start ("+15m"; "-5m" for an alert before it), else its clock. */
+function chipTime(milestone: IncidentCard['milestones'][number]): string {
+  if (milestone.durationText === null) return milestone.timeText;
+  return (milestone.minutesFromStart ?? 0) < 0 ? milestone.durationText : `+${milestone.durationText}`;
+}
+
 /** "detected (from a timeline marker, "[detected]")": a moment and where it was read. */
 function momentText(point: LifecyclePoint): string {
   return `${point.moment} (from ${MOMENT_PLACES[point.source] ?? 'the document'}, "${point.text}")`;
@@ -57,10 +63,12 @@ function responseTime(label: string, metric: CardMetric | null): string {
   if (!metric) {
     return `<div class="pm-metric pm-metric-missing"><span class="pm-metric-label">${label}</span><span class="pm-metric-value">—</span></div>`;
   }
-  const title = `${momentText(metric.from)} → ${momentText(metric.to)}`;
+  const early = metric.earlyText === undefined ? '' : `${metric.to.moment} ${metric.earlyText} before the start: `;
+  const title = `${early}${momentText(metric.from)} → ${momentText(metric.to)}`;
   const line = metric.to.line;
   const reveal = line === null ? '' : ` data-reveal data-line="${num(line)}"`;
   return `<div class="pm-metric"><span class="pm-metric-label">${label}</span><span class="pm-metric-value">${escapeHtml(metric.durationText)}</span>`
+    + (metric.earlyText === undefined ? '' : `<span class="pm-metric-early">${escapeHtml(metric.earlyText)} before the start</span>`)
     + `<button type="button" class="pm-source"${reveal} title="${escapeHtml(title)}">${escapeHtml(metric.from.moment)} → ${escapeHtml(metric.to.moment)}, from ${escapeHtml(MOMENT_PLACES[metric.to.source] ?? 'the document')}${line === null ? '' : `, line ${num(line + 1)}`}</button></div>`;
 }
 
@@ -102,7 +110,7 @@ export function renderCard(result: RenderResult): string {
       : '<span class="pm-badge pm-ok">agrees</span>'} ${sourceLink(card.stated.source, 'Stated duration')}`
     : '<span class="pm-missing">not stated</span>';
   const milestones = card.milestones.length
-    ? `<p class="pm-milestones">${card.milestones.map((m) => `<button type="button" class="pm-chip pm-m-${m.kind}" data-reveal data-line="${num(m.line)}" title="${escapeHtml(`"${m.word}" at ${m.timeText}`)}">${MILESTONE_LABELS[m.kind]} ${m.durationText === null ? escapeHtml(m.timeText) : `+${escapeHtml(m.durationText)}`}</button>`).join(' ')}</p>`
+    ? `<p class="pm-milestones">${card.milestones.map((m) => `<button type="button" class="pm-chip pm-m-${m.kind}" data-reveal data-line="${num(m.line)}" title="${escapeHtml(`"${m.word}" at ${m.timeText}`)}">${MILESTONE_LABELS[m.kind]} ${escapeHtml(chipTime(m))}</button>`).join(' ')}</p>`
     : '';
   return `<section id="pm-card" class="pm-card" aria-label="Incident">
 <h1 class="pm-title">${escapeHtml(card.title ?? 'Postmortem')}</h1>

@@ -116,7 +116,8 @@ function cardMilestone(model: PostmortemModel, match: MilestoneMatch): CardMiles
 }
 
 function cardMetric(figure: MetricFigure | undefined): CardMetric | null {
-  return figure ? { ...figure, durationText: formatDuration(figure.minutes) } : null;
+  if (!figure) return null;
+  return { ...figure, durationText: formatDuration(figure.minutes), ...(figure.early === undefined ? {} : { earlyText: formatDuration(figure.early) }) };
 }
 
 export function incidentCard(model: PostmortemModel, settings: Settings, now: Date = new Date()): IncidentCard {

@@ -134,7 +134,7 @@ export function indexedPostmortem(model: PostmortemModel, settings: Settings, no
     durationMinutes: duration?.minutes ?? null,
     durationFrom: duration?.from ?? null,
     lifecycle,
-    metrics: Object.fromEntries(Object.entries(metrics).map(([name, figure]) => [name, { minutes: figure.minutes, from: figure.from.moment, to: figure.to.moment }])) as Partial<Record<MetricName, IndexMetric>>,
+    metrics: Object.fromEntries(Object.entries(metrics).map(([name, figure]) => [name, { minutes: figure.minutes, from: figure.from.moment, to: figure.to.moment, ...(figure.early === undefined ? {} : { early: figure.early }) }])) as Partial<Record<MetricName, IndexMetric>>,
     actionItems: actionItems.map(({ text, line, owner, due, ticket, status, done, overdue }) => ({ text, line, owner, due, ticket, status, done, overdue })),
     openItems: actionItems.filter((item) => !item.done).length,
     overdueItems: actionItems.filter((item) => item.overdue).length,

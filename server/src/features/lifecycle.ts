@@ -150,8 +150,22 @@ export function incidentLifecycle(model: PostmortemModel, settings: Settings): I
     const end = moments.get(to);
     if (!start || !end || start.dated !== end.dated) continue;
     const minutes = Math.round(end.axis - start.axis);
-    if (minutes < 0 || minutes > MAX_SPAN_MINUTES) continue;
-    metrics[name] = { minutes, from: start.point, to: end.point };
+    if (minutes > MAX_SPAN_MINUTES) continue;
+    if (minutes >= 0) metrics[name] = { minutes, from: start.point, to: end.point };
+    else if (signBeforeStart(moments, from, to, -minutes)) metrics[name] = { minutes: 0, from: start.point, to: end.point, early: -minutes };
   }
   return { lifecycle: [...moments.values()].map((moment) => moment.point), metrics };
+}
+
+/**
+ * An alert or a report before the start the document gives (corpus 003: alerts at 10:45 for an outage
+ * "from 11:00 AM"; 040, 083) was the first sign of it: known from the start. Only so close before it as
+ * the outage itself lasted: further back is a slip of the date (111's "03-26 02:50" for the 27th) or a
+ * document at odds with itself (042's May and June), not a sign.
+ */
+function signBeforeStart(moments: ReadonlyMap<LifecycleKey, Moment>, from: LifecycleKey, to: LifecycleKey, early: number): boolean {
+  const started = moments.get('started');
+  const resolved = moments.get('resolved');
+  if (from !== 'started' || (to !== 'detected' && to !== 'acknowledged') || !started || !resolved || started.dated !== resolved.dated) return false;
+  return early <= resolved.axis - started.axis;
 }

@@ -1,7 +1,7 @@
 // The incident index as a report's tables (the CLI's `report`): each cell written once here, durations
 // in the card's words ("2h 15m"), so the Markdown and HTML forms only lay them out.
 import { formatDuration } from '../core/time/duration';
-import type { IncidentIndexEntry, IncidentStats, Spread } from '../protocol';
+import type { IncidentIndexEntry, IncidentStats, IndexMetric, Spread } from '../protocol';
 import { plural } from '../shared/plural';
 
 /** The Markdown report's marker line: discovery never takes the file it is in for a postmortem. */
@@ -54,6 +54,9 @@ const spreadText = (spread: Spread) => (spread.count === 0 ? NONE : `${minutes(s
 /** The incident's length, "(stated)" when it is the document's stated length rather than its window's. */
 const durationText = (entry: IncidentIndexEntry) => (entry.durationFrom === 'stated' ? `${minutes(entry.durationMinutes)} (stated)` : minutes(entry.durationMinutes));
 
+/** A figure, with how early its sign came when it came before the start ("0m (15m early)"). */
+const figureText = (figure: IndexMetric | undefined) => (figure?.early === undefined ? minutes(figure?.minutes) : `${minutes(figure.minutes)} (${minutes(figure.early)} early)`);
+
 function problemsText({ errors, warnings, information }: IncidentIndexEntry['problems']): string {
   const parts = [errors ? plural(errors, 'error') : '', warnings ? plural(warnings, 'warning') : '', information ? `${information} info` : ''].filter(Boolean);
   return parts.length ? parts.join(', ') : 'none';
@@ -84,8 +87,8 @@ export function incidentReportTables(entries: IncidentIndexEntry[], stats: Incid
       severity: entry.severity ?? NONE,
       status: entry.status ?? NONE,
       duration: durationText(entry),
-      timeToDetect: minutes(entry.metrics.timeToDetect?.minutes),
-      timeToResolve: minutes(entry.metrics.timeToResolve?.minutes),
+      timeToDetect: figureText(entry.metrics.timeToDetect),
+      timeToResolve: figureText(entry.metrics.timeToResolve),
       openItems: entry.openItems,
       overdueItems: entry.overdueItems,
       problems: problemsText(entry.problems),
