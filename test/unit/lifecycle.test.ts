@@ -197,7 +197,7 @@ test('detection is also a person noticing, users reporting or complaining, a tic
   ]) assert.equal(saying('detected', entry), null, entry);
 });
 
-test('resolution is also "back online", "back to normal", "up and running", "incident closed", "the issue was fixed"; not when it is awaited, attempted, checked, aimed at, believed or partial', () => {
+test('resolution is also "back online", "back to normal", "up and running", "incident closed", "the issue was fixed", "normal service resumed", "full system recovery", "back to service"; not when it is awaited, attempted, checked, aimed at, believed or partial', () => {
   for (const [entry, word] of [
     ['100% of traffic is back online.', 'back online'],
     ['Everything eventually returned back to normal.', 'back to normal'],
@@ -208,6 +208,12 @@ test('resolution is also "back online", "back to normal", "up and running", "inc
     // 031
     ['The Root and collateral causes was fixed.', 'causes was fixed'],
     ['Issue fixed; monitoring.', 'Issue fixed'],
+    // 039, 057, 097, 098
+    ['Normal service resumed as traffic stabilized.', 'Normal service resumed'],
+    ['Full system recovery confirmed; monitoring resumed normal operations.', 'Full system recovery'],
+    ['Monitoring resumed normal operations.', 'resumed normal operations'],
+    ['The pizza site is back to service', 'back to service'],
+    ['The pizza site was put back into service.', 'back into service'],
   ] as const) assert.equal(saying('resolved', entry), word, entry);
   for (const entry of [
     'Servers reverted to the old config until the error is resolved.',
@@ -225,6 +231,8 @@ test('resolution is also "back online", "back to normal", "up and running", "inc
     'After restarting Nginx, it listens on port 8080. One problem is fixed.',
     'Until the issue is fixed, a static page is served.',
     'The bug will be fixed in the next release.',
+    'Service was not resumed until the next morning.',
+    'We worked towards a full recovery of the database.',
   ]) assert.equal(saying('resolved', entry), null, entry);
 });
 

@@ -71,7 +71,7 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
     ].join('|')})\b`, 'i'),
   },
   // "The issue was fixed", "the root causes were fixed"; not "one problem is fixed" (087: one of two).
-  { kind: 'resolved', pattern: /\b(?:(?<!\b(?:one|some|another|first|second|an?)\s+)(?:issue|problem|outage|bug|error|incident|cause)s?\s+(?:was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(?:fully\s+)?fixed|resolved|restored|fully\s+recovered|back\s+(?:online|to\s+normal)|fully\s+operational|up\s+and\s+running|(?:end|close)\s+of\s+(?:the\s+)?incident|incident\s+(?:was\s+)?(?:closed|ended))\b/i },
+  { kind: 'resolved', pattern: /\b(?:(?<!\b(?:one|some|another|first|second|an?)\s+)(?:issue|problem|outage|bug|error|incident|cause)s?\s+(?:was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(?:fully\s+)?fixed|resolved|restored|fully\s+recovered|full\s+(?:system\s+|service\s+)?recovery|back\s+(?:online|to\s+normal|in(?:to)?\s+service|to\s+service)|(?:normal\s+)?service\s+(?:was\s+)?resumed|resumed\s+normal\s+(?:service|operations?)|fully\s+operational|up\s+and\s+running|(?:end|close)\s+of\s+(?:the\s+)?incident|incident\s+(?:was\s+)?(?:closed|ended))\b/i },
 ];
 
 /** A responder taking the incident on: not a milestone the card marks, but a moment of its lifecycle. */
@@ -84,9 +84,9 @@ const NEGATION = /\b(?:not|no|never|without|nothing|none|nor|nobody|no\s+one)\s+
 const PARTIAL = /\b(?:partial(?:ly)?|partly|gradually(?:\s+began)?|slowly)\s*$/i;
 const NOT_YET = /\b(?:until|till|unless|once|if|whether)\s+(?:[\w'-]+\s+){0,4}$|\b(?:appears?|seems?|seemed|appeared|expected|hop(?:e|ed|ing)|needs?|is|are|was|were|will|would|should|must|could)\s+to\s+(?:be\s+|have\s+been\s+)?$|\b(?:will|would|should|must|could|can)\s+be\s+$/i;
 // "failed to come back online", "ensuring Apache is up and running": tried or checked, not so;
-// "prioritises getting the service back up and running", "believing the issue to be resolved": aimed
-// at or believed (060 went on for hours after), not so either.
-const NOT_SO = /\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tr(?:y|ies|ied|ying))\s+to\s+(?:[\w'-]+\s+){0,2}$|\b(?:ensur(?:e|es|ing)|check(?:s|ed|ing)?|verify(?:ing)?|make\s+sure|making\s+sure|getting|bringing|believ(?:e|es|ed|ing)|assum(?:e|es|ed|ing)|thought|thinking)\s+(?:that\s+|if\s+|whether\s+)?(?:[\w'-]+\s+){0,4}$/i;
+// "prioritises getting the service back up and running", "worked towards a full recovery", "believing
+// the issue to be resolved": aimed at or believed (060 went on for hours after), not so either.
+const NOT_SO = /\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tr(?:y|ies|ied|ying))\s+to\s+(?:[\w'-]+\s+){0,2}$|\b(?:ensur(?:e|es|ing)|check(?:s|ed|ing)?|verify(?:ing)?|make\s+sure|making\s+sure|getting|bringing|towards?|aim(?:s|ed|ing)?\s+(?:at|for)|believ(?:e|es|ed|ing)|assum(?:e|es|ed|ing)|thought|thinking)\s+(?:that\s+|if\s+|whether\s+)?(?:[\w'-]+\s+){0,4}$/i;
 // "Database server back online, but website still had issues": one part back, not the service (a
 // "but we kept monitoring" takes nothing back).
 const BUT_STILL = /^[^.;]{0,60}?\b(?:(?:but|however|except)\b[^.;]{0,50}?\b(?:still|issues?|errors?|fail(?:s|ed|ing|ures?)?|not|slow|degraded|problems?|down)\b|still\s+(?:had|has|have|seeing|saw|failing|down|broken|slow|degraded|unavailable)\b)/i;
