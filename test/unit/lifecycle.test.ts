@@ -197,7 +197,7 @@ test('detection is also a person noticing, users reporting or complaining, a tic
   ]) assert.equal(saying('detected', entry), null, entry);
 });
 
-test('resolution is also "back online", "back to normal", "up and running", "incident closed", "the issue was fixed", "normal service resumed", "full system recovery", "back to service"; not when it is awaited, attempted, checked, aimed at, believed or partial', () => {
+test('resolution is also "back online", "back to normal", "up and running", "incident closed", "the issue was fixed", "normal service resumed", "returned to normal", "full system recovery", "back to service"; not when it is awaited, attempted, checked, aimed at, believed or partial', () => {
   for (const [entry, word] of [
     ['100% of traffic is back online.', 'back online'],
     ['Everything eventually returned back to normal.', 'back to normal'],
@@ -214,6 +214,8 @@ test('resolution is also "back online", "back to normal", "up and running", "inc
     ['Monitoring resumed normal operations.', 'resumed normal operations'],
     ['The pizza site is back to service', 'back to service'],
     ['The pizza site was put back into service.', 'back into service'],
+    // 004, 014
+    ['Database connections stabilized. System returned to normal operation.', 'returned to normal'],
   ] as const) assert.equal(saying('resolved', entry), word, entry);
   for (const entry of [
     'Servers reverted to the old config until the error is resolved.',
@@ -233,6 +235,8 @@ test('resolution is also "back online", "back to normal", "up and running", "inc
     'The bug will be fixed in the next release.',
     'Service was not resumed until the next morning.',
     'We worked towards a full recovery of the database.',
+    // 060
+    'Hub behavior is believed to have returned to normal.',
   ]) assert.equal(saying('resolved', entry), null, entry);
 });
 

@@ -71,7 +71,7 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
     ].join('|')})\b`, 'i'),
   },
   // "The issue was fixed", "the root causes were fixed"; not "one problem is fixed" (087: one of two).
-  { kind: 'resolved', pattern: /\b(?:(?<!\b(?:one|some|another|first|second|an?)\s+)(?:issue|problem|outage|bug|error|incident|cause)s?\s+(?:was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(?:fully\s+)?fixed|resolved|restored|fully\s+recovered|full\s+(?:system\s+|service\s+)?recovery|back\s+(?:online|to\s+normal|in(?:to)?\s+service|to\s+service)|(?:normal\s+)?service\s+(?:was\s+)?resumed|resumed\s+normal\s+(?:service|operations?)|fully\s+operational|up\s+and\s+running|(?:end|close)\s+of\s+(?:the\s+)?incident|incident\s+(?:was\s+)?(?:closed|ended))\b/i },
+  { kind: 'resolved', pattern: /\b(?:(?<!\b(?:one|some|another|first|second|an?)\s+)(?:issue|problem|outage|bug|error|incident|cause)s?\s+(?:was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(?:fully\s+)?fixed|resolved|restored|fully\s+recovered|full\s+(?:system\s+|service\s+)?recovery|back\s+(?:online|to\s+normal|in(?:to)?\s+service|to\s+service)|returned\s+to\s+normal|(?:normal\s+)?service\s+(?:was\s+)?resumed|resumed\s+normal\s+(?:service|operations?)|fully\s+operational|up\s+and\s+running|(?:end|close)\s+of\s+(?:the\s+)?incident|incident\s+(?:was\s+)?(?:closed|ended))\b/i },
 ];
 
 /** A responder taking the incident on: not a milestone the card marks, but a moment of its lifecycle. */
