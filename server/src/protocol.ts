@@ -362,10 +362,10 @@ export type LifecycleMoment = 'started' | 'detected' | 'acknowledged' | 'mitigat
 
 /**
  * Where a moment was read: the front matter's explicit time, an explicit timeline marker
- * (`OUTAGE BEGINS`, `[detected]`), the words of a timeline entry ("alerted", "rolled back"), the
- * summary's window, or the timeline's first or last entry.
+ * (`OUTAGE BEGINS`, `[detected]`), the words of a timeline entry ("alerted", "rolled back"), a
+ * sentence elsewhere that states the moment with its time ("first noticed at 12:10 pm"), the summary's window, or the timeline's first or last entry.
  */
-export type MomentSource = 'front-matter' | 'marker' | 'words' | 'summary' | 'timeline';
+export type MomentSource = 'front-matter' | 'marker' | 'words' | 'prose' | 'summary' | 'timeline';
 
 export interface LifecyclePoint {
   moment: LifecycleMoment;

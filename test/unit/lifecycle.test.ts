@@ -370,3 +370,50 @@ test('a window that opens on a lead-up and spans more than the stated length: th
   assert.deepEqual(moments(text.replace('| All | 3h 45m |', '| All | under 4 hours |')).slice(0, 2), ['started timeline 12', 'detected words 13']);
   assert.deepEqual(figures(text.replace('PR-158 was merged into the default branch', 'Errors began')), { timeToDetect: '11042 started→detected', timeToResolve: '11357 started→resolved' });
 });
+
+// A student report in the style of corpus 048: a window in the summary, the detection told in a sentence.
+const told = (...body: string[]) => joinLines(
+  '# Postmortem: API outage', '', '## Issue Summary', '',
+  'Duration: 14:00 - 15:00 UTC on March 14, 2024.', 'Impact: every request failed.', 'Root cause: a bad deploy.', '',
+  ...body, '',
+  '## Root Cause and Resolution', '', 'A bad deploy, rolled back.', '',
+);
+
+test('a detection or a mitigation told in a sentence with its time, when no timeline entry tells it (corpus 020, 034, 048)', () => {
+  const detection = ['## Detection', '', 'The issue was first noticed at 14:10 by the on-call engineer. Alerts followed.'];
+  assert.deepEqual(moments(told(...detection)), ['started summary 4', 'detected prose 10', 'resolved summary 4']);
+  assert.deepEqual(figures(told(...detection)).timeToDetect, '10 started→detected');
+  const point = lifecycleOf(told(...detection)).lifecycle[1];
+  assert.deepEqual([point.iso, point.text], ['2024-03-14T14:10:00Z', 'noticed']);
+  // Its own zone and date count; a time in another zone is placed there.
+  assert.equal(lifecycleOf(told('## Detection', '', 'We detected it on March 14, 2024 at 15:10 CET.')).lifecycle[1].iso, '2024-03-14T14:10:00Z');
+  // A mitigation too, from the words of the timeline's entries.
+  assert.deepEqual(figures(told('Traffic was failed over to the other region at 14:25.')).timeToMitigate, '25 started→mitigated');
+
+  for (const [why, body] of [
+    ['two times are a span, not a moment', ['Users reported errors between 14:05 and 14:20.']],
+    ['what is to come', ['## Detection', '', 'We will add an alert that fires at 14:05 each day.']],
+    ['the action items are about the next time', ['## Action Items', '', '- Alert when errors pass 1%: Ann, noticed at 14:30 review.']],
+    ['outside the incident', ['The issue was reported at 16:30.']],
+    ['negated', ['No alert fired at 14:05.']],
+    ['no time', ['The issue was noticed by a user.']],
+  ] as const) assert.deepEqual(moments(told(...body)), ['started summary 4', 'resolved summary 4'], why);
+
+  // A timeline entry that tells the detection wins over a sentence.
+  const both = told('## Detection', '', 'The issue was noticed at 14:10.', '', '## Timeline', '', '- 14:00 UTC: deploy goes out.', '- 14:05 UTC: latency alert fires.', '- 15:00 UTC: service restored.');
+  assert.ok(moments(both).includes('detected words 15'), moments(both).join(', '));
+  // After midnight: a sentence's time without a date is the next day's when the start was late.
+  const late = joinLines('# Postmortem: nightly outage', '', '## Issue Summary', '', 'Duration: 23:50 UTC on March 14, 2024 to 01:00 UTC on March 15, 2024.', 'Impact: all down.', '', 'The issue was noticed at 00:20 by monitoring.', '');
+  assert.equal(lifecycleOf(late).metrics.timeToDetect?.minutes, 30);
+});
+
+test('corpus 020 and 048: the detection their sentences tell; 034\'s "Issue Detection (November 10, 2023, 8:00 PM)"', { skip: CORPUS_SKIP }, () => {
+  const detected = (file: string) => {
+    const { lifecycle, metrics } = lifecycleOf(readCorpus(file));
+    const point = lifecycle.find((p) => p.moment === 'detected');
+    return [point?.source, (point?.line ?? -2) + 1, point?.iso, metrics.timeToDetect?.minutes];
+  };
+  assert.deepEqual(detected('048.md'), ['prose', 17, '2023-05-14T11:10:00Z', 10]);
+  assert.deepEqual(detected('020.md'), ['prose', 31, '2022-02-02T17:00:00', 840]);
+  assert.deepEqual(detected('034.md'), ['prose', 19, '2023-11-10T20:00:00Z', 0]);
+});

@@ -30,6 +30,7 @@ const SOURCES: Readonly<Record<MomentSource, string>> = {
   'front-matter': 'front matter',
   marker: 'timeline marker',
   words: 'timeline words',
+  prose: 'a sentence',
   summary: 'summary',
   timeline: 'timeline',
 };

@@ -25,6 +25,7 @@ const MOMENT_PLACES: Record<MomentSource, string> = {
   'front-matter': 'front matter',
   marker: 'a timeline marker',
   words: 'the timeline\'s words',
+  prose: 'a sentence',
   summary: 'the summary',
   timeline: 'the timeline\'s ends',
 };

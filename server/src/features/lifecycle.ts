@@ -1,7 +1,8 @@
 // An incident's life and its response figures. Each moment (started, detected, acknowledged, mitigated,
 // resolved) is read from the strongest place that gives it: the front matter's explicit time, else an
 // explicit timeline marker ("OUTAGE BEGINS", "[detected]"), else the words of an entry ("Alert fired",
-// "rolled back"), else, for the start and the end, the incident window (the summary's or the timeline's
+// "rolled back"), else, for a detection or a mitigation, a sentence that states it with its time ("first
+// noticed at 12:10 pm"), else, for the start and the end, the incident window (the summary's or the timeline's
 // ends; a window that opens on a lead-up and spans more than the length the document states starts that
 // length before its end). Each figure measures between the two moments `postmortem.metrics` names, and
 // says which it used.
@@ -16,6 +17,7 @@ import { markerIn, type MarkedMoment } from '../core/timeline';
 import { isoOf } from '../core/time/format';
 import type { LifecycleMoment, LifecyclePoint, MetricFigure, MetricName } from '../protocol';
 import { ACKNOWLEDGED_WORDS, firstSaying, hasYear, inTimeOrder, MAX_SPAN_MINUTES, MILESTONE_WORDS } from './milestones';
+import { proseMoment } from './proseMoments';
 
 export interface IncidentLifecycle {
   /** The moments found, in life order (a moment nothing gives is left out). */
@@ -93,14 +95,29 @@ function fromMarker(model: PostmortemModel, key: LifecycleKey, marked: readonly 
   return null;
 }
 
+const patternOf = (key: LifecycleKey) => (key === 'acknowledged' ? ACKNOWLEDGED_WORDS : MILESTONE_WORDS.find((words) => words.kind === key)?.pattern);
+
 function fromWords(model: PostmortemModel, key: LifecycleKey, order: readonly number[], leadUpEnds: number | null): Moment | null {
-  const pattern = key === 'acknowledged' ? ACKNOWLEDGED_WORDS : MILESTONE_WORDS.find((words) => words.kind === key)?.pattern;
+  const pattern = patternOf(key);
   if (!pattern || key === 'started') return null;
   // Only entries with a time can place a moment, and none of a lead-up ("Karpenter noticed a new version", 070).
   const timed = order.filter((entryIndex) => model.timeline[entryIndex].axis !== null
     && (leadUpEnds === null || (entryAxis(model, model.timeline[entryIndex]) ?? leadUpEnds) >= leadUpEnds));
   const found = firstSaying(model, timed, key, pattern);
   return found ? fromEntry(model, key, found.entryIndex, 'words', found.word) : null;
+}
+
+/** A detection or a mitigation a sentence states with its time, when no timeline entry does (see proseMoments.ts). */
+function fromProse(model: PostmortemModel, settings: Settings, key: LifecycleKey): Moment | null {
+  const pattern = patternOf(key);
+  if (!pattern || (key !== 'detected' && key !== 'mitigated')) return null;
+  const found = proseMoment(model, settings, key, pattern);
+  if (!found) return null;
+  return {
+    point: { moment: key, iso: isoOf(found.axis, found.date, found.zone !== null), source: 'prose', line: found.line, text: found.word },
+    axis: found.axis,
+    dated: hasYear(found.date),
+  };
 }
 
 /**
@@ -127,9 +144,9 @@ function fromWindow(model: PostmortemModel, key: LifecycleKey): Moment | null {
 }
 
 /** `leadUpEnds`: where the outage began after a lead-up (see outageStartAfterLeadUp); null when the window is the outage's. */
-function momentOf(model: PostmortemModel, key: LifecycleKey, order: readonly number[], marked: readonly MarkedEntry[], leadUpEnds: Moment | null): Moment | null {
+function momentOf(model: PostmortemModel, settings: Settings, key: LifecycleKey, order: readonly number[], marked: readonly MarkedEntry[], leadUpEnds: Moment | null): Moment | null {
   if (key === 'started' && leadUpEnds) return fromFrontMatter(model, key) ?? fromMarker(model, key, marked) ?? leadUpEnds;
-  return fromFrontMatter(model, key) ?? fromMarker(model, key, marked) ?? fromWords(model, key, order, leadUpEnds?.axis ?? null) ?? fromWindow(model, key);
+  return fromFrontMatter(model, key) ?? fromMarker(model, key, marked) ?? fromWords(model, key, order, leadUpEnds?.axis ?? null) ?? fromProse(model, settings, key) ?? fromWindow(model, key);
 }
 
 /** The lifecycle of a postmortem and its response figures, as `settings.metrics` defines them. */
@@ -140,7 +157,7 @@ export function incidentLifecycle(model: PostmortemModel, settings: Settings): I
   const moments = new Map<LifecycleKey, Moment>();
   const leadUpEnds = outageStartAfterLeadUp(model);
   for (const key of LIFECYCLE_KEYS) {
-    const moment = momentOf(model, key, order, marked, leadUpEnds);
+    const moment = momentOf(model, settings, key, order, marked, leadUpEnds);
     if (moment) moments.set(key, moment);
   }
   const metrics: Partial<Record<MetricName, MetricFigure>> = {};

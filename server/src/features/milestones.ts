@@ -105,7 +105,8 @@ function globalOf(pattern: RegExp): RegExp {
   return global;
 }
 
-function matchWords(words: string, kind: MilestoneKind | 'acknowledged', pattern: RegExp): string | null {
+/** The words of `kind` that `words` says (not negated, not merely tried), as written; null when it says none. */
+export function saysWords(words: string, kind: MilestoneKind | 'acknowledged', pattern: RegExp): string | null {
   const global = globalOf(pattern);
   for (let match = global.exec(words); match !== null; match = global.exec(words)) {
     const before = words.slice(Math.max(0, match.index - 16), match.index);
@@ -141,7 +142,7 @@ function wordsOf(model: PostmortemModel): string[] {
 /** The first entry (in `order`) whose words say `pattern`, not negated; and the words as written. */
 export function firstSaying(model: PostmortemModel, order: readonly number[], kind: MilestoneKind | 'acknowledged', pattern: RegExp): { entryIndex: number; word: string } | null {
   for (const entryIndex of order) {
-    const word = matchWords(wordsOf(model)[entryIndex], kind, pattern);
+    const word = saysWords(wordsOf(model)[entryIndex], kind, pattern);
     if (word) return { entryIndex, word };
   }
   return null;
