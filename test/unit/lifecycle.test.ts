@@ -291,7 +291,7 @@ test('corpus: every moment on a real line, every figure forward and within 60 da
   assert.ok(withMitigate >= 5, `time to mitigate found in ${withMitigate} corpus documents`);
 });
 
-test('an "(outage ends)" written on the start\'s date but before it is the next morning\'s, for the lifecycle and the card as for the window', () => {
+test('an "(outage ends)" written on the start\'s date but before it is the next morning\'s, for the lifecycle and the card as for the window; so is an entry between them', () => {
   // As kubernetes/test-infra writes its timelines (corpus 111): month-day, no year, the date not rolled.
   const text = joinLines(
     '# 2019-03-26 build cluster outage', '', '## Summary', '', 'Jobs could not get a project for nine hours.', '',
@@ -311,12 +311,22 @@ test('an "(outage ends)" written on the start\'s date but before it is the next 
   const card = incidentCard(model, settingsWith());
   assert.equal(card.timeToResolve?.minutes, 546);
   assert.deepEqual(card.end?.source, { from: 'timeline', line: 13, text: '03-26 08:10' });
-  // The preview's timeline and the inlay hints place the end entry where the window does; the entry read
-  // as written before the start (02:50) stays there, for timeline-out-of-order to report.
-  assert.deepEqual(analysisResult(model).timeline.map((entry) => entry.offsetMinutes), [-324, 0, -1214, 546]);
-  assert.deepEqual(inlayHints(model, { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }).map((hint) => hint.label), ['T-5:24', 'T+0:00', 'T-20:14', 'T+9:06']);
-  // The report read as written, 20 hours before the start, is no sign of it: no time to detect.
-  assert.equal(metrics.timeToDetect, undefined);
+  // The preview's timeline and the inlay hints place the end entry where the window does, and the report
+  // between the start and the end (02:50, on the start's date as written) on the next morning too: the
+  // time to detect is 3h 46m, as a reader has it. timeline-out-of-order still reports the date as written.
+  assert.deepEqual(analysisResult(model).timeline.map((entry) => entry.offsetMinutes), [-324, 0, 226, 546]);
+  assert.deepEqual(inlayHints(model, { start: { line: 0, character: 0 }, end: { line: 20, character: 0 } }).map((hint) => hint.label), ['T-5:24', 'T+0:00', 'T+3:46', 'T+9:06']);
+  assert.deepEqual([metrics.timeToDetect?.minutes, metrics.timeToDetect?.early, metrics.timeToDetect?.to.iso], [226, undefined, '2019-03-27T09:50:00Z']);
+  assert.equal(card.timeToDetect?.minutes, 226);
+  assert.ok(diagnosticsOf(text).some((d) => d.code === 'timeline-out-of-order' && d.range.start.line === 12), 'the written date still goes back');
+  // Not when the next morning would fall after the end, nor for an entry on another written date.
+  const pastEnd = incidentLifecycle(analyze(text.replace('[03-26 02:50]', '[03-26 09:50]')), settingsWith());
+  assert.equal(pastEnd.metrics.timeToDetect, undefined);
+  const otherDay = incidentLifecycle(analyze(text.replace('[03-26 02:50]', '[03-25 02:50]')), settingsWith());
+  assert.equal(otherDay.metrics.timeToDetect, undefined);
+  // The first entry to tell a moment is the first in that order: an alert at 23:30 comes before the 02:50 report.
+  const alerted = incidentLifecycle(analyze(text.replace('- [03-26 02:50]', '- [03-26 23:30] An alert fires\n- [03-26 02:50]')), settingsWith());
+  assert.deepEqual([alerted.metrics.timeToDetect?.minutes, alerted.metrics.timeToDetect?.to.text], [26, 'alert']);
 });
 
 test('an alert or a report before the stated start was the first sign: time to detect 0, and how early it came; not further back than the outage lasted, nor for other moments', () => {

@@ -257,14 +257,21 @@ function emptyModel(text: string, index: LineIndex, profile: CompiledProfile): P
 
 /**
  * Where a timeline entry sits on the time axis. The window's start or end entry sits where the window put it: an
- * "(outage ends)" written on the start's date but before it is the next morning's.
+ * "(outage ends)" written on the start's date but before it is the next morning's. So is an entry written
+ * between the two on the start's date but before it (corpus 111: "[03-26 02:50] The outage is reported"
+ * after "[03-26 23:04] … (outage starts)", the date not rolled), when the next morning is within the window.
  */
 export function entryAxis(model: PostmortemModel, entry: TimelineEntry): number | null {
-  for (const point of [model.incident.start, model.incident.end]) {
+  const { start, end } = model.incident;
+  for (const point of [start, end]) {
     if (point?.source === 'timeline' && point.line === entry.line) return point.axis;
   }
+  if (entry.axis !== null && start?.source === 'timeline' && end?.source === 'timeline' && entry.line > start.line && entry.line < end.line
+    && entry.axis < start.axis && entry.axis + 1440 <= end.axis && sameWrittenDay(entry.date, start.date)) return entry.axis + 1440;
   return entry.axis;
 }
+
+const sameWrittenDay = (a: CalendarDate | null, b: CalendarDate | null) => a !== null && b !== null && a.month === b.month && a.day === b.day;
 
 function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[], defaultYear: number, configZone: Zone | null, documentDate: CalendarDate | null, index: LineIndex): Incident {
   // One timed entry is a moment, not a window: the timeline spans nothing until it has two.

@@ -177,8 +177,8 @@ export function incidentLifecycle(model: PostmortemModel, settings: Settings): I
 /**
  * An alert or a report before the start the document gives (corpus 003: alerts at 10:45 for an outage
  * "from 11:00 AM"; 040, 083) was the first sign of it: known from the start. Only as far before it as
- * the outage itself lasted: further back is a slip of the date (111's "03-26 02:50" for the 27th) or a
- * document at odds with itself (042's May and June), not a sign.
+ * the outage itself lasted: further back is a slip of the date (a day written for the next, where
+ * entryAxis cannot tell it) or a document at odds with itself (042's May and June), not a sign.
  */
 function signBeforeStart(moments: ReadonlyMap<LifecycleKey, Moment>, from: LifecycleKey, to: LifecycleKey, early: number): boolean {
   const started = moments.get('started');

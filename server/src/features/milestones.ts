@@ -122,10 +122,10 @@ export const MAX_SPAN_MINUTES = 60 * 24 * 60;
 
 export const hasYear = (date: { year: number | null } | null) => date !== null && date.year !== null;
 
-/** The timeline's entry indexes in time order; entries without a readable time come last, in document order. */
+/** The timeline's entry indexes in time order (each where `entryAxis` places it); entries without a readable time come last, in document order. */
 export function inTimeOrder(model: PostmortemModel): number[] {
-  return model.timeline.map((_entry, entryIndex) => entryIndex)
-    .sort((a, b) => (model.timeline[a].axis ?? Infinity) - (model.timeline[b].axis ?? Infinity) || a - b);
+  const axes = model.timeline.map((entry) => entryAxis(model, entry) ?? Infinity);
+  return axes.map((_axis, entryIndex) => entryIndex).sort((a, b) => axes[a] - axes[b] || a - b);
 }
 
 // Each entry's words with its nested lines, read once per model: every milestone and moment asks.
