@@ -5,7 +5,7 @@ import type { MarkdownLines } from './markdown';
 import { plainText, skipLinePrefix } from './inline';
 import { FIELD_LABELS, type SummaryField } from './profiles';
 import { findDurations, isApproximate, type StatedDuration } from './time/duration';
-import { findStamps, type CalendarDate, type DateOrder, type Stamp } from './time/timestamp';
+import { findStamps, readDateAt, type CalendarDate, type DateOrder, type Stamp } from './time/timestamp';
 import { findZone, readZoneAt, type Zone, type ZoneMatch } from './time/zones';
 import { axisMinutes, PLACEHOLDER_YEAR } from './timeline';
 
@@ -193,26 +193,24 @@ export function labelField(label: string): SummaryField | null {
   return null;
 }
 
-/** A date written with slashes ("08/02/2022"), at the start of a written time. */
-const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/\d{2,4}(?!\d)/;
 /** How many times longer the window must be, read month first, for the day-first reading to win. */
 const MUCH_LONGER = 4;
 
 /**
  * "02/02/2022, 3:AM" to "08/02/2022, 5:PM": slashes are read month first, as in the US, which makes this
- * window half a year long; read day first, it is six days. When a window's slash dates could be either
- * way, and month first it ends before it starts or lasts many times longer than day first, both ends
- * are read day first: an outage lasts hours or days far more often than months.
+ * window half a year long; read day first, it is six days. When a window's numeric dates read month
+ * first could be either way, and month first it ends before it starts or lasts many times longer than
+ * day first, both ends are read day first: an outage lasts hours or days far more often than months.
  */
 function slashDatesRead(text: string, start: SummaryTime, end: SummaryTime): [SummaryTime, SummaryTime] {
   let ambiguous = false;
   const otherWay = (time: SummaryTime): SummaryTime => {
-    const match = SLASH_DATE.exec(text.slice(time.start, time.end));
     const date = time.date;
-    if (!match || !date || time.stamp.date !== date || Number(match[1]) > 12 || Number(match[2]) > 12 || match[1] === match[2]) return time;
+    // Only a date written with the time (not one paired from elsewhere in the line), read again day first.
+    const dayFirst = date && time.stamp.date === date ? readDateAt(text, time.start, 'day-first')?.date : undefined;
+    if (!date || !dayFirst || (dayFirst.month === date.month && dayFirst.day === date.day)) return time;
     ambiguous = true;
-    const swapped = { ...date, month: date.day, day: date.month };
-    return { ...time, date: swapped, stamp: { ...time.stamp, date: swapped } };
+    return { ...time, date: dayFirst, stamp: { ...time.stamp, date: dayFirst } };
   };
   const swapped: [SummaryTime, SummaryTime] = [otherWay(start), otherWay(end)];
   if (!ambiguous) return [start, end];
