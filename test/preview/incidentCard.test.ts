@@ -94,3 +94,14 @@ test('a time to detect whose sign came before the stated start: 0m on the card, 
   // Its milestone chip is 2m before the start, not "+-2m".
   assert.match(html, /Detected -2m<\/button>/);
 });
+
+test('a detection told in a sentence: the card\'s time to detect says so and reveals its line', () => {
+  const text = joinLines(
+    '# Postmortem: API outage', '', '## Issue Summary', '', 'Duration: 12:00 - 12:48 UTC on May 14, 2023.', 'Impact: every request failed.', '',
+    '## Detection', '', 'The issue was first noticed at 12:10 on an alert from the monitoring agent.', '',
+  );
+  const c = card(text);
+  assert.deepEqual([c.timeToDetect?.durationText, c.timeToDetect?.to.source, c.timeToDetect?.to.line, c.timeToDetect?.to.text], ['10m', 'prose', 9, 'noticed']);
+  const html = renderCard(renderResult(analyze(text), settingsWith(), 'file:///pm.md', 1));
+  assert.match(html, /data-line="9"[^>]*title="started \(from the summary, &quot;12:00&quot;\) → detected \(from a sentence, &quot;noticed&quot;\)">started → detected, from a sentence, line 10</);
+});

@@ -23,6 +23,7 @@ test('durations and months are written as the status bar writes them', () => {
   assert.equal(monthName('2024-13'), '2024-13');
   assert.equal(describePoint(point('detected', '2024-03-14T10:07:00Z', { source: 'words', line: 20, text: 'alert fired' })), 'detected (timeline words, line 21: “alert fired”)');
   assert.equal(describePoint(point('started', 'x', { source: 'front-matter', line: null, text: '' })), 'started (front matter)');
+  assert.equal(describePoint(point('detected', '2023-05-14T11:10:00Z', { source: 'prose', line: 16, text: 'noticed' })), 'detected (a sentence, line 17: “noticed”)');
 });
 
 test('incidents newest first: by date, else the start\'s day, then the start; undated last; ties by path', () => {
