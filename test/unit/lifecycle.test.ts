@@ -427,3 +427,16 @@ test('corpus 020 and 048: the detection their sentences tell; 034\'s "Issue Dete
   assert.deepEqual(detected('020.md'), ['prose', 31, '2022-02-02T17:00:00', 840]);
   assert.deepEqual(detected('034.md'), ['prose', 19, '2023-11-10T20:00:00Z', 0]);
 });
+
+test('a time alone answers the prompt above it: "when was the issue detected:" then "2:17 PM (GMT)" (corpus 050, the ALX template)', () => {
+  const doc = (prompt: string) => joinLines(
+    '# Postmortem', '', '### Issue Summary:', '', '* Start-time: 06/May/2022 2:10 PM (GMT) End-time: 06/May/2022 3:07 PM (GMT)', '* what was the impact: the sales site was down.', '',
+    '### Timeline:', '', prompt, '', '\t2:17 PM (GMT)', '', '* how was the issue detected', '', '\t2:20 PM (GMT) a user complained that the page is blank', '',
+    '\t3:07 PM (GMT) The website is back online.', '',
+  );
+  const detected = (prompt: string) => lifecycleOf(doc(prompt)).lifecycle.find((p) => p.moment === 'detected');
+  assert.deepEqual([detected('* when was the issue detected:')?.line, detected('* when was the issue detected:')?.text], [11, 'detected']);
+  assert.equal(lifecycleOf(doc('When was the issue detected?')).metrics.timeToDetect?.minutes, 7);
+  // A line above that asks nothing is not what the time says: the complaint at 2:20 is the detection.
+  assert.deepEqual([detected('* the issue was detected')?.line, detected('* the issue was detected')?.text], [15, 'complained']);
+});
