@@ -24,7 +24,7 @@ export interface ProseMoment {
  * Sections whose sentences are about the next time (the measures, the action items, the lessons), or
  * pasted material (the appendix): a time there marks nothing of this incident.
  */
-const NOT_THIS_INCIDENT = new Set(['corrective-and-preventive-measures', 'corrective', 'preventive', 'action-items', 'lessons-learned', 'howd-we-do', 'messaging', 'supporting-information']);
+const NOT_THIS_INCIDENT = new Set(['corrective-and-preventive-measures', 'action-items', 'lessons-learned', 'howd-we-do', 'messaging', 'supporting-information']);
 /** "We will add alerting at 09:00": a sentence about what is to come. */
 const TO_COME = /\b(?:will|would|should|shall|must|going\s+to|plan(?:s|ned)?\s+to|expected|scheduled|estimated)\b/i;
 /** A sentence ends at . ! ? followed by a space ("p.m." stays in one piece: no space inside it). */
