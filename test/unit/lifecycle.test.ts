@@ -397,13 +397,18 @@ test('a detection or a mitigation told in a sentence with its time, when no time
   assert.deepEqual([point.iso, point.text], ['2024-03-14T14:10:00Z', 'noticed']);
   // Its own zone and date count; a time in another zone is placed there.
   assert.equal(lifecycleOf(told('## Detection', '', 'We detected it on March 14, 2024 at 15:10 CET.')).lifecycle[1].iso, '2024-03-14T14:10:00Z');
-  // A mitigation too, from the words of the timeline's entries.
+  // A mitigation too, whatever it was for.
   assert.deepEqual(figures(told('Traffic was failed over to the other region at 14:25.')).timeToMitigate, '25 started→mitigated');
+  assert.deepEqual(figures(told('We rolled back at 14:30 to mitigate the impact.')).timeToMitigate, '30 started→mitigated');
+  // A section after the lessons is read again.
+  assert.deepEqual(figures(told('## Lessons learned', '', 'Alerts need owners.', '', '## Detection', '', 'The issue was noticed at 14:10.')).timeToDetect, '10 started→detected');
 
   for (const [why, body] of [
     ['two times are a span, not a moment', ['Users reported errors between 14:05 and 14:20.']],
     ['what is to come', ['## Detection', '', 'We will add an alert that fires at 14:05 each day.']],
     ['the action items are about the next time', ['## Action Items', '', '- Alert when errors pass 1%: Ann, noticed at 14:30 review.']],
+    ['so are the lessons, under a heading the profile does not know', ['## Lessons learned', '', '### Monitoring', '', 'Users reported it at 14:30 before any dashboard did.']],
+    ['what for, not what happened', ['Disk checks were added at 14:30 to detect it sooner.']],
     ['outside the incident', ['The issue was reported at 16:30.']],
     ['negated', ['No alert fired at 14:05.']],
     ['no time', ['The issue was noticed by a user.']],

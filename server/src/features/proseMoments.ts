@@ -6,6 +6,7 @@ import { parseZoneSetting, type Settings } from '../core/config';
 import { findStamps, type CalendarDate, type Stamp } from '../core/time/timestamp';
 import type { Zone } from '../core/time/zones';
 import type { PostmortemModel } from '../core/model';
+import type { Header } from '../core/sections';
 import { axisMinutes, PLACEHOLDER_YEAR } from '../core/timeline';
 import { saysWords } from './milestones';
 import type { MilestoneKind } from '../protocol';
@@ -22,11 +23,15 @@ export interface ProseMoment {
 
 /**
  * Sections whose sentences are about the next time (the measures, the action items, the lessons), or
- * pasted material (the appendix): a time there marks nothing of this incident.
+ * pasted material (the appendix): a time there marks nothing of this incident. By the profile's ids, and
+ * by the titles of headings the profile does not know ("Follow-ups", "Lessons learned" in the default).
  */
 const NOT_THIS_INCIDENT = new Set(['corrective-and-preventive-measures', 'action-items', 'lessons-learned', 'howd-we-do', 'messaging', 'supporting-information']);
+const NEXT_TIME_TITLE = /\b(?:lessons?|learn(?:ed|t|ings?)|follow[\s-]?ups?|next\s+steps|action\s+items?|prevent(?:ive|ative|ion)|corrective|going\s+forward|future|appendix|supporting\s+information)\b/i;
 /** "We will add alerting at 09:00": a sentence about what is to come. */
 const TO_COME = /\b(?:will|would|should|shall|must|going\s+to|plan(?:s|ned)?\s+to|expected|scheduled|estimated)\b/i;
+/** "Disk alerts were added at 14:30 to detect it sooner": the words say what for, not what happened. */
+const PURPOSE = /\bto\s+$/i;
 /** A sentence ends at . ! ? followed by a space ("p.m." stays in one piece: no space inside it). */
 const SENTENCE_END = /(?<=[.!?])\s+/;
 
@@ -39,9 +44,14 @@ function proseLines(model: PostmortemModel): Uint8Array {
     if (kind === 'paragraph' || kind === 'indented-code') read[i] = 1;
   }
   for (const entry of model.timeline) read.fill(0, entry.line, entry.lastLine + 1);
-  for (const section of model.sections) {
-    if ((section.id !== null && NOT_THIS_INCIDENT.has(section.id)) || (section.specId !== null && NOT_THIS_INCIDENT.has(section.specId))) read.fill(0, section.line, section.endLine + 1);
-  }
+  const headings: Array<Header & { specId?: string | null; endLine?: number }> = [...model.sections, ...model.otherHeadings].sort((a, b) => a.line - b.line);
+  headings.forEach((heading, h) => {
+    const nextTime = (heading.id !== null && NOT_THIS_INCIDENT.has(heading.id)) || (heading.specId != null && NOT_THIS_INCIDENT.has(heading.specId)) || NEXT_TIME_TITLE.test(heading.title);
+    if (!nextTime) return;
+    // To the next heading of its level or above (its subsections are about the next time too).
+    const next = headings.slice(h + 1).find((other) => other.depth <= heading.depth);
+    read.fill(0, heading.line, Math.max(next ? next.line : index.lineCount, (heading.endLine ?? -1) + 1));
+  });
   return read;
 }
 
@@ -82,7 +92,7 @@ export function proseMoment(model: PostmortemModel, settings: Settings, kind: Mi
 /** The words of `kind` a sentence says, and its one time; null unless it has both (and tells no future). */
 function sentenceMoment(sentence: string, kind: MilestoneKind, pattern: RegExp): { word: string; stamp: Stamp } | null {
   const word = saysWords(sentence, kind, pattern);
-  if (!word || TO_COME.test(sentence)) return null;
+  if (!word || TO_COME.test(sentence) || PURPOSE.test(sentence.slice(0, sentence.indexOf(word)))) return null;
   const stamps = findStamps(sentence).filter((stamp) => stamp.time !== null);
   return stamps.length === 1 ? { word, stamp: stamps[0] } : null;
 }
