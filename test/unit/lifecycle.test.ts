@@ -397,6 +397,8 @@ test('a detection or a mitigation told in a sentence with its time, when no time
   assert.deepEqual([point.iso, point.text], ['2024-03-14T14:10:00Z', 'noticed']);
   // Its own zone and date count; a time in another zone is placed there.
   assert.equal(lifecycleOf(told('## Detection', '', 'We detected it on March 14, 2024 at 15:10 CET.')).lifecycle[1].iso, '2024-03-14T14:10:00Z');
+  // A summary's labelled moments, as templates write them.
+  assert.deepEqual(figures(told('- **Detected:** 2024-03-14 14:05 UTC', '- **Mitigated:** 14:40 UTC')), { timeToDetect: '5 started→detected', timeToMitigate: '40 started→mitigated', timeToResolve: '60 started→resolved' });
   // A mitigation too, whatever it was for.
   assert.deepEqual(figures(told('Traffic was failed over to the other region at 14:25.')).timeToMitigate, '25 started→mitigated');
   assert.deepEqual(figures(told('We rolled back at 14:30 to mitigate the impact.')).timeToMitigate, '30 started→mitigated');
