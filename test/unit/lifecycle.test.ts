@@ -389,7 +389,7 @@ const told = (...body: string[]) => joinLines(
   '## Root Cause and Resolution', '', 'A bad deploy, rolled back.', '',
 );
 
-test('a detection or a mitigation told in a sentence with its time, when no timeline entry tells it (corpus 020, 034, 048)', () => {
+test('a moment told in a sentence with its time, when no timeline entry tells it (corpus 020, 034, 048)', () => {
   const detection = ['## Detection', '', 'The issue was first noticed at 14:10 by the on-call engineer. Alerts followed.'];
   assert.deepEqual(moments(told(...detection)), ['started summary 4', 'detected prose 10', 'resolved summary 4']);
   assert.deepEqual(figures(told(...detection)).timeToDetect, '10 started→detected');
@@ -398,7 +398,9 @@ test('a detection or a mitigation told in a sentence with its time, when no time
   // Its own zone and date count; a time in another zone is placed there.
   assert.equal(lifecycleOf(told('## Detection', '', 'We detected it on March 14, 2024 at 15:10 CET.')).lifecycle[1].iso, '2024-03-14T14:10:00Z');
   // A summary's labelled moments, as templates write them.
-  assert.deepEqual(figures(told('- **Detected:** 2024-03-14 14:05 UTC', '- **Mitigated:** 14:40 UTC')), { timeToDetect: '5 started→detected', timeToMitigate: '40 started→mitigated', timeToResolve: '60 started→resolved' });
+  assert.deepEqual(figures(told('- **Detected:** 2024-03-14 14:05 UTC', '- **Acknowledged:** 14:08 UTC', '- **Mitigated:** 14:40 UTC', '- **Resolved:** 14:50 UTC')),
+    { timeToDetect: '5 started→detected', timeToAcknowledge: '3 detected→acknowledged', timeToMitigate: '40 started→mitigated', timeToResolve: '50 started→resolved' });
+  assert.deepEqual(moments(told('- **Resolved:** 14:50 UTC')), ['started summary 4', 'resolved prose 8']);
   // A mitigation too, whatever it was for.
   assert.deepEqual(figures(told('Traffic was failed over to the other region at 14:25.')).timeToMitigate, '25 started→mitigated');
   assert.deepEqual(figures(told('We rolled back at 14:30 to mitigate the impact.')).timeToMitigate, '30 started→mitigated');

@@ -1,8 +1,8 @@
 // An incident's life and its response figures. Each moment (started, detected, acknowledged, mitigated,
 // resolved) is read from the strongest place that gives it: the front matter's explicit time, else an
 // explicit timeline marker ("OUTAGE BEGINS", "[detected]"), else the words of an entry ("Alert fired",
-// "rolled back"), else, for a detection or a mitigation, a sentence that states it with its time ("first
-// noticed at 12:10 pm"), else, for the start and the end, the incident window (the summary's or the timeline's
+// "rolled back"), else, for every moment but the start, a sentence that states it with its time ("first
+// noticed at 12:10 pm", "Acknowledged: 14:08 UTC"), else, for the start and the end, the incident window (the summary's or the timeline's
 // ends; a window that opens on a lead-up and spans more than the length the document states starts that
 // length before its end). Each figure measures between the two moments `postmortem.metrics` names, and
 // says which it used.
@@ -107,10 +107,10 @@ function fromWords(model: PostmortemModel, key: LifecycleKey, order: readonly nu
   return found ? fromEntry(model, key, found.entryIndex, 'words', found.word) : null;
 }
 
-/** A detection or a mitigation a sentence states with its time, when no timeline entry does (see proseMoments.ts). */
+/** A moment a sentence states with its time, when no timeline entry does (see proseMoments.ts); not the start, which the window gives. */
 function fromProse(model: PostmortemModel, settings: Settings, key: LifecycleKey): Moment | null {
   const pattern = patternOf(key);
-  if (!pattern || (key !== 'detected' && key !== 'mitigated')) return null;
+  if (!pattern || key === 'started') return null;
   const found = proseMoment(model, settings, key, pattern);
   if (!found) return null;
   return {

@@ -60,7 +60,7 @@ function proseLines(model: PostmortemModel): Uint8Array {
  * moment), placed on the axis of the incident's start: its zone and date unless the sentence writes its
  * own. Only within the incident: from as far before its start as it lasted, to its end.
  */
-export function proseMoment(model: PostmortemModel, settings: Settings, kind: MilestoneKind, pattern: RegExp): ProseMoment | null {
+export function proseMoment(model: PostmortemModel, settings: Settings, kind: MilestoneKind | 'acknowledged', pattern: RegExp): ProseMoment | null {
   const start = model.incident.start;
   const end = model.incident.end;
   if (!start || !end || end.axis <= start.axis) return null;
@@ -90,7 +90,7 @@ export function proseMoment(model: PostmortemModel, settings: Settings, kind: Mi
 }
 
 /** The words of `kind` a sentence says, and its one time; null unless it has both (and tells no future). */
-function sentenceMoment(sentence: string, kind: MilestoneKind, pattern: RegExp): { word: string; stamp: Stamp } | null {
+function sentenceMoment(sentence: string, kind: MilestoneKind | 'acknowledged', pattern: RegExp): { word: string; stamp: Stamp } | null {
   const word = saysWords(sentence, kind, pattern);
   if (!word || TO_COME.test(sentence) || PURPOSE.test(sentence.slice(0, sentence.indexOf(word)))) return null;
   const stamps = findStamps(sentence).filter((stamp) => stamp.time !== null);
