@@ -449,3 +449,21 @@ test('a time alone answers the prompt above it: "when was the issue detected:" t
   // A line above that asks nothing is not what the time says: the complaint at 2:20 is the detection.
   assert.deepEqual([detected('* the issue was detected')?.line, detected('* the issue was detected')?.text], [15, 'complained']);
 });
+
+test('acknowledged in the present tense too: "On-call engineer acknowledges the page", "on-call joins"; not acknowledging issues to the public', () => {
+  const acknowledged = (entry: string) => lifecycleOf(report([], '- 2024-03-14 10:00 Deploy goes out.', '- 2024-03-14 10:12 Latency alert fires.', `- 2024-03-14 10:20 ${entry}`, '- 2024-03-14 12:00 Service restored.'))
+    .lifecycle.find((point) => point.moment === 'acknowledged')?.text ?? null;
+  for (const [entry, words] of [
+    ['On-call engineer acknowledges the page and opens an incident channel.', 'acknowledges the page'],
+    ['Ana acks the PagerDuty alert.', 'acks the PagerDuty alert'],
+    ['Acknowledging the incident, the on-call lead opens a bridge.', 'Acknowledging the incident'],
+    ['The on-call joins the bridge.', 'on-call joins'],
+    ['Responders engaged.', 'Responders engaged'],
+    ['The on-call engineer acknowledged.', 'acknowledged'],
+  ] as const) assert.equal(acknowledged(entry), words, entry);
+  for (const entry of [
+    'We communicated back to the public acknowledging their issues.',
+    'A status page update acknowledges the problem.',
+    'Nobody acknowledges the page for an hour.',
+  ]) assert.equal(acknowledged(entry), null, entry);
+});

@@ -74,8 +74,12 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
   { kind: 'resolved', pattern: /\b(?:(?<!\b(?:one|some|another|first|second|an?)\s+)(?:issue|problem|outage|bug|error|incident|cause)s?\s+(?:was\s+|were\s+|is\s+|are\s+|has\s+been\s+|have\s+been\s+)?(?:fully\s+)?fixed|resolved|restored|fully\s+recovered|full\s+(?:system\s+|service\s+)?recovery|back\s+(?:online|to\s+normal|in(?:to)?\s+service|to\s+service)|returned\s+to\s+normal|(?:normal\s+)?service\s+(?:was\s+)?resumed|resumed\s+normal\s+(?:service|operations?)|fully\s+operational|up\s+and\s+running|(?:end|close)\s+of\s+(?:the\s+)?incident|incident\s+(?:was\s+)?(?:closed|ended))\b/i },
 ];
 
-/** A responder taking the incident on: not a milestone the card marks, but a moment of its lifecycle. */
-export const ACKNOWLEDGED_WORDS = /\b(?:acknowledged|acked|ack'd|(?:on[- ]call|responders?)\s+(?:\w+\s+)?(?:responded|engaged|joined|took\s+(?:it|ownership)))\b/i;
+/**
+ * A responder taking the incident on: not a milestone the card marks, but a moment of its lifecycle.
+ * Timelines in the present tense too ("On-call engineer acknowledges the page", "on-call joins"); what
+ * is acknowledged then must be the page or the alert, not "acknowledging their issues" to the public.
+ */
+export const ACKNOWLEDGED_WORDS = /\b(?:acknowledged|acked|ack'd|(?:acknowledg(?:es|ing)|acks)\s+(?:the\s+|an?\s+|our\s+)?(?:[\w-]+\s+)?(?:pages?|alerts?|alarms?|incidents?|notifications?|pager|pings?|tickets?)|(?:on[- ]call|responders?)\s+(?:\w+\s+)?(?:respond(?:ed|s)|engag(?:ed|es)|join(?:ed|s)|t(?:ook|akes)\s+(?:it|ownership)))\b/i;
 
 // "not resolved", "wasn't detected", "no alert fired": the word is there, the milestone is not.
 const NEGATION = /\b(?:not|no|never|without|nothing|none|nor|nobody|no\s+one)\s+(?:[\w'-]+\s+){0,2}$|n't\s+(?:\w+\s+)?$/i;
