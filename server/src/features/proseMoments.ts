@@ -1,7 +1,7 @@
 // Moments stated in a sentence rather than a timeline entry: "The issue was first noticed at 12:10 pm on
 // the recipient of alerts" (corpus 048, under "Detection and duration"), "The issue has been detected the
-// 02/02/2022 at 5:PM" (020, whose timeline is prose answers). The lifecycle asks here only when no
-// timeline entry gives the moment.
+// 02/02/2022 at 5:PM" (020, whose timeline is prose answers), a template's "- **Acknowledged:** 14:08 UTC".
+// The lifecycle asks here only when no timeline entry gives the moment.
 import { parseZoneSetting, type Settings } from '../core/config';
 import { findStamps, type CalendarDate, type Stamp } from '../core/time/timestamp';
 import type { Zone } from '../core/time/zones';
