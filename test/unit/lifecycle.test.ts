@@ -117,6 +117,16 @@ test('time to mitigate counts rollbacks, reverts, failovers, disabled flags and 
   assert.equal(mitigation('Rollback tried, errors continue.'), null);
   assert.equal(mitigation('The deploy was not rolled back.'), null);
   assert.equal(mitigation("We didn't fail over."), null);
+  // In the present tense, as many timelines are written; not while it is only tried.
+  assert.equal(mitigation('The team rolls back the deploy.'), 'rolls back');
+  assert.equal(mitigation('The primary database fails over to the replica.'), 'fails over');
+  assert.equal(mitigation('The team tries to roll back the deploy.'), null);
+  assert.equal(mitigation('Nobody rolls back the deploy.'), null);
+  // Done, and it stopped nothing (the classic fixture's "rolls back the web app (no effect)").
+  assert.equal(mitigation('On-call rolls back the web app (no effect).'), null);
+  assert.equal(mitigation('The config change was reverted, to no avail.'), null);
+  assert.equal(mitigation('Rolled back to v1.2; it did not help.'), null);
+  assert.equal(mitigation('Rolled back to v1.2. No effect on the disk usage graph, which was expected.'), 'Rolled back');
 });
 
 test('mitigation also in "temporary fix", "gradually restored", "mitigation measures implemented" and a successful rollback', () => {

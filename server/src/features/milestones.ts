@@ -56,14 +56,15 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
       // anyone can tell, not yet said to be resolved (which NOT_YET keeps these from being).
       String.raw`(?:appears?|appeared|seems?|seemed)\s+to\s+(?:be\s+|have\s+been\s+)?(?:restored|recover(?:ed|ing)?|back\s+(?:up|online|to\s+normal)|working\s+again|return(?:ed)?\s+to\s+normal|stabili[sz]ed)`,
       String.raw`temporary\s+(?:fix|fixes|workaround|patch|optimi[sz]ations?)|workaround\s+(?:was\s+)?(?:applied|deployed|implemented|in\s+place)`,
-      String.raw`rolled\s+back|roll[\s-]?back\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded|successful|made|performed|executed)|successful(?:ly)?\s+(?:[\w-]+\s+){0,3}?roll[\s-]?back`,
+      // Timelines in the present tense too: "The team rolls back the deploy", "the database fails over".
+      String.raw`rolled\s+back|rolls\s+back|roll[\s-]?back\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded|successful|made|performed|executed)|successful(?:ly)?\s+(?:[\w-]+\s+){0,3}?roll[\s-]?back`,
       String.raw`reverted|revert\s+(?:was\s+)?(?:deployed|merged|complete[d]?)`,
       // A hotfix shipped, a successful restart, the load or the service steadied: the bleeding stopped,
       // whatever the later, lasting fix.
       String.raw`hot-?fix(?:es)?\s+(?:was\s+|were\s+)?(?:deployed|applied|released|rolled\s+out|shipped)|(?:deployed|applied|released|shipped)\s+(?:a\s+|the\s+)?hot-?fix`,
       String.raw`restarted\s+successfully|successfully\s+restarted`,
       String.raw`stabili[sz]ed|normali[sz]ed|(?:began|begins|started|starts)\s+to\s+(?:recover|stabili[sz]e|normali[sz]e)|(?:began|started)\s+recovering`,
-      String.raw`failed\s+over|fail-?over\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded)`,
+      String.raw`failed\s+over|fails\s+over|fail-?over\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded)`,
       String.raw`(?:disabled|turned\s+off|switched\s+off|flipped\s+off)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:feature\s+)?(?:flag|toggle)`,
       String.raw`(?:feature\s+)?(?:flag|toggle)\s+(?:was\s+)?(?:disabled|turned\s+off|switched\s+off)`,
       // A restart, then (in the same clause, with no failure between) the service back.
@@ -96,6 +97,9 @@ const NOT_SO = /\b(?:fail(?:ed|s|ing)?|unable|attempt(?:ed|s|ing)?|tr(?:y|ies|ie
 const BUT_STILL = /^[^.;]{0,60}?\b(?:(?:but|however|except)\b[^.;]{0,50}?\b(?:still|issues?|errors?|fail(?:s|ed|ing|ures?)?|not|slow|degraded|problems?|down)\b|still\s+(?:had|has|have|seeing|saw|failing|down|broken|slow|degraded|unavailable)\b)/i;
 // "attempted to restart", "tried to roll back": an attempt mitigates nothing.
 const ATTEMPT = /\b(?:attempt(?:ed|s|ing)?|tr(?:y|ies|ied|ying))\s+to\s*$/i;
+// "rolls back the web app (no effect)", "rolled back to v1.2; it did not help": done, and it stopped
+// nothing (in the same sentence: a dot in "v1.2" ends none).
+const NO_EFFECT = /^(?:(?![.!?](?:\s|$)).){0,60}?(?:\bno\s+(?:effect|change|improvement|luck)\b|\bdid(?:\s+not|n't)\s+(?:help|work)\b|\bto\s+no\s+avail\b|\bin\s+vain\b|\bwithout\s+(?:effect|success)\b)/i;
 
 /** Each pattern with the g flag, made once: every kind is looked for in every entry. */
 const globalPatterns = new Map<RegExp, RegExp>();
@@ -116,7 +120,8 @@ export function saysWords(words: string, kind: MilestoneKind | 'acknowledged', p
     const before = words.slice(Math.max(0, match.index - 16), match.index);
     const wider = words.slice(Math.max(0, match.index - 40), match.index);
     const settled = kind !== 'resolved' || !(PARTIAL.test(before) || NOT_YET.test(wider) || NOT_SO.test(wider) || BUT_STILL.test(words.slice(match.index + match[0].length)));
-    if (!NEGATION.test(wider) && settled && !(kind === 'mitigated' && ATTEMPT.test(before))) return match[0];
+    const stopped = kind !== 'mitigated' || !(ATTEMPT.test(before) || NO_EFFECT.test(words.slice(match.index + match[0].length)));
+    if (!NEGATION.test(wider) && settled && stopped) return match[0];
   }
   return null;
 }
