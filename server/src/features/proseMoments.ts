@@ -35,8 +35,19 @@ const PURPOSE = /\bto\s+$/i;
 /** A sentence ends at . ! ? followed by a space ("p.m." stays in one piece: no space inside it). */
 const SENTENCE_END = /(?<=[.!?])\s+/;
 
-/** Lines outside timeline entries and sections about the next time: where a sentence may tell a moment. */
+// The lines a sentence may tell a moment on, found once per model: every moment but the start asks.
+const proseLinesByModel = new WeakMap<PostmortemModel, Uint8Array>();
 function proseLines(model: PostmortemModel): Uint8Array {
+  let read = proseLinesByModel.get(model);
+  if (!read) {
+    read = readableLines(model);
+    proseLinesByModel.set(model, read);
+  }
+  return read;
+}
+
+/** Lines outside timeline entries and sections about the next time: where a sentence may tell a moment. */
+function readableLines(model: PostmortemModel): Uint8Array {
   const { index, info } = model.lines;
   const read = new Uint8Array(index.lineCount);
   for (let i = 0; i < index.lineCount; i++) {
