@@ -121,6 +121,11 @@ test('time to mitigate counts rollbacks, reverts, failovers, disabled flags and 
   assert.equal(mitigation('The team rolls back the deploy.'), 'rolls back');
   assert.equal(mitigation('The primary database fails over to the replica.'), 'fails over');
   assert.equal(mitigation('The team tries to roll back the deploy.'), null);
+  // A service back, however briefly (117).
+  assert.equal(mitigation('Build Service comes back from downtime.'), 'comes back from downtime');
+  assert.equal(mitigation('The API came back up after the restart.'), 'came back up');
+  assert.equal(mitigation('The API did not come back up.'), null);
+  assert.equal(mitigation('The API never came back up.'), null);
   assert.equal(mitigation('Nobody rolls back the deploy.'), null);
   // Done, and it stopped nothing (the classic fixture's "rolls back the web app (no effect)").
   assert.equal(mitigation('On-call rolls back the web app (no effect).'), null);

@@ -63,6 +63,9 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
       // whatever the later, lasting fix.
       String.raw`hot-?fix(?:es)?\s+(?:was\s+|were\s+)?(?:deployed|applied|released|rolled\s+out|shipped)|(?:deployed|applied|released|shipped)\s+(?:a\s+|the\s+)?hot-?fix`,
       String.raw`restarted\s+successfully|successfully\s+restarted`,
+      // A service coming back, however briefly (117: "Build Service comes back from downtime", then the
+      // database crashes again): the bleeding stopped, not yet said to be over.
+      String.raw`(?:came|comes)\s+back\s+(?:up|from\s+(?:the\s+|its\s+)?(?:downtime|maintenance|outage))`,
       String.raw`stabili[sz]ed|normali[sz]ed|(?:began|begins|started|starts)\s+to\s+(?:recover|stabili[sz]e|normali[sz]e)|(?:began|started)\s+recovering`,
       String.raw`failed\s+over|fails\s+over|fail-?over\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded)`,
       String.raw`(?:disabled|turned\s+off|switched\s+off|flipped\s+off)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:feature\s+)?(?:flag|toggle)`,
