@@ -149,6 +149,30 @@ test('sort moves whole entries with their nested content, and keeps date lines i
   assert.equal(fixed, joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 a', '  - detail of a', '- 10:10 b', '  more about b', '- 10:30 c', '', '### 2024-05-02', '- 09:00 next day'));
 });
 
+test('a timeline written newest first is turned over, whole entries with their nested content, keeping what its writer meant', () => {
+  // Sorting by the clock would put the next day's "15:00 UTC(Sat)" among the first day's; turning it over keeps it last.
+  const text = joinLines('# Postmortem', '## Timeline', '* **15:00 UTC(Sat)** All restored.', '* **20:30 UTC** Still running.', '* **15:00 UTC** Root cause identified:',
+    '  * build cache layers missing', '', '* **14:45 UTC** Objects missing.', '* **14:30 UTC** Investigating.');
+  const diagnostic = diagnosticsOf(text).find((d) => d.code === 'timeline-out-of-order')!;
+  const actions = actionsFor(text, diagnostic);
+  assert.deepEqual(actions.map((a) => a.title), ['Turn the timeline over (oldest first)']);
+  assert.equal(apply(text, actions[0]), joinLines('# Postmortem', '## Timeline', '* **14:30 UTC** Investigating.', '* **14:45 UTC** Objects missing.', '* **15:00 UTC** Root cause identified:',
+    '  * build cache layers missing', '', '* **20:30 UTC** Still running.', '* **15:00 UTC(Sat)** All restored.'));
+  // An entry out of place in a timeline that runs forward is still sorted, not turned over.
+  const forward = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 a', '- 10:30 c', '- 10:10 b');
+  const sortAction = actionsFor(forward, diagnosticsOf(forward).find((d) => d.code === 'timeline-out-of-order')!);
+  assert.deepEqual(sortAction.map((a) => a.title), ['Sort timeline chronologically']);
+});
+
+test('fix-all turns a newest-first timeline over, and a second run changes nothing', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 19:59 Resolved.', '- 19:45 Monitoring.', '- 19:21 Identified.', '- 19:00 Investigating.');
+  const [fixAll] = codeActions(analyze(text), URI, [], settings, null, [FIX_ALL_KIND]);
+  const once = apply(text, fixAll);
+  assert.match(once, /- 19:00 Investigating\.\n- 19:21 Identified\.\n- 19:45 Monitoring\.\n- 19:59 Resolved\./);
+  assert.ok(!diagnosticsOf(once).some((d) => d.code === 'timeline-out-of-order'));
+  assert.deepEqual(codeActions(analyze(once), URI, [], settings, null, [FIX_ALL_KIND]), []);
+});
+
 test('zone fixes: on the entry, or on the heading for all', () => {
   const text = joinLines('# Postmortem', '**Timeline:**', '- **10:00 AM:** a', '- **10:05 AM:** b');
   const diagnostic = diagnosticsOf(text).find((d) => d.code === 'timeline-missing-timezone')!;

@@ -31,6 +31,23 @@ test('11:50 PM then 12:10 AM is the next day, not out of order', () => {
   assert.equal(codes.filter((code) => code === 'timeline-out-of-order').length, 1);
 });
 
+test('a timeline written newest first is reported once, on its first entry, not at every step back', () => {
+  // A status page's updates as pasted (held-out foundriesio/status): newest first, with an update of the next day on top.
+  const text = joinLines('# Postmortem', '## Timeline', '* **15:00 UTC(Sat)** All objects have been restored.', '* **20:30 UTC** Script still running.',
+    '* **18:00 UTC** Restore script begins.', '* **15:30 UTC** Fixed a few by hand.', '* **14:45 UTC** Registry objects missing after maintenance.', '* **14:30 UTC** We are investigating a report.');
+  const reported = diagnosticsOf(text).filter((d) => d.code === 'timeline-out-of-order');
+  assert.equal(reported.length, 1);
+  assert.equal(reported[0].range.start.line, 2);
+  assert.deepEqual(reported[0].data, { code: 'timeline-out-of-order', entryIndex: 0, shouldPrecedeIndex: 5, shouldPrecedeLine: 7, newestFirst: true });
+  assert.match(String(reported[0].message), /runs newest first \(4 of its 5 steps go back in time\).*"14:30 UTC" \(line 8\) comes first/);
+  // Two steps back and one forward: entries out of place in a timeline that runs forward, each reported.
+  const mixed = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 a', '- 09:00 b', '- 11:00 c', '- 10:30 d');
+  const each = diagnosticsOf(mixed).filter((d) => d.code === 'timeline-out-of-order');
+  assert.deepEqual(each.map((d) => [d.range.start.line, (d.data as { newestFirst?: true }).newestFirst]), [[3, undefined], [5, undefined]]);
+  // One step back is an entry out of place, not a timeline turned over.
+  assert.equal(diagnosticsOf(joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 a', '- 09:00 b')).filter((d) => d.code === 'timeline-out-of-order')[0].data?.newestFirst, undefined);
+});
+
 test('a zone on one entry is inherited by the next; none anywhere is reported once', () => {
   assert.deepEqual(codesOf(joinLines('# Postmortem', '## Timeline', '- 10:00 UTC a', '- 10:05 b')).filter((c) => c.startsWith('timeline')), []);
   const none = codesOf(joinLines('# Postmortem', '## Timeline', '- 10:00 a', '- 10:05 b'));

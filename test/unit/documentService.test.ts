@@ -57,6 +57,17 @@ test('features answer empty on a document that is not a postmortem; analysis say
   assert.equal((await service.analysis(NOTES)).isPostmortem, false);
 });
 
+test('the Sort Timeline command turns a newest-first timeline over, and sorts one that runs forward', async () => {
+  const { service } = serviceWith();
+  const lines = (...entries: string[]) => ['# Postmortem: status page', '', '## Timeline (UTC)', '', ...entries, ''].join('\n');
+  service.open(POSTMORTEM, lines('- 15:00 (Sat) Restored.', '- 20:30 Still running.', '- 18:00 Script started.', '- 15:00 Cause found.', '- 14:30 Investigating.'), 1);
+  const turned = await service.sortTimeline(POSTMORTEM);
+  assert.equal(turned.length, 1);
+  assert.equal(turned[0].newText, ['- 14:30 Investigating.', '- 15:00 Cause found.', '- 18:00 Script started.', '- 20:30 Still running.', '- 15:00 (Sat) Restored.'].join('\n'));
+  service.update(POSTMORTEM, lines('- 14:30 Investigating.', '- 20:30 Still running.', '- 15:00 Cause found.'), 2);
+  assert.equal((await service.sortTimeline(POSTMORTEM))[0].newText, ['- 14:30 Investigating.', '- 15:00 Cause found.', '- 20:30 Still running.'].join('\n'));
+});
+
 test('a closed document is forgotten', async () => {
   const { service } = serviceWith();
   service.open(POSTMORTEM, readFixture('classic-complete.md'), 1);

@@ -2,10 +2,10 @@
 // instead): reported on its time, fixed by sorting the timeline. A written date that goes back by days
 // while the time goes on, or a date copied down while the clock went back past a summary's later day, is
 // read as a slip and reported as one, to correct by hand: sorting would move the entry away from where it
-// happened.
-import type { TimelineEntry } from '../core/timeline';
+// happened. A timeline written newest first (a status page's updates) is reported once, to turn over.
+import { newestFirst, type TimelineEntry } from '../core/timeline';
 import { calendarDateText } from '../core/time/format';
-import { sortTimelineEdits } from './fixes/sortTimeline';
+import { reverseTimelineEdits, sortTimelineEdits } from './fixes/sortTimeline';
 import { defineRule, type Problem } from './rule';
 
 export interface TimelineOutOfOrderData {
@@ -14,6 +14,8 @@ export interface TimelineOutOfOrderData {
   /** The entry this one should precede, and its line (for a slipped date: the entry above, whose day it is read on). */
   shouldPrecedeIndex: number;
   shouldPrecedeLine: number;
+  /** The whole timeline runs newest first (reported once, on its first timed entry; the entry it should follow is its last). */
+  newestFirst?: true;
 }
 
 /** How many timed entries right after `index` slipped with it (the same written date, read as the day above). */
@@ -34,6 +36,18 @@ export const timelineOutOfOrder = defineRule<TimelineOutOfOrderData>({
   check({ model }) {
     const problems: Array<Problem<TimelineOutOfOrderData>> = [];
     const entries = model.timeline;
+    const turned = newestFirst(entries);
+    if (turned) {
+      const timed = entries.flatMap((entry, i) => (entry.axis === null ? [] : [i]));
+      const first = timed[0];
+      const last = timed[timed.length - 1];
+      return [{
+        start: entries[first].timeStart,
+        end: entries[first].timeEnd,
+        message: `The timeline runs newest first (${turned.back} of its ${turned.steps} steps go back in time); a postmortem's timeline reads oldest first. Turn it over, so that "${entries[last].timeText}" (line ${entries[last].line + 1}) comes first.`,
+        data: { code: 'timeline-out-of-order', entryIndex: first, shouldPrecedeIndex: last, shouldPrecedeLine: entries[last].line, newestFirst: true },
+      }];
+    }
     let previous: TimelineEntry | null = null;
     for (const [i, entry] of entries.entries()) {
       if (entry.axis === null) continue;
@@ -72,10 +86,15 @@ export const timelineOutOfOrder = defineRule<TimelineOutOfOrderData>({
     return problems;
   },
   fixes: [{
+    title: () => 'Turn the timeline over (oldest first)',
+    // Its own key: once turned over, an entry still out of place (a day not written) is the sort's to fix.
+    fixAll: { key: () => 'timeline-newest-first', solved: (model) => newestFirst(model.timeline) === null },
+    edits: (model, data) => (data.newestFirst ? reverseTimelineEdits(model) : []),
+  }, {
     title: () => 'Sort timeline chronologically',
     // Sorting works within runs of entries, so one out-of-order entry may stay (across a date line):
     // solved means there is nothing left to sort.
     fixAll: { key: () => 'timeline-out-of-order', solved: (model) => sortTimelineEdits(model).length === 0 },
-    edits: (model) => sortTimelineEdits(model),
+    edits: (model, data) => (data.newestFirst ? [] : sortTimelineEdits(model)),
   }],
 });

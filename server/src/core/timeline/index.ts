@@ -11,6 +11,7 @@ export type { LineReading } from './classify';
 export { axisMinutes, PLACEHOLDER_YEAR, ROLLOVER_MINUTES } from './dates';
 export { markedMoment, markedWindow, markerIn, type MarkedMoment } from './markers';
 export { entryWords } from './words';
+export { newestFirst, type NewestFirst } from './order';
 
 /** The entries of the timeline from `firstLine` to `lastLine` (inclusive); `memo` keeps line readings between versions. */
 export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: number, context: TimelineContext, memo?: LineReadings<LineReading | null>): TimelineEntry[] {
