@@ -248,6 +248,21 @@ test('a section of its own on the duration, right after the summary, states its 
   assert.equal(analyze(withSummary('Errors rose over a span of 20 minutes on 2 May 2024.')).summary?.stated?.minutes, 20);
 });
 
+test('a summary heading that goes on past its name states its facts; an "Impact" heading set apart from the summary states its impact (held-out ALX reports)', () => {
+  const doc = (...summary: string[]) => joinLines('### Postmortem: SSH Authentication Key Issue', '', ...summary, '',
+    '#### Timeline:', '- 9:00 AM: An engineer noticed SSH failures.', '- 11:00 AM: SSH restored.', '',
+    '#### Root Cause and Resolution:', '- Root Cause: a wrong key was added by hand.', '', '#### Corrective and Preventative Measures:', '- Automate key rotation.');
+  const onHeading = doc('##### Issue Summary: Duration: 2 hours (9:00 AM - 11:00 AM, UTC)', '', '##### Impact', 'Approximately 30% of users could not connect over SSH.');
+  const model = analyze(onHeading);
+  assert.equal(model.summary?.stated?.minutes, 120);
+  assert.deepEqual([model.incident.start?.source, model.incident.start?.line, model.incident.start?.zone?.label], ['summary', 2, 'UTC']);
+  assert.deepEqual(missingFields(onHeading), ['root-cause'], 'the summary tells no cause; the rest is stated');
+  // The heading's name alone states nothing; the impact below it still counts.
+  assert.deepEqual(missingFields(doc('##### Issue Summary', '', '##### Impact', 'Approximately 30% of users could not connect over SSH.')), ['duration', 'end', 'root-cause', 'start']);
+  // An impact heading after a known section is no part of the summary.
+  assert.ok(missingFields(doc('##### Issue Summary', 'From 9:00 AM to 11:00 AM UTC, for 2 hours.', '', '#### Timeline:', '- 9:00 AM: a', '', '##### Impact', 'Approximately 30% of users could not connect.')).includes('impact'));
+});
+
 test('a bare hour at one end of a range takes the other end\'s half of the day: "From 4pm to 6 GMT" (corpus 007), "from 9 to 11 am", "between 2 and 4 PM"', () => {
   const window = (sentence: string) => {
     const model = analyze(withSummary(sentence));

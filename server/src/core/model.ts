@@ -60,7 +60,7 @@ export interface PostmortemModel {
   otherHeadings: Header[];
   requirements: RequirementStatus[];
   summarySection: Section | null;
-  /** The last line of the summary with the parts set apart from it that it reads (see durationParts); null without a summary. */
+  /** The last line of the summary with the parts set apart from it that it reads (see summaryParts); null without a summary. */
   summaryEndLine: number | null;
   timelineSection: Section | null;
   summary: SummaryFacts | null;
@@ -160,8 +160,14 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   const facts = documentFacts(lines, timelineSection?.line ?? firstSectionLine, firstSectionLine, setOrder ?? 'usual');
   // The summary, or where there is none, the preamble before the first section.
   let summary: SummaryFacts | null = null;
-  // A labelled paragraph ("**Summary**: Shakespeare Search down for 66 minutes") holds its text on its own line.
-  if (summarySection) summary = readSummary(lines, summarySection.line + (summarySection.style === 'labelled' ? 0 : 1), summarySection.endLine, false, setOrder);
+  // A labelled paragraph ("**Summary**: Shakespeare Search down for 66 minutes") holds its text on its own
+  // line; so does a heading that goes on past its name ("##### Issue Summary: Duration: 2 hours (9:00 AM - 11:00 AM, UTC)").
+  const onItsLine = summarySection ? factsOnHeading(summarySection, index) : null;
+  if (summarySection) {
+    summary = summarySection.style === 'labelled' ? readSummary(lines, summarySection.line, summarySection.endLine, false, setOrder)
+      : onItsLine !== null ? readSummary(lines, summarySection.line, summarySection.endLine, false, setOrder, onItsLine)
+        : readSummary(lines, summarySection.line + 1, summarySection.endLine, false, setOrder);
+  }
   else if (firstSectionLine > 0) summary = readSummary(lines, 0, firstSectionLine - 1, false, setOrder);
   // "## Impact" with a table of "Customers Impacted | Incident Duration" above the summary: its facts count.
   if (summary && summarySection && firstSectionLine === summarySection.line && firstSectionLine > 0) {
@@ -169,7 +175,7 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   }
   let summaryEndLine = summarySection?.endLine ?? null;
   if (summary && summarySection) {
-    for (const [from, to] of durationParts(lines, headers, summarySection)) {
+    for (const [from, to] of summaryParts(lines, headers, summarySection)) {
       summary = withFacts(summary, readSummary(lines, from, to, false, setOrder));
       summaryEndLine = to;
     }
@@ -200,19 +206,32 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   };
 }
 
-const DURATION_HEADING = /\bduration\b/i;
+/** Headings that name one of the summary's facts: its duration or its impact. */
+const SUMMARY_FACT_HEADING = /\b(?:duration|impact)\b/i;
+
+/**
+ * The column where a summary heading's own facts begin: past the colon after its name, when text
+ * follows ("Issue Summary: Duration: 2 hours (…)"); null for a heading that is its name alone.
+ */
+function factsOnHeading(section: Section, index: LineIndex): number | null {
+  if (section.style === 'labelled') return null;
+  const colon = section.title.indexOf(':');
+  if (colon < 0 || section.title.slice(colon + 1).trim() === '') return null;
+  return section.titleStart + colon + 1 - index.lines[section.line].start;
+}
 
 /**
  * Headings of no known section between the summary and the next section that name the outage's
- * duration ("## Detection and duration of the issue" under "## Issue Summary", corpus 048): a part of
- * the summary the writer set apart, whose window and duration count as the summary's. Their lines.
+ * duration or its impact ("## Detection and duration of the issue" under "## Issue Summary", corpus 048;
+ * "##### Impact" right after "##### Issue Summary"): a part of the summary the writer set apart, whose
+ * window, duration and impact count as the summary's. Their lines.
  */
-function durationParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number]> {
+function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
   // Past the summary's own lines: a labelled line inside it ("**Duration:**") is read with it already.
   const after = headers.filter((header) => header.line > summary.endLine);
   for (let k = 0; k < after.length && after[k].id === null; k++) {
-    if (!DURATION_HEADING.test(after[k].title)) continue;
+    if (!SUMMARY_FACT_HEADING.test(after[k].title)) continue;
     const from = after[k].line + 1;
     let to = (after[k + 1]?.line ?? lines.index.lineCount) - 1;
     while (to >= from && lines.index.lines[to].text.trim() === '') to--;

@@ -297,8 +297,9 @@ export function withFacts(summary: SummaryFacts, other: SummaryFacts): SummaryFa
  * The summary's facts in lines `firstLine` to `lastLine`. `tablesOnly`: only facts written in tables
  * (a report's opening "Impact" table, before its summary), no prose. `setOrder`: the order of every
  * numeric date (the postmortem.dateOrder setting's, or the document's own); null reads them as written.
+ * `firstColumn`: where `firstLine` starts to count (past a heading's name: "##### Issue Summary: Duration: …").
  */
-export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number, tablesOnly = false, setOrder: DateOrder | null = null): SummaryFacts {
+export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number, tablesOnly = false, setOrder: DateOrder | null = null, firstColumn = 0): SummaryFacts {
   const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null, impact: null, rootCause: null };
   const { lines } = md.index;
   let pendingField: SummaryField | null = null;
@@ -315,7 +316,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       prose.push(i);
       continue;
     }
-    const contentOffset = skipLinePrefix(raw);
+    const contentOffset = i === firstLine ? Math.max(skipLinePrefix(raw), firstColumn) : skipLinePrefix(raw);
     let labelsOnly = true;
     for (const written of piecesOf(md, i, raw.slice(contentOffset))) labelsOnly = readPiece(i, raw, contentOffset, written) && labelsOnly;
     // A label alone ("**Impact:**") is no prose: its own word would state what nothing after it says.
