@@ -153,6 +153,18 @@ test('found by its content: a timeline with two timed entries and two other sect
   assert.ok(!says(joinLines('## Summary', 'x', '## Timeline', 'We plan a release soon.', '## Resolution', 'y')), 'no timed entries');
 });
 
+test('found by its content with no timeline: three sections only an incident has, its summary and impact aside (held-out write-ups in prose)', () => {
+  const says = (text: string) => isPostmortemDocument('/repo/docs/2024-03-17-ovh1.md', text, null, DEFAULT_INCLUDE);
+  // openfoodfacts-infrastructure's "# 2024-03-17 OVH1 Down": Alert, Investigation, Mitigation, What happened, Lessons learned.
+  assert.ok(says(joinLines('# 2024-03-17 OVH1 Down', '## Alert', 'The monitoring alerted us.', '## Mitigation', 'We moved the VMs.', '## What happened', 'A disk failed.', '## Lessons learned', '- Check the disks.')));
+  // The SRE book's sections without their timeline.
+  assert.ok(says(joinLines('# GitHub account phishing', '## Summary', 'x', '## Trigger', 'y', '## Action Items', '- z', '## Lessons Learned', 'w')));
+  // A proposal's or a release's sections: summary, impact and one more are no incident.
+  assert.ok(!says(joinLines('# Proposal: faster builds', '## Summary', 'x', '## Impact', 'y', '## Action Items', '- z')));
+  assert.ok(!says(joinLines('# Retro', '## What went well', 'x', '## Action Items', '- y')), 'two are not enough');
+  assert.ok(!says(joinLines('# Sprint 12 retro', '## What went well', 'x', '## Lessons learned', 'y', '## Action Items', '- z')), 'a retrospective tells no incident');
+});
+
 test('precision: no Markdown file under node_modules/ (READMEs, changelogs, docs) is taken for a postmortem', () => {
   const files = markdownFilesUnder(join(ROOT, 'node_modules'));
   assert.ok(files.length >= 500, `only ${files.length} Markdown files found`);

@@ -1,8 +1,9 @@
 // A postmortem found by its structure when neither its path nor its title says so: a Timeline with at
 // least two timed entries, and at least two other sections a built-in profile names ("Issue Summary" as
-// a plain first line, "Root Cause", "Resolution"); a Summary over three timed entries; or a Timeline
-// among four other sections. Read line by line without parsing, and only as far as
-// needed: a README without the word "timeline" costs one search.
+// a plain first line, "Root Cause", "Resolution"); a Summary over three timed entries; a Timeline
+// among four other sections; or, with no timeline, three sections only an incident has (a write-up in
+// prose: "What happened", "Mitigation", "Lessons learned"). Read line by line without parsing, and only
+// as far as needed: a README with none of those words costs two searches.
 import { PROFILES, compileProfile } from './profiles';
 import { matchAliases, normalizeAlias, normalizeTitle } from './sectionNames';
 import { readStampAt } from './time/timestamp';
@@ -10,12 +11,23 @@ import { readStampAt } from './time/timestamp';
 /** How far into a document its structure is looked for. */
 const SCAN_CHARS = 60_000;
 const TIMELINE_WORD = /timeline|chronolog|sequence of events|linha do tempo|cronologia/i;
+/** The words of the sections an untimed write-up may be found by: one of them must be in it. */
+const INCIDENT_SECTION_WORD = /root cause|what happened|lessons|trigger|mitigation|action items|what went well|contributing factor/i;
+/**
+ * With no timeline: this many sections a built-in profile names, its summary and impact aside (a design
+ * document has those too), one of them telling the incident itself (a retrospective has "What went
+ * well", "Action items" and "Lessons learned" too).
+ */
+const UNTIMED_SECTIONS = 3;
+const TELLS_THE_INCIDENT = /root cause|trigger|what happened|mitigation|detection|contributing factor|how it was detected/;
 /** A section title: a heading, a bold line, a list label or a short line ending in a colon. */
 const TITLE_LINE = /^ {0,3}(?:#{1,6}[ \t]*|(?:[-*+]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?([^\n]{2,80})$/;
 const ENTRY_PREFIX = /^[ \t]*(?:[-*+•]|\d{1,3}[.)]|\||#{1,6})?[ \t]*(?:\*\*|__|\*|_|`|\[)?/;
 
 /** The summary's names in every profile: "summary", "issue summary", "overview" … */
 const SUMMARY_NAMES = new Set(PROFILES.flatMap((profile) => profile.sections.filter((spec) => spec.role === 'summary').flatMap((spec) => spec.aliases.map(normalizeAlias))));
+/** Names that any report or proposal may use: its summary and its impact. */
+const GENERIC_NAMES = new Set([...SUMMARY_NAMES, ...PROFILES.flatMap((profile) => profile.sections.filter((spec) => spec.id === 'impact').flatMap((spec) => spec.aliases.map(normalizeAlias)))]);
 
 interface SectionKinds {
   timeline: Set<string>;
@@ -61,7 +73,8 @@ function sectionOf(line: string): { timeline: boolean; other: string | null } | 
 
 export function looksLikePostmortem(text: string): boolean {
   const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
-  if (!TIMELINE_WORD.test(head)) return false;
+  if (!TIMELINE_WORD.test(head) && !INCIDENT_SECTION_WORD.test(head)) return false;
+  let incidentSections = 0;
   const others = new Set<string>();
   let inTimeline = false;
   let sawTimeline = false;
@@ -74,7 +87,10 @@ export function looksLikePostmortem(text: string): boolean {
     if (section) {
       inTimeline = section.timeline;
       sawTimeline ||= section.timeline;
-      if (section.other) others.add(section.other);
+      if (section.other && !others.has(section.other)) {
+        others.add(section.other);
+        if (!GENERIC_NAMES.has(section.other)) incidentSections++;
+      }
     } else if (inTimeline) {
       const prefix = ENTRY_PREFIX.exec(line);
       const stamp = readStampAt(line, prefix ? prefix[0].length : 0);
@@ -85,6 +101,7 @@ export function looksLikePostmortem(text: string): boolean {
     // many of a profile's sections, its entries in a form not read here ("[03-26 23:04]").
     if (timedEntries >= 3 && [...others].some((name) => SUMMARY_NAMES.has(name))) return true;
     if (sawTimeline && others.size >= 4) return true;
+    if (incidentSections >= UNTIMED_SECTIONS && [...others].some((name) => TELLS_THE_INCIDENT.test(name))) return true;
   }
   return false;
 }
