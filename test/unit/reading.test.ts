@@ -66,6 +66,22 @@ test('the outage markers decide the incident window: no duration-mismatch agains
   assert.equal(incident.end?.text, '10:19');
 });
 
+test('Flutter\'s "<START OF OUTAGE>" and "<END OF OUTAGE>" mark the window too, and its summary\'s facts parted by <br> are read one by one', () => {
+  // Held-out flutter/flutter postmortems: a summary of labelled facts joined by <br>, markers escaped in bold.
+  const text = joinLines('Status: final<br>', 'Owners: @Hixie', '', '## Summary', '',
+    'Description: Travis reported failures on builds<br>', 'Component: flutter repository<br>', 'Duration: 16h 45m<br>', 'User impact: every pull request failed', '',
+    '## Timeline (all times in PST)', '', '### 2016-11-07', '',
+    '**16:27** A new version of package:args is published', '**21:30** Builds start failing **&lt;START OF OUTAGE&gt;**<br>', '**21:36** ianh reports that all PRs are failing', '',
+    '2016-11-08', '', '**13:08** Root cause identified', '**14:15** Fix lands. **\\<END OF OUTAGE>**', '**15:00** Postmortem started');
+  const { incident, summary } = analyze(text);
+  assert.deepEqual([incident.start?.text, incident.end?.text, incident.durationMinutes], ['21:30', '14:15', 16 * 60 + 45]);
+  assert.equal(summary?.stated?.text, '16h 45m');
+  assert.ok(summary?.fields.has('impact'));
+  assert.ok(!codesOf(text).includes('duration-mismatch'));
+  // In capitals only, as the SRE book's markers: "the end of the outage" in prose marks nothing.
+  assert.equal(analyze(text.replace('**&lt;START OF OUTAGE&gt;**', 'near the start of the outage')).incident.start?.text, '16:27');
+});
+
 test('a named profile always wins over the document\'s sections; the front matter over the settings', () => {
   const model = analyze(SRE_LABELLED, { profile: 'classic' });
   assert.equal(model.profile.name, 'classic');

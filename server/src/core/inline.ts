@@ -44,7 +44,8 @@ export function withoutTemplateTags(text: string): string {
 export function plainText(text: string): string {
   // Each pattern runs only when the character it needs is there: most titles and labels hold little markup.
   let plain = withoutTemplateTags(text);
-  if (plain.includes('<')) plain = plain.replace(/<\/?[a-zA-Z][^<>]*>/g, ' ');
+  // "\<END OF OUTAGE>" is text, escaped from being a tag.
+  if (plain.includes('<')) plain = plain.replace(/(?<!\\)<\/?[a-zA-Z][^<>]*>/g, ' ');
   if (plain.includes('&')) plain = plain.replace(/&(?:[a-zA-Z]{2,8}|#\d{2,6}|#x[0-9a-fA-F]{2,6});/g, (entity) => (entity === '&amp;' ? '&' : ' '));
   // An image says nothing in words, even as a link's text (a badge: "[![](logo.png)](https://site)").
   if (plain.includes('![')) plain = plain.replace(/!\[[^\][]{0,1000}\]\([^()]{0,2000}\)/g, ' ');
@@ -54,6 +55,8 @@ export function plainText(text: string): string {
   // No ASCII character is pictographic.
   if (/[^\x00-\x7f]/.test(plain)) plain = plain.replace(/\p{Extended_Pictographic}|\u{fe0f}|\u{200d}/gu, ' ');
   if (/[*_~`]/.test(plain)) plain = plain.replace(/[*_~`]+/g, ' ');
+  // A backslash that escapes punctuation, or breaks the line at its end, is no word.
+  if (plain.includes('\\')) plain = plain.replace(/\\(?=[!-/:-@[-`{-~]|\s|$)/g, '');
   return plain.replace(/\s+/g, ' ').trim();
 }
 

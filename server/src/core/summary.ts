@@ -272,8 +272,13 @@ function piecesOf(md: MarkdownLines, line: number, text: string): string[] {
     const rowLabel = cells.length === 2 ? cells[0].replace(/:$/, '') : '';
     if (labels.length === 2 && rowLabel && labelField(rowLabel) && cells[1]) return [`${rowLabel}: ${cells[1]}`];
   }
+  // "Description: …<br> Date/time: 2023-08-26 21:14 PDT<br> Duration: 15 hours 40 minutes" (Flutter's
+  // postmortems): labelled facts parted by line breaks written as HTML, each a piece of its own.
+  if (BREAK.test(text)) return text.split(BREAK).map((piece) => plainText(piece).replace(ORNAMENT, '').trim()).filter(Boolean);
   return [plainText(text).replace(ORNAMENT, '')];
 }
+
+const BREAK = /<br\s*\/?>/i;
 
 function cellsOf(row: string): string[] {
   return row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => plainText(cell).trim());

@@ -1,6 +1,6 @@
-// Explicit moments in a timeline: the SRE book's "OUTAGE BEGINS" / "OUTAGE ENDS" markers and tags such
-// as "[detected]", "[acknowledged]", "[mitigated]", "[resolved]". Where the writer marks the outage, that
-// is its window.
+// Explicit moments in a timeline: the SRE book's "OUTAGE BEGINS" / "OUTAGE ENDS" markers ("START OF OUTAGE"
+// as Flutter writes them) and tags such as "[detected]", "[acknowledged]", "[mitigated]", "[resolved]".
+// Where the writer marks the outage, that is its window.
 import type { TimelineEntry } from './types';
 
 export type MarkedMoment = 'outage-begins' | 'outage-mitigated' | 'outage-ends' | 'incident-begins' | 'incident-ends' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved';
@@ -10,6 +10,8 @@ const SHOUTED = /\b(OUTAGE|INCIDENT)\s+(BEGINS|BEGAN|STARTS|MITIGATED|ENDS|ENDED
 // Or set apart in any case, the marker alone in parentheses or emphasis: "(**outage starts**)", "_incident ends_".
 const SET_APART = /(?:\(\s*[*_]{0,2}|(?<![*_\w])[*_]{1,2})(outage|incident)\s+(begins|began|starts|started|mitigated|ends|ended|resolved)(?:[*_]{0,2}\s*\)|[*_]{1,2}(?![*_\w]))/i;
 const TAG = /\[(detected|acknowledged|mitigated|resolved)\]/i;
+// Flutter's postmortems: "**<START OF OUTAGE>**", "**<END OF OUTAGE>**" (capitals only, as the SRE book's).
+const START_OR_END_OF = /\b(START|END)\s+OF\s+(?:THE\s+)?(OUTAGE|INCIDENT)\b/;
 
 /** The moment an entry marks, if it marks one. */
 export function markedMoment(text: string): MarkedMoment | null {
@@ -25,6 +27,11 @@ export function markerIn(text: string): { moment: MarkedMoment; words: string } 
     const when = /^(?:begins|began|starts|started)$/.test(said) ? 'begins' : said === 'mitigated' ? 'mitigated' : 'ends';
     const moment = what === 'incident' && when === 'mitigated' ? 'mitigated' : `${what}-${when}` as MarkedMoment;
     return { moment, words: shouted[0] };
+  }
+  const startOrEnd = START_OR_END_OF.exec(text);
+  if (startOrEnd) {
+    const what = startOrEnd[2] === 'OUTAGE' ? 'outage' : 'incident';
+    return { moment: `${what}-${startOrEnd[1] === 'START' ? 'begins' : 'ends'}`, words: startOrEnd[0] };
   }
   const tag = TAG.exec(text);
   return tag ? { moment: tag[1].toLowerCase() as MarkedMoment, words: tag[0] } : null;
