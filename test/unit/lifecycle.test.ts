@@ -482,3 +482,11 @@ test('acknowledged in the present tense too: "On-call engineer acknowledges the 
     'Nobody acknowledges the page for an hour.',
   ]) assert.equal(acknowledged(entry), null, entry);
 });
+
+test('detected in the present tense too: "Sysadmin discovers outage on web server" (held-out ALX report)', () => {
+  const detected = (entry: string) => lifecycleOf(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:20 ${entry}`, '- 2024-03-14 12:00 Service restored.'))
+    .lifecycle.find((point) => point.moment === 'detected')?.text ?? null;
+  assert.equal(detected('Sysadmin discovers outage on web server, debugging begins.'), 'discovers outage');
+  assert.equal(detected('The team discovered the issue in the dashboards.'), 'discovered the issue');
+  assert.equal(detected('The team discovers a new library to try.'), null);
+});

@@ -32,7 +32,7 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
       // "notifies them that the page will be live": telling customers is not learning of it.
       String.raw`notic(?:ed|es|ing)|notifie[sd](?!\s+(?:them|all|(?:the|our)\s+(?:customers?|users?|public)|customers?|users?|subscribers?|visitors?|clients?)\b)|spotted|flagged|became\s+aware`,
       // "a new sonnet has been discovered" is the news that set it off; the issue discovered is the moment.
-      String.raw`(?:issue|problem|outage|error|bug|incident|failure)s?\s+(?:was\s+|were\s+)?discovered|discovered\s+(?:the\s+|an?\s+)?(?:issue|problem|outage|error|bug|failure)`,
+      String.raw`(?:issue|problem|outage|error|bug|incident|failure)s?\s+(?:was\s+|were\s+)?discovered|discover(?:ed|s)\s+(?:the\s+|an?\s+)?(?:issue|problem|outage|error|bug|failure)`,
       // Users complaining, not "submitting abuse complaints to the registrar".
       // "Customer support reports a spike", "users report errors"; not "News reports that …" or "GitHub reports all normal".
       String.raw`reported|(?:first|incoming|users?|customers?|clients?|(?:customer\s+)?support|help\s*desk|service\s+desk)\s+(?:team\s+)?reports?|reports?\s+of|complain(?:ed|ing)?|complaints?\s+(?:received|arriv\w*|about|from|that|of|began|started|came|poured)`,
