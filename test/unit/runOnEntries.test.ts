@@ -136,3 +136,39 @@ test('corpus 003 and 008: their run-on entries are reported and the fixes read e
     assert.equal(analyze(text).timeline.length, entries, file);
   }
 });
+
+test('entries parted only by <br> in a hard-wrapped paragraph are run on (flutter/flutter postmortems); the fix breaks the line after each tag, which renders as before', () => {
+  const text = postmortem(
+    '### 2023-08-25 (PDT)', '',
+    '15:27 - A change to the DNS configuration is submitted, unaware that it adds four wrong A',
+    'records. (Internal ID 560528920.)<br> 21:14 - DNS configuration changes take effect. 80%',
+    'of IPs fail to serve. **\\<START OF',
+    'OUTAGE>**<br> 21:20 - Monitoring sends a first e-mail.<br> `note<br> 10:00 - in code`',
+    '',
+    '### 2023-08-26', '',
+    '04:24 - A user pings the owner.<br>',
+    '12:55 - The DNS fix takes effect. **\\<END OF OUTAGE>**',
+  );
+  const [found] = runOn(text);
+  assert.equal(runOn(text).length, 1);
+  assert.equal(found.range.start.line, 9);
+  assert.deepEqual((found.data as { times: string[] }).times, ['21:14', '21:20']);
+  assert.match(String(found.message), /3 timeline entries are run together in one paragraph, parted only by <br>: "21:14", "21:20" are read as part of "15:27"/);
+  const fixed = quickFixed(text);
+  assert.match(fixed, /\(Internal ID 560528920\.\)<br>\n21:14 - DNS/);
+  assert.match(fixed, /OUTAGE>\*\*<br>\n21:20 - Monitoring sends a first e-mail\.<br> `note<br> 10:00 - in code`/);
+  assert.deepEqual(runOn(fixed), []);
+  // Now read as entries, the outage's own markers are its window, though "START OF" and "OUTAGE" are on two lines.
+  const { incident } = analyze(fixed);
+  assert.deepEqual([incident.start?.text, incident.end?.text, incident.durationMinutes], ['21:14', '12:55', 15 * 60 + 41]);
+});
+
+test('fix-all puts run-on entries on their lines before it fills the summary from the timeline', () => {
+  const text = joinLines('# Postmortem: DNS outage', '', '## Summary', 'The site was down for 80% of users.', '',
+    '## Timeline (UTC)', '', '15:27 - A DNS change is submitted.<br> 21:14 - It takes effect. **OUTAGE BEGINS**<br> 21:20 - First alert.', '',
+    '12:55 - Fixed. **OUTAGE ENDS**', '', '## Root Cause', 'A wrong DNS record.', '');
+  const fixed = fixAllText(analyze(text), settingsWith(), null);
+  assert.match(fixed, /Start time:\*\* 21:14 UTC/);
+  assert.doesNotMatch(fixed, /15:27 UTC/);
+  assert.match(fixed, /submitted\.<br>\n21:14 - It takes effect\. \*\*OUTAGE BEGINS\*\*<br>\n21:20 - First alert\./, 'a line break after each tag, as it renders');
+});

@@ -196,7 +196,7 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
       }, options.cache?.readings)
     : [];
   const written = readFrontMatter(index, lines.frontMatter);
-  const incident = withFrontMatterTimes(incidentWindow(summary, timeline, defaultYear, configZone, facts.date, index), written, index);
+  const incident = withFrontMatterTimes(incidentWindow(summary, timeline, defaultYear, configZone, facts.date, lines), written, index);
   const others = otherHeadings(headers);
   const actionItems = readActionItems(lines, { sections, otherHeadings: others, timelineSection, defaultYear: facts.date?.year ?? frontMatterYear(written), dateOrder: setOrder ?? 'usual' });
   return {
@@ -292,7 +292,8 @@ export function entryAxis(model: PostmortemModel, entry: TimelineEntry): number 
 
 const sameWrittenDay = (a: CalendarDate | null, b: CalendarDate | null) => a !== null && b !== null && a.month === b.month && a.day === b.day;
 
-function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[], defaultYear: number, configZone: Zone | null, documentDate: CalendarDate | null, index: LineIndex): Incident {
+function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[], defaultYear: number, configZone: Zone | null, documentDate: CalendarDate | null, lines: MarkdownLines): Incident {
+  const { index } = lines;
   // One timed entry is a moment, not a window: the timeline spans nothing until it has two.
   const timed = timeline.filter((entry) => entry.axis !== null);
   const usable = timed.length >= 2 ? timed : [];
@@ -300,7 +301,7 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const latest = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) >= (best.axis as number) ? entry : best), null);
   // "14:54 OUTAGE BEGINS" … "16:00 OUTAGE ENDS": the writer's own marks outrank the timeline's ends.
   const sameDay = (a: CalendarDate | null, b: CalendarDate | null) => !a || !b || (a.month === b.month && a.day === b.day);
-  const marked = markedWindow(usable);
+  const marked = markedWindow(lines, usable);
   if (marked.start && marked.end && sameDay(marked.start.date, marked.end.date)) {
     // "[03-26 23:04] … (outage starts)" then "[03-26 08:10] … (outage ends)": an outage ends after it
     // begins, so within a day on one written date its end is the next morning (the date did not roll).

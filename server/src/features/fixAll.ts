@@ -24,9 +24,18 @@ interface SafeFix {
 
 /** The first fix that fix-all may apply, for the first finding that has one (and has not failed before). */
 function nextSafeFix(model: PostmortemModel, findings: ReadonlyArray<Finding<DiagnosticData>>, failed: Set<string>): SafeFix | null {
+  for (const firstOnly of [true, false]) {
+    const fix = safeFixAmong(model, findings, failed, firstOnly);
+    if (fix) return fix;
+  }
+  return null;
+}
+
+/** The first safe fix among those that go first (`firstOnly`) or among all. */
+function safeFixAmong(model: PostmortemModel, findings: ReadonlyArray<Finding<DiagnosticData>>, failed: Set<string>, firstOnly: boolean): SafeFix | null {
   for (const finding of findings) {
     for (const fix of ruleFor(finding.code)?.fixes ?? []) {
-      if (!fix.fixAll) continue;
+      if (!fix.fixAll || (firstOnly && !fix.fixAll.first)) continue;
       const key = fix.fixAll.key(finding.data);
       if (failed.has(key)) continue;
       const edits = fix.edits(model, finding.data);

@@ -13,7 +13,7 @@ import { frontMatterInstant } from '../core/frontMatterTimes';
 import { statedWithinLeadUp } from '../core/leadUp';
 import { METRIC_NAMES } from '../core/metricsSetting';
 import { entryAxis, type IncidentPoint, type PostmortemModel } from '../core/model';
-import { markerIn, type MarkedMoment } from '../core/timeline';
+import { entryMarker, type MarkedMoment } from '../core/timeline';
 import { isoOf } from '../core/time/format';
 import type { LifecycleMoment, LifecyclePoint, MetricFigure, MetricName } from '../protocol';
 import { ACKNOWLEDGED_WORDS, firstSaying, hasYear, inTimeOrder, MAX_SPAN_MINUTES, MILESTONE_WORDS } from './milestones';
@@ -80,7 +80,7 @@ function markedEntries(model: PostmortemModel, order: readonly number[]): Marked
   const marked: MarkedEntry[] = [];
   for (const entryIndex of order) {
     if (model.timeline[entryIndex].axis === null) continue;
-    const marker = markerIn(model.timeline[entryIndex].text);
+    const marker = entryMarker(model.lines, model.timeline[entryIndex]);
     if (marker) marked.push({ entryIndex, marker });
   }
   return marked;

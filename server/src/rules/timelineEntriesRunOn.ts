@@ -27,6 +27,11 @@ function isBlank(model: PostmortemModel, line: number): boolean {
 function breakBefore(model: PostmortemModel, line: number, kind: 'list-item' | 'line', split: RunOnSplit): string {
   const raw = model.lines.index.lines[line].text;
   const eol = lineBreakOf(model.text);
+  // After a "<br>": a new line of the same paragraph (or item), indented as its own line is, which renders as before.
+  if (split.afterBreakTag) {
+    const own = model.lines.index.lines[model.lines.index.positionAt(split.spaceStart).line].text;
+    return `${eol}${/^[ \t>]*/.exec(own)?.[0] ?? ''}`;
+  }
   const list = LIST_PREFIX.exec(raw);
   if (kind === 'list-item' && list) return `${eol}${list[1]}${split.hasMarker ? '' : list[2]}`;
   const prefix = LINE_PREFIX.exec(raw)?.[0] ?? '';
@@ -59,7 +64,7 @@ export const timelineEntriesRunOn = defineRule<TimelineEntriesRunOnData>({
       problems.push({
         start: splits[0].timeStart,
         end: splits[0].timeEnd,
-        message: `${splits.length + 1} timeline entries are run together on this line: ${named} ${splits.length === 1 ? 'is' : 'are'} read as part of "${entry.timeText}". Put each entry on its own line.`,
+        message: `${splits.length + 1} timeline entries are run together ${splits.some((split) => split.afterBreakTag) ? 'in one paragraph, parted only by <br>' : 'on this line'}: ${named} ${splits.length === 1 ? 'is' : 'are'} read as part of "${entry.timeText}". Put each entry on its own line.`,
         data: { code: 'timeline-entries-run-on', line: entry.line, times },
       });
     }
@@ -69,7 +74,7 @@ export const timelineEntriesRunOn = defineRule<TimelineEntriesRunOnData>({
     title: (data) => (data.times.length === 1 ? 'Put the run-on entry on its own line' : `Put the ${data.times.length} run-on entries on lines of their own`),
     // Only line breaks: every word stays, in its order. Lines above the split keep their numbers, and
     // the split's own lines run on no more: the line names the problem.
-    fixAll: { key: (data) => `timeline-entries-run-on ${data.line} ${data.times.join(' ')}` },
+    fixAll: { key: (data) => `timeline-entries-run-on ${data.line} ${data.times.join(' ')}`, first: true },
     edits: splitEdits,
   }],
 });

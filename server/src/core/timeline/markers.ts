@@ -1,7 +1,9 @@
 // Explicit moments in a timeline: the SRE book's "OUTAGE BEGINS" / "OUTAGE ENDS" markers ("START OF OUTAGE"
 // as Flutter writes them) and tags such as "[detected]", "[acknowledged]", "[mitigated]", "[resolved]".
 // Where the writer marks the outage, that is its window.
+import type { MarkdownLines } from '../markdown';
 import type { TimelineEntry } from './types';
+import { entryWords } from './words';
 
 export type MarkedMoment = 'outage-begins' | 'outage-mitigated' | 'outage-ends' | 'incident-begins' | 'incident-ends' | 'detected' | 'acknowledged' | 'mitigated' | 'resolved';
 
@@ -37,13 +39,30 @@ export function markerIn(text: string): { moment: MarkedMoment; words: string } 
   return tag ? { moment: tag[1].toLowerCase() as MarkedMoment, words: tag[0] } : null;
 }
 
+/** Where a marker may be, below an entry's first line: a capital word of one, or a tag. */
+const MARKER_BELOW = /OUTAGE|INCIDENT|\[/;
+
+/**
+ * The marker an entry writes, in its first line or in the lines it goes on to ("… take effect. 80% of
+ * IPs fail. **<START OF" then "OUTAGE>**", hard-wrapped); those are read only when they may hold one.
+ */
+export function entryMarker(md: MarkdownLines, entry: TimelineEntry): { moment: MarkedMoment; words: string } | null {
+  const own = markerIn(entry.text);
+  if (own || entry.lastLine === entry.line) return own;
+  const { lines } = md.index;
+  for (let line = entry.line + 1; line <= entry.lastLine; line++) {
+    if (MARKER_BELOW.test(lines[line].text)) return markerIn(entryWords(md, entry));
+  }
+  return null;
+}
+
 /** The outage's first and last moment as the timeline marks them (the outage's markers before the incident's). */
-export function markedWindow(entries: readonly TimelineEntry[]): { start: TimelineEntry | null; end: TimelineEntry | null } {
+export function markedWindow(md: MarkdownLines, entries: readonly TimelineEntry[]): { start: TimelineEntry | null; end: TimelineEntry | null } {
   // Each entry is read once: the first timed entry that marks each moment.
   const first = new Map<MarkedMoment, TimelineEntry>();
   for (const entry of entries) {
     if (entry.axis === null) continue;
-    const moment = markedMoment(entry.text);
+    const moment = entryMarker(md, entry)?.moment ?? null;
     if (moment && !first.has(moment)) first.set(moment, entry);
   }
   const find = (...moments: MarkedMoment[]) => moments.map((moment) => first.get(moment)).find((entry) => entry !== undefined) ?? null;

@@ -3,6 +3,9 @@
 // so every entry after the first is read as the first one's words. A run-on entry is told by its time
 // written as the line's own is (the same shape: "2105hrs WAT" as "2100hrs WAT") and followed by the same
 // separator (":" or "-"), after words and not after "at", "from" or "until" (a time inside a sentence).
+// Entries parted by a line break written as HTML ("… (Internal ID 560528920.)<br> 21:14 - DNS …", as
+// Flutter's postmortems write them, hard-wrapped) are run on too, on any line of the entry: a renderer
+// shows each on a line of its own, but the model reads a time only where a line begins.
 import type { PostmortemModel } from '../../core/model';
 import type { TimelineEntry } from '../../core/timeline';
 import { findStamps } from '../../core/time/timestamp';
@@ -14,6 +17,8 @@ export interface RunOnSplit {
   headStart: number;
   /** Whether the entry carries its own list marker ("- 11:00 AM: …"). */
   hasMarker: boolean;
+  /** Parted from the one before by "<br>": the line break goes after the tag, which stays. */
+  afterBreakTag: boolean;
   /** Its time as written. */
   time: string;
   timeStart: number;
@@ -69,9 +74,48 @@ function inCode(line: string, offset: number): boolean {
   return ticks % 2 === 1;
 }
 
-/** The entries run on in `entry`'s first line, in order; none for table rows and headings. */
+/** The entries run on in `entry`: in its first line, and after a "<br>" on any of its lines, in order; none for table rows and headings. */
 export function runOnSplits(model: PostmortemModel, entry: TimelineEntry): RunOnSplit[] {
   if ((entry.kind !== 'list-item' && entry.kind !== 'line') || !entry.stamp?.time || entry.unreadable) return [];
+  const inFirstLine = firstLineSplits(model, entry);
+  const afterTags = breakTagSplits(model, entry);
+  if (afterTags.length === 0) return inFirstLine;
+  // One found both ways is parted by its tag: a line break after it, as it renders.
+  return [...inFirstLine.filter((split) => !afterTags.some((other) => other.timeStart === split.timeStart)), ...afterTags].sort((a, b) => a.timeStart - b.timeStart);
+}
+
+const BREAK_TAG = /<br\s*\/?>([ \t]+)/gi;
+
+/** Entries after a "<br>" and a space on the entry's lines: a time as the entry's own, its separator after it. */
+function breakTagSplits(model: PostmortemModel, entry: TimelineEntry): RunOnSplit[] {
+  const { lines } = model.lines.index;
+  const first = lines[entry.line];
+  const shape = shapeOf(first.text.slice(entry.timeStart - first.start, entry.timeEnd - first.start));
+  const tail = tailAt(first.text, entry.timeEnd - first.start);
+  if (!tail) return [];
+  const splits: RunOnSplit[] = [];
+  for (let n = entry.line; n <= entry.lastLine; n++) {
+    const { text: raw, start: lineStart } = lines[n];
+    if (raw.length > MAX_LINE || !raw.includes('<')) continue;
+    for (const tag of raw.matchAll(BREAK_TAG)) {
+      const spaceStart = (tag.index as number) + tag[0].length - tag[1].length;
+      const headStart = spaceStart + tag[1].length;
+      const emphasis = /^(?:\*\*|__)?/.exec(raw.slice(headStart))?.[0] ?? '';
+      const stamp = findStamps(raw.slice(headStart + emphasis.length), 'us')[0];
+      if (!stamp?.time || stamp.start !== 0 || inCode(raw, headStart)) continue;
+      const start = headStart + emphasis.length;
+      const end = start + stamp.end;
+      const written = raw.slice(start, end);
+      if (shapeOf(written) !== shape || tailAt(raw, end) !== tail) continue;
+      splits.push({ spaceStart: lineStart + spaceStart, headStart: lineStart + headStart, hasMarker: false, afterBreakTag: true, time: written, timeStart: lineStart + start, timeEnd: lineStart + end });
+    }
+  }
+  return splits;
+}
+
+/** The entries run on in `entry`'s first line, in order. */
+function firstLineSplits(model: PostmortemModel, entry: TimelineEntry): RunOnSplit[] {
+  if (!entry.stamp?.time) return [];
   const line = model.lines.index.lines[entry.line];
   const raw = line.text;
   const leadStart = entry.timeStart - line.start;
@@ -101,7 +145,7 @@ export function runOnSplits(model: PostmortemModel, entry: TimelineEntry): RunOn
     // Words between the last entry's time and this one ("10:00 - 10:30 - …" is a range, not two entries).
     const words = raw.slice(wordsFrom, spaceStart);
     if (!/\p{L}/u.test(words) || SENTENCE_WORD.test(words.trimEnd())) continue;
-    splits.push({ spaceStart: line.start + spaceStart, headStart: line.start + headStart, hasMarker: Boolean(head?.[1]), time: written, timeStart: line.start + start, timeEnd: line.start + end });
+    splits.push({ spaceStart: line.start + spaceStart, headStart: line.start + headStart, hasMarker: Boolean(head?.[1]), afterBreakTag: false, time: written, timeStart: line.start + start, timeEnd: line.start + end });
     wordsFrom = end;
   }
   return splits;
