@@ -259,6 +259,9 @@ test('a summary heading that goes on past its name states its facts; an "Impact"
   assert.deepEqual(missingFields(onHeading), ['root-cause'], 'the summary tells no cause; the rest is stated');
   // The heading's name alone states nothing; the impact below it still counts.
   assert.deepEqual(missingFields(doc('##### Issue Summary', '', '##### Impact', 'Approximately 30% of users could not connect over SSH.')), ['duration', 'end', 'root-cause', 'start']);
+  // A colon inside a time is no end of the heading's name: its window is read as the heading's words, not from "00".
+  const timed = analyze(doc('##### Issue Summary (9:00 AM - 11:00 AM UTC)', '', '##### Impact', 'Approximately 30% of users could not connect.'));
+  assert.equal(timed.incident.start?.source, 'timeline');
   // An impact heading after a known section is no part of the summary.
   assert.ok(missingFields(doc('##### Issue Summary', 'From 9:00 AM to 11:00 AM UTC, for 2 hours.', '', '#### Timeline:', '- 9:00 AM: a', '', '##### Impact', 'Approximately 30% of users could not connect.')).includes('impact'));
 });

@@ -215,9 +215,10 @@ const SUMMARY_FACT_HEADING = /\b(?:duration|impact)\b/i;
  */
 function factsOnHeading(section: Section, index: LineIndex): number | null {
   if (section.style === 'labelled') return null;
-  const colon = section.title.indexOf(':');
-  if (colon < 0 || section.title.slice(colon + 1).trim() === '') return null;
-  return section.titleStart + colon + 1 - index.lines[section.line].start;
+  // The colon after its name's words: not one inside a time ("## Summary (10:00 - 11:00 UTC)").
+  const name = /^[^:\d]*:/.exec(section.title);
+  if (!name || section.title.slice(name[0].length).trim() === '') return null;
+  return section.titleStart + name[0].length - index.lines[section.line].start;
 }
 
 /**

@@ -15,13 +15,8 @@ const TAG = /\[(detected|acknowledged|mitigated|resolved)\]/i;
 // Flutter's postmortems: "**<START OF OUTAGE>**", "**<END OF OUTAGE>**" (capitals only, as the SRE book's).
 const START_OR_END_OF = /\b(START|END)\s+OF\s+(?:THE\s+)?(OUTAGE|INCIDENT)\b/;
 
-/** The moment an entry marks, if it marks one. */
-export function markedMoment(text: string): MarkedMoment | null {
-  return markerIn(text)?.moment ?? null;
-}
-
 /** The moment an entry marks and the marker as written ("OUTAGE BEGINS", "[detected]"). */
-export function markerIn(text: string): { moment: MarkedMoment; words: string } | null {
+function markerIn(text: string): { moment: MarkedMoment; words: string } | null {
   const shouted = SHOUTED.exec(text) ?? SET_APART.exec(text);
   if (shouted) {
     const what = shouted[1].toLowerCase() === 'outage' ? 'outage' : 'incident';

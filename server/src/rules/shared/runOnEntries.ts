@@ -90,8 +90,11 @@ const BREAK_TAG = /<br\s*\/?>([ \t]+)/gi;
 function breakTagSplits(model: PostmortemModel, entry: TimelineEntry): RunOnSplit[] {
   const { lines } = model.lines.index;
   const first = lines[entry.line];
-  const shape = shapeOf(first.text.slice(entry.timeStart - first.start, entry.timeEnd - first.start));
-  const tail = tailAt(first.text, entry.timeEnd - first.start);
+  const leadStart = entry.timeStart - first.start;
+  const leadEnd = entry.timeEnd - first.start;
+  if (leadStart < 0 || leadEnd > first.text.length) return [];
+  const shape = shapeOf(first.text.slice(leadStart, leadEnd));
+  const tail = tailAt(first.text, leadEnd);
   if (!tail) return [];
   const splits: RunOnSplit[] = [];
   for (let n = entry.line; n <= entry.lastLine; n++) {
