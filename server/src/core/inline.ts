@@ -41,6 +41,9 @@ export function withoutTemplateTags(text: string): string {
  * Text with Markdown emphasis, HTML, entities, links and emoji reduced to plain words. Every pattern is
  * bounded or stops at the next opener, so a line of a thousand "[" or "{%" stays linear (no backtracking).
  */
+/** A line break written as HTML: "<br>", "<br/>", "<br />". */
+export const LINE_BREAK_TAG = /<br\s*\/?>/i;
+
 export function plainText(text: string): string {
   // Each pattern runs only when the character it needs is there: most titles and labels hold little markup.
   let plain = withoutTemplateTags(text);

@@ -162,11 +162,10 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   let summary: SummaryFacts | null = null;
   // A labelled paragraph ("**Summary**: Shakespeare Search down for 66 minutes") holds its text on its own
   // line; so does a heading that goes on past its name ("##### Issue Summary: Duration: 2 hours (9:00 AM - 11:00 AM, UTC)").
-  const onItsLine = summarySection ? factsOnHeading(summarySection, index) : null;
   if (summarySection) {
-    summary = summarySection.style === 'labelled' ? readSummary(lines, summarySection.line, summarySection.endLine, false, setOrder)
-      : onItsLine !== null ? readSummary(lines, summarySection.line, summarySection.endLine, false, setOrder, onItsLine)
-        : readSummary(lines, summarySection.line + 1, summarySection.endLine, false, setOrder);
+    const onItsLine = factsOnHeading(summarySection, index);
+    const from = summarySection.style === 'labelled' || onItsLine !== null ? summarySection.line : summarySection.line + 1;
+    summary = readSummary(lines, from, summarySection.endLine, false, setOrder, onItsLine ?? 0);
   }
   else if (firstSectionLine > 0) summary = readSummary(lines, 0, firstSectionLine - 1, false, setOrder);
   // "## Impact" with a table of "Customers Impacted | Incident Duration" above the summary: its facts count.

@@ -2,7 +2,7 @@
 // lines ("Duration:", "**Start Time:**", "- Root cause:") and from prose ("lasted for 2 hours,
 // starting at 14:00 UTC and ending at 16:00 UTC", "from 11:00 AM to 2:00 PM GMT+1").
 import type { MarkdownLines } from './markdown';
-import { plainText, skipLinePrefix } from './inline';
+import { LINE_BREAK_TAG, plainText, skipLinePrefix } from './inline';
 import { FIELD_LABELS, type SummaryField } from './profiles';
 import { findDurations, isApproximate, type StatedDuration } from './time/duration';
 import { findStamps, readDateAt, type CalendarDate, type DateOrder, type Stamp } from './time/timestamp';
@@ -274,11 +274,10 @@ function piecesOf(md: MarkdownLines, line: number, text: string): string[] {
   }
   // "Description: …<br> Date/time: 2023-08-26 21:14 PDT<br> Duration: 15 hours 40 minutes" (Flutter's
   // postmortems): labelled facts parted by line breaks written as HTML, each a piece of its own.
-  if (BREAK.test(text)) return text.split(BREAK).map((piece) => plainText(piece).replace(ORNAMENT, '').trim()).filter(Boolean);
+  if (LINE_BREAK_TAG.test(text)) return text.split(LINE_BREAK_TAG).map((piece) => plainText(piece).replace(ORNAMENT, '').trim()).filter(Boolean);
   return [plainText(text).replace(ORNAMENT, '')];
 }
 
-const BREAK = /<br\s*\/?>/i;
 
 function cellsOf(row: string): string[] {
   return row.trim().replace(/^\|/, '').replace(/\|$/, '').split('|').map((cell) => plainText(cell).trim());

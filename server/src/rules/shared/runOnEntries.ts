@@ -8,6 +8,7 @@
 // shows each on a line of its own, but the model reads a time only where a line begins.
 import type { PostmortemModel } from '../../core/model';
 import type { TimelineEntry } from '../../core/timeline';
+import { LINE_BREAK_TAG } from '../../core/inline';
 import { findStamps } from '../../core/time/timestamp';
 
 /** Where a run-on entry begins in its line. */
@@ -77,25 +78,46 @@ function inCode(line: string, offset: number): boolean {
 /** The entries run on in `entry`: in its first line, and after a "<br>" on any of its lines, in order; none for table rows and headings. */
 export function runOnSplits(model: PostmortemModel, entry: TimelineEntry): RunOnSplit[] {
   if ((entry.kind !== 'list-item' && entry.kind !== 'line') || !entry.stamp?.time || entry.unreadable) return [];
-  const inFirstLine = firstLineSplits(model, entry);
-  const afterTags = breakTagSplits(model, entry);
+  const lead = leadOf(model, entry);
+  if (!lead) return [];
+  const inFirstLine = firstLineSplits(lead);
+  const afterTags = breakTagSplits(model, entry, lead);
   if (afterTags.length === 0) return inFirstLine;
   // One found both ways is parted by its tag: a line break after it, as it renders.
   return [...inFirstLine.filter((split) => !afterTags.some((other) => other.timeStart === split.timeStart)), ...afterTags].sort((a, b) => a.timeStart - b.timeStart);
 }
 
-const BREAK_TAG = /<br\s*\/?>([ \t]+)/gi;
+/** The entry's own time in its first line, and the separator after it, which every run-on entry repeats. */
+interface Lead {
+  raw: string;
+  /** The line's offset in the document. */
+  lineStart: number;
+  timeStart: number;
+  timeEnd: number;
+  tail: string;
+  /** Where the entry's words begin, past the separator. */
+  wordsFrom: number;
+}
+
+function leadOf(model: PostmortemModel, entry: TimelineEntry): Lead | null {
+  const line = model.lines.index.lines[entry.line];
+  const raw = line.text;
+  const timeStart = entry.timeStart - line.start;
+  const timeEnd = entry.timeEnd - line.start;
+  if (timeStart < 0 || timeEnd > raw.length) return null;
+  const tail = tailAt(raw, timeEnd);
+  return tail ? { raw, lineStart: line.start, timeStart, timeEnd, tail, wordsFrom: TAIL.lastIndex } : null;
+}
+
+const BREAK_TAG = new RegExp(String.raw`${LINE_BREAK_TAG.source}([ \t]+)`, 'gi');
 
 /** Entries after a "<br>" and a space on the entry's lines: a time as the entry's own, its separator after it. */
-function breakTagSplits(model: PostmortemModel, entry: TimelineEntry): RunOnSplit[] {
+function breakTagSplits(model: PostmortemModel, entry: TimelineEntry, lead: Lead): RunOnSplit[] {
   const { lines } = model.lines.index;
-  const first = lines[entry.line];
-  const leadStart = entry.timeStart - first.start;
-  const leadEnd = entry.timeEnd - first.start;
-  if (leadStart < 0 || leadEnd > first.text.length) return [];
-  const shape = shapeOf(first.text.slice(leadStart, leadEnd));
-  const tail = tailAt(first.text, leadEnd);
-  if (!tail) return [];
+  // Most entries hold no tag: they are done with before any shape is taken.
+  const tagged = lines.slice(entry.line, entry.lastLine + 1).some((line) => line.text.length <= MAX_LINE && line.text.includes('<'));
+  if (!tagged) return [];
+  const shape = shapeOf(lead.raw.slice(lead.timeStart, lead.timeEnd));
   const splits: RunOnSplit[] = [];
   for (let n = entry.line; n <= entry.lastLine; n++) {
     const { text: raw, start: lineStart } = lines[n];
@@ -109,25 +131,18 @@ function breakTagSplits(model: PostmortemModel, entry: TimelineEntry): RunOnSpli
       const start = headStart + emphasis.length;
       const end = start + stamp.end;
       const written = raw.slice(start, end);
-      if (shapeOf(written) !== shape || tailAt(raw, end) !== tail) continue;
+      if (shapeOf(written) !== shape || tailAt(raw, end) !== lead.tail) continue;
       splits.push({ spaceStart: lineStart + spaceStart, headStart: lineStart + headStart, hasMarker: false, afterBreakTag: true, time: written, timeStart: lineStart + start, timeEnd: lineStart + end });
     }
   }
   return splits;
 }
 
-/** The entries run on in `entry`'s first line, in order. */
-function firstLineSplits(model: PostmortemModel, entry: TimelineEntry): RunOnSplit[] {
-  if (!entry.stamp?.time) return [];
-  const line = model.lines.index.lines[entry.line];
-  const raw = line.text;
-  const leadStart = entry.timeStart - line.start;
-  const leadEnd = entry.timeEnd - line.start;
-  if (raw.length > MAX_LINE || leadStart < 0 || leadEnd > raw.length) return [];
-  const tail = tailAt(raw, leadEnd);
-  let wordsFrom = TAIL.lastIndex;
+/** The entries run on in the entry's first line, in order. */
+function firstLineSplits({ raw, lineStart, timeStart: leadStart, timeEnd: leadEnd, tail, wordsFrom: from }: Lead): RunOnSplit[] {
+  let wordsFrom = from;
   // Most lines hold no second separator: they are done with before any time is read.
-  if (!tail || raw.indexOf(tail[tail.length - 1], wordsFrom) === -1) return [];
+  if (raw.length > MAX_LINE || raw.indexOf(tail[tail.length - 1], wordsFrom) === -1) return [];
   const shape = shapeOf(raw.slice(leadStart, leadEnd));
   const splits: RunOnSplit[] = [];
   const quick = shapeTest(shape, tail);
@@ -148,7 +163,7 @@ function firstLineSplits(model: PostmortemModel, entry: TimelineEntry): RunOnSpl
     // Words between the last entry's time and this one ("10:00 - 10:30 - …" is a range, not two entries).
     const words = raw.slice(wordsFrom, spaceStart);
     if (!/\p{L}/u.test(words) || SENTENCE_WORD.test(words.trimEnd())) continue;
-    splits.push({ spaceStart: line.start + spaceStart, headStart: line.start + headStart, hasMarker: Boolean(head?.[1]), afterBreakTag: false, time: written, timeStart: line.start + start, timeEnd: line.start + end });
+    splits.push({ spaceStart: lineStart + spaceStart, headStart: lineStart + headStart, hasMarker: Boolean(head?.[1]), afterBreakTag: false, time: written, timeStart: lineStart + start, timeEnd: lineStart + end });
     wordsFrom = end;
   }
   return splits;
