@@ -320,3 +320,17 @@ test('an empty label states nothing (a template not yet filled in); its value on
   // The value under its label, as much as beside it.
   assert.deepEqual(missingFields(withSummary('**Duration:** 1 hour, from 10:00 UTC to 11:00 UTC', '', '**Impact:**', '', 'Every user got errors.', '', '**Root cause:**', 'A typo.')), []);
 });
+
+test('one time under "Date/time:" (Flutter\'s summaries), "Date & time:" or "When:" is when the incident began; a window under them is the window', () => {
+  for (const label of ['Date/time', 'Date / Time', 'Date & time', 'When']) {
+    const text = withSummary('Description: Travis reported failures<br>', `${label}: 2016-11-07 10:00 UTC<br>`, 'Duration: 1 hour<br>', 'User impact: every pull request failed because of a bad config.');
+    const { summary, incident } = analyze(text);
+    assert.deepEqual([summary?.start?.stamp.time, summary?.start?.date], [{ hour: 10, minute: 0, second: 0 }, { year: 2016, month: 11, day: 7 }], label);
+    assert.equal(incident.start?.source, 'summary', label);
+    assert.deepEqual(missingFields(text), [], label);
+  }
+  const window = analyze(withSummary('Date/time: 10:00 - 11:00 UTC', 'Impact: 30% of users got errors because of a bad config.'));
+  assert.deepEqual([window.summary?.start?.stamp.time?.hour, window.summary?.end?.stamp.time?.hour], [10, 11]);
+  // Under a label of what it says, a lone time is no start: "Detection: 10:05 UTC".
+  assert.equal(analyze(withSummary('Detection: 10:05 UTC', 'Impact: 30% of users got errors because of a bad config.')).summary?.start ?? null, null);
+});

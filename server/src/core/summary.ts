@@ -38,7 +38,7 @@ export interface SummaryText {
 }
 
 const LABEL = new RegExp(
-  `^(${Object.values(FIELD_LABELS).flat().sort((a, b) => b.length - a.length).map((l) => l.replace(/ /g, '[\\s-]+')).join('|')})\\s*(?:of\\s+the\\s+(?:outage|incident)\\s*)?[:\\-–—]\\s*(.*)$`,
+  `^(${Object.values(FIELD_LABELS).flat().sort((a, b) => b.length - a.length).map((l) => l.replace(/ /g, '[\\s-]+').replace(/\//g, '\\s*/\\s*')).join('|')})\\s*(?:of\\s+the\\s+(?:outage|incident)\\s*)?[:\\-–—]\\s*(.*)$`,
   'i',
 );
 const MAX_LINE_LENGTH = 10_000;
@@ -185,8 +185,16 @@ function withoutRestatements(value: string, stamps: Stamp[]): Stamp[] {
   return stamps.filter((stamp, i) => i === 0 || !stamps[i - 1].time || !/^\s*\(\s*$/.test(value.slice(stamps[i - 1].end, stamp.start)));
 }
 
+/** Labels of the incident's time ("Date/time: 2016-11-07 21:30", Flutter's): one time under them is when it began. */
+const MOMENT_LABELS = new Set(['time', 'when', 'date and time', 'date/time', 'date & time']);
+
+/** A label as FIELD_LABELS writes it: "Date / Time" is "date/time", "Start-time" "start time". */
+const labelWords = (label: string) => label.toLowerCase().replace(/\s*\/\s*/g, '/').replace(/[\s-]+/g, ' ');
+
+const isMomentLabel = (label: string) => MOMENT_LABELS.has(labelWords(label));
+
 export function labelField(label: string): SummaryField | null {
-  const words = label.toLowerCase().replace(/[\s-]+/g, ' ');
+  const words = labelWords(label);
   for (const [field, labels] of Object.entries(FIELD_LABELS) as [SummaryField, string[]][]) {
     if (labels.includes(words)) return field;
   }
@@ -372,7 +380,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     else if (timed.length >= 2 && (field === 'duration' || RANGE_WORDS.test(value) || /\d\s*(?:[-–—~]|to|until|till|and)\s*\S/i.test(value) || isClockRange(value, timed[0].stamp, timed[1].stamp))) {
       if (!facts.start) facts.start = timed[0];
       if (!facts.end) facts.end = timed[1];
-    } else if (timed.length === 1 && /\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i.test(value) && !facts.start) {
+    } else if (timed.length === 1 && !facts.start && (/\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i.test(value) || (label !== null && isMomentLabel(label[1])))) {
       facts.start = timed[0];
     }
     // "At 3:00 PM … until 5:01 PM", "…inaccessible for two hours until 1:02 PM": once a start is known.
