@@ -98,6 +98,13 @@ test('reads zones: abbreviations, offsets, spelled names, IANA names', () => {
   const pacific = findZone('Pacific time')!.zone;
   assert.equal(offsetMinutesAt(pacific, Date.UTC(2024, 6, 1)), -420);
   assert.equal(offsetMinutesAt(pacific, Date.UTC(2024, 0, 1)), -480);
+  // "all times in PST/PDT" (Flutter's timelines): whichever of the two the date has, not PST in August.
+  for (const [written, iana] of [['## Timeline (all times in PST/PDT)', 'America/Los_Angeles'], ['Times are EDT / EST', 'America/New_York']]) {
+    const both = findZone(written)!.zone;
+    assert.equal(both.iana, iana, written);
+    assert.equal(offsetMinutesAt(both, Date.UTC(2023, 7, 26)) - offsetMinutesAt(both, Date.UTC(2023, 0, 26)), 60, written);
+  }
+  assert.equal(findZone('(PST)')?.zone.offsetMinutes, -480);
 });
 
 test('finds every time in prose, but not version numbers', () => {

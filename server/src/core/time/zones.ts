@@ -26,6 +26,11 @@ const SPELLED: ReadonlyArray<[RegExp, number | string]> = [
   [/eastern(?:\s+(?:standard|daylight))?\s+time/iy, 'America/New_York'],
   [/central(?:\s+(?:standard|daylight))?\s+time/iy, 'America/Chicago'],
   [/mountain(?:\s+(?:standard|daylight))?\s+time/iy, 'America/Denver'],
+  // "all times in PST/PDT" (Flutter's timelines): local time, standard or daylight as the date has it.
+  [/PST\s?\/\s?PDT|PDT\s?\/\s?PST/y, 'America/Los_Angeles'],
+  [/EST\s?\/\s?EDT|EDT\s?\/\s?EST/y, 'America/New_York'],
+  [/CST\s?\/\s?CDT|CDT\s?\/\s?CST/y, 'America/Chicago'],
+  [/MST\s?\/\s?MDT|MDT\s?\/\s?MST/y, 'America/Denver'],
   [/west(?:ern)?\s+(?:central\s+)?africa(?:n)?(?:\s+standard)?\s+time(?:\s*zone)?/iy, 60],
   [/east(?:ern)?\s+africa(?:n)?(?:\s+standard)?\s+time(?:\s*zone)?/iy, 180],
   [/central\s+africa(?:n)?(?:\s+standard)?\s+time(?:\s*zone)?/iy, 120],
