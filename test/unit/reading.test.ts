@@ -124,6 +124,8 @@ test('found by the title in its common variants: spaced, Setext, after blank lin
   assert.ok(says('![banner](img/banner.png)\n\n**Incident Report: API down**\n\nText.'), 'after an image');
   assert.ok(!says('# Release notes\n\nWe fixed the incident report form.'), 'words in the text are not a title');
   assert.ok(says('###Posmortem\n\nAn outage happened.'), 'a hurried misspelling (corpus 027)');
+  assert.ok(says('# RCA - Mitigated - SSO - Multiple Regions\n\nText.'), 'the abbreviation (held-out SkillsWorkflow incidents)');
+  assert.ok(!says('# Rca and other tools\n\nText.') && !says('# Sources\n\nRCA records.'), 'in capitals, in the title only');
   const withFront = (front: string) => isPostmortemDocument('/repo/_posts/2018-08-05-notes.md', `---\n${front}\n---\n\nText.`, front, DEFAULT_INCLUDE);
   assert.ok(withFront('title: Security Incident Disclosure\nauthor: mike'), 'Homebrew\'s title (corpus 121)');
   assert.ok(withFront('title: Misconfigured Load Balancer\nseverity: partial-outage\nresolved: true'), 'a status page\'s incident: a severity and a resolution (corpus 119)');
@@ -167,6 +169,11 @@ test('found by its content: a timeline with two timed entries and two other sect
   assert.ok(says(joinLines('## Summary', 'x', '## Timeline', '### 2021-06-03 9:00', 'a', '### 2021-06-03 9:14', 'b', '## Action Items', '- y')), 'heading entries');
   assert.ok(!says(joinLines('## Summary', 'x', '## Timeline', '- 10:00 a', 'Nothing else.')), 'one other section is not enough');
   assert.ok(!says(joinLines('## Summary', 'x', '## Timeline', 'We plan a release soon.', '## Resolution', 'y')), 'no timed entries');
+  // A status page's write-up (held-out foundriesio/status, wire-docs): its timeline and one section telling the incident.
+  const told = joinLines('## Compose apps not available', '### Timeline of Events', '* **14:30 UTC** We are investigating', '* **15:00 UTC** Root cause identified', '### What Happened', 'The garbage collector deleted objects.');
+  assert.ok(says(told), 'a timeline and "What Happened"');
+  assert.ok(!says(told.replace('### What Happened', '### Notes')), 'a timeline and a section telling nothing of an incident');
+  assert.ok(!says(told.replace('* **15:00 UTC** Root cause identified', 'We will write more.')), 'one timed entry and "What Happened"');
 });
 
 test('found by its content with no timeline: three sections only an incident has, its summary and impact aside (held-out write-ups in prose)', () => {

@@ -4,7 +4,7 @@ import { looksLikePostmortem } from './detectByContent';
 import { frontMatterSyntaxOf, parseFrontMatter, type FrontMatterSyntax } from './frontMatter';
 
 // "Postmortem", "Post Mortem", "Post-Mortem Report", "Outage Report", "Incident Review",
-// "Post-Incident Report", "Root Cause Analysis": what people call the document in its title.
+// "Post-Incident Report", "Root Cause Analysis" (or "RCA"): what people call the document in its title.
 // Also a title that names the outage itself: "Load Balance Outage (Issue #214)", "DNS Outage on 2023-01-25",
 // "March 26th, 2019 Boskos Outage" (not "Outage runbook").
 // "Posmortem" as typed in a hurry; "Security Incident Disclosure" as Homebrew titled theirs.
@@ -14,12 +14,14 @@ import { frontMatterSyntaxOf, parseFrontMatter, type FrontMatterSyntax } from '.
 /** What people call the document; `plural` is what may follow each name ("s?" for a collection's). */
 const names = (plural: string) => String.raw`\b(?:post?[\s-]?mortem${plural}|(?:incident|outage)\s+(?:report|review|disclosure)${plural}|post[\s-]incident\s+(?:review|report)${plural}|root\s+cause\s+analysis)\b|\boutage\s*(?:$|\(|on\b|[-–—:,])`;
 const TITLE_WORDS = new RegExp(names(''), 'i');
+// "RCA - Mitigated - SSO - Multiple Regions" (SkillsWorkflow's incident pages): the abbreviation, in capitals only.
+const ABBREVIATED_TITLE = /\bRCA\b/;
 // A front matter's kind of page may name the collection a post belongs to: "category: postmortems".
 const KIND_WORDS = new RegExp(names('s?'), 'i');
 
 /** Whether a title says what the document is: "Postmortem: …", "Incident Report", "DNS Outage on …". */
 export function namesPostmortem(title: string): boolean {
-  return TITLE_WORDS.test(title);
+  return TITLE_WORDS.test(title) || ABBREVIATED_TITLE.test(title);
 }
 
 /**
@@ -71,7 +73,7 @@ export function saysPostmortem(text: string, frontMatter: string | null): boolea
           const value = record[key];
           if (typeof value === 'string' && KIND_WORDS.test(value.replace(/[-_]/g, ' '))) return true;
         }
-        if (typeof record.title === 'string' && TITLE_WORDS.test(record.title)) return true;
+        if (typeof record.title === 'string' && namesPostmortem(record.title)) return true;
         if (record.severity !== undefined && INCIDENT_KEYS.some((key) => record[key] !== undefined)) return true;
       }
     } catch {
@@ -80,10 +82,10 @@ export function saysPostmortem(text: string, frontMatter: string | null): boolea
   }
   const head = text.slice(0, 4000);
   const heading = /^ {0,3}#{1,6}[ \t]*(.+)$|^\s*<h[1-6][^>]*>(.*)$/m.exec(head);
-  if (heading && TITLE_WORDS.test(heading[1] ?? heading[2] ?? '')) return true;
+  if (heading && namesPostmortem(heading[1] ?? heading[2] ?? '')) return true;
   // The title as a reader sees it: the first line with words, past blank lines, images and comments
   // (a Setext title, a plain first line, a title under a banner image).
-  return TITLE_WORDS.test(firstWordsLine(head));
+  return namesPostmortem(firstWordsLine(head));
 }
 
 const IMAGE_OR_COMMENT = /^\s*(?:(?:!\[[^\]]*\]\([^)]*\)|<img\b[^>]*>|<!--.*?-->|\[!\[[^\]]*\]\([^)]*\)\]\([^)]*\))\s*)+$/i;

@@ -1,6 +1,6 @@
 // A postmortem found by its structure when neither its path nor its title says so: a Timeline with at
 // least two timed entries, and at least two other sections a built-in profile names ("Issue Summary" as
-// a plain first line, "Root Cause", "Resolution"); a Summary over three timed entries; a Timeline
+// a plain first line, "Root Cause", "Resolution") or one telling the incident ("What happened"); a Summary over three timed entries; a Timeline
 // among four other sections; or, with no timeline, three sections only an incident has (a write-up in
 // prose: "What happened", "Mitigation", "Lessons learned"). Read line by line without parsing, and only
 // as far as needed: a README with none of those words costs two searches.
@@ -97,6 +97,9 @@ export function looksLikePostmortem(text: string): boolean {
       if (stamp && 'time' in stamp && stamp.time) timedEntries++;
     }
     if (timedEntries >= 2 && others.size >= 2) return true;
+    // A timed timeline and a section telling the incident ("### Timeline of Events", "### What Happened":
+    // a status page's write-up).
+    if (timedEntries >= 2 && [...others].some((name) => TELLS_THE_INCIDENT.test(name))) return true;
     // A summary over a timed timeline ("# Summary:", "# Timeline:" and its entries), or a timeline among
     // many of a profile's sections, its entries in a form not read here ("[03-26 23:04]").
     if (timedEntries >= 3 && [...others].some((name) => SUMMARY_NAMES.has(name))) return true;
