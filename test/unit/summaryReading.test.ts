@@ -334,3 +334,15 @@ test('one time under "Date/time:" (Flutter\'s summaries), "Date & time:" or "Whe
   // Under a label of what it says, a lone time is no start: "Detection: 10:05 UTC".
   assert.equal(analyze(withSummary('Detection: 10:05 UTC', 'Impact: 30% of users got errors because of a bad config.')).summary?.start ?? null, null);
 });
+
+test('"### RCA" is the root cause; a title naming the document a root cause analysis ("# RCA - SSO", "# Root Cause Analysis: login outage") is its title, not that section', () => {
+  const report = (title: string, rootCause: string) => joinLines(title, '', '## Summary', 'From 10:00 to 11:00 UTC users got errors because of a bad config.', '',
+    '## Timeline', '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '', rootCause, 'A bad config.', '', '## Resolution', 'Reverted.', '', '## Corrective and Preventive Measures', '- Add a canary', '');
+  for (const title of ['# RCA - Mitigated - SSO - Multiple Regions', '# Root Cause Analysis: login outage']) {
+    assert.deepEqual(missingSections(report(title, '## Notes')), ['Root Cause'], title);
+    assert.ok(!diagnosticsOf(report(title, '## Notes')).some((d) => d.code === 'section-order'), title);
+    assert.deepEqual(missingSections(report(title, '### RCA')), [], title);
+  }
+  // A first heading at the same depth as the rest is a section like them.
+  assert.deepEqual(sectionsFound(analyze(joinLines('## Root Cause Analysis', 'A bad config.', '## Summary', 'x', '## Timeline', '- 10:00 UTC a'))), ['root-cause', 'summary', 'timeline']);
+});

@@ -1,6 +1,7 @@
 // Finding the sections of a postmortem, whatever the heading style.
 import type { LineReadings, MarkdownLines } from './markdown';
 import { isStrongOnly, withoutTemplateTags } from './inline';
+import { namesPostmortem } from './detect';
 import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
 import { FIELD_LABELS, type CompiledProfile, type SectionSpec } from './profiles';
 import { readDateAt, readTimeAt } from './time/timestamp';
@@ -96,7 +97,19 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
       ...(named?.also ? { also: named.also } : {}), inListItem: info.item !== -1,
     });
   }
-  return headers;
+  return withoutDocumentTitle(headers);
+}
+
+/**
+ * "# Root Cause Analysis: login outage" or "# RCA - SSO" over the document's sections: its title, which
+ * names what the document is, not its root cause section (which would come before its timeline).
+ */
+function withoutDocumentTitle(headers: Header[]): Header[] {
+  const title = headers.find((header) => header.depth < PSEUDO_DEPTH);
+  if (!title?.id || !namesPostmortem(title.title)) return headers;
+  const below = headers.filter((header) => header !== title && header.depth < PSEUDO_DEPTH);
+  if (!below.length || below.some((header) => header.depth <= title.depth)) return headers;
+  return headers.map((header) => (header === title ? { ...header, id: null, also: undefined } : header));
 }
 
 export interface TitleReading {
