@@ -221,3 +221,17 @@ test('fix-all applies every safe fix at once, and a second time changes nothing'
   }
   assert.deepEqual(codeActions(analyze(readFixture('classic-complete.md')), URI, [], settings, null, ['source']), []);
 });
+
+test('fix-all turns the timeline over before it fills the summary from it: a day named anew ("15:00 UTC(Sat)") is the next day, and the window runs to it', () => {
+  const text = joinLines('# Postmortem', '## Issue Summary', '- **Impact:** builds failed because a cleanup deleted objects.', '',
+    '## Timeline', '* **15:00 UTC(Sat)** All objects restored.', '* **20:30 UTC** Restore script still running.', '* **18:00 UTC** Restore script begins.', '* **14:45 UTC** Objects found missing.',
+    '* **14:30 UTC** We are investigating a report of devices failing to update.', '',
+    '## Root Cause and Resolution', 'A cleanup job; objects restored from backups.', '', '## Corrective and Preventive Measures', '- Dry-run the cleanup', '');
+  const [fixAll] = codeActions(analyze(text), URI, [], settings, null, [FIX_ALL_KIND]);
+  const once = apply(text, fixAll);
+  assert.match(once, /\* \*\*14:30 UTC\*\* We are investigating[^\n]*\n\* \*\*14:45 UTC[^\n]*\n\* \*\*18:00 UTC[^\n]*\n\* \*\*20:30 UTC[^\n]*\n\* \*\*15:00 UTC\(Sat\)\*\* All objects restored\./);
+  assert.match(once, /- \*\*Duration:\*\* 1d 30m\n- \*\*Start time:\*\* 14:30 UTC\n/);
+  const { incident } = analyze(once);
+  assert.equal(incident.durationMinutes, 24 * 60 + 30);
+  assert.ok(!diagnosticsOf(once).some((d) => d.code === 'timeline-out-of-order' || d.code === 'duration-mismatch'));
+});

@@ -46,8 +46,9 @@ export interface FixAllPolicy<Data> {
   /** Whether the problem is gone from the re-analysed document (default: no finding with the same key). */
   solved?(model: PostmortemModel): boolean;
   /**
-   * Changes what the timeline reads (entries put on lines of their own): applied before the fixes that
-   * copy from it, so that a summary fact filled in comes from the timeline as it will be read.
+   * Changes what the timeline reads (entries put on lines of their own, or in another order): applied
+   * before the fixes that copy from it, so that a summary fact filled in comes from the timeline as it
+   * will be read.
    */
   first?: boolean;
 }

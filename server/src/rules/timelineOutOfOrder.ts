@@ -88,13 +88,14 @@ export const timelineOutOfOrder = defineRule<TimelineOutOfOrderData>({
   fixes: [{
     title: () => 'Turn the timeline over (oldest first)',
     // Its own key: once turned over, an entry still out of place (a day not written) is the sort's to fix.
-    fixAll: { key: () => 'timeline-newest-first', solved: (model) => newestFirst(model.timeline) === null },
+    // First: a summary fact filled in comes from the timeline in its new order (where days roll over).
+    fixAll: { key: () => 'timeline-newest-first', solved: (model) => newestFirst(model.timeline) === null, first: true },
     edits: (model, data) => (data.newestFirst ? reverseTimelineEdits(model) : []),
   }, {
     title: () => 'Sort timeline chronologically',
     // Sorting works within runs of entries, so one out-of-order entry may stay (across a date line):
     // solved means there is nothing left to sort.
-    fixAll: { key: () => 'timeline-out-of-order', solved: (model) => sortTimelineEdits(model).length === 0 },
+    fixAll: { key: () => 'timeline-out-of-order', solved: (model) => sortTimelineEdits(model).length === 0, first: true },
     edits: (model, data) => (data.newestFirst ? [] : sortTimelineEdits(model)),
   }],
 });

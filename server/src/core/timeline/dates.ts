@@ -22,6 +22,7 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
   let currentDate = null as { date: CalendarDate; source: DateSource } | null;
   let previousAxis: number | null = null;
   let undatedDays = 0;
+  let previousWeekday: number | null = null;
   const fallbackDate: { date: CalendarDate; source: DateSource } | null = context.summaryDate
     ? { date: context.summaryDate, source: 'summary' }
     : context.documentDate ? { date: context.documentDate, source: 'document' } : null;
@@ -49,9 +50,13 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
       date = { date: slip.date, source: 'slip' };
       axis = slip.axis;
     }
-    if (!stamp.date && previousAxis !== null && axis < previousAxis - ROLLOVER_MINUTES && !resumesTheDay(entries, entry, previousAxis, axis, date?.date ?? null, defaultYear, date ? 0 : undatedDays)) {
+    // "**15:00 UTC(Sat)**" under "**20:30 UTC**" (a status page's updates): a day named anew is a new day,
+    // however little the clock goes back.
+    const weekday = stamp.date ? null : weekdayOf(entry);
+    const back = weekday !== null && weekday !== previousWeekday ? 0 : ROLLOVER_MINUTES;
+    if (!stamp.date && previousAxis !== null && axis < previousAxis - back && (back === 0 || !resumesTheDay(entries, entry, previousAxis, axis, date?.date ?? null, defaultYear, date ? 0 : undatedDays))) {
       // No date written and the clock went back by hours: the next day, not a mistake.
-      const days = Math.ceil((previousAxis - ROLLOVER_MINUTES - axis) / 1440);
+      const days = Math.ceil((previousAxis - back - axis) / 1440);
       axis += days * 1440;
       entry.rolledOver = true;
       if (date) {
@@ -66,7 +71,20 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     if (stamp.date) currentDate = { date: entry.date as CalendarDate, source: 'previous-entry' };
     entry.axis = axis;
     previousAxis = axis;
+    previousWeekday = stamp.date ? null : weekday ?? (entry.rolledOver ? null : previousWeekday);
   }
+}
+
+const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
+const WEEKDAY_WORD = String.raw`(sun|mon|tue|wed|thu|fri|sat)(?:day|s|sday|nesday|rs|rsday|urday)?\.?`;
+/** A weekday in an entry's time ("Sat 16:00 UTC") or right after it ("15:00 UTC(Sat)"). */
+const WEEKDAY_IN_TIME = new RegExp(String.raw`${WEEKDAY_WORD}(?![a-z])`, 'i');
+const WEEKDAY_AFTER_TIME = new RegExp(String.raw`^\(\s*${WEEKDAY_WORD}\s*\)`, 'i');
+
+/** The weekday an undated entry names with its time (0 is Sunday), or null. */
+function weekdayOf(entry: TimelineEntry): number | null {
+  const named = WEEKDAY_IN_TIME.exec(entry.timeText) ?? WEEKDAY_AFTER_TIME.exec(entry.text);
+  return named ? WEEKDAYS.indexOf(named[1].toLowerCase()) : null;
 }
 
 /** The first entry after `entry` with a time of day: what every reading of a step back in time looks ahead to. */
