@@ -235,3 +235,13 @@ test('fix-all turns the timeline over before it fills the summary from it: a day
   assert.equal(incident.durationMinutes, 24 * 60 + 30);
   assert.ok(!diagnosticsOf(once).some((d) => d.code === 'timeline-out-of-order' || d.code === 'duration-mismatch'));
 });
+
+test('a timeline that opens on the response ("Investigating.", "on-call paged") opens on the incident, not a lead-up: fix-all writes its window in', () => {
+  for (const first of ['Investigating.', 'Support noticed the queue growing.', 'On-call paged.']) {
+    const text = joinLines('# Postmortem', '## Issue Summary', '- **Impact:** builds failed because a cleanup deleted objects.', '',
+      '## Timeline', `* **14:30 UTC** ${first}`, '* **15:30 UTC** Objects restored.', '',
+      '## Root Cause and Resolution', 'A cleanup job; objects restored from backups.', '', '## Corrective and Preventive Measures', '- Dry-run the cleanup', '');
+    const [fixAll] = codeActions(analyze(text), URI, [], settings, null, [FIX_ALL_KIND]);
+    assert.match(apply(text, fixAll), /- \*\*Duration:\*\* 1h\n- \*\*Start time:\*\* 14:30 UTC\n/, first);
+  }
+});

@@ -5,7 +5,7 @@ import type { StatedDuration } from './time/duration';
 import { entryWords } from './timeline';
 
 // What an outage's first moment says: something went wrong, or someone saw that it had.
-const TROUBLE = /\b(?:outage|down(?:time)?|fail(?:s|ed|ing|ures?)?|errors?|alert(?:s|ed)?|detect(?:s|ed)?|report(?:s|ed)?|impact(?:ed)?|unavailable|unreachable|degrad(?:ed|ation)|incident|issues?|problems?|spik(?:e|ed|es)|crash(?:es|ed)?|broke(?:n)?|slow|timeouts?|start(?:s|ed)?|began|begins?|[45]\d\d|lost|loss|stopped|unable|cannot|can\s+not|can['’]?t|couldn['’]?t|could\s+not|not\s+being|(?:became|become|becomes)\s+aware|tickets?|suspicious|phishing|attacks?|breach(?:ed)?)\b/i;
+const TROUBLE = /\b(?:outage|down(?:time)?|fail(?:s|ed|ing|ures?)?|errors?|alert(?:s|ed)?|detect(?:s|ed)?|report(?:s|ed)?|impact(?:ed)?|unavailable|unreachable|degrad(?:ed|ation)|incident|issues?|problems?|spik(?:e|ed|es)|crash(?:es|ed)?|broke(?:n)?|slow|timeouts?|start(?:s|ed)?|began|begins?|[45]\d\d|lost|loss|stopped|unable|cannot|can\s+not|can['’]?t|couldn['’]?t|could\s+not|not\s+being|(?:became|become|becomes)\s+aware|tickets?|investigat(?:e[sd]?|ing|ions?)|notic(?:e[sd]|ing)|paged|suspicious|phishing|attacks?|breach(?:ed)?)\b/i;
 
 /**
  * The window runs from the timeline's first entry, and that entry tells no trouble ("PR-158 was merged",
