@@ -103,12 +103,14 @@ test('a missing summary whose facts stand under the title gets its heading there
   const splitMissing = diagnosticsOf(split).find((d) => d.code === 'section-missing')!;
   assert.equal((splitMissing.data as { headingOnly?: boolean }).headingOnly, undefined);
   const whole = apply(split, actionsFor(split, splitMissing)[0]);
-  assert.match(whole, /Typos matter\.\n\n## Issue Summary\n\n- \*\*Duration:\*\* \n/);
+  // The window the model knows is written in at once: filled one by one, two of the three would state
+  // the third and leave its label empty.
+  assert.match(whole, /Typos matter\.\n\n## Issue Summary\n\n- \*\*Duration:\*\* 1h\n- \*\*Start time:\*\* 10:00 UTC\n- \*\*End time:\*\* 11:00 UTC\n- \*\*Impact:\*\* \n/);
   // Its empty fields are reported, and each fix fills its own label rather than adding a line.
-  const duration = diagnosticsOf(whole).find((d) => d.code === 'summary-field-missing' && (d.data as { field: string }).field === 'duration')!;
-  const filled = apply(whole, actionsFor(whole, duration)[0]);
-  assert.match(filled, /- \*\*Duration:\*\* 1h\n- \*\*Start time:\*\* \n/);
-  assert.equal(filled.split('Duration:').length, 2, 'one Duration label');
+  const impact = diagnosticsOf(whole).find((d) => d.code === 'summary-field-missing' && (d.data as { field: string }).field === 'impact')!;
+  const filled = apply(whole, actionsFor(whole, impact)[0]);
+  assert.match(filled, /- \*\*Impact:\*\* TBD\n- \*\*Root cause:\*\* \n/);
+  assert.equal(filled.split('Impact:').length, 2, 'one Impact label');
 });
 
 test('a missing section never cuts code, an HTML block or a table in two; one that runs unclosed to the end gets the section before it', () => {

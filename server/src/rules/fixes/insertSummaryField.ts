@@ -11,13 +11,26 @@ import { localDateTime } from '../../core/time/format';
 
 const LABEL_LINE = /^(\s*(?:[-*+]\s+)?(?:\*\*|__)?)([A-Z][A-Za-z ]{1,30})((?::(?:\*\*|__)|(?:\*\*|__):|:)\s*)/;
 
-function valueFor(model: PostmortemModel, field: SummaryField): string {
+/** A summary fact the model computed (the window from the timeline), as it is written in; null when it has none. */
+function knownValue(model: PostmortemModel, field: SummaryField): string | null {
   const { incident } = model;
   if (field === 'duration' && incident.durationMinutes !== null && !startsWithLeadUp(model)) return formatDuration(incident.durationMinutes);
   // A lead-up entry ("PR-158 was merged") is no start to write in: the writer knows when it began.
   if (field === 'start' && incident.start && !startsWithLeadUp(model)) return localDateTime(incident.start);
   if (field === 'end' && incident.end) return localDateTime(incident.end);
-  return 'TBD';
+  return null;
+}
+
+/**
+ * A new summary's skeleton line ("- **End time:** ") with the fact the model knows written in: filled
+ * one by one, any two of duration, start and end would state the third and leave its label empty.
+ */
+export function filledSkeletonLine(model: PostmortemModel, line: string): string {
+  const match = LABEL_LINE.exec(line);
+  if (!match || line.slice(match[0].length).trim() !== '') return line;
+  const field = labelField(match[2]);
+  const value = field && knownValue(model, field);
+  return value ? `${line.trimEnd()} ${value}` : line;
 }
 
 export function summaryFieldEdit(model: PostmortemModel, field: SummaryField): TextEdit | null {
@@ -34,7 +47,7 @@ export function summaryFieldEdit(model: PostmortemModel, field: SummaryField): T
     if (labelField(match[2]) !== field || lines[i].text.slice(match[0].length).trim() !== '') continue;
     const position = model.lines.index.positionAt(lines[i].end);
     const space = /\s$/.test(lines[i].text) ? '' : ' ';
-    return { range: { start: position, end: position }, newText: `${space}${valueFor(model, field)}` };
+    return { range: { start: position, end: position }, newText: `${space}${knownValue(model, field) ?? 'TBD'}` };
   }
   const { prefix, suffix } = style ?? { prefix: '- **', suffix: ':** ' };
   const last = lines[section.endLine];
@@ -42,5 +55,5 @@ export function summaryFieldEdit(model: PostmortemModel, field: SummaryField): T
   const position = model.lines.index.positionAt(last.end);
   // A summary with only its heading gets a blank line first, as Markdown wants.
   const gap = section.endLine === section.line ? eol : '';
-  return { range: { start: position, end: position }, newText: `${eol}${gap}${prefix}${SUMMARY_FIELD_TITLES[field]}${suffix}${valueFor(model, field)}` };
+  return { range: { start: position, end: position }, newText: `${eol}${gap}${prefix}${SUMMARY_FIELD_TITLES[field]}${suffix}${knownValue(model, field) ?? 'TBD'}` };
 }

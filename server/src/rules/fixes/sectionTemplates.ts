@@ -6,6 +6,7 @@ import { FIELD_LABELS, type Profile } from '../../core/profiles';
 import { normalizeTitle } from '../../core/sectionNames';
 import { lineBreakOf } from '../../core/text';
 import { insertionBoundary } from '../../core/blockBoundary';
+import { filledSkeletonLine } from './insertSummaryField';
 
 const FIELD_WORDS = new Set(Object.values(FIELD_LABELS).flat());
 const DEFAULT_SKELETON = ['What belongs here.'];
@@ -52,7 +53,8 @@ export function skeletonFor(profile: Profile, sectionId: string): string[] {
 export function sectionInsertion(model: PostmortemModel, sectionId: string, title: string, afterLine: number, headingOnly = false): { line: number; character: number; text: string } {
   const eol = lineBreakOf(model.text);
   const lines = model.lines.index.lines;
-  const block = (headingOnly ? headingFor(model, title) : [...headingFor(model, title), '', ...skeletonFor(model.profile, sectionId)]).join(eol);
+  const skeleton = skeletonFor(model.profile, sectionId).map((line) => filledSkeletonLine(model, line));
+  const block = (headingOnly ? headingFor(model, title) : [...headingFor(model, title), '', ...skeleton]).join(eol);
   // Never inside code, an HTML block or a table: the inserted lines would cut it in two.
   const line = insertionBoundary(model.lines, Math.min(afterLine, lines.length - 1));
   if (line < 0) return { line: 0, character: 0, text: block + eol + eol };
