@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, analyze, clockOf, codesOf, joinLines } from '../helpers';
+import { ROOT, analyze, clockOf, codesOf, diagnosticsOf, joinLines } from '../helpers';
 import { isPostmortemDocument } from '../../server/src/core/detect';
 import { DEFAULT_INCLUDE } from '../../server/src/core/config';
 import { frontMatterOf } from '../../server/src/core/markdown';
@@ -389,4 +389,19 @@ test('the date of the writing ("Due date: 18th December 2023", "Published: …")
   ));
   assert.deepEqual(model.documentDate, { year: 2023, month: 12, day: 20 });
   assert.equal(model.timeline[0].date?.day, 20);
+});
+
+test('a timeline pasted newest first with no day written is read from the oldest up: an update past midnight, or on a day named anew, is the next day\'s', () => {
+  // A status page's updates (corpus 065: the next morning's "09:31" on top of "19:59"; held-out foundriesio: "15:00 UTC(Sat)" on top of "20:30 UTC").
+  const statusPage = analyze(joinLines('# Postmortem', '## Timeline (UTC)', '| time | update |', '| --- | --- |', '| 09:31 | Summary of the outage. |', '| 19:59 | Resolved for all services. |',
+    '| 19:45 | Still monitoring. |', '| 19:21 | Severe network issues in all regions. |', '| 19:00 | We are experiencing an issue with VPN. |'));
+  assert.deepEqual([statusPage.incident.start?.text, statusPage.incident.end?.text, statusPage.incident.durationMinutes], ['19:00', '09:31', 14 * 60 + 31]);
+  const weekday = analyze(joinLines('# Postmortem', '## Timeline', '* **15:00 UTC(Sat)** All objects restored.', '* **20:30 UTC** Script still running.', '* **18:00 UTC** Restore begins.',
+    '* **14:45 UTC** Objects found missing.', '* **14:30 UTC** Investigating a report of failing updates.'));
+  assert.deepEqual([weekday.incident.start?.text, weekday.incident.end?.text, weekday.incident.durationMinutes], ['14:30 UTC', '15:00 UTC', 24 * 60 + 30]);
+  // Still reported once, every step back, and turned over by its fix.
+  const reported = diagnosticsOf(joinLines('# Postmortem', '## Timeline', '* **15:00 UTC(Sat)** All objects restored.', '* **20:30 UTC** Script still running.', '* **18:00 UTC** Restore begins.',
+    '* **14:45 UTC** Objects found missing.', '* **14:30 UTC** Investigating a report of failing updates.')).filter((d) => d.code === 'timeline-out-of-order');
+  assert.equal(reported.length, 1);
+  assert.match(String(reported[0].message), /4 of its 4 steps go back/);
 });

@@ -3,6 +3,7 @@
 import type { LineReadings, MarkdownLines } from '../markdown';
 import { classifyLines, type LineReading } from './classify';
 import { resolveDates } from './dates';
+import { newestFirst } from './order';
 import type { TimelineContext, TimelineEntry } from './types';
 import { resolveZones } from './zones';
 
@@ -18,5 +19,11 @@ export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: num
   const { entries, dateLines, zoneLines } = classifyLines(md, firstLine, lastLine, context.dateOrder, memo);
   resolveZones(entries, zoneLines, context);
   resolveDates(entries, dateLines, context);
+  // A status page's updates pasted newest first, with no day written anywhere: read from the oldest up,
+  // as they happened, so that an update past midnight (or on a day named anew) is the next day's.
+  if (dateLines.length === 0 && entries.every((entry) => !entry.stamp?.date) && newestFirst(entries)) {
+    for (const entry of entries) entry.rolledOver = false;
+    resolveDates([...entries].reverse(), dateLines, context);
+  }
   return entries;
 }
