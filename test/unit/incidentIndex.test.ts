@@ -271,6 +271,9 @@ test('a title past what names nothing (a badge, a link\'s address, a byte order 
     front: analyze(`---\ntitle: Checkout outage\n---\n# Postmortem\n\n${body}`),
     // The author's name, then the line that says what the document is (corpus 024).
     author: analyze(`Keitumetse Molefe\nPost-mortem outage - 0x19\nDue date: 18th December 2023\n\n${body}`),
+    // The document's particulars, then its sections (held-out Flutter postmortem): no title, named by its file.
+    particulars: analyze(`Status: final<br> Owners: @Hixie\n\n${body}`),
+    particularsThenTitle: analyze(`Status: draft\n\nDNS outage of flutter.dev\n\n${body}`),
   };
   assert.deepEqual(Object.fromEntries(Object.entries(titles).map(([name, model]) => [name, titleOf(model)])), {
     badge: 'August 14th 2017 Incident Report',
@@ -281,6 +284,8 @@ test('a title past what names nothing (a badge, a link\'s address, a byte order 
     facts: 'Postmortem Report: System Outage on August 10, 2024',
     front: 'Checkout outage',
     author: 'Post-mortem outage - 0x19',
+    particulars: null,
+    particularsThenTitle: 'DNS outage of flutter.dev',
   });
 });
 

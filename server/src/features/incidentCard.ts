@@ -36,11 +36,13 @@ const NAMES_NOTHING = (words: string) => !/\p{L}/u.test(words) || /^<?(?:https?:
 const GOES_ON = /^\s*\p{Ll}/u;
 /** Words that read as a sentence, not a title: they end like one, or run too long for one. */
 const SENTENCE = (words: string) => /[.!?]$/.test(words) || words.length > 120;
+/** A line of the document's particulars ("Status: final<br> Owners: @Hixie", Flutter's), which names nothing. */
+const PARTICULARS = /^(?:status|owners?|authors?|written\s+by|date|last\s+updated|published|reviewers?|approvers?|severity|version|id)\s*:/i;
 
 /**
  * The document's title, plain: its front matter's `title`, else what comes before the profile's first
  * section: its first heading that names something, else its first line of words, past lines that name
- * nothing (a badge image, a link's address). None when nothing comes before the first section (a
+ * nothing (a badge image, a link's address) or are the document's particulars ("Status: final"). None when nothing comes before the first section (a
  * postmortem that starts at "Issue Summary:" has no title, and the index names it by its file), or when
  * the first words are prose: a sentence, or a line the sentence goes on from.
  */
@@ -54,7 +56,7 @@ export function titleOf(model: PostmortemModel): string | null {
     // Once a line of words is found, only a heading can come before it as the title.
     if (kind === 'blank' || kind === 'frontmatter' || kind === 'heading-underline' || (firstText !== null && kind !== 'heading')) continue;
     const words = lineWords(model, line);
-    if (NAMES_NOTHING(words)) continue;
+    if (NAMES_NOTHING(words) || (kind !== 'heading' && PARTICULARS.test(words))) continue;
     if (kind === 'heading') return clip(words);
     const goesOn = kind === 'paragraph' && line + 1 < end && info[line + 1].kind === 'paragraph' && GOES_ON.test(model.lines.index.lines[line + 1].text);
     firstText = { words, prose: goesOn || SENTENCE(words) };
