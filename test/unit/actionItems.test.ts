@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Ajv from 'ajv';
-import { CORPUS_SKIP, FIXTURES, ROOT, analyze, joinLines, readCorpus, settingsWith } from '../helpers';
+import { CORPUS_SKIP, FIXTURES, ROOT, analyze, diagnosticsOf, joinLines, readCorpus, settingsWith } from '../helpers';
 import { applyEdits } from '../../server/src/features/fixAll';
 import { listGroup, listToTableEdit, markDoneEdits, placeholderEdits } from '../../server/src/rules/fixes/actionItemEdits';
 import { findingsOf } from '../../server/src/rules/findings';
@@ -187,6 +187,13 @@ test('the shipped front matter schema compiles with ajv, is packaged, and accept
   assert.equal(validate({ severity: 'SEV9' }), false);
   assert.ok(validate({ date: '2022-04-20T17:00:00.000Z' }), 'a date and time (corpus 119)');
   assert.equal(validate({ date: '32/32/32' }), false, 'corpus 065');
+  // A status page's "resolved: true" (cState, corpus 119) says whether, not when: no problem, and no time read.
+  assert.ok(validate({ resolved: true }) && validate({ resolved: false }), JSON.stringify(validate.errors));
+  assert.equal(validate({ resolved: 'yes' }), false);
+  const statusPage = analyze('---\ntitle: Major outage on runtime\nresolved: true\n---\n# Postmortem\n\n## Timeline (UTC)\n- 10:00 alert\n- 11:00 fixed\n');
+  assert.ok(!diagnosticsOf(statusPage.text).some((d) => d.code === 'frontmatter-invalid'));
+  assert.equal(statusPage.incident.end?.source, 'timeline');
+  assert.match(String(diagnosticsOf(statusPage.text.replace('resolved: true', 'resolved: soon')).find((d) => d.code === 'frontmatter-invalid')?.message), /resolved must be a date and time with its offset \(2026-06-01T14:05Z\), or true or false/);
   assert.match(readFileSync(join(ROOT, '.vscodeignore'), 'utf8'), /^!schemas\/\*\*$/m);
 });
 

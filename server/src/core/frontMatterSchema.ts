@@ -60,7 +60,7 @@ function describe(error: ErrorObject, key: string, lists: FrontMatterLists): { m
   const allowed = error.keyword === 'enum' ? (error.params as { allowedValues: string[] }).allowedValues : [];
   if (allowed.length) return { message: `${key} must be one of ${allowed.join(', ')}`, allowed };
   if (error.keyword === 'pattern' && (key === 'date')) return { message: 'date must be written YYYY-MM-DD (a time may follow)', allowed };
-  if ((LIFECYCLE_KEYS as readonly string[]).includes(key)) return { message: `${key} must be a date and time with its offset (2026-06-01T14:05Z)`, allowed };
+  if ((LIFECYCLE_KEYS as readonly string[]).includes(key)) return { message: `${key} must be a date and time with its offset (2026-06-01T14:05Z)${key === 'resolved' ? ', or true or false' : ''}`, allowed };
   return { message: `${key} ${error.message ?? 'is not valid'}`, allowed };
 }
 
