@@ -358,3 +358,14 @@ test('no stated duration in a summary\'s "4 days after the upgrade", "acting in 
   assert.equal(stated('Downtime for ~4 hours and 38 minutes after a bad config.'), 4 * 60 + 38);
   assert.ok(!missingFields(withSummary('From 10:00 to 11:00 UTC, 11m DAI of deposits were lost because of a bad config.')).includes('impact'));
 });
+
+test('"the issues were resolved at 2:57 pm PST" with no start in the summary is its end, not its start (held-out Optimism retrospective)', () => {
+  const text = withSummary('On May 31, users noticed the claims were live, and traffic took our services down. The issues were resolved at 10:57 UTC that day, caused by a bad config.');
+  const { summary, incident } = analyze(text);
+  assert.equal(summary?.start ?? null, null);
+  assert.deepEqual(summary?.end?.stamp.time, { hour: 10, minute: 57, second: 0 });
+  assert.deepEqual([incident.start?.source, incident.end?.source, incident.durationMinutes], ['timeline', 'summary', 57]);
+  assert.deepEqual(missingFields(text), ['duration', 'start']);
+  // With a start, the same words end the window as before.
+  assert.deepEqual(missingFields(withSummary('At 10:00 UTC users got errors because of a bad config; they were resolved at 10:57 UTC.')), []);
+});

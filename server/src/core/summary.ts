@@ -327,6 +327,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   let pendingField: SummaryField | null = null;
   const prose: number[] = [];
   let firstAt: SummaryTime | null = null;
+  let endAlone: SummaryTime | null = null;
   for (let i = firstLine; i <= lastLine; i++) {
     const kind = md.info[i].kind;
     if (kind === 'blank' || kind === 'fenced-code' || kind === 'frontmatter' || kind === 'rule') continue;
@@ -380,7 +381,9 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       const start = toDocument(stamp);
       return { stamp, date, zone, start, end: start + (stamp.end - stamp.start) };
     });
-    if (!firstAt && timed[0]) {
+    // "…until 5:01 PM", "…restored at 1:02 PM", "resumed normal operations by 12:15PM PT": a time that ends the window.
+    const endsHere = (t: (typeof timed)[number]) => END_CONTEXT.test(value.slice(0, t.stamp.start)) || RECOVERED_BY.test(value.slice(0, t.stamp.start));
+    if (!firstAt && timed[0] && !endsHere(timed[0])) {
       const before = value.slice(0, timed[0].stamp.start);
       const day = dayBefore(value, timed[0].stamp, found);
       if ((START_CONTEXT.test(before) || (day !== undefined && START_CONTEXT.test(value.slice(0, day.start)))) && !NOTICED_AT.test(before)) firstAt = timed[0];
@@ -394,12 +397,12 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       facts.start = timed[0];
     }
     // "At 3:00 PM … until 5:01 PM", "…inaccessible for two hours until 1:02 PM": once a start is known.
-    // "…resumed normal operations by 12:15PM PT": recovery words, then the time it was done by.
-    const endsHere = (t: (typeof timed)[number]) => END_CONTEXT.test(value.slice(0, t.stamp.start)) || RECOVERED_BY.test(value.slice(0, t.stamp.start));
     const until = facts.end ? undefined : timed.find((t) => t !== facts.start && endsHere(t));
     if (until && (facts.start || (firstAt && firstAt !== until))) {
       if (!facts.start) facts.start = firstAt;
       facts.end = until;
+    } else if (until && !endAlone) {
+      endAlone = until;
     }
     // Durations are read in any field when the words say so ("Impact: unavailable for 3 hours").
     if (field !== 'start' && field !== 'end') {
@@ -424,6 +427,8 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   }
   // "At 3:00 PM Eastern time, the home page …": a lone time in the summary is when it began.
   if (!facts.start && !facts.end && firstAt) facts.start = firstAt;
+  // "The issues were resolved at 2:57 pm PST that day" with no start in the summary: its end alone.
+  if (!facts.end && endAlone && endAlone !== facts.start) facts.end = endAlone;
   // A set order (the team's word, or the document's own) is not second-guessed by the window.
   if (facts.start && facts.end && !setOrder) [facts.start, facts.end] = slashDatesRead(md.index.text, facts.start, facts.end);
   if (facts.start) facts.fields.add('start');
