@@ -490,3 +490,16 @@ test('detected in the present tense too: "Sysadmin discovers outage on web serve
   assert.equal(detected('The team discovered the issue in the dashboards.'), 'discovered the issue');
   assert.equal(detected('The team discovers a new library to try.'), null);
 });
+
+test('a user "notifying the ESLint team of the issue" is the detection; an attacker who "compromised" an account is a cause (held-out ESLint postmortem)', () => {
+  const text = joinLines('# Postmortem', '## Summary', 'On 2018-07-12 an attacker compromised the npm account of a maintainer.', '', '## Timeline',
+    '* **2018-07-12 09:49 UTC**: The attacker published a malicious package.', '* **2018-07-12 11:17 UTC**: A user posted an issue, notifying the ESLint team of the issue.',
+    '* **2018-07-12 12:37 UTC**: The package was unpublished.', '');
+  const model = analyze(text);
+  const { lifecycle } = incidentLifecycle(model, settingsWith());
+  assert.deepEqual(lifecycle.find((point) => point.moment === 'detected')?.text, 'notifying the ESLint team');
+  assert.ok(model.summary?.fields.has('root-cause'));
+  assert.ok(!diagnosticsOf(text).some((d) => d.code === 'detection-missing'));
+  // Telling the customers is not learning of it.
+  assert.equal(incidentLifecycle(analyze(text.replace('notifying the ESLint team of the issue', 'notifying customers of the issue')), settingsWith()).lifecycle.find((point) => point.moment === 'detected'), undefined);
+});

@@ -102,7 +102,7 @@ const ROOT_CAUSE_PROSE: readonly RegExp[] = [
   // "The root of the problem was that our new server was not added …" (092).
   /\bunderlying\s+(?:issue|cause|problem)\b|\b(?:a|the)\s+bug\s+in\b|\broot\s+of\s+(?:the|this)\s+(?:problem|issue|outage|incident)\b/i,
   // A breach told by its means: "The hacker used a brute-forcing program to gain access".
-  /\b(?:attackers?|hackers?|intruders?)\s+(?:\w+\s+)?(?:used|exploited|gained|obtained)\b/i,
+  /\b(?:attackers?|hackers?|intruders?)\s+(?:\w+\s+)?(?:used|exploited|gained|obtained|compromised|stole|hijacked|breached)\b/i,
 ];
 
 const CLOCK_WORDS: ReadonlyArray<[RegExp, string]> = [[/\bmidnight\b/gi, '12:00 AM'], [/\bnoon\b/gi, '12PM']];

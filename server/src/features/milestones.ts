@@ -31,6 +31,8 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
       String.raw`automated\s+warnings?|warnings?\s+(?:from|fired|triggered|received|raised)|received\s+(?:an?\s+)?warnings?`,
       // "notifies them that the page will be live": telling customers is not learning of it.
       String.raw`notic(?:ed|es|ing)|notifie[sd](?!\s+(?:them|all|(?:the|our)\s+(?:customers?|users?|public)|customers?|users?|subscribers?|visitors?|clients?)\b)|spotted|flagged|became\s+aware`,
+      // "A user posted eslint-scope#39, notifying the ESLint team of the issue": someone told those who respond.
+      String.raw`notifying\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:team|maintainers?|engineers?|on-?call|us)`,
       // "a new sonnet has been discovered" is the news that set it off; the issue discovered is the moment.
       String.raw`(?:issue|problem|outage|error|bug|incident|failure)s?\s+(?:was\s+|were\s+)?discovered|discover(?:ed|s)\s+(?:the\s+|an?\s+)?(?:issue|problem|outage|error|bug|failure)`,
       // Users complaining, not "submitting abuse complaints to the registrar".

@@ -51,7 +51,7 @@ const DETECTION = [
   'pager', 'pagerduty', 'opsgenie', 'on-call', 'oncall', 'on call', 'monitor', 'monitors', 'monitoring',
   'monitored', 'detect', 'detected', 'detection', 'detecting', 'noticed', 'notice', 'noticing',
   'reported', 'reports', 'report', 'reporting', 'discovered', 'discover', 'spotted', 'observed',
-  'notified', 'notification', 'complaint', 'complaints', 'complained', 'ticket', 'tickets',
+  'notified', 'notifying', 'notification', 'complaint', 'complaints', 'complained', 'ticket', 'tickets',
   'became aware', 'aware', 'first sign', 'first signs', 'identified', 'flagged', 'escalated', 'dashboard',
   'dashboards', 'nagios', 'datadog', 'grafana', 'pingdom', 'prometheus', 'sentry', 'new relic',
   'health check', 'health checks', 'warning', 'warnings', 'warned', 'uptime', 'investigating', 'investigate', 'investigation',
