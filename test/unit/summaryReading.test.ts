@@ -369,3 +369,13 @@ test('"the issues were resolved at 2:57 pm PST" with no start in the summary is 
   // With a start, the same words end the window as before.
   assert.deepEqual(missingFields(withSummary('At 10:00 UTC users got errors because of a bad config; they were resolved at 10:57 UTC.')), []);
 });
+
+test('a window whose dates give no year takes the document\'s at both ends; among several times the one said to end it is the end; a detection delay is no length (held-out PostHog and iroh write-ups)', () => {
+  // The year written only above the summary ("Between November 11 and November 15, 2025 …"): the end read without it was on another axis, and the window was lost.
+  const posthog = analyze(joinLines('# Data processing delays', '', 'Between November 11 and November 15, 2025 we hit a Postgres limit.', '', '## Incident Summary',
+    'From November 11, 4:02 PM UTC to November 14, 3:02 PM UTC ingestion was degraded because of a Postgres limit, for all customers.', '', '## Timeline', 'See the status page.'));
+  assert.deepEqual([posthog.incident.start?.date?.year, posthog.incident.end?.date?.year, posthog.incident.durationMinutes], [2025, 2025, 2 * 1440 + 23 * 60]);
+  const iroh = analyze(withSummary('The outage started with degraded performance around 11:00 GMT and became a full outage by 17:00 GMT. It was reported internally by 22:50 GMT and resolved at 23:01 GMT, caused by a bad config. The spike wasn’t noticed for nearly 12 hours; once aware, the team stabilised the system in under 10 minutes.'));
+  assert.deepEqual([iroh.summary?.start?.stamp.time?.hour, iroh.summary?.end?.stamp.time], [11, { hour: 23, minute: 1, second: 0 }]);
+  assert.equal(iroh.summary?.stated ?? null, null);
+});

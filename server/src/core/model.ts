@@ -317,7 +317,10 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const timelineZone = zones.size === 1 ? timed[0].zone : null;
   const summaryZone = summary?.zone ?? timelineZone;
   let start = summary?.start ? pointFromSummary(index, summary.start, defaultYear, configZone, summaryZone, documentDate) : fromEntry(first);
-  let end = summary?.end ? pointFromSummary(index, summary.end, defaultYear, configZone, summaryZone, summary.start?.date ?? documentDate) : fromEntry(last);
+  // The end's day, where it writes none, or its year: the start's as read ("From November 11, 4:02 PM UTC
+  // to November 14, 3:02 PM UTC" in a document of 2025 is in 2025 at both ends).
+  const endFallback = start?.source === 'summary' ? start.date : summary?.start?.date ?? documentDate;
+  let end = summary?.end ? pointFromSummary(index, summary.end, defaultYear, configZone, summaryZone, endFallback) : fromEntry(last);
   if (start && end && end.source === 'summary' && end.axis < start.axis && start.axis - end.axis < 1440 && sameDay(start.date, end.date)) {
     // "from 11 PM to 2 AM" (on one date): the end is on the next day.
     end = { ...end, axis: end.axis + 1440 };

@@ -62,8 +62,11 @@ const END_CONTEXT = /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)
  */
 const OFFSET = /^\s*(?:after|before|later|earlier|ago|prior|into)\b/i;
 const SPAN_WORDS = /\b(?:for|lasted|lasting|lasts|took|spanned|of)\s+(?:(?:~|about|approximately|around|roughly|nearly|almost|over|under|just)\s*)?$/i;
-/** "Acting in roughly 11 minutes, the team stopped the exploit" (yearn): how fast the response was, not the outage. */
-const RESPONSE_TIME = /\b(?:act(?:ed|ing)?|respond(?:ed|ing)?|react(?:ed|ing)?|acknowledg(?:ed|ing))\s+(?:with)?in\s+(?:(?:roughly|about|around|approximately|just|under|less\s+than|~)\s*)?$/i;
+/**
+ * "Acting in roughly 11 minutes, the team stopped the exploit" (yearn), "wasn't noticed for nearly 12
+ * hours", "stabilising the system in under 10 minutes" (iroh): how fast the response was, not the outage.
+ */
+const RESPONSE_TIME = /\b(?:act(?:ed|ing)?|respond(?:ed|ing)?|react(?:ed|ing)?|acknowledg(?:ed|ing)|stabili[sz](?:ed|ing))(?:\s+(?:the\s+)?[\w'-]+){0,2}?\s+(?:with)?in\s+(?:(?:roughly|about|around|approximately|just|under|less\s+than|~)\s*)?$|(?:\bnot|n['’]t|\bnever)\s+(?:been\s+)?(?:noticed|detected|discovered|spotted|reported)\s+for\s+(?:(?:nearly|almost|roughly|about|around|approximately|over|~)\s*)?$/i;
 /** "The fix was expected … before 11:00 pm": a time foretold in the same sentence is no fact of the window. */
 const FORECAST = /\b(?:expected|estimated|anticipated|projected|planned|scheduled|ETA)\b[^.!?]*$/i;
 
@@ -392,7 +395,8 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     else if (field === 'end' && timed[0] && !facts.end) facts.end = timed[0];
     else if (timed.length >= 2 && (field === 'duration' || RANGE_WORDS.test(value) || /\d\s*(?:[-–—~]|to|until|till|and)\s*\S/i.test(value) || isClockRange(value, timed[0].stamp, timed[1].stamp))) {
       if (!facts.start) facts.start = timed[0];
-      if (!facts.end) facts.end = timed[1];
+      // "started … around 11:00 GMT, a full outage by 17:00 GMT … resolved at 23:01 GMT": the time said to end it, else the second.
+      if (!facts.end) facts.end = timed.find((t, k) => k > 0 && endsHere(t)) ?? timed[1];
     } else if (timed.length === 1 && !facts.start && (/\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i.test(value) || (label !== null && isMomentLabel(label[1])))) {
       facts.start = timed[0];
     }
