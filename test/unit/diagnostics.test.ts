@@ -32,14 +32,15 @@ test('11:50 PM then 12:10 AM is the next day, not out of order', () => {
 });
 
 test('a timeline written newest first is reported once, on its first entry, not at every step back', () => {
-  // A status page's updates as pasted (held-out foundriesio/status): newest first, with an update of the next day on top.
+  // A status page's updates as pasted (held-out foundriesio/status): newest first, with an update of the next day on top
+  // (read from the oldest up, that update is the next day's: every step goes back).
   const text = joinLines('# Postmortem', '## Timeline', '* **15:00 UTC(Sat)** All objects have been restored.', '* **20:30 UTC** Script still running.',
     '* **18:00 UTC** Restore script begins.', '* **15:30 UTC** Fixed a few by hand.', '* **14:45 UTC** Registry objects missing after maintenance.', '* **14:30 UTC** We are investigating a report.');
   const reported = diagnosticsOf(text).filter((d) => d.code === 'timeline-out-of-order');
   assert.equal(reported.length, 1);
   assert.equal(reported[0].range.start.line, 2);
   assert.deepEqual(reported[0].data, { code: 'timeline-out-of-order', entryIndex: 0, shouldPrecedeIndex: 5, shouldPrecedeLine: 7, newestFirst: true });
-  assert.match(String(reported[0].message), /runs newest first \(4 of its 5 steps go back in time\).*"14:30 UTC" \(line 8\) comes first/);
+  assert.match(String(reported[0].message), /runs newest first \(5 of its 5 steps go back in time\).*"14:30 UTC" \(line 8\) comes first/);
   // Two steps back and one forward: entries out of place in a timeline that runs forward, each reported.
   const mixed = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 a', '- 09:00 b', '- 11:00 c', '- 10:30 d');
   const each = diagnosticsOf(mixed).filter((d) => d.code === 'timeline-out-of-order');
