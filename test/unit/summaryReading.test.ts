@@ -379,3 +379,9 @@ test('a window whose dates give no year takes the document\'s at both ends; amon
   assert.deepEqual([iroh.summary?.start?.stamp.time?.hour, iroh.summary?.end?.stamp.time], [11, { hour: 23, minute: 1, second: 0 }]);
   assert.equal(iroh.summary?.stated ?? null, null);
 });
+
+test('a summary time split by bold marks ("Started at **10:00 am GMT** on **3rd June 2023**") is placed on its own words, not on the line\'s label', () => {
+  const model = analyze(withSummary('- **Duration**: Started at **10:00 am GMT** on **3rd June 2023**, lasting **60 minutes**.', '- **Impact**: 100% of users got errors because of a bad config.'));
+  assert.equal(model.incident.start?.text, '10:00 am GMT');
+  assert.equal(model.incident.start?.source, 'summary');
+});

@@ -259,6 +259,19 @@ function resolveLineStamps(stamps: Stamp[]): Array<{ stamp: Stamp; date: Calenda
   return resolved;
 }
 
+/**
+ * Where a time read from a line's plain words stands in the line as written: the whole of it, else its
+ * longest first words ("**10:00 am GMT** on **3rd June 2023**" is "10:00 am GMT on 3rd June 2023" in
+ * plain words, which the line does not hold whole). Document offsets; the content's start when none is found.
+ */
+function toDocument(lineStart: number, raw: string, contentOffset: number, written: string): [number, number] {
+  for (let piece = written; piece.trim() !== ''; piece = piece.replace(/\s*\S+\s*$/, '')) {
+    const at = raw.indexOf(piece, contentOffset);
+    if (at >= 0) return [lineStart + at, lineStart + at + piece.length];
+  }
+  return [lineStart + contentOffset, lineStart + contentOffset + written.length];
+}
+
 /** The sentence of `text` around `position` ("Jan. 8th" goes on: a sentence ends before a capital). */
 function sentenceAround(text: string, position: number): string {
   let start = 0;
@@ -376,13 +389,9 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     const stamps = resolveLineStamps(withoutRestatements(value, found));
     // The value as written ("midnight", not the clock that stands for it), to find it in the line.
     const writtenValue = written.slice(written.length - value.length);
-    const toDocument = (stamp: Stamp) => {
-      const at = lines[i].start + raw.indexOf(writtenValue.slice(stamp.start, stamp.end) || '\u0000');
-      return at >= lines[i].start ? at : lines[i].start + contentOffset;
-    };
     const timed = stamps.filter(({ stamp }) => !FORECAST.test(value.slice(0, stamp.start))).map(({ stamp, date, zone }) => {
-      const start = toDocument(stamp);
-      return { stamp, date, zone, start, end: start + (stamp.end - stamp.start) };
+      const [start, end] = toDocument(lines[i].start, raw, contentOffset, writtenValue.slice(stamp.start, stamp.end));
+      return { stamp, date, zone, start, end };
     });
     // "…until 5:01 PM", "…restored at 1:02 PM", "resumed normal operations by 12:15PM PT": a time that ends the window.
     const endsHere = (t: (typeof timed)[number]) => END_CONTEXT.test(value.slice(0, t.stamp.start)) || RECOVERED_BY.test(value.slice(0, t.stamp.start));
