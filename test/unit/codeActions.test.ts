@@ -41,7 +41,11 @@ function checkEveryFix(name: string, text: string): number {
       const fixed = apply(text, action);
       const where = `${name}: "${action.title}" for ${diagnostic.code} at line ${diagnostic.range.start.line + 1}`;
       assert.notEqual(fixed, text, `${where} changed nothing`);
-      if (diagnostic.code === 'timeline-out-of-order') {
+      if (diagnostic.code === 'timeline-out-of-order' && (diagnostic.data as { twelve?: unknown }).twelve) {
+        // AM and PM turned: one letter for each entry of the run, nothing else.
+        assert.equal(fixed.length, text.length, `${where}: only letters turned`);
+        assert.ok([...fixed].filter((c, i) => c !== text[i]).every((c) => /[AaPp]/.test(c)), `${where}: only AM/PM letters turned`);
+      } else if (diagnostic.code === 'timeline-out-of-order') {
         assert.equal(sortedLines(fixed), sortedLines(text), `${where}: the sort only reorders whole lines`);
       } else if (diagnostic.code === 'timeline-entries-run-on') {
         // Line breaks for spaces, a list marker where an entry had none: every word kept, in order.
@@ -246,4 +250,30 @@ test('a timeline that opens on the response ("Investigating.", "on-call paged") 
     const [fixAll] = codeActions(analyze(text), URI, [], settings, null, [FIX_ALL_KIND]);
     assert.match(apply(text, fixAll), /- \*\*Duration:\*\* 1h\n- \*\*Start time:\*\* 14:30 UTC\n/, first);
   }
+});
+
+test('twelve o\'clock\'s half written the other way ("12:15 AM" after "12:00 PM") is read as meant, reported once for the run, and turned by its fix; midnight stays midnight', () => {
+  const text = joinLines('# Postmortem', '## Timeline (WAT)', '- 11:30 AM upgrade starts', '- 12:00 PM downtime starts', '- 12:15 AM pagers fire', '- 12:45 am all traffic back', '- 1:10 PM postmortem opened');
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => (entry.axis as number) - (model.timeline[0].axis as number)), [0, 30, 45, 75, 100]);
+  const reported = diagnosticsOf(text).filter((d) => d.code === 'timeline-out-of-order');
+  assert.equal(reported.length, 1);
+  assert.match(String(reported[0].message), /"12:15 AM" would come hours before "12:00 PM" \(line 4\); it is read as 12:15 PM, minutes after it, as is the entry after it\. Write PM\./);
+  const [fix] = actionsFor(text, reported[0]);
+  assert.equal(fix.title, 'Write the 2 times the other way (AM and PM)');
+  assert.equal(apply(text, fix), text.replace('12:15 AM', '12:15 PM').replace('12:45 am', '12:45 pm'));
+  // Fix-all leaves it to the writer.
+  const [fixAll] = codeActions(analyze(text), URI, [], settings, null, [FIX_ALL_KIND]);
+  assert.match(apply(text, fixAll), /- 12:15 AM pagers fire\n- 12:45 am all traffic back/);
+  // "12:20 PM" after "11:40 PM": the next day's 12:20 AM.
+  const night = analyze(joinLines('# Postmortem', '## Timeline (UTC)', '- 11:40 PM alert', '- 11:55 PM paged', '- 12:20 PM fixed'));
+  assert.equal((night.timeline[2].axis as number) - (night.timeline[0].axis as number), 40);
+  assert.match(String(diagnosticsOf(night.text).find((d) => d.code === 'timeline-out-of-order')?.message), /read as 12:20 AM the next day, minutes after it\. Write AM\./);
+  // Past midnight written right, and noon after a late morning: nothing to read the other way.
+  for (const right of [joinLines('# Postmortem', '## Timeline (UTC)', '- 11:40 PM alert', '- 12:10 AM fixed'), joinLines('# Postmortem', '## Timeline (UTC)', '- 11:40 AM alert', '- 12:10 PM fixed')]) {
+    assert.ok(!diagnosticsOf(right).some((d) => d.code === 'timeline-out-of-order'));
+    assert.equal(analyze(right).timeline.some((entry) => entry.twelveSlip), false);
+  }
+  // The summary's window too: "From ~11 AM to 12:30 AM" is an hour and a half.
+  assert.equal(analyze(joinLines('# Postmortem', '## Issue Summary', 'From ~11 AM to 12:30 AM WAT the home page served 500s because of a bad config.')).incident.durationMinutes, 90);
 });

@@ -321,6 +321,9 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   // to November 14, 3:02 PM UTC" in a document of 2025 is in 2025 at both ends).
   const endFallback = start?.source === 'summary' ? start.date : summary?.start?.date ?? documentDate;
   let end = summary?.end ? pointFromSummary(index, summary.end, defaultYear, configZone, summaryZone, endFallback) : fromEntry(last);
+  // "From ~11 AM to 12:30 AM", "from 11:40 PM to 12:20 PM": twelve o'clock's half written the other way
+  // when that makes a window of minutes or hours, where as written it would run half a day longer.
+  if (start && end && end.source === 'summary' && summary?.end && twelveTheOtherWay(summary.end, start, end)) end = { ...end, axis: end.axis + 720 };
   if (start && end && end.source === 'summary' && end.axis < start.axis && start.axis - end.axis < 1440 && sameDay(start.date, end.date)) {
     // "from 11 PM to 2 AM" (on one date): the end is on the next day.
     end = { ...end, axis: end.axis + 1440 };
@@ -336,6 +339,20 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const durationSource = !start || !end ? null : start.source === end.source ? start.source : 'mixed';
   return { start, end, durationMinutes, durationSource, statedDurationMinutes: summary?.stated?.minutes ?? null };
 }
+
+/** A window this short read the other way, and at least this long as written, says twelve o'clock was written the other way. */
+const TWELVE_SLIP_WINDOW = 180;
+
+/** Whether the summary's end, a twelve o'clock ("12:30 AM", "12:20 PM"), is the other half of the day: see incidentWindow. */
+function twelveTheOtherWay(written: SummaryTime, start: IncidentPoint, end: IncidentPoint): boolean {
+  const { stamp } = written;
+  if (!stamp.meridiem || !stamp.time || (stamp.time.hour !== 0 && stamp.time.hour !== 12) || !sameCalendarDay(start.date, end.date)) return false;
+  const asWritten = end.axis >= start.axis ? end.axis - start.axis : end.axis + 1440 - start.axis;
+  const other = end.axis + 720 - start.axis;
+  return other > 0 && other <= TWELVE_SLIP_WINDOW && asWritten >= 720;
+}
+
+const sameCalendarDay = (a: CalendarDate | null, b: CalendarDate | null) => !a || !b || (a.month === b.month && a.day === b.day);
 
 /** The front matter's `started` and `resolved` override the window's ends (issue 17: the writer's explicit word). */
 function withFrontMatterTimes(incident: Incident, frontMatter: FrontMatter | null, index: LineIndex): Incident {

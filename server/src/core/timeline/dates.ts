@@ -50,6 +50,22 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
       date = { date: slip.date, source: 'slip' };
       axis = slip.axis;
     }
+    // "12:15 AM" after "12:00 PM", "12:20 PM" after "11:50 PM": twelve o'clock's half of the day written
+    // the other way, a common slip, when the other reading is minutes after the entry before.
+    const twelve = twelveWrittenTheOtherWay(stamp, axis, previousAxis);
+    if (twelve !== null) {
+      axis = twelve.axis;
+      entry.twelveSlip = true;
+      if (twelve.nextDay) {
+        entry.rolledOver = true;
+        if (date) {
+          date = { date: addDays(date.date, 1, defaultYear), source: 'rollover' };
+          currentDate = date;
+        } else {
+          undatedDays += 1;
+        }
+      }
+    }
     // "**15:00 UTC(Sat)**" under "**20:30 UTC**" (a status page's updates): a day named anew is a new day,
     // however little the clock goes back.
     const weekday = stamp.date ? null : weekdayOf(entry);
@@ -73,6 +89,21 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     previousAxis = axis;
     previousWeekday = stamp.date ? null : weekday ?? (entry.rolledOver ? null : previousWeekday);
   }
+}
+
+/** How soon after the entry before a twelve o'clock written the other way must come to be read so. */
+const TWELVE_SLIP_MINUTES = 90;
+
+/**
+ * An undated "12:mm AM" that, read as 12:mm PM, comes minutes after the entry before (which it would
+ * otherwise go back from by hours), or a "12:mm PM" that, read as the next day's 12:mm AM, does: where
+ * it stands then. Both readings are twelve hours on.
+ */
+function twelveWrittenTheOtherWay(stamp: Stamp, axis: number, previousAxis: number | null): { axis: number; nextDay: boolean } | null {
+  if (!stamp.meridiem || !stamp.time || stamp.date || previousAxis === null || axis >= previousAxis) return null;
+  if (stamp.time.hour !== 0 && stamp.time.hour !== 12) return null;
+  const other = axis + 720;
+  return other >= previousAxis && other - previousAxis <= TWELVE_SLIP_MINUTES ? { axis: other, nextDay: stamp.time.hour === 12 } : null;
 }
 
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];

@@ -22,7 +22,10 @@ export function readTimeline(md: MarkdownLines, firstLine: number, lastLine: num
   // A status page's updates pasted newest first, with no day written anywhere: read from the oldest up,
   // as they happened, so that an update past midnight (or on a day named anew) is the next day's.
   if (dateLines.length === 0 && entries.every((entry) => !entry.stamp?.date) && newestFirst(entries)) {
-    for (const entry of entries) entry.rolledOver = false;
+    for (const entry of entries) {
+      entry.rolledOver = false;
+      delete entry.twelveSlip;
+    }
     resolveDates([...entries].reverse(), dateLines, context);
   }
   return entries;

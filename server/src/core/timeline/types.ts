@@ -27,6 +27,8 @@ export interface TimelineEntry {
   axis: number | null;
   /** Days added because the time went back past midnight. */
   rolledOver: boolean;
+  /** "12:15 AM" read as 12:15 PM (or "12:20 PM" as the next day's 12:20 AM): twelve o'clock's half written the other way. */
+  twelveSlip?: boolean;
   /** The date as written, when it was a slip read as the day of the entry above (dateSource 'slip'). */
   writtenDate?: CalendarDate;
 }
