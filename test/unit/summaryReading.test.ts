@@ -385,3 +385,8 @@ test('a summary time split by bold marks ("Started at **10:00 am GMT** on **3rd 
   assert.equal(model.incident.start?.text, '10:00 am GMT');
   assert.equal(model.incident.start?.source, 'summary');
 });
+
+test('military times with the hours mark in capitals in a summary ("as from **2305HRS EAT** to **0030HRS EAT**") are its window, past midnight', () => {
+  const { incident } = analyze(withSummary('An outage occurred as from **2305HRS EAT** to **0030HRS EAT** as a result of a mass influx of requests; 65% of users got errors.'));
+  assert.deepEqual([incident.start?.text, incident.end?.text, incident.durationMinutes], ['2305HRS EAT', '0030HRS EAT', 85]);
+});

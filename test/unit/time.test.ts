@@ -25,6 +25,7 @@ test('reads 12- and 24-hour clocks, with seconds, p.m. and military times', () =
   assert.equal(clock('6 PM – engineers'), '18:00');
   assert.equal(clock('13:00:56 - alert'), '13:00');
   assert.equal(clock('2100hrs WAT the server'), '21:00');
+  assert.equal(clock('2305HRS EAT an outage'), '23:05', 'the hours mark in capitals');
   assert.equal(clock('1430 UTC: paged'), '14:30');
   assert.equal(clock('15.25 PST 29 april 2022'), '15:25');
   assert.equal(clock('4: 45 am PST ]'), '04:45');
