@@ -390,3 +390,10 @@ test('military times with the hours mark in capitals in a summary ("as from **23
   const { incident } = analyze(withSummary('An outage occurred as from **2305HRS EAT** to **0030HRS EAT** as a result of a mass influx of requests; 65% of users got errors.'));
   assert.deepEqual([incident.start?.text, incident.end?.text, incident.durationMinutes], ['2305HRS EAT', '0030HRS EAT', 85]);
 });
+
+test('an end written with no AM or PM after a start written PM ("from 1:10pm PST until 1:19 PST") is minutes later, not the next night', () => {
+  assert.equal(analyze(withSummary('On August 21st from 1:10pm PST until 1:19 PST, the web servers stopped responding because of a bad config; every user.')).incident.durationMinutes, 9);
+  // An end with its own AM stays as written; an evening's end past midnight too.
+  assert.equal(analyze(withSummary('From 11:10pm PST until 1:19 AM PST the servers were down because of a bad config; every user.')).incident.durationMinutes, 129);
+  assert.equal(analyze(withSummary('From 10:00pm UTC until 2:00 UTC the servers were down because of a bad config; every user.')).incident.durationMinutes, 240);
+});

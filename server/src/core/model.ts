@@ -324,6 +324,8 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   // "From ~11 AM to 12:30 AM", "from 11:40 PM to 12:20 PM": twelve o'clock's half written the other way
   // when that makes a window of minutes or hours, where as written it would run half a day longer.
   if (start && end && end.source === 'summary' && summary?.end && twelveTheOtherWay(summary.end, start, end)) end = { ...end, axis: end.axis + 720 };
+  // "from 1:10pm PST until 1:19 PST": an end with no AM or PM is in the start's afternoon when that is minutes later.
+  if (start && end && end.source === 'summary' && start.source === 'summary' && summary?.end && summary.start && inTheStartsAfternoon(summary.start, summary.end, start, end)) end = { ...end, axis: end.axis + 720 };
   if (start && end && end.source === 'summary' && end.axis < start.axis && start.axis - end.axis < 1440 && sameDay(start.date, end.date)) {
     // "from 11 PM to 2 AM" (on one date): the end is on the next day.
     end = { ...end, axis: end.axis + 1440 };
@@ -350,6 +352,16 @@ function twelveTheOtherWay(written: SummaryTime, start: IncidentPoint, end: Inci
   const asWritten = end.axis >= start.axis ? end.axis - start.axis : end.axis + 1440 - start.axis;
   const other = end.axis + 720 - start.axis;
   return other > 0 && other <= TWELVE_SLIP_WINDOW && asWritten >= 720;
+}
+
+/** Whether an end written with no AM or PM (1 to 11 o'clock) is in the afternoon of a start written PM, a short window then. */
+function inTheStartsAfternoon(writtenStart: SummaryTime, writtenEnd: SummaryTime, start: IncidentPoint, end: IncidentPoint): boolean {
+  const from = writtenStart.stamp;
+  const to = writtenEnd.stamp;
+  if (!from.meridiem || !from.time || from.time.hour < 12 || to.meridiem || !to.time || to.time.hour < 1 || to.time.hour > 11) return false;
+  if (!sameCalendarDay(start.date, end.date)) return false;
+  const afternoon = end.axis + 720 - start.axis;
+  return afternoon >= 0 && afternoon < 720;
 }
 
 const sameCalendarDay = (a: CalendarDate | null, b: CalendarDate | null) => !a || !b || (a.month === b.month && a.day === b.day);
