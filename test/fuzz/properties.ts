@@ -148,6 +148,14 @@ const MERIDIEM_CLOCK = /^\d{1,2}(?:\s?[:.]\s?\d{2}(?::\d{2})?|:)\s?[ap]\.?\s?m\.
 /** A quick fix keeps every character the writer wrote, except what it is meant to rewrite. */
 function checkNoLoss(text: string, fixed: string, diagnostic: Diagnostic, edits: TextEdit[], index: LineIndex, model: PostmortemModel, where: string): void {
   const data = diagnostic.data as DiagnosticData;
+  if (data.code === 'timeline-out-of-order' && data.twelve) {
+    // AM and PM turned: each edit one meridiem letter, for the other half of the day's.
+    for (const edit of edits) {
+      const replaced = text.slice(index.offsetAt(edit.range.start), index.offsetAt(edit.range.end));
+      assert.ok(/^[AaPp]$/.test(replaced) && /^[AaPp]$/.test(edit.newText) && replaced.toLowerCase() !== edit.newText.toLowerCase(), `${where}: rewrote ${JSON.stringify(replaced)} as ${JSON.stringify(edit.newText)}`);
+    }
+    return;
+  }
   if (data.code === 'timeline-out-of-order') {
     // The sort: each edit's new text is a permutation of whole entries of the text it replaces.
     for (const edit of edits) {

@@ -156,6 +156,6 @@ export const timelineOutOfOrder = defineRule<TimelineOutOfOrderData>({
     // Sorting works within runs of entries, so one out-of-order entry may stay (across a date line):
     // solved means there is nothing left to sort.
     fixAll: { key: () => 'timeline-out-of-order', solved: (model) => sortTimelineEdits(model).length === 0, first: true },
-    edits: (model, data) => (data.newestFirst ? [] : sortTimelineEdits(model)),
+    edits: (model, data) => (data.newestFirst || data.twelve ? [] : sortTimelineEdits(model)),
   }],
 });
