@@ -1,8 +1,8 @@
 // A postmortem found by its structure when neither its path nor its title says so: a Timeline with at
 // least two timed entries, and at least two other sections a built-in profile names ("Issue Summary" as
-// a plain first line, "Root Cause", "Resolution") or one telling the incident ("What happened"); a Summary over three timed entries; a Timeline
-// among four other sections; or, with no timeline, three sections only an incident has (a write-up in
-// prose: "What happened", "Mitigation", "Lessons learned"). Read line by line without parsing, and only
+// a plain first line, "Root Cause", "Resolution") or one telling the incident ("What happened"); a
+// Summary over three timed entries; a Timeline among four other sections; or, with no timeline, three
+// sections only an incident has (a write-up in prose: "What happened", "Mitigation", "Lessons learned"). Read line by line without parsing, and only
 // as far as needed: a README with none of those words costs two searches.
 import { PROFILES, compileProfile } from './profiles';
 import { matchAliases, normalizeAlias, normalizeTitle } from './sectionNames';

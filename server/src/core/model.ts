@@ -300,9 +300,8 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const earliest = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) < (best.axis as number) ? entry : best), null);
   const latest = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) >= (best.axis as number) ? entry : best), null);
   // "14:54 OUTAGE BEGINS" … "16:00 OUTAGE ENDS": the writer's own marks outrank the timeline's ends.
-  const sameDay = (a: CalendarDate | null, b: CalendarDate | null) => !a || !b || (a.month === b.month && a.day === b.day);
   const marked = markedWindow(lines, usable);
-  if (marked.start && marked.end && sameDay(marked.start.date, marked.end.date)) {
+  if (marked.start && marked.end && sameCalendarDay(marked.start.date, marked.end.date)) {
     // "[03-26 23:04] … (outage starts)" then "[03-26 08:10] … (outage ends)": an outage ends after it
     // begins, so within a day on one written date its end is the next morning (the date did not roll).
     const back = (marked.start.axis as number) - (marked.end.axis as number);
@@ -326,7 +325,7 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   if (start && end && end.source === 'summary' && summary?.end && twelveTheOtherWay(summary.end, start, end)) end = { ...end, axis: end.axis + 720 };
   // "from 1:10pm PST until 1:19 PST": an end with no AM or PM is in the start's afternoon when that is minutes later.
   if (start && end && end.source === 'summary' && start.source === 'summary' && summary?.end && summary.start && inTheStartsAfternoon(summary.start, summary.end, start, end)) end = { ...end, axis: end.axis + 720 };
-  if (start && end && end.source === 'summary' && end.axis < start.axis && start.axis - end.axis < 1440 && sameDay(start.date, end.date)) {
+  if (start && end && end.source === 'summary' && end.axis < start.axis && start.axis - end.axis < 1440 && sameCalendarDay(start.date, end.date)) {
     // "from 11 PM to 2 AM" (on one date): the end is on the next day.
     end = { ...end, axis: end.axis + 1440 };
   }
@@ -364,7 +363,10 @@ function inTheStartsAfternoon(writtenStart: SummaryTime, writtenEnd: SummaryTime
   return afternoon >= 0 && afternoon < 720;
 }
 
-const sameCalendarDay = (a: CalendarDate | null, b: CalendarDate | null) => !a || !b || (a.month === b.month && a.day === b.day);
+/** The same day of the year, or a day not known on either side. */
+function sameCalendarDay(a: CalendarDate | null, b: CalendarDate | null): boolean {
+  return !a || !b || (a.month === b.month && a.day === b.day);
+}
 
 /** The front matter's `started` and `resolved` override the window's ends (issue 17: the writer's explicit word). */
 function withFrontMatterTimes(incident: Incident, frontMatter: FrontMatter | null, index: LineIndex): Incident {

@@ -62,8 +62,9 @@ const DAY_FIRST = new RegExp(`(\\d{1,2})${ORDINAL}\\.?\\s+(?:of\\s+)?${MONTH}(?!
 // "14:00", "13:00:56", "12: 48"; or "15.25"/"17h30" (no seconds, and not part of "10.12:30").
 const CLOCK = /(\d{1,2})(?:\s?:\s?(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?|[.h](\d{2}))(?!\d|[.:]\d)/y;
 // "2100hrs", "1430 UTC", and the first of a range whose second has a zone: "0900–1300 PST".
-// "2305HRS EAT": the hours' mark in capitals too.
-const MILITARY = /(\d{2})(\d{2})(?=\s*(?:hrs|hours|h|HRS|Hrs|HOURS|H)\b|\s+[A-Z]{2,4}\b|\s?[-–—]\s?\d{4}(?:\s*(?:hrs|hours|h|HRS|Hrs|HOURS|H)\b|\s+[A-Z]{2,4}\b))(?:\s*(?:hrs|hours|h|HRS|Hrs|HOURS|H)\b)?/y;
+// The hours' mark, in capitals too ("2305HRS EAT").
+const HOURS_MARK = String.raw`\s*(?:hrs|hours|h|HRS|Hrs|HOURS|H)\b`;
+const MILITARY = new RegExp(String.raw`(\d{2})(\d{2})(?=${HOURS_MARK}|\s+[A-Z]{2,4}\b|\s?[-–—]\s?\d{4}(?:${HOURS_MARK}|\s+[A-Z]{2,4}\b))(?:${HOURS_MARK})?`, 'y');
 // A timeline line that opens with four digits and a dash or colon: "0900 - First user report"; or a
 // table's first cell that holds them alone: "| 0730 | operator | …".
 const LEADING_MILITARY = /([01]\d|2[0-3])([0-5]\d)(?=\s?[-–—:]\s|[ \t]*\|)/y;
