@@ -50,21 +50,23 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
       date = { date: slip.date, source: 'slip' };
       axis = slip.axis;
     }
+    /** The entry read `days` after the day it would have: its date, or the undated days, move on with it. */
+    const rollOver = (days: number) => {
+      entry.rolledOver = true;
+      if (date) {
+        date = { date: addDays(date.date, days, defaultYear), source: 'rollover' };
+        currentDate = date;
+      } else {
+        undatedDays += days;
+      }
+    };
     // "12:15 AM" after "12:00 PM", "12:20 PM" after "11:50 PM": twelve o'clock's half of the day written
     // the other way, a common slip, when the other reading is minutes after the entry before.
     const twelve = twelveWrittenTheOtherWay(stamp, axis, previousAxis);
     if (twelve !== null) {
       axis = twelve.axis;
       entry.twelveSlip = true;
-      if (twelve.nextDay) {
-        entry.rolledOver = true;
-        if (date) {
-          date = { date: addDays(date.date, 1, defaultYear), source: 'rollover' };
-          currentDate = date;
-        } else {
-          undatedDays += 1;
-        }
-      }
+      if (twelve.nextDay) rollOver(1);
     }
     // "**15:00 UTC(Sat)**" under "**20:30 UTC**" (a status page's updates): a day named anew is a new day,
     // however little the clock goes back.
@@ -74,13 +76,7 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
       // No date written and the clock went back by hours: the next day, not a mistake.
       const days = Math.ceil((previousAxis - back - axis) / 1440);
       axis += days * 1440;
-      entry.rolledOver = true;
-      if (date) {
-        date = { date: addDays(date.date, days, defaultYear), source: 'rollover' };
-        currentDate = date;
-      } else {
-        undatedDays += days;
-      }
+      rollOver(days);
     }
     entry.date = date?.date ?? null;
     entry.dateSource = entry.rolledOver ? 'rollover' : date?.source ?? 'none';
