@@ -391,6 +391,16 @@ test('military times with the hours mark in capitals in a summary ("as from **23
   assert.deepEqual([incident.start?.text, incident.end?.text, incident.durationMinutes], ['2305HRS EAT', '0030HRS EAT', 85]);
 });
 
+test('a range of bare four-digit times in words ("from 0233 to 0239 on 15Sep94") is the window; counts and years are not', () => {
+  const { incident } = analyze(withSummary('For 6 minutes from 0233 to 0239 on 15Sep94, service was unavailable; an estimated 4 users were affected. The root cause was a server powered off.'));
+  assert.deepEqual([incident.start?.text, incident.end?.text, incident.durationMinutes], ['0233', '0239', 6]);
+  assert.equal(analyze(withSummary('Between 1405 and 1530 on 15 May 2024 the API failed for every user because of a bad deploy.')).incident.durationMinutes, 85);
+  for (const counted of ['Latency rose from 1200 to 1500 ms for every user because of a bad deploy.', 'The bug was present from 2019 to 2021 for every user because of a bad deploy.']) {
+    const { incident: timeline } = analyze(withSummary(counted));
+    assert.deepEqual([timeline.start?.source, timeline.end?.source], ['timeline', 'timeline'], counted);
+  }
+});
+
 test('an end written with no AM or PM after a start written PM ("from 1:10pm PST until 1:19 PST") is minutes later, not the next night', () => {
   assert.equal(analyze(withSummary('On August 21st from 1:10pm PST until 1:19 PST, the web servers stopped responding because of a bad config; every user.')).incident.durationMinutes, 9);
   // An end with its own AM stays as written; an evening's end past midnight too.

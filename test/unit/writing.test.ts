@@ -8,6 +8,7 @@ import { findingsOf } from '../../server/src/rules/findings';
 import { writingHover } from '../../server/src/features/writingHover';
 import { phrasesOf, DEFAULT_PHRASES } from '../../server/src/core/writing/phrases';
 import { statesQuantity } from '../../server/src/core/writing/impact';
+import { incidentLifecycle } from '../../server/src/features/lifecycle';
 
 const WRITING = new Set(['blame-language', 'counterfactual-language', 'vague-action', 'impact-unquantified', 'detection-missing']);
 
@@ -73,6 +74,14 @@ test('detection-missing: on the Timeline heading when nothing says how it was fo
   assert.deepEqual(hints(text.replace('The site returns 500.', 'A customer reported 500 errors.')), []);
   assert.deepEqual(hints(joinLines('# Postmortem', '## Detection', 'We found it in the weekly review.', '## Timeline (UTC)', '- 10:00 Site down.', '- 10:30 Fixed.')), []);
   assert.deepEqual(hints(joinLines('# Postmortem', '## Timeline', '- HH:MM UTC: What happened.')), [], 'a skeleton is not an account yet');
+});
+
+test('detection-missing agrees with the lifecycle: what it reads as the detection ("Engineering notices", "users complaining") tells how it was found', () => {
+  for (const told of ['Engineering notices that the server was powered off.', 'Users complaining about 500 errors.', 'The load balancer detects failing health checks.', 'Support notifies the on-call engineer.']) {
+    const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 The server goes down.', `- 10:05 ${told}`, '- 10:30 Power restored; resolved.');
+    assert.deepEqual(incidentLifecycle(analyze(text), settingsWith()).lifecycle.filter((p) => p.moment === 'detected').map((p) => p.line), [3], told);
+    assert.deepEqual(hints(text), [], told);
+  }
 });
 
 test('a line mostly in capitals (a pasted licence) is boilerplate, not blame', () => {

@@ -65,6 +65,12 @@ const CLOCK = /(\d{1,2})(?:\s?:\s?(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?|[.h](\d{2})
 // The hours' mark, in capitals too ("2305HRS EAT").
 const HOURS_MARK = String.raw`\s*(?:hrs|hours|h|HRS|Hrs|HOURS|H)\b`;
 const MILITARY = new RegExp(String.raw`(\d{2})(\d{2})(?=${HOURS_MARK}|\s+[A-Z]{2,4}\b|\s?[-–—]\s?\d{4}(?:${HOURS_MARK}|\s+[A-Z]{2,4}\b))(?:${HOURS_MARK})?`, 'y');
+// Four digits with nothing after them, read only as the two ends of a range in words, "from 0233 to
+// 0239", and only with a clock's leading zero or a day after ("from 1405 to 1530 on 15Sep94"): "from
+// 1200 to 1500 requests" counts something, and "from 2019 to 2021" are years.
+const MILITARY_RANGE_FROM = /(?<=\b(?:from|between)\s{1,3})([01]\d|2[0-3])([0-5]\d)(?=\s{0,3}(?:to|until|till|and|[-–—])\s{0,3}((?:[01]\d|2[0-3])[0-5]\d)(?!\d)(\s+on\s)?)/iy;
+const MILITARY_RANGE_TO = /(?<=\b(?:from|between)\s{1,3}((?:[01]\d|2[0-3])[0-5]\d)\s{0,3}(?:to|until|till|and|[-–—])\s{0,3})([01]\d|2[0-3])([0-5]\d)(?!\d)(?=(\s+on\s)?)/iy;
+const YEAR_LIKE = /^(?:19|20)\d\d$/;
 // A timeline line that opens with four digits and a dash or colon: "0900 - First user report"; or a
 // table's first cell that holds them alone: "| 0730 | operator | …".
 const LEADING_MILITARY = /([01]\d|2[0-3])([0-5]\d)(?=\s?[-–—:]\s|[ \t]*\|)/y;
@@ -165,6 +171,20 @@ function monthNumber(name: string): number {
   return MONTHS[name.toLowerCase().replace(/\.$/, '')] ?? 0;
 }
 
+/** "0233" as either end of "from 0233 to 0239": its hour and minute, or null. */
+function militaryRangeEnd(text: string, position: number): { hour: number; minute: number } | null {
+  const from = sticky(MILITARY_RANGE_FROM, text, position);
+  if (from) return clockRange(from[1] + from[2], from[3], from[4] !== undefined) ? { hour: Number(from[1]), minute: Number(from[2]) } : null;
+  const to = sticky(MILITARY_RANGE_TO, text, position);
+  if (to) return clockRange(to[1], to[2] + to[3], to[4] !== undefined) ? { hour: Number(to[2]), minute: Number(to[3]) } : null;
+  return null;
+}
+
+function clockRange(first: string, second: string, dayAfter: boolean): boolean {
+  if (YEAR_LIKE.test(first) && YEAR_LIKE.test(second)) return false;
+  return first.startsWith('0') || second.startsWith('0') || dayAfter;
+}
+
 type TimeResult = { time: ClockTime; end: number; meridiem: boolean; warning?: TimeWarning } | UnreadableTime;
 
 /** A clock time at `position`: "14:00", "2:00 PM", "9:17am", "6 PM", "2100hrs", "13:00:00", "15.25". */
@@ -174,6 +194,7 @@ export function readTimeAt(text: string, position: number): TimeResult | null {
   let second = 0;
   let end: number;
   let noMinutes = false;
+  let range: { hour: number; minute: number } | null;
   let match = sticky(CLOCK, text, position);
   if (match && !(match[0].includes('.') && /^\d\.\d{2}\s*(?:%|hours?|hrs?|min)/i.test(text.slice(position, position + 12)))) {
     hour = Number(match[1]);
@@ -185,6 +206,9 @@ export function readTimeAt(text: string, position: number): TimeResult | null {
     minute = Number(match[2]);
     end = MILITARY.lastIndex;
     if (hour > 23 || minute > 59) return null;
+  } else if ((range = militaryRangeEnd(text, position))) {
+    ({ hour, minute } = range);
+    end = position + 4;
   } else if ((match = sticky(HOUR_ONLY, text, position))) {
     hour = Number(match[1]);
     end = HOUR_ONLY.lastIndex;
@@ -213,7 +237,6 @@ export function readTimeAt(text: string, position: number): TimeResult | null {
     return { time: { hour, minute, second }, end, meridiem: true, warning: noMinutes ? 'incomplete' : undefined };
   }
   if (hour > 23) return { start: position, end, text: written, reason: 'out-of-range' };
-  if (match === null) return null;
   return { time: { hour, minute, second }, end, meridiem: false, warning: undefined };
 }
 

@@ -49,9 +49,9 @@ const VAGUE_ACTION = [
 const DETECTION = [
   'alert', 'alerts', 'alerted', 'alerting', 'alarm', 'alarms', 'alarmed', 'page', 'paged', 'paging',
   'pager', 'pagerduty', 'opsgenie', 'on-call', 'oncall', 'on call', 'monitor', 'monitors', 'monitoring',
-  'monitored', 'detect', 'detected', 'detection', 'detecting', 'noticed', 'notice', 'noticing',
+  'monitored', 'detect', 'detects', 'detected', 'detection', 'detecting', 'noticed', 'notice', 'notices', 'noticing',
   'reported', 'reports', 'report', 'reporting', 'discovered', 'discover', 'spotted', 'observed',
-  'notified', 'notifying', 'notification', 'complaint', 'complaints', 'complained', 'ticket', 'tickets',
+  'notified', 'notifies', 'notifying', 'notification', 'complaint', 'complaints', 'complain', 'complains', 'complained', 'complaining', 'ticket', 'tickets',
   'became aware', 'aware', 'first sign', 'first signs', 'identified', 'flagged', 'escalated', 'dashboard',
   'dashboards', 'nagios', 'datadog', 'grafana', 'pingdom', 'prometheus', 'sentry', 'new relic',
   'health check', 'health checks', 'warning', 'warnings', 'warned', 'uptime', 'investigating', 'investigate', 'investigation',
