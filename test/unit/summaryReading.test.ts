@@ -347,6 +347,18 @@ test('"### RCA" is the root cause; a title naming the document a root cause anal
   assert.deepEqual(sectionsFound(analyze(joinLines('## Root Cause Analysis', 'A bad config.', '## Summary', 'x', '## Timeline', '- 10:00 UTC a'))), ['root-cause', 'summary', 'timeline']);
 });
 
+test('a lone "#### Summary" among the parts of an unknown "## Bounty report" after "## Timeline" is that report\'s (go-ethereum\'s split postmortem); under the incident\'s own heading it is the summary', () => {
+  const parts = (wrapper: string) => joinLines('# Minority split post mortem', '', '## Timeline', '- 2021-08-27 12:50 UTC: split', '- 2021-08-27 14:00 UTC: fixed', '',
+    wrapper, '### The bug', '#### Technical details', 'Copying overlapped.', '#### Summary', 'A memory corruption bug.', '#### Handling', 'Patched.', '',
+    '## Root Cause and Resolution', 'The bug; nodes upgraded.', '', '## Corrective and Preventive Measures', '- Fuzz it', '');
+  assert.ok(!sectionsFound(analyze(parts('## Bounty report'))).includes('summary'));
+  assert.deepEqual(missingSections(parts('## Bounty report')), ['Issue Summary']);
+  // Before the document's own sections, or with other known sections beside it, the summary is the incident's.
+  assert.ok(sectionsFound(analyze(parts('## Root Cause and Resolution'))).includes('summary'));
+  const first = joinLines('# Postmortem', '', '## Incident', '### Background', 'x', '### Summary', 'From 10:00 to 11:00 UTC users got errors.', '### Details', 'y', '', '## Timeline', '- 10:00 UTC: alert', '- 11:00 UTC: fixed');
+  assert.ok(sectionsFound(analyze(first)).includes('summary'));
+});
+
 test('no stated duration in a summary\'s "4 days after the upgrade", "acting in roughly 11 minutes" or "11m DAI"; money lost is impact (held-out chain-halt and exploit reports)', () => {
   const stated = (...summary: string[]) => analyze(withSummary(...summary)).summary?.stated?.minutes ?? null;
   assert.equal(stated('Chain halted approximately 4 days after the upgrade, because of a bad config.'), null);

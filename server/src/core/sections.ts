@@ -97,7 +97,29 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
       ...(named?.also ? { also: named.also } : {}), inListItem: info.item !== -1,
     });
   }
-  return withoutDocumentTitle(headers);
+  return withoutOtherPartsSummary(withoutDocumentTitle(headers), profile);
+}
+
+/**
+ * "## Bounty report" after "## Timeline", with "### Technical details", "#### Summary", "#### Handling"
+ * under it (go-ethereum's split postmortem): that summary is the bug report's, not the incident's. A
+ * summary heading is a part of the unknown heading it sits under when that heading comes after one of
+ * the document's own sections at its level and the rest under it are unknown too. (Other sections under
+ * an unknown heading, "## Follow-up" over "### Action Items", are the document's own.)
+ */
+function withoutOtherPartsSummary(headers: Header[], profile: CompiledProfile): Header[] {
+  const real = headers.filter((header) => header.depth < PSEUDO_DEPTH);
+  let demoted: Header | null = null;
+  for (let u = 1; u < real.length && !demoted; u++) {
+    const unknown = real[u];
+    if (unknown.id !== null || !real.slice(0, u).some((header) => header.id !== null && header.depth === unknown.depth)) continue;
+    let next = u + 1;
+    while (next < real.length && real[next].depth > unknown.depth) next++;
+    const under = real.slice(u + 1, next);
+    const known = under.filter((header) => header.id !== null);
+    if (under.length >= 3 && known.length === 1 && specOf(profile, known[0].id ?? '')?.role === 'summary') demoted = known[0];
+  }
+  return demoted ? headers.map((header) => (header === demoted ? { ...header, id: null, also: undefined } : header)) : headers;
 }
 
 /**
