@@ -503,3 +503,18 @@ test('a user "notifying the ESLint team of the issue" is the detection; an attac
   // Telling the customers is not learning of it.
   assert.equal(incidentLifecycle(analyze(text.replace('notifying the ESLint team of the issue', 'notifying customers of the issue')), settingsWith()).lifecycle.find((point) => point.moment === 'detected'), undefined);
 });
+
+test('a part restored before things break again is not the resolution; "alert users" tells them, "users notice" is the detection (held-out Optimism airdrop retrospective)', () => {
+  const entries = [
+    '- 2022-05-31 07:35 Team funds the airdrop contract.', '- 2022-05-31 07:55 Some Discord users notice the claims frontend is live.',
+    '- 2022-05-31 09:54 Indexer service is restored.', '- 2022-05-31 09:55 Deposit processing halts.', '- 2022-05-31 11:20 Banner is added to alert users of delays.',
+    '- 2022-05-31 12:21 Claims frontend is taken down again.', '- 2022-05-31 14:57 Status page is set to resolved.', '- 2022-05-31 16:55 A fix is pushed for a failed claims query.',
+  ];
+  const moment = (lines: string[], name: string) => lifecycleOf(report([], ...lines)).lifecycle.find((point) => point.moment === name);
+  assert.deepEqual([moment(entries, 'resolved')?.iso, moment(entries, 'resolved')?.text], ['2022-05-31T14:57:00Z', 'resolved']);
+  assert.deepEqual([moment(entries, 'detected')?.iso, moment(entries, 'detected')?.text], ['2022-05-31T07:55:00Z', 'users notice']);
+  // Nothing breaking after it: the first said stays the resolution; nothing resolved after the last break: the first too.
+  assert.equal(moment(entries.filter((line) => !/halts|taken down/.test(line)), 'resolved')?.iso, '2022-05-31T09:54:00Z');
+  assert.equal(moment(entries.filter((line) => !/14:57/.test(line)), 'resolved')?.iso, '2022-05-31T09:54:00Z');
+  assert.equal(moment(entries.filter((line) => !/07:55/.test(line)), 'detected'), undefined, 'a banner to alert users detects nothing');
+});

