@@ -147,6 +147,11 @@ test('a folder\'s page is not a postmortem for its folder or a plural title: a R
   const told = joinLines('# DB outage', '## Summary', 'Down from 10:00 to 11:00 UTC.', '', '## Timeline', '- 10:00 UTC: alerts fire', '- 10:40 UTC: rolled back', '', '## Root Cause', 'A bad deploy.');
   assert.ok(says('/repo/postmortems/2024-03-14-db/README.md', told));
   assert.ok(says('/repo/docs/list.md', told.replace('# DB outage', '# Incident Reports')), 'a plural title over a told incident');
+  // A folder named as one postmortem (ALX's "0x19-postmortem"): its README is the postmortem, whatever its title.
+  const untitled = joinLines('# Oops, We Tripped Up: The Great School System Outage of 2023', '', '**Issue Summary:**', '- **Duration:** 08:45 AM - 11:30 AM', '', '**Timeline:**', '- **Issue Detected:** 08:45 AM');
+  for (const path of ['/repo/0x19-postmortem/README.md', 'C:\\repo\\2023-05-db-Post-Mortem\\readme.md']) assert.ok(says(path, untitled), path);
+  assert.ok(!says('/repo/docs/README.md', untitled) && !says('/repo/postmortems/README.md', untitled), 'not a folder of them, nor any folder');
+  assert.ok(!isPostmortemDocument('/repo/0x19-postmortem/README.md', untitled, null, []), 'the include globs decide');
   // Other files of the folder still are postmortems by the glob alone.
   assert.ok(says('/repo/postmortems/notes.md', collection));
   assert.ok(says('/repo/docs/README-postmortem.md', collection) && says('/repo/docs/index.postmortem.md', collection), 'a postmortem named after its folder page');

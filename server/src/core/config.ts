@@ -66,7 +66,7 @@ export interface StatusRequirement {
 export const DATE_ORDERS = ['auto', 'day-first', 'month-first'] as const;
 export type DateOrderSetting = (typeof DATE_ORDERS)[number];
 
-export const DEFAULT_INCLUDE = ['**/*postmortem*.md', '**/*post-mortem*.md', '**/postmortems/**/*.md', '**/incidents/**/*.md'];
+export const DEFAULT_INCLUDE = ['**/*postmortem*.md', '**/*post-mortem*.md', '**/*postmortem/README.md', '**/*post-mortem/README.md', '**/postmortems/**/*.md', '**/incidents/**/*.md'];
 
 export function defaultSettingsWith(severity: SeverityDefaults): Settings {
   return {
