@@ -72,6 +72,17 @@ test('a ```md example in a README is no pasted report, and code blocks tagged ot
   assert.equal(analyze(bash).timeline.length, 0);
 });
 
+test('bare fences around the whole document (a student\'s README) hold a pasted report; a bare block after a first line, or a short one, is code', () => {
+  const whole = joinLines('```', ...REPORT, '', '', '```', '');
+  const model = analyze(whole);
+  assert.deepEqual([model.pastedReport?.openLine, model.pastedReport?.closeLine, model.timeline.length, model.incident.durationMinutes], [0, 15, 3, 90]);
+  assert.deepEqual(diagnosticsOf(whole).filter((d) => d.code === 'report-in-code-block').map((d) => d.range.start.line), [0]);
+  // Only a bare block that opens the document, and holds nearly all of it.
+  assert.equal(analyze(joinLines('# Postmortem: checkout errors', '```', ...REPORT.slice(1), '```')).pastedReport, null);
+  assert.equal(analyze(joinLines('```', ...REPORT, '```', ...Array.from({ length: 2 }, (_, i) => `Note ${i}.`))).pastedReport, null);
+  assert.equal(analyze(joinLines('```', ...REPORT, '```', 'Note.')).pastedReport?.openLine, 0);
+});
+
 test('the preview shows the pasted report as the report, not as code', () => {
   const { html } = renderResult(analyze(UNCLOSED), settingsWith(), 'file:///answer.md', 1);
   assert.match(html, /<h2[^>]*>Issue Summary<\/h2>/);

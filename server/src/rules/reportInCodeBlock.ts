@@ -1,5 +1,6 @@
-// The report sits inside a fenced block tagged `markdown`/`md` (pasted from a chat assistant's answer):
-// we read it as Markdown, but every renderer shows it as code. The fix removes the fence lines.
+// The report sits inside a fenced block tagged `markdown`/`md` (pasted from a chat assistant's answer),
+// or an untagged one that is the whole document: we read it as Markdown, but every renderer shows it as
+// code. The fix removes the fence lines.
 import { defineRule } from './rule';
 import { removeFenceEdits } from './fixes/removeFences';
 
@@ -13,7 +14,7 @@ export interface ReportInCodeBlockData {
 export const reportInCodeBlock = defineRule<ReportInCodeBlockData>({
   code: 'report-in-code-block',
   defaultSeverity: 'information',
-  description: 'The report sits inside a ```markdown code block: it is read as Markdown here, but renderers show it as code.',
+  description: 'The report sits inside a code block (```markdown, or bare fences around the whole document): it is read as Markdown here, but renderers show it as code.',
   check({ model }) {
     const report = model.pastedReport;
     if (!report) return [];
@@ -21,8 +22,8 @@ export const reportInCodeBlock = defineRule<ReportInCodeBlockData>({
       start: report.openStart,
       end: report.openEnd,
       message: report.closeLine === null
-        ? 'The report sits inside a ```markdown code block that is never closed: it is read as Markdown here, but renderers show it as code. Remove the fence line.'
-        : 'The report sits inside a ```markdown code block: it is read as Markdown here, but renderers show it as code. Remove the fence lines.',
+        ? 'The report sits inside a code block that is never closed: it is read as Markdown here, but renderers show it as code. Remove the fence line.'
+        : 'The report sits inside a code block: it is read as Markdown here, but renderers show it as code. Remove the fence lines.',
       data: { code: 'report-in-code-block', openLine: report.openLine, closeLine: report.closeLine },
     }];
   },
