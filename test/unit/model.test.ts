@@ -72,6 +72,17 @@ test('table timeline with the zone in the header row', () => {
   assert.deepEqual(codesOf(text), []);
 });
 
+test('the zone in a "Date (UTC)" header padded to a wide table\'s width (the Cosmos Hub incident reports)', () => {
+  const pad = (cells: string[]) => `| ${cells.map((cell, i) => cell.padEnd([16, 11, 280][i])).join(' | ')} |`;
+  const text = joinLines('# v23.1.1 Coordinated Upgrade', '', '## Timeline', '', pad(['Date (UTC)', 'Actor', 'Event']), pad(['-'.repeat(16), '-'.repeat(11), '-'.repeat(280)]),
+    pad(['2025-04-14 14:41', '-', 'Block committed; the chain halts.']), pad(['2025-04-14 18:33', '-', 'The chain starts moving again.']));
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => [entry.zone?.label, entry.zoneSource]), [['UTC', 'timeline-note'], ['UTC', 'timeline-note']]);
+  assert.ok(!codesOf(text).includes('timeline-missing-timezone'));
+  // A header that names no time says nothing of one.
+  assert.equal(analyze(text.replace('Date (UTC)', 'Step (UTC)')).timeline[0].zone, null);
+});
+
 test('entries written as headings, a date-only heading, the zone in a note line', () => {
   const text = readFixture('heading-entries.md');
   const model = analyze(text);
