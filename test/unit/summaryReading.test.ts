@@ -413,6 +413,16 @@ test('a range of bare four-digit times in words ("from 0233 to 0239 on 15Sep94")
   }
 });
 
+test('labelled lines above the summary heading count, prose there does not ("**Impact Window:** **02:00–02:08 CET**", "**Impact:** Missed attestations"; held-out validator reports)', () => {
+  const report = (...preamble: string[]) => joinLines('# Technical Incident Report', '', ...preamble, '', '## Summary', 'The validator stalled.', '',
+    '## Timeline', '- 01:58 CET: proposals fail', '- 02:05 CET: recovered', '', '## Root Cause', 'A peer.', '');
+  const { incident, summary } = analyze(report('**Incident Date:** 11 December 2025  ', '**Impact Window:** **02:00–02:08 CET** (01:00–01:08 UTC)  ', '**Impact:** Missed attestations across 3 epochs'));
+  assert.deepEqual([incident.start?.source, incident.durationMinutes], ['summary', 8]);
+  assert.ok(summary?.fields.has('impact'));
+  const prose = analyze(report('We were down from 02:00 to 02:30 CET, and 40% of attestations were missed.'));
+  assert.deepEqual([prose.incident.start?.source, prose.summary?.fields.has('impact')], ['timeline', false]);
+});
+
 test('an end written with no AM or PM after a start written PM ("from 1:10pm PST until 1:19 PST") is minutes later, not the next night', () => {
   assert.equal(analyze(withSummary('On August 21st from 1:10pm PST until 1:19 PST, the web servers stopped responding because of a bad config; every user.')).incident.durationMinutes, 9);
   // An end with its own AM stays as written; an evening's end past midnight too.

@@ -337,6 +337,12 @@ export function withFacts(summary: SummaryFacts, other: SummaryFacts): SummaryFa
  * numeric date (the postmortem.dateOrder setting's, or the document's own); null reads them as written.
  * `firstColumn`: where `firstLine` starts to count (past a heading's name: "##### Issue Summary: Duration: …").
  */
+/** A line that opens with a summary field's label and gives its value after it. */
+function labelledLine(raw: string): boolean {
+  const label = LABEL.exec(plainText(raw.slice(skipLinePrefix(raw))));
+  return label !== null && label[2].trim() !== '';
+}
+
 export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number, tablesOnly = false, setOrder: DateOrder | null = null, firstColumn = 0): SummaryFacts {
   const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null, impact: null, rootCause: null };
   const { lines } = md.index;
@@ -347,8 +353,9 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   for (let i = firstLine; i <= lastLine; i++) {
     const kind = md.info[i].kind;
     if (kind === 'blank' || kind === 'fenced-code' || kind === 'frontmatter' || kind === 'rule') continue;
-    if (tablesOnly && kind !== 'table-row') continue;
     const raw = lines[i].text;
+    // Above a summary heading, a table's cells or a labelled line ("**Impact Window:** 02:00–02:08 CET"), no prose.
+    if (tablesOnly && kind !== 'table-row' && !(raw.length <= MAX_LINE_LENGTH && labelledLine(raw))) continue;
     // No one writes a summary line this long (a pasted log, a binary file): its words count as prose for
     // impact and root cause, but its times are not read (pairing them costs the square of their number).
     if (raw.length > MAX_LINE_LENGTH) {
