@@ -423,6 +423,14 @@ test('labelled lines above the summary heading count, prose there does not ("**I
   assert.deepEqual([prose.incident.start?.source, prose.summary?.fields.has('impact')], ['timeline', false]);
 });
 
+test('"Resolution Time" labels the end, "Affected Users" and "Affected Services" the impact (a held-out report\'s header table)', () => {
+  const { summary } = analyze(joinLines('# Incident Post-mortem: webhook blocked', '', '| Field | Value |', '|---|---|', '| **Detection Time** | 2026-04-18 03:47 UTC |',
+    '| **Resolution Time** | 2026-04-18 03:49 UTC |', '| **Duration** | 2m |', '| **Affected Users** | Internal (DevOps team) |', '', '## Summary', 'Schedules failed.', '',
+    '## Timeline (UTC)', '- 03:47 webhook timeouts', '- 03:49 fixed', ''));
+  assert.deepEqual([summary?.end?.stamp.time?.hour, summary?.end?.stamp.time?.minute, summary?.fields.has('impact')], [3, 49, true]);
+  assert.ok(analyze(withSummary('- **Affected services:** checkout and search', 'From 10:00 to 11:00 UTC; a bad config.')).summary?.fields.has('impact'));
+});
+
 test('an end written with no AM or PM after a start written PM ("from 1:10pm PST until 1:19 PST") is minutes later, not the next night', () => {
   assert.equal(analyze(withSummary('On August 21st from 1:10pm PST until 1:19 PST, the web servers stopped responding because of a bad config; every user.')).incident.durationMinutes, 9);
   // An end with its own AM stays as written; an evening's end past midnight too.
