@@ -431,6 +431,14 @@ test('"Resolution Time" labels the end, "Affected Users" and "Affected Services"
   assert.ok(analyze(withSummary('- **Affected services:** checkout and search', 'From 10:00 to 11:00 UTC; a bad config.')).summary?.fields.has('impact'));
 });
 
+test('an incident of weeks told to the day states its start and end ("Between October 9 and October 23, 2025"); a day to the next still owes its hours', () => {
+  const fields = (sentence: string) => [...(analyze(withSummary(sentence, 'Paying customers could not use their features because of a silent webhook failure.')).summary?.fields ?? [])].filter((f) => f !== 'impact' && f !== 'root-cause').sort();
+  assert.deepEqual(fields('Between October 9 and October 23, 2025, checkouts did not activate.'), ['duration', 'end', 'start']);
+  assert.deepEqual(fields('From May 3 to May 9, 2024 checkouts did not activate.'), ['duration', 'end', 'start']);
+  assert.deepEqual(fields('On 29 april 2022 - 30 April 2022 checkouts did not activate.'), []);
+  assert.deepEqual(fields('On October 9 and October 23, 2025 checkouts did not activate.'), [], 'two days, not a span');
+});
+
 test('an end written with no AM or PM after a start written PM ("from 1:10pm PST until 1:19 PST") is minutes later, not the next night', () => {
   assert.equal(analyze(withSummary('On August 21st from 1:10pm PST until 1:19 PST, the web servers stopped responding because of a bad config; every user.')).incident.durationMinutes, 9);
   // An end with its own AM stays as written; an evening's end past midnight too.

@@ -337,6 +337,29 @@ export function withFacts(summary: SummaryFacts, other: SummaryFacts): SummaryFa
  * numeric date (the postmortem.dateOrder setting's, or the document's own); null reads them as written.
  * `firstColumn`: where `firstLine` starts to count (past a heading's name: "##### Issue Summary: Duration: …").
  */
+const DAY_SPAN_JOIN = /^(?:,?\s*\d{4})?\s*(?:to|until|till|through|thru|and|[-–—])\s*$/i;
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Days apart with no times, as a span: "between October 9 and October 23, 2025", "from May 3 to May 9". An
+ * incident of weeks is told to the day; one from a day to the next ("29 april 2022 - 30 April 2022",
+ * corpus 010) still owes its hours.
+ */
+function isDaySpan(value: string, stamps: readonly Stamp[]): boolean {
+  if (stamps.some((stamp) => stamp.time)) return false;
+  for (let k = 0; k + 1 < stamps.length; k++) {
+    const [first, second] = [stamps[k].date, stamps[k + 1].date];
+    if (!first || !second) continue;
+    const year = second.year ?? first.year ?? 2000;
+    if (Date.UTC(year, second.month - 1, second.day) - Date.UTC(first.year ?? year, first.month - 1, first.day) < 2 * DAY_MS) continue;
+    const join = value.slice(stamps[k].end, stamps[k + 1].start);
+    if (!DAY_SPAN_JOIN.test(join)) continue;
+    if (/\band\b/i.test(join) ? /\bbetween\s+$/i.test(value.slice(Math.max(0, stamps[k].start - 12), stamps[k].start)) : true) return true;
+  }
+  return false;
+}
+
 /** A line that opens with a summary field's label and gives its value after it. */
 function labelledLine(raw: string): boolean {
   const label = LABEL.exec(plainText(raw.slice(skipLinePrefix(raw))));
@@ -350,6 +373,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   const prose: number[] = [];
   let firstAt: SummaryTime | null = null;
   let endAlone: SummaryTime | null = null;
+  let daySpan = false;
   for (let i = firstLine; i <= lastLine; i++) {
     const kind = md.info[i].kind;
     if (kind === 'blank' || kind === 'fenced-code' || kind === 'frontmatter' || kind === 'rule') continue;
@@ -393,6 +417,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     const fourDigits = field === 'duration' || field === 'start' || field === 'end' ? fourDigitRange(value) : [];
     const read = findStamps(value, setOrder ?? 'usual');
     const found = withBareHours(value, fourDigits.length && !read.some((stamp) => stamp.time) ? fourDigits : read);
+    if (!daySpan) daySpan = isDaySpan(value, read);
     const stamps = resolveLineStamps(withoutRestatements(value, found));
     // The value as written ("midnight", not the clock that stands for it), to find it in the line.
     const writtenValue = written.slice(written.length - value.length);
@@ -451,8 +476,10 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   if (!facts.end && endAlone && endAlone !== facts.start) facts.end = endAlone;
   // A set order (the team's word, or the document's own) is not second-guessed by the window.
   if (facts.start && facts.end && !setOrder) [facts.start, facts.end] = slashDatesRead(md.index.text, facts.start, facts.end);
-  if (facts.start) facts.fields.add('start');
-  if (facts.end) facts.fields.add('end');
+  if (facts.start || daySpan) facts.fields.add('start');
+  if (facts.end || daySpan) facts.fields.add('end');
+  // Days with no times ("between October 9 and October 23, 2025"): when it began and ended, to the day.
+  if (daySpan) facts.fields.add('duration');
   // Any two of start, end and duration state the third: "at 5:00am … for 1 hour" says when it ended,
   // roughly when either is rough ("approximately at 5:00am … for 1 hours"), but a reader asks no more.
   if (facts.start && facts.end) facts.fields.add('duration');
