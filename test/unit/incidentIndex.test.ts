@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, utimesSync, w
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { analyze, liveStrings, readFixture, ROOT, settingsWith } from '../helpers';
+import { analyze, diagnosticsOf, liveStrings, readFixture, ROOT, settingsWith } from '../helpers';
 import { titleOf } from '../../server/src/features/incidentCard';
 import { indexedPostmortem } from '../../server/src/features/indexEntry';
 import { IncidentIndex } from '../../server/src/service/incidentIndex';
@@ -363,6 +363,11 @@ test('the index\'s duration: the window\'s, else the stated length where there i
   const troubled = index(text.replace('PR-158 was merged into the default branch', 'Errors began'));
   assert.equal(troubled.durationMinutes, 11357);
   assert.equal(troubled.durationFrom, 'window');
+  // A change agreed or scheduled ahead, naming the issue it addresses, is a lead-up too; one that says what broke is not.
+  const planned = index(text.replace('PR-158 was merged into the default branch', 'The teams agree to schedule an emergency upgrade to address a security issue'));
+  assert.deepEqual([planned.durationMinutes, planned.durationFrom], [225, 'stated']);
+  assert.equal(index(text.replace('PR-158 was merged into the default branch', 'An upgrade is scheduled after errors in the API')).durationFrom, 'window');
+  assert.ok(!diagnosticsOf(text.replace('PR-158 was merged into the default branch', 'The teams agree to schedule an emergency upgrade to address a security issue')).some((d) => d.code === 'duration-mismatch'));
   // A lead-up window shorter than the stated length is kept: the stated length is not the shorter bound.
   assert.equal(index(text.replace('3h 45m', '9 days')).durationFrom, 'window');
   // No window at all: the stated length.
