@@ -439,6 +439,15 @@ test('an incident of weeks told to the day states its start and end ("Between Oc
   assert.deepEqual(fields('On October 9 and October 23, 2025 checkouts did not activate.'), [], 'two days, not a span');
 });
 
+test('a chain or service halted is the impact ("Block generation was halted for about 3 hours"); "Neither chain halted" is not', () => {
+  const impact = (sentence: string) => analyze(withSummary(sentence, 'From 10:00 to 11:00 UTC; a bad config.')).summary?.fields.has('impact');
+  assert.equal(impact('The sequencer was recovered by a rollback. Block generation was halted for about 3 hours.'), true);
+  assert.equal(impact('At 09:30 GMT the network halted at block height 6,427,279.'), true);
+  assert.equal(impact('At 09:30 GMT the indexer process halted on a bad row.'), false, 'a process halting names what stopped, not whom it hurt');
+  assert.equal(impact('After the upgrade the chain halted for everyone.'), true);
+  assert.equal(impact('Neither chain halted and the nodes kept their state.'), false);
+});
+
 test('an end written with no AM or PM after a start written PM ("from 1:10pm PST until 1:19 PST") is minutes later, not the next night', () => {
   assert.equal(analyze(withSummary('On August 21st from 1:10pm PST until 1:19 PST, the web servers stopped responding because of a bad config; every user.')).incident.durationMinutes, 9);
   // An end with its own AM stays as written; an evening's end past midnight too.

@@ -89,6 +89,8 @@ const IMPACT_PROSE: readonly RegExp[] = [
   /\bfail(?:ed|s|ing)?\s+to\s+(?:build|launch|load|start|connect|respond|complete|serve|open|render)\b|\b(?:launch(?:es|ing)?|builds?|requests?|log-?ins?|sign-?ins?|checkouts?|logins?|payments?|users?)\s+(?:\w+\s+){0,2}?failed\b/i,
   /\bunable\s+to\s+(?:receive|serve|access|reach|load|connect|use|complete|process|log\s?in|sign\s?in)\b/i,
   /\bprevent(?:ed|ing)\s+(?:\S+\s+){1,3}from\b/i,
+  // A chain or a service stopped for everyone: "Block generation was halted for about 3 hours".
+  /(?<!\b(?:neither|nor|no|not|never)\s+(?:\w+\s+)?)(?:\b(?:was|were|been|got)\s+halted\b|\bhalted\s+for\b|\b(?:chain|network)\s+halt(?:ed)?\b)/i,
   // Money or data gone: "11m DAI of vault deposits being lost", "funds were drained".
   /\b(?:(?:was|were|being|been|got)\s+(?:lost|stolen|drained)|(?:loss|theft)\s+of)\b/i,
 ];
