@@ -428,7 +428,9 @@ test('"Resolution Time" labels the end, "Affected Users" and "Affected Services"
     '| **Resolution Time** | 2026-04-18 03:49 UTC |', '| **Duration** | 2m |', '| **Affected Users** | Internal (DevOps team) |', '', '## Summary', 'Schedules failed.', '',
     '## Timeline (UTC)', '- 03:47 webhook timeouts', '- 03:49 fixed', ''));
   assert.deepEqual([summary?.end?.stamp.time?.hour, summary?.end?.stamp.time?.minute, summary?.fields.has('impact')], [3, 49, true]);
-  assert.ok(analyze(withSummary('- **Affected services:** checkout and search', 'From 10:00 to 11:00 UTC; a bad config.')).summary?.fields.has('impact'));
+  for (const label of ['Affected services', 'Service impact', 'Business impact']) {
+    assert.ok(analyze(withSummary(`- **${label}:** checkout and search`, 'From 10:00 to 11:00 UTC; a bad config.')).summary?.fields.has('impact'), label);
+  }
 });
 
 test('an incident of weeks told to the day states its start and end ("Between October 9 and October 23, 2025"); a day to the next still owes its hours', () => {

@@ -228,6 +228,6 @@ export const FIELD_LABELS: Readonly<Record<SummaryField, string[]>> = {
   duration: ['duration', 'outage duration', 'duration of outage', 'duration of the outage', 'incident duration', 'time', 'when', 'date and time', 'date/time', 'date & time', 'outage window', 'impact window', 'incident window'],
   start: ['start', 'start time', 'started', 'began', 'outage start', 'incident start', 'start date', 'beginning'],
   end: ['end', 'end time', 'ended', 'outage end', 'incident end', 'end date', 'resolved', 'resolved at', 'recovery time', 'resolution time', 'time resolved'],
-  impact: ['impact', 'impacts', 'customer impact', 'user impact', 'impacto', 'affected', 'affected users', 'users affected', 'affected customers', 'customers affected', 'affected services', 'services affected'],
+  impact: ['impact', 'impacts', 'customer impact', 'user impact', 'service impact', 'business impact', 'impacto', 'affected', 'affected users', 'users affected', 'affected customers', 'customers affected', 'affected services', 'services affected'],
   'root-cause': ['root cause', 'root causes', 'cause', 'rootcause'],
 };
