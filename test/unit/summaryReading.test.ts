@@ -428,8 +428,11 @@ test('"Resolution Time" labels the end, "Affected Users" and "Affected Services"
     '| **Resolution Time** | 2026-04-18 03:49 UTC |', '| **Duration** | 2m |', '| **Affected Users** | Internal (DevOps team) |', '', '## Summary', 'Schedules failed.', '',
     '## Timeline (UTC)', '- 03:47 webhook timeouts', '- 03:49 fixed', ''));
   assert.deepEqual([summary?.end?.stamp.time?.hour, summary?.end?.stamp.time?.minute, summary?.fields.has('impact')], [3, 49, true]);
+  // In the header table above the summary, whose own words name no impact.
   for (const label of ['Affected services', 'Service impact', 'Business impact']) {
-    assert.ok(analyze(withSummary(`- **${label}:** checkout and search`, 'From 10:00 to 11:00 UTC; a bad config.')).summary?.fields.has('impact'), label);
+    const text = joinLines('# Post-mortem: controller cannot reach the API server', '', '| | |', '|---|---|', '| Severity | P3 |', `| ${label} | new services are not reconciled |`, '',
+      '## TL;DR', 'The new pod times out on the cluster IP.', '', '## Timeline (UTC)', '- 14:30 rollout', '- 14:35 workaround', '');
+    assert.ok(analyze(text).summary?.fields.has('impact'), label);
   }
 });
 
