@@ -69,6 +69,13 @@ test('reads dates in words and numbers, before or after the time', () => {
   assert.equal(stampOf('May 20:').time, null);
 });
 
+test('reads a rough time after its day: "2025-01-09 ~16:00 UTC", "May 3, 2024 around 14:00"; a tilde before a count is no time', () => {
+  const read = (text: string) => findStamps(text).map((stamp) => [stamp.date?.day ?? null, stamp.time?.hour ?? null, stamp.zone?.label ?? null]);
+  assert.deepEqual(read('- **2025-01-09 ~16:00 UTC**: Last successful embeddings generated'), [[9, 16, 'UTC']]);
+  assert.deepEqual(read('On May 3, 2024 around 14:00 the API failed'), [[3, 14, null]]);
+  assert.deepEqual(read('On 2024-05-03 ~40 users saw errors'), [[3, null, null]]);
+});
+
 test('reads an ordinal raised in HTML and a comma after an abbreviated month (corpus 095, 094)', () => {
   const dateIn = (text: string) => findStamps(text).find((stamp) => stamp.date)?.date ?? null;
   assert.deepEqual(dateIn('the database overload that occurred on May 5<sup>th</sup>, 2023.'), { year: 2023, month: 5, day: 5 });

@@ -304,7 +304,8 @@ export function readStampAt(text: string, position: number, order: DateOrder = '
 
 /** The time after a date, past any separator people put between them: space, "T", "/", ",", "@", " at ", a dash. */
 function readTimeAfterDate(text: string, dateEnd: number): TimeResult | null {
-  const separator = /(?:\s*[,;]?\s*(?:at\s+|@\s*|[-–—]\s*|\/\s*|T)?)/iy;
+  // "2025-01-09 ~16:00 UTC", "May 3 around 14:00": a rough time after its day.
+  const separator = /(?:\s*[,;]?\s*(?:at\s+|@\s*|[-–—]\s*|\/\s*|T)?(?:(?:~|≈|around\s+|about\s+|approx(?:\.|imately)?\s*|ca\.\s*)(?=\d))?)/iy;
   separator.lastIndex = dateEnd;
   separator.exec(text);
   return readTimeAt(text, separator.lastIndex);
