@@ -133,6 +133,17 @@ test('found by the title in its common variants: spaced, Setext, after blank lin
   assert.ok(!withFront('title: Release 2.0\nstatus: published'), 'nor a status alone');
 });
 
+test('a timeline heading that goes on past its name and a note ("## Timeline (all times PST) 01/16/2024 - 02/28/2024. All times approximations") is the timeline, found by content too', () => {
+  const text = joinLines('# Blockchain mainnet stall.', '', '## Issue Summary', 'A bug in the timelord caused a chain stall.', '',
+    '## Timeline (all times PST) 01/16/2024 - 02/28/2024. All times approximations', '', '01-10-2024', '', '7:32 PM - The chain stalled at height 4779033.', '',
+    '7:38 PM - Monitoring detected the chain stall.', '', '7:42 PM - New blocks being created again.', '', '## Resolution and recovery', 'Version 2.2.0 fixed it.', '');
+  assert.ok(isPostmortemDocument('/repo/2024-06/2024-06-25-blockchain_mainnet-stall.md', text, null, DEFAULT_INCLUDE));
+  const model = analyze(text);
+  assert.deepEqual([model.timelineSection?.line, model.timeline.length, model.timeline[0].zone?.label], [5, 3, 'PST']);
+  // Only the name before the note, and only when it is a section's exactly.
+  assert.equal(analyze(text.replace('## Timeline (all', '## Timeline of the storm (all')).timelineSection, null);
+});
+
 test('a folder\'s page is not a postmortem for its folder or a plural title: a README of postmortems, the index the report writes', () => {
   const says = (path: string, text: string) => isPostmortemDocument(path, text, null, DEFAULT_INCLUDE);
   const collection = '# Postmortems\n\nOne file per incident; see the template.\n\n- [DB outage](2024-03-14-db.md)\n';

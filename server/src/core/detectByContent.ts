@@ -22,6 +22,8 @@ const UNTIMED_SECTIONS = 3;
 const TELLS_THE_INCIDENT = /root cause|trigger|what happened|mitigation|detection|contributing factor|how it was detected/;
 /** A section title: a heading, a bold line, a list label or a short line ending in a colon. */
 const TITLE_LINE = /^ {0,3}(?:#{1,6}[ \t]*|(?:[-*+]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?([^\n]{2,80})$/;
+/** A timeline heading that goes on past its name: "## Timeline (all times PST) 01/16/2024 - 02/28/2024. All times approximations". */
+const TIMELINE_HEADING = /^ {0,3}#{1,6}[ \t]+(?:\*\*|__)?(?:timeline|chronology)\b(?![ \t]*[\w-])/i;
 const ENTRY_PREFIX = /^[ \t]*(?:[-*+•]|\d{1,3}[.)]|\||#{1,6})?[ \t]*(?:\*\*|__|\*|_|`|\[)?/;
 
 /** The summary's names in every profile: "summary", "issue summary", "overview" … */
@@ -83,7 +85,7 @@ export function looksLikePostmortem(text: string): boolean {
   for (const line of head.split(/\r\n|\r|\n/)) {
     if (/^ {0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
     if (inFence || line.trim() === '') continue;
-    const section = line.length <= 100 ? sectionOf(line) : null;
+    const section = (line.length <= 100 ? sectionOf(line) : null) ?? (TIMELINE_HEADING.test(line) ? { timeline: true, other: null } : null);
     if (section) {
       inTimeline = section.timeline;
       sawTimeline ||= section.timeline;

@@ -76,7 +76,7 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
   for (const { line: i, title } of titled) {
     const info = md.info[i];
     const text = lines[i].text;
-    const named = title ? recognizeTitle(title.words, profile, title.mode) : null;
+    const named = title ? recognizeTitle(title.words, profile, title.mode) ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) : null) : null;
     const id = named?.id ?? null;
     if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
       // A label in a list item or inside a paragraph counts only under a heading no profile knows (see buildSections).
@@ -241,6 +241,17 @@ const EXACT = 3;
  * "Root Cause & Remediation"): two halves of one combined section are that section; two different
  * sections are the first, and also the second. A title that is itself an alias stays whole.
  */
+/**
+ * A heading that goes on past its name and a note in parentheses: "## Timeline (all times PST)
+ * 01/16/2024 - 02/28/2024. All times approximations". Its name alone, when it is a section's exactly.
+ */
+function nameBeforeNote(title: string, profile: CompiledProfile, mode: MatchMode): { id: string; also?: string } | null {
+  const at = title.indexOf('(');
+  if (at <= 0) return null;
+  const found = bestMatch(normalizeTitle(title.slice(0, at)).words, profile, mode);
+  return found?.score === EXACT ? { id: found.id } : null;
+}
+
 function recognizeTitle(words: string, profile: CompiledProfile, mode: MatchMode): { id: string; also?: string } | null {
   const whole = bestMatch(words, profile, mode);
   if (whole?.score === EXACT) return whole;
