@@ -144,6 +144,13 @@ test('a timeline heading that goes on past its name and a note ("## Timeline (al
   assert.equal(analyze(text.replace('## Timeline (all', '## Timeline of the storm (all')).timelineSection, null);
 });
 
+test('the ALX template\'s four sections with its timeline told by labels, no time in it, is a postmortem by its content; three sections without a root cause are not', () => {
+  const text = joinLines('**Issue Summary:**', '- **Duration of the Outage:** from 10:00 AM UTC until 11:30 AM UTC.', '', '**Timeline:**', '- **Issue Detection:** users saw a blank screen.',
+    '- **Resolution:** the driver update was rolled back.', '', '**Root Cause and Resolution:**', '- **Root Cause:** a driver conflict.', '', '**Corrective and Preventative Measures:**', '- Test driver updates.', '');
+  assert.ok(isPostmortemDocument('/repo/0x19-postmortem/docker_issue.md', text, null, DEFAULT_INCLUDE));
+  assert.ok(!isPostmortemDocument('/repo/docs/plan.md', joinLines('**Summary:**', 'x', '', '**Timeline:**', '- Q1: design', '', '**Impact:**', 'y', '', '**Action Items:**', '- z'), null, DEFAULT_INCLUDE));
+});
+
 test('a folder\'s page is not a postmortem for its folder or a plural title: a README of postmortems, the index the report writes', () => {
   const says = (path: string, text: string) => isPostmortemDocument(path, text, null, DEFAULT_INCLUDE);
   const collection = '# Postmortems\n\nOne file per incident; see the template.\n\n- [DB outage](2024-03-14-db.md)\n';

@@ -1,7 +1,8 @@
 // A postmortem found by its structure when neither its path nor its title says so: a Timeline with at
 // least two timed entries, and at least two other sections a built-in profile names ("Issue Summary" as
 // a plain first line, "Root Cause", "Resolution") or one telling the incident ("What happened"); a
-// Summary over three timed entries; a Timeline among four other sections; or, with no timeline, three
+// Summary over three timed entries; a Timeline among four other sections, or three with a root cause
+// (the ALX template, its entries told by label); or, with no timeline, three
 // sections only an incident has (a write-up in prose: "What happened", "Mitigation", "Lessons learned"). Read line by line without parsing, and only
 // as far as needed: a README with none of those words costs two searches.
 import { PROFILES, compileProfile } from './profiles';
@@ -106,6 +107,9 @@ export function looksLikePostmortem(text: string): boolean {
     // many of a profile's sections, its entries in a form not read here ("[03-26 23:04]").
     if (timedEntries >= 3 && [...others].some((name) => SUMMARY_NAMES.has(name))) return true;
     if (sawTimeline && others.size >= 4) return true;
+    // The ALX template's four sections with its timeline's entries told by label ("**Issue Detection:** …"):
+    // a timeline, a root cause and two more.
+    if (sawTimeline && others.size >= 3 && [...others].some((name) => TELLS_THE_INCIDENT.test(name))) return true;
     if (incidentSections >= UNTIMED_SECTIONS && [...others].some((name) => TELLS_THE_INCIDENT.test(name))) return true;
   }
   return false;
