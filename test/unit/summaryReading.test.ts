@@ -453,6 +453,13 @@ test('a chain or service halted is the impact ("Block generation was halted for 
   assert.equal(impact('Neither chain halted and the nodes kept their state.'), false);
 });
 
+test('a cause told by where it came from: "This outage stemmed from a firewall issue"; "activity originating from an unknown IP address" tells where, not why (corpus 011)', () => {
+  const cause = (sentence: string) => analyze(withSummary('From 10:00 to 11:00 UTC about 70% of users were affected.', sentence)).summary?.fields.has('root-cause');
+  assert.equal(cause('This outage stemmed from a firewall issue on one of the servers.'), true);
+  assert.equal(cause('The errors originated from a typo in the config.'), true);
+  assert.equal(cause('An alert showed suspicious activity originating from an unknown IP address.'), false);
+});
+
 test('an end written with no AM or PM after a start written PM ("from 1:10pm PST until 1:19 PST") is minutes later, not the next night', () => {
   assert.equal(analyze(withSummary('On August 21st from 1:10pm PST until 1:19 PST, the web servers stopped responding because of a bad config; every user.')).incident.durationMinutes, 9);
   // An end with its own AM stays as written; an evening's end past midnight too.

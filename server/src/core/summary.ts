@@ -106,6 +106,9 @@ const ROOT_CAUSE_PROSE: readonly RegExp[] = [
   /\b(?:found|determined|discovered|identified)\s+(?:that\s+)?the\s+(?:issue|problem|cause)\s+was\b/i,
   // "The root of the problem was that our new server was not added …" (092).
   /\bunderlying\s+(?:issue|cause|problem)\b|\b(?:a|the)\s+bug\s+in\b|\broot\s+of\s+(?:the|this)\s+(?:problem|issue|outage|incident)\b/i,
+  // "This outage stemmed from a firewall issue", "the errors originated from a typo"; not "activity
+  // originating from an unknown IP address" (011), which tells where, not why.
+  /\b(?:stem(?:med|s)|originated|ar(?:ose|isen))\s+from\b/i,
   // A breach told by its means: "The hacker used a brute-forcing program to gain access".
   /\b(?:attackers?|hackers?|intruders?)\s+(?:\w+\s+)?(?:used|exploited|gained|obtained|compromised|stole|hijacked|breached)\b/i,
 ];
