@@ -49,12 +49,13 @@ export function findPastedReport(text: string): PastedReport | null {
   if (!/^ {0,3}(?:`{3,}|~{3,})[ \t]*(?:markdown|md)\b/im.test(text) && !/^\s*(?:`{3,}|~{3,})[ \t]*(?:\r?\n|\r)/.test(text)) return null;
   const lines = splitLines(text);
   const nonBlank = lines.filter((line) => line.text.trim() !== '').length;
+  const firstWritten = lines.findIndex((line) => line.text.trim() !== '');
   // Every fenced block is followed to its end, so a "```md" inside another block opens nothing.
   let fence: { line: number; marker: string; markdown: boolean; whole: boolean } | null = null;
   for (let i = 0; i < lines.length; i++) {
     if (!fence) {
       const opening = FENCE.exec(lines[i].text);
-      if (opening) fence = { line: i, marker: opening[1], markdown: /^(?:markdown|md)$/i.test(opening[2] ?? ''), whole: !opening[2] && lines.slice(0, i).every((line) => line.text.trim() === '') };
+      if (opening) fence = { line: i, marker: opening[1], markdown: /^(?:markdown|md)$/i.test(opening[2] ?? ''), whole: !opening[2] && i === firstWritten };
       continue;
     }
     const closing = CLOSING.exec(lines[i].text);

@@ -237,11 +237,6 @@ function bestMatch(words: string, profile: CompiledProfile, mode: MatchMode): { 
 const EXACT = 3;
 
 /**
- * The section a title names, or the two it joins with "and" ("Resolution and preventive methods",
- * "Root Cause & Remediation"): two halves of one combined section are that section; two different
- * sections are the first, and also the second. A title that is itself an alias stays whole.
- */
-/**
  * A heading that goes on past its name and a note in parentheses: "## Timeline (all times PST)
  * 01/16/2024 - 02/28/2024. All times approximations". Its name alone, when it is a section's exactly.
  */
@@ -252,6 +247,11 @@ function nameBeforeNote(title: string, profile: CompiledProfile, mode: MatchMode
   return found?.score === EXACT ? { id: found.id } : null;
 }
 
+/**
+ * The section a title names, or the two it joins with "and" ("Resolution and preventive methods",
+ * "Root Cause & Remediation"): two halves of one combined section are that section; two different
+ * sections are the first, and also the second. A title that is itself an alias stays whole.
+ */
 function recognizeTitle(words: string, profile: CompiledProfile, mode: MatchMode): { id: string; also?: string } | null {
   const whole = bestMatch(words, profile, mode);
   if (whole?.score === EXACT) return whole;

@@ -336,12 +336,6 @@ export function withFacts(summary: SummaryFacts, other: SummaryFacts): SummaryFa
   };
 }
 
-/**
- * The summary's facts in lines `firstLine` to `lastLine`. `tablesOnly`: only facts written in tables
- * (a report's opening "Impact" table, before its summary), no prose. `setOrder`: the order of every
- * numeric date (the postmortem.dateOrder setting's, or the document's own); null reads them as written.
- * `firstColumn`: where `firstLine` starts to count (past a heading's name: "##### Issue Summary: Duration: …").
- */
 const DAY_SPAN_JOIN = /^(?:,?\s*\d{4})?\s*(?:to|until|till|through|thru|and|[-–—])\s*$/i;
 
 const DAY_MS = 86_400_000;
@@ -371,6 +365,12 @@ function labelledLine(raw: string): boolean {
   return label !== null && label[2].trim() !== '';
 }
 
+/**
+ * The summary's facts in lines `firstLine` to `lastLine`. `tablesOnly`: only facts written in tables or
+ * labelled lines (a report's opening "Impact" table, or "**Impact Window:** …", before its summary), no prose. `setOrder`: the order of every
+ * numeric date (the postmortem.dateOrder setting's, or the document's own); null reads them as written.
+ * `firstColumn`: where `firstLine` starts to count (past a heading's name: "##### Issue Summary: Duration: …").
+ */
 export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number, tablesOnly = false, setOrder: DateOrder | null = null, firstColumn = 0): SummaryFacts {
   const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null, impact: null, rootCause: null };
   const { lines } = md.index;

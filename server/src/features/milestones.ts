@@ -181,16 +181,19 @@ export function firstSaying(model: PostmortemModel, order: readonly number[], ki
     const first = sayingAt(k);
     if (!first) continue;
     if (kind !== 'resolved') return first;
+    // The last entry to say it, then the last break before that: the first said after the break.
     let last = order.length - 1;
-    while (last > k && !sayingAt(last)) last--;
+    let lastSaid: { entryIndex: number; word: string } | null = null;
+    while (last > k && !(lastSaid = sayingAt(last))) last--;
+    if (!lastSaid) return first;
     let lastBreak = last - 1;
     while (lastBreak > k && !saysBreaking(words[order[lastBreak]])) lastBreak--;
-    if (lastBreak <= k) return first;
-    for (let after = lastBreak + 1; after <= last; after++) {
+    if (lastBreak === k) return first;
+    for (let after = lastBreak + 1; after < last; after++) {
       const settled = sayingAt(after);
       if (settled) return settled;
     }
-    return first;
+    return lastSaid;
   }
   return null;
 }
