@@ -163,6 +163,30 @@ test('entries parted only by <br> in a hard-wrapped paragraph are run on (flutte
   assert.deepEqual([incident.start?.text, incident.end?.text, incident.durationMinutes], ['21:14', '12:55', 15 * 60 + 41]);
 });
 
+test('a duration measured on a timeline whose entries run on is no mismatch: the run-on warning comes first, and once mended the window agrees', () => {
+  const text = (stated: string) => joinLines('# Postmortem: flutter.dev outage', '', '## Summary', '',
+    `Description: the site was offline for 80% of users.<br> Duration: ${stated}<br> User impact: new users`, '',
+    '## Timeline (all times in PDT)', '', '### 2023-08-25', '',
+    '15:27 - A change to the DNS configuration is submitted, unaware that it adds four wrong A',
+    'records.<br> 21:14 - DNS configuration changes take effect. 80% of IPs fail. **\\<START OF',
+    'OUTAGE>**<br> 21:20 - Monitoring sends a first e-mail.', '', '### 2023-08-26', '',
+    '12:55 - The DNS fix takes effect. **\\<END OF OUTAGE>**', '', '## Root Cause', 'A wrong DNS record.', '');
+  const mismatch = (doc: string) => diagnosticsOf(doc).filter((d) => d.code === 'duration-mismatch');
+  const codes = (doc: string) => diagnosticsOf(doc).map((d) => d.code);
+  // Read as it stands, the timeline starts at 15:27 (the start mark is in its words): 21h 28m against 15h 40m.
+  assert.equal(analyze(text('15 hours 40 minutes')).incident.durationMinutes, 21 * 60 + 28);
+  assert.deepEqual(mismatch(text('15 hours 40 minutes')), []);
+  assert.ok(codes(text('15 hours 40 minutes')).includes(CODE));
+  const mended = fixAllText(analyze(text('15 hours 40 minutes')), settingsWith(), null);
+  assert.deepEqual(runOn(mended), []);
+  assert.equal(analyze(mended).incident.durationMinutes, 15 * 60 + 41);
+  assert.deepEqual(mismatch(mended), []);
+  // A duration that is wrong is reported once the entries are on their lines.
+  const wrong = fixAllText(analyze(text('3 hours')), settingsWith(), null);
+  assert.deepEqual(mismatch(text('3 hours')), []);
+  assert.match(String(mismatch(wrong)[0]?.message), /says 3 hours \(3h\), but .* 15h 41m\./);
+});
+
 test('fix-all puts run-on entries on their lines before it fills the summary from the timeline', () => {
   const text = joinLines('# Postmortem: DNS outage', '', '## Summary', 'The site was down for 80% of users.', '',
     '## Timeline (UTC)', '', '15:27 - A DNS change is submitted.<br> 21:14 - It takes effect. **OUTAGE BEGINS**<br> 21:20 - First alert.', '',

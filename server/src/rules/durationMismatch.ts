@@ -6,6 +6,7 @@ import type { PostmortemModel } from '../core/model';
 import { formatDuration, type StatedDuration } from '../core/time/duration';
 import { durationEdit } from './fixes/replaceDuration';
 import { defineRule, editsOf } from './rule';
+import { runOnSplits } from './shared/runOnEntries';
 
 export interface DurationMismatchData {
   code: 'duration-mismatch';
@@ -34,9 +35,22 @@ export function durationContradicts(model: PostmortemModel, settingsTolerance: n
   const tolerance = toleranceFor(stated, settingsTolerance);
   // A window that opens on a lead-up bounds the outage from above only.
   if (statedWithinLeadUp(model)) return false;
-  return stated.bound === 'at-most' ? computed > stated.minutes + tolerance
+  const contradicts = stated.bound === 'at-most' ? computed > stated.minutes + tolerance
     : stated.bound === 'at-least' ? computed < stated.minutes - tolerance
       : Math.abs(stated.minutes - computed) > tolerance;
+  return contradicts && !measuredOnRunOnTimeline(model);
+}
+
+/**
+ * A window read from a timeline whose entries run on ("(Internal ID 560528920.)<br> 21:14 - DNS
+ * configuration changes take effect. **<START OF OUTAGE>**", flutter/flutter's postmortems) misses
+ * the entries read as words, and the marks among them: a mismatch measured on it is the misreading's.
+ * timeline-entries-run-on says what to mend, and once mended the window is measured on every entry.
+ */
+function measuredOnRunOnTimeline(model: PostmortemModel): boolean {
+  const { start, end } = model.incident;
+  if (start?.source !== 'timeline' && end?.source !== 'timeline') return false;
+  return model.timeline.some((entry) => runOnSplits(model, entry).length > 0);
 }
 
 export const durationMismatch = defineRule<DurationMismatchData>({
