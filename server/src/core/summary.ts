@@ -53,6 +53,11 @@ const ROUGH_TIME = /(?:~|≈|\b(?:about|approximately|approx\.?|around|roughly|c
 // "… após o deploy das 17h30" (067), "a las 10:00", "vers 9h": the same words in Portuguese, Spanish and French.
 const START_CONTEXT = /(?:(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?|(?:^|\s)(?:às|das|desde(?:\s+(?:as|las))?|a\s+partir\s+d(?:as|e)|por\s+volta\s+das|a\s+las|hacia\s+las|à|vers|depuis)\s*)$/i;
 /** "Tim noticed at 0:59 CET that …": when it became known, not when it began. */
+/**
+ * "A second set of multisends began at Jan 28th 2025, 10:55:08 UTC and lasted just over an hour" after
+ * "At Jan 27th 2025, 18:50:28 UTC, …" (Cosmos Hub): a later episode's start and length, not the incident's.
+ */
+const LATER_EPISODE = /\b(?:a|the)\s+(?:second|third|fourth|fifth|further|later)\s+(?!(?:day|morning|evening|night|time|week)\b)[\w-]+|\banother\s+(?:set|wave|round|burst|batch|outage|incident|episode|spike|attack|period|occurrence|storm)\b/i;
 const NOTICED_AT = /\b(?:noticed|detected|reported|discovered|spotted|alerted|paged|notified|reali[sz]ed)\s+(?:[\w'-]+\s+){0,2}(?:at|around|about|approximately)\s*$/i;
 /** "…until 5:01 PM", "…restored at 1:02 PM", "… End-time: 3:07 PM": the time that ends the window, whatever came before it in the line. */
 const END_CONTEXT = /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$|\bend(?:[\s-]?time)?\s*:\s*$/i;
@@ -443,7 +448,8 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       if (!facts.start) facts.start = timed[0];
       // "started … around 11:00 GMT, a full outage by 17:00 GMT … resolved at 23:01 GMT": the time said to end it, else the second.
       if (!facts.end) facts.end = timed.find((t, k) => k > 0 && endsHere(t)) ?? timed[1];
-    } else if (timed.length === 1 && !facts.start && (/\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i.test(value) || (label !== null && isMomentLabel(label[1])))) {
+    } else if (timed.length === 1 && !facts.start && (/\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i.test(value) || (label !== null && isMomentLabel(label[1])))
+      && !(firstAt && firstAt !== timed[0] && LATER_EPISODE.test(sentenceAround(value, timed[0].stamp.start)))) {
       facts.start = timed[0];
     }
     // "At 3:00 PM … until 5:01 PM", "…inaccessible for two hours until 1:02 PM": once a start is known.
@@ -460,7 +466,8 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       const durations = findDurations(value).filter((d) => {
         const before = value.slice(Math.max(0, d.start - 40), d.start);
         const offset = OFFSET.test(value.slice(d.end)) && !SPAN_WORDS.test(before);
-        return !spans.some(([s, e]) => d.start < e && d.end > s) && !offset && !RESPONSE_TIME.test(before);
+        return !spans.some(([s, e]) => d.start < e && d.end > s) && !offset && !RESPONSE_TIME.test(before)
+          && !(field === null && firstAt && !timed.includes(firstAt) && LATER_EPISODE.test(sentenceAround(value, d.start)));
       });
       const chosen = field === 'duration' ? durations[0] : durations.find((d) => DURATION_CONTEXT.test(value.slice(Math.max(0, d.start - 40), d.start)));
       if (chosen && !facts.stated) {
