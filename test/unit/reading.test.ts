@@ -305,6 +305,23 @@ test('section-order checks half sections: a "## Resolution" before the Timeline'
   assert.ok(codesOf(text).includes('section-order'));
 });
 
+test('a Timeline after the analysis is the SRE and PagerDuty templates\' order: held to its place only in the classic template\'s own titles or when classic is named', () => {
+  const industry = joinLines('# Incident report: chain halt', '## Summary', 'From 10:00 to 13:00 UTC blocks were not produced, due to a bad upgrade.',
+    '## Root Cause', 'A state migration bug.', '## Resolution', 'Patched and restarted.', '## Action Items', '- Add an upgrade test', '## Timeline', '- 10:00 UTC halt', '- 13:00 UTC blocks again', '');
+  assert.deepEqual(codesOf(industry).filter((code) => code === 'section-order'), []);
+  assert.deepEqual(codesOf(industry, { profile: 'classic' }).filter((code) => code === 'section-order'), ['section-order', 'section-order'], 'named, the classic order holds');
+  // The ALX template's titles: its order, Timeline second.
+  const assignment = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 13:00 UTC 20% of users were affected, due to a bad deploy.',
+    '## Root Cause and Resolution', 'A bad deploy; rolled back.', '## Timeline', '- 10:00 UTC a', '- 13:00 UTC b', '## Corrective and Preventive Measures', '- y', '');
+  assert.deepEqual(codesOf(assignment).filter((code) => code === 'section-order'), ['section-order']);
+  // The rest of the order still holds: the summary first, measures after the cause.
+  const measuresFirst = joinLines('# Incident report: chain halt', '## Summary', 'From 10:00 to 13:00 UTC blocks were not produced, due to a bad upgrade.',
+    '## Action Items', '- Add an upgrade test', '## Root Cause', 'A state migration bug.', '## Resolution', 'Patched.', '## Timeline', '- 10:00 UTC halt', '- 13:00 UTC blocks again', '');
+  assert.deepEqual(codesOf(measuresFirst).filter((code) => code === 'section-order'), ['section-order']);
+  const summaryLast = joinLines('# Incident report', '## Timeline', '- 10:00 UTC halt', '- 13:00 UTC blocks again', '## Root Cause', 'A bug.', '## Summary', 'From 10:00 to 13:00 UTC blocks halted; a bug.', '');
+  assert.ok(codesOf(summaryLast).includes('section-order'));
+});
+
 test('a bold label on a list item inside a section is a field of it; "Actions Taken" is narrative, not Action Items', () => {
   const text = joinLines(
     '# Postmortem', '## Issue Summary', 'From 10:00 to 13:00 UTC 20% of users were affected, due to a bad deploy.',
