@@ -481,3 +481,14 @@ test('a later episode told after the first ("A second set of multisends began at
   assert.deepEqual(read('A second set of multisends began at Jan 28th 2025, 10:55 UTC and lasted just over an hour.'), ['Jan 28th 2025, 10:55 UTC', 'an hour', 73]);
   assert.deepEqual(read('At Jan 27th 2025, 18:50 UTC, multisends were included in a block.', 'The slowdown began at Jan 27th 2025, 18:52 UTC and lasted the next day through.'), ['Jan 27th 2025, 18:52 UTC', null, 17 * 60 + 16]);
 });
+
+test('what will change, as teams title it, is the corrective and preventive measures: "## Follow-up", "# Future plan", "## Looking Forward", "**Recommendations:**"', () => {
+  for (const title of ['## Follow-up', '## Open follow-ups', '# Future plan', '## Future Work', '## Looking Forward', '## What we are changing beyond the patch', '**Recommendations:**', '**Remedial Measures:**', '## What is being done about this?']) {
+    const text = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 11:00 UTC 30% of users got errors because of a bad config.', '## Timeline',
+      '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '## Root Cause and Resolution', 'A bad config; reverted.', title, '- Add a canary stage to config deploys.', '');
+    assert.deepEqual(missingSections(text), [], title);
+  }
+  const text = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 11:00 UTC 30% of users got errors because of a bad config.', '## Timeline',
+    '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '## Root Cause and Resolution', 'A bad config; reverted.', '## Lessons learned', '- Configs need review.', '');
+  assert.deepEqual(missingSections(text), ['Corrective and Preventive Measures'], 'lessons are not measures');
+});

@@ -76,6 +76,10 @@ const RESOLUTION_ALIASES = [
 const ACTION_ITEM_ALIASES = [
   'Action Items', 'Actions', 'Corrective Actions', 'Follow-up Actions', 'Follow-up Items', 'Next Steps',
   "What We're Doing About It", 'What We Are Doing About It', 'How Are We Going to Do Better', 'How We Will Do Better',
+  // What will change, as teams title it: "## Follow-up" (Flutter), "# Future plan", "## Looking Forward",
+  // "## What we are changing beyond the patch", "**Recommendations:**", "**Remedial Measures:**".
+  'Follow-up', 'Follow-ups', 'Future Plan', 'Future Plans', 'Future Work', 'Future Works', 'Looking Forward',
+  'What We Are Changing', "What We're Changing", 'What Is Being Done About This', 'Recommendations', 'Remedial Measures',
   'Ações Corretivas',
 ];
 
