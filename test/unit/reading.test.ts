@@ -305,19 +305,18 @@ test('section-order checks half sections: a "## Resolution" before the Timeline'
   assert.ok(codesOf(text).includes('section-order'));
 });
 
-test('a Timeline after the analysis is the SRE and PagerDuty templates\' order: held to its place only in the classic template\'s own titles or when classic is named', () => {
-  const industry = joinLines('# Incident report: chain halt', '## Summary', 'From 10:00 to 13:00 UTC blocks were not produced, due to a bad upgrade.',
-    '## Root Cause', 'A state migration bug.', '## Resolution', 'Patched and restarted.', '## Action Items', '- Add an upgrade test', '## Timeline', '- 10:00 UTC halt', '- 13:00 UTC blocks again', '');
-  assert.deepEqual(codesOf(industry).filter((code) => code === 'section-order'), []);
-  assert.deepEqual(codesOf(industry, { profile: 'classic' }).filter((code) => code === 'section-order'), ['section-order', 'section-order'], 'named, the classic order holds');
-  // The ALX template's titles: its order, Timeline second.
-  const assignment = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 13:00 UTC 20% of users were affected, due to a bad deploy.',
-    '## Root Cause and Resolution', 'A bad deploy; rolled back.', '## Timeline', '- 10:00 UTC a', '- 13:00 UTC b', '## Corrective and Preventive Measures', '- y', '');
-  assert.deepEqual(codesOf(assignment).filter((code) => code === 'section-order'), ['section-order']);
-  // The rest of the order still holds: the summary first, measures after the cause.
-  const measuresFirst = joinLines('# Incident report: chain halt', '## Summary', 'From 10:00 to 13:00 UTC blocks were not produced, due to a bad upgrade.',
-    '## Action Items', '- Add an upgrade test', '## Root Cause', 'A state migration bug.', '## Resolution', 'Patched.', '## Timeline', '- 10:00 UTC halt', '- 13:00 UTC blocks again', '');
-  assert.deepEqual(codesOf(measuresFirst).filter((code) => code === 'section-order'), ['section-order']);
+test('a Timeline after the root cause and resolution is the SRE and PagerDuty templates\' order; between them, or with classic named, it is held to its place', () => {
+  const orderOf = (raw: Record<string, unknown>, ...sections: string[]) => codesOf(joinLines('# Incident report: chain halt', '## Summary', 'From 10:00 to 13:00 UTC blocks were not produced, due to a bad upgrade.',
+    ...sections.flatMap((section) => (section === '## Timeline' ? [section, '- 10:00 UTC halt', '- 13:00 UTC blocks again'] : [section, 'Words of it.'])), ''), raw).filter((code) => code === 'section-order').length;
+  // The SRE template's order (action items before the Timeline) and PagerDuty's (after it).
+  assert.equal(orderOf({}, '## Root Cause', '## Resolution', '## Action Items', '## Timeline'), 0);
+  assert.equal(orderOf({}, '## Root Cause', '## Resolution', '## Timeline', '## Action Items'), 0);
+  assert.equal(orderOf({}, '## Action Items', '## Timeline'), 0, 'no cause or fix written: nothing placed around it');
+  assert.equal(orderOf({ profile: 'classic' }, '## Root Cause', '## Resolution', '## Action Items', '## Timeline'), 2, 'named, the classic order holds');
+  // Between the cause and its fix, the Timeline follows no template.
+  assert.equal(orderOf({}, '## Root Cause', '## Timeline', '## Resolution', '## Action Items'), 1);
+  // The rest of the order still holds: measures after the cause, the summary first.
+  assert.equal(orderOf({}, '## Action Items', '## Root Cause', '## Resolution', '## Timeline'), 1);
   const summaryLast = joinLines('# Incident report', '## Timeline', '- 10:00 UTC halt', '- 13:00 UTC blocks again', '## Root Cause', 'A bug.', '## Summary', 'From 10:00 to 13:00 UTC blocks halted; a bug.', '');
   assert.ok(codesOf(summaryLast).includes('section-order'));
 });

@@ -1,8 +1,10 @@
 // A section comes before one the profile puts earlier. No fix: moving prose is the writer's call.
 import type { PostmortemModel, RequirementStatus } from '../core/model';
 import { CLASSIC } from '../core/profiles';
-import { normalizeAlias } from '../core/sectionNames';
 import { defineRule, type Problem } from './rule';
+
+/** The classic profile's "Root Cause and Resolution", whole or in its parts. */
+const ANALYSIS = 'root-cause-and-resolution';
 
 export interface SectionOrderData {
   code: 'section-order';
@@ -12,25 +14,19 @@ export interface SectionOrderData {
 }
 
 /**
- * The classic template's own titles, as the ALX assignment gives them: a document that writes one follows
- * that template, its order included. "Root Cause" or "Action Items" alone are any template's words.
+ * Whether the Timeline may come after the cause and its fix: the Google SRE and PagerDuty templates put
+ * it there (the action items before it or after it), and so do many teams' own. With the classic profile
+ * chosen for the document rather than named, a Timeline after the root cause and the resolution (or with
+ * neither) follows that layout; one between them (the cause before it, the fix after) follows none.
  */
-const CLASSIC_TITLES = ['Issue Summary', 'Root Cause and Resolution', 'Root Causes and Resolution', 'Cause and Resolution',
-  'Corrective and Preventive Measures', 'Corrective and Preventative Measures', 'Preventive and Corrective Measures',
-  'Preventative and Corrective Measures'].map(normalizeAlias);
-
-function writesClassicTitle(model: PostmortemModel): boolean {
-  return model.sections.some((section) => CLASSIC_TITLES.some((title) => section.words === title || section.words.startsWith(`${title} `)));
-}
-
-/**
- * Whether the Timeline may come after the analysis: the Google SRE and PagerDuty templates put it
- * there, and so do many teams' own ("Root cause", "Action items", then "Timeline"). With the classic
- * profile chosen for the document rather than named, only a document written in the classic template's
- * own titles is held to its place for the Timeline.
- */
-function timelineMayComeLast(model: PostmortemModel): boolean {
-  return model.profile.name === CLASSIC.name && (model.profileSource === 'document' || model.profileSource === 'default') && !writesClassicTitle(model);
+function timelineAfterAnalysis(model: PostmortemModel): boolean {
+  if (model.profile.name !== CLASSIC.name || (model.profileSource !== 'document' && model.profileSource !== 'default')) return false;
+  const timeline = model.requirements.find((status) => status.spec.role === 'timeline')?.line ?? null;
+  if (timeline === null) return false;
+  // Each part where it first comes: a "1. Resolution" among the lessons further down is not the fix's section.
+  const first = new Map<string, number>();
+  for (const section of model.sections) if (section.specId === ANALYSIS && section.id && !first.has(section.id)) first.set(section.id, section.line);
+  return [...first.values()].every((line) => line < timeline);
 }
 
 export const sectionOrder = defineRule<SectionOrderData>({
@@ -40,7 +36,7 @@ export const sectionOrder = defineRule<SectionOrderData>({
   check({ model, lineSpan }) {
     const problems: Array<Problem<SectionOrderData>> = [];
     if (model.profile.unordered) return problems;
-    const timelineFree = timelineMayComeLast(model);
+    const timelineFree = timelineAfterAnalysis(model);
     let furthest: RequirementStatus | null = null;
     for (const status of model.requirements) {
       // Half a section counts too: a "## Resolution" before the Timeline when "Root Cause and Resolution" follows it.
