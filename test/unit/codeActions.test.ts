@@ -117,6 +117,26 @@ test('a missing summary whose facts stand under the title gets its heading there
   assert.equal(filled.split('Impact:').length, 2, 'one Impact label');
 });
 
+test('a missing section keeps the document\'s own layout: with its Timeline after the analysis, a summary goes before the analysis and a cause before the action items', () => {
+  const insertOnly = (text: string, title: string) => {
+    const missing = diagnosticsOf(text).find((d) => d.code === 'section-missing' && (d.data as { title: string }).title === title)!;
+    return apply(text, actionsFor(text, missing)[0]);
+  };
+  const timeline = ['## Timeline', '- 10:00 UTC halt', '- 13:00 UTC blocks again', ''];
+  const noSummary = joinLines('# Incident report: chain halt', '', '## Root Cause', 'A state migration bug.', '', '## Resolution', 'Patched.', '', '## Action Items', '- [ ] Add an upgrade test', '', ...timeline);
+  const withSummary = insertOnly(noSummary, 'Issue Summary');
+  assert.ok(withSummary.indexOf('## Issue Summary') < withSummary.indexOf('## Root Cause'), withSummary);
+  assert.deepEqual(diagnosticsOf(withSummary).filter((d) => d.code === 'section-order'), []);
+  const noCause = joinLines('# Incident report: chain halt', '', '## Summary', 'From 10:00 to 13:00 UTC blocks halted; a bug.', '', '## Action Items', '- [ ] Add an upgrade test', '', ...timeline);
+  const withCause = insertOnly(noCause, 'Root Cause and Resolution');
+  assert.ok(withCause.indexOf('## Root Cause and Resolution') < withCause.indexOf('## Action Items'), withCause);
+  assert.deepEqual(diagnosticsOf(withCause).filter((d) => d.code === 'section-order'), []);
+  // The classic layout, the action items after the Timeline: the cause goes between them.
+  const classic = joinLines('# Postmortem', '', '## Issue Summary', 'From 10:00 to 13:00 UTC blocks halted; a bug.', '', ...timeline, '## Corrective and Preventive Measures', '- [ ] Add an upgrade test', '');
+  const fixed = insertOnly(classic, 'Root Cause and Resolution');
+  assert.ok(fixed.indexOf('## Timeline') < fixed.indexOf('## Root Cause and Resolution') && fixed.indexOf('## Root Cause and Resolution') < fixed.indexOf('## Corrective'), fixed);
+});
+
 test('a missing section never cuts code, an HTML block or a table in two; one that runs unclosed to the end gets the section before it', () => {
   const sectionLines = (text: string) => analyze(text).sections.map((section) => `${section.line} ${section.title}`);
   const insertOnly = (text: string, title: string) => {

@@ -1,6 +1,11 @@
 // The profile's sections a document lacks, and where each belongs.
 import type { PostmortemModel, RequirementStatus } from './model';
+import { CLASSIC } from './profiles';
 import { readSummary } from './summary';
+
+/** The classic profile's "Root Cause and Resolution", whole or in its parts. */
+const ANALYSIS = 'root-cause-and-resolution';
+const MEASURES = 'corrective-and-preventive-measures';
 
 /**
  * The sections a requirement still needs, as they would be inserted: the whole section, or, when a
@@ -36,6 +41,26 @@ function summaryHeadingLine(model: PostmortemModel): number | null {
 }
 
 /**
+ * Whether the Timeline may come after the cause and its fix: the Google SRE and PagerDuty templates put
+ * it there (the action items before it or after it), and so do many teams' own. With the classic profile
+ * chosen for the document rather than named, a Timeline after the root cause and the resolution (or,
+ * with neither, after the action items) follows that layout; one between them (the cause before it, the
+ * fix after) follows none.
+ */
+export function timelineAfterAnalysis(model: PostmortemModel): boolean {
+  if (model.profile.name !== CLASSIC.name || (model.profileSource !== 'document' && model.profileSource !== 'default')) return false;
+  const timeline = model.requirements.find((status) => status.spec.role === 'timeline')?.line ?? null;
+  if (timeline === null) return false;
+  // Each part where it first comes: a "1. Resolution" among the lessons further down is not the fix's section.
+  const first = new Map<string, number>();
+  for (const section of model.sections) if (section.specId === ANALYSIS && section.id && !first.has(section.id)) first.set(section.id, section.line);
+  if (first.size > 0) return [...first.values()].every((line) => line < timeline);
+  // No cause or fix written: the action items before the Timeline say which layout it is (after it, the classic one).
+  const measures = model.requirements.find((status) => status.spec.id === MEASURES)?.line ?? null;
+  return measures !== null && measures < timeline;
+}
+
+/**
  * After which line a missing section goes so that the profile's order is kept; `headingOnly` when its
  * content is already below that line (see summaryHeadingLine) and the heading alone makes it the section.
  */
@@ -56,12 +81,13 @@ function insertionLine(model: PostmortemModel, missing: RequirementStatus): numb
   };
   // A missing part ("Resolution" beside "Root Cause") goes right after the part that is there.
   if (missing.line !== null) return endOf(missing);
+  // A Timeline the document puts after its analysis (see timelineAfterAnalysis) places nothing but the summary, before it.
+  const free = timelineAfterAnalysis(model) && missing.spec.role !== 'summary';
+  const placed = (status: RequirementStatus) => status.line !== null && !(free && status.spec.role === 'timeline');
   for (let i = at - 1; i >= 0; i--) {
-    if (order[i].line !== null) return endOf(order[i]);
+    if (placed(order[i])) return endOf(order[i]);
   }
-  for (let i = at + 1; i < order.length; i++) {
-    const line = order[i].line;
-    if (line !== null) return line - 1;
-  }
-  return model.lines.index.lineCount - 1;
+  // Before every section the profile puts after it: the first of them in the document.
+  const after = order.slice(at + 1).filter(placed).map((status) => status.line as number);
+  return after.length ? Math.min(...after) - 1 : model.lines.index.lineCount - 1;
 }

@@ -1,32 +1,13 @@
 // A section comes before one the profile puts earlier. No fix: moving prose is the writer's call.
-import type { PostmortemModel, RequirementStatus } from '../core/model';
-import { CLASSIC } from '../core/profiles';
+import type { RequirementStatus } from '../core/model';
+import { timelineAfterAnalysis } from '../core/requirements';
 import { defineRule, type Problem } from './rule';
-
-/** The classic profile's "Root Cause and Resolution", whole or in its parts. */
-const ANALYSIS = 'root-cause-and-resolution';
 
 export interface SectionOrderData {
   code: 'section-order';
   sectionId: string;
   /** The section this one should follow. */
   expectedAfter: string;
-}
-
-/**
- * Whether the Timeline may come after the cause and its fix: the Google SRE and PagerDuty templates put
- * it there (the action items before it or after it), and so do many teams' own. With the classic profile
- * chosen for the document rather than named, a Timeline after the root cause and the resolution (or with
- * neither) follows that layout; one between them (the cause before it, the fix after) follows none.
- */
-function timelineAfterAnalysis(model: PostmortemModel): boolean {
-  if (model.profile.name !== CLASSIC.name || (model.profileSource !== 'document' && model.profileSource !== 'default')) return false;
-  const timeline = model.requirements.find((status) => status.spec.role === 'timeline')?.line ?? null;
-  if (timeline === null) return false;
-  // Each part where it first comes: a "1. Resolution" among the lessons further down is not the fix's section.
-  const first = new Map<string, number>();
-  for (const section of model.sections) if (section.specId === ANALYSIS && section.id && !first.has(section.id)) first.set(section.id, section.line);
-  return [...first.values()].every((line) => line < timeline);
 }
 
 export const sectionOrder = defineRule<SectionOrderData>({
