@@ -137,6 +137,20 @@ test('a missing section keeps the document\'s own layout: with its Timeline afte
   assert.ok(fixed.indexOf('## Timeline') < fixed.indexOf('## Root Cause and Resolution') && fixed.indexOf('## Root Cause and Resolution') < fixed.indexOf('## Corrective'), fixed);
 });
 
+test('an inserted summary leaves the end to the writer when the window runs a day or more with no dates: as clocks alone it would read back as minutes', () => {
+  const text = joinLines('## Compose apps not available', '', '### Timeline of Events',
+    '* **15:00 UTC(Sat)** All objects have been restored.', '* **20:30 UTC** Script is still running.', '* **18:00 UTC** Restore script begins.',
+    '* **15:00 UTC** Root cause identified.', '* **14:30 UTC** We are investigating a report of devices failing to update.', '',
+    '### Root Cause', 'A garbage collector deleted shared blobs.', '', '### Resolution', 'Restored from backups.', '',
+    '### Corrective and Preventive Measures', '- [ ] Dry-run the collector on a copy first.', '');
+  assert.equal(analyze(text).incident.durationMinutes, 24 * 60 + 30);
+  const missing = diagnosticsOf(text).find((d) => d.code === 'section-missing' && /Summary/.test((d.data as { title: string }).title))!;
+  const fixed = apply(text, actionsFor(text, missing)[0]);
+  assert.match(fixed, /- \*\*Duration:\*\* 1d 30m\n- \*\*Start time:\*\* 14:30 UTC\n- \*\*End time:\*\* \n/);
+  assert.deepEqual(diagnosticsOf(fixed).filter((d) => d.code === 'duration-mismatch'), []);
+  assert.equal(analyze(fixed).incident.durationMinutes, 24 * 60 + 30);
+});
+
 test('a missing section never cuts code, an HTML block or a table in two; one that runs unclosed to the end gets the section before it', () => {
   const sectionLines = (text: string) => analyze(text).sections.map((section) => `${section.line} ${section.title}`);
   const insertOnly = (text: string, title: string) => {

@@ -17,8 +17,19 @@ function knownValue(model: PostmortemModel, field: SummaryField): string | null 
   if (field === 'duration' && incident.durationMinutes !== null && !startsWithLeadUp(model)) return formatDuration(incident.durationMinutes);
   // A lead-up entry ("PR-158 was merged") is no start to write in: the writer knows when it began.
   if (field === 'start' && incident.start && !startsWithLeadUp(model)) return localDateTime(incident.start);
-  if (field === 'end' && incident.end) return localDateTime(incident.end);
+  if (field === 'end' && incident.end && !undatedDays(model)) return localDateTime(incident.end);
   return null;
+}
+
+/**
+ * A window of a day or more with no year to its days: written as clocks ("14:30 UTC" to "15:00 UTC",
+ * the next day's, as a timeline newest first gives it), it would read back as 30 minutes. The start and
+ * the duration say it; the end is left for the writer.
+ */
+function undatedDays({ incident }: PostmortemModel): boolean {
+  const { start, end, durationMinutes } = incident;
+  const dated = (date: { year: number | null } | null) => date !== null && date.year !== null;
+  return durationMinutes !== null && durationMinutes >= 24 * 60 && !(start && end && dated(start.date) && dated(end.date));
 }
 
 /**
