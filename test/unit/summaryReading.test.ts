@@ -492,3 +492,24 @@ test('what will change, as teams title it, is the corrective and preventive meas
     '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '## Root Cause and Resolution', 'A bad config; reverted.', '## Lessons learned', '- Configs need review.', '');
   assert.deepEqual(missingSections(text), ['Corrective and Preventive Measures'], 'lessons are not measures');
 });
+
+test('a time told before what was done is the end ("As of July 16, 2023 11:17 UTC, the team has corrected …", "by 9:40 UTC traffic had returned to normal"); a "from" after a time does not make it the start', () => {
+  const window = (...summary: string[]) => {
+    const { incident } = analyze(withSummary(...summary));
+    return [incident.start?.text ?? null, incident.end?.text ?? null];
+  };
+  // The held-out Hachyderm report: a week's exposure, the fix's moment in prose; the timeline gives the start.
+  const hachyderm = analyze(joinLines('# Security incident: cache exposed', '', '## Summary',
+    'Between July 9 and July 16, 2023, a cache server was exposed to the internet for a period of seven days, because its firewall did not come back after a restart.', '',
+    'As of July 16, 2023 11:17 UTC, the team has corrected the firewall and blocked external actors from accessing the cache; 100% of users were exposed.', '',
+    '## Timeline', '| Date/Time (UTC) | Event |', '| --- | --- |', '| 2023-07-09 19:16 | The server restarts without its firewall. |', '| 2023-07-16 13:02 | The team confirms what the cache held. |', '',
+    '## Root Cause and Resolution', 'A firewall not enabled on boot; enabled.', '', '## Corrective and Preventive Measures', '- Check the firewall after restarts', ''));
+  assert.deepEqual([hachyderm.incident.start?.text, hachyderm.incident.end?.text, hachyderm.incident.durationMinutes], ['2023-07-09 19:16', 'July 16, 2023 11:17 UTC', 6 * 1440 + 16 * 60 + 1]);
+  assert.deepEqual(diagnosticsOf(joinLines(hachyderm.text)).filter((d) => d.code === 'duration-mismatch'), [], 'seven days, as stated');
+  // Corpus 104: the deploy's time opens it ("started to get propagated again" is the recovery), the return to normal ends it.
+  assert.deepEqual(window('On Wednesday, 2023-01-25 at 09:15 UTC, we deployed changes; the DNS record failed for every user.', 'Users saw build failures. Around 9:30 UTC, the DNS record started to get propagated again and',
+    'by 9:40 UTC traffic had returned to normal levels.'), ['2023-01-25 at 09:15 UTC', '9:40 UTC']);
+  // Not across an "and" to another time's verb, nor a moment someone merely did something by.
+  assert.deepEqual(window('The outage began at 10:15 UTC. It was reported by 10:20 UTC and resolved at 10:45 UTC; a bad config hit every user.'), ['10:15 UTC', '10:45 UTC']);
+  assert.deepEqual(window('By 10:30 UTC engineers had identified a bad config that hit every user.'), ['10:00 UTC', '11:00 UTC']);
+});

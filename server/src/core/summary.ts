@@ -60,6 +60,13 @@ const START_CONTEXT = /(?:(?:^|\b)(?:at|on|around|since|from|about|approximately
 const LATER_EPISODE = /\b(?:a|the)\s+(?:second|third|fourth|fifth|further|later)\s+(?!(?:day|morning|evening|night|time|week)\b)[\w-]+|\banother\s+(?:set|wave|round|burst|batch|outage|incident|episode|spike|attack|period|occurrence|storm)\b/i;
 const NOTICED_AT = /\b(?:noticed|detected|reported|discovered|spotted|alerted|paged|notified|reali[sz]ed)\s+(?:[\w'-]+\s+){0,2}(?:at|around|about|approximately)\s*$/i;
 /** "…until 5:01 PM", "…restored at 1:02 PM", "… End-time: 3:07 PM": the time that ends the window, whatever came before it in the line. */
+/**
+ * "As of July 16, 2023 11:17 UTC, the team has corrected the configuration …", "by 9:40 UTC traffic had
+ * returned to normal levels": the moment it was put right, told before what was done.
+ */
+const AS_OF = /\b(?:as\s+of|by)\s*$/i;
+// Not across another time or an "and" ("reported internally by 22:50 GMT and resolved at 23:01 GMT").
+const DONE_AFTER = /^(?:(?!\band\b)[^.;!?\d]){0,120}?\b(?:corrected|fixed|resolved|restored|mitigated|recovered|remediated|blocked|closed|(?:returned|back)\s+to\s+normal|back\s+online)\b/i;
 const END_CONTEXT = /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$|\bend(?:[\s-]?time)?\s*:\s*$/i;
 /**
  * "halted approximately 4 days after the upgrade", "2 hours into the outage": when, not how long; unless
@@ -283,6 +290,24 @@ function toDocument(lineStart: number, raw: string, contentOffset: number, writt
 }
 
 /** The sentence of `text` around `position` ("Jan. 8th" goes on: a sentence ends before a capital). */
+/**
+ * A lone time said to be when it began: "Errors began at 10:00", "from 10:00 UTC", or "began" anywhere
+ * in a line that is one short fact ("10:00 UTC, when the outage started"). A "from" after the time
+ * ("… blocked external actors from accessing …") says nothing of it.
+ */
+function saidToStart(value: string, at: number): boolean {
+  const sentence = sentenceAround(value, at);
+  const from = value.lastIndexOf(sentence, at);
+  if (START_WORDS.test(value.slice(Math.max(0, from), at))) return true;
+  return sentence.length === value.length && value.length <= SHORT_FACT && BEGAN.test(value);
+}
+
+/** A line this short, one sentence, is one fact: "10:00 UTC, when the outage started". */
+const SHORT_FACT = 200;
+
+const START_WORDS = /\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i;
+const BEGAN = /\b(?:start(?:ed|ing)?|began|beginning)\b/i;
+
 function sentenceAround(text: string, position: number): string {
   let start = 0;
   let end = text.length;
@@ -436,7 +461,8 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       return { stamp, date, zone, start, end };
     });
     // "…until 5:01 PM", "…restored at 1:02 PM", "resumed normal operations by 12:15PM PT": a time that ends the window.
-    const endsHere = (t: (typeof timed)[number]) => END_CONTEXT.test(value.slice(0, t.stamp.start)) || RECOVERED_BY.test(value.slice(0, t.stamp.start));
+    const endsHere = (t: (typeof timed)[number]) => END_CONTEXT.test(value.slice(0, t.stamp.start)) || RECOVERED_BY.test(value.slice(0, t.stamp.start))
+      || (AS_OF.test(value.slice(0, t.stamp.start)) && DONE_AFTER.test(value.slice(t.stamp.end)));
     if (!firstAt && timed[0] && !endsHere(timed[0])) {
       const before = value.slice(0, timed[0].stamp.start);
       const day = dayBefore(value, timed[0].stamp, found);
@@ -448,7 +474,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       if (!facts.start) facts.start = timed[0];
       // "started … around 11:00 GMT, a full outage by 17:00 GMT … resolved at 23:01 GMT": the time said to end it, else the second.
       if (!facts.end) facts.end = timed.find((t, k) => k > 0 && endsHere(t)) ?? timed[1];
-    } else if (timed.length === 1 && !facts.start && (/\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i.test(value) || (label !== null && isMomentLabel(label[1])))
+    } else if (timed.length === 1 && !facts.start && (saidToStart(value, timed[0].stamp.start) || (label !== null && isMomentLabel(label[1])))
       && !(firstAt && firstAt !== timed[0] && LATER_EPISODE.test(sentenceAround(value, timed[0].stamp.start)))) {
       facts.start = timed[0];
     }
