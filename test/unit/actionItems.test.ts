@@ -93,6 +93,19 @@ test('rules: overdue by the injected today; owners and due dates asked for past 
   assert.deepEqual(findingsOf(draft, defaultSettings(), TODAY).filter((f) => f.code.startsWith('action-item-') && f.code !== 'action-item-overdue'), [], 'a draft is not buried');
 });
 
+test('a status page\'s incident keeps its own severities and statuses (cState\'s "severity: down", Hugo themes\' "degraded-performance"); a postmortem\'s front matter is held to the settings\' lists', () => {
+  const invalid = (...front: string[]) => diagnosticsOf(joinLines('---', ...front, '---', '', '# Major outage on runtime', '', '## Summary', 'From 09:50 to 11:08 UTC every user got errors because of a bad deploy.', ''))
+    .filter((d) => d.code === 'frontmatter-invalid').map((d) => d.message);
+  assert.deepEqual(invalid('title: Major outage', 'section: issue', 'severity: down', 'resolved: true', 'resolvedWhen: 2023-09-27 11:08:00', 'affected:', '  - Runtime'), []);
+  assert.deepEqual(invalid('title: Decreased performance', 'severity: degraded-performance', 'affectedsystems:', '  - Content API', 'resolved: true'), []);
+  assert.deepEqual(invalid('title: Maintenance', 'severity: scheduled, partial-outage', 'affected:', '  - API'), []);
+  assert.deepEqual(invalid('title: Network issues', 'layout: status', 'status: resolved', 'severity: high'), []);
+  // Not a status page: its severity and status are the postmortem's.
+  assert.equal(invalid('title: Postmortem', 'severity: down', 'status: resolved').length, 2);
+  // A status page's own word misspelled is still told.
+  assert.equal(invalid('title: Outage', 'section: issue', 'severity: dwon', 'affected:', '  - API').length, 1);
+});
+
 test('status-requirements: at published, every required section and every open item owned (configurable per status)', () => {
   const published = analyze(DOC.replace('status: in-review', 'status: published'));
   const messages = findingsOf(published, defaultSettings(), TODAY).filter((f) => f.code === 'status-requirements').map((f) => f.message);

@@ -64,10 +64,34 @@ function describe(error: ErrorObject, key: string, lists: FrontMatterLists): { m
   return { message: `${key} ${error.message ?? 'is not valid'}`, allowed };
 }
 
+/**
+ * A status page's incident (cState's `section: issue` with `affected` and `resolvedWhen`, Hugo status
+ * themes' `affectedsystems`, a `layout: status` post): its severity and status are the page's own words
+ * ("severity: partial-outage", "severity: down", "status: resolved"), which the settings' lists do not
+ * replace.
+ */
+const STATUS_PAGE_KEYS = ['affected', 'affectedsystems', 'affectedSystems', 'resolvedWhen'];
+const STATUS_PAGE_SEVERITIES = ['down', 'disrupted', 'notice', 'partial-outage', 'major-outage', 'degraded-performance', 'under-maintenance', 'maintenance', 'scheduled', 'high', 'medium', 'low'];
+const STATUS_PAGE_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'scheduled', 'in-progress', 'completed'];
+
+function isStatusPage(data: Record<string, unknown>): boolean {
+  return STATUS_PAGE_KEYS.some((key) => key in data) || data.section === 'issue' || data.layout === 'status';
+}
+
+/** A status page's lists: the settings' and the page's own; a severity written as a list ("scheduled, partial-outage") checked word by word. */
+function statusPageData(data: Record<string, unknown>, lists: FrontMatterLists): { data: Record<string, unknown>; lists: FrontMatterLists } {
+  const severities = [...lists.severities, ...STATUS_PAGE_SEVERITIES];
+  const severity = data.severity;
+  const words = typeof severity === 'string' ? severity.split(',').map((word) => word.trim()) : [];
+  const listed = words.length > 1 && words.every((word) => severities.includes(word)) ? { ...data, severity: words[0] } : data;
+  return { data: listed, lists: { severities, statuses: [...lists.statuses, ...STATUS_PAGE_STATUSES] } };
+}
+
 /** The fields whose value the schema rejects, one problem a field; none for broken front matter (its errors say why). */
-export function validateFrontMatter(frontMatter: FrontMatter, lists: FrontMatterLists): FrontMatterProblem[] {
+export function validateFrontMatter(frontMatter: FrontMatter, settingsLists: FrontMatterLists): FrontMatterProblem[] {
   if (frontMatter.fields.length === 0) return [];
-  const data = Object.fromEntries(frontMatter.fields.map((field) => [field.key, field.value]));
+  const written = Object.fromEntries(frontMatter.fields.map((field) => [field.key, field.value]));
+  const { data, lists } = isStatusPage(written) ? statusPageData(written, settingsLists) : { data: written, lists: settingsLists };
   const validate = validatorFor(lists);
   if (validate(data)) return [];
   const problems: FrontMatterProblem[] = [];
