@@ -513,3 +513,21 @@ test('a time told before what was done is the end ("As of July 16, 2023 11:17 UT
   assert.deepEqual(window('The outage began at 10:15 UTC. It was reported by 10:20 UTC and resolved at 10:45 UTC; a bad config hit every user.'), ['10:15 UTC', '10:45 UTC']);
   assert.deepEqual(window('By 10:30 UTC engineers had identified a bad config that hit every user.'), ['10:00 UTC', '11:00 UTC']);
 });
+
+test('a length in parentheses right after the window is the stated duration ("… to 01 Mar 2017 20:54 (~75 hours)", held-out FT incident); not one after other words', () => {
+  const stated = (line: string) => {
+    const summary = analyze(withSummary(line, 'Every user got errors because of a bad config.')).summary;
+    return [summary?.stated?.minutes ?? null, summary?.stated?.approximate ?? null];
+  };
+  assert.deepEqual(stated('Date: 28 Feb 2017 17:38 UTC to 01 Mar 2017 20:54 UTC (~75 hours)'), [75 * 60, true]);
+  assert.deepEqual(stated('From 10:00 AM to 11:40 AM EST (1h 40m).'), [100, false]);
+  assert.deepEqual(stated('Retries were capped (3 hours of backoff) for the queue.'), [null, null]);
+});
+
+test('the resolution asked as a question is that section: "## How was it fixed", "## How did we fix it?"', () => {
+  for (const title of ['## How was it fixed', '## How did we fix it?']) {
+    const text = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 11:00 UTC 30% of users got errors because of a bad config.', '## Timeline',
+      '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '## Root Cause', 'A bad config.', title, 'Reverted the config.', '## Corrective and Preventive Measures', '- Add a canary', '');
+    assert.deepEqual(missingSections(text), [], title);
+  }
+});

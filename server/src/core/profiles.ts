@@ -72,6 +72,8 @@ const RESOLUTION_ALIASES = [
   // What was done to stop it, told as such ("Measures taken to arrest the issue", corpus 048).
   'Measures Taken to Arrest', 'Measures Taken to Resolve', 'Steps Taken to Resolve', 'Actions Taken to Resolve',
   'Steps Taken to Fix', 'How It Was Resolved', 'How It Was Fixed', 'How We Fixed It',
+  // As questions: "## How was it fixed" (FT's incident reports), "## How did we fix it?".
+  'How Was It Fixed', 'How Was It Resolved', 'How Did We Fix It', 'How Did We Resolve It',
 ];
 const ACTION_ITEM_ALIASES = [
   'Action Items', 'Actions', 'Corrective Actions', 'Follow-up Actions', 'Follow-up Items', 'Next Steps',

@@ -44,6 +44,8 @@ const LABEL = new RegExp(
 const MAX_LINE_LENGTH = 10_000;
 const RANGE_WORDS = /\b(?:from|between|starting|started|began|beginning)\b/i;
 const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|precisely|exactly|a|an|period|span|total|~)\s+){0,3}$/i;
+/** In parentheses right after the window it measures: "… to 01 Mar 2017 20:54 (~75 hours)", "11:40 AM EST (2h)". */
+const AFTER_WINDOW = /(?:\d|\b[AaPp]\.?[Mm]\.?|\b[A-Z]{2,5}|\))\s*\(\s*(?:(?:[Aa]pproximately|[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Jj]ust|[Oo]ver|[Uu]nder)\s+)?$/;
 // "the container resumed normal course of operations by 12:15PM": recovery words, then the time it was done by.
 const RECOVERED_BY = /\b(?:resumed|restored|recovered|resolved|solved|fixed|back\s+(?:up|online|to\s+normal))\b[^.;!?]{0,80}\b(?:by|at)\s+$/i;
 // "for 15 minutes around 11:45AM": a span anchored at its own moment, a part of the incident, not its length.
@@ -495,7 +497,10 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
         return !spans.some(([s, e]) => d.start < e && d.end > s) && !offset && !RESPONSE_TIME.test(before)
           && !(field === null && firstAt && !timed.includes(firstAt) && LATER_EPISODE.test(sentenceAround(value, d.start)));
       });
-      const chosen = field === 'duration' ? durations[0] : durations.find((d) => DURATION_CONTEXT.test(value.slice(Math.max(0, d.start - 40), d.start)));
+      const chosen = field === 'duration' ? durations[0] : durations.find((d) => {
+        const before = value.slice(Math.max(0, d.start - 40), d.start);
+        return DURATION_CONTEXT.test(before) || AFTER_WINDOW.test(before);
+      });
       if (chosen && !facts.stated) {
         const at = raw.indexOf(chosen.text);
         // Plain text drops a "~" (strikethrough to Markdown): the raw line says whether the figure is rounded.
