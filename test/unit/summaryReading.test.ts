@@ -522,6 +522,8 @@ test('a length in parentheses right after the window is the stated duration ("â€
   assert.deepEqual(stated('Date: 28 Feb 2017 17:38 UTC to 01 Mar 2017 20:54 UTC (~75 hours)'), [75 * 60, true]);
   assert.deepEqual(stated('From 10:00 AM to 11:40 AM EST (1h 40m).'), [100, false]);
   assert.deepEqual(stated('Retries were capped (3 hours of backoff) for the queue.'), [null, null]);
+  // After a day alone, one of a list's outages (corpus 118: "2018-06-17 (23 hours) - Campus power outage").
+  assert.deepEqual(stated('Outages: 2018-06-17 (23 hours) - campus power; 2018-11-08 (19 hours) - maintenance.'), [null, null]);
 });
 
 test('the resolution asked as a question is that section: "## How was it fixed", "## How did we fix it?"', () => {

@@ -45,7 +45,8 @@ const MAX_LINE_LENGTH = 10_000;
 const RANGE_WORDS = /\b(?:from|between|starting|started|began|beginning)\b/i;
 const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|precisely|exactly|a|an|period|span|total|~)\s+){0,3}$/i;
 /** In parentheses right after the window it measures: "… to 01 Mar 2017 20:54 (~75 hours)", "11:40 AM EST (2h)". */
-const AFTER_WINDOW = /(?:\d|\b[AaPp]\.?[Mm]\.?|\b[A-Z]{2,5}|\))\s*\(\s*(?:(?:[Aa]pproximately|[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Jj]ust|[Oo]ver|[Uu]nder)\s+)?$/;
+// After a clock, AM/PM, a zone or a bracketed four-digit time: not after a day alone ("2018-06-17 (23 hours)", one of a list's outages).
+const AFTER_WINDOW = /(?:\d{1,2}[:.]\d{2}|\b[AaPp]\.?[Mm]\.?|\b(?:UTC|GMT|[A-Z]{1,4}T)|\(\s*~?\d{4}\s*\))\s*\(\s*(?:(?:[Aa]pproximately|[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Jj]ust|[Oo]ver|[Uu]nder)\s+)?$/;
 // "the container resumed normal course of operations by 12:15PM": recovery words, then the time it was done by.
 const RECOVERED_BY = /\b(?:resumed|restored|recovered|resolved|solved|fixed|back\s+(?:up|online|to\s+normal))\b[^.;!?]{0,80}\b(?:by|at)\s+$/i;
 // "for 15 minutes around 11:45AM": a span anchored at its own moment, a part of the incident, not its length.
