@@ -308,3 +308,20 @@ test('the summary fix writes no lead-up time: "Add Start time" on a timeline tha
   assert.match(summaryFieldEdit(model, 'start')?.newText ?? '', /Start[^\n]*TBD$/);
   assert.match(summaryFieldEdit(model, 'end')?.newText ?? '', /2024-05-14 09:10$/);
 });
+
+test('a day on a twelve-hour clock with no AM or PM: "1:50" after "12:39" is the afternoon, in order; a 24-hour day, a leading zero or a long jump keep their reading', () => {
+  const doc = (...entries: string[]) => joinLines('# Post-mortem: Chef 12.2.0', '', '## Description', 'A release broke chef-client for every user.', '', '## Timeline (PDT)', '', ...entries, '');
+  const chef = doc('* 2015-02-26 19:00 Chef Client 12.2.0 released', '* 2015-02-26 20:00 Issue reported', '* 2015-02-27 09:27 Build is started', '* 2015-02-27 12:39 Workspaces wiped',
+    '* 2015-02-27 1:50 Start rebuilding broken node', '* 2015-02-27 4:50 A user asks for an official message', '* 2015-02-27 5:51 Incident over');
+  const model = analyze(chef);
+  assert.deepEqual(codesOf(chef).filter((code) => code === 'timeline-out-of-order'), []);
+  assert.equal(model.incident.end?.text, '2015-02-27 5:51');
+  assert.equal(model.incident.durationMinutes, 22 * 60 + 51);
+  // Undated, the same: the afternoon, not the next morning.
+  assert.equal(analyze(doc('- 11:10 build restarted', '- 12:39 workspaces wiped', '- 1:50 rebuilding', '- 5:51 incident over')).incident.durationMinutes, 6 * 60 + 41);
+  // A day written on a 24-hour clock goes past midnight; so does "01:50", written with its zero.
+  assert.equal(analyze(doc('- 21:10 build restarted', '- 22:39 workspaces wiped', '- 1:50 rebuilding')).incident.durationMinutes, 4 * 60 + 40);
+  assert.equal(analyze(doc('- 11:10 build restarted', '- 12:39 workspaces wiped', '- 01:50 rebuilding')).incident.durationMinutes, 14 * 60 + 40);
+  // Twelve hours on would be far later still: not this, but a time that goes back.
+  assert.ok(codesOf(doc('- 11:10 build restarted', '- 12:39 workspaces wiped', '- 9:50 rebuilding')).includes('timeline-out-of-order'));
+});

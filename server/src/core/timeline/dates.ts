@@ -27,6 +27,7 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     ? { date: context.summaryDate, source: 'summary' }
     : context.documentDate ? { date: context.documentDate, source: 'document' } : null;
   const ascending = mostlyAscending(entries, defaultYear);
+  const twelveHour = twelveHourDays(entries);
   let next = 0;
   for (const entry of entries) {
     for (; next < dateLines.length && dateLines[next].line < entry.line; next++) {
@@ -42,6 +43,7 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
       date = currentDate ?? fallbackDate;
     }
     let axis = axisMinutes(date?.date ?? null, stamp, entry.zone, defaultYear, date ? 0 : undatedDays);
+    if (twelveHour.has(dayKey(entry)) && inTheAfternoon(entry, axis, previousAxis)) axis += 720;
     const slip = stamp.date && currentDate && previousAxis !== null && axis < previousAxis && ascending
       ? slipsOnTheDate(entries, entry, currentDate.date, previousAxis, defaultYear) ?? nextDayBySummary(entries, entry, currentDate.date, previousAxis, context, defaultYear)
       : null;
@@ -85,6 +87,44 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     previousAxis = axis;
     previousWeekday = stamp.date ? null : weekday ?? (entry.rolledOver ? null : previousWeekday);
   }
+}
+
+/**
+ * The days of a timeline written on a twelve-hour clock with no AM or PM: no hour past 12 that day, and
+ * noon passed ("12:23", "12:39", then "1:50", "4:50", "5:04" on 2015-02-27, the Chef 12.2.0 postmortem,
+ * whose evening before is written "19:00", "20:00"). Keyed by the date written, or '' for undated entries.
+ */
+function twelveHourDays(entries: readonly TimelineEntry[]): Set<string> {
+  const days = new Map<string, boolean>();
+  for (const entry of entries) {
+    const time = entry.stamp?.time;
+    if (!time) continue;
+    const day = dayKey(entry);
+    if (entry.stamp?.meridiem || time.hour > 12) days.set(day, false);
+    else if (time.hour === 12 && days.get(day) !== false) days.set(day, true);
+  }
+  return new Set([...days].filter(([, twelve]) => twelve).map(([day]) => day));
+}
+
+function dayKey(entry: TimelineEntry): string {
+  const date = entry.stamp?.date;
+  return date ? `${date.year ?? ''}-${date.month}-${date.day}` : '';
+}
+
+/** How far past the entry before an afternoon so read may come. */
+const AFTERNOON_MINUTES = 6 * 60;
+
+/**
+ * On such a clock, "1:50" (no leading zero) after "12:39" is 1:50 PM: where it would go back by hours,
+ * twelve hours on it comes soon after the entry before.
+ */
+function inTheAfternoon(entry: TimelineEntry, axis: number, previousAxis: number | null): boolean {
+  const time = entry.stamp?.time;
+  if (!time || time.hour < 1 || time.hour > 11 || previousAxis === null || axis >= previousAxis) return false;
+  const hour = /(\d{1,2}):\d{2}(?!.*\d:\d)/.exec(entry.timeText)?.[1];
+  if (!hour || hour.startsWith('0')) return false;
+  const later = axis + 720 - previousAxis;
+  return later >= 0 && later <= AFTERNOON_MINUTES;
 }
 
 /** How soon after the entry before a twelve o'clock written the other way must come to be read so. */
