@@ -27,3 +27,13 @@ test('a summary over three timed entries, and a timeline among four other sectio
   // Two timed lines under a summary are not enough on their own.
   assert.ok(!found(joinLines('# Release', '## Summary', 'Shipped.', '## Timeline', '- 10:00 build', '- 11:00 publish')));
 });
+
+test('a status blog\'s incident: bold-free "#### CAUSE:" beside a timed "#### TIMELINE:", and `layout: status` with a severity in the front matter (freistil\'s status blog)', () => {
+  const body = ['#### ISSUE:', '', 'A storage cluster problem impacts multiple websites.', '', '#### CAUSE:', '', 'Hardware failure.', '', '#### TIMELINE:', '',
+    '* [2013-03-09 21:50 UTC] Incident opened.', '* [2013-03-09 21:51 UTC] One of two storage nodes is down.', '* [2013-03-09 22:02 UTC] All systems normal again.', ''];
+  assert.equal(found(joinLines(...body)), true, 'a cause and a timed timeline');
+  assert.equal(found(joinLines('---', 'title: Storage cluster problem', 'severity: high', 'layout: status', '---', '', 'We are investigating.', '')), true);
+  // Neither alone: a cause with no timeline, a layout without a severity.
+  assert.equal(found(joinLines('## Cause', 'A typo.', '', '## Usage', 'Run it.', '')), false);
+  assert.equal(found(joinLines('---', 'title: Uptime', 'layout: status', '---', '', 'All systems operational.', '')), false);
+});

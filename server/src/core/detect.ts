@@ -79,7 +79,8 @@ export function saysPostmortem(text: string, frontMatter: string | null): boolea
           if (typeof value === 'string' && KIND_WORDS.test(value.replace(/[-_]/g, ' '))) return true;
         }
         if (typeof record.title === 'string' && namesPostmortem(record.title)) return true;
-        if (record.severity !== undefined && INCIDENT_KEYS.some((key) => record[key] !== undefined)) return true;
+        // A status page's incident: cState's and Hugo themes' keys, or a Jekyll status blog's `layout: status`.
+        if (record.severity !== undefined && (INCIDENT_KEYS.some((key) => record[key] !== undefined) || record.layout === 'status')) return true;
       }
     } catch {
       // Broken front matter: fall back to the headings.

@@ -20,7 +20,7 @@ const INCIDENT_SECTION_WORD = /root cause|what happened|lessons|trigger|mitigati
  * well", "Action items" and "Lessons learned" too).
  */
 const UNTIMED_SECTIONS = 3;
-const TELLS_THE_INCIDENT = /root cause|trigger|what happened|mitigation|detection|contributing factor|how it was detected/;
+const TELLS_THE_INCIDENT = /root cause|^causes?$|trigger|what happened|mitigation|detection|contributing factor|how it was detected/;
 /** A section title: a heading, a bold line, a list label or a short line ending in a colon. */
 const TITLE_LINE = /^ {0,3}(?:#{1,6}[ \t]*|(?:[-*+]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?([^\n]{2,80})$/;
 /** A timeline heading that goes on past its name: "## Timeline (all times PST) 01/16/2024 - 02/28/2024. All times approximations". */

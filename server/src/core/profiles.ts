@@ -82,6 +82,7 @@ const ACTION_ITEM_ALIASES = [
   // "## What we are changing beyond the patch", "**Recommendations:**", "**Remedial Measures:**".
   'Follow-up', 'Follow-ups', 'Future Plan', 'Future Plans', 'Future Work', 'Future Works', 'Looking Forward',
   'What We Are Changing', "What We're Changing", 'What Is Being Done About This', 'Recommendations', 'Remedial Measures',
+  'What Could Be Done to Avoid This', 'How to Avoid This', 'How Will We Avoid This',
   'Ações Corretivas',
 ];
 
