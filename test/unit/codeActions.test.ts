@@ -117,7 +117,7 @@ test('a missing summary whose facts stand under the title gets its heading there
   assert.equal(filled.split('Impact:').length, 2, 'one Impact label');
 });
 
-test('a missing section keeps the document\'s own layout: with its Timeline after the analysis, a summary goes before the analysis and a cause before the action items', () => {
+test('a missing section keeps the document\'s own layout: with its Timeline after the analysis, a summary goes before the analysis and a missing half of it beside the other', () => {
   const insertOnly = (text: string, title: string) => {
     const missing = diagnosticsOf(text).find((d) => d.code === 'section-missing' && (d.data as { title: string }).title === title)!;
     return apply(text, actionsFor(text, missing)[0]);
@@ -127,10 +127,10 @@ test('a missing section keeps the document\'s own layout: with its Timeline afte
   const withSummary = insertOnly(noSummary, 'Issue Summary');
   assert.ok(withSummary.indexOf('## Issue Summary') < withSummary.indexOf('## Root Cause'), withSummary);
   assert.deepEqual(diagnosticsOf(withSummary).filter((d) => d.code === 'section-order'), []);
-  const noCause = joinLines('# Incident report: chain halt', '', '## Summary', 'From 10:00 to 13:00 UTC blocks halted; a bug.', '', '## Action Items', '- [ ] Add an upgrade test', '', ...timeline);
-  const withCause = insertOnly(noCause, 'Root Cause and Resolution');
-  assert.ok(withCause.indexOf('## Root Cause and Resolution') < withCause.indexOf('## Action Items'), withCause);
-  assert.deepEqual(diagnosticsOf(withCause).filter((d) => d.code === 'section-order'), []);
+  const noFix = joinLines('# Incident report: chain halt', '', '## Summary', 'From 10:00 to 13:00 UTC blocks halted; a bug.', '', '## Root Cause', 'A state migration bug.', '', '## Action Items', '- [ ] Add an upgrade test', '', ...timeline);
+  const withFix = insertOnly(noFix, 'Resolution and Recovery');
+  assert.ok(withFix.indexOf('## Resolution and Recovery') < withFix.indexOf('## Action Items'), withFix);
+  assert.deepEqual(diagnosticsOf(withFix).filter((d) => d.code === 'section-order'), []);
   // The classic layout, the action items after the Timeline: the cause goes between them.
   const classic = joinLines('# Postmortem', '', '## Issue Summary', 'From 10:00 to 13:00 UTC blocks halted; a bug.', '', ...timeline, '## Corrective and Preventive Measures', '- [ ] Add an upgrade test', '');
   const fixed = insertOnly(classic, 'Root Cause and Resolution');

@@ -5,7 +5,6 @@ import { readSummary } from './summary';
 
 /** The classic profile's "Root Cause and Resolution", whole or in its parts. */
 const ANALYSIS = 'root-cause-and-resolution';
-const MEASURES = 'corrective-and-preventive-measures';
 
 /**
  * The sections a requirement still needs, as they would be inserted: the whole section, or, when a
@@ -43,9 +42,9 @@ function summaryHeadingLine(model: PostmortemModel): number | null {
 /**
  * Whether the Timeline may come after the cause and its fix: the Google SRE and PagerDuty templates put
  * it there (the action items before it or after it), and so do many teams' own. With the classic profile
- * chosen for the document rather than named, a Timeline after the root cause and the resolution (or,
- * with neither, after the action items) follows that layout; one between them (the cause before it, the
- * fix after) follows none.
+ * chosen for the document rather than named, a Timeline after its root cause and resolution, written as
+ * sections of their own, follows that layout; one between them (the cause before it, the fix after)
+ * follows none, and one after the classic template's combined "Root Cause and Resolution" is out of place.
  */
 export function timelineAfterAnalysis(model: PostmortemModel): boolean {
   if (model.profile.name !== CLASSIC.name || (model.profileSource !== 'document' && model.profileSource !== 'default')) return false;
@@ -54,10 +53,9 @@ export function timelineAfterAnalysis(model: PostmortemModel): boolean {
   // Each part where it first comes: a "1. Resolution" among the lessons further down is not the fix's section.
   const first = new Map<string, number>();
   for (const section of model.sections) if (section.specId === ANALYSIS && section.id && !first.has(section.id)) first.set(section.id, section.line);
-  if (first.size > 0) return [...first.values()].every((line) => line < timeline);
-  // No cause or fix written: the action items before the Timeline say which layout it is (after it, the classic one).
-  const measures = model.requirements.find((status) => status.spec.id === MEASURES)?.line ?? null;
-  return measures !== null && measures < timeline;
+  // The classic template's own "Root Cause and Resolution", one heading: the document follows that template, its order included.
+  if (first.size === 0 || first.has(ANALYSIS)) return false;
+  return [...first.values()].every((line) => line < timeline);
 }
 
 /**
