@@ -37,3 +37,8 @@ test('a status blog\'s incident: bold-free "#### CAUSE:" beside a timed "#### TI
   assert.equal(found(joinLines('## Cause', 'A typo.', '', '## Usage', 'Run it.', '')), false);
   assert.equal(found(joinLines('---', 'title: Uptime', 'layout: status', '---', '', 'All systems operational.', '')), false);
 });
+
+test('a front matter title under its theme\'s key: "heading: Post-mortem: step processing backlogs on Aug 31, 2023" (Inngest\'s blog)', () => {
+  assert.equal(found(joinLines('---', 'heading: "Post-mortem: step processing backlogs on Aug 31, 2023"', 'date: 2023-09-08', '---', '', 'Some functions were delayed.', '')), true);
+  assert.equal(found(joinLines('---', 'heading: "Release notes for 2.0"', '---', '', 'New features.', '')), false);
+});

@@ -78,7 +78,8 @@ export function saysPostmortem(text: string, frontMatter: string | null): boolea
           const value = record[key];
           if (typeof value === 'string' && KIND_WORDS.test(value.replace(/[-_]/g, ' '))) return true;
         }
-        if (typeof record.title === 'string' && namesPostmortem(record.title)) return true;
+        // The page's title as its site's theme names the key ("heading: Post-mortem: step processing backlogs", Inngest's blog).
+        if (['title', 'heading'].some((key) => typeof record[key] === 'string' && namesPostmortem(record[key] as string))) return true;
         // A status page's incident: cState's and Hugo themes' keys, or a Jekyll status blog's `layout: status`.
         if (record.severity !== undefined && (INCIDENT_KEYS.some((key) => record[key] !== undefined) || record.layout === 'status')) return true;
       }
