@@ -67,7 +67,7 @@ const TIMELINE_ALIASES = [
 ];
 const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen', 'Causa Raiz'];
 const RESOLUTION_ALIASES = [
-  'Resolution', 'Resolution and Recovery', 'Recovery', 'Fix', 'The Fix', 'Remediation', 'Solution',
+  'Resolution', 'Resolution and Recovery', 'Recovery', 'Fix', 'The Fix', 'Remediation', 'Solution', 'Solutions',
   'Resolution Steps', 'Resolutions', 'Mitigation', 'Resolução',
   // What was done to stop it, told as such ("Measures taken to arrest the issue", corpus 048).
   'Measures Taken to Arrest', 'Measures Taken to Resolve', 'Steps Taken to Resolve', 'Actions Taken to Resolve',
@@ -80,7 +80,7 @@ const ACTION_ITEM_ALIASES = [
   "What We're Doing About It", 'What We Are Doing About It', 'How Are We Going to Do Better', 'How We Will Do Better',
   // What will change, as teams title it: "## Follow-up" (Flutter), "# Future plan", "## Looking Forward",
   // "## What we are changing beyond the patch", "**Recommendations:**", "**Remedial Measures:**".
-  'Follow-up', 'Follow-ups', 'Future Plan', 'Future Plans', 'Future Work', 'Future Works', 'Future Mitigations', 'Future Improvements', 'Looking Forward',
+  'Follow-up', 'Follow-ups', 'Future Plan', 'Future Plans', 'Future Work', 'Future Works', 'Future Mitigations', 'Future Improvements', 'Looking Forward', 'Moving Forward',
   'What We Are Changing', "What We're Changing", 'What Is Being Done About This', 'Recommendations', 'Remedial Measures',
   'What Could Be Done to Avoid This', 'How to Avoid This', 'How Will We Avoid This',
   'Ações Corretivas',
