@@ -42,3 +42,8 @@ test('a front matter title under its theme\'s key: "heading: Post-mortem: step p
   assert.equal(found(joinLines('---', 'heading: "Post-mortem: step processing backlogs on Aug 31, 2023"', 'date: 2023-09-08', '---', '', 'Some functions were delayed.', '')), true);
   assert.equal(found(joinLines('---', 'heading: "Release notes for 2.0"', '---', '', 'New features.', '')), false);
 });
+
+test('a title naming a security incident is a postmortem ("# Security Incident with Package Uploads (CVE-2025-31484)", "# CircleCI Security Incident"); a process about them is not', () => {
+  for (const title of ['# Security Incident with Package Uploads (CVE-2025-31484)', '# CircleCI Security Incident']) assert.equal(found(joinLines(title, '', 'On April 1 we learned that a token leaked.', '')), true, title);
+  for (const title of ['# Security Incident Response Plan', '# Security incident handling', '# Security Incidents', '# Reporting a security incident procedure']) assert.equal(found(joinLines(title, '', 'Email the security team.', '')), false, title);
+});

@@ -12,7 +12,9 @@ import { frontMatterSyntaxOf, parseFrontMatter, type FrontMatterSyntax } from '.
 // Reports"): a folder's README, not one of them. Such a page is still found by its content when it
 // tells an incident.
 /** What people call the document; `plural` is what may follow each name ("s?" for a collection's). */
-const names = (plural: string) => String.raw`\b(?:post?[\s-]?mortem${plural}|(?:incident|outage)\s+(?:report|review|disclosure)${plural}|post[\s-]incident\s+(?:review|report)${plural}|root\s+cause\s+analysis)\b|\boutage\s*(?:$|\(|on\b|[-–—:,])`;
+// "Security Incident with Package Uploads", "CircleCI Security Incident" (conda-forge's blog); not a
+// "Security Incident Response Plan" or any other process about them.
+const names = (plural: string) => String.raw`\b(?:post?[\s-]?mortem${plural}|(?:incident|outage)\s+(?:report|review|disclosure)${plural}|post[\s-]incident\s+(?:review|report)${plural}|root\s+cause\s+analysis|security\s+incident${plural}(?!\s+(?:response|handling|management|plans?|polic(?:y|ies)|process(?:es)?|procedures?|playbooks?|runbooks?|guide(?:lines)?|templates?|checklists?|reporting|form)\b))\b|\boutage\s*(?:$|\(|on\b|[-–—:,])`;
 const TITLE_WORDS = new RegExp(names(''), 'i');
 // "RCA - Mitigated - SSO - Multiple Regions" (SkillsWorkflow's incident pages): the abbreviation, in capitals only.
 const ABBREVIATED_TITLE = /\bRCA\b/;
