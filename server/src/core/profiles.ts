@@ -80,7 +80,7 @@ const ACTION_ITEM_ALIASES = [
   "What We're Doing About It", 'What We Are Doing About It', 'How Are We Going to Do Better', 'How We Will Do Better',
   // What will change, as teams title it: "## Follow-up" (Flutter), "# Future plan", "## Looking Forward",
   // "## What we are changing beyond the patch", "**Recommendations:**", "**Remedial Measures:**".
-  'Follow-up', 'Follow-ups', 'Future Plan', 'Future Plans', 'Future Work', 'Future Works', 'Future Mitigations', 'Future Improvements', 'Looking Forward', 'Moving Forward',
+  'Follow-up', 'Follow-ups', 'Future Plan', 'Future Plans', 'Future Work', 'Future Works', 'Future Mitigations', 'Future Improvements', 'Looking Forward', 'Moving Forward', 'Resulting Action', 'Resulting Actions',
   'What We Are Changing', "What We're Changing", 'What Is Being Done About This', 'Recommendations', 'Remedial Measures',
   'What Could Be Done to Avoid This', 'How to Avoid This', 'How Will We Avoid This',
   'Ações Corretivas',
