@@ -44,8 +44,11 @@ const LABEL = new RegExp(
 const MAX_LINE_LENGTH = 10_000;
 const RANGE_WORDS = /\b(?:from|between|starting|started|began|beginning)\b/i;
 const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down for|took|spanned|for|total(?:ling)?|approximately|about|around|roughly|nearly|over|under|~)\s*(?:(?:of|approximately|about|around|roughly|nearly|almost|just|over|under|more than|less than|precisely|exactly|a|an|period|span|total|~)\s+){0,3}$/i;
-/** In parentheses right after the window it measures: "… to 01 Mar 2017 20:54 (~75 hours)", "11:40 AM EST (2h)". */
-// After a clock, AM/PM, a zone or a bracketed four-digit time: not after a day alone ("2018-06-17 (23 hours)", one of a list's outages).
+/**
+ * In parentheses right after the window it measures: "… to 01 Mar 2017 20:54 (~75 hours)", "11:40 AM EST
+ * (2h)"; after a clock, AM/PM, a zone or a bracketed four-digit time, not after a day alone ("2018-06-17
+ * (23 hours)", one of a list's outages).
+ */
 const AFTER_WINDOW = /(?:\d{1,2}[:.]\d{2}|\b[AaPp]\.?[Mm]\.?|\b(?:UTC|GMT|[A-Z]{1,4}T)|\(\s*~?\d{4}\s*\))\s*\(\s*(?:(?:[Aa]pproximately|[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Jj]ust|[Oo]ver|[Uu]nder)\s+)?$/;
 // "the container resumed normal course of operations by 12:15PM": recovery words, then the time it was done by.
 const RECOVERED_BY = /\b(?:resumed|restored|recovered|resolved|solved|fixed|back\s+(?:up|online|to\s+normal))\b[^.;!?]{0,80}\b(?:by|at)\s+$/i;
@@ -56,13 +59,14 @@ const ROUGH_TIME = /(?:~|≈|\b(?:about|approximately|approx\.?|around|roughly|c
 // "… após o deploy das 17h30" (067), "a las 10:00", "vers 9h": the same words in Portuguese, Spanish and French.
 const START_CONTEXT = /(?:(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?|(?:^|\s)(?:às|das|desde(?:\s+(?:as|las))?|a\s+partir\s+d(?:as|e)|por\s+volta\s+das|a\s+las|hacia\s+las|à|vers|depuis)\s*)$/i;
 /** "Tim noticed at 0:59 CET that …": when it became known, not when it began. */
+const NOTICED_AT = /\b(?:noticed|detected|reported|discovered|spotted|alerted|paged|notified|reali[sz]ed)\s+(?:[\w'-]+\s+){0,2}(?:at|around|about|approximately)\s*$/i;
 /**
  * "A second set of multisends began at Jan 28th 2025, 10:55:08 UTC and lasted just over an hour" after
  * "At Jan 27th 2025, 18:50:28 UTC, …" (Cosmos Hub): a later episode's start and length, not the incident's.
  */
 const LATER_EPISODE = /\b(?:a|the)\s+(?:second|third|fourth|fifth|further|later)\s+(?!(?:day|morning|evening|night|time|week)\b)[\w-]+|\banother\s+(?:set|wave|round|burst|batch|outage|incident|episode|spike|attack|period|occurrence|storm)\b/i;
-const NOTICED_AT = /\b(?:noticed|detected|reported|discovered|spotted|alerted|paged|notified|reali[sz]ed)\s+(?:[\w'-]+\s+){0,2}(?:at|around|about|approximately)\s*$/i;
 /** "…until 5:01 PM", "…restored at 1:02 PM", "… End-time: 3:07 PM": the time that ends the window, whatever came before it in the line. */
+const END_CONTEXT = /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$|\bend(?:[\s-]?time)?\s*:\s*$/i;
 /**
  * "As of July 16, 2023 11:17 UTC, the team has corrected the configuration …", "by 9:40 UTC traffic had
  * returned to normal levels": the moment it was put right, told before what was done.
@@ -70,7 +74,6 @@ const NOTICED_AT = /\b(?:noticed|detected|reported|discovered|spotted|alerted|pa
 const AS_OF = /\b(?:as\s+of|by)\s*$/i;
 // Not across another time or an "and" ("reported internally by 22:50 GMT and resolved at 23:01 GMT").
 const DONE_AFTER = /^(?:(?!\band\b)[^.;!?\d]){0,120}?\b(?:corrected|fixed|resolved|restored|mitigated|recovered|remediated|blocked|closed|(?:returned|back)\s+to\s+normal|back\s+online)\b/i;
-const END_CONTEXT = /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$|\bend(?:[\s-]?time)?\s*:\s*$/i;
 /**
  * "halted approximately 4 days after the upgrade", "2 hours into the outage": when, not how long; unless
  * the words before say it is a span ("down for 2 hours after the deploy").
@@ -292,7 +295,6 @@ function toDocument(lineStart: number, raw: string, contentOffset: number, writt
   return [lineStart + contentOffset, lineStart + contentOffset + written.length];
 }
 
-/** The sentence of `text` around `position` ("Jan. 8th" goes on: a sentence ends before a capital). */
 /**
  * A lone time said to be when it began: "Errors began at 10:00", "from 10:00 UTC", or "began" anywhere
  * in a line that is one short fact ("10:00 UTC, when the outage started"). A "from" after the time
@@ -311,6 +313,7 @@ const SHORT_FACT = 200;
 const START_WORDS = /\b(?:start(?:ed|ing)?|began|beginning|from|since)\b/i;
 const BEGAN = /\b(?:start(?:ed|ing)?|began|beginning)\b/i;
 
+/** The sentence of `text` around `position` ("Jan. 8th" goes on: a sentence ends before a capital). */
 function sentenceAround(text: string, position: number): string {
   let start = 0;
   let end = text.length;
