@@ -81,6 +81,8 @@ test('the zone in a "Date (UTC)" header padded to a wide table\'s width (the Cos
   assert.ok(!codesOf(text).includes('timeline-missing-timezone'));
   // A header that names no time says nothing of one.
   assert.equal(analyze(text.replace('Date (UTC)', 'Step (UTC)')).timeline[0].zone, null);
+  // "Datetime (UTC)", as rust-lang's infra team heads theirs.
+  assert.equal(analyze(text.replace('Date (UTC)', 'Datetime (UTC)')).timeline[0].zone?.label, 'UTC');
 });
 
 test('entries written as headings, a date-only heading, the zone in a note line', () => {

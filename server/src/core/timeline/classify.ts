@@ -73,9 +73,9 @@ export function classifyLines(md: MarkdownLines, firstLine: number, lastLine: nu
     const kind = md.info[line].kind;
     // A table's header row, its cells padded to the widest row: "| Date (UTC)      | Event      |".
     const header = kind === 'table-header' ? text.replace(/\s{2,}/g, ' ') : null;
-    if (header !== null ? header.length < 300 && /\b(?:times?|dates?|when|timestamps?|timezone|zone)\b/i.test(header)
+    if (header !== null ? header.length < 300 && /\b(?:(?:date)?times?|dates?|when|timestamps?|timezone|zone)\b/i.test(header)
       : kind !== 'blank' && kind !== 'fenced-code' && kind !== 'indented-code' && text.length < 300 && /\b(?:all\s+times|times?\b|timezone|time\s+zone|zone)/i.test(text)) {
-      // "All times in CEST", "*(All times US/Pacific, 24-hour clock.)*", a "Time (EAT)" or "Date (UTC)" table header.
+      // "All times in CEST", "*(All times US/Pacific, 24-hour clock.)*", a "Time (EAT)", "Date (UTC)" or "Datetime (UTC)" table header.
       const zone = findZone(plainText(header ?? text));
       if (zone) zoneLines.push({ line, zone: zone.zone, source: 'timeline-note' });
     }
