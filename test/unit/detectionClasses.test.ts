@@ -19,6 +19,13 @@ test('a title that names the outage: "… Outage (Issue #214)", "DNS Outage on 2
   assert.ok(!found(joinLines('# Handling outages in production', '', 'Stay calm.')));
 });
 
+test('a title naming an outage and how long it lasted ("Plex Server Outage for approximately 2 weeks", a held-out home-server write-up); not an outage of a thing or for a purpose', () => {
+  assert.ok(found(joinLines('# January 2020 - Plex Server Outage for approximately 2 weeks', '### Issues Found:', '* Local access stopped working')));
+  assert.ok(found(joinLines('# Database outage lasting 3 hours', '', 'It was slow.')));
+  assert.ok(!found(joinLines('# Outage for dummies', '', 'How to plan.')));
+  assert.ok(!found(joinLines('# Outage of the old API: migration guide', '', 'Move to v2.')));
+});
+
 test('a summary over three timed entries, and a timeline among four other sections, are postmortems', () => {
   assert.ok(found(joinLines('# Summary:', '\t11:26-am-GMT until 12:45-pm-GMT, the server responded 500.', '', '# Timeline:',
     '\t11:22-am-GMT - Settings changed.', '\t11:26-am-GMT - Users complain.', '\t12:45-pm-GMT - Website up again.')));

@@ -11,10 +11,12 @@ import { frontMatterSyntaxOf, parseFrontMatter, type FrontMatterSyntax } from '.
 // In the plural a title names a collection ("# Postmortems", "Corpus of real postmortems", "Incident
 // Reports"): a folder's README, not one of them. Such a page is still found by its content when it
 // tells an incident.
+// "Plex Server Outage for approximately 2 weeks": an outage and how long it lasted.
+const LENGTH = String.raw`(?:(?:about|approximately|approx\.?|around|nearly|almost|over|more\s+than|~)\s*)?(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|several|half\s+an?)\s+(?:minutes?|mins?|hours?|hrs?|days?|weeks?)\b`;
 /** What people call the document; `plural` is what may follow each name ("s?" for a collection's). */
 // "Security Incident with Package Uploads", "CircleCI Security Incident" (conda-forge's blog); not a
 // "Security Incident Response Plan" or any other process about them.
-const names = (plural: string) => String.raw`\b(?:post?[\s-]?mortem${plural}|(?:incident|outage)\s+(?:report|review|disclosure)${plural}|post[\s-]incident\s+(?:review|report)${plural}|root\s+cause\s+analysis|security\s+incident${plural}(?!\s+(?:response|handling|management|plans?|polic(?:y|ies)|process(?:es)?|procedures?|playbooks?|runbooks?|guide(?:lines)?|templates?|checklists?|reporting|form)\b))\b|\boutage\s*(?:$|\(|on\b|[-–—:,])`;
+const names = (plural: string) => String.raw`\b(?:post?[\s-]?mortem${plural}|(?:incident|outage)\s+(?:report|review|disclosure)${plural}|post[\s-]incident\s+(?:review|report)${plural}|root\s+cause\s+analysis|security\s+incident${plural}(?!\s+(?:response|handling|management|plans?|polic(?:y|ies)|process(?:es)?|procedures?|playbooks?|runbooks?|guide(?:lines)?|templates?|checklists?|reporting|form)\b))\b|\boutage\s*(?:$|\(|on\b|[-–—:,])|\boutage\s+(?:for|lasting|of)\s+${LENGTH}`;
 const TITLE_WORDS = new RegExp(names(''), 'i');
 // "RCA - Mitigated - SSO - Multiple Regions" (SkillsWorkflow's incident pages): the abbreviation, in capitals only.
 const ABBREVIATED_TITLE = /\bRCA\b/;
