@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { analyze, diagnosticsOf, joinLines, settingsWith } from '../helpers';
+import { analyze, codesOf, diagnosticsOf, joinLines, settingsWith } from '../helpers';
 import { codeActions } from '../../server/src/features/codeActions';
 import { applyEdits } from '../../server/src/features/fixAll';
 import { sectionsFound } from '../corpusReadings';
@@ -532,4 +532,70 @@ test('the resolution asked as a question is that section: "## How was it fixed",
       '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '## Root Cause', 'A bad config.', title, 'Reverted the config.', '## Corrective and Preventive Measures', '- Add a canary', '');
     assert.deepEqual(missingSections(text), [], title);
   }
+});
+
+test('an "Overview" before the template\'s "Issue Summary": the summary that states the most is the summary, the other fills in (held-out ALX postmortems)', () => {
+  const text = joinLines(
+    '# Postmortem: March 2024 Server Access Lock-Out Incident', '',
+    '## Overview', 'This postmortem document provides an analysis of the lock-out incident of March 2024.', '',
+    '## Issue Summary',
+    '- **Duration:** March 3, 2024, 10:00 AM SAST to March 5, 2024, 11:30 AM SAST',
+    '- **Impact:** Access to web-01 and web-02 was lost for all engineers.',
+    '- **Root Cause:** Erased SSH keys.', '',
+    '## Timeline', '- **10:00 AM:** locked out', '- **11:30 AM:** access back', '',
+    '## Root Cause and Resolution', 'Keys erased; restored.', '',
+    '## Corrective and Preventive Measures', '- Back up the keys', '');
+  const model = analyze(text);
+  assert.equal(model.summarySection?.title, 'Issue Summary');
+  assert.equal(model.incident.durationMinutes, 2 * 24 * 60 + 90);
+  assert.deepEqual(codesOf(text).filter((code) => code === 'summary-field-missing' || code === 'timeline-missing-timezone'), []);
+  // One summary stays the summary; the first of two that state as much.
+  const overviewOnly = joinLines('# Postmortem', '', '## Overview', '- **Duration:** 10:00 to 11:00 UTC', '', '## Summary', 'A short recap.', '');
+  assert.equal(analyze(overviewOnly).summarySection?.title, 'Overview');
+  // A closing "## Summary" after the measures is the write-up's conclusion, not the summary (corpus 021).
+  const closing = withSummary('- **Duration:** 10:00 to 11:00 UTC', '- **Impact:** 30% of users got errors.').concat('\n## Summary\nThe root cause was a misconfigured firewall rule.\n');
+  assert.deepEqual(diagnosticsOf(closing).filter((d) => d.code === 'summary-field-missing').map((d) => d.message), ['The summary does not state the root cause.']);
+});
+
+test('a heading that goes on past its name and a colon into its first sentences is that section ("## Root Cause and Resolution: The root cause of the outage was …", held-out ALX); under the summary, "### Root Cause: …" stays one of its facts (corpus 006)', () => {
+  const long = 'The root cause of the outage was a file extension error in a critical configuration file. A junior developer mistakenly saved it with ".conf" instead of ".config", so nothing could read it.';
+  const text = joinLines('# ERROR 500', '', '## Issue Summary:', 'Duration: The outage occurred from 10:00 AM to 11:30 AM (UTC-5).',
+    'Impact: All users were affected.', 'Root Cause: a wrong file extension.', '',
+    '## Timeline:', '* 10:00 AM: users report errors', '* 11:30 AM: fixed', '',
+    `## Root Cause and Resolution: ${long}`, '', '* The file was renamed.', '',
+    '## Corrective and Preventative Measures: To prevent similar incidents, the following measures will be implemented:', '', '* Code review', '');
+  assert.deepEqual(missingSections(text), []);
+  const nested = joinLines('# Postmortem', '## Issue Summary', '### Duration: May 9, 2024, 17:30 PST - May 10, 2024, 01:00 PST (7.5 hours)',
+    'Impact: checkout was down for 20% of visitors.', '', '### Root Cause: A database connection pool configuration error led to a connection spike.',
+    'Timeline', '17:30 PST: alert', '01:00 PST: cleared', '### Root Cause and Resolution', 'A pool setting; lowered.', '### Corrective and Preventative Measures', '- Review configs', '');
+  assert.ok(!codesOf(nested).includes('summary-field-missing'), 'the root cause is one of the summary\'s facts');
+});
+
+test('a recovery said to come "around" a time ends the window ("the network resumed producing block around `20:00 UTC` the same day", held-out Lum Network report)', () => {
+  const model = analyze(withSummary(
+    '- v1.1.0 was rolled out on `Apr. 28 around 20:00 UTC` and the chain halted soon after',
+    '- v1.1.3 was rolled out on `Apr 29 around 19:30 UTC` and the network resumed producing block around `20:00 UTC` the same day'));
+  assert.equal(model.incident.durationMinutes, 24 * 60);
+});
+
+test('one time under "Date of Incident" is when it began ("**Date of Incident:** Wednesday 20th September 2023, 14:32 UTC", held-out Persistence report); a date alone states no start', () => {
+  const model = analyze(withSummary('**Date of Incident:** Wednesday 20th September 2023, 14:32 UTC (Block [#13263217](https://example.com))', '', '**Impact:** Downtime for ~19 hours and 33 minutes.'));
+  assert.equal(model.summary?.start?.stamp.time?.hour, 14);
+  assert.equal(model.summary?.stated?.minutes, 19 * 60 + 33);
+  const dateOnly = analyze(withSummary('**Date of Incident:** July 1, 2024', '**Impact:** all users, for 2 hours.'));
+  assert.equal(dateOnly.summary?.start, null);
+});
+
+test('"## What happened?" over a brief description is the SRE template\'s summary (held-out VA.gov postmortems); beside an "Incident Summary" it chooses no other template', () => {
+  const sre = joinLines('# Postmortem for PPMS Outage June 2020', '', '## What happened?', '- On June 16, 2020, searches were unavailable.', '',
+    '## Detection', 'An alert.', '## Impact', 'All searches.', '## Root Causes', 'A vendor API.', '## Trigger', 'A deploy.', '## Resolution', 'Rolled back.',
+    '## Action Items', '- [ ] Add a check', '## Lessons Learned', 'Many.', '## Timeline (all times ET)', '- 10:00 outage begins', '- 11:00 resolved', '');
+  const model = analyze(sre);
+  assert.equal(model.profile.name, 'google-sre');
+  assert.deepEqual(missingSections(sre), []);
+  // "What Happened?" after the summary, with the classic sections and two of no template: still classic.
+  const classic = joinLines('# v4.x Upgrade RCA', '## 1. Incident Summary', 'From 10:00 to 11:00 UTC the chain halted for all users because of a bug.',
+    '## 2. What Happened?', 'A bug.', '## 3. Root Cause', 'A bug.', '## 4. Resolution', 'A patch.', '## 5. Timeline (UTC)', '- 10:00 halt', '- 11:00 restart',
+    '## 6. Impact Assessment', 'All.', '## 7. Corrective Actions', '- [ ] Tests', '## 8. Lessons Learned', 'Test more.', '');
+  assert.equal(analyze(classic).profile.name, 'classic');
 });

@@ -27,8 +27,12 @@ const TITLE_LINE = /^ {0,3}(?:#{1,6}[ \t]*|(?:[-*+]|\d{1,2}[.)])[ \t]+)?(?:\*\*|
 const TIMELINE_HEADING = /^ {0,3}#{1,6}[ \t]+(?:\*\*|__)?(?:timeline|chronology)\b(?![ \t]*[\w-])/i;
 const ENTRY_PREFIX = /^[ \t]*(?:[-*+•]|\d{1,3}[.)]|\||#{1,6})?[ \t]*(?:\*\*|__|\*|_|`|\[)?/;
 
-/** The summary's names in every profile: "summary", "issue summary", "overview" … */
-const SUMMARY_NAMES = new Set(PROFILES.flatMap((profile) => profile.sections.filter((spec) => spec.role === 'summary').flatMap((spec) => spec.aliases.map(normalizeAlias))));
+/**
+ * The names every profile reads as its summary: "summary", "issue summary", "overview" … Not "What
+ * happened", a summary to one profile but the story of the incident to another.
+ */
+const SUMMARY_NAMES = new Set(PROFILES.map((profile) => new Set(profile.sections.filter((spec) => spec.role === 'summary').flatMap((spec) => spec.aliases.map(normalizeAlias))))
+  .reduce((common, names) => new Set([...common].filter((name) => names.has(name)))));
 /** Names that any report or proposal may use: its summary and its impact. */
 const GENERIC_NAMES = new Set([...SUMMARY_NAMES, ...PROFILES.flatMap((profile) => profile.sections.filter((spec) => spec.id === 'impact').flatMap((spec) => spec.aliases.map(normalizeAlias)))]);
 

@@ -150,7 +150,12 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
     const spec = profile.sections.find((s) => s.role === role);
     return spec ? sections.find((section) => section.specId === spec.id && section.id === spec.id) ?? null : null;
   };
-  const summarySection = roleOf('summary');
+  const summarySpec = profile.sections.find((spec) => spec.role === 'summary');
+  const isSummary = (section: Section) => section.specId === summarySpec?.id && section.id === summarySpec?.id;
+  // The first summary and those right after it: a closing "## Summary" after the measures is the write-up's conclusion.
+  const firstSummary = sections.findIndex(isSummary);
+  const summarySections: Section[] = [];
+  for (let k = firstSummary; k !== -1 && k < sections.length && isSummary(sections[k]); k++) summarySections.push(sections[k]);
   const timelineSection = roleOf('timeline');
   const configZone = parseZoneSetting(options.settings.timeZone);
   // Numeric dates as the postmortem.dateOrder setting says; else day first where the document writes a
@@ -162,12 +167,23 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   let summary: SummaryFacts | null = null;
   // A labelled paragraph ("**Summary**: Shakespeare Search down for 66 minutes") holds its text on its own
   // line; so does a heading that goes on past its name ("##### Issue Summary: Duration: 2 hours (9:00 AM - 11:00 AM, UTC)").
-  if (summarySection) {
-    const onItsLine = factsOnHeading(summarySection, index);
-    const from = summarySection.style === 'labelled' || onItsLine !== null ? summarySection.line : summarySection.line + 1;
-    summary = readSummary(lines, from, summarySection.endLine, false, setOrder, onItsLine ?? 0);
+  const readSummarySection = (section: Section) => {
+    const onItsLine = factsOnHeading(section, index);
+    const from = section.style === 'labelled' || onItsLine !== null ? section.line : section.line + 1;
+    return readSummary(lines, from, section.endLine, false, setOrder, onItsLine ?? 0);
+  };
+  // Two summaries ("## Overview" of the write-up, then the template's "## Issue Summary" with its labels):
+  // the one that states the most is the summary, the other's facts fill in.
+  let summarySection: Section | null = summarySections[0] ?? null;
+  for (const section of summarySections) {
+    const read = readSummarySection(section);
+    if (!summary) summary = read;
+    else if (read.fields.size > summary.fields.size) {
+      summary = withFacts(read, summary);
+      summarySection = section;
+    } else summary = withFacts(summary, read);
   }
-  else if (firstSectionLine > 0) summary = readSummary(lines, 0, firstSectionLine - 1, false, setOrder);
+  if (!summarySection && firstSectionLine > 0) summary = readSummary(lines, 0, firstSectionLine - 1, false, setOrder);
   // "## Impact" with a table of "Customers Impacted | Incident Duration" above the summary: its facts count.
   if (summary && summarySection && firstSectionLine === summarySection.line && firstSectionLine > 0) {
     summary = withFacts(summary, readSummary(lines, 0, firstSectionLine - 1, true, setOrder));

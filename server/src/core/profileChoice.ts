@@ -53,7 +53,10 @@ export function chooseProfile(
     const headers = findHeaders(lines, titled, profile);
     const named = namedSections(headers);
     const ownLines = new Set(headers.filter((header) => header.id !== null).map((header) => header.line));
-    const distinctive = namedSections(headers.filter((header) => !classicLines.has(header.line))).size
+    // A section it names again on a line of its own ("## What Happened?" after "## Incident Summary",
+    // both its summary) tells nothing more.
+    const shared = namedSections(headers.filter((header) => classicLines.has(header.line)));
+    const distinctive = [...namedSections(headers.filter((header) => !classicLines.has(header.line)))].filter((id) => !shared.has(id)).length
       - namedSections(classic.headers.filter((header) => !ownLines.has(header.line))).size;
     const count = named.size;
     if (count > bestCount && count > classicCount && distinctive >= DISTINCTIVE_SECTIONS) {

@@ -132,7 +132,8 @@ export const GOOGLE_SRE: Profile = {
   unordered: true,
   description: "The SRE book's template: Summary, Impact, Root Causes, Trigger, Resolution, Detection, Action Items, Lessons Learned, Timeline",
   sections: [
-    { id: 'summary', title: 'Summary', aliases: SUMMARY_ALIASES, required: true, role: 'summary', skeleton: SUMMARY_PROSE },
+    // The template has no story section of its own: "## What happened?" over a brief description is its summary (VA.gov's postmortems).
+    { id: 'summary', title: 'Summary', aliases: [...SUMMARY_ALIASES, 'What Happened'], required: true, role: 'summary', skeleton: SUMMARY_PROSE },
     { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'User Impact', 'Impacto'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
     { id: 'root-causes', title: 'Root Causes', aliases: ROOT_CAUSE_ALIASES, required: true, role: 'other', skeleton: WHAT_CAUSED_IT },
     { id: 'trigger', title: 'Trigger', aliases: ['Trigger', 'Triggers'], required: true, role: 'other', skeleton: ['What set the outage off.'] },

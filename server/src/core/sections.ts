@@ -40,6 +40,8 @@ export interface Section extends Header {
   endLine: number;
 }
 
+/** A heading's first words and a colon: "## Root Cause and Resolution: The root cause of the outage was …". */
+const NAME_THEN_COLON = /^ {0,3}#{1,6}[ \t]*[^:\n]{2,60}:/;
 const STRUCTURE = /^[ \t]*(?:>[ \t]?)*[ \t]*(?:(#{1,6})[ \t]*|(?:[-*+•●▪◦‣=–—]|\d{1,3}[.)])[ \t]+)?/;
 const HTML_HEADING = /^\s*<h([1-6])[^>]*>(.*?)(?:<\/h\1>\s*)?$/i;
 
@@ -62,7 +64,9 @@ export function readTitleLines(md: MarkdownLines, memo?: LineReadings<TitleReadi
     const nextUnderline = kind === 'heading' && md.info[i + 1]?.kind === 'heading-underline';
     // A long line is no title, but it may be a labelled paragraph. Liquid tags are no words of it
     // ("### Timeline{% include explain.html details=\"A screenplay of…\" %}", as Jekyll templates write).
-    const title = (text.length > 200 && withoutTemplateTags(text).length > 200) ? null
+    // A heading may go on past its name and a colon into its first sentences (see nameBeforeNote).
+    const long = text.length > 200 && withoutTemplateTags(text).length > 200 && !(kind === 'heading' && NAME_THEN_COLON.test(text));
+    const title = long ? null
       : memo ? memo.read(md, i, readTitle, kind, info.depth, nextUnderline, info.itemStart) : readTitle(text, kind, info.depth, nextUnderline, info.itemStart);
     titled.push({ line: i, title });
   }
@@ -76,7 +80,9 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
   for (const { line: i, title } of titled) {
     const info = md.info[i];
     const text = lines[i].text;
-    const named = title ? recognizeTitle(title.words, profile, title.mode) ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) : null) : null;
+    const named: { id: string; also?: string; words?: string } | null = title
+      ? recognizeTitle(title.words, profile, title.mode) ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) : null)
+      : null;
     const id = named?.id ?? null;
     if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
       // A label in a list item or inside a paragraph counts only under a heading no profile knows (see buildSections).
@@ -90,7 +96,9 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
       }
       continue;
     }
-    const { words, parenthetical, depth, style, contentStart } = title;
+    const { parenthetical, depth, style, contentStart } = title;
+    // Its name's words, not the note's or the sentence's after it ("### Root Cause: A database …" under a summary is one of its facts).
+    const words = named?.words ?? title.words;
     const titleStart = lines[i].start + contentStart;
     headers.push({
       line: i, depth, style, title: title.title.trim(), titleStart, titleEnd: titleStart + title.title.trimEnd().length, words, parenthetical, id,
@@ -238,13 +246,15 @@ const EXACT = 3;
 
 /**
  * A heading that goes on past its name and a note in parentheses: "## Timeline (all times PST)
- * 01/16/2024 - 02/28/2024. All times approximations". Its name alone, when it is a section's exactly.
+ * 01/16/2024 - 02/28/2024. All times approximations", or past a colon into its first sentence: "## Root
+ * Cause and Resolution: The root cause of the outage was …". Its name alone, when it is a section's exactly.
  */
-function nameBeforeNote(title: string, profile: CompiledProfile, mode: MatchMode): { id: string; also?: string } | null {
-  const at = title.indexOf('(');
+function nameBeforeNote(title: string, profile: CompiledProfile, mode: MatchMode): { id: string; also?: string; words: string } | null {
+  const at = title.search(/[(:]/);
   if (at <= 0) return null;
-  const found = bestMatch(normalizeTitle(title.slice(0, at)).words, profile, mode);
-  return found?.score === EXACT ? { id: found.id } : null;
+  const { words } = normalizeTitle(title.slice(0, at));
+  const found = bestMatch(words, profile, mode);
+  return found?.score === EXACT ? { id: found.id, words } : null;
 }
 
 /**

@@ -51,7 +51,7 @@ const DURATION_CONTEXT = /(?:lasted|lasting|lasts|last|duration|outage of|down f
  */
 const AFTER_WINDOW = /(?:\d{1,2}[:.]\d{2}|\b[AaPp]\.?[Mm]\.?|\b(?:UTC|GMT|[A-Z]{1,4}T)|\(\s*~?\d{4}\s*\))\s*\(\s*(?:(?:[Aa]pproximately|[Aa]bout|[Aa]round|[Rr]oughly|[Nn]early|[Aa]lmost|[Jj]ust|[Oo]ver|[Uu]nder)\s+)?$/;
 // "the container resumed normal course of operations by 12:15PM": recovery words, then the time it was done by.
-const RECOVERED_BY = /\b(?:resumed|restored|recovered|resolved|solved|fixed|back\s+(?:up|online|to\s+normal))\b[^.;!?]{0,80}\b(?:by|at)\s+$/i;
+const RECOVERED_BY = /\b(?:resumed|restored|recovered|resolved|solved|fixed|back\s+(?:up|online|to\s+normal))\b[^.;!?]{0,80}\b(?:by|at|around|about|approximately)\s+$/i;
 // "for 15 minutes around 11:45AM": a span anchored at its own moment, a part of the incident, not its length.
 const ANCHORED_SPAN = /^\s*(?:around|at|about|from|starting(?:\s+at)?|beginning(?:\s+at)?)\s+\d/i;
 // "approximately at 5:00am … for 1 hours": a start given roughly makes the span as rough.
@@ -223,6 +223,8 @@ function withoutRestatements(value: string, stamps: Stamp[]): Stamp[] {
 
 /** Labels of the incident's time ("Date/time: 2016-11-07 21:30", Flutter's): one time under them is when it began. */
 const MOMENT_LABELS = new Set(['time', 'when', 'date and time', 'date/time', 'date & time']);
+/** So is one under a label of the incident's date, which states no field of its own: "Date of Incident: Wednesday 20th September 2023, 14:32 UTC". */
+const INCIDENT_DATE_LABEL = /^(?:(?:date|time)\s+of\s+(?:the\s+)?(?:incident|outage)|(?:incident|outage)\s+(?:date|time))\s*[:\-–—]/i;
 
 /** A label as FIELD_LABELS writes it: "Date / Time" is "date/time", "Start-time" "start time". */
 const labelWords = (label: string) => label.toLowerCase().replace(/\s*\/\s*/g, '/').replace(/[\s-]+/g, ' ');
@@ -480,7 +482,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       if (!facts.start) facts.start = timed[0];
       // "started … around 11:00 GMT, a full outage by 17:00 GMT … resolved at 23:01 GMT": the time said to end it, else the second.
       if (!facts.end) facts.end = timed.find((t, k) => k > 0 && endsHere(t)) ?? timed[1];
-    } else if (timed.length === 1 && !facts.start && (saidToStart(value, timed[0].stamp.start) || (label !== null && isMomentLabel(label[1])))
+    } else if (timed.length === 1 && !facts.start && (saidToStart(value, timed[0].stamp.start) || (label !== null && isMomentLabel(label[1])) || INCIDENT_DATE_LABEL.test(content))
       && !(firstAt && firstAt !== timed[0] && LATER_EPISODE.test(sentenceAround(value, timed[0].stamp.start)))) {
       facts.start = timed[0];
     }
