@@ -54,3 +54,15 @@ test('a title naming a security incident is a postmortem ("# Security Incident w
   for (const title of ['# Security Incident with Package Uploads (CVE-2025-31484)', '# CircleCI Security Incident']) assert.equal(found(joinLines(title, '', 'On April 1 we learned that a token leaked.', '')), true, title);
   for (const title of ['# Security Incident Response Plan', '# Security incident handling', '# Security Incidents', '# Reporting a security incident procedure']) assert.equal(found(joinLines(title, '', 'Email the security team.', '')), false, title);
 });
+
+test('a long timeline of dated or zoned entries in a write-up about an outage is a postmortem, its other sections its own (held-out t2bot.io incident post); a schedule of bare times is not', () => {
+  const entries = ['21:00 UTC - traffic increases', '21:03 UTC - monitoring stops', '21:15 UTC - traffic falls', '06:00 UTC - routine check', '06:15 UTC - issue identified'];
+  const post = (lines: string[], intro: string) => joinLines('# Unintended reset on the Discord bridge', '', intro, '', '## Timeline', '', ...lines.map((line) => `* ${line}`), '',
+    '## Monitoring (and why it didn\'t work)', 'Alerts take hours.', '');
+  assert.ok(found(post(entries.map((line) => `January 13th, 2024 - ${line}`), 'The bridge deleted every channel association, leading to extended downtime.')));
+  assert.ok(found(post(entries, 'The bridge deleted every channel association, leading to extended downtime.')));
+  // Four entries, or no word of an outage, or a day's schedule with no zone or date: not on their own.
+  assert.ok(!found(post(entries.slice(0, 4), 'The bridge deleted every channel association, leading to extended downtime.')));
+  assert.ok(!found(post(entries, 'The bridge gets a new cleanup feature.')));
+  assert.ok(!found(post(['09:00 registration', '10:00 keynote', '11:00 talks', '12:00 lunch', '13:00 hacking'], 'Our first hackathon, after last year\'s outage of volunteers.')));
+});

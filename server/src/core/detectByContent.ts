@@ -2,7 +2,8 @@
 // least two timed entries, and at least two other sections a built-in profile names ("Issue Summary" as
 // a plain first line, "Root Cause", "Resolution") or one telling the incident ("What happened"); a
 // Summary over three timed entries; a Timeline among four other sections, or three with a root cause
-// (the ALX template, its entries told by label); or, with no timeline, three
+// (the ALX template, its entries told by label); five dated or zoned entries in a write-up that
+// speaks of an outage or incident; or, with no timeline, three
 // sections only an incident has (a write-up in prose: "What happened", "Mitigation", "Lessons learned"). Read line by line without parsing, and only
 // as far as needed: a README with none of those words costs two searches.
 import { PROFILES, compileProfile } from './profiles';
@@ -20,6 +21,9 @@ const INCIDENT_SECTION_WORD = /root cause|what happened|lessons|trigger|mitigati
  * well", "Action items" and "Lessons learned" too).
  */
 const UNTIMED_SECTIONS = 3;
+/** How many dated or zoned entries make a timeline, on its own, an incident's. */
+const ANCHORED_ENTRIES = 5;
+const INCIDENT_WORD = /\b(?:incident|outage|downtime|went down|post-?mortem)\b/i;
 const TELLS_THE_INCIDENT = /root cause|^causes?$|trigger|what happened|mitigation|detection|contributing factor|how it was detected/;
 /** A section title: a heading, a bold line, a list label or a short line ending in a colon. */
 const TITLE_LINE = /^ {0,3}(?:#{1,6}[ \t]*|(?:[-*+]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?([^\n]{2,80})$/;
@@ -86,6 +90,8 @@ export function looksLikePostmortem(text: string): boolean {
   let inTimeline = false;
   let sawTimeline = false;
   let timedEntries = 0;
+  // Entries that say their zone or day ("January 13th, 2024 - 21:00 UTC - …"): a log of real events, not a schedule.
+  let anchoredEntries = 0;
   let inFence = false;
   for (const line of head.split(/\r\n|\r|\n/)) {
     if (/^ {0,3}(?:```|~~~)/.test(line)) inFence = !inFence;
@@ -101,9 +107,15 @@ export function looksLikePostmortem(text: string): boolean {
     } else if (inTimeline) {
       const prefix = ENTRY_PREFIX.exec(line);
       const stamp = readStampAt(line, prefix ? prefix[0].length : 0);
-      if (stamp && 'time' in stamp && stamp.time) timedEntries++;
+      if (stamp && 'time' in stamp && stamp.time) {
+        timedEntries++;
+        if (stamp.zone || stamp.date) anchoredEntries++;
+      }
     }
     if (timedEntries >= 2 && others.size >= 2) return true;
+    // A long timeline of dated or zoned entries in a write-up about an outage, its other sections its own
+    // ("## Timeline", "## Monitoring (and why it didn't work)": t2bot.io's incident posts).
+    if (anchoredEntries >= ANCHORED_ENTRIES && INCIDENT_WORD.test(head)) return true;
     // A timed timeline and a section telling the incident ("### Timeline of Events", "### What Happened":
     // a status page's write-up).
     if (timedEntries >= 2 && [...others].some((name) => TELLS_THE_INCIDENT.test(name))) return true;
