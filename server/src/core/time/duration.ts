@@ -72,6 +72,8 @@ export function findDurations(text: string): StatedDuration[] {
     const written = match[0];
     // "3.7M failed requests", "4.71K": a capital M counts millions, not minutes.
     if (/\dM$/.test(written)) continue;
+    // "users seeing 404s", "a spike of 502s": HTTP errors by their status code, not seconds.
+    if (/^[45]\d\ds$/.test(written)) continue;
     // "11m DAI of vault deposits", "$2.7m": millions of a currency or a token (yearn's disclosures).
     const at = match.index ?? 0;
     if (/^\d+(?:[.,]\d+)?\s?m$/.test(written) && (/[$€£]\s?$/.test(text.slice(Math.max(0, at - 2), at)) || /^\s+[A-Z]{2,5}\b/.test(text.slice(at + written.length)))) continue;
