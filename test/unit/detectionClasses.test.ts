@@ -43,6 +43,9 @@ test('a status blog\'s incident: bold-free "#### CAUSE:" beside a timed "#### TI
   // Neither alone: a cause with no timeline, a layout without a severity.
   assert.equal(found(joinLines('## Cause', 'A typo.', '', '## Usage', 'Run it.', '')), false);
   assert.equal(found(joinLines('---', 'title: Uptime', 'layout: status', '---', '', 'All systems operational.', '')), false);
+  // The same status-page keys that let its severity be the page's own word: cState's `section: issue`, Hugo themes' `affectedsystems`.
+  assert.equal(found(joinLines('---', 'title: Major outage', 'section: issue', 'severity: down', '---', '', 'We are investigating.', '')), true);
+  assert.equal(found(joinLines('---', 'title: Slow API', 'severity: degraded-performance', 'affectedsystems:', '  - Content API', '---', '', 'Slow.', '')), true);
 });
 
 test('a front matter title under its theme\'s key: "heading: Post-mortem: step processing backlogs on Aug 31, 2023" (Inngest\'s blog)', () => {

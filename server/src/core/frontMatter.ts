@@ -25,6 +25,14 @@ export const DEFAULT_STATUSES = ['draft', 'in-review', 'approved', 'published'] 
 
 /** Explicit lifecycle times, in the order they happen; they override what the timeline implies. */
 export const LIFECYCLE_KEYS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+
+/** Keys only a status page's incident has: cState's `affected` and `resolvedWhen`, Hugo status themes' `affectedsystems`. */
+const STATUS_PAGE_KEYS = ['affected', 'affectedsystems', 'affectedSystems', 'resolvedWhen'];
+
+/** A status page's incident: one of its keys, cState's `section: issue`, or a Jekyll status blog's `layout: status`. */
+export function isStatusPageIncident(data: Record<string, unknown>): boolean {
+  return STATUS_PAGE_KEYS.some((key) => key in data) || data.section === 'issue' || data.layout === 'status';
+}
 export type LifecycleKey = (typeof LIFECYCLE_KEYS)[number];
 
 export interface FrontMatterField {

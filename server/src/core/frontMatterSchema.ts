@@ -3,7 +3,7 @@
 // compiled once per pair of lists.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import shippedSchema from '../../../schemas/postmortem-frontmatter.schema.json';
-import { LIFECYCLE_KEYS, type FrontMatter, type FrontMatterField } from './frontMatter';
+import { isStatusPageIncident, LIFECYCLE_KEYS, type FrontMatter, type FrontMatterField } from './frontMatter';
 
 export const FRONT_MATTER_SCHEMA = shippedSchema;
 
@@ -70,13 +70,8 @@ function describe(error: ErrorObject, key: string, lists: FrontMatterLists): { m
  * ("severity: partial-outage", "severity: down", "status: resolved"), which the settings' lists do not
  * replace.
  */
-const STATUS_PAGE_KEYS = ['affected', 'affectedsystems', 'affectedSystems', 'resolvedWhen'];
 const STATUS_PAGE_SEVERITIES = ['down', 'disrupted', 'notice', 'partial-outage', 'major-outage', 'degraded-performance', 'under-maintenance', 'maintenance', 'scheduled', 'high', 'medium', 'low'];
 const STATUS_PAGE_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'scheduled', 'in-progress', 'completed'];
-
-function isStatusPage(data: Record<string, unknown>): boolean {
-  return STATUS_PAGE_KEYS.some((key) => key in data) || data.section === 'issue' || data.layout === 'status';
-}
 
 /** A status page's lists: the settings' and the page's own; a severity written as a list ("scheduled, partial-outage") checked word by word. */
 function statusPageData(data: Record<string, unknown>, lists: FrontMatterLists): { data: Record<string, unknown>; lists: FrontMatterLists } {
@@ -91,7 +86,7 @@ function statusPageData(data: Record<string, unknown>, lists: FrontMatterLists):
 export function validateFrontMatter(frontMatter: FrontMatter, settingsLists: FrontMatterLists): FrontMatterProblem[] {
   if (frontMatter.fields.length === 0) return [];
   const written = Object.fromEntries(frontMatter.fields.map((field) => [field.key, field.value]));
-  const { data, lists } = isStatusPage(written) ? statusPageData(written, settingsLists) : { data: written, lists: settingsLists };
+  const { data, lists } = isStatusPageIncident(written) ? statusPageData(written, settingsLists) : { data: written, lists: settingsLists };
   const validate = validatorFor(lists);
   if (validate(data)) return [];
   const problems: FrontMatterProblem[] = [];
