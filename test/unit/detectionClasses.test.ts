@@ -69,3 +69,11 @@ test('a long timeline of dated or zoned entries in a write-up about an outage is
   assert.ok(!found(post(entries, 'The bridge gets a new cleanup feature.')));
   assert.ok(!found(post(['09:00 registration', '10:00 keynote', '11:00 talks', '12:00 lunch', '13:00 hacking'], 'Our first hackathon, after last year\'s outage of volunteers.')));
 });
+
+test('the ALX task\'s prompts kept as headings ("# Root cause and resolution must contain:") name their sections (corpus 049); kept as list items they are the task\'s text', () => {
+  const prompts = (mark: string) => joinLines('Some title', '', `${mark}Issue Summary (that is often what executives will read) must contain:`, '`20 seconds at 3:00:00pm -PST`', '',
+    `${mark}Timeline (format bullet point) must contain:`, '`3:00:01pm -PST`', '', `${mark}Root cause and resolution must contain:`, 'A typo.', '',
+    `${mark}Corrective and preventative measures must contain:`, 'Fix it.', '');
+  assert.ok(found(prompts('# ')));
+  assert.ok(!found(prompts('- ')));
+});

@@ -21,6 +21,7 @@ const INCIDENT_SECTION_WORD = /root cause|what happened|lessons|trigger|mitigati
  * well", "Action items" and "Lessons learned" too).
  */
 const UNTIMED_SECTIONS = 3;
+const PROMPT_TAIL = /\s+(?:must|should)\s+contain\s*:?\s*$/i;
 /** How many dated or zoned entries make a timeline, on its own, an incident's. */
 const ANCHORED_ENTRIES = 5;
 const INCIDENT_WORD = /\b(?:incident|outage|downtime|went down|post-?mortem)\b/i;
@@ -70,7 +71,8 @@ function sectionKinds(): SectionKinds {
 function sectionOf(line: string): { timeline: boolean; other: string | null } | null {
   const match = TITLE_LINE.exec(line);
   if (!match) return null;
-  const { words } = normalizeTitle(match[1]);
+  // The ALX task's prompt kept as a heading: "# Root cause and resolution must contain:" (corpus 049).
+  const { words } = normalizeTitle(line.trimStart().startsWith('#') ? match[1].replace(PROMPT_TAIL, '') : match[1]);
   if (!words || words.split(' ').length > 8) return null;
   const known = sectionKinds();
   if (matchAliases(words, [...known.timeline], 'heading')) return { timeline: true, other: null };
