@@ -64,8 +64,8 @@ export function readTitleLines(md: MarkdownLines, memo?: LineReadings<TitleReadi
     const nextUnderline = kind === 'heading' && md.info[i + 1]?.kind === 'heading-underline';
     // A long line is no title, but it may be a labelled paragraph. Liquid tags are no words of it
     // ("### Timeline{% include explain.html details=\"A screenplay of…\" %}", as Jekyll templates write).
-    // A heading may go on past its name and a colon into its first sentences (see nameBeforeNote).
-    const long = text.length > 200 && withoutTemplateTags(text).length > 200 && !(kind === 'heading' && NAME_THEN_COLON.test(text));
+    // A heading may go on past its name and a colon into its first sentences (see nameBeforeNote), within reason.
+    const long = text.length > 200 && withoutTemplateTags(text).length > 200 && !(kind === 'heading' && text.length <= 1000 && NAME_THEN_COLON.test(text));
     const title = long ? null
       : memo ? memo.read(md, i, readTitle, kind, info.depth, nextUnderline, info.itemStart) : readTitle(text, kind, info.depth, nextUnderline, info.itemStart);
     titled.push({ line: i, title });
