@@ -620,3 +620,18 @@ test('"## Response" tells the resolution where no section tells the recovery apa
     '## Response Timeline', '- 10:00 UTC: down', '- 11:00 UTC: up', '## Root Cause and Resolution', 'A switch; replaced.', '## Corrective and Preventive Measures', '- Spare switch', '');
   assert.deepEqual(missingSections(timeline), []);
 });
+
+test('with no Timeline named, a heading of no known name over timed entries is the Timeline ("## The Symphony\'s Dramatic Crescendo", a held-out ALX postmortem); log lines in a code block, or a few times among prose, are not', () => {
+  const doc = (title: string, ...body: string[]) => joinLines('# Postmortem: The Grand Meltdown', '', '## Issue Summary', 'From 14:30 to 18:45 UTC 30% of users were locked out by a bad load balancer setting.', '',
+    title, '', ...body, '', '## Root Cause and Resolution', 'A load balancer setting; corrected.', '', '## Corrective and Preventive Measures', '- Review settings', '');
+  const entries = ['- **14:30 UTC: The Prelude - Detection Unleashed**', '  - Error rates skyrocketed.', '- **15:15 UTC: Movement II**', '  - Suspected a DDoS attack.', '- **18:45 UTC: Finale**', '  - Service restored.'];
+  const crescendo = analyze(doc('## The Symphony\'s Dramatic Crescendo', ...entries));
+  assert.equal(crescendo.timelineSection?.title, 'The Symphony\'s Dramatic Crescendo');
+  assert.equal(crescendo.timeline.length, 3);
+  assert.deepEqual(missingSections(doc('## The Symphony\'s Dramatic Crescendo', ...entries)), []);
+  const logs = doc('## Debugging', 'We read the logs:', '```', '14:51:39 bloggulus failed', '14:51:45 restart', '14:52:01 failed', '```', 'Then we fixed it.');
+  assert.deepEqual(missingSections(logs), ['Timeline']);
+  const prose = doc('## Debugging', 'We started at 14:30 UTC.', 'We looked at many things.', 'We read the logs.', 'We asked for help.', 'We checked the settings.',
+    'We found it at 15:15 UTC.', 'We fixed it.', 'We tested it.', 'We restarted it.', 'It was back at 18:45 UTC.', 'We wrote this.');
+  assert.deepEqual(missingSections(prose), ['Timeline']);
+});

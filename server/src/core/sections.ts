@@ -4,7 +4,7 @@ import { isStrongOnly, withoutTemplateTags } from './inline';
 import { namesPostmortem } from './detect';
 import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
 import { FIELD_LABELS, type CompiledProfile, type SectionSpec } from './profiles';
-import { readDateAt, readTimeAt } from './time/timestamp';
+import { readDateAt, readStampAt, readTimeAt } from './time/timestamp';
 
 /** 'labelled': a paragraph that opens with its section's name in bold ("**Impact**: Estimated 1.21B queries lost"). */
 export type HeadingStyle = 'atx' | 'setext' | 'html' | 'bold' | 'list' | 'plain' | 'labelled';
@@ -105,7 +105,41 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
       ...(named?.also ? { also: named.also } : {}), inListItem: info.item !== -1,
     });
   }
-  return withoutOtherPartsSummary(withoutDocumentTitle(headers), profile);
+  return withTimelineByItsEntries(md, withoutOtherPartsSummary(withoutDocumentTitle(headers), profile), profile);
+}
+
+/** How many timed entries, and what share of its lines, make a heading of no known name the Timeline. */
+const TIMED_ENTRIES = 3;
+const TIMED_SHARE = 0.3;
+const ENTRY_START = /^[ \t]*(?:[-*+•]|\d{1,3}[.)]|\|)?[ \t]*(?:\*\*|__|\*|_|`|\[)?/;
+
+/**
+ * "## The Symphony's Dramatic Crescendo" over "- **14:30 UTC: The Prelude - Detection Unleashed**", … (a
+ * held-out ALX postmortem): with no Timeline named, the first heading of no known name (below the title's
+ * level) whose lines are mostly timed entries is the Timeline. Log lines in code blocks are no entries.
+ */
+function withTimelineByItsEntries(md: MarkdownLines, headers: Header[], profile: CompiledProfile): Header[] {
+  const timeline = profile.sections.find((spec) => spec.role === 'timeline');
+  if (!timeline || headers.some((header) => header.id !== null && specOf(profile, header.id) === timeline)) return headers;
+  const real = headers.filter((header) => header.depth < PSEUDO_DEPTH);
+  for (let k = 0; k < real.length; k++) {
+    const header = real[k];
+    if (header.id !== null || header.depth === 1) continue;
+    const end = (real[k + 1]?.line ?? md.index.lineCount) - 1;
+    let timed = 0;
+    let written = 0;
+    for (let i = header.line + 1; i <= end; i++) {
+      const kind = md.info[i].kind;
+      if (kind === 'blank' || kind === 'fenced-code' || kind === 'indented-code') continue;
+      written++;
+      const text = md.index.lines[i].text;
+      if (text.length > 1000) continue;
+      const stamp = readStampAt(text, ENTRY_START.exec(text)?.[0].length ?? 0);
+      if (stamp && 'time' in stamp && stamp.time) timed++;
+    }
+    if (timed >= TIMED_ENTRIES && timed >= written * TIMED_SHARE) return headers.map((other) => (other === header ? { ...other, id: timeline.id } : other));
+  }
+  return headers;
 }
 
 /**
