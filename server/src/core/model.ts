@@ -190,8 +190,8 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   }
   let summaryEndLine = summarySection?.endLine ?? null;
   if (summary && summarySection) {
-    for (const [from, to] of summaryParts(lines, headers, summarySection)) {
-      summary = withFacts(summary, readSummary(lines, from, to, false, setOrder));
+    for (const [from, to, column] of summaryParts(lines, headers, summarySection)) {
+      summary = withFacts(summary, readSummary(lines, from, to, false, setOrder, column));
       summaryEndLine = to;
     }
   }
@@ -242,16 +242,19 @@ function factsOnHeading(section: Section, index: LineIndex): number | null {
  * "##### Impact" right after "##### Issue Summary"): a part of the summary the writer set apart, whose
  * window, duration and impact count as the summary's. Their lines.
  */
-function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number]> {
-  const parts: Array<[number, number]> = [];
+function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number, number]> {
+  const parts: Array<[number, number, number]> = [];
   // Past the summary's own lines: a labelled line inside it ("**Duration:**") is read with it already.
   const after = headers.filter((header) => header.line > summary.endLine);
   for (let k = 0; k < after.length && after[k].id === null; k++) {
     if (!SUMMARY_FACT_HEADING.test(after[k].title)) continue;
-    const from = after[k].line + 1;
+    // Its facts may stand on its own line, past its name: "#  Outage Duration: August 18, 2024, 01:00 AM - …".
+    const name = /^[^:\d]*:/.exec(after[k].title);
+    const onItsLine = name && after[k].title.slice(name[0].length).trim() !== '' ? after[k].titleStart + name[0].length - lines.index.lines[after[k].line].start : null;
+    const from = onItsLine === null ? after[k].line + 1 : after[k].line;
     let to = (after[k + 1]?.line ?? lines.index.lineCount) - 1;
     while (to >= from && lines.index.lines[to].text.trim() === '') to--;
-    if (to >= from) parts.push([from, to]);
+    if (to >= from) parts.push([from, to, onItsLine ?? 0]);
   }
   return parts;
 }
