@@ -645,3 +645,11 @@ test('a heading after the summary that names the duration gives it on its own li
   assert.equal(model.summary?.end?.stamp.time?.hour, 3);
   assert.equal(model.incident.durationMinutes, 150);
 });
+
+test('a heading that names a section but for one letter is that section ("### Sumary", "## Moving Foward", "## Timline"); short names, and words two letters away, are not', () => {
+  const doc = (summary: string, timeline: string, measures: string) => joinLines('# Postmortem', '', summary, 'From 10:00 to 11:00 UTC all users got errors because of a bad config.', '',
+    timeline, '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '', '## Root Cause and Resolution', 'A bad config; reverted.', '', measures, '- Add a canary', '');
+  assert.deepEqual(missingSections(doc('### Sumary', '## Timline', '## Moving Foward')), []);
+  assert.deepEqual(missingSections(doc('## Issue Summary', '## Timeline', '## Moving Fwd')), ['Corrective and Preventive Measures']);
+  assert.deepEqual(missingSections(doc('## Issue Summary', '## Timeline', '## Fixes')), ['Corrective and Preventive Measures']);
+});

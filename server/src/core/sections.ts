@@ -81,7 +81,8 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
     const info = md.info[i];
     const text = lines[i].text;
     const named: { id: string; also?: string; words?: string } | null = title
-      ? recognizeTitle(title.words, profile, title.mode) ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) : null)
+      ? recognizeTitle(title.words, profile, title.mode)
+        ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) ?? misspelledName(title.words, profile) : null)
       : null;
     const id = named?.id ?? null;
     if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
@@ -289,6 +290,37 @@ function nameBeforeNote(title: string, profile: CompiledProfile, mode: MatchMode
   const { words } = normalizeTitle(title.slice(0, at));
   const found = bestMatch(words, profile, mode);
   return found?.score === EXACT ? { id: found.id, words } : null;
+}
+
+/** Names this long or longer may be misspelled by one letter and still be read. */
+const MISSPELLABLE = 6;
+
+/**
+ * A heading that names a section but for one letter: "### Sumary", "## Timline", "## Root Casue" (a
+ * letter missing, added, changed, or two swapped). Only in names of six letters or more, where no other
+ * word is a letter away.
+ */
+function misspelledName(words: string, profile: CompiledProfile): { id: string; words: string } | null {
+  if (words.length < MISSPELLABLE) return null;
+  for (const [id, aliases] of profile.normalized) {
+    for (const alias of aliases) {
+      if (alias.length >= MISSPELLABLE && oneEditApart(words, alias)) return { id, words: alias };
+    }
+  }
+  return null;
+}
+
+/** Whether `a` becomes `b` by one letter inserted, deleted or changed, or two neighbours swapped. */
+function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) {
+    // Changed at i, or i and i + 1 swapped.
+    return a.slice(i + 1) === b.slice(i + 1) || (a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2));
+  }
+  // One letter more in the longer, at i.
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
 /**
