@@ -77,3 +77,9 @@ test('the ALX task\'s prompts kept as headings ("# Root cause and resolution mus
   assert.ok(found(prompts('# ')));
   assert.ok(!found(prompts('- ')));
 });
+
+test('Chinese and Japanese titles that say what the document is ("v1.4.0リリースで発生した障害について", COCOA\'s; "事故复盘"); not a page about accessibility ("障害者対応")', () => {
+  assert.ok(found(joinLines('# v1.4.0リリースで発生した障害について', '', '## 障害の内容', 'アプリが起動しない。')));
+  assert.ok(found(joinLines('# 数据库事故复盘', '', '## 根因', '磁盘写满。')));
+  assert.ok(!found(joinLines('# 障害者対応ガイド', '', 'アクセシビリティの方針。')));
+});

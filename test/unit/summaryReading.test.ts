@@ -653,3 +653,12 @@ test('a heading that names a section but for one letter is that section ("### Su
   assert.deepEqual(missingSections(doc('## Issue Summary', '## Timeline', '## Moving Fwd')), ['Corrective and Preventive Measures']);
   assert.deepEqual(missingSections(doc('## Issue Summary', '## Timeline', '## Fixes')), ['Corrective and Preventive Measures']);
 });
+
+test('Chinese and Japanese section names, written as one word ("## 根因", "## 修复", "## 预防", "## 原因", "## 復旧方法"), are the sections (held-out home-ops and COCOA reports)', () => {
+  const chinese = joinLines('# Netplan 文件冲突导致控制面失联', '', '## 摘要', 'From 10:00 to 13:00 UTC all users lost the control plane because of a netplan conflict.', '',
+    '## 时间线', '- 10:00 UTC: 失联', '- 13:00 UTC: 恢复', '', '## 根因', '两个 netplan 文件同时存在。', '', '## 修复', '删除多余文件。', '', '## 预防', '- 统一管理 netplan', '');
+  assert.deepEqual(missingSections(chinese), []);
+  const japanese = joinLines('# 障害について', '', '## 概要', 'From 10:00 to 13:00 UTC all users could not open the app because of a time zone bug.', '',
+    '## タイムライン', '- 10:00 UTC: 障害発生', '- 13:00 UTC: 復旧', '', '## 原因', 'タイムゾーン変換。', '', '## 復旧方法', '修正版を配布。', '', '## 再発防止策', '- テストを追加', '');
+  assert.deepEqual(missingSections(japanese), []);
+});

@@ -18,6 +18,8 @@ const LENGTH = String.raw`(?:(?:about|approximately|approx\.?|around|nearly|almo
 // "Security Incident Response Plan" or any other process about them.
 const names = (plural: string) => String.raw`\b(?:post?[\s-]?mortem${plural}|(?:incident|outage)\s+(?:report|review|disclosure)${plural}|post[\s-]incident\s+(?:review|report)${plural}|root\s+cause\s+analysis|security\s+incident${plural}(?!\s+(?:response|handling|management|plans?|polic(?:y|ies)|process(?:es)?|procedures?|playbooks?|runbooks?|guide(?:lines)?|templates?|checklists?|reporting|form)\b))\b|\boutage\s*(?:$|\(|on\b|[-–—:,])|\boutage\s+(?:for|lasting|of)\s+${LENGTH}`;
 const TITLE_WORDS = new RegExp(names(''), 'i');
+// Chinese and Japanese: "事故复盘", "故障报告"; "v1.4.0リリースで発生した障害について" (COCOA's), "障害報告", "ポストモーテム".
+const CJK_TITLE_WORDS = /复盘|事故报告|故障报告|事件报告|障害(?:報告|について)|ポストモーテム|事後検証/;
 // "RCA - Mitigated - SSO - Multiple Regions" (SkillsWorkflow's incident pages): the abbreviation, in capitals only.
 const ABBREVIATED_TITLE = /\bRCA\b/;
 // A front matter's kind of page may name the collection a post belongs to: "category: postmortems".
@@ -25,7 +27,7 @@ const KIND_WORDS = new RegExp(names('s?'), 'i');
 
 /** Whether a title says what the document is: "Postmortem: …", "Incident Report", "DNS Outage on …". */
 export function namesPostmortem(title: string): boolean {
-  return TITLE_WORDS.test(title) || ABBREVIATED_TITLE.test(title);
+  return TITLE_WORDS.test(title) || ABBREVIATED_TITLE.test(title) || CJK_TITLE_WORDS.test(title);
 }
 
 /**

@@ -60,12 +60,15 @@ const SUMMARY_ALIASES = [
   'Issue Summary', 'Summary', 'Incident Summary', 'Summary of the Incident', 'Summary of Incident',
   'Issue Overview', 'Incident Overview', 'Overview', 'Executive Summary', 'Outage Summary', 'Incident Description', 'Resumo',
   'Summary of Outage', 'Summary of the Outage', 'TL;DR', 'TLDR',
+  // Chinese and Japanese write a section's name as one word: "## 摘要", "## 概要".
+  '摘要', '概述', '事件概述', '事故概述', '概要',
 ];
 const TIMELINE_ALIASES = [
   'Timeline', 'Incident Timeline', 'Events Timeline', 'Event Timeline', 'Timeline of Events',
   'Timeline of the Incident', 'Chronology', 'Sequence of Events', 'Linha do Tempo', 'Cronologia', 'Response Timeline', 'Incident Response Timeline',
+  '时间线', '时间轴', '事件时间线', 'タイムライン', '経緯',
 ];
-const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen', 'Causa Raiz'];
+const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen', 'Causa Raiz', '根因', '根本原因', '原因', '根因分析', '原因分析'];
 const RESOLUTION_ALIASES = [
   'Resolution', 'Resolution and Recovery', 'Recovery', 'Fix', 'The Fix', 'Remediation', 'Solution', 'Solutions',
   'Resolution Steps', 'Resolutions', 'Mitigation', 'Resolução',
@@ -76,6 +79,7 @@ const RESOLUTION_ALIASES = [
   'Steps Taken to Fix', 'How It Was Resolved', 'How It Was Fixed', 'How We Fixed It',
   // As questions: "## How was it fixed" (FT's incident reports), "## How did we fix it?".
   'How Was It Fixed', 'How Was It Resolved', 'How Did We Fix It', 'How Did We Resolve It',
+  '修复', '解决方案', '处理过程', '復旧方法', '対応',
 ];
 const ACTION_ITEM_ALIASES = [
   'Action Items', 'Actions', 'Corrective Actions', 'Follow-up Actions', 'Follow-up Items', 'Next Steps',
@@ -85,7 +89,7 @@ const ACTION_ITEM_ALIASES = [
   'Follow-up', 'Follow-ups', 'Future Plan', 'Future Plans', 'Future Work', 'Future Works', 'Future Mitigations', 'Future Improvements', 'Looking Forward', 'Moving Forward', 'Resulting Action', 'Resulting Actions',
   'What We Are Changing', "What We're Changing", 'What Is Being Done About This', 'Recommendations', 'Remedial Measures',
   'What Could Be Done to Avoid This', 'How to Avoid This', 'How Will We Avoid This',
-  'Ações Corretivas',
+  'Ações Corretivas', '预防', '预防措施', '改进措施', '后续行动', '再発防止策', '今後の対応',
 ];
 
 export const CLASSIC: Profile = {
@@ -136,7 +140,7 @@ export const GOOGLE_SRE: Profile = {
   sections: [
     // The template has no story section of its own: "## What happened?" over a brief description is its summary (VA.gov's postmortems).
     { id: 'summary', title: 'Summary', aliases: [...SUMMARY_ALIASES, 'What Happened'], required: true, role: 'summary', skeleton: SUMMARY_PROSE },
-    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'User Impact', 'Impacto'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
+    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'User Impact', 'Impacto', '影响', '影响范围', '影響範囲'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
     { id: 'root-causes', title: 'Root Causes', aliases: ROOT_CAUSE_ALIASES, required: true, role: 'other', skeleton: WHAT_CAUSED_IT },
     { id: 'trigger', title: 'Trigger', aliases: ['Trigger', 'Triggers'], required: true, role: 'other', skeleton: ['What set the outage off.'] },
     { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other', skeleton: HOW_IT_WAS_RESOLVED },
@@ -162,7 +166,7 @@ export const PAGERDUTY: Profile = {
     { id: 'contributing-factors', title: 'Contributing Factors', aliases: ['Contributing Factors', 'Contributing Factor', ...ROOT_CAUSE_ALIASES], required: true, role: 'other',
       skeleton: ['- What made it possible, or worse.'] },
     { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other', skeleton: HOW_IT_WAS_RESOLVED },
-    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
+    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', '影响', '影响范围', '影響範囲'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
     { id: 'responders', title: 'Responders', aliases: ['Responders', 'Incident Responders'], required: false, role: 'other',
       skeleton: ['- Incident commander: ', '- Responders: '] },
     { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline', skeleton: TIMELINE_SKELETON },
