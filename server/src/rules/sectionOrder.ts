@@ -1,5 +1,5 @@
 // A section comes before one the profile puts earlier. No fix: moving prose is the writer's call.
-import type { RequirementStatus } from '../core/model';
+import type { PostmortemModel, RequirementStatus } from '../core/model';
 import { timelineAfterAnalysis } from '../core/requirements';
 import { defineRule, type Problem } from './rule';
 
@@ -8,6 +8,19 @@ export interface SectionOrderData {
   sectionId: string;
   /** The section this one should follow. */
   expectedAfter: string;
+}
+
+/**
+ * Whether the section at line `inner` is a part of the one at line `outer`: deeper, with no heading as
+ * shallow as `outer` between them ("## Root Cause Analysis" over "### Timeline", a held-out homelab report).
+ */
+function nestedIn(model: PostmortemModel, inner: number, outer: number): boolean {
+  const headings = [...model.sections, ...model.otherHeadings];
+  const depthAt = (line: number) => headings.find((heading) => heading.line === line)?.depth;
+  const outerDepth = depthAt(outer);
+  const innerDepth = depthAt(inner);
+  if (outerDepth === undefined || innerDepth === undefined || innerDepth <= outerDepth) return false;
+  return !headings.some((heading) => heading.line > outer && heading.line < inner && heading.depth <= outerDepth);
 }
 
 export const sectionOrder = defineRule<SectionOrderData>({
@@ -22,7 +35,7 @@ export const sectionOrder = defineRule<SectionOrderData>({
     for (const status of model.requirements) {
       // Half a section counts too: a "## Resolution" before the Timeline when "Root Cause and Resolution" follows it.
       if (status.line === null) continue;
-      if (furthest && furthest.line !== null && status.line < furthest.line) {
+      if (furthest && furthest.line !== null && status.line < furthest.line && !nestedIn(model, furthest.line, status.line)) {
         const [start, end] = lineSpan(status.line);
         problems.push({
           start, end,
