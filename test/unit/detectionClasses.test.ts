@@ -83,3 +83,11 @@ test('Chinese and Japanese titles that say what the document is ("v1.4.0リリ�
   assert.ok(found(joinLines('# 数据库事故复盘', '', '## 根因', '磁盘写满。')));
   assert.ok(!found(joinLines('# 障害者対応ガイド', '', 'アクセシビリティの方針。')));
 });
+
+test('"## Fallout" is the impact, as Mozilla\'s Taskcluster retrospectives title it: with a timed Timeline and Action Items, a postmortem by its content', () => {
+  const text = joinLines('# Retrospective: Credentials in logs - March 20, 2019', '', '## Background', 'We added logging.', '', '## Timeline (PST)',
+    '    - 11:16 ::::: deploy with new logging', '    - 11:54 ::::: credentials noticed in logs; rolled back', '    - 12:16 ::::: credentials rolled', '',
+    '## Fallout', 'Trees were closed for 3+ hours.', '', '## Action Items', '- rotate the drains', '');
+  assert.ok(found(text));
+  assert.ok(!found(text.replace('## Fallout', '## Thanks')));
+});

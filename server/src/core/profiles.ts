@@ -140,7 +140,7 @@ export const GOOGLE_SRE: Profile = {
   sections: [
     // The template has no story section of its own: "## What happened?" over a brief description is its summary (VA.gov's postmortems).
     { id: 'summary', title: 'Summary', aliases: [...SUMMARY_ALIASES, 'What Happened'], required: true, role: 'summary', skeleton: SUMMARY_PROSE },
-    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'User Impact', 'Impacto', '影响', '影响范围', '影響範囲'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
+    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'User Impact', 'Impacto', 'Fallout', '影响', '影响范围', '影響範囲'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
     { id: 'root-causes', title: 'Root Causes', aliases: ROOT_CAUSE_ALIASES, required: true, role: 'other', skeleton: WHAT_CAUSED_IT },
     { id: 'trigger', title: 'Trigger', aliases: ['Trigger', 'Triggers'], required: true, role: 'other', skeleton: ['What set the outage off.'] },
     { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other', skeleton: HOW_IT_WAS_RESOLVED },
@@ -166,7 +166,7 @@ export const PAGERDUTY: Profile = {
     { id: 'contributing-factors', title: 'Contributing Factors', aliases: ['Contributing Factors', 'Contributing Factor', ...ROOT_CAUSE_ALIASES], required: true, role: 'other',
       skeleton: ['- What made it possible, or worse.'] },
     { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other', skeleton: HOW_IT_WAS_RESOLVED },
-    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', '影响', '影响范围', '影響範囲'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
+    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'Fallout', '影响', '影响范围', '影響範囲'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
     { id: 'responders', title: 'Responders', aliases: ['Responders', 'Incident Responders'], required: false, role: 'other',
       skeleton: ['- Incident commander: ', '- Responders: '] },
     { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline', skeleton: TIMELINE_SKELETON },
