@@ -25,6 +25,7 @@ export const DEFAULT_STATUSES = ['draft', 'in-review', 'approved', 'published'] 
 
 /** Explicit lifecycle times, in the order they happen; they override what the timeline implies. */
 export const LIFECYCLE_KEYS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
+export type LifecycleKey = (typeof LIFECYCLE_KEYS)[number];
 
 /** Keys only a status page's incident has: cState's `affected` and `resolvedWhen`, Hugo status themes' `affectedsystems`. */
 const STATUS_PAGE_KEYS = ['affected', 'affectedsystems', 'affectedSystems', 'resolvedWhen'];
@@ -33,7 +34,6 @@ const STATUS_PAGE_KEYS = ['affected', 'affectedsystems', 'affectedSystems', 'res
 export function isStatusPageIncident(data: Record<string, unknown>): boolean {
   return STATUS_PAGE_KEYS.some((key) => key in data) || data.section === 'issue' || data.layout === 'status';
 }
-export type LifecycleKey = (typeof LIFECYCLE_KEYS)[number];
 
 export interface FrontMatterField {
   key: string;

@@ -225,15 +225,15 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
 const SUMMARY_FACT_HEADING = /\b(?:duration|impact)\b/i;
 
 /**
- * The column where a summary heading's own facts begin: past the colon after its name, when text
- * follows ("Issue Summary: Duration: 2 hours (…)"); null for a heading that is its name alone.
+ * The column where a summary heading's (or a part's) own facts begin: past the colon after its name, when
+ * text follows ("Issue Summary: Duration: 2 hours (…)"); null for a heading that is its name alone.
  */
-function factsOnHeading(section: Section, index: LineIndex): number | null {
-  if (section.style === 'labelled') return null;
+function factsOnHeading(heading: Header, index: LineIndex): number | null {
+  if (heading.style === 'labelled') return null;
   // The colon after its name's words: not one inside a time ("## Summary (10:00 - 11:00 UTC)").
-  const name = /^[^:\d]*:/.exec(section.title);
-  if (!name || section.title.slice(name[0].length).trim() === '') return null;
-  return section.titleStart + name[0].length - index.lines[section.line].start;
+  const name = /^[^:\d]*:/.exec(heading.title);
+  if (!name || heading.title.slice(name[0].length).trim() === '') return null;
+  return heading.titleStart + name[0].length - index.lines[heading.line].start;
 }
 
 /**
@@ -249,8 +249,7 @@ function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary:
   for (let k = 0; k < after.length && after[k].id === null; k++) {
     if (!SUMMARY_FACT_HEADING.test(after[k].title)) continue;
     // Its facts may stand on its own line, past its name: "#  Outage Duration: August 18, 2024, 01:00 AM - …".
-    const name = /^[^:\d]*:/.exec(after[k].title);
-    const onItsLine = name && after[k].title.slice(name[0].length).trim() !== '' ? after[k].titleStart + name[0].length - lines.index.lines[after[k].line].start : null;
+    const onItsLine = factsOnHeading(after[k], lines.index);
     const from = onItsLine === null ? after[k].line + 1 : after[k].line;
     let to = (after[k + 1]?.line ?? lines.index.lineCount) - 1;
     while (to >= from && lines.index.lines[to].text.trim() === '') to--;
