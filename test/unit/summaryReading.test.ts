@@ -675,3 +675,21 @@ test('one time under a plain "Date:" label is when it began ("**Date:** 2026-01-
   // Not nested: a Timeline after the analysis at its own level still comes too late.
   assert.ok(codesOf(text.replace('### Timeline', '## Timeline')).includes('section-order'));
 });
+
+test('under a heading of no known name, "**Root Cause:**" after the summary\'s window and impact is one of its facts when a later section gives the cause (a held-out ALX postmortem); alone, or with no cause later, it is the section', () => {
+  const doc = (...top: string[]) => joinLines('# Outage Postmortem', '', '#### The Epic Saga of the Great API Outage', '', ...top, '',
+    '#### The Odyssey of Discovery', '', '- **10:00 AM UTC:** Alarms.', '- **11:30 AM UTC:** Chasing ghosts.', '- **2:00 PM UTC:** Found the load balancer.', '',
+    '#### The Road to Redemption', '', '- **Root Cause:** A misconfigured load balancer.', '- **Resolution:** Its configuration was fixed.', '',
+    '## Corrective and Preventive Measures', '- Audit the load balancer', '');
+  const cause = '**Root Cause:** A mischievous load balancer played favorites.';
+  const fields = ['**Duration:** March 15, 2024, 10:00 AM UTC to March 16, 2024, 2:00 AM UTC', '', '**Impact:** The API was down for 16 hours.', ''];
+  const model = analyze(doc(...fields, cause));
+  assert.deepEqual(model.sections.map((section) => [section.id, section.line]), [['timeline', 10], ['root-cause', 18], ['resolution', 19], ['corrective-and-preventive-measures', 21]]);
+  assert.deepEqual(codesOf(doc(...fields, cause)).filter((code) => code === 'section-order'), []);
+  assert.equal(model.incident.durationMinutes, 960);
+  // No window or impact before it: the label is a section of its own.
+  assert.equal(analyze(doc(cause)).sections[0].line, 4);
+  // No cause told later: the label is the document's cause.
+  const alone = analyze(joinLines('# Outage Postmortem', '', '#### The Epic Saga', '', ...fields, cause, '', '## Timeline', '- 10:00 AM UTC: Alarms.', ''));
+  assert.equal(alone.sections[0].id, 'root-cause');
+});

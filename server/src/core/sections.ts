@@ -4,6 +4,7 @@ import { isStrongOnly, withoutTemplateTags } from './inline';
 import { namesPostmortem } from './detect';
 import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
 import { FIELD_LABELS, type CompiledProfile, type SectionSpec } from './profiles';
+import { fieldOfLine } from './summary';
 import { readDateAt, readStampAt, readTimeAt } from './time/timestamp';
 
 /** 'labelled': a paragraph that opens with its section's name in bold ("**Impact**: Estimated 1.21B queries lost"). */
@@ -359,10 +360,12 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
   // ("**Root Cause**:", "- **Resolution:**") say what its parts are.
   let underUnknown = false;
   let seenHeading = false;
+  let lastHeading: Header | null = null;
   for (const [k, header] of headers.entries()) {
     if (header.depth < PSEUDO_DEPTH) {
       underUnknown = header.id === null && seenHeading;
       seenHeading = true;
+      lastHeading = header;
     }
     if (header.style === 'labelled' && (header.inListItem || header.insideParagraph) && !underUnknown) continue;
     // "- **Actions Taken:**", "- **Resolution:**" in a list under "## Timeline": a field of that section.
@@ -377,6 +380,7 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
     // "Root Cause:" inside the summary, or "### Root Cause" under "## Issue Summary", is one of its facts.
     const nested = openSummary !== null && header.depth > openSummary.depth;
     if (openSummary && !sibling && (header.depth === PSEUDO_DEPTH || nested) && FIELD_WORDS.has(header.words)) continue;
+    if (!openSummary && underUnknown && lastHeading && isSummaryFactUnderUnknown(md, headers, k, lastHeading, profile)) continue;
     if (header.id === null && header.depth === PSEUDO_DEPTH) continue;
     boundaries.push(header);
     if (header.id || header.depth <= (open?.depth ?? 0)) open = header.id ? header : null;
@@ -404,6 +408,24 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
     sections.push({ ...header, specId: spec?.id ?? null, endLine: end });
   }
   return sections;
+}
+
+/**
+ * "#### The Epic Saga of the Great API Outage" over "**Duration:** …", "**Impact:** …", "**Root Cause:** …",
+ * with "- **Root Cause:** …" again under a later heading (a held-out ALX postmortem): under a heading of
+ * no known name, a label that follows the summary's window or impact fields is one of those facts
+ * when a later section says the same at length.
+ */
+function isSummaryFactUnderUnknown(md: MarkdownLines, headers: readonly Header[], k: number, heading: Header, profile: CompiledProfile): boolean {
+  const header = headers[k];
+  if (header.depth !== PSEUDO_DEPTH || header.id === null || !FIELD_WORDS.has(header.words)) return false;
+  const spec = specOf(profile, header.id);
+  if (!headers.slice(k + 1).some((later) => later.id !== null && specOf(profile, later.id) === spec)) return false;
+  for (let i = heading.line + 1; i < header.line; i++) {
+    const field = md.info[i].kind === 'paragraph' ? fieldOfLine(md.index.lines[i].text) : null;
+    if (field !== null && field !== 'root-cause') return true;
+  }
+  return false;
 }
 
 function indentOf(md: MarkdownLines, line: number): number {

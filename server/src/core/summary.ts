@@ -404,8 +404,13 @@ function isDaySpan(value: string, stamps: readonly Stamp[]): boolean {
 
 /** A line that opens with a summary field's label and gives its value after it. */
 function labelledLine(raw: string): boolean {
+  return fieldOfLine(raw) !== null;
+}
+
+/** The summary field whose label opens a line that gives its value after it ("**Duration:** March 15, …"); else null. */
+export function fieldOfLine(raw: string): SummaryField | null {
   const label = LABEL.exec(plainText(raw.slice(skipLinePrefix(raw))));
-  return label !== null && label[2].trim() !== '';
+  return label !== null && label[2].trim() !== '' ? labelField(label[1]) : null;
 }
 
 /**
