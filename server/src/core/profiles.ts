@@ -124,6 +124,8 @@ export const CLASSIC: Profile = {
         'Preventive Measures', 'Preventative Measures', 'Prevention', 'Corrective Measures and Prevention',
         // "Preventive methods", "Preventative steps": a heading may add a word to these.
         'Preventive', 'Preventative', 'Corrective',
+        // "### CORRECTION AND PREVENTATION MEASURES", as a widely copied ALX postmortem spells it.
+        'Correction and Prevention', 'Corrections and Prevention', 'Correction and Preventation', 'Corrections and Preventation', 'Preventation',
         ...ACTION_ITEM_ALIASES,
       ],
       required: true,
