@@ -693,3 +693,20 @@ test('under a heading of no known name, "**Root Cause:**" after the summary\'s w
   const alone = analyze(joinLines('# Outage Postmortem', '', '#### The Epic Saga', '', ...fields, cause, '', '## Timeline', '- 10:00 AM UTC: Alarms.', ''));
   assert.equal(alone.sections[0].id, 'root-cause');
 });
+
+test('right after the summary, "# Root Cause: The issue stemmed from …" is its fact when a later heading gives the section (a held-out ALX postmortem); alone, it is the section', () => {
+  const doc = (...later: string[]) => joinLines('### Postmortem: Web Stack Outage', '', '## Issue Summary',
+    '#  Outage Duration: August 18, 2024, 01:00 AM - August 18, 2024, 03:30 AM (UTC)', '', '* Impact: 85% of users could not log in.', '',
+    '# Root Cause: The issue stemmed from an expired SSL certificate on the load balancer.', '',
+    '## Timeline', '    01:00 AM: The outage began.', '    03:30 AM: Restored.', '', ...later,
+    '## Corrective and Preventative Measures', '- Monitor certificates', '');
+  const analysed = doc('## Root Cause and Resolution', 'The certificate expired; it was renewed.', '');
+  const model = analyze(analysed);
+  assert.equal(model.summary?.rootCause?.text, 'The issue stemmed from an expired SSL certificate on the load balancer.');
+  assert.deepEqual(model.sections.map((section) => section.id), ['summary', 'timeline', 'root-cause-and-resolution', 'corrective-and-preventive-measures']);
+  assert.equal(model.incident.durationMinutes, 150);
+  assert.deepEqual(codesOf(analysed).filter((code) => code !== 'detection-missing'), []);
+  // No later Root Cause: the heading is the document's cause, with its resolution still to write.
+  const alone = analyze(doc());
+  assert.equal(alone.sections[1].id, 'root-cause');
+});

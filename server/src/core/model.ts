@@ -6,7 +6,7 @@ import { LineIndex } from './text';
 import { BUILT_IN_PROFILES, compileProfile, DEFAULT_PROFILE, type CompiledProfile, type Profile, type SectionSpec } from './profiles';
 import { chooseProfile, type ProfileSource } from './profileChoice';
 import { buildSections, otherHeadings, type Header, type Section } from './sections';
-import { readSummary, withFacts, type SummaryFacts, type SummaryTime } from './summary';
+import { fieldOfLine, readSummary, withFacts, type SummaryFacts, type SummaryTime } from './summary';
 import { axisMinutes, markedWindow, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
 import { findStamps, slashOrderWritten, type CalendarDate, type DateOrder, type Stamp } from './time/timestamp';
 import { findZone, writesMonthFirst, type Zone } from './time/zones';
@@ -221,8 +221,8 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   };
 }
 
-/** Headings that name one of the summary's facts: its duration or its impact. */
-const SUMMARY_FACT_HEADING = /\b(?:duration|impact)\b/i;
+/** Headings that name one of the summary's facts: its duration, its impact, or its cause given on the heading's line. */
+const SUMMARY_FACT_HEADING = /\b(?:duration|impact|root\s+cause)\b/i;
 
 /**
  * The column where a summary heading's (or a part's) own facts begin: past the colon after its name, when
@@ -249,7 +249,8 @@ function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary:
   for (let k = 0; k < after.length && after[k].id === null; k++) {
     if (!SUMMARY_FACT_HEADING.test(after[k].title)) continue;
     // Its facts may stand on its own line, past its name: "#  Outage Duration: August 18, 2024, 01:00 AM - …".
-    const onItsLine = factsOnHeading(after[k], lines.index);
+    // A fact's label and its value ("# Root Cause: The issue stemmed from …") are read as a labelled line.
+    const onItsLine = fieldOfLine(after[k].title) !== null ? 0 : factsOnHeading(after[k], lines.index);
     const from = onItsLine === null ? after[k].line + 1 : after[k].line;
     let to = (after[k + 1]?.line ?? lines.index.lineCount) - 1;
     while (to >= from && lines.index.lines[to].text.trim() === '') to--;

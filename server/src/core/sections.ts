@@ -107,7 +107,7 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
       ...(named?.also ? { also: named.also } : {}), inListItem: info.item !== -1,
     });
   }
-  return withTimelineByItsEntries(md, withoutOtherPartsSummary(withoutDocumentTitle(headers), profile), profile);
+  return withTimelineByItsEntries(md, withFactHeadingsAfterSummary(withoutOtherPartsSummary(withoutDocumentTitle(headers), profile), profile), profile);
 }
 
 /** How many timed entries, and what share of its lines, make a heading of no known name the Timeline. */
@@ -164,6 +164,31 @@ function withoutOtherPartsSummary(headers: Header[], profile: CompiledProfile): 
     if (under.length >= 3 && known.length === 1 && specOf(profile, known[0].id ?? '')?.role === 'summary') demoted = known[0];
   }
   return demoted ? headers.map((header) => (header === demoted ? { ...header, id: null, also: undefined } : header)) : headers;
+}
+
+/** A heading that goes on past its name and a colon: "# Root Cause: The issue stemmed from …". */
+const VALUE_AFTER_NAME = /^[^:\d]*:\s*\S/;
+
+/**
+ * "## Issue Summary", "#  Outage Duration: August 18, …", "# Root Cause: The issue stemmed from an expired
+ * certificate", then "## Timeline" and "## Root Cause and Resolution" (a held-out ALX postmortem): right
+ * after the summary, a heading that gives one of its facts' names and, past a colon, its value is that
+ * fact, when a later heading gives the section of that name.
+ */
+function withFactHeadingsAfterSummary(headers: Header[], profile: CompiledProfile): Header[] {
+  const real = headers.filter((header) => header.depth < PSEUDO_DEPTH);
+  const summary = real.findIndex((header) => header.id !== null && specOf(profile, header.id)?.role === 'summary');
+  if (summary === -1) return headers;
+  const facts = new Set<Header>();
+  for (let k = summary + 1; k < real.length; k++) {
+    const header = real[k];
+    if (header.id === null) continue;
+    if (!FIELD_WORDS.has(header.words) || !VALUE_AFTER_NAME.test(header.title)) break;
+    const spec = specOf(profile, header.id);
+    if (!real.slice(k + 1).some((later) => later.id !== null && specOf(profile, later.id) === spec)) break;
+    facts.add(header);
+  }
+  return facts.size === 0 ? headers : headers.map((header) => (facts.has(header) ? { ...header, id: null, also: undefined } : header));
 }
 
 /**
