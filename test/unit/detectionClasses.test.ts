@@ -91,3 +91,11 @@ test('"## Fallout" is the impact, as Mozilla\'s Taskcluster retrospectives title
   assert.ok(found(text));
   assert.ok(!found(text.replace('## Fallout', '## Thanks')));
 });
+
+test('a note in parentheses does not make a section title too long to count ("## Action Items (should be achievable in short-medium term. immediately actionable):", a Taskcluster retrospective)', () => {
+  const text = (actions: string) => joinLines('# AWS Provisioner "stuck" 2016-07-21', '', '## Background', 'We regenerated the AMIs.', '', '## Timeline',
+    '* 2016-07-21 19:44 UTC ::::: new (incorrect) AMIs deployed via script', '* 2016-07-21 20:06 UTC ::::: desktop-test pending >6000', '',
+    '## Fallout', '* Long pending time for test tasks', '', actions, '* [dustin] more clarity on AMI configuration', '');
+  assert.ok(found(text('## Action Items (should be achievable in short-medium term. immediately actionable):')));
+  assert.ok(!found(text('## Things we might look at some day when there is time, and other notes from the meeting')));
+});

@@ -30,6 +30,7 @@ const TELLS_THE_INCIDENT = /root cause|^causes?$|trigger|what happened|mitigatio
 const TITLE_LINE = /^ {0,3}(?:#{1,6}[ \t]*|(?:[-*+]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?([^\n]{2,80})$/;
 /** A timeline heading that goes on past its name: "## Timeline (all times PST) 01/16/2024 - 02/28/2024. All times approximations". */
 const TIMELINE_HEADING = /^ {0,3}#{1,6}[ \t]+(?:\*\*|__)?(?:timeline|chronology)\b(?![ \t]*[\w-])/i;
+const PARENTHETICAL = /[ \t]*\([^()\n]*\)/g;
 const ENTRY_PREFIX = /^[ \t]*(?:[-*+•]|\d{1,3}[.)]|\||#{1,6})?[ \t]*(?:\*\*|__|\*|_|`|\[)?/;
 
 /**
@@ -69,7 +70,8 @@ function sectionKinds(): SectionKinds {
 }
 
 function sectionOf(line: string): { timeline: boolean; other: string | null } | null {
-  const match = TITLE_LINE.exec(line);
+  // A note in parentheses is no part of the name, however long: "## Action Items (should be achievable in short-medium term. immediately actionable):".
+  const match = TITLE_LINE.exec(line.includes('(') ? line.replace(PARENTHETICAL, '') : line);
   if (!match) return null;
   // The ALX task's prompt kept as a heading: "# Root cause and resolution must contain:" (corpus 049).
   const { words } = normalizeTitle(line.trimStart().startsWith('#') ? match[1].replace(PROMPT_TAIL, '') : match[1]);
