@@ -15,6 +15,7 @@ import { parseZoneSetting, type Settings } from './config';
 import { readActionItems, type ActionItem } from './actionItems';
 import { frontMatterSyntaxOf, frontMatterYear, readFrontMatter, type FrontMatter } from './frontMatter';
 import { frontMatterInstant, type FrontMatterInstant } from './frontMatterTimes';
+import { findConflicts, withoutConflictMarkers, type ConflictBlock } from './conflictMarkers';
 import { findPastedReport, withoutFences, type PastedReport } from './pastedReport';
 
 export interface RequirementStatus {
@@ -51,6 +52,8 @@ export interface PostmortemModel {
   text: string;
   /** The fenced `markdown` block the report was pasted in, read as Markdown; null when there is none. */
   pastedReport: PastedReport | null;
+  /** Git conflict blocks left in the document; their marker lines are read as blank. */
+  conflicts: ConflictBlock[];
   lines: MarkdownLines;
   isPostmortem: boolean;
   profile: CompiledProfile;
@@ -132,8 +135,10 @@ function pointFromSummary(index: LineIndex, time: SummaryTime, defaultYear: numb
 
 export function buildModel(text: string, options: ModelOptions): PostmortemModel {
   const pastedReport = findPastedReport(text);
-  // Blanked fences keep every offset: positions found in `read` are positions in `text`.
-  const read = pastedReport ? withoutFences(text, pastedReport) : text;
+  // Blanked fences and conflict markers keep every offset: positions found in `read` are positions in `text`.
+  const unfenced = pastedReport ? withoutFences(text, pastedReport) : text;
+  const conflicts = findConflicts(unfenced);
+  const read = withoutConflictMarkers(unfenced, conflicts);
   const index = new LineIndex(read);
   const frontMatter = frontMatterOf(read);
   const fromFrontMatter = BUILT_IN_PROFILES[frontMatterProfile(frontMatter, frontMatterSyntaxOf(read)) ?? ''] ?? null;
@@ -215,7 +220,7 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   const others = otherHeadings(headers);
   const actionItems = readActionItems(lines, { sections, otherHeadings: others, timelineSection, defaultYear: facts.date?.year ?? frontMatterYear(written), dateOrder: setOrder ?? 'usual' });
   return {
-    text, pastedReport, lines, isPostmortem, profile, profileSource, sections, otherHeadings: others, requirements,
+    text, pastedReport, conflicts, lines, isPostmortem, profile, profileSource, sections, otherHeadings: others, requirements,
     summarySection, summaryEndLine, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,
     frontMatter: written, actionItems,
   };
@@ -285,7 +290,7 @@ function firstZone(index: LineIndex, from: number, to: number): Zone | null {
 
 function emptyModel(text: string, index: LineIndex, profile: CompiledProfile): PostmortemModel {
   return {
-    text, pastedReport: null, lines: plainLines(index), isPostmortem: false, profile, profileSource: 'default', sections: [], otherHeadings: [],
+    text, pastedReport: null, conflicts: [], lines: plainLines(index), isPostmortem: false, profile, profileSource: 'default', sections: [], otherHeadings: [],
     requirements: profile.sections.map((spec) => ({ spec, present: false, line: null, missingParts: [] })),
     summarySection: null, summaryEndLine: null, timelineSection: null, summary: null, timeline: [],
     incident: { start: null, end: null, durationMinutes: null, durationSource: null, statedDurationMinutes: null },

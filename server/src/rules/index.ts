@@ -24,8 +24,10 @@ import { actionItemDueMissing } from './actionItemDueMissing';
 import { actionItemOverdue } from './actionItemOverdue';
 import { statusRequirements } from './statusRequirements';
 import { reportInCodeBlock } from './reportInCodeBlock';
+import { mergeConflict } from './mergeConflict';
 
 const INDEX = [
+  mergeConflict,
   documentTooDeep,
   sectionMissing,
   sectionOrder,
