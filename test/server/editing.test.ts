@@ -90,7 +90,7 @@ test('the commands\' requests: sort the timeline, a new entry at a given time, a
   assert.equal(entry.cursor.line, 13);
   // The pickers list what the server offers, with the line each profile's description gives.
   const profiles = await server.request<Array<{ name: string; description: string }>>('postmortem/profiles', null);
-  assert.deepEqual(profiles.map((profile) => profile.name), ['auto', 'classic', 'google-sre', 'pagerduty']);
+  assert.deepEqual(profiles.map((profile) => profile.name), ['auto', 'classic', 'google-sre', 'pagerduty', 'atlassian']);
   assert.match(profiles[3].description, /^PagerDuty's template: Overview, What Happened/);
   const template = await server.request<string>('postmortem/template', { profile: 'pagerduty', title: 'DB failover', date: '2024-05-10' });
   assert.match(template, /^---\ntype: postmortem\nprofile: pagerduty\ndate: 2024-05-10\n---\n\n# Postmortem: DB failover\n\n## Overview/);

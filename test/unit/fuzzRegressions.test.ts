@@ -36,7 +36,7 @@ test('a section named like a summary fact, after a bold summary, gets a real hea
 test('fix-all never inserts a section twice, even when the model does not read what it inserted', () => {
   // Whatever the heading style, each round must make its problem go away, or be undone.
   for (const text of ['**Issue Summary:**', '+ Summary:\nx', 'Summary:\n- 10:00 UTC x', '<h2>Summary</h2>']) {
-    for (const profile of ['classic', 'google-sre', 'pagerduty']) {
+    for (const profile of ['classic', 'google-sre', 'pagerduty', 'atlassian']) {
       const once = fixAllOnce(text, { profile });
       assert.equal(fixAllOnce(once, { profile }), once, `${profile}: ${JSON.stringify(text)}`);
       const headings = once.split('\n').filter((line) => /^(?:#+ |\*\*|\+ )/.test(line));

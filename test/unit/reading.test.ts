@@ -114,6 +114,27 @@ test('auto keeps the classic profile when a document names only one or two secti
   assert.equal(analyze('Nothing here at all.').profileSource, 'default');
 });
 
+const missingOf = (text: string) => analyze(text).requirements.filter((status) => status.spec.required && !status.present).map((status) => status.spec.title);
+
+test('Atlassian\'s handbook template (Leadup, Fault, Response, Recovery, Five Whys, Backlog Check, Recurrence) is the atlassian profile, with nothing missing and no Trigger asked for (corpus 102, six held-out reports); the SRE book\'s own sections stay google-sre', () => {
+  const atlassian = joinLines('# Publicly exposed GraphQL endpoint', '', '## Incident Summary', 'On June 25, 2021 a researcher reported the endpoint.', '',
+    '## Lead-Up', 'A permissions check was incomplete.', '', '## Fault', 'Anyone could query private data.', '', '## Impact', 'No data was read.', '',
+    '## Detection', 'A security researcher told us.', '', '## Response', 'The team patched the check.', '', '## Recovery', 'Deployed at 14:00 UTC.', '',
+    '## Timeline', '- 09:00 UTC: report received', '- 14:00 UTC: fix deployed', '', '## Root Cause Identification: The Five Whys', '1. Why? The check was incomplete.', '',
+    '## Root Cause', 'An incomplete authorization check.', '', '## Backlog Check', 'Nothing in the backlog.', '', '## Recurrence', 'First time.', '',
+    '## Corrective Actions', '- [ ] Add an authorization test (@dev, 2021-07-15)', '');
+  const model = analyze(atlassian);
+  assert.equal(model.profile.name, 'atlassian');
+  assert.deepEqual(model.requirements.filter((status) => status.spec.required && !status.present).map((status) => status.spec.title), []);
+  assert.deepEqual(codesOf(atlassian).filter((code) => code.startsWith('section-')), []);
+  assert.equal(model.sections.find((section) => section.id === 'five-whys')?.line, 27);
+  // No Detection written: the template asks for it.
+  assert.deepEqual(missingOf(atlassian.replace('## Detection\nA security researcher told us.\n', '')), ['Detection']);
+  const sre = joinLines('# Postmortem', '## Summary', 'Down 1 h.', '## Impact', 'All users.', '## Root Causes', 'A bug.', '## Trigger', 'A deploy.', '## Resolution', 'Rolled back.',
+    '## Detection', 'Alerts.', '## Action Items', '- [ ] Test', '## Lessons Learned', 'Test more.', '## Timeline', '- 10:00 UTC: deploy', '- 11:00 UTC: rolled back', '');
+  assert.equal(analyze(sre).profile.name, 'google-sre');
+});
+
 test('found by the title in its common variants: spaced, Setext, after blank lines, a space or an image', () => {
   const says = (text: string) => isPostmortemDocument('/repo/docs/notes.md', text, null, DEFAULT_INCLUDE);
   for (const title of ['Incident Report', 'Post Mortem: DB', 'Postmortem Report', 'Outage Report - API', 'Incident Review', 'Post-Incident Report', 'Root Cause Analysis: login']) {

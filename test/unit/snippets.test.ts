@@ -24,7 +24,7 @@ function expand(body: string[]): string {
 }
 
 test('each profile template expands to a postmortem with every section of its profile', () => {
-  const templates: Record<string, string> = { classic: 'Postmortem (classic)', 'google-sre': 'Postmortem (Google SRE)', pagerduty: 'Postmortem (PagerDuty)' };
+  const templates: Record<string, string> = { classic: 'Postmortem (classic)', 'google-sre': 'Postmortem (Google SRE)', pagerduty: 'Postmortem (PagerDuty)', atlassian: 'Postmortem (Atlassian)' };
   for (const [profile, name] of Object.entries(templates)) {
     const text = expand(snippets[name].body);
     const model = analyze(text, { profile });

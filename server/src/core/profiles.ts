@@ -180,8 +180,37 @@ export const PAGERDUTY: Profile = {
   ],
 };
 
-/** The built-in profiles, in the order pickers and the settings' enum list them. */
-export const PROFILES: readonly Profile[] = [CLASSIC, GOOGLE_SRE, PAGERDUTY];
+export const ATLASSIAN: Profile = {
+  name: 'atlassian',
+  unordered: true,
+  description: "Atlassian's incident handbook template: Incident Summary, Leadup, Fault, Impact, Detection, Response, Recovery, Timeline, Five Whys, Root Cause, Backlog Check, Recurrence, Lessons Learned, Corrective Actions",
+  // The handbook asks for every section; teams that follow it drop the story's parts (Leadup, Fault,
+  // Response) and the review's (Five Whys, Backlog Check, Recurrence, Lessons Learned) more often than
+  // the rest, so those are not required.
+  sections: [
+    { id: 'summary', title: 'Incident Summary', aliases: SUMMARY_ALIASES, required: true, role: 'summary', skeleton: SUMMARY_PROSE },
+    { id: 'leadup', title: 'Leadup', aliases: ['Leadup', 'Lead-up', 'Lead Up', 'Lead-up to the Incident'], required: false, role: 'other',
+      skeleton: ['The changes and events that led to the incident.'] },
+    { id: 'fault', title: 'Fault', aliases: ['Fault', 'The Fault'], required: false, role: 'other', skeleton: ['How the change failed to work as expected.'] },
+    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'User Impact', 'Fallout', '影响', '影响范围', '影響範囲'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
+    { id: 'detection', title: 'Detection', aliases: ['Detection', 'How It Was Detected'], required: true, role: 'other',
+      skeleton: ['When and how we found out: an alert, a customer, a colleague.'] },
+    { id: 'response', title: 'Response', aliases: ['Response', 'Incident Response'], required: false, role: 'other', skeleton: ['Who responded, when, and what they did.'] },
+    { id: 'resolution', title: 'Recovery', aliases: ['Recovery', ...RESOLUTION_ALIASES.filter((alias) => !/response/i.test(alias))], required: true, role: 'other', skeleton: HOW_IT_WAS_RESOLVED },
+    { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline', skeleton: TIMELINE_SKELETON },
+    { id: 'five-whys', title: 'Five Whys', aliases: ['Five Whys', '5 Whys', 'Whys', 'Root Cause Identification'], required: false, role: 'other',
+      skeleton: ['1. Why? Because …'] },
+    { id: 'root-cause', title: 'Root Cause', aliases: [...ROOT_CAUSE_ALIASES, 'Technical Cause'], required: true, role: 'other', skeleton: WHAT_CAUSED_IT },
+    { id: 'backlog-check', title: 'Backlog Check', aliases: ['Backlog Check'], required: false, role: 'other',
+      skeleton: ['Was there work in the backlog that would have prevented this?'] },
+    { id: 'recurrence', title: 'Recurrence', aliases: ['Recurrence'], required: false, role: 'other', skeleton: ['Has this happened before, and when?'] },
+    { id: 'lessons-learned', title: 'Lessons Learned', aliases: ['Lessons Learned', 'Lessons'], required: false, role: 'other', skeleton: ['- '] },
+    { id: 'action-items', title: 'Corrective Actions', aliases: ACTION_ITEM_ALIASES, required: true, role: 'other', skeleton: ACTION_ITEMS_SKELETON },
+  ],
+};
+
+/** The built-in profiles, in the order pickers and the settings' enum list them (and in which a tie goes to the earlier). */
+export const PROFILES: readonly Profile[] = [CLASSIC, GOOGLE_SRE, PAGERDUTY, ATLASSIAN];
 
 export const BUILT_IN_PROFILES: Readonly<Record<string, Profile>> = Object.fromEntries(PROFILES.map((profile) => [profile.name, profile]));
 

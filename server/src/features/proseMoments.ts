@@ -22,11 +22,11 @@ export interface ProseMoment {
 }
 
 /**
- * Sections whose sentences are about the next time (the measures, the action items, the lessons), or
- * pasted material (the appendix): a time there marks nothing of this incident. By the profile's ids, and
+ * Sections whose sentences are about the next time (the measures, the action items, the lessons) or
+ * other times (a backlog check, earlier recurrences), or pasted material (the appendix): a time there marks nothing of this incident. By the profile's ids, and
  * by the titles of headings the profile does not know ("Follow-ups", "Lessons learned" in the default).
  */
-const NOT_THIS_INCIDENT = new Set(['corrective-and-preventive-measures', 'action-items', 'lessons-learned', 'howd-we-do', 'messaging', 'supporting-information']);
+const NOT_THIS_INCIDENT = new Set(['corrective-and-preventive-measures', 'action-items', 'lessons-learned', 'howd-we-do', 'messaging', 'supporting-information', 'backlog-check', 'recurrence']);
 const NEXT_TIME_TITLE = /\b(?:lessons?|learn(?:ed|t|ings?)|follow[\s-]?ups?|next\s+steps|action\s+items?|prevent(?:ive|ative|ion)|corrective|going\s+forward|future|appendix|supporting\s+information)\b/i;
 /** "We will add alerting at 09:00": a sentence about what is to come. */
 const TO_COME = /\b(?:will|would|should|shall|must|going\s+to|plan(?:s|ned)?\s+to|expected|scheduled|estimated)\b/i;
