@@ -3,7 +3,7 @@
 // many sections whose entries are written in a form the scan does not read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { joinLines } from '../helpers';
+import { codesOf, diagnosticsOf, joinLines } from '../helpers';
 import { isPostmortemDocument } from '../../server/src/core/detect';
 import { DEFAULT_INCLUDE } from '../../server/src/core/config';
 import { frontMatterOf } from '../../server/src/core/markdown';
@@ -98,4 +98,17 @@ test('a note in parentheses does not make a section title too long to count ("##
     '## Fallout', '* Long pending time for test tasks', '', actions, '* [dustin] more clarity on AMI configuration', '');
   assert.ok(found(text('## Action Items (should be achievable in short-medium term. immediately actionable):')));
   assert.ok(!found(text('## Things we might look at some day when there is time, and other notes from the meeting')));
+});
+
+test('a status page\'s incident written as its updates (Jenkins\' status site) is held to no postmortem template; one that writes a section is held to the rest', () => {
+  const front = ['---', 'title: Outage on VM agents on ci.jenkins.io', 'date: 2023-03-28T14:00:00-00:00', 'resolved: true', 'resolvedWhen: 2023-03-29T15:55:00-00:00',
+    'severity: disrupted', 'affected:', '  - ci.jenkins.io', 'section: issue', '---', ''];
+  const updates = joinLines(...front, '[Update - 2023-03-29 15h50 UTC]', 'The queue is back to normal.', '', '[Initial message]', 'Builds are queued for hours.', '');
+  assert.ok(found(updates));
+  assert.deepEqual(codesOf(updates).filter((code) => code === 'section-missing'), []);
+  const withTimeline = joinLines(...front, '## Timeline', '- 14:00 UTC: queue grows', '- 15:55 UTC: queue purged', '');
+  assert.deepEqual(diagnosticsOf(withTimeline).filter((d) => d.code === 'section-missing').map((d) => d.message), [
+    'Missing section "Issue Summary".', 'Missing section "Root Cause and Resolution".', 'Missing section "Corrective and Preventive Measures".']);
+  // A postmortem's own front matter (no status page's keys) is held to the template.
+  assert.equal(codesOf(joinLines('---', 'title: Outage', 'severity: SEV2', 'started: 2023-03-28T14:00:00Z', '---', '', 'Builds were queued.', '')).filter((code) => code === 'section-missing').length, 4);
 });

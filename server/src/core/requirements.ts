@@ -1,4 +1,5 @@
 // The profile's sections a document lacks, and where each belongs.
+import { isStatusPageIncident } from './frontMatter';
 import type { PostmortemModel, RequirementStatus } from './model';
 import { CLASSIC } from './profiles';
 import { readSummary } from './summary';
@@ -37,6 +38,18 @@ function summaryHeadingLine(model: PostmortemModel): number | null {
   if (after + 1 >= end) return null;
   const below = readSummary(model.lines, after + 1, end - 1);
   return [...model.summary.fields].every((field) => below.fields.has(field)) ? after : null;
+}
+
+/**
+ * A status page's incident (cState's `section: issue`, a Jekyll status blog's `layout: status`) written as
+ * its updates ("[Update - 2023-03-29 15h50 UTC] …", Jenkins' status site) and none of the profile's
+ * sections: the index reads its times from the front matter, but it follows no postmortem template, so
+ * none of the template's sections is asked of it. One that writes a section is held to the rest.
+ */
+export function isStatusPageUpdates(model: PostmortemModel): boolean {
+  const written = model.frontMatter?.fields;
+  if (!written?.length || !isStatusPageIncident(Object.fromEntries(written.map((field) => [field.key, field.value])))) return false;
+  return model.requirements.every((status) => !status.present && status.line === null);
 }
 
 /**

@@ -1,6 +1,6 @@
 // A section the profile requires is absent (or half of a combined one is): reported on the title, fixed
 // by inserting the section where the profile's order wants it.
-import { insertionPlace, missingSections } from '../core/requirements';
+import { insertionPlace, isStatusPageUpdates, missingSections } from '../core/requirements';
 import { sectionEdit } from './fixes/insertSection';
 import { defineRule, type Problem } from './rule';
 
@@ -21,6 +21,7 @@ export const sectionMissing = defineRule<SectionMissingData>({
   defaultSeverity: 'warning',
   description: 'A required section (or half of a combined one) is absent.',
   check({ model, titleLine, lineSpan }) {
+    if (isStatusPageUpdates(model)) return [];
     const problems: Array<Problem<SectionMissingData>> = [];
     for (const status of model.requirements) {
       if (!status.spec.required || status.present) continue;
