@@ -720,3 +720,14 @@ test('a heading that ends "in Summary" is the summary ("## The HAProxy Drama in 
   assert.deepEqual(codesOf(doc('## The HAProxy Drama in Summary:')).filter((code) => code === 'section-missing' || code === 'summary-field-missing'), []);
   assert.deepEqual(missingSections(doc('## Why the summary page broke')), ['Issue Summary']);
 });
+
+test('a heading that ends with a timeline\'s name is the Timeline, whatever section its first word names ("## Recovery timeline (UTC)", a held-out homelab report); "## Recovery steps" stays the resolution', () => {
+  const doc = (heading: string) => joinLines('# Postmortem', '', '## Issue Summary', 'From 02:11 to 04:15 UTC the cluster lost its roles because of a wildcard delete.', '',
+    heading, '- **02:11** — Wildcard delete fired.', '- **04:15** — Critical path verified.', '', '## Root Cause', 'A wildcard delete.', '', '## Resolution', 'Roles restored.', '',
+    '## Corrective and Preventive Measures', '- Guard deletes', '');
+  const model = analyze(doc('## Recovery timeline (UTC)'));
+  assert.equal(model.timelineSection?.title, 'Recovery timeline (UTC)');
+  assert.equal(model.timeline.length, 2);
+  assert.deepEqual(missingSections(doc('## Recovery timeline (UTC)')), []);
+  assert.deepEqual(missingSections(doc('## Recovery steps')), ['Timeline']);
+});

@@ -296,12 +296,18 @@ function bestMatch(words: string, profile: CompiledProfile, mode: MatchMode): { 
   for (const [id, aliases] of profile.normalized) {
     const match = matchAliases(words, aliases, mode);
     if (!match) continue;
-    if (!best || match.score > best.score || (match.score === best.score && match.alias.length > best.length)) {
-      best = { id, score: match.score, length: match.alias.length };
+    // "## Recovery timeline (UTC)": the last noun names the thing, so a timeline's name that ends the
+    // heading outranks another section's name that begins it.
+    const score = match.score === ENDS_WITH && specOf(profile, id)?.role === 'timeline' ? TIMELINE_LAST : match.score;
+    if (!best || score > best.score || (score === best.score && match.alias.length > best.length)) {
+      best = { id, score, length: match.alias.length };
     }
   }
   return best;
 }
+
+const ENDS_WITH = 1;
+const TIMELINE_LAST = 2.5;
 
 const EXACT = 3;
 
