@@ -453,6 +453,13 @@ test('a chain or service halted is the impact ("Block generation was halted for 
   assert.equal(impact('Neither chain halted and the nodes kept their state.'), false);
 });
 
+test('what a status page says users saw is the impact ("increased error rates on our cloud platform", Appwrite; "elevated latency"); an error rate that did not rise is not', () => {
+  const impact = (sentence: string) => analyze(withSummary(sentence, 'From 10:00 to 11:00 UTC; a bad config.')).summary?.fields.has('impact');
+  assert.equal(impact('At 22:00 UTC we received notification of increased error rates on our cloud platform related to function timeouts.'), true);
+  assert.equal(impact('The API saw elevated latency in the EU region.'), true);
+  assert.equal(impact('We checked the error rate dashboard and the logs.'), false);
+});
+
 test('a cause told by where it came from: "This outage stemmed from a firewall issue"; "activity originating from an unknown IP address" tells where, not why (corpus 011)', () => {
   const cause = (sentence: string) => analyze(withSummary('From 10:00 to 11:00 UTC about 70% of users were affected.', sentence)).summary?.fields.has('root-cause');
   assert.equal(cause('This outage stemmed from a firewall issue on one of the servers.'), true);

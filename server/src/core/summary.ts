@@ -113,6 +113,8 @@ const IMPACT_PROSE: readonly RegExp[] = [
   /(?<!\b(?:neither|nor|no|not|never)\s+(?:\w+\s+)?)(?:\b(?:was|were|been|got)\s+halted\b|\bhalted\s+for\b|\b(?:chain|network)\s+halt(?:ed)?\b)/i,
   // Money or data gone: "11m DAI of vault deposits being lost", "funds were drained".
   /\b(?:(?:was|were|being|been|got)\s+(?:lost|stolen|drained)|(?:loss|theft)\s+of)\b/i,
+  // What a status page says users saw: "increased error rates on our cloud platform", "elevated latency".
+  /\b(?:increased|elevated|high|higher|spiking)\s+(?:(?:api|request|response|http|5xx|error)\s+)?(?:error\s+rates?|errors|latency|latencies|response\s+times|timeouts)\b/i,
 ];
 
 /**
