@@ -738,3 +738,11 @@ test('a heading that ends with a timeline\'s name is the Timeline, whatever sect
   assert.deepEqual(missingSections(doc('## Recovery timeline (UTC)')), []);
   assert.deepEqual(missingSections(doc('## Recovery steps')), ['Timeline']);
 });
+
+test('"**Window:** ~02:11 UTC (delete) → ~04:00 UTC (helm re-applies green)" under the title is the incident\'s window (a held-out homelab report)', () => {
+  const model = analyze(joinLines('# 2026-05-02 — Cluster-wide RBAC wildcard deletion', '', '**Duration:** ~2h from trigger to full recovery.',
+    '**Window:** ~02:11 UTC (delete) → ~04:00 UTC (cilium + argocd helm re-applies green).', '', '## Summary', 'A wildcard delete removed 33 roles.', '',
+    '## Timeline', '- **02:11** — delete fired', '- **04:15** — verified', ''));
+  assert.equal(model.incident.durationSource, 'summary');
+  assert.equal(model.incident.durationMinutes, 109);
+});

@@ -270,7 +270,7 @@ function unique(values: string[]): string[] {
 
 /** Labels that name a summary fact; inside a summary they are fields, not new sections. */
 export const FIELD_LABELS: Readonly<Record<SummaryField, string[]>> = {
-  duration: ['duration', 'outage duration', 'duration of outage', 'duration of the outage', 'incident duration', 'time', 'when', 'date and time', 'date/time', 'date & time', 'outage window', 'impact window', 'incident window'],
+  duration: ['duration', 'outage duration', 'duration of outage', 'duration of the outage', 'incident duration', 'time', 'when', 'date and time', 'date/time', 'date & time', 'window', 'outage window', 'impact window', 'incident window'],
   start: ['start', 'start time', 'started', 'began', 'outage start', 'incident start', 'start date', 'beginning'],
   end: ['end', 'end time', 'ended', 'outage end', 'incident end', 'end date', 'resolved', 'resolved at', 'recovery time', 'resolution time', 'time resolved'],
   impact: ['impact', 'impacts', 'customer impact', 'user impact', 'service impact', 'business impact', 'impacto', 'affected', 'affected users', 'users affected', 'affected customers', 'customers affected', 'affected services', 'services affected'],
