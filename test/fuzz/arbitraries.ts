@@ -97,6 +97,8 @@ export const summaryLine: fc.Arbitrary<string> = fc.oneof(
 const otherLine: fc.Arbitrary<string> = fc.oneof(
   { weight: 4, arbitrary: fc.constant('') },
   { weight: 2, arbitrary: fc.constantFrom('Some prose about the incident.', '```', '~~~', '<!--', '-->', '---', '> quoted', '    indented code', '| Time | Event |', '| --- | --- |', 'All times in CEST', 'May 20:', '### 2024-05-02', '=====', '[^1]: note', '- [ ] action',
+    // Git's conflict markers left in the file (a conflict block when they fall in order).
+    '<<<<<<< HEAD', '=======', '||||||| base', '>>>>>>> 5d25ca3',
     // Front matter lifecycle times (a document opening with "---" holds them): good, impossible and bad.
     'started: 2024-05-02T10:00Z', 'resolved: 2024-05-02 09:30+02:00', 'detected: 2024-02-31T10:00Z', 'acknowledged: soon', '- 10:05 [acknowledged] on-call joined',
     // TOML front matter (a document opening with "+++"): keys, a table, a multi-line array, broken TOML.
@@ -146,7 +148,8 @@ export type Mutation =
   | { op: 'swap'; at: number; other: number }
   | { op: 'insert'; at: number; line: string }
   | { op: 'unicode'; at: number; column: number; text: string }
-  | { op: 'emoji-before-time'; at: number; emoji: string };
+  | { op: 'emoji-before-time'; at: number; emoji: string }
+  | { op: 'conflict'; at: number; count: number; base: boolean };
 
 export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('delete' as const), at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), count: fc.integer({ min: 1, max: 5 }) }),
@@ -154,6 +157,8 @@ export const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ op: fc.constant('swap' as const), at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), other: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }) }),
   fc.record({ op: fc.constant('insert' as const), at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), line: fc.oneof(entryLine, headingLine, summaryLine, otherLine) }),
   fc.record({ op: fc.constant('unicode' as const), at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), column: fc.nat({ max: 40 }), text: oddText }),
+  // Git's conflict markers around a run of lines, its two halves the two sides (diff3's base line, or not).
+  fc.record({ op: fc.constant('conflict' as const), at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), count: fc.integer({ min: 0, max: 6 }), base: fc.boolean() }),
   fc.record({ op: fc.constant('emoji-before-time' as const), at: fc.double({ min: 0, max: 1, noNaN: true, maxExcluded: true }), emoji: fc.constantFrom('😀', '🚨 ', '👩‍💻', '𝔘', '\u{1F525}\u{FE0F} ', '\t') }),
 );
 
@@ -173,6 +178,14 @@ export function mutate(lines: string[], m: Mutation): string[] {
       const line = out[at] ?? '';
       const column = Math.min(line.length, m.column);
       out[at] = line.slice(0, column) + m.text + line.slice(column);
+      break;
+    }
+    case 'conflict': {
+      const side = out.slice(at, at + m.count);
+      const half = Math.floor(side.length / 2);
+      const ours = side.slice(0, half);
+      const theirs = side.slice(half);
+      out.splice(at, side.length, '<<<<<<< HEAD', ...ours, ...(m.base ? ['||||||| base', ...ours] : []), '=======', ...theirs, '>>>>>>> 5d25ca3');
       break;
     }
     case 'emoji-before-time': {

@@ -190,6 +190,16 @@ function checkNoLoss(text: string, fixed: string, diagnostic: Diagnostic, edits:
     }
     return;
   }
+  if (data.code === 'merge-conflict') {
+    // Keeping a side removes whole lines of the conflict block (its markers, the other side), nothing else.
+    const blockStart = data.openLine > 0 ? index.lines[data.openLine - 1].end : 0;
+    const blockEnd = index.lines[data.closeLine + 1]?.start ?? text.length;
+    for (const edit of edits) {
+      assert.equal(edit.newText, '', `${where} wrote text`);
+      assert.ok(index.offsetAt(edit.range.start) >= blockStart && index.offsetAt(edit.range.end) <= blockEnd, `${where} removed text outside the conflict`);
+    }
+    return;
+  }
   if (data.code === 'timeline-entries-run-on') {
     // Line breaks for the spaces between entries, and a list marker where an entry had none: nothing else.
     for (const edit of edits) assert.match(text.slice(index.offsetAt(edit.range.start), index.offsetAt(edit.range.end)), /^[ \t]+$/, `${where} replaced more than spaces`);
@@ -261,11 +271,36 @@ export interface CheckOptions {
   previous?: string;
 }
 
+/**
+ * The text the model reads is the document's, but for the lines it reads as blank: a pasted report's
+ * fences and Git's conflict markers (diff3's base with them), blanked to spaces so every offset stays.
+ */
+function checkReadText(model: PostmortemModel, text: string): void {
+  const { index } = model.lines;
+  assert.equal(index.text.length, text.length, 'the text read keeps every offset');
+  const blanked = new Set<number>();
+  if (model.pastedReport) {
+    blanked.add(model.pastedReport.openLine);
+    if (model.pastedReport.closeLine !== null) blanked.add(model.pastedReport.closeLine);
+  }
+  for (const block of model.conflicts) {
+    blanked.add(block.openLine);
+    for (let line = block.baseLine ?? block.separatorLine; line <= block.separatorLine; line++) blanked.add(line);
+    blanked.add(block.closeLine);
+  }
+  for (const line of index.lines) {
+    const written = text.slice(line.start, line.end);
+    if (blanked.has(line.index)) assert.equal(line.text, ' '.repeat(written.length), `line ${line.index + 1} is read blank`);
+    else assert.equal(line.text, written, `line ${line.index + 1} is read as written`);
+  }
+  assert.equal(index.text.replace(/[^\r\n]/g, ''), text.replace(/[^\r\n]/g, ''), 'the same line breaks');
+}
+
 /** Every property, on one document. Returns the model. */
 export function checkDocument(text: string, settings: Settings, options: CheckOptions = {}): PostmortemModel {
   const model = analyzeCounted(text, settings);
   const index = model.lines.index;
-  assert.equal(index.text, text);
+  checkReadText(model, text);
   const diagnostics = computeDiagnostics(model, settings);
   diagnostics.forEach((d) => checkRange(index, d.range, `diagnostic ${d.code}`));
   checkSymbols(index, documentSymbols(model));

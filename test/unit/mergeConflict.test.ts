@@ -83,3 +83,16 @@ test('a conflict at the very end of a document with no final line break is resol
   const [current] = codeActions(model, 'file:///end.md', [diagnostic], settingsWith(), null);
   assert.equal(applyEdits(text, (current.edit?.changes?.['file:///end.md'] ?? []) as TextEdit[]), ['# Postmortem', '', CONFLICT[1]].join('\n'));
 });
+
+test('a side left empty at the very end of the document: one removal, no two edits sharing a line break (found by the fuzz)', () => {
+  const text = ['# Postmortem', '', '<<<<<<< HEAD', '=======', 'Duration: 2 hours', '>>>>>>> 5d25ca3'].join('\n');
+  const model = analyze(text);
+  const diagnostic = diagnosticsOf(text).find((d) => d.code === 'merge-conflict');
+  assert.ok(diagnostic);
+  const [current, incoming, both] = codeActions(model, 'file:///end.md', [diagnostic], settingsWith(), null);
+  const edits = (action: typeof current) => (action.edit?.changes?.['file:///end.md'] ?? []) as TextEdit[];
+  assert.equal(edits(current).length, 1);
+  assert.equal(applyEdits(text, edits(current)), '# Postmortem\n');
+  assert.equal(applyEdits(text, edits(incoming)), '# Postmortem\n\nDuration: 2 hours');
+  assert.equal(applyEdits(text, edits(both)), '# Postmortem\n\nDuration: 2 hours');
+});

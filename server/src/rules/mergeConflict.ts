@@ -29,9 +29,18 @@ function keepEdits(model: PostmortemModel, data: MergeConflictData, side: Side):
   const block = blockOf(model, data);
   if (!block) return [];
   const currentEnd = (block.baseLine ?? block.separatorLine) - 1;
-  if (side === 'current') return [removeLines(model, block.openLine, block.openLine), removeLines(model, currentEnd + 1, block.closeLine)];
-  if (side === 'incoming') return [removeLines(model, block.openLine, block.separatorLine), removeLines(model, block.closeLine, block.closeLine)];
-  return [removeLines(model, block.openLine, block.openLine), removeLines(model, currentEnd + 1, block.separatorLine), removeLines(model, block.closeLine, block.closeLine)];
+  const removed: Array<[number, number]> = side === 'current' ? [[block.openLine, block.openLine], [currentEnd + 1, block.closeLine]]
+    : side === 'incoming' ? [[block.openLine, block.separatorLine], [block.closeLine, block.closeLine]]
+      : [[block.openLine, block.openLine], [currentEnd + 1, block.separatorLine], [block.closeLine, block.closeLine]];
+  // Runs that touch are one removal: a side left empty ("<<<<<<< HEAD" right above "=======") would
+  // otherwise make two edits that share a line break.
+  const runs: Array<[number, number]> = [];
+  for (const [from, to] of removed) {
+    const last = runs[runs.length - 1];
+    if (last && from <= last[1] + 1) last[1] = Math.max(last[1], to);
+    else runs.push([from, to]);
+  }
+  return runs.map(([from, to]) => removeLines(model, from, to));
 }
 
 export const mergeConflict = defineRule<MergeConflictData>({
