@@ -175,6 +175,19 @@ test('a summary end stated as recovery "by" a time, and a span anchored at its o
   assert.ok(!diagnosticsOf(text).some((d) => d.code === 'summary-field-missing' && /end time/.test(String(d.message))));
 });
 
+test('under "Incident Start:" and "Incident End:" an hour apart, "a ~70% drop … for approximately 30 minutes" in the prose is a part of the incident, not a contradiction (Appwrite); a rough figure longer than the window, an exact one, or one under a Duration label still is', () => {
+  const doc = (said: string, end = '15:15') => joinLines('# FRA Region Cache Failure', '', '- **Incident Start:** 2026-02-27 14:15 UTC', `- **Incident End:** 2026-02-27 ${end} UTC`, '',
+    '## Summary', '', `A migration script wiped the cache in a loop. ${said}`, '', '## Timeline', '- 14:15 UTC: wipes begin', '- 15:15 UTC: recovered', '');
+  const mismatch = (text: string) => codesOf(text).includes('duration-mismatch');
+  assert.equal(mismatch(doc('The region saw a ~70% drop in request throughput for approximately 30 minutes.')), false);
+  assert.equal(analyze(doc('The region saw a ~70% drop in request throughput for approximately 30 minutes.')).incident.durationMinutes, 60);
+  assert.equal(mismatch(doc('The region saw a ~70% drop in request throughput for approximately 3 hours.')), true, 'longer than the window');
+  assert.equal(mismatch(doc('The region saw a 70% drop in request throughput for 30 minutes.')), true, 'an exact figure');
+  assert.equal(mismatch(joinLines('# FRA Region Cache Failure', '', '- **Incident Start:** 2026-02-27 14:15 UTC', '- **Incident End:** 2026-02-27 15:15 UTC', '- **Duration:** approximately 30 minutes', '')), true, 'under a Duration label');
+  // Both ends told in prose ("between 14:15 and 15:15 UTC"): the figure is the window's.
+  assert.equal(mismatch(joinLines('# FRA Region Cache Failure', '', '## Summary', 'Between 14:15 and 15:15 UTC the region was down, for approximately 30 minutes of requests failing.', '')), true);
+});
+
 test('a duration stated beside a start given roughly ("approximately at 6:00am … for 1 hours") is approximate', () => {
   const text = joinLines(
     '# Postmortem',

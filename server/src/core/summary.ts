@@ -16,12 +16,15 @@ export interface SummaryTime {
   /** Document offsets of the written time. */
   start: number;
   end: number;
+  /** Written under a start, end or duration label ("**Incident Start:** 2026-02-27 14:15 UTC"), not in prose. */
+  labelled?: true;
 }
 
 export interface SummaryFacts {
   start: SummaryTime | null;
   end: SummaryTime | null;
-  stated: (StatedDuration & { line: number; offset: number }) | null;
+  /** `labelled`: under a duration label ("Duration: 2 hours"), not told in prose. */
+  stated: (StatedDuration & { line: number; offset: number; labelled: boolean }) | null;
   /** Which summary fields the text states. */
   fields: Set<SummaryField>;
   /** The first zone written in the summary. */
@@ -483,7 +486,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     const writtenValue = written.slice(written.length - value.length);
     const timed = stamps.filter(({ stamp }) => !FORECAST.test(value.slice(0, stamp.start))).map(({ stamp, date, zone }) => {
       const [start, end] = toDocument(lines[i].start, raw, contentOffset, writtenValue.slice(stamp.start, stamp.end));
-      return { stamp, date, zone, start, end };
+      return { stamp, date, zone, start, end, ...(field === 'start' || field === 'end' || field === 'duration' ? { labelled: true as const } : {}) };
     });
     // The window's times: in prose, none told many paragraphs after its start ("On June 17th at 18:00 UTC
     // t2bot.io went down" … "The backups took until 02:50 UTC"), a step of the story, not the incident's end.
@@ -533,7 +536,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
         const approximate = chosen.approximate || (at >= 0 && isApproximate(raw.slice(Math.max(0, at - 16), at))) || ROUGH_TIME.test(sentenceAround(value, chosen.start));
         // A part of the incident ("down … for 15 minutes around 11:45AM") says the whole lasted at least that long.
         const bound = chosen.bound === 'exact' && ANCHORED_SPAN.test(value.slice(chosen.end)) ? 'at-least' : chosen.bound;
-        facts.stated = { ...chosen, bound, approximate, line: i, offset: at >= 0 ? lines[i].start + at : lines[i].start + contentOffset };
+        facts.stated = { ...chosen, bound, approximate, line: i, offset: at >= 0 ? lines[i].start + at : lines[i].start + contentOffset, labelled: field === 'duration' };
         facts.fields.add('duration');
       }
     }
