@@ -135,6 +135,14 @@ test('Atlassian\'s handbook template (Leadup, Fault, Response, Recovery, Five Wh
   assert.equal(analyze(sre).profile.name, 'google-sre');
 });
 
+test('a label that is one of a known section\'s facts ("- **Trigger**: the patched runtime" under "## Impact", a held-out Decentraland report) does not count toward choosing a profile', () => {
+  const doc = (trigger: string) => joinLines('# June 18, 2026 - Mass request failures', '', '## What happened?', 'Outbound requests failed after a runtime patch.', '',
+    '## Why did it happen?', 'A gzip handling change.', '', '## Issue Timeline - UTC', '- 22:00 UTC: errors begin', '- 23:44 UTC: recovered', '',
+    '## Impact', '- **Users affected**: nearly all.', trigger, '', '## Solution', 'Pinned the runtime.', '', '## Preventive Actions', '- [ ] Canary runtime patches', '');
+  assert.equal(analyze(doc('- **Trigger**: Adoption of the patched Node.js runtime.')).profile.name, 'classic');
+  assert.equal(analyze(doc('- **Scope**: every region.')).profile.name, 'classic');
+});
+
 test('found by the title in its common variants: spaced, Setext, after blank lines, a space or an image', () => {
   const says = (text: string) => isPostmortemDocument('/repo/docs/notes.md', text, null, DEFAULT_INCLUDE);
   for (const title of ['Incident Report', 'Post Mortem: DB', 'Postmortem Report', 'Outage Report - API', 'Incident Review', 'Post-Incident Report', 'Root Cause Analysis: login']) {

@@ -2,7 +2,7 @@
 // with `auto` (the default) the document's own section titles choose among the built-in profiles.
 import type { LineReadings, MarkdownLines } from './markdown';
 import { BUILT_IN_PROFILES, CLASSIC, PROFILES, compileProfile, type CompiledProfile, type Profile } from './profiles';
-import { findHeaders, readTitleLines, type Header, type TitleReading } from './sections';
+import { buildSections, findHeaders, readTitleLines, type Header, type TitleReading } from './sections';
 
 /** Where the profile in use came from, for the hover, the card and the status bar. */
 export type ProfileSource = 'front-matter' | 'settings' | 'document' | 'default';
@@ -16,6 +16,16 @@ export interface ProfileChoice {
 /** The distinct sections (and parts) of a profile that the document's titles name. */
 function namedSections(headers: Header[]): Set<string> {
   return new Set(headers.flatMap((header) => (header.id === null ? [] : [header.id])));
+}
+
+/**
+ * The headers that are the profile's sections as the document reads them: not a label that is one of a
+ * known section's facts ("- **Trigger**: Adoption of the patched runtime" under "## Impact", a held-out
+ * Decentraland report), which would make a profile look as if it named one more section.
+ */
+function sectionHeaders(lines: MarkdownLines, headers: Header[], profile: CompiledProfile): Header[] {
+  const kept = new Set(buildSections(lines, headers, profile).map((section) => section.line));
+  return headers.filter((header) => header.id !== null && kept.has(header.line));
 }
 
 /**
@@ -43,21 +53,22 @@ export function chooseProfile(
   }
   const fallback = compileProfile(BUILT_IN_PROFILES[CLASSIC.name]);
   let best: ProfileChoice = { profile: fallback, source: 'default', headers: findHeaders(lines, titled, fallback) };
-  let bestCount = namedSections(best.headers).size;
+  const classicSections = sectionHeaders(lines, best.headers, fallback);
+  let bestCount = namedSections(classicSections).size;
   const classicCount = bestCount;
-  const classic = best;
-  const classicLines = new Set(best.headers.filter((header) => header.id !== null).map((header) => header.line));
+  const classicLines = new Set(classicSections.map((header) => header.line));
   for (const candidate of PROFILES) {
     if (candidate === CLASSIC) continue;
     const profile = compileProfile(candidate);
     const headers = findHeaders(lines, titled, profile);
-    const named = namedSections(headers);
-    const ownLines = new Set(headers.filter((header) => header.id !== null).map((header) => header.line));
+    const own = sectionHeaders(lines, headers, profile);
+    const named = namedSections(own);
+    const ownLines = new Set(own.map((header) => header.line));
     // A section it names again on a line of its own ("## What Happened?" after "## Incident Summary",
     // both its summary) tells nothing more.
-    const shared = namedSections(headers.filter((header) => classicLines.has(header.line)));
-    const distinctive = [...namedSections(headers.filter((header) => !classicLines.has(header.line)))].filter((id) => !shared.has(id)).length
-      - namedSections(classic.headers.filter((header) => !ownLines.has(header.line))).size;
+    const shared = namedSections(own.filter((header) => classicLines.has(header.line)));
+    const distinctive = [...namedSections(own.filter((header) => !classicLines.has(header.line)))].filter((id) => !shared.has(id)).length
+      - namedSections(classicSections.filter((header) => !ownLines.has(header.line))).size;
     const count = named.size;
     if (count > bestCount && count > classicCount && distinctive >= DISTINCTIVE_SECTIONS) {
       best = { profile, source: 'document', headers };
