@@ -147,9 +147,9 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   const isPostmortem = options.forcePostmortem || isPostmortemDocument(options.path, read, frontMatter, options.settings.include);
   if (!isPostmortem) return emptyModel(text, index, compileProfile(fromFrontMatter ?? options.profile ?? BUILT_IN_PROFILES[DEFAULT_PROFILE]));
   const lines = analyzeLines(read, index, options.cache?.chunks);
-  const { profile, source: profileSource, headers } = chooseProfile(
+  const { profile, source: profileSource, headers, sections: chosenSections } = chooseProfile(
     lines, fromFrontMatter ?? options.profile, fromFrontMatter ? 'front-matter' : 'settings', options.cache?.titles);
-  const sections = buildSections(lines, headers, profile);
+  const sections = chosenSections ?? buildSections(lines, headers, profile);
   const requirements = profile.sections.map((spec) => requirementStatus(spec, sections));
   const roleOf = (role: string) => {
     const spec = profile.sections.find((s) => s.role === role);

@@ -2,7 +2,7 @@
 // with `auto` (the default) the document's own section titles choose among the built-in profiles.
 import type { LineReadings, MarkdownLines } from './markdown';
 import { BUILT_IN_PROFILES, CLASSIC, PROFILES, compileProfile, type CompiledProfile, type Profile } from './profiles';
-import { buildSections, findHeaders, readTitleLines, type Header, type TitleReading } from './sections';
+import { buildSections, findHeaders, readTitleLines, type Header, type Section, type TitleReading } from './sections';
 
 /** Where the profile in use came from, for the hover, the card and the status bar. */
 export type ProfileSource = 'front-matter' | 'settings' | 'document' | 'default';
@@ -11,6 +11,8 @@ export interface ProfileChoice {
   profile: CompiledProfile;
   source: ProfileSource;
   headers: Header[];
+  /** The sections the headers make in that profile, when the choice built them (buildSections' result). */
+  sections?: Section[];
 }
 
 /** The distinct sections (and parts) of a profile that the document's titles name. */
@@ -23,8 +25,8 @@ function namedSections(headers: Header[]): Set<string> {
  * known section's facts ("- **Trigger**: Adoption of the patched runtime" under "## Impact", a held-out
  * Decentraland report), which would make a profile look as if it named one more section.
  */
-function sectionHeaders(lines: MarkdownLines, headers: Header[], profile: CompiledProfile): Header[] {
-  const kept = new Set(buildSections(lines, headers, profile).map((section) => section.line));
+function sectionHeaders(headers: Header[], sections: Section[]): Header[] {
+  const kept = new Set(sections.map((section) => section.line));
   return headers.filter((header) => header.id !== null && kept.has(header.line));
 }
 
@@ -52,8 +54,9 @@ export function chooseProfile(
     return { profile, source, headers: findHeaders(lines, titled, profile) };
   }
   const fallback = compileProfile(BUILT_IN_PROFILES[CLASSIC.name]);
-  let best: ProfileChoice = { profile: fallback, source: 'default', headers: findHeaders(lines, titled, fallback) };
-  const classicSections = sectionHeaders(lines, best.headers, fallback);
+  const classicHeaders = findHeaders(lines, titled, fallback);
+  let best: ProfileChoice = { profile: fallback, source: 'default', headers: classicHeaders, sections: buildSections(lines, classicHeaders, fallback) };
+  const classicSections = sectionHeaders(best.headers, best.sections ?? []);
   let bestCount = namedSections(classicSections).size;
   const classicCount = bestCount;
   const classicLines = new Set(classicSections.map((header) => header.line));
@@ -61,7 +64,8 @@ export function chooseProfile(
     if (candidate === CLASSIC) continue;
     const profile = compileProfile(candidate);
     const headers = findHeaders(lines, titled, profile);
-    const own = sectionHeaders(lines, headers, profile);
+    const sections = buildSections(lines, headers, profile);
+    const own = sectionHeaders(headers, sections);
     const named = namedSections(own);
     const ownLines = new Set(own.map((header) => header.line));
     // A section it names again on a line of its own ("## What Happened?" after "## Incident Summary",
@@ -71,7 +75,7 @@ export function chooseProfile(
       - namedSections(classicSections.filter((header) => !ownLines.has(header.line))).size;
     const count = named.size;
     if (count > bestCount && count > classicCount && distinctive >= DISTINCTIVE_SECTIONS) {
-      best = { profile, source: 'document', headers };
+      best = { profile, source: 'document', headers, sections };
       bestCount = count;
     }
   }

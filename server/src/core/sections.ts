@@ -74,6 +74,29 @@ export function readTitleLines(md: MarkdownLines, memo?: LineReadings<TitleReadi
   return titled;
 }
 
+type TitleName = { id: string; also?: string; words?: string } | null;
+
+/**
+ * Each profile's names for the titles met so far: every document's "## Timeline" and "## Root Cause" is
+ * read against every profile's aliases, and most titles recur across a workspace. Bounded: cleared when full.
+ */
+const namesByProfile = new WeakMap<CompiledProfile, Map<string, TitleName>>();
+const NAMES_KEPT = 4096;
+
+/** The section a title names in `profile` (see recognizeTitle, nameBeforeNote, misspelledName, summedUp), or null. */
+function nameOf(title: TitleReading, profile: CompiledProfile): TitleName {
+  let names = namesByProfile.get(profile);
+  if (!names) namesByProfile.set(profile, (names = new Map()));
+  const key = `${title.mode}${title.style}\u0000${title.title}`;
+  const known = names.get(key);
+  if (known !== undefined) return known;
+  const named = recognizeTitle(title.words, profile, title.mode)
+    ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) ?? misspelledName(title.words, profile) ?? summedUp(title.words, profile) : null);
+  if (names.size >= NAMES_KEPT) names.clear();
+  names.set(key, named);
+  return named;
+}
+
 /** Every line that looks like a section title, recognized by the profile or not. */
 export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], profile: CompiledProfile): Header[] {
   const headers: Header[] = [];
@@ -81,10 +104,7 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
   for (const { line: i, title } of titled) {
     const info = md.info[i];
     const text = lines[i].text;
-    const named: { id: string; also?: string; words?: string } | null = title
-      ? recognizeTitle(title.words, profile, title.mode)
-        ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) ?? misspelledName(title.words, profile) ?? summedUp(title.words, profile) : null)
-      : null;
+    const named = title ? nameOf(title, profile) : null;
     const id = named?.id ?? null;
     if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
       // A label in a list item or inside a paragraph counts only under a heading no profile knows (see buildSections).
@@ -248,6 +268,9 @@ function readTitle(text: string, kind: string, headingDepth: number, nextUnderli
   }
   // "- [overview](https://grafana…)": a link in a list or on a line of its own points elsewhere; it opens no section.
   if ((style === 'list' || style === 'plain') && WHOLE_LINK.test(title)) return null;
+  // A sentence is no label: counting its words is cheaper than normalizing them, and most lines are
+  // prose. Normalizing drops a numbering and marks, never joins words; notes in brackets it drops whole.
+  if (mode === 'label' && !title.includes('(') && !title.includes('[') && hasMoreWords(title, LABEL_WORDS + 2)) return null;
   // Timestamp and date headings ("### 2021-06-03 9:00", "#### 00:01:") are timeline entries. Checked
   // first: it is cheap, and rules out every timeline entry line before the words are normalized.
   const firstWord = skipSpaceAndMarks(title);
@@ -255,8 +278,20 @@ function readTitle(text: string, kind: string, headingDepth: number, nextUnderli
   const { words, parenthetical, colon } = normalizeTitle(title);
   if (!words) return null;
   const wordCount = mode === 'label' ? words.split(' ').length : 0;
-  if (wordCount > 8 || (!colon && wordCount > 6)) return null;
+  if (wordCount > LABEL_WORDS || (!colon && wordCount > 6)) return null;
   return { title, words, parenthetical, depth, style, mode, contentStart };
+}
+
+/** The most words a label line ("Root cause and resolution of the outage:") has. */
+const LABEL_WORDS = 8;
+const WORD = /[^\s]*[\p{L}\p{N}][^\s]*/gu;
+
+/** Whether `text` has more than `count` words (runs without spaces that hold a letter or a digit). */
+function hasMoreWords(text: string, count: number): boolean {
+  WORD.lastIndex = 0;
+  let seen = 0;
+  while (WORD.exec(text)) if (++seen > count) return true;
+  return false;
 }
 
 const LABELLED_PARAGRAPH = /^[ \t]{0,3}(?:\*\*|__)([^*_\n]{2,40}?)(?::[ \t]*(?:\*\*|__)|(?:\*\*|__)[ \t]*:)(?:\^?\[\[?\d+\]?\]\([^)]*\)\^?)?[ \t]*\S/;
