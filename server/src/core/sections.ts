@@ -5,6 +5,7 @@ import { namesPostmortem } from './detect';
 import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
 import { FIELD_LABELS, type CompiledProfile, type SectionSpec } from './profiles';
 import { fieldOfLine } from './summary';
+import { detached } from './text';
 import { readDateAt, readStampAt, readTimeAt } from './time/timestamp';
 
 /** 'labelled': a paragraph that opens with its section's name in bold ("**Impact**: Estimated 1.21B queries lost"). */
@@ -90,10 +91,12 @@ function nameOf(title: TitleReading, profile: CompiledProfile): TitleName {
   const key = `${title.mode}${title.style}\u0000${title.title}`;
   const known = names.get(key);
   if (known !== undefined) return known;
-  const named = recognizeTitle(title.words, profile, title.mode)
+  const found: TitleName = recognizeTitle(title.words, profile, title.mode)
     ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) ?? misspelledName(title.words, profile) ?? summedUp(title.words, profile) : null);
+  // Kept across documents: copies, never views into a document's text (which would keep it alive).
+  const named = found?.words === undefined ? found : { ...found, words: detached(found.words) };
   if (names.size >= NAMES_KEPT) names.clear();
-  names.set(key, named);
+  names.set(detached(key), named);
   return named;
 }
 
