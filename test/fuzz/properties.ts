@@ -8,6 +8,7 @@ import { analyzeDocument } from '../../server/src/core/analyze';
 import { AnalysisCache } from '../../server/src/core/incremental';
 import type { Settings } from '../../server/src/core/config';
 import type { PostmortemModel } from '../../server/src/core/model';
+import { markerLines } from '../../server/src/core/conflictMarkers';
 import { LineIndex } from '../../server/src/core/text';
 import { computeDiagnostics } from '../../server/src/features/diagnostics';
 import { codeActions } from '../../server/src/features/codeActions';
@@ -283,11 +284,7 @@ function checkReadText(model: PostmortemModel, text: string): void {
     blanked.add(model.pastedReport.openLine);
     if (model.pastedReport.closeLine !== null) blanked.add(model.pastedReport.closeLine);
   }
-  for (const block of model.conflicts) {
-    blanked.add(block.openLine);
-    for (let line = block.baseLine ?? block.separatorLine; line <= block.separatorLine; line++) blanked.add(line);
-    blanked.add(block.closeLine);
-  }
+  for (const line of model.conflicts.flatMap(markerLines)) blanked.add(line);
   for (const line of index.lines) {
     const written = text.slice(line.start, line.end);
     if (blanked.has(line.index)) assert.equal(line.text, ' '.repeat(written.length), `line ${line.index + 1} is read blank`);

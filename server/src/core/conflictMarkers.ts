@@ -3,7 +3,7 @@
 // line a heading. We read the document with the marker lines blanked, so every offset stays where it
 // is and neither version's lines are taken for what they are not; the merge-conflict rule reports each
 // block. A lone "=======" is a Setext underline, not a conflict; markers in a code block are its text.
-import { splitLines } from './text';
+import { blankSpans, splitLines } from './text';
 
 export interface ConflictBlock {
   /** 0-based lines of "<<<<<<<", diff3's "|||||||" (null without it), "=======" and ">>>>>>>". */
@@ -76,23 +76,17 @@ export function findConflicts(text: string): ConflictBlock[] {
   return blocks;
 }
 
+/** The lines a block's markers take, in order: its opening, diff3's common ancestor (neither version) with the separator, its closing. */
+export function markerLines(block: ConflictBlock): number[] {
+  const lines = [block.openLine];
+  for (let i = block.baseLine ?? block.separatorLine; i <= block.separatorLine; i++) lines.push(i);
+  lines.push(block.closeLine);
+  return lines;
+}
+
 /** The text with every marker line of `blocks` (and diff3's base lines) turned to spaces, offsets kept. */
 export function withoutConflictMarkers(text: string, blocks: readonly ConflictBlock[]): string {
   if (blocks.length === 0) return text;
   const lines = splitLines(text);
-  const blank = new Set<number>();
-  for (const block of blocks) {
-    blank.add(block.openLine);
-    // diff3's common ancestor is neither version: its lines go with the markers.
-    for (let i = block.baseLine ?? block.separatorLine; i <= block.separatorLine; i++) blank.add(i);
-    blank.add(block.closeLine);
-  }
-  let out = '';
-  let from = 0;
-  for (const i of [...blank].sort((a, b) => a - b)) {
-    const line = lines[i];
-    out += text.slice(from, line.start) + ' '.repeat(line.end - line.start);
-    from = line.end;
-  }
-  return out + text.slice(from);
+  return blankSpans(text, blocks.flatMap(markerLines).map((i): [number, number] => [lines[i].start, lines[i].end]));
 }

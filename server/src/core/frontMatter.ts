@@ -231,6 +231,11 @@ function valueLength(value: string): number {
 }
 
 /** The field at `offset` (on its key or its value), if any. */
+/** The front matter's top-level values by key (a key written twice: its last value, as YAML keeps it). */
+export function valuesOf(frontMatter: FrontMatter): Record<string, unknown> {
+  return Object.fromEntries(frontMatter.fields.map((field) => [field.key, field.value]));
+}
+
 export function fieldAt(frontMatter: FrontMatter, offset: number): FrontMatterField | undefined {
   return frontMatter.fields.find((field) => offset >= field.keyStart && offset <= Math.max(field.valueEnd, field.keyEnd + 1));
 }

@@ -3,7 +3,7 @@
 // compiled once per pair of lists.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import shippedSchema from '../../../schemas/postmortem-frontmatter.schema.json';
-import { isStatusPageIncident, LIFECYCLE_KEYS, type FrontMatter, type FrontMatterField } from './frontMatter';
+import { isStatusPageIncident, LIFECYCLE_KEYS, valuesOf, type FrontMatter, type FrontMatterField } from './frontMatter';
 
 export const FRONT_MATTER_SCHEMA = shippedSchema;
 
@@ -85,7 +85,7 @@ function statusPageData(data: Record<string, unknown>, lists: FrontMatterLists):
 /** The fields whose value the schema rejects, one problem a field; none for broken front matter (its errors say why). */
 export function validateFrontMatter(frontMatter: FrontMatter, settingsLists: FrontMatterLists): FrontMatterProblem[] {
   if (frontMatter.fields.length === 0) return [];
-  const written = Object.fromEntries(frontMatter.fields.map((field) => [field.key, field.value]));
+  const written = valuesOf(frontMatter);
   const { data, lists } = isStatusPageIncident(written) ? statusPageData(written, settingsLists) : { data: written, lists: settingsLists };
   const validate = validatorFor(lists);
   if (validate(data)) return [];

@@ -2,6 +2,7 @@
 // the postmortem:" then "```markdown", often never closed), or inside an untagged one that is the whole
 // document (a student's README between two bare fences): renderers show it as code, a reader sees the
 // report. We read it as Markdown by blanking the fence lines, so every offset stays where it is.
+import { blankSpans, splitLines, type SourceLine } from './text';
 
 export interface PastedReport {
   /** 0-based line of the opening fence ("```markdown"). */
@@ -23,25 +24,6 @@ const MIN_SHARE = 0.6;
 /** An untagged block must be nearly all of it, from its first line: a README's one long example is code. */
 const UNTAGGED_SHARE = 0.9;
 const MIN_LINES = 5;
-
-interface Line {
-  start: number;
-  end: number;
-  text: string;
-}
-
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  const breaks = /\r\n|\r|\n/g;
-  let start = 0;
-  for (const match of text.matchAll(breaks)) {
-    const end = match.index ?? 0;
-    lines.push({ start, end, text: text.slice(start, end) });
-    start = end + match[0].length;
-  }
-  lines.push({ start, end: text.length, text: text.slice(start) });
-  return lines;
-}
 
 /** The fenced `markdown`/`md` block that holds most of the document, if there is one. */
 export function findPastedReport(text: string): PastedReport | null {
@@ -69,7 +51,7 @@ export function findPastedReport(text: string): PastedReport | null {
   return fence?.markdown ? reportIfMostOf(lines, fence.line, null, nonBlank, MIN_SHARE) : null;
 }
 
-function reportIfMostOf(lines: Line[], open: number, close: number | null, nonBlank: number, share: number): PastedReport | null {
+function reportIfMostOf(lines: SourceLine[], open: number, close: number | null, nonBlank: number, share: number): PastedReport | null {
   const inside = lines.slice(open + 1, close ?? lines.length).filter((line) => line.text.trim() !== '').length;
   if (inside < MIN_LINES || inside < nonBlank * share) return null;
   return {
@@ -84,9 +66,6 @@ function reportIfMostOf(lines: Line[], open: number, close: number | null, nonBl
 
 /** The text with the fence lines blanked (spaces, so offsets and lines stay as written). */
 export function withoutFences(text: string, report: PastedReport): string {
-  const blank = (from: number, to: number) => ' '.repeat(to - from);
-  let out = text.slice(0, report.openStart) + blank(report.openStart, report.openEnd);
-  if (report.closeStart === null || report.closeEnd === null) return out + text.slice(report.openEnd);
-  out += text.slice(report.openEnd, report.closeStart) + blank(report.closeStart, report.closeEnd);
-  return out + text.slice(report.closeEnd);
+  const close: Array<[number, number]> = report.closeStart === null || report.closeEnd === null ? [] : [[report.closeStart, report.closeEnd]];
+  return blankSpans(text, [[report.openStart, report.openEnd], ...close]);
 }

@@ -1,5 +1,5 @@
 // The profile's sections a document lacks, and where each belongs.
-import { isStatusPageIncident } from './frontMatter';
+import { isStatusPageIncident, valuesOf } from './frontMatter';
 import type { PostmortemModel, RequirementStatus } from './model';
 import { CLASSIC } from './profiles';
 import { readSummary } from './summary';
@@ -47,8 +47,7 @@ function summaryHeadingLine(model: PostmortemModel): number | null {
  * none of the template's sections is asked of it. One that writes a section is held to the rest.
  */
 export function isStatusPageUpdates(model: PostmortemModel): boolean {
-  const written = model.frontMatter?.fields;
-  if (!written?.length || !isStatusPageIncident(Object.fromEntries(written.map((field) => [field.key, field.value])))) return false;
+  if (!model.frontMatter?.fields.length || !isStatusPageIncident(valuesOf(model.frontMatter))) return false;
   return model.requirements.every((status) => !status.present && status.line === null);
 }
 

@@ -407,11 +407,6 @@ function isDaySpan(value: string, stamps: readonly Stamp[]): boolean {
   return false;
 }
 
-/** A line that opens with a summary field's label and gives its value after it. */
-function labelledLine(raw: string): boolean {
-  return fieldOfLine(raw) !== null;
-}
-
 /** The summary field whose label opens a line that gives its value after it ("**Duration:** March 15, …"); else null. */
 export function fieldOfLine(raw: string): SummaryField | null {
   const label = LABEL.exec(plainText(raw.slice(skipLinePrefix(raw))));
@@ -441,7 +436,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     if (i === firstLine || md.info[i - 1].kind === 'blank') paragraph++;
     const raw = lines[i].text;
     // Above a summary heading, a table's cells or a labelled line ("**Impact Window:** 02:00–02:08 CET"), no prose.
-    if (tablesOnly && kind !== 'table-row' && !(raw.length <= MAX_LINE_LENGTH && labelledLine(raw))) continue;
+    if (tablesOnly && kind !== 'table-row' && !(raw.length <= MAX_LINE_LENGTH && fieldOfLine(raw) !== null)) continue;
     // No one writes a summary line this long (a pasted log, a binary file): its words count as prose for
     // impact and root cause, but its times are not read (pairing them costs the square of their number).
     if (raw.length > MAX_LINE_LENGTH) {

@@ -90,6 +90,17 @@ export function splitLines(text: string): SourceLine[] {
   return lines;
 }
 
+/** `text` with each span (start and end offsets, in order, not overlapping) turned to spaces: every offset stays. */
+export function blankSpans(text: string, spans: ReadonlyArray<readonly [number, number]>): string {
+  let out = '';
+  let from = 0;
+  for (const [start, end] of spans) {
+    out += text.slice(from, start) + ' '.repeat(end - start);
+    from = end;
+  }
+  return out + text.slice(from);
+}
+
 /** The line break a document uses, for edits that add lines. */
 export function lineBreakOf(text: string): string {
   const match = /\r\n|\r|\n/.exec(text);
