@@ -208,7 +208,7 @@ function withFactHeadingsAfterSummary(headers: Header[], profile: CompiledProfil
     if (header.id === null) continue;
     if (!FIELD_WORDS.has(header.words) || !VALUE_AFTER_NAME.test(header.title)) break;
     const spec = specOf(profile, header.id);
-    if (!real.slice(k + 1).some((later) => later.id !== null && specOf(profile, later.id) === spec)) break;
+    if (!namedAfter(real, k, profile, spec)) break;
     facts.add(header);
   }
   return facts.size === 0 ? headers : headers.map((header) => (facts.has(header) ? { ...header, id: null, also: undefined } : header));
@@ -421,6 +421,11 @@ function recognizeTitle(words: string, profile: CompiledProfile, mode: MatchMode
   return whole;
 }
 
+/** Whether a header after the `k`th names `spec`'s section or one of its parts. */
+function namedAfter(headers: readonly Header[], k: number, profile: CompiledProfile, spec: SectionSpec | undefined): boolean {
+  return headers.slice(k + 1).some((later) => later.id !== null && specOf(profile, later.id) === spec);
+}
+
 function specOf(profile: CompiledProfile, id: string): SectionSpec | undefined {
   return profile.sections.find((section) => section.id === id || section.parts?.some((part) => part.id === id));
 }
@@ -497,7 +502,7 @@ function isSummaryFactUnderUnknown(md: MarkdownLines, headers: readonly Header[]
   const header = headers[k];
   if (header.depth !== PSEUDO_DEPTH || header.id === null || !FIELD_WORDS.has(header.words)) return false;
   const spec = specOf(profile, header.id);
-  if (!headers.slice(k + 1).some((later) => later.id !== null && specOf(profile, later.id) === spec)) return false;
+  if (!namedAfter(headers, k, profile, spec)) return false;
   for (let i = heading.line + 1; i < header.line; i++) {
     const field = md.info[i].kind === 'paragraph' ? fieldOfLine(md.index.lines[i].text) : null;
     if (field !== null && field !== 'root-cause') return true;
