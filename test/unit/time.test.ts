@@ -115,6 +115,25 @@ test('reads zones: abbreviations, offsets, spelled names, IANA names', () => {
   assert.equal(findZone('(PST)')?.zone.offsetMinutes, -480);
 });
 
+test('reads a city as its zone: right after a time before punctuation, or with "time" (Jenkins status, held out)', () => {
+  const zoneOf = (text: string) => stampOf(text).zone;
+  assert.equal(zoneOf('16:37 Denver - Mark Waite updated plugins')?.iana, 'America/Denver');
+  assert.equal(zoneOf('20:09 DEnver - Outage resolved')?.iana, 'America/Denver');
+  assert.equal(zoneOf('09:00 Sao Paulo: deploy')?.iana, 'America/Sao_Paulo');
+  assert.equal(zoneOf('10:00 New York time, alert')?.iana, 'America/New_York');
+  assert.equal(zoneOf('10:00 Bengaluru')?.iana, 'Asia/Kolkata');
+  // Daylight saving through the date: 16:37 in Denver on 29 May 2021 is 22:37 UTC.
+  assert.equal(offsetMinutesAt(zoneOf('16:37 Denver -')!, Date.UTC(2021, 4, 29)), -360);
+  // Not a city followed by words, a deployment's "Canary", nor a person's name unless bracketed.
+  assert.equal(zoneOf('14:02 Paris restarted the job'), null);
+  assert.equal(zoneOf('10:00 Canary - rollout to 5%'), null);
+  assert.equal(zoneOf('14:02 Sofia: seeing errors'), null);
+  assert.equal(zoneOf('14:02 (Sofia) seeing errors')?.iana, 'Europe/Sofia');
+  // In a heading or a note, only with "time".
+  assert.equal(findZone('## Timeline (all times Berlin time)')?.zone.iana, 'Europe/Berlin');
+  assert.equal(findZone('## Timeline of the Denver migration'), null);
+});
+
 test('finds every time in prose, but not version numbers', () => {
   const stamps = findStamps('lasted for 2 hours, starting at 14:00 UTC and ending at 16:00 UTC after nginx 1.18 restarted');
   assert.deepEqual(stamps.map((s) => s.time?.hour), [14, 16]);

@@ -2,7 +2,7 @@
 // expressions covers the formats seen in real documents; chrono-node reads the free text it misses.
 // Every pattern is linear: bounded repetitions, no nested quantifiers, so no catastrophic backtracking.
 import * as chrono from 'chrono-node';
-import { readZoneAt, type Zone } from './zones';
+import { readCityAt, readZoneAt, type Zone } from './zones';
 
 export interface CalendarDate {
   year: number | null;
@@ -249,7 +249,7 @@ function readTrailingZone(text: string, position: number): { zone: Zone; end: nu
   const gap = /\s{0,3}([(\[]?)\s?-?/y;
   gap.lastIndex = position;
   const opened = gap.exec(text)?.[1] !== '';
-  const found = readZoneAt(text, gap.lastIndex);
+  const found = readZoneAt(text, gap.lastIndex) ?? readCityAt(text, gap.lastIndex, true, opened);
   if (!found) return null;
   let end = found.end;
   // The bracket closes with the zone only when it opened before it: "10:45 AM (UTC)", not the ")" of

@@ -1,6 +1,7 @@
 // Time zones as postmortems write them: abbreviations (UTC, WAT, PST), offsets (GMT+1, "GMT+ 1",
-// "UTC−05:00" with a Unicode minus), spelled names ("Pacific time", "West African Time") and IANA
-// names ("US/Pacific"). Zones that observe daylight saving resolve through Intl for the actual date.
+// "UTC−05:00" with a Unicode minus), spelled names ("Pacific time", "West African Time"), IANA
+// names ("US/Pacific") and cities ("16:37 Denver", "Berlin time"). Zones that observe daylight saving
+// resolve through Intl for the actual date.
 
 export interface Zone {
   /** How the document names it, tidied: "UTC", "GMT+1", "PST", "Pacific time". */
@@ -73,6 +74,8 @@ export function readZoneAt(text: string, position: number): ZoneMatch | null {
     const resolved = ianaExists(name) ? name : null;
     if (resolved) return { zone: { label: iana[0], iana: canonicalIana(resolved) }, end: IANA.lastIndex };
   }
+  const city = readCityAt(text, position, false);
+  if (city) return city;
   for (const [pattern, value] of SPELLED) {
     pattern.lastIndex = position;
     const spelled = pattern.exec(text);
@@ -89,6 +92,71 @@ export function readZoneAt(text: string, position: number): ZoneMatch | null {
       if (upper === 'Z' && abbreviation[0] !== 'Z') return null;
       return { zone: zoneOf(upper, value), end: ABBREVIATION.lastIndex };
     }
+  }
+  return null;
+}
+
+// Cities name zones the way IANA does (the last part of "America/Denver", "America/New_York"); Intl
+// lists them, so only the cities it does not name are written here: newer spellings and tech hubs.
+const CITIES_BESIDES_IANA: Readonly<Record<string, string>> = {
+  kolkata: 'Asia/Kolkata', kathmandu: 'Asia/Kathmandu', kyiv: 'Europe/Kiev', ho_chi_minh: 'Asia/Saigon', yangon: 'Asia/Rangoon',
+  san_francisco: 'America/Los_Angeles', seattle: 'America/Los_Angeles', mountain_view: 'America/Los_Angeles',
+  boston: 'America/New_York', atlanta: 'America/New_York', dallas: 'America/Chicago', austin: 'America/Chicago',
+  bangalore: 'Asia/Kolkata', bengaluru: 'Asia/Kolkata', mumbai: 'Asia/Kolkata', delhi: 'Asia/Kolkata', hyderabad: 'Asia/Kolkata',
+  beijing: 'Asia/Shanghai', munich: 'Europe/Berlin', frankfurt: 'Europe/Berlin', abuja: 'Africa/Lagos',
+};
+// IANA's names that are words of prose or of deployments ("Canary", "Center", "Wake", "Resolute"):
+// never a zone.
+const NOT_CITIES = new Set(['center', 'resolute', 'christmas', 'easter', 'midway', 'wake', 'reunion', 'troll', 'oral', 'canary', 'vatican']);
+// Cities that are also people's names ("14:02 Sofia: seeing errors", "10:00 Austin restarted it"):
+// a zone only as "Sofia time" or in brackets after the time.
+const NAMES_TOO = new Set(['sofia', 'sydney', 'adelaide', 'santiago', 'vienna', 'paris', 'austin', 'dallas', 'regina', 'stanley', 'casey',
+  'davis', 'palmer', 'darwin', 'hobart', 'knox', 'dawson', 'beulah', 'mendoza', 'havana', 'jersey', 'phoenix', 'lima', 'perth', 'boston',
+  'atlanta', 'madrid', 'florence', 'macau', 'chita', 'merida']);
+
+let cities: Map<string, string> | null = null;
+
+function cityZones(): Map<string, string> {
+  if (!cities) {
+    cities = new Map();
+    const zones = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+    for (const iana of zones) {
+      const city = iana.slice(iana.lastIndexOf('/') + 1).toLowerCase();
+      if (iana.includes('/') && !iana.startsWith('Etc/') && !NOT_CITIES.has(city) && !cities.has(city)) cities.set(city, iana);
+    }
+    for (const [city, iana] of Object.entries(CITIES_BESIDES_IANA)) if (!cities.has(city)) cities.set(city, iana);
+  }
+  return cities;
+}
+
+// Up to three capitalised words ("Denver", "New York", "Port-au-Prince", "Sao_Paulo").
+const CITY_WORDS = /\p{Lu}\p{L}+(?:[ _-](?:\p{Lu}\p{L}*|au|of|es|de))?(?:[ _-]\p{Lu}\p{L}*)?/uy;
+const TIME_WORD = /[ \t]+time(?![\p{L}\d])/iuy;
+// After a time, a city is its zone when nothing but punctuation follows it: "16:37 Denver - Mark
+// updated", "18:00 Denver:"; not "14:02 Paris restarted the job".
+const CITY_ENDS = /[ \t]*(?:$|[-–—:,;|)\]\r\n])/uy;
+
+/**
+ * A city written at `position` as a zone: followed by "time" anywhere ("all times in Berlin time");
+ * with `afterTime` (right after a clock time), also followed by punctuation or the line's end, and
+ * with `bracketed` (inside a bracket opened after the time), also a city that is someone's name.
+ */
+export function readCityAt(text: string, position: number, afterTime: boolean, bracketed = false): ZoneMatch | null {
+  CITY_WORDS.lastIndex = position;
+  const written = CITY_WORDS.exec(text)?.[0];
+  if (!written) return null;
+  // The longest run of words that names a city: "New York" before "New".
+  const words = written.split(/(?<=[ _-])/);
+  for (let count = words.length; count > 0; count--) {
+    const name = words.slice(0, count).join('').trimEnd();
+    const iana = cityZones().get(name.toLowerCase().replace(/[ -]/g, '_'));
+    if (!iana || /[ _-]$/.test(name)) continue;
+    const end = position + name.length;
+    TIME_WORD.lastIndex = end;
+    if (TIME_WORD.exec(text)) return { zone: { label: `${name} time`, iana }, end: TIME_WORD.lastIndex };
+    if (!afterTime || (NAMES_TOO.has(name.toLowerCase()) && !bracketed)) return null;
+    CITY_ENDS.lastIndex = end;
+    return CITY_ENDS.test(text) ? { zone: { label: name, iana }, end } : null;
   }
   return null;
 }
