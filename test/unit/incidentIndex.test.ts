@@ -345,6 +345,19 @@ test('a window that opens on a lead-up is dated by the date the document gives t
   assert.equal(index(text('24-10-2024 - All instances not available').replace('PR-158 was merged into the default branch', 'Errors began')).date, '2024-10-16');
 });
 
+test('the timeline\'s heading dates its entries, and a city after the time is their zone (Jenkins status page, held out); a stalled chain is the outage, not its lead-up (Chia, held out)', () => {
+  const index = (text: string) => indexedPostmortem(analyze(text), settingsWith(), new Date('2026-01-01T00:00:00Z'), { uri: 'file:///ws/j.md', path: 'j.md', mtime: 0 }).entry;
+  const jenkins = ['# Azure Container Instance outage on ci.jenkins.io', '', 'A plugin upgrade has caused allocation of agents to fail.', '', '## Timeline - May 29, 2021', '',
+    '* 16:37 Denver - Mark Waite updated plugins on ci.jenkins.io, restarted ci.jenkins.io', '* 17:39 Denver - Started Jenkins core build, detected that agents were not being allocated',
+    '* 20:09 DEnver - Outage resolved, ACI agents are allocated on ci.jenkins.io', ''].join('\n');
+  const entry = index(jenkins);
+  assert.deepEqual([entry.start, entry.end, entry.date], ['2021-05-29T22:37:00Z', '2021-05-30T02:09:00Z', '2021-05-29']);
+  assert.ok(!diagnosticsOf(jenkins).some((d) => d.code === 'timeline-missing-timezone'));
+  const chia = ['# Blockchain mainnet stall', '', '## Issue Summary', 'A bug in the timelord stalled the chain.', '', '## Timeline (all times PST) 01/16/2024 - 02/28/2024', '',
+    '01-10-2024', '', '7:32 PM - The chain stalled at height 4779033.', '', '7:42 PM - New blocks being created again.', ''].join('\n');
+  assert.equal(index(chia).date, '2024-01-10');
+});
+
 test('the index\'s duration: the window\'s, else the stated length where there is no window or where the window opens on a lead-up (corpus 070)', () => {
   const index = (text: string) => indexedPostmortem(analyze(text), settingsWith(), new Date('2026-01-01T00:00:00Z'), { uri: 'file:///ws/d.md', path: 'd.md', mtime: 0 }).entry;
   const text = [

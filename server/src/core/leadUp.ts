@@ -5,12 +5,12 @@ import type { StatedDuration } from './time/duration';
 import { entryWords } from './timeline';
 
 // What an outage's first moment says: something went wrong, or someone saw that it had.
-const TROUBLE = /\b(?:outage|down(?:time)?|fail(?:s|ed|ing|ures?)?|errors?|alert(?:s|ed)?|detect(?:s|ed)?|report(?:s|ed)?|impact(?:ed)?|unavailable|unreachable|degrad(?:ed|ation)|incident|issues?|problems?|spik(?:e|ed|es)|crash(?:es|ed)?|broke(?:n)?|slow|timeouts?|start(?:s|ed)?|began|begins?|[45]\d\d|lost|loss|stopped|unable|cannot|can\s+not|can['’]?t|couldn['’]?t|could\s+not|not\s+being|(?:became|become|becomes)\s+aware|tickets?|investigat(?:e[sd]?|ing|ions?)|notic(?:e[sd]|ing)|paged|suspicious|phishing|attacks?|breach(?:ed)?)\b/i;
+const TROUBLE = /\b(?:outage|down(?:time)?|fail(?:s|ed|ing|ures?)?|errors?|alert(?:s|ed)?|detect(?:s|ed)?|report(?:s|ed)?|impact(?:ed)?|unavailable|unreachable|degrad(?:ed|ation)|incident|issues?|problems?|spik(?:e|ed|es)|crash(?:es|ed)?|broke(?:n)?|slow|timeouts?|start(?:s|ed)?|began|begins?|[45]\d\d|lost|loss|stopped|stall(?:s|ed|ing)?|halt(?:s|ed)?|hung|froze(?:n)?|unable|cannot|can\s+not|can['’]?t|couldn['’]?t|could\s+not|not\s+being|(?:became|become|becomes)\s+aware|tickets?|investigat(?:e[sd]?|ing|ions?)|notic(?:e[sd]|ing)|paged|suspicious|phishing|attacks?|breach(?:ed)?)\b/i;
 
 // A change planned or shipped ahead: "agree … to schedule an emergency upgrade to address a security issue".
 const PLANNED = /\b(?:schedul(?:e|es|ed|ing)|plan(?:s|ned)?\s+to|agree(?:s|d)?|announc(?:e|es|ed|ing)|propos(?:al|ed|es)|merged|released|published)\b/i;
 // What breaks: an issue merely named ("a security issue") may be the reason for a change, not the outage.
-const BREAKAGE = /\b(?:outage|down(?:time)?|fail(?:s|ed|ing|ures?)?|errors?|alert(?:s|ed)?|unavailable|unreachable|degrad(?:ed|ation)|spik(?:e|ed|es)|crash(?:es|ed)?|broke(?:n)?|slow|timeouts?|[45]\d\d|lost|loss|stopped|halt(?:s|ed)?|unable|cannot|can['’]?t|attacks?|breach(?:ed)?|exploit(?:s|ed)?)\b/i;
+const BREAKAGE = /\b(?:outage|down(?:time)?|fail(?:s|ed|ing|ures?)?|errors?|alert(?:s|ed)?|unavailable|unreachable|degrad(?:ed|ation)|spik(?:e|ed|es)|crash(?:es|ed)?|broke(?:n)?|slow|timeouts?|[45]\d\d|lost|loss|stopped|halt(?:s|ed)?|stall(?:s|ed|ing)?|hung|froze(?:n)?|unable|cannot|can['’]?t|attacks?|breach(?:ed)?|exploit(?:s|ed)?)\b/i;
 
 /**
  * The window runs from the timeline's first entry, and that entry tells no trouble ("PR-158 was merged",

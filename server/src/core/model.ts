@@ -107,7 +107,7 @@ function requirementStatus(spec: SectionSpec, sections: Section[]): RequirementS
 /** "Due date: 18th December 2023", "Published: 2024-01-05": the date of the writing, not of the incident. */
 const NOT_THE_INCIDENTS_DATE = /^[\s>*_-]*(?:due(?:\s+date)?|deadline|submitted|submission(?:\s+date)?|published|posted|updated|last\s+updated|written|revised|review(?:ed)?\s+(?:on|date))\b[^:\n]{0,20}:/i;
 
-/** The first written date (and zone) before the timeline: the title's "November 5, 2023", the summary's. */
+/** The first written date (and zone) up to the timeline's heading: the title's "November 5, 2023", the summary's. */
 function documentFacts(lines: MarkdownLines, until: number, preambleEnd: number, order: DateOrder): { date: CalendarDate | null; zone: Zone | null } {
   let date: CalendarDate | null = null;
   let zone: Zone | null = null;
@@ -167,7 +167,8 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   // slash date only day first can read; else as written (the timeline's by its zone).
   const setOrder: DateOrder | null = options.settings.dateOrder === 'auto' ? slashOrderWritten(text) : options.settings.dateOrder;
   const firstSectionLine = sections[0]?.line ?? index.lineCount;
-  const facts = documentFacts(lines, timelineSection?.line ?? firstSectionLine, firstSectionLine, setOrder ?? 'usual');
+  // The timeline's own heading counts: "## Timeline - May 29, 2021" dates its entries.
+  const facts = documentFacts(lines, timelineSection ? timelineSection.line + 1 : firstSectionLine, firstSectionLine, setOrder ?? 'usual');
   // The summary, or where there is none, the preamble before the first section.
   let summary: SummaryFacts | null = null;
   // A labelled paragraph ("**Summary**: Shakespeare Search down for 66 minutes") holds its text on its own
