@@ -338,3 +338,38 @@ test('a day on a twelve-hour clock with no AM or PM: "1:50" after "12:39" is the
   // Twelve hours on would be far later still: not this, but a time that goes back.
   assert.ok(codesOf(doc('- 11:10 build restarted', '- 12:39 workspaces wiped', '- 9:50 rebuilding')).includes('timeline-out-of-order'));
 });
+
+test('FT\'s incident notes: "[1758](slack link): …" and "~1215:" are entries, their words after the link; a section of another name written as the timeline is it too; "28 Feb 2017 (~1738)" is a day and its time', () => {
+  const text = joinLines(
+    '## Summary',
+    '',
+    'Date: 28 Feb 2017 (~1738) to 01 Mar 2017 (~2054)',
+    '',
+    '## What happened?',
+    '',
+    'New images from the Origami Image Service were failing.',
+    '',
+    '## How was it fixed',
+    '',
+    '### 28 Feb 2017',
+    '',
+    '1738: Cloudinary posted an incident report.',
+    '',
+    '[1758](https://financialtimes.slack.com/archives/ft-next-support/p1488304718558953): Jake Champion acknowledged that there is an issue.',
+    '',
+    '~1940: Alice Bartlett decided to move images to the old service.',
+    '',
+    '[14:05](https://example.slack.com/p1): Changes were merged.',
+    '',
+    '## Cause',
+    '',
+    'AWS S3 went offline in the US-East region.',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => clockOf(entry.stamp?.time)), ['17:38', '17:58', '19:40', '14:05']);
+  assert.equal(model.timeline[1].text, 'Jake Champion acknowledged that there is an issue.');
+  assert.equal(model.timeline[3].text, 'Changes were merged.');
+  assert.equal(model.timelineSection?.line, 8);
+  assert.ok(!diagnosticsOf(text).some((d) => d.code === 'section-missing' && /Timeline/.test(String(d.message))));
+  assert.deepEqual([model.incident.start?.source, model.incident.end?.date], ['summary', { year: 2017, month: 3, day: 1 }]);
+});

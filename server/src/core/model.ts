@@ -153,7 +153,8 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   const requirements = profile.sections.map((spec) => requirementStatus(spec, sections));
   const roleOf = (role: string) => {
     const spec = profile.sections.find((s) => s.role === role);
-    return spec ? sections.find((section) => section.specId === spec.id && section.id === spec.id) ?? null : null;
+    // A section of another name written as the timeline is it too ("## How was it fixed" over timed lines).
+    return spec ? sections.find((section) => section.specId === spec.id && section.id === spec.id) ?? sections.find((section) => section.also === spec.id) ?? null : null;
   };
   const summarySpec = profile.sections.find((spec) => spec.role === 'summary');
   const isSummary = (section: Section) => section.specId === summarySpec?.id && section.id === summarySpec?.id;

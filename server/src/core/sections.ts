@@ -6,7 +6,7 @@ import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
 import { FIELD_LABELS, type CompiledProfile, type SectionSpec } from './profiles';
 import { fieldOfLine } from './summary';
 import { detached } from './text';
-import { readDateAt, readStampAt, readTimeAt } from './time/timestamp';
+import { readDateAt, readLeadingMilitaryAt, readStampAt, readTimeAt } from './time/timestamp';
 
 /** 'labelled': a paragraph that opens with its section's name in bold ("**Impact**: Estimated 1.21B queries lost"). */
 export type HeadingStyle = 'atx' | 'setext' | 'html' | 'bold' | 'list' | 'plain' | 'labelled';
@@ -141,15 +141,16 @@ const ENTRY_START = /^[ \t]*(?:[-*+•]|\d{1,3}[.)]|\|)?[ \t]*(?:\*\*|__|\*|_|`|
 /**
  * "## The Symphony's Dramatic Crescendo" over "- **14:30 UTC: The Prelude - Detection Unleashed**", … (a
  * held-out ALX postmortem): with no Timeline named, the first heading of no known name (below the title's
- * level) whose lines are mostly timed entries is the Timeline. Log lines in code blocks are no entries.
+ * level) whose lines are mostly timed entries is the Timeline. Else the first section of another name
+ * written as one ("## How was it fixed" over "### 28 Feb 2017" and "1738: Cloudinary posted …", FT's
+ * incident notes) is also the Timeline. Log lines in code blocks are no entries.
  */
 function withTimelineByItsEntries(md: MarkdownLines, headers: Header[], profile: CompiledProfile): Header[] {
   const timeline = profile.sections.find((spec) => spec.role === 'timeline');
-  if (!timeline || headers.some((header) => header.id !== null && specOf(profile, header.id) === timeline)) return headers;
+  if (!timeline || headers.some((header) => header.id !== null && (specOf(profile, header.id) === timeline || header.also === timeline.id))) return headers;
   const real = headers.filter((header) => header.depth < PSEUDO_DEPTH);
-  for (let k = 0; k < real.length; k++) {
+  const writtenAsTimeline = (k: number) => {
     const header = real[k];
-    if (header.id !== null || header.depth === 1) continue;
     const end = (real[k + 1]?.line ?? md.index.lineCount) - 1;
     let timed = 0;
     let written = 0;
@@ -159,11 +160,16 @@ function withTimelineByItsEntries(md: MarkdownLines, headers: Header[], profile:
       written++;
       const text = md.index.lines[i].text;
       if (text.length > 1000) continue;
-      const stamp = readStampAt(text, ENTRY_START.exec(text)?.[0].length ?? 0);
+      const at = ENTRY_START.exec(text)?.[0].length ?? 0;
+      const stamp = readStampAt(text, at) ?? readLeadingMilitaryAt(text, at);
       if (stamp && 'time' in stamp && stamp.time) timed++;
     }
-    if (timed >= TIMED_ENTRIES && timed >= written * TIMED_SHARE) return headers.map((other) => (other === header ? { ...other, id: timeline.id } : other));
-  }
+    return timed >= TIMED_ENTRIES && timed >= written * TIMED_SHARE;
+  };
+  const unknown = real.findIndex((header, k) => header.id === null && header.depth !== 1 && writtenAsTimeline(k));
+  if (unknown !== -1) return headers.map((other) => (other === real[unknown] ? { ...other, id: timeline.id } : other));
+  const named = real.findIndex((header, k) => header.id !== null && !header.also && writtenAsTimeline(k));
+  if (named !== -1) return headers.map((other) => (other === real[named] ? { ...other, also: timeline.id } : other));
   return headers;
 }
 

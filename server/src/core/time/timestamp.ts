@@ -71,9 +71,10 @@ const MILITARY = new RegExp(String.raw`(\d{2})(\d{2})(?=${HOURS_MARK}|\s+[A-Z]{2
 const MILITARY_RANGE_FROM = /(?<=\b(?:from|between)\s{1,3})([01]\d|2[0-3])([0-5]\d)(?=\s{0,3}(?:to|until|till|and|[-–—])\s{0,3}((?:[01]\d|2[0-3])[0-5]\d)(?!\d)(\s+on\s)?)/iy;
 const MILITARY_RANGE_TO = /(?<=\b(?:from|between)\s{1,3}((?:[01]\d|2[0-3])[0-5]\d)\s{0,3}(?:to|until|till|and|[-–—])\s{0,3})([01]\d|2[0-3])([0-5]\d)(?!\d)(?=(\s+on\s)?)/iy;
 const YEAR_LIKE = /^(?:19|20)\d\d$/;
-// A timeline line that opens with four digits and a dash or colon: "0900 - First user report"; or a
+// A timeline line that opens with four digits and a dash or colon: "0900 - First user report", also
+// as a link's text ("[1758](https://…slack.com/…): Jake acknowledged", FT's incident notes); or a
 // table's first cell that holds them alone: "| 0730 | operator | …".
-const LEADING_MILITARY = /([01]\d|2[0-3])([0-5]\d)(?=\s?[-–—:]\s|[ \t]*\|)/y;
+const LEADING_MILITARY = /([01]\d|2[0-3])([0-5]\d)(?=(?:\]\([^)\s]*\))?\s?[-–—:]\s|[ \t]*\|)/y;
 // A day and month without a year ("03-26", "12/05"), read only when a time follows: "[03-26 23:04]".
 const MONTH_DAY = /(\d{1,2})([-/.])(\d{1,2})(?![\d]|[-/.]\d)/y;
 // "6 PM", "9am"; and "3:AM", the colon typed with no minutes after it (an hour all the same).
@@ -303,7 +304,13 @@ export function readStampAt(text: string, position: number, order: DateOrder = '
 }
 
 /** The time after a date, past any separator people put between them: space, "T", "/", ",", "@", " at ", a dash. */
+// "28 Feb 2017 (~1738)" (FT's incident notes): four digits in brackets right after a day are its time.
+const BRACKETED_MILITARY = /\s?\(\s?[~≈]?([01]\d|2[0-3])([0-5]\d)\s?\)/y;
+
 function readTimeAfterDate(text: string, dateEnd: number): TimeResult | null {
+  const bracketed = sticky(BRACKETED_MILITARY, text, dateEnd);
+  // Not the year again: "March 3, 2024 (2024)".
+  if (bracketed && !text.slice(Math.max(0, dateEnd - 4), dateEnd).includes(bracketed[1] + bracketed[2])) return { time: { hour: Number(bracketed[1]), minute: Number(bracketed[2]), second: 0 }, end: BRACKETED_MILITARY.lastIndex, meridiem: false, warning: undefined };
   // "2025-01-09 ~16:00 UTC", "May 3 around 14:00": a rough time after its day.
   const separator = /(?:\s*[,;]?\s*(?:at\s+|@\s*|[-–—]\s*|\/\s*|T)?(?:(?:~|≈|around\s+|about\s+|approx(?:\.|imately)?\s*|ca\.\s*)(?=\d))?)/iy;
   separator.lastIndex = dateEnd;

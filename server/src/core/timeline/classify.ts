@@ -133,12 +133,16 @@ function readCandidate(md: MarkdownLines, line: number, order: DateOrder, memo?:
   return memo ? memo.read(md, line, readLine, kind, order) : readLine(text, kind, order);
 }
 
+const LINK_TARGET = /^\]\([^)\s]*\)/;
+
 function readLine(text: string, kind: EntryKind, order: DateOrder): LineReading | null {
   const found = readCandidateText(text, kind, order);
   if (!found) return null;
   const end = found.stamp?.end ?? found.unreadable?.end ?? found.contentStart;
   const start = found.stamp?.start ?? found.unreadable?.start ?? found.contentStart;
-  const words = plainText(text.slice(end)).replace(/^[\s:;,.\-–—=>|)\]]+/, '');
+  // A time that is a link's text, "[14:05](https://…): Jake acknowledged": the words start after the link.
+  const after = text[start - 1] === '[' ? text.slice(end).replace(LINK_TARGET, '') : text.slice(end);
+  const words = plainText(after).replace(/^[\s:;,.\-–—=>|)\]]+/, '');
   return {
     ...found,
     entryText: (found.label ? `${found.label}: ${words}` : words).slice(0, 200),
