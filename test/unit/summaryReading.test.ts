@@ -746,3 +746,44 @@ test('"**Window:** ~02:11 UTC (delete) → ~04:00 UTC (helm re-applies green)" u
   assert.equal(model.incident.durationSource, 'summary');
   assert.equal(model.incident.durationMinutes, 109);
 });
+
+test('the SRE template\'s labels right under the title, each after a hard break, are its sections; its Impact section states the duration (persistenceOne\'s halt reports, held out)', () => {
+  const text = joinLines(
+    '# V4 Upgrade Chain-Halt Postmortem',
+    '',
+    '**Date of incident**: 6th November, 2022 between 12.39UTC and 17.17UTC  ',
+    '**Authors**: Anmol, Puneet  ',
+    '**Status**: Resolved with outstanding action items.  ',
+    '**Summary**: The chain halted 4 days after the upgrade because validators ran two Go versions.  ',
+    '**Impact**:',
+    '- Downtime for ~4 hours and 38 minutes.',
+    '- 5 validators got tombstoned.',
+    '',
+    '**Root Causes**: Validators with Go 1.18 computed a different apphash from those with Go 1.19.  ',
+    '**Trigger**: The 3rd staking epoch, the first time the sort differed between the versions.  ',
+    '**Resolution**: Restarted the network from a snapshot with a binary built with Go 1.19.3.  ',
+    '**Detection**: Validators noticed an appHash mismatch on Discord.',
+    '',
+    '## Action Items',
+    '- Sync the Go version across all validator nodes.',
+    '',
+    '## Lessons Learned',
+    '- Check every node\'s version before an upgrade.',
+    '',
+    '## Timeline',
+    '- 16:42 GST: The chain halts.',
+    '- 21:50 GST: Blocks are produced again.',
+  );
+  const model = analyze(text);
+  assert.equal(model.profile.name, 'google-sre');
+  assert.deepEqual(missingSections(text), []);
+  assert.deepEqual([model.summary?.start?.stamp.time?.hour, model.summary?.end?.stamp.time?.hour, model.summary?.stated?.minutes], [12, 17, 278]);
+  // The Impact section's own times are not the window: only its duration and impact count.
+  const impactWindow = analyze(text.replace('- 5 validators got tombstoned.', '- Jobs failed between 13:00 UTC and 14:00 UTC.').replace(/\*\*Date of incident\*\*.*\n/, ''));
+  assert.deepEqual([impactWindow.summary?.start ?? null, impactWindow.summary?.stated?.minutes], [null, 278]);
+  // Inside a section, hard-broken labels stay the summary's facts: no Resolution section before the Timeline.
+  const inSummary = joinLines('# Embeddings stopped', '', '## Issue Summary', '**Duration**: 13+ hours  ', '**Impact**: No embeddings were generated  ',
+    '**Resolution**: The OpenAI key was missing from the function\'s secrets', '', '## Timeline', '- 2025-01-09 17:00 UTC: Failures begin.', '- 2025-01-10 05:46 UTC: Key set.', '',
+    '## Root Cause and Resolution', 'The key was never set.', '', '## Corrective and Preventive Measures', '- Check secrets at deploy.');
+  assert.ok(!codesOf(inSummary).includes('section-order'));
+});

@@ -191,14 +191,16 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
     } else summary = withFacts(summary, read);
   }
   if (!summarySection && firstSectionLine > 0) summary = readSummary(lines, 0, firstSectionLine - 1, false, setOrder);
-  // "## Impact" with a table of "Customers Impacted | Incident Duration" above the summary: its facts count.
+  // "## Impact" with a table of "Customers Impacted | Incident Duration" above the summary: its facts
+  // count; so do the SRE template's "**Date**: …␠␠" lines in the paragraph that "**Summary**: …" goes on.
   if (summary && summarySection && firstSectionLine === summarySection.line && firstSectionLine > 0) {
-    summary = withFacts(summary, readSummary(lines, 0, firstSectionLine - 1, true, setOrder));
+    summary = withFacts(summary, readSummary(lines, 0, firstSectionLine - 1, !summarySection.afterHardBreak, setOrder));
   }
   let summaryEndLine = summarySection?.endLine ?? null;
   if (summary && summarySection) {
-    for (const [from, to, column] of summaryParts(lines, headers, summarySection)) {
-      summary = withFacts(summary, readSummary(lines, from, to, false, setOrder, column));
+    for (const [from, to, column, impactSection] of summaryParts(lines, headers, summarySection)) {
+      const part = readSummary(lines, from, to, false, setOrder, column);
+      summary = withFacts(summary, impactSection ? withoutWindow(part) : part);
       summaryEndLine = to;
     }
   }
@@ -244,16 +246,29 @@ function factsOnHeading(heading: Header, index: LineIndex): number | null {
 }
 
 /**
+ * A profile's Impact section read as a part of the summary: its duration and impact, not its times,
+ * which may be only some users' ("Between 1:46pm - 5:30pm" for the jobs that failed, corpus 110).
+ */
+function withoutWindow(part: SummaryFacts): SummaryFacts {
+  const fields = new Set(part.fields);
+  fields.delete('start');
+  fields.delete('end');
+  return { ...part, start: null, end: null, zone: null, fields };
+}
+
+/**
  * Headings of no known section between the summary and the next section that name the outage's
  * duration or its impact ("## Detection and duration of the issue" under "## Issue Summary", corpus 048;
- * "##### Impact" right after "##### Issue Summary"): a part of the summary the writer set apart, whose
- * window, duration and impact count as the summary's. Their lines.
+ * "##### Impact" right after "##### Issue Summary", or a profile's Impact section right after its Summary):
+ * a part of the summary the writer set apart, whose window (not the Impact section's), duration and
+ * impact count as the summary's. Their lines.
  */
-function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number, number]> {
-  const parts: Array<[number, number, number]> = [];
+function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number, number, boolean]> {
+  const parts: Array<[number, number, number, boolean]> = [];
   // Past the summary's own lines: a labelled line inside it ("**Duration:**") is read with it already.
   const after = headers.filter((header) => header.line > summary.endLine);
-  for (let k = 0; k < after.length && after[k].id === null; k++) {
+  // The SRE templates' own "**Impact:**" section, right after the summary, is such a part too.
+  for (let k = 0; k < after.length && (after[k].id === null || after[k].id === 'impact'); k++) {
     if (!SUMMARY_FACT_HEADING.test(after[k].title)) continue;
     // Its facts may stand on its own line, past its name: "#  Outage Duration: August 18, 2024, 01:00 AM - …".
     // A fact's label and its value ("# Root Cause: The issue stemmed from …") are read as a labelled line.
@@ -261,7 +276,7 @@ function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary:
     const from = onItsLine === null ? after[k].line + 1 : after[k].line;
     let to = (after[k + 1]?.line ?? lines.index.lineCount) - 1;
     while (to >= from && lines.index.lines[to].text.trim() === '') to--;
-    if (to >= from) parts.push([from, to, onItsLine ?? 0]);
+    if (to >= from) parts.push([from, to, onItsLine ?? 0, after[k].id !== null]);
   }
   return parts;
 }

@@ -33,6 +33,8 @@ export interface Header {
   inListItem?: boolean;
   /** A labelled line that does not open its paragraph ("**Resolution**: …" right below "**Root Cause**: …"). */
   insideParagraph?: boolean;
+  /** Inside its paragraph, but after a hard break: shown as a line of its own. */
+  afterHardBreak?: boolean;
 }
 
 export interface Section extends Header {
@@ -101,6 +103,9 @@ function nameOf(title: TitleReading, profile: CompiledProfile): TitleName {
 }
 
 /** Every line that looks like a section title, recognized by the profile or not. */
+// A line that ends in a hard break (two spaces or a backslash): the next line shows as a line of its own.
+const HARD_BREAK = /(?: {2,}|\\)\r?$/;
+
 export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], profile: CompiledProfile): Header[] {
   const headers: Header[] = [];
   const { lines } = md.index;
@@ -117,6 +122,7 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
         headers.push({
           ...labelled, line: i, titleStart: lines[i].start + offset + labelled.titleStart, titleEnd: lines[i].start + offset + labelled.titleEnd,
           ...(info.item !== -1 ? { inListItem: true } : {}), ...(info.blockStart !== i ? { insideParagraph: true } : {}),
+          ...(info.blockStart !== i && HARD_BREAK.test(lines[i - 1].text) ? { afterHardBreak: true } : {}),
         });
       }
       continue;
@@ -455,14 +461,18 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
       seenHeading = true;
       lastHeading = header;
     }
-    if (header.style === 'labelled' && (header.inListItem || header.insideParagraph) && !underUnknown) continue;
+    // Right under the title, the SRE book's labels each on a line of their own ("**Status**: Resolved.␠␠"
+    // then "**Summary**: …", persistenceOne's halt report) are its sections; inside a section they are facts.
+    const underTitle = lastHeading === null || (lastHeading.depth === 1 && lastHeading.id === null);
+    const ownLine = header.afterHardBreak && !header.inListItem && underTitle;
+    if (header.style === 'labelled' && (header.inListItem || header.insideParagraph) && !underUnknown && !ownLine) continue;
     // "- **Actions Taken:**", "- **Resolution:**" in a list under "## Timeline": a field of that section.
     if (open && open.depth < PSEUDO_DEPTH && header.depth === PSEUDO_DEPTH && header.inListItem && /^(?:\*\*|__)/.test(header.title)) continue;
     // Labelled paragraphs after a labelled summary are its siblings, as in the SRE book's example; so are
     // plain title lines that open their own paragraph at the summary title's margin ("Summary:", blank,
     // "Root Cause:") when no later section says the same, unlike a block of field lines ("Duration:",
     // "Root Cause:" without blanks) or the summary's facts before a "Root Cause and Resolution" of its own.
-    const sibling = (header.style === 'labelled' && openSummary?.style === 'labelled') || (header.style === 'plain' && openSummary?.style === 'plain'
+    const sibling = ((header.style === 'labelled' || header.style === 'bold') && openSummary?.style === 'labelled') || (header.style === 'plain' && openSummary?.style === 'plain'
       && md.info[header.line].blockStart === header.line && indentOf(md, header.line) === indentOf(md, openSummary.line)
       && !headers.slice(k + 1).some((later) => later.id !== null && header.id !== null && (later.id === header.id || later.id === specOf(profile, header.id)?.id)));
     // "Root Cause:" inside the summary, or "### Root Cause" under "## Issue Summary", is one of its facts.
