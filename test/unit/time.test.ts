@@ -1,8 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { findStamps, isUnreadable, readStampAt, readStampWithChrono, readTimeAt } from '../../server/src/core/time/timestamp';
+import { findStamps, isUnreadable, readStampAt, readStampWithChrono, readTimeAt, type Stamp } from '../../server/src/core/time/timestamp';
 import { findZone, offsetMinutesAt, readZoneAt } from '../../server/src/core/time/zones';
 import { findDurations, formatDuration, formatDurationLike, formatOffset } from '../../server/src/core/time/duration';
+import { clockOf } from '../helpers';
 
 function stampOf(text: string) {
   const stamp = readStampAt(text, 0);
@@ -132,6 +133,17 @@ test('reads a city as its zone: right after a time before punctuation, or with "
   // In a heading or a note, only with "time".
   assert.equal(findZone('## Timeline (all times Berlin time)')?.zone.iana, 'Europe/Berlin');
   assert.equal(findZone('## Timeline of the Denver migration'), null);
+});
+
+test('interchain\'s retros and an ALX summary: "Feb 7 1506 UTC" is a day and a time, "2025-Feb-07" a date, and "3:15 PM UTC - 5:00 PM UTC" two times, not the offset UTC-5 (held out)', () => {
+  const feb7 = readStampAt('Feb 7 1506 UTC: Hypha and ICL agree to release a patch', 0) as Stamp;
+  assert.deepEqual([feb7.date, clockOf(feb7.time), feb7.zone?.label], [{ year: null, month: 2, day: 7 }, '15:06', 'UTC']);
+  assert.deepEqual((readStampAt('7 Feb 1506 UTC', 0) as Stamp).date, { year: null, month: 2, day: 7 });
+  assert.deepEqual((readStampAt('May 3 2023', 0) as Stamp).date, { year: 2023, month: 5, day: 3 });
+  assert.deepEqual((readStampAt('2025-Feb-07', 0) as Stamp).date, { year: 2025, month: 2, day: 7 });
+  const range = readStampAt('3:15 PM UTC - 5:00 PM UTC', 0) as Stamp;
+  assert.deepEqual([clockOf(range.time), range.zone?.label], ['15:15', 'UTC']);
+  assert.equal(readZoneAt('UTC-5 outage', 0)?.zone.offsetMinutes, -300);
 });
 
 test('finds every time in prose, but not version numbers', () => {

@@ -52,12 +52,16 @@ const WEEKDAY = /(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sd
 const ISO_DATE = /(\d{4})-(\d{1,2})-(\d{1,2})(?![\d])/y;
 const NUMERIC_DATE = /(\d{1,2})([-/.–])(\d{1,2})\2(\d{4}|\d{2})(?![\d])/y;
 const DAY_MONTH_NAME_YEAR = new RegExp(`(\\d{1,2})/${MONTH}/(\\d{4})`, 'iy');
+// "2025-Feb-07" (interchain's retros): ISO's order with the month's name.
+const YEAR_MONTH_NAME_DAY = new RegExp(`(\\d{4})-${MONTH}-(\\d{1,2})(?!\\d)`, 'iy');
 // An ordinal's letters, or the same raised in HTML, as word processors export them ("May 5<sup>th</sup>, 2023").
 const ORDINAL = '(?:st|nd|rd|th|<sup>(?:st|nd|rd|th)</sup>)?';
 // The year after a comma or space, or fused by a dash ("December 10–2019"); a comma may follow an
 // abbreviation's period ("Feb., 20th, 2017").
-const MONTH_FIRST = new RegExp(`${MONTH}(?:(?<=\\.),)?\\s*(\\d{1,2})${ORDINAL}(?:\\s?[-–]\\s?\\d{1,2}${ORDINAL})?(?!\\d|:\\d)(?:(?:,?\\s*|[-–])(\\d{4})(?!\\d|:\\d))?`, 'iy');
-const DAY_FIRST = new RegExp(`(\\d{1,2})${ORDINAL}\\.?\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s*(\\d{4})(?!\\d|:\\d))?`, 'iy');
+// A year is this century's or the last: "Feb 7 1506 UTC" is a day and a time (interchain's retros).
+const YEAR = String.raw`((?:19|20)\d{2})(?!\d|:\d|\s?(?:hrs?|HRS)\b|\s+(?:UTC|GMT)\b)`;
+const MONTH_FIRST = new RegExp(`${MONTH}(?:(?<=\\.),)?\\s*(\\d{1,2})${ORDINAL}(?:\\s?[-–]\\s?\\d{1,2}${ORDINAL})?(?!\\d|:\\d)(?:(?:,?\\s*|[-–])${YEAR})?`, 'iy');
+const DAY_FIRST = new RegExp(`(\\d{1,2})${ORDINAL}\\.?\\s+(?:of\\s+)?${MONTH}(?![a-z])(?:,?\\s*${YEAR})?`, 'iy');
 
 // "14:00", "13:00:56", "12: 48"; or "15.25"/"17h30" (no seconds, and not part of "10.12:30").
 const CLOCK = /(\d{1,2})(?:\s?:\s?(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?|[.h](\d{2}))(?!\d|[.:]\d)/y;
@@ -149,6 +153,11 @@ export function readDateAt(text: string, position: number, order: DateOrder = 'u
     const monthFirst = first > 12 ? false : second > 12 ? true : order === 'day-first' ? false : order === 'month-first' || order === 'us' || match[2] === '/';
     const date = monthFirst ? validDate(year, first, second) : validDate(year, second, first);
     return date && { date, end: NUMERIC_DATE.lastIndex };
+  }
+  match = sticky(YEAR_MONTH_NAME_DAY, text, at);
+  if (match) {
+    const date = validDate(Number(match[1]), monthNumber(match[2]), Number(match[3]));
+    return date && { date, end: YEAR_MONTH_NAME_DAY.lastIndex };
   }
   match = sticky(DAY_MONTH_NAME_YEAR, text, at);
   if (match) {

@@ -42,7 +42,8 @@ const SPELLED: ReadonlyArray<[RegExp, number | string]> = [
   [/india(?:n)?\s+standard\s+time/iy, 330],
 ];
 
-const OFFSET = /(?:(UTC|GMT)\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?|([+\-−])(\d{2}):?(\d{2}))(?!\d|:\d)/iy;
+// Not the next time of a range: "3:15 PM UTC - 5:00 PM UTC".
+const OFFSET = /(?:(UTC|GMT)\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?|([+\-−])(\d{2}):?(\d{2}))(?!\d|:\d|\s?[ap]\.?m\b)/iy;
 const ABBREVIATION = /\(?([A-Za-z]{1,5})\)?(?![\p{L}\d])/uy;
 const IANA = /(?:US|UC|America|Europe|Africa|Asia|Australia|Pacific|Atlantic|Indian)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?/y;
 
