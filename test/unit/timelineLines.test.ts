@@ -372,4 +372,7 @@ test('FT\'s incident notes: "[1758](slack link): …" and "~1215:" are entries, 
   assert.equal(model.timelineSection?.line, 8);
   assert.ok(!diagnosticsOf(text).some((d) => d.code === 'section-missing' && /Timeline/.test(String(d.message))));
   assert.deepEqual([model.incident.start?.source, model.incident.end?.date], ['summary', { year: 2017, month: 3, day: 1 }]);
+  // Not the summary: an Issue Summary over the timed lines (a skeleton inserted above them) is no Timeline.
+  const summaryOver = joinLines('# Outage', '', '## Issue Summary', '', '- 16:55 - deployed the release', '- 17:00 - reverted it', '- 17:25 - deployed again', '- 17:30 - resolved');
+  assert.equal(analyze(summaryOver).timelineSection, null);
 });

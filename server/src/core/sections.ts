@@ -174,7 +174,8 @@ function withTimelineByItsEntries(md: MarkdownLines, headers: Header[], profile:
   };
   const unknown = real.findIndex((header, k) => header.id === null && header.depth !== 1 && writtenAsTimeline(k));
   if (unknown !== -1) return headers.map((other) => (other === real[unknown] ? { ...other, id: timeline.id } : other));
-  const named = real.findIndex((header, k) => header.id !== null && !header.also && writtenAsTimeline(k));
+  // Not the summary: a summary over timed lines is a story the writer told in it, or a skeleton inserted above the entries.
+  const named = real.findIndex((header, k) => header.id !== null && !header.also && specOf(profile, header.id)?.role !== 'summary' && writtenAsTimeline(k));
   if (named !== -1) return headers.map((other) => (other === real[named] ? { ...other, also: timeline.id } : other));
   return headers;
 }

@@ -256,7 +256,8 @@ export function isUnreadable(value: unknown): value is UnreadableTime {
 
 /** A zone right after a time: " UTC", " (UTC)", " [GMT+1]", " -PST", "Z". */
 function readTrailingZone(text: string, position: number): { zone: Zone; end: number } | null {
-  const gap = /\s{0,3}([(\[]?)\s?-?/y;
+  // A dash before the zone, not an offset's sign ("16:55:00 -0500") nor a range's ("00:37-00:41").
+  const gap = /\s{0,3}([(\[]?)\s?(?:-(?!\d{4}(?![\d:])))?/y;
   gap.lastIndex = position;
   const opened = gap.exec(text)?.[1] !== '';
   const found = readZoneAt(text, gap.lastIndex) ?? readCityAt(text, gap.lastIndex, true, opened);
