@@ -358,6 +358,17 @@ test('the timeline\'s heading dates its entries, and a city after the time is th
   assert.equal(index(chia).date, '2024-01-10');
 });
 
+test('a screenshot\'s file name dates nothing (a held-out ALX report); the front matter\'s date gives the year the text leaves out (cloud.gov\'s post, held out)', () => {
+  const index = (text: string) => indexedPostmortem(analyze(text), settingsWith(), new Date('2026-01-01T00:00:00Z'), { uri: 'file:///ws/y.md', path: 'y.md', mtime: 0 }).entry;
+  const screenshot = ['# Postmortem Report', '', "<a href='https://postimages.org/'><img src='https://i.postimg.cc/s2/Screen-Shot-2019-03-06-at-12-33-42-PM.png' alt='Screen-Shot-2019-03-06-at-12-33-42-PM'/></a>", '',
+    '## Summary', '', 'On the morning of Friday March 2nd, 2019 the server went down with 500 errors.', '', '## Timeline', '', '- 10:15 AM PST: The site returns 500 errors.', '- 10:45 AM PST: A typo in a PHP file is fixed.', ''].join('\n');
+  assert.equal(index(screenshot).date, '2019-03-02');
+  assert.equal(index(screenshot).start, '2019-03-02T18:15:00Z');
+  const post = ['---', 'layout: post', 'date: "2018-01-11"', 'title: "Major outage postmortem"', '---', '',
+    'On Tuesday January 9 from 17:09 EST to approximately 23:42 EST (6 hours and 33 minutes), the cloud.gov platform was unavailable.', ''].join('\n');
+  assert.deepEqual([index(post).start, index(post).end], ['2018-01-09T22:09:00Z', '2018-01-10T04:42:00Z']);
+});
+
 test('the index\'s duration: the window\'s, else the stated length where there is no window or where the window opens on a lead-up (corpus 070)', () => {
   const index = (text: string) => indexedPostmortem(analyze(text), settingsWith(), new Date('2026-01-01T00:00:00Z'), { uri: 'file:///ws/d.md', path: 'd.md', mtime: 0 }).entry;
   const text = [

@@ -107,6 +107,14 @@ function requirementStatus(spec: SectionSpec, sections: Section[]): RequirementS
 /** "Due date: 18th December 2023", "Published: 2024-01-05": the date of the writing, not of the incident. */
 const NOT_THE_INCIDENTS_DATE = /^[\s>*_-]*(?:due(?:\s+date)?|deadline|submitted|submission(?:\s+date)?|published|posted|updated|last\s+updated|written|revised|review(?:ed)?\s+(?:on|date))\b[^:\n]{0,20}:/i;
 
+// A link's or an image's address, and an HTML attribute's value: "Screen-Shot-2019-03-06-at-12-33-42-PM.png"
+// dates a screenshot, not the incident (a held-out ALX postmortem).
+const ADDRESS = /(?:https?:\/\/|www\.)[^\s)'"<>]+|\b(?:src|href|alt|title)\s*=\s*(['"])[^'"]*\1/gi;
+
+function withoutAddresses(text: string): string {
+  return text.includes('://') || text.includes('www.') || text.includes('=') ? text.replace(ADDRESS, ' ') : text;
+}
+
 /** The first written date (and zone) up to the timeline's heading: the title's "November 5, 2023", the summary's. */
 function documentFacts(lines: MarkdownLines, until: number, preambleEnd: number, order: DateOrder): { date: CalendarDate | null; zone: Zone | null } {
   let date: CalendarDate | null = null;
@@ -117,7 +125,8 @@ function documentFacts(lines: MarkdownLines, until: number, preambleEnd: number,
     const text = lines.index.lines[i].text;
     if (text.length > 2000) continue;
     if ((!date || date.year === null) && !NOT_THE_INCIDENTS_DATE.test(text)) {
-      const stamp: Stamp | undefined = findStamps(text, order).find((s) => s.date && s.date.year !== null) ?? (date ? undefined : findStamps(text, order).find((s) => s.date));
+      const words = withoutAddresses(text);
+      const stamp: Stamp | undefined = findStamps(words, order).find((s) => s.date && s.date.year !== null) ?? (date ? undefined : findStamps(words, order).find((s) => s.date));
       if (stamp?.date) date = stamp.date;
     }
     // A zone stated for all times, or any zone in the preamble before the first section.
@@ -204,28 +213,31 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
       summaryEndLine = to;
     }
   }
-  const defaultYear = facts.date?.year ?? PLACEHOLDER_YEAR;
+  const written = readFrontMatter(index, lines.frontMatter);
+  // The front matter's date gives the year where the text gives none (a post's "date: 2018-01-11" over "Jan 9 17:09").
+  const writtenYear = facts.date?.year ?? frontMatterYear(written);
+  const defaultYear = writtenYear ?? PLACEHOLDER_YEAR;
+  const documentDate = facts.date && facts.date.year === null && writtenYear !== null ? { ...facts.date, year: writtenYear } : facts.date;
   const summaryDate = summary?.start?.date ?? null;
   const timeline = timelineSection
     ? readTimeline(lines, timelineSection.line + 1, timelineSection.endLine, {
         headingText: `${index.lines[timelineSection.line].text}`,
         summaryZone: summary?.start?.zone ?? summary?.zone ?? null,
-        summaryDate: summaryDate ? { ...summaryDate, year: summaryDate.year ?? facts.date?.year ?? null } : null,
+        summaryDate: summaryDate ? { ...summaryDate, year: summaryDate.year ?? writtenYear } : null,
         summaryLastDate: latestDate(lines, summarySection ? summarySection.line + 1 : 0, summarySection ? summarySection.endLine : firstSectionLine - 1, setOrder ?? 'usual'),
         documentZone: facts.zone,
-        documentDate: facts.date,
+        documentDate,
         configZone,
-        defaultYear: facts.date?.year ?? null,
+        defaultYear: writtenYear,
         dateOrder: setOrder ?? (writesMonthFirst(summary?.start?.zone ?? summary?.zone ?? facts.zone ?? firstZone(index, timelineSection.line, timelineSection.endLine) ?? configZone) ? 'us' : 'usual'),
       }, options.cache?.readings)
     : [];
-  const written = readFrontMatter(index, lines.frontMatter);
-  const incident = withFrontMatterTimes(incidentWindow(summary, timeline, defaultYear, configZone, facts.date, lines), written, index);
+  const incident = withFrontMatterTimes(incidentWindow(summary, timeline, defaultYear, configZone, documentDate, lines), written, index);
   const others = otherHeadings(headers);
-  const actionItems = readActionItems(lines, { sections, otherHeadings: others, timelineSection, defaultYear: facts.date?.year ?? frontMatterYear(written), dateOrder: setOrder ?? 'usual' });
+  const actionItems = readActionItems(lines, { sections, otherHeadings: others, timelineSection, defaultYear: writtenYear, dateOrder: setOrder ?? 'usual' });
   return {
     text, pastedReport, conflicts, lines, isPostmortem, profile, profileSource, sections, otherHeadings: others, requirements,
-    summarySection, summaryEndLine, timelineSection, summary, timeline, incident, documentDate: facts.date, documentZone: facts.zone,
+    summarySection, summaryEndLine, timelineSection, summary, timeline, incident, documentDate, documentZone: facts.zone,
     frontMatter: written, actionItems,
   };
 }
