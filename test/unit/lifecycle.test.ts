@@ -518,3 +518,15 @@ test('a part restored before things break again is not the resolution; "alert us
   assert.equal(moment(entries.filter((line) => !/14:57/.test(line)), 'resolved')?.iso, '2022-05-31T09:54:00Z');
   assert.equal(moment(entries.filter((line) => !/07:55/.test(line)), 'detected'), undefined, 'a banner to alert users detects nothing');
 });
+
+test('the first entry is where the story opens: "workloads were restored after planned maintenance" there is no resolution when entries follow (a homelab\'s Prometheus report, held out)', () => {
+  const text = joinLines(
+    '# INC-2026-005: Prometheus TSDB exhausted its persistent volume', '', '## Summary', 'Prometheus failed to restart after maintenance because its volume was full.', '',
+    '## Timeline', 'Times are JST on 2026-07-25.', '', '| Time | Event |', '| --- | --- |',
+    '| 10:00 | Monitoring workloads were restored after planned storage maintenance. |', '| 10:05 | Prometheus continued crash-looping. |',
+    '| 10:11 | WAL replay completed; Prometheus became ready and service was restored. |', '',
+  );
+  const resolved = lifecycleOf(text).lifecycle.find((point) => point.moment === 'resolved');
+  assert.deepEqual([resolved?.source, resolved?.line], ['words', 12]);
+  assert.equal(lifecycleOf(text).metrics.timeToResolve?.minutes, 11);
+});

@@ -103,7 +103,10 @@ function fromWords(model: PostmortemModel, key: LifecycleKey, order: readonly nu
   // Only entries with a time can place a moment, and none of a lead-up ("Karpenter noticed a new version", 070).
   const timed = order.filter((entryIndex) => model.timeline[entryIndex].axis !== null
     && (leadUpEnds === null || (entryAxis(model, model.timeline[entryIndex]) ?? leadUpEnds) >= leadUpEnds));
-  const found = firstSaying(model, timed, key, pattern);
+  // The first entry opens the story: "Monitoring workloads were restored after planned maintenance" is
+  // where the outage began, not its resolution (a homelab's Prometheus report), when entries follow.
+  const after = (key === 'mitigated' || key === 'resolved') && timed.length > 1 ? timed.slice(1) : timed;
+  const found = firstSaying(model, after, key, pattern);
   return found ? fromEntry(model, key, found.entryIndex, 'words', found.word) : null;
 }
 
