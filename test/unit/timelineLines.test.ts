@@ -376,3 +376,18 @@ test('FT\'s incident notes: "[1758](slack link): …" and "~1215:" are entries, 
   const summaryOver = joinLines('# Outage', '', '## Issue Summary', '', '- 16:55 - deployed the release', '- 17:00 - reverted it', '- 17:25 - deployed again', '- 17:30 - resolved');
   assert.equal(analyze(summaryOver).timelineSection, null);
 });
+
+test('a table whose first column is headed by a zone, "| NZST | UTC | Event |", gives its times that zone (GNS Science\'s backup report, held out)', () => {
+  const text = joinLines(
+    '# toshi backup silently missing keys', '', '## Summary', 'A silent AccessDenied left a stale part file and the backup failed for days.', '',
+    '## Timeline', '', '| NZST | UTC | Event |', '|---|---|---|',
+    '| 2026-06-17 09:46 | 2026-06-16 21:46 | First non-empty UNLOAD fails silently. |',
+    '| 2026-06-22 ~10:00 | ~22:00 prior day | Operator opens triage. |', '',
+  );
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => entry.zone?.label), ['NZST', 'NZST']);
+  assert.ok(!codesOf(text).includes('timeline-missing-timezone'));
+  assert.equal(incidentResult(model).start, '2026-06-16T21:46:00Z');
+  // A header that names no zone gives none.
+  assert.ok(codesOf(text.replace('| NZST | UTC | Event |', '| Local | Other | Event |')).includes('timeline-missing-timezone'));
+});

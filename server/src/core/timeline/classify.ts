@@ -5,7 +5,7 @@ import { plainText, skipLinePrefix } from '../inline';
 import {
   isUnreadable, readLeadingMilitaryAt, readStampAt, readStampWithChrono, readTimeAt, type CalendarDate, type DateOrder, type Stamp, type UnreadableTime,
 } from '../time/timestamp';
-import { findZone, type Zone } from '../time/zones';
+import { findZone, readZoneAt, type Zone } from '../time/zones';
 import type { EntryKind, TimelineEntry } from './types';
 
 interface Candidate {
@@ -78,6 +78,10 @@ export function classifyLines(md: MarkdownLines, firstLine: number, lastLine: nu
       // "All times in CEST", "*(All times US/Pacific, 24-hour clock.)*", a "Time (EAT)", "Date (UTC)" or "Datetime (UTC)" table header.
       const zone = findZone(plainText(header ?? text));
       if (zone) zoneLines.push({ line, zone: zone.zone, source: 'timeline-note' });
+    } else if (header !== null) {
+      // "| NZST | UTC | Event |": the first column's times are in the zone that heads it.
+      const zone = zoneHeadingFirstColumn(text);
+      if (zone) zoneLines.push({ line, zone, source: 'timeline-note' });
     }
   }
   const entries: TimelineEntry[] = [];
@@ -134,6 +138,15 @@ function readCandidate(md: MarkdownLines, line: number, order: DateOrder, memo?:
 }
 
 const LINK_TARGET = /^\]\([^)\s]*\)/;
+
+/** The zone that is a table header's whole first cell ("| NZST | UTC | Event |"), or null. */
+function zoneHeadingFirstColumn(text: string): Zone | null {
+  const cell = tableCells(text)[0];
+  if (!cell) return null;
+  const written = plainText(text.slice(cell.start, cell.end)).trim();
+  const found = written.length <= 40 ? readZoneAt(written, 0) : null;
+  return found && found.end === written.length ? found.zone : null;
+}
 
 function readLine(text: string, kind: EntryKind, order: DateOrder): LineReading | null {
   const found = readCandidateText(text, kind, order);
