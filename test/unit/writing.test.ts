@@ -126,3 +126,12 @@ test('hover on a writing hint: why, how to rewrite, and the README link; nothing
   assert.equal(writingHover(model, settings, { line: 0, character: 2 }), null);
   assert.equal(findingsOf(model, settings).filter((f) => f.code === 'blame-language').length, 3);
 });
+
+test('"could have" before a harm names a risk averted, not a wish about the past (a Cosmos retro, held out); before a remedy it still is one', () => {
+  const doc = (sentence: string) => joinLines('# IBC light client incident', '', '## Summary', 'A patch closed a hole in the light client.', '',
+    '## Timeline', '- 10:00 UTC: A report arrived.', '- 11:00 UTC: The patch shipped.', '', '## Root Cause and Resolution', sentence, '',
+    '## Corrective and Preventive Measures', '- Audit the verifier.', '');
+  assert.deepEqual(hints(doc("A fake light client header could've led to an infinite mint of Ethereum assets.")), []);
+  assert.deepEqual(hints(doc('A potential attack could have looked like this: a relayer submits a forged header.')), []);
+  assert.deepEqual(hints(doc('We could have caught the missing check in review.')).map((hint) => hint.replace(/^\d+ /, '')), ['counterfactual-language could have']);
+});

@@ -9,13 +9,16 @@ import { defineRule } from './rule';
 
 /**
  * "Restarted to clear connections that could have kept failing": "could have" after "that" or "which"
- * tells what a thing might have done next, a risk averted, not what someone failed to do.
+ * tells what a thing might have done next, a risk averted, not what someone failed to do; so does "could
+ * have" before a harm ("A fake light client header could've led to an infinite mint", a Cosmos retro).
  */
 function isAvertedRisk(model: PostmortemModel, hit: PhraseHit): boolean {
   if (!/^could/i.test(hit.phrase)) return false;
   const line = model.lines.index.lines[hit.line];
-  return /\b(?:that|which)\s+$/i.test(line.text.slice(0, hit.start - line.start));
+  return /\b(?:that|which)\s+$/i.test(line.text.slice(0, hit.start - line.start)) || HARM_AFTER.test(line.text.slice(hit.end - line.start));
 }
+
+const HARM_AFTER = /^\s+(?:potentially\s+)?(?:led\s+to|resulted\s+in|caused|allowed|enabled|exposed|triggered|looked\s+like|compromised|corrupted|affected)\b/i;
 
 /**
  * "The issue should have been resolved for all affected services as of 19:27" (a status update, corpus
