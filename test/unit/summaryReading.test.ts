@@ -787,3 +787,16 @@ test('the SRE template\'s labels right under the title, each after a hard break,
     '## Root Cause and Resolution', 'The key was never set.', '', '## Corrective and Preventive Measures', '- Check secrets at deploy.');
   assert.ok(!codesOf(inSummary).includes('section-order'));
 });
+
+test('sections asked as questions on lines of their own: "What was the root cause?", "What are we doing to prevent it from happening again?" (a held-out ALX postmortem); inside the summary the first is still its fact', () => {
+  const text = joinLines(
+    'postmortem: Database Outage on 2023-11-12', '', 'What happened?', '', 'On 2023-11-12 at 11:00am PST, our database became unresponsive for 30 minutes.', '',
+    'What was the root cause?', '', 'We believe it was caused by a hardware failure on one of our database servers.', '',
+    'How did we fix it?', '', 'We failed over to our secondary database server.', '',
+    'What are we doing to prevent it from happening again?', '', '- Replace the failed hardware.', '',
+  );
+  assert.deepEqual(missingSections(text).filter((title) => title !== 'Issue Summary' && title !== 'Timeline'), []);
+  const asked = withSummary('Duration: 10:00 to 11:00 UTC', 'Impact: 40% of users could not log in.', 'What was the root cause?', 'An expired certificate on the login service.');
+  assert.deepEqual(missingFields(asked), []);
+  assert.deepEqual(missingSections(asked), []);
+});

@@ -68,7 +68,9 @@ const TIMELINE_ALIASES = [
   'Timeline of the Incident', 'Chronology', 'Sequence of Events', 'Linha do Tempo', 'Cronologia', 'Response Timeline', 'Incident Response Timeline',
   '时间线', '时间轴', '事件时间线', 'タイムライン', '経緯',
 ];
-const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen', 'Causa Raiz', '根因', '根本原因', '原因', '根因分析', '原因分析'];
+const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen',
+  // As questions: "What was the root cause?" (a held-out ALX postmortem).
+  'What Was the Root Cause', 'What Was the Cause', 'What Caused It', 'What Caused This', 'Causa Raiz', '根因', '根本原因', '原因', '根因分析', '原因分析'];
 const RESOLUTION_ALIASES = [
   'Resolution', 'Resolution and Recovery', 'Recovery', 'Fix', 'The Fix', 'Remediation', 'Solution', 'Solutions',
   'Resolution Steps', 'Resolutions', 'Mitigation', 'Resolução',
@@ -89,6 +91,7 @@ const ACTION_ITEM_ALIASES = [
   'Follow-up', 'Follow-ups', 'Future Plan', 'Future Plans', 'Future Work', 'Future Works', 'Future Mitigations', 'Future Improvements', 'Looking Forward', 'Moving Forward', 'Resulting Action', 'Resulting Actions',
   'What We Are Changing', "What We're Changing", 'What Is Being Done About This', 'Recommendations', 'Remedial Measures',
   'What Could Be Done to Avoid This', 'How to Avoid This', 'How Will We Avoid This',
+  'What Are We Doing to Prevent It From Happening Again', 'How Will We Prevent It From Happening Again', 'How We Will Prevent It From Happening Again',
   'Ações Corretivas', '预防', '预防措施', '改进措施', '后续行动', '再発防止策', '今後の対応',
 ];
 
@@ -274,5 +277,5 @@ export const FIELD_LABELS: Readonly<Record<SummaryField, string[]>> = {
   start: ['start', 'start time', 'started', 'began', 'outage start', 'incident start', 'start date', 'beginning'],
   end: ['end', 'end time', 'ended', 'outage end', 'incident end', 'end date', 'resolved', 'resolved at', 'recovery time', 'resolution time', 'time resolved'],
   impact: ['impact', 'impacts', 'customer impact', 'user impact', 'service impact', 'business impact', 'impacto', 'affected', 'affected users', 'users affected', 'affected customers', 'customers affected', 'affected services', 'services affected'],
-  'root-cause': ['root cause', 'root causes', 'cause', 'rootcause'],
+  'root-cause': ['root cause', 'root causes', 'cause', 'rootcause', 'what was the root cause', 'what was the cause'],
 };

@@ -294,7 +294,9 @@ function readTitle(text: string, kind: string, headingDepth: number, nextUnderli
   const { words, parenthetical, colon } = normalizeTitle(title);
   if (!words) return null;
   const wordCount = mode === 'label' ? words.split(' ').length : 0;
-  if (wordCount > LABEL_WORDS || (!colon && wordCount > 6)) return null;
+  // A question on a line of its own may run longer: "What are we doing to prevent it from happening again?".
+  const question = mode === 'label' && /\?\s*$/.test(title);
+  if (wordCount > LABEL_WORDS + (question ? 2 : 0) || (!colon && !question && wordCount > 6)) return null;
   return { title, words, parenthetical, depth, style, mode, contentStart };
 }
 
