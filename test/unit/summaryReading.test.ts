@@ -800,3 +800,14 @@ test('sections asked as questions on lines of their own: "What was the root caus
   assert.deepEqual(missingFields(asked), []);
   assert.deepEqual(missingSections(asked), []);
 });
+
+test('a heading may say what its name is of at length: "### Summary of issues established during the emergency." (a held-out ALX postmortem)', () => {
+  const text = joinLines(
+    '### Summary of issues established during the emergency.', '', 'The service was down for 1 hour on May 22, 2020, between 5pm and 6pm Pacific time; every user saw errors because of a cut cable.', '',
+    '### Schedule or Timeline.', '', '- 5:00 pm 05/22/2020 - The service goes down.', '- 6:00 pm 05/22/2020 - The new wiring is connected.', '',
+    '### Root Cause.', '', 'A cut cable.', '', '### Resolution and Recovery.', '', 'The wiring was replaced.', '', '### Corrective and preventive measures.', '', '- Add a second line.', '',
+  );
+  assert.deepEqual(missingSections(text), []);
+  // Without "of", a heading still adds only a few words to a name.
+  assert.deepEqual(missingSections(text.replace('Summary of issues established during the emergency.', 'Summary that the team established during the long emergency.')), ['Issue Summary']);
+});

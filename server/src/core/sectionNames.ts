@@ -47,7 +47,7 @@ export interface AliasMatch {
 
 /**
  * How well `words` (normalized) names one of `aliases` (normalized). Headings may add a few words
- * ("Timeline of events", "Issue Summary must contain"); label lines must say the name alone.
+ * ("Timeline of events", "Issue Summary must contain"), more after "of"; label lines must say the name alone.
  */
 export function matchAliases(words: string, aliases: readonly string[], mode: MatchMode): AliasMatch | null {
   let best: AliasMatch | null = null;
@@ -55,7 +55,7 @@ export function matchAliases(words: string, aliases: readonly string[], mode: Ma
     if (!alias) continue;
     let score = 0;
     if (words === alias) score = 3;
-    else if (mode === 'heading' && startsWithWords(words, alias) && extraWords(words, alias) <= 4) score = 2;
+    else if (mode === 'heading' && startsWithWords(words, alias) && extraWords(words, alias) <= (ofAfter(words, alias) ? 7 : 4)) score = 2;
     else if (mode === 'heading' && endsWithWords(words, alias) && extraWords(words, alias) <= 2) score = 1;
     if (score === 0) continue;
     if (!best || score > best.score || (score === best.score && alias.length > best.alias.length)) {
@@ -71,6 +71,11 @@ const SPACE = 0x20;
 /** `words` starts with `alias` and a space (normalized words are separated by single spaces). */
 function startsWithWords(words: string, alias: string): boolean {
   return words.length > alias.length && words.charCodeAt(alias.length) === SPACE && words.startsWith(alias);
+}
+
+/** "summary of issues established during the emergency": what the name is of may take more words. */
+function ofAfter(words: string, alias: string): boolean {
+  return words.startsWith(' of ', alias.length);
 }
 
 /** `words` ends with a space and `alias`. */
