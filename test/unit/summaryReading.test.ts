@@ -811,3 +811,11 @@ test('a heading may say what its name is of at length: "### Summary of issues es
   // Without "of", a heading still adds only a few words to a name.
   assert.deepEqual(missingSections(text.replace('Summary of issues established during the emergency.', 'Summary that the team established during the long emergency.')), ['Issue Summary']);
 });
+
+test('a cause told in prose: "The cause of this was …", "… was traced to …" (held-out ALX postmortems)', () => {
+  const base = ['From 8:30 AM to 12:15 PM WAT, every login request failed and no user could authenticate.'];
+  for (const cause of ['The cause of this was a runtime exception in the login logic.', 'The cause of the outage was a misplaced line in the configuration.', 'The outage was traced to a crash on the database server.']) {
+    assert.ok(!missingFields(withSummary(...base, cause)).includes('root-cause'), cause);
+  }
+  assert.ok(missingFields(withSummary(...base, 'The team restarted the server.')).includes('root-cause'));
+});

@@ -122,7 +122,8 @@ const IMPACT_PROSE: readonly RegExp[] = [
 
 /**
  * A cause in prose, without a "Root cause" label: "caused by", "a misspelled file name caused a 500",
- * "…resulted in", "because", "we found that the issue was", "the underlying issue", "a bug in", "the hacker used".
+ * "…resulted in", "because", "we found that the issue was", "the underlying issue", "a bug in", "the hacker used",
+ * "the cause of this was", "traced to".
  */
 const ROOT_CAUSE_PROSE: readonly RegExp[] = [
   // "A causa raiz identificada foi …" (067): the Portuguese and Spanish name, as the section names have it.
@@ -134,6 +135,8 @@ const ROOT_CAUSE_PROSE: readonly RegExp[] = [
   // "This outage stemmed from a firewall issue", "the errors originated from a typo"; not "activity
   // originating from an unknown IP address" (011), which tells where, not why.
   /\b(?:stem(?:med|s)|originated|ar(?:ose|isen))\s+from\b/i,
+  // "The cause of this was a runtime exception", "the outage was traced to a crash" (held-out ALX postmortems).
+  /\b(?:the|its)\s+cause\s+(?:of\s+(?:this|it|the\s+\w+)\s+)?(?:was|is)\b|\btraced\s+(?:back\s+)?to\b/i,
   // A breach told by its means: "The hacker used a brute-forcing program to gain access".
   /\b(?:attackers?|hackers?|intruders?)\s+(?:\w+\s+)?(?:used|exploited|gained|obtained|compromised|stole|hijacked|breached)\b/i,
 ];
