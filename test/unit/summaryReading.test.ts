@@ -819,3 +819,14 @@ test('a cause told in prose: "The cause of this was …", "… was traced to …
   }
   assert.ok(missingFields(withSummary(...base, 'The team restarted the server.')).includes('root-cause'));
 });
+
+test('what an Impact heading right after the summary says is the impact, however it is worded (a homelab\'s Argo CD report, held out)', () => {
+  const text = joinLines(
+    '# INC-2026-004: Argo CD repository server OOM', '', '## Executive summary', '', 'From 09:59 to 10:13 JST the repository server was OOM-killed because of its low memory limit.', '',
+    '## Impact', '', '- Argo CD could not reliably render or reconcile Helm applications.', '',
+    '## Timeline', '- 09:59 JST: Sync fails.', '- 10:13 JST: Sync succeeds.', '', '## Root Cause and Resolution', 'A low limit; raised.', '',
+    '## Corrective and Preventive Measures', '- Alert on OOM kills.', '',
+  );
+  assert.ok(!missingFields(text).includes('impact'));
+  assert.ok(missingFields(text.replace('## Impact', '## Notes')).includes('impact'));
+});

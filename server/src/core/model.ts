@@ -207,8 +207,10 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   }
   let summaryEndLine = summarySection?.endLine ?? null;
   if (summary && summarySection) {
-    for (const [from, to, column, impactSection] of summaryParts(lines, headers, summarySection)) {
+    for (const [from, to, column, impactSection, namesImpact] of summaryParts(lines, headers, summarySection)) {
       const part = readSummary(lines, from, to, false, setOrder, column);
+      // What a part named Impact says is the impact, however it words it ("- Argo CD could not render …").
+      if (namesImpact) part.fields.add('impact');
       summary = withFacts(summary, impactSection ? withoutWindow(part) : part);
       summaryEndLine = to;
     }
@@ -275,8 +277,8 @@ function withoutWindow(part: SummaryFacts): SummaryFacts {
  * a part of the summary the writer set apart, whose window (not the Impact section's), duration and
  * impact count as the summary's. Their lines.
  */
-function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number, number, boolean]> {
-  const parts: Array<[number, number, number, boolean]> = [];
+function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number, number, boolean, boolean]> {
+  const parts: Array<[number, number, number, boolean, boolean]> = [];
   // Past the summary's own lines: a labelled line inside it ("**Duration:**") is read with it already.
   const after = headers.filter((header) => header.line > summary.endLine);
   // The SRE templates' own "**Impact:**" section, right after the summary, is such a part too.
@@ -288,7 +290,7 @@ function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary:
     const from = onItsLine === null ? after[k].line + 1 : after[k].line;
     let to = (after[k + 1]?.line ?? lines.index.lineCount) - 1;
     while (to >= from && lines.index.lines[to].text.trim() === '') to--;
-    if (to >= from) parts.push([from, to, onItsLine ?? 0, after[k].id !== null]);
+    if (to >= from) parts.push([from, to, onItsLine ?? 0, after[k].id !== null, onItsLine === null && /^impact$/.test(after[k].words)]);
   }
   return parts;
 }
