@@ -830,3 +830,19 @@ test('what an Impact heading right after the summary says is the impact, however
   assert.ok(!missingFields(text).includes('impact'));
   assert.ok(missingFields(text.replace('## Impact', '## Notes')).includes('impact'));
 });
+
+test('a list naming the template\'s sections one after another is an outline of the document, not its sections (held-out ALX READMEs)', () => {
+  const real = joinLines(
+    '# 0x19. Postmortem', '', '## Project Overview', 'The document must contain:', '- Issue Summary', '- Timeline', '- Root Cause and Resolution', '- Corrective and Preventative Measures', '',
+    '## Issue Summary', 'From 15:30 to 16:45 UTC the login service returned 500 errors to every user, because of an expired certificate.', '',
+    '## Timeline', '- 15:30 UTC: Alerts fire.', '- 16:45 UTC: The certificate is renewed.', '', '## Root Cause and Resolution', 'An expired certificate; renewed.', '',
+    '## Corrective and Preventive Measures', '- Alert before certificates expire.', '',
+  );
+  assert.deepEqual([missingSections(real), missingFields(real)], [[], []]);
+  assert.equal(analyze(real).summarySection?.line, 9);
+  // An outline in a prose report: its sections are missing, and no summary is read from the outline.
+  const prose = joinLines('Postmortem', '', 'we are about to describe the:', '', '\t- Issue Summary', '\t- Timeline', '\t- Root cause and resolution', '\t- Corrective and preventative measures.', '',
+    'The database crashed at 10:00 UTC and was back at 11:00 UTC; every user was affected because of a disk failure.', '');
+  assert.deepEqual(missingSections(prose).length, 4);
+  assert.deepEqual(missingFields(prose), []);
+});

@@ -136,7 +136,7 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
       ...(named?.also ? { also: named.also } : {}), inListItem: info.item !== -1,
     });
   }
-  return withTimelineByItsEntries(md, withFactHeadingsAfterSummary(withoutOtherPartsSummary(withoutDocumentTitle(headers), profile), profile), profile);
+  return withTimelineByItsEntries(md, withFactHeadingsAfterSummary(withoutOtherPartsSummary(withoutDocumentTitle(withoutOutlines(headers)), profile), profile), profile);
 }
 
 /** How many timed entries, and what share of its lines, make a heading of no known name the Timeline. */
@@ -225,6 +225,31 @@ function withFactHeadingsAfterSummary(headers: Header[], profile: CompiledProfil
     facts.add(header);
   }
   return facts.size === 0 ? headers : headers.map((header) => (facts.has(header) ? { ...header, id: null, also: undefined } : header));
+}
+
+/** The fewest section names in a row that make a list an outline. */
+const OUTLINE_ITEMS = 3;
+
+/**
+ * "- Issue Summary", "- Timeline (format bullet point …)", "- Root cause and resolution", "- Corrective and
+ * preventative measures." on lines one after another (an ALX postmortem quoting the project's outline):
+ * list items that each name a different section with nothing between them are an outline of the
+ * document, not its sections.
+ */
+function withoutOutlines(headers: Header[]): Header[] {
+  const outline = new Set<Header>();
+  for (let k = 0; k < headers.length;) {
+    let end = k;
+    const ids = new Set<string>();
+    while (end < headers.length && (headers[end].style === 'list' || headers[end].style === 'plain') && headers[end].id !== null && !ids.has(headers[end].id as string)
+      && (end === k || headers[end].line === headers[end - 1].line + 1)) {
+      ids.add(headers[end].id as string);
+      end++;
+    }
+    if (end - k >= OUTLINE_ITEMS) for (let j = k; j < end; j++) outline.add(headers[j]);
+    k = Math.max(end, k + 1);
+  }
+  return outline.size === 0 ? headers : headers.map((header) => (outline.has(header) ? { ...header, id: null, also: undefined } : header));
 }
 
 /**
