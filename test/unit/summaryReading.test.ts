@@ -846,3 +846,11 @@ test('a list naming the template\'s sections one after another is an outline of 
   assert.deepEqual(missingSections(prose).length, 4);
   assert.deepEqual(missingFields(prose), []);
 });
+
+test('an impact told as what users cannot do: "so user can’t send http request" (a held-out ALX postmortem)', () => {
+  const cause = 'The root cause was a broken Nginx configuration.';
+  for (const impact of ['Port 80 failed, so user can’t send http request.', 'Customers could not check out.', 'Clients cannot connect to the API.']) {
+    assert.ok(!missingFields(withSummary('From 06:00 to 07:00 EAT.', impact, cause)).includes('impact'), impact);
+  }
+  assert.ok(missingFields(withSummary('From 06:00 to 07:00 EAT.', 'Nginx was not listening on port 80.', cause)).includes('impact'));
+});
