@@ -854,3 +854,21 @@ test('an impact told as what users cannot do: "so user can’t send http request
   }
   assert.ok(missingFields(withSummary('From 06:00 to 07:00 EAT.', 'Nginx was not listening on port 80.', cause)).includes('impact'));
 });
+
+test('the SRE template written as a list under the title, "- Summary: …" to "- Detection: …" with a Trigger among them, is its sections (interchain\'s retros, held out); plain list labels elsewhere stay facts', () => {
+  const text = joinLines(
+    '# v22.0.1 patch upgrade', '', '- Date: 2025-Feb-07', '- Authors: Hypha and Interchain Labs', '- Status: Chain is moving but not upgraded',
+    '- Summary: We missed that a patch was consensus breaking and published a release for asynchronous upgrades.',
+    '- Impact: 23 validators experienced apphashes and had to restore from a snapshot.', '- Root Causes: Haste, poor communication',
+    '- Trigger: Validators upgrading to v22.0.1', '- Resolution: A coordinated upgrade is scheduled for Wednesday.',
+    '- Detection: Validators informed the team of apphashes.', '',
+    '## Action Items', '- Run the upgrade tests on every patch.', '', '## Lessons Learned', '- Read the release notes.', '',
+    '## Timeline', '- Feb 7 1506 UTC: Hypha and ICL agree to release a patch.', '- Feb 8 0117 UTC: First validator reports an apphash.', '',
+  );
+  assert.equal(analyze(text).profile.name, 'google-sre');
+  assert.deepEqual(missingSections(text), []);
+  assert.ok(!codesOf(text).includes('section-order'));
+  // Without a Trigger the list is a summary's facts, as before.
+  const facts = withSummary('- Duration: 10:00 to 11:00 UTC', '- Impact: 40% of logins failed.', '- Root cause: An expired certificate.');
+  assert.deepEqual([analyze(facts).profile.name, missingSections(facts), missingFields(facts)], ['classic', [], []]);
+});

@@ -280,7 +280,8 @@ function withoutWindow(part: SummaryFacts): SummaryFacts {
 function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number, number, boolean, boolean]> {
   const parts: Array<[number, number, number, boolean, boolean]> = [];
   // Past the summary's own lines: a labelled line inside it ("**Duration:**") is read with it already.
-  const after = headers.filter((header) => header.line > summary.endLine);
+  // Not a plain list label ("+ Root Cause: …" among a part's facts): those stand for sections only in the SRE list.
+  const after = headers.filter((header) => header.line > summary.endLine && !header.plainLabel);
   // The SRE templates' own "**Impact:**" section, right after the summary, is such a part too.
   for (let k = 0; k < after.length && (after[k].id === null || after[k].id === 'impact'); k++) {
     if (!SUMMARY_FACT_HEADING.test(after[k].title)) continue;

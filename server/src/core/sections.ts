@@ -35,6 +35,8 @@ export interface Header {
   insideParagraph?: boolean;
   /** Inside its paragraph, but after a hard break: shown as a line of its own. */
   afterHardBreak?: boolean;
+  /** A list item's label in plain text ("- Trigger: …"), not in bold. */
+  plainLabel?: boolean;
 }
 
 export interface Section extends Header {
@@ -117,7 +119,8 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
     if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
       // A label in a list item or inside a paragraph counts only under a heading no profile knows (see buildSections).
       const offset = info.itemStart ? STRUCTURE.exec(text)?.[0].length ?? 0 : 0;
-      const labelled = info.kind === 'paragraph' ? readLabelledParagraph(text.slice(offset), profile) : null;
+      const labelled = info.kind !== 'paragraph' ? null
+        : readLabelledParagraph(text.slice(offset), profile) ?? (info.itemStart ? readPlainListLabel(text.slice(offset), profile) : null);
       if (labelled) {
         headers.push({
           ...labelled, line: i, titleStart: lines[i].start + offset + labelled.titleStart, titleEnd: lines[i].start + offset + labelled.titleEnd,
@@ -343,12 +346,26 @@ const LABELLED_PARAGRAPH = /^[ \t]{0,3}(?:\*\*|__)([^*_\n]{2,40}?)(?::[ \t]*(?:\
 function readLabelledParagraph(text: string, profile: CompiledProfile): Omit<Header, 'line'> | null {
   if (!text.startsWith('**', text.search(/\S/)) && !text.startsWith('__', text.search(/\S/))) return null;
   const match = LABELLED_PARAGRAPH.exec(text);
-  if (!match) return null;
-  const { words, parenthetical } = normalizeTitle(match[1]);
+  return match ? labelHeader(text, match[1], profile, false) : null;
+}
+
+// "- Trigger: Validators upgrading to v22.0.1": a list item that opens with a plain label and a colon.
+const PLAIN_LIST_LABEL = /^[ \t]{0,3}(\p{Lu}[\p{L} ]{1,30}?):[ \t]+\S/u;
+
+/** A list item's plain label that names a section (counted only in the SRE template's list, see buildSections). */
+function readPlainListLabel(text: string, profile: CompiledProfile): Omit<Header, 'line'> | null {
+  const match = PLAIN_LIST_LABEL.exec(text);
+  return match ? labelHeader(text, match[1], profile, true) : null;
+}
+
+/** The label `label`, written in `text`, as the section it names; null when it names none. */
+function labelHeader(text: string, label: string, profile: CompiledProfile, plainLabel: boolean): Omit<Header, 'line'> | null {
+  const { words, parenthetical } = normalizeTitle(label);
   const id = words ? recognize(words, profile, 'label') : null;
   if (!id) return null;
-  const titleStart = text.indexOf(match[1]);
-  return { depth: PSEUDO_DEPTH, style: 'labelled', title: match[1].trim(), titleStart, titleEnd: titleStart + match[1].trim().length, words, parenthetical, id };
+  const title = label.trim();
+  const titleStart = text.indexOf(label);
+  return { depth: PSEUDO_DEPTH, style: 'labelled', title, titleStart, titleEnd: titleStart + title.length, words, parenthetical, id, ...(plainLabel ? { plainLabel } : {}) };
 }
 
 function skipSpaceAndMarks(text: string): number {
@@ -483,6 +500,10 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
   let underUnknown = false;
   let seenHeading = false;
   let lastHeading: Header | null = null;
+  // The SRE template written as a list under the title ("- Summary: …", "- Trigger: …", interchain's
+  // retros): a Trigger among the list's labels says it is that template.
+  const firstBelowTitle = headers.find((header) => header.depth < PSEUDO_DEPTH && header.depth > 1)?.line ?? Infinity;
+  const sreLabelList = headers.some((header) => header.line < firstBelowTitle && header.inListItem && header.style === 'labelled' && /^triggers?$/.test(header.words));
   for (const [k, header] of headers.entries()) {
     if (header.depth < PSEUDO_DEPTH) {
       underUnknown = header.id === null && seenHeading;
@@ -492,7 +513,8 @@ export function buildSections(md: MarkdownLines, headers: Header[], profile: Com
     // Right under the title, the SRE book's labels each on a line of their own ("**Status**: Resolved.␠␠"
     // then "**Summary**: …", persistenceOne's halt report) are its sections; inside a section they are facts.
     const underTitle = lastHeading === null || (lastHeading.depth === 1 && lastHeading.id === null);
-    const ownLine = header.afterHardBreak && !header.inListItem && underTitle;
+    if (header.plainLabel && !(underTitle && sreLabelList)) continue;
+    const ownLine = underTitle && (header.inListItem ? sreLabelList : header.afterHardBreak === true);
     if (header.style === 'labelled' && (header.inListItem || header.insideParagraph) && !underUnknown && !ownLine) continue;
     // "- **Actions Taken:**", "- **Resolution:**" in a list under "## Timeline": a field of that section.
     if (open && open.depth < PSEUDO_DEPTH && header.depth === PSEUDO_DEPTH && header.inListItem && /^(?:\*\*|__)/.test(header.title)) continue;
