@@ -188,7 +188,7 @@ test('detection is also a person noticing, users reporting or complaining, a tic
     ['CloudWatch notifies an outage in one of the servers.', 'notifies'],
     ['Error 501 was reported for the first time.', 'reported'],
     ['Reports of issues start arriving.', 'Reports of'],
-    ['First user report of 500 errors on checkout.', 'user report'],
+    ['First user report of 500 errors on checkout.', 'First user report'],
     ['A user complained that the landing page is blank.', 'complained'],
     ['Multiple customers complaints received.', 'Multiple customers complaints'],
     ['Some users opened a ticket that they could not sign in.', 'opened a ticket'],
@@ -529,4 +529,13 @@ test('the first entry is where the story opens: "workloads were restored after p
   const resolved = lifecycleOf(text).lifecycle.find((point) => point.moment === 'resolved');
   assert.deepEqual([resolved?.source, resolved?.line], ['words', 12]);
   assert.equal(lifecycleOf(text).metrics.timeToResolve?.minutes, 11);
+});
+
+test('"First validator reports an apphash" is the detection, before "ICL notices" (interchain\'s retros, held out)', () => {
+  const text = joinLines(
+    '# v22.0.1 patch upgrade', '', '## Summary', 'A consensus-breaking patch halted validators.', '', '## Timeline',
+    '- Feb 8 0050 UTC: Validators begin upgrading.', '- Feb 8 0117 UTC: First validator reports an apphash.', '- Feb 8 0334 UTC: ICL notices the apphash reports.', '',
+  );
+  const detected = lifecycleOf(text).lifecycle.find((point) => point.moment === 'detected');
+  assert.deepEqual([detected?.line, detected?.text], [7, 'First validator reports']);
 });

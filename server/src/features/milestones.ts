@@ -38,7 +38,8 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
       String.raw`(?:issue|problem|outage|error|bug|incident|failure)s?\s+(?:was\s+|were\s+)?discovered|discover(?:ed|s)\s+(?:the\s+|an?\s+)?(?:issue|problem|outage|error|bug|failure)`,
       // Users complaining, not "submitting abuse complaints to the registrar".
       // "Customer support reports a spike", "users report errors"; not "News reports that …" or "GitHub reports all normal".
-      String.raw`reported|(?:first|incoming|users?|customers?|clients?|(?:customer\s+)?support|help\s*desk|service\s+desk)\s+(?:team\s+)?reports?|reports?\s+of|complain(?:ed|ing)?|complaints?\s+(?:received|arriv\w*|about|from|that|of|began|started|came|poured)`,
+      // "First validator reports an apphash" (interchain's retros).
+      String.raw`reported|(?:first(?:\s+[\w-]+)?|incoming|users?|customers?|clients?|validators?|operators?|(?:customer\s+)?support|help\s*desk|service\s+desk)\s+(?:team\s+)?reports?|reports?\s+of|complain(?:ed|ing)?|complaints?\s+(?:received|arriv\w*|about|from|that|of|began|started|came|poured)`,
       String.raw`(?:first|received|receiving|got|multiple|many|user|customer)s?\s+(?:[\w'-]+\s+){0,2}?complaints?`,
       String.raw`(?:opened|raised|filed|submitted)\s+(?:a\s+)?(?:support\s+)?tickets?|tickets?\s+(?:was\s+|were\s+)?(?:opened|raised|filed)`,
     ].join('|')})\b`, 'i'),
