@@ -207,7 +207,7 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   }
   let summaryEndLine = summarySection?.endLine ?? null;
   if (summary && summarySection) {
-    for (const [from, to, column, impactSection, namesImpact] of summaryParts(lines, headers, summarySection)) {
+    for (const { from, to, column, impactSection, namesImpact } of summaryParts(lines, headers, summarySection)) {
       const part = readSummary(lines, from, to, false, setOrder, column);
       // What a part named Impact says is the impact, however it words it ("- Argo CD could not render …").
       if (namesImpact) part.fields.add('impact');
@@ -275,10 +275,21 @@ function withoutWindow(part: SummaryFacts): SummaryFacts {
  * duration or its impact ("## Detection and duration of the issue" under "## Issue Summary", corpus 048;
  * "##### Impact" right after "##### Issue Summary", or a profile's Impact section right after its Summary):
  * a part of the summary the writer set apart, whose window (not the Impact section's), duration and
- * impact count as the summary's. Their lines.
+ * impact count as the summary's.
  */
-function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): Array<[number, number, number, boolean, boolean]> {
-  const parts: Array<[number, number, number, boolean, boolean]> = [];
+interface SummaryPart {
+  from: number;
+  to: number;
+  /** Where its facts begin on its first line (past a heading's name and colon). */
+  column: number;
+  /** The profile's own Impact section: its times are not the window. */
+  impactSection: boolean;
+  /** Its heading is named Impact: what it says is the impact. */
+  namesImpact: boolean;
+}
+
+function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary: Section): SummaryPart[] {
+  const parts: SummaryPart[] = [];
   // Past the summary's own lines: a labelled line inside it ("**Duration:**") is read with it already.
   // Not a plain list label ("+ Root Cause: …" among a part's facts): those stand for sections only in the SRE list.
   const after = headers.filter((header) => header.line > summary.endLine && !header.plainLabel);
@@ -291,7 +302,7 @@ function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary:
     const from = onItsLine === null ? after[k].line + 1 : after[k].line;
     let to = (after[k + 1]?.line ?? lines.index.lineCount) - 1;
     while (to >= from && lines.index.lines[to].text.trim() === '') to--;
-    if (to >= from) parts.push([from, to, onItsLine ?? 0, after[k].id !== null, onItsLine === null && /^impact$/.test(after[k].words)]);
+    if (to >= from) parts.push({ from, to, column: onItsLine ?? 0, impactSection: after[k].id !== null, namesImpact: onItsLine === null && after[k].words === 'impact' });
   }
   return parts;
 }
