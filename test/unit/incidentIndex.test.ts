@@ -367,6 +367,9 @@ test('a screenshot\'s file name dates nothing (a held-out ALX report); the front
   const post = ['---', 'layout: post', 'date: "2018-01-11"', 'title: "Major outage postmortem"', '---', '',
     'On Tuesday January 9 from 17:09 EST to approximately 23:42 EST (6 hours and 33 minutes), the cloud.gov platform was unavailable.', ''].join('\n');
   assert.deepEqual([index(post).start, index(post).end], ['2018-01-09T22:09:00Z', '2018-01-10T04:42:00Z']);
+  // The year that puts the day nearest the post: December 30 in a post of January 5 is last year's.
+  const december = post.replace('2018-01-11', '2019-01-05').replace('Tuesday January 9', 'Sunday December 30');
+  assert.equal(index(december).start, '2018-12-30T22:09:00Z');
 });
 
 test('the index\'s duration: the window\'s, else the stated length where there is no window or where the window opens on a lead-up (corpus 070)', () => {

@@ -6,6 +6,7 @@ import { parse as parseToml, TomlDate, TomlError } from 'smol-toml';
 import { isMap, isScalar, isSeq, parse as parseYaml, parseDocument, type Node as YamlNode } from 'yaml';
 import { frontMatterFence } from './markdown';
 import { LineIndex } from './text';
+import type { CalendarDate } from './time/timestamp';
 
 export type FrontMatterSyntax = 'yaml' | 'toml';
 
@@ -250,4 +251,10 @@ export function statusRank(frontMatter: FrontMatter | null, statuses: readonly s
 export function frontMatterYear(frontMatter: FrontMatter | null): number | null {
   const year = /^(\d{4})-/.exec(frontMatter?.date ?? '')?.[1];
   return year ? Number(year) : null;
+}
+
+/** The front matter's `date` as a day ("2018-01-11", "2023-03-23T20:10:01Z"), or null. */
+export function frontMatterDay(frontMatter: FrontMatter | null): CalendarDate | null {
+  const day = /^(\d{4})-(\d{2})-(\d{2})/.exec(frontMatter?.date ?? '');
+  return day ? { year: Number(day[1]), month: Number(day[2]), day: Number(day[3]) } : null;
 }

@@ -7,13 +7,13 @@ import { BUILT_IN_PROFILES, compileProfile, DEFAULT_PROFILE, type CompiledProfil
 import { chooseProfile, type ProfileSource } from './profileChoice';
 import { buildSections, otherHeadings, type Header, type Section } from './sections';
 import { fieldOfLine, readSummary, withFacts, type SummaryFacts, type SummaryTime } from './summary';
-import { axisMinutes, markedWindow, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
+import { axisMinutes, markedWindow, nearestYear, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
 import { findStamps, slashOrderWritten, type CalendarDate, type DateOrder, type Stamp } from './time/timestamp';
 import { findZone, writesMonthFirst, type Zone } from './time/zones';
 import { frontMatterProfile, isPostmortemDocument } from './detect';
 import { parseZoneSetting, type Settings } from './config';
 import { readActionItems, type ActionItem } from './actionItems';
-import { frontMatterSyntaxOf, frontMatterYear, readFrontMatter, type FrontMatter } from './frontMatter';
+import { frontMatterDay, frontMatterSyntaxOf, frontMatterYear, readFrontMatter, type FrontMatter } from './frontMatter';
 import { frontMatterInstant, type FrontMatterInstant } from './frontMatterTimes';
 import { findConflicts, withoutConflictMarkers, type ConflictBlock } from './conflictMarkers';
 import { findPastedReport, withoutFences, type PastedReport } from './pastedReport';
@@ -216,10 +216,12 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
     }
   }
   const written = readFrontMatter(index, lines.frontMatter);
-  // The front matter's date gives the year where the text gives none (a post's "date: 2018-01-11" over "Jan 9 17:09").
-  const writtenYear = facts.date?.year ?? frontMatterYear(written);
+  // The front matter's date gives the year where the text gives none (a post's "date: 2018-01-11" over
+  // "Jan 9 17:09"): the year that puts the day nearest it ("Dec 30" in a post of January 5 is last year's).
+  const posted = frontMatterDay(written);
+  const documentDate = facts.date && facts.date.year === null && posted ? { ...facts.date, year: nearestYear(facts.date, posted) } : facts.date;
+  const writtenYear = documentDate?.year ?? frontMatterYear(written);
   const defaultYear = writtenYear ?? PLACEHOLDER_YEAR;
-  const documentDate = facts.date && facts.date.year === null && writtenYear !== null ? { ...facts.date, year: writtenYear } : facts.date;
   const summaryDate = summary?.start?.date ?? null;
   const timeline = timelineSection
     ? readTimeline(lines, timelineSection.line + 1, timelineSection.endLine, {

@@ -251,7 +251,7 @@ function resumesTheDay(entries: readonly TimelineEntry[], entry: TimelineEntry, 
  * The year that puts a day written without one nearest the date around it: "12-05" in a timeline of
  * March 2019 is December 2018 ("landed in December last year"), "01-02" after 31 December the new year.
  */
-function nearestYear(date: CalendarDate, reference: CalendarDate): number {
+export function nearestYear(date: CalendarDate, reference: CalendarDate): number {
   const year = reference.year as number;
   const around = Date.UTC(year, reference.month - 1, reference.day);
   const distance = (candidate: number) => Math.abs(Date.UTC(candidate, date.month - 1, date.day) - around);

@@ -9,7 +9,7 @@ import { resolveZones } from './zones';
 
 export type { DateSource, EntryKind, TimelineContext, TimelineEntry, ZoneSource } from './types';
 export type { LineReading } from './classify';
-export { axisMinutes, PLACEHOLDER_YEAR, ROLLOVER_MINUTES } from './dates';
+export { axisMinutes, nearestYear, PLACEHOLDER_YEAR, ROLLOVER_MINUTES } from './dates';
 export { entryMarker, markedWindow, type MarkedMoment } from './markers';
 export { entryWords } from './words';
 export { newestFirst, type NewestFirst } from './order';
