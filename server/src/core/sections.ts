@@ -104,10 +104,10 @@ function nameOf(title: TitleReading, profile: CompiledProfile): TitleName {
   return named;
 }
 
-/** Every line that looks like a section title, recognized by the profile or not. */
 // A line that ends in a hard break (two spaces or a backslash): the next line shows as a line of its own.
 const HARD_BREAK = /(?: {2,}|\\)\r?$/;
 
+/** Every line that looks like a section title, recognized by the profile or not. */
 export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], profile: CompiledProfile): Header[] {
   const headers: Header[] = [];
   const { lines } = md.index;

@@ -2,7 +2,7 @@
 // expressions covers the formats seen in real documents; chrono-node reads the free text it misses.
 // Every pattern is linear: bounded repetitions, no nested quantifiers, so no catastrophic backtracking.
 import * as chrono from 'chrono-node';
-import { readCityAt, readZoneAt, type Zone } from './zones';
+import { readZoneAt, type Zone } from './zones';
 
 export interface CalendarDate {
   year: number | null;
@@ -260,7 +260,7 @@ function readTrailingZone(text: string, position: number): { zone: Zone; end: nu
   const gap = /\s{0,3}([(\[]?)\s?(?:-(?!\d{4}(?![\d:])))?/y;
   gap.lastIndex = position;
   const opened = gap.exec(text)?.[1] !== '';
-  const found = readZoneAt(text, gap.lastIndex) ?? readCityAt(text, gap.lastIndex, true, opened);
+  const found = readZoneAt(text, gap.lastIndex, { bracketed: opened });
   if (!found) return null;
   let end = found.end;
   // The bracket closes with the zone only when it opened before it: "10:45 AM (UTC)", not the ")" of
@@ -313,10 +313,10 @@ export function readStampAt(text: string, position: number, order: DateOrder = '
   return { start, end: at, date, time: time.time, zone: zone?.zone ?? null, meridiem: time.meridiem, warning: time.warning };
 }
 
-/** The time after a date, past any separator people put between them: space, "T", "/", ",", "@", " at ", a dash. */
 // "28 Feb 2017 (~1738)" (FT's incident notes): four digits in brackets right after a day are its time.
 const BRACKETED_MILITARY = /\s?\(\s?[~≈]?([01]\d|2[0-3])([0-5]\d)\s?\)/y;
 
+/** The time after a date, past any separator people put between them: space, "T", "/", ",", "@", " at ", a dash. */
 function readTimeAfterDate(text: string, dateEnd: number): TimeResult | null {
   const bracketed = sticky(BRACKETED_MILITARY, text, dateEnd);
   // Not the year again: "March 3, 2024 (2024)".

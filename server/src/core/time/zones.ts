@@ -52,8 +52,11 @@ export interface ZoneMatch {
   end: number;
 }
 
-/** A zone written exactly at `position` of `text`, or null. */
-export function readZoneAt(text: string, position: number): ZoneMatch | null {
+/**
+ * A zone written exactly at `position` of `text`, or null. `afterTime`: right after a clock time, where
+ * a city alone names its zone too (see readCityAt).
+ */
+export function readZoneAt(text: string, position: number, afterTime?: { bracketed: boolean }): ZoneMatch | null {
   OFFSET.lastIndex = position;
   const offset = OFFSET.exec(text);
   if (offset) {
@@ -75,7 +78,7 @@ export function readZoneAt(text: string, position: number): ZoneMatch | null {
     const resolved = ianaExists(name) ? name : null;
     if (resolved) return { zone: { label: iana[0], iana: canonicalIana(resolved) }, end: IANA.lastIndex };
   }
-  const city = readCityAt(text, position, false);
+  const city = readCityAt(text, position, afterTime !== undefined, afterTime?.bracketed);
   if (city) return city;
   for (const [pattern, value] of SPELLED) {
     pattern.lastIndex = position;
@@ -142,7 +145,7 @@ const CITY_ENDS = /[ \t]*(?:$|[-–—:,;|)\]\r\n])/uy;
  * with `afterTime` (right after a clock time), also followed by punctuation or the line's end, and
  * with `bracketed` (inside a bracket opened after the time), also a city that is someone's name.
  */
-export function readCityAt(text: string, position: number, afterTime: boolean, bracketed = false): ZoneMatch | null {
+function readCityAt(text: string, position: number, afterTime: boolean, bracketed = false): ZoneMatch | null {
   CITY_WORDS.lastIndex = position;
   const written = CITY_WORDS.exec(text)?.[0];
   if (!written) return null;
