@@ -872,3 +872,16 @@ test('the SRE template written as a list under the title, "- Summary: …" to "-
   const facts = withSummary('- Duration: 10:00 to 11:00 UTC', '- Impact: 40% of logins failed.', '- Root cause: An expired certificate.');
   assert.deepEqual([analyze(facts).profile.name, missingSections(facts), missingFields(facts)], ['classic', [], []]);
 });
+
+test('an intro under the title tells what a later summary leaves out: its start and impact, never its cause (a held-out ALX report)', () => {
+  const doc = (intro: string) => joinLines('# postmortem', '', intro, '',
+    '## Debugging Process', '', '1. Checked the running processes.', '',
+    '## Timeline', '', '- 06:05 WAT noticed', '', '## Root Cause and Resolution', '', 'A typo in a file name.', '',
+    '## Summary', '', 'In short, it was a typo, and the patch removed it.', '',
+    '## Corrective and Preventive Measures', '', '- Test the site after each change.');
+  const told = 'At approximately 06:00 West African Time (WAT) an outage occurred: GET requests on the server led to 500 Internal Server Errors.';
+  assert.deepEqual(missingFields(doc(told)), ['duration', 'end', 'root-cause']);
+  assert.equal(analyze(doc(told)).incident.start?.text, '06:00 West African Time');
+  // The assignment's own words tell no cause of the writer's.
+  assert.deepEqual(missingFields(doc('A postmortem makes sure that the root cause(s) of the outage has been discovered.')), ['duration', 'end', 'impact', 'root-cause', 'start']);
+});

@@ -205,6 +205,8 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   if (summary && summarySection && firstSectionLine === summarySection.line && firstSectionLine > 0) {
     summary = withFacts(summary, readSummary(lines, 0, firstSectionLine - 1, !summarySection.afterHardBreak, setOrder));
   }
+  const intro = summarySection && introBeforeLaterSummary(headers, summarySection);
+  if (summary && intro) summary = withFacts(summary, withoutRootCause(readSummary(lines, intro.from, intro.to, false, setOrder)));
   let summaryEndLine = summarySection?.endLine ?? null;
   if (summary && summarySection) {
     for (const { from, to, column, impactSection, namesImpact } of summaryParts(lines, headers, summarySection)) {
@@ -246,6 +248,19 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   };
 }
 
+/**
+ * The paragraphs under the title when other sections come between them and the summary ("# postmortem",
+ * an intro with "at approximately 06:00 West African Time (WAT) … an outage occurred", "## Debugging
+ * Process", then a closing "## Summary" of the cause and the fix): what the summary leaves out, the intro
+ * tells (but its cause: see withoutRootCause). Null when the summary follows the intro, or there is no title.
+ */
+function introBeforeLaterSummary(headers: readonly Header[], summarySection: Section): { from: number; to: number } | null {
+  const headings = headers.filter((header) => header.style === 'atx' || header.style === 'setext' || header.style === 'html');
+  const [title, next] = headings;
+  if (!title || !next || title.depth !== 1 || title.id !== null || next.line >= summarySection.line) return null;
+  return next.line - title.line > 1 ? { from: title.line + 1, to: next.line - 1 } : null;
+}
+
 /** Headings that name one of the summary's facts: its duration, its impact, or its cause given on the heading's line. */
 const SUMMARY_FACT_HEADING = /\b(?:duration|impact|root\s+cause)\b/i;
 
@@ -270,6 +285,16 @@ function withoutWindow(part: SummaryFacts): SummaryFacts {
   fields.delete('start');
   fields.delete('end');
   return { ...part, start: null, end: null, zone: null, fields };
+}
+
+/**
+ * An intro's facts without a cause: ALX reports open on the assignment's own words ("to ensure that the
+ * root cause(s) of the outage has been discovered"), which tell no cause of theirs.
+ */
+function withoutRootCause(part: SummaryFacts): SummaryFacts {
+  const fields = new Set(part.fields);
+  fields.delete('root-cause');
+  return { ...part, rootCause: null, fields };
 }
 
 /**
