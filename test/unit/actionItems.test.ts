@@ -106,6 +106,28 @@ test('a status page\'s incident keeps its own severities and statuses (cState\'s
   assert.equal(invalid('title: Outage', 'section: issue', 'severity: dwon', 'affected:', '  - API').length, 1);
 });
 
+test('a status page\'s incident gives its window in its own keys: cState\'s `date` and `resolvedWhen` in the page\'s unwritten zone, LiveAgent\'s `resolvedDate` in UTC; `started` and `resolved` still win', () => {
+  const windowOf = (...front: string[]) => {
+    const { start, end, durationMinutes } = analyze(joinLines('---', ...front, '---', '', '- We\u2019re rolling out new runners. {{< track "2023-09-27 10:15:00" >}}', '')).incident;
+    return { start: start?.text ?? null, zone: start?.zone?.label ?? null, end: end?.text ?? null, minutes: durationMinutes };
+  };
+  assert.deepEqual(windowOf('title: Major outage on runtime', 'date: 2023-09-27 09:50:00', 'resolved: true', 'resolvedWhen: 2023-09-27 11:08:00', 'severity: down', 'affected:', '  - Runtime', 'section: issue'),
+    { start: '2023-09-27 09:50:00', zone: null, end: '2023-09-27 11:08:00', minutes: 78 });
+  // A front-matter-only incident of LiveAgent's status site is found, and its window read.
+  const liveAgent = joinLines('---', 'layout: post', 'title: LiveAgent service outage', 'status: resolved', 'severity: outage', 'date: 2024-07-26 13:30 UTC',
+    'resolvedDate: 2024-07-26 22:30 UTC', 'incident_states:', '- status: investigating', '  content: "Outage on wseu based accounts"', '---', '');
+  const model = analyze(liveAgent);
+  assert.ok(model.isPostmortem);
+  assert.deepEqual([model.incident.start?.zone?.label, model.incident.durationMinutes], ['UTC', 540]);
+  assert.deepEqual(diagnosticsOf(liveAgent).map((d) => d.code), [], 'its severity is the page\'s own word, and it is asked for no section');
+  // The lifecycle keys win; a postmortem's `date` is its day, not its start.
+  assert.deepEqual(windowOf('title: Outage', 'date: 2023-09-27 09:50:00', 'started: 2023-09-27T10:00:00Z', 'resolvedWhen: 2023-09-27 11:08:00', 'severity: down', 'section: issue').start, '2023-09-27T10:00:00Z');
+  assert.equal(windowOf('title: Outage', 'date: 2023-09-27 09:50:00', 'severity: SEV2', 'started: 2023-09-27T10:00:00Z').start, '2023-09-27T10:00:00Z');
+  assert.notEqual(windowOf('title: Outage', 'date: 2023-09-27 09:50:00', 'severity: SEV2', 'incident: INC-1').start, '2023-09-27 09:50:00');
+  // A time in the page's unwritten zone and one with a zone are on no common axis.
+  assert.equal(windowOf('title: Outage', 'date: 2023-09-27 09:50:00', 'resolvedWhen: 2023-09-27T11:08:00Z', 'severity: down', 'section: issue').minutes, null);
+});
+
 test('status-requirements: at published, every required section and every open item owned (configurable per status)', () => {
   const published = analyze(DOC.replace('status: in-review', 'status: published'));
   const messages = findingsOf(published, defaultSettings(), TODAY).filter((f) => f.code === 'status-requirements').map((f) => f.message);

@@ -28,8 +28,11 @@ export const DEFAULT_STATUSES = ['draft', 'in-review', 'approved', 'published'] 
 export const LIFECYCLE_KEYS = ['started', 'detected', 'acknowledged', 'mitigated', 'resolved'] as const;
 export type LifecycleKey = (typeof LIFECYCLE_KEYS)[number];
 
-/** Keys only a status page's incident has: cState's `affected` and `resolvedWhen`, Hugo status themes' `affectedsystems`. */
-const STATUS_PAGE_KEYS = ['affected', 'affectedsystems', 'affectedSystems', 'resolvedWhen'];
+/**
+ * Keys only a status page's incident has: cState's `affected` and `resolvedWhen`, Hugo status themes'
+ * `affectedsystems`, LiveAgent's status site's `resolvedDate` and `incident_states` (its updates).
+ */
+const STATUS_PAGE_KEYS = ['affected', 'affectedsystems', 'affectedSystems', 'resolvedWhen', 'resolvedDate', 'incident_states'];
 
 /** A status page's incident: one of its keys, cState's `section: issue`, or a Jekyll status blog's `layout: status`. */
 export function isStatusPageIncident(data: Record<string, unknown>): boolean {

@@ -66,11 +66,13 @@ function describe(error: ErrorObject, key: string, lists: FrontMatterLists): { m
 
 /**
  * A status page's incident (cState's `section: issue` with `affected` and `resolvedWhen`, Hugo status
- * themes' `affectedsystems`, a `layout: status` post): its severity and status are the page's own words
+ * themes' `affectedsystems`, a `layout: status` post, LiveAgent's `resolvedDate` and `incident_states`): its severity and status are the page's own words
  * ("severity: partial-outage", "severity: down", "status: resolved"), which the settings' lists do not
  * replace.
  */
-const STATUS_PAGE_SEVERITIES = ['down', 'disrupted', 'notice', 'partial-outage', 'major-outage', 'degraded-performance', 'under-maintenance', 'maintenance', 'scheduled', 'high', 'medium', 'low'];
+const STATUS_PAGE_SEVERITIES = ['down', 'disrupted', 'notice', 'partial-outage', 'major-outage', 'degraded-performance', 'under-maintenance', 'maintenance', 'scheduled', 'high', 'medium', 'low',
+  // LiveAgent's status site.
+  'outage', 'degradation'];
 const STATUS_PAGE_STATUSES = ['investigating', 'identified', 'monitoring', 'resolved', 'scheduled', 'in-progress', 'completed'];
 
 /** A status page's lists: the settings' and the page's own; a severity written as a list ("scheduled, partial-outage") checked word by word. */

@@ -1,7 +1,7 @@
 // The front matter's lifecycle times (`started: 2026-06-01T14:05Z`) as points on the document's time
 // axis. Only values the schema accepts are read: a bad one is reported by frontmatter-invalid and changes
 // nothing here.
-import type { FrontMatter, LifecycleKey } from './frontMatter';
+import { isStatusPageIncident, valuesOf, type FrontMatter, type LifecycleKey } from './frontMatter';
 import type { CalendarDate } from './time/timestamp';
 import { readZoneAt, type Zone } from './time/zones';
 
@@ -37,4 +37,40 @@ export function frontMatterInstant(frontMatter: FrontMatter | null, key: Lifecyc
   // Written twice, a key's last value is the one YAML keeps (and the one `lifecycle` holds).
   const field = [...frontMatter.fields].reverse().find((candidate) => candidate.key === key);
   return { key, axis: local / 60_000 - zone.offsetMinutes, date: { year, month, day }, zone, text, valueStart: field?.valueStart ?? frontMatter.start };
+}
+
+/** A status page's time: a date and a clock, with no zone (the page's own), or with UTC or an offset. */
+const STATUS_PAGE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$/;
+
+/** When a status page's incident began or was resolved, as its page shows it; zone null: the page's own, unwritten. */
+export interface StatusPageTime {
+  date: CalendarDate;
+  hour: number;
+  minute: number;
+  second: number;
+  zone: Zone | null;
+  text: string;
+  valueStart: number;
+}
+
+/**
+ * A status page's incident (see isStatusPageIncident) tells its window in keys of its own: `date` when
+ * it began, and cState's `resolvedWhen` or LiveAgent's `resolvedDate` when it was resolved
+ * ("2023-09-27 09:50:00", "2024-07-26 22:30 UTC"). Null for a document of another kind, or a value that
+ * is no such time.
+ */
+export function statusPageTime(frontMatter: FrontMatter | null, key: 'started' | 'resolved'): StatusPageTime | null {
+  if (!frontMatter?.fields.length || !isStatusPageIncident(valuesOf(frontMatter))) return null;
+  const keys = key === 'started' ? ['date'] : ['resolvedWhen', 'resolvedDate'];
+  const field = [...frontMatter.fields].reverse().find((candidate) => keys.includes(candidate.key));
+  const text = typeof field?.value === 'string' ? field.value.trim() : null;
+  const match = text ? STATUS_PAGE_TIME.exec(text) : null;
+  if (!field || !text || !match) return null;
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  const written = match[7];
+  const zone = !written ? null : written === 'Z' || written === 'UTC' || written === 'GMT' ? { ...UTC, label: written === 'Z' ? 'UTC' : written } : readZoneAt(written, 0)?.zone ?? null;
+  if (written && !zone) return null;
+  return { date: { year, month, day }, hour, minute, second, zone, text, valueStart: field.valueStart };
 }

@@ -14,7 +14,7 @@ import { frontMatterProfile, isPostmortemDocument } from './detect';
 import { parseZoneSetting, type Settings } from './config';
 import { readActionItems, type ActionItem } from './actionItems';
 import { frontMatterDay, frontMatterSyntaxOf, frontMatterYear, readFrontMatter, type FrontMatter } from './frontMatter';
-import { frontMatterInstant, type FrontMatterInstant } from './frontMatterTimes';
+import { frontMatterInstant, statusPageTime, type FrontMatterInstant, type StatusPageTime } from './frontMatterTimes';
 import { findConflicts, withoutConflictMarkers, type ConflictBlock } from './conflictMarkers';
 import { findPastedReport, withoutFences, type PastedReport } from './pastedReport';
 
@@ -466,13 +466,21 @@ function sameCalendarDay(a: CalendarDate | null, b: CalendarDate | null): boolea
 function withFrontMatterTimes(incident: Incident, frontMatter: FrontMatter | null, index: LineIndex): Incident {
   const point = (instant: FrontMatterInstant): IncidentPoint =>
     ({ axis: instant.axis, date: instant.date, zone: instant.zone, text: instant.text, source: 'front-matter', line: index.lineAt(instant.valueStart) });
+  const pagePoint = (time: StatusPageTime): IncidentPoint => ({
+    axis: Date.UTC(time.date.year ?? 0, time.date.month - 1, time.date.day, time.hour, time.minute, time.second) / 60_000 - (time.zone?.offsetMinutes ?? 0),
+    date: time.date, zone: time.zone, text: time.text, source: 'front-matter', line: index.lineAt(time.valueStart),
+  });
   const started = frontMatterInstant(frontMatter, 'started');
   const resolved = frontMatterInstant(frontMatter, 'resolved');
-  if (!started && !resolved) return incident;
-  const start = started ? point(started) : incident.start;
-  const end = resolved ? point(resolved) : incident.end;
-  // A dated front matter time and an undated clock ("14:00") are not on one axis: no duration from them.
-  const comparable = start && end && (start.date?.year != null) === (end.date?.year != null) && end.axis > start.axis;
+  const pageStarted = started ? null : statusPageTime(frontMatter, 'started');
+  const pageResolved = resolved ? null : statusPageTime(frontMatter, 'resolved');
+  if (!started && !resolved && !pageStarted && !pageResolved) return incident;
+  const start = started ? point(started) : pageStarted ? pagePoint(pageStarted) : incident.start;
+  const end = resolved ? point(resolved) : pageResolved ? pagePoint(pageResolved) : incident.end;
+  // A dated front matter time and an undated clock ("14:00") are not on one axis: no duration from them;
+  // nor are a status page's time in its page's unwritten zone and a time with a zone.
+  const zonesAgree = !(pageStarted || pageResolved) || (start?.zone === null) === (end?.zone === null);
+  const comparable = start && end && (start.date?.year != null) === (end.date?.year != null) && zonesAgree && end.axis > start.axis;
   return {
     ...incident,
     start,
