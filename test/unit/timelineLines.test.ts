@@ -205,11 +205,16 @@ test('a duration stated beside a start given roughly ("approximately at 6:00am â
   assert.ok(codesOf(text.replace('approximately at 6:00am', 'at 6:00am')).includes('duration-mismatch'));
 });
 
-test('the incident window without a year: the local date-time without it, or the time alone, with the zone', () => {
+test('the incident window without a year: the local date-time without it, or the time alone, with the zone\'s offset', () => {
   const undated = incidentResult(analyze(joinLines('# Postmortem', '## Timeline', '- 5:02am(PST) - detected', '- 5:53am(PST) - fixed')));
-  assert.deepEqual([undated.start, undated.end, undated.startZone, undated.endZone], ['T05:02', 'T05:53', 'PST', 'PST']);
+  assert.deepEqual([undated.start, undated.end, undated.startZone, undated.endZone], ['T05:02-08:00', 'T05:53-08:00', 'PST', 'PST']);
   const noYear = incidentResult(analyze(joinLines('# Postmortem', '## Timeline', '- [11-30 23:10] deploy (UTC)', '- [12-01 00:20] rolled back')));
   assert.deepEqual([noYear.start, noYear.end], ['--11-30T23:10', '--12-01T00:20']);
+  // A zone written once after a range in the summary is both ends' (a held-out ALX report).
+  const ranged = incidentResult(analyze(joinLines('# Postmortem', '## Issue Summary', '**Duration:** 2 hours (10:00 AM - 12:00 PM GMT)', '## Timeline', '- 10:00 AM alert', '- 12:00 PM fixed')));
+  assert.deepEqual([ranged.start, ranged.end], ['T10:00Z', 'T12:00Z']);
+  const unzoned = incidentResult(analyze(joinLines('# Postmortem', '## Timeline', '- 10:00 alert', '- 12:00 fixed')));
+  assert.deepEqual([unzoned.start, unzoned.end], ['T10:00', 'T12:00']);
   const dated = incidentResult(analyze(joinLines('# Postmortem', '## Timeline', '- 2024-03-14 14:05 UTC alert', '- 2024-03-14 15:00 UTC fixed')));
   assert.deepEqual([dated.start, dated.startZone], ['2024-03-14T14:05:00Z', 'UTC']);
 });

@@ -26,15 +26,23 @@ export function isoOf(axis: number, date: CalendarDate | null, hasZone: boolean)
 /**
  * ISO-8601 for a point, never null: as `isoOf` when the year is known; without one, what is known in the
  * point's own zone: the local date and time without the year (`--MM-DDThh:mm`, ISO 8601's truncated
- * form), or the time alone (`Thh:mm`) when no date is written either.
+ * form), or the time alone (`Thh:mm`) when no date is written either, each with the zone's offset when
+ * one is written (`T10:00Z` for "10:00 AM - 12:00 PM GMT", `T06:00+01:00` for "06:00 WAT").
  */
 export function knownIsoOf(point: { axis: number; zone: Zone | null; date: CalendarDate | null }): string {
   const full = isoOf(point.axis, point.date, point.zone !== null);
   if (full) return full;
   const offset = point.zone ? offsetMinutesAt(point.zone, point.axis * 60_000) : 0;
   const local = new Date(Math.round((point.axis + offset) * 60_000));
-  const time = `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`;
+  const time = `T${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}${point.zone ? offsetText(offset) : ''}`;
   return point.date ? `--${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}${time}` : time;
+}
+
+/** An offset as ISO 8601 writes it after a time: `Z`, `+01:00`, `-05:30`. */
+function offsetText(minutes: number): string {
+  if (minutes === 0) return 'Z';
+  const size = Math.abs(Math.round(minutes));
+  return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(size / 60))}:${pad(size % 60)}`;
 }
 
 /** The local clock of a point in its own zone ("14:00 UTC"). */
