@@ -166,6 +166,11 @@ test('reads stated durations and writes them back', () => {
   assert.equal(minutes('2h 15m'), 135);
   assert.equal(minutes('one day'), 1440);
   assert.equal(minutes('an hour and a half'), 90);
+  // Weeks: "persisted for a week before it was caught" (EDGI), "an outage for approximately 2 weeks" (Plex).
+  assert.equal(minutes('persisted for a week before'), 7 * 1440);
+  assert.equal(minutes('approximately 2 weeks'), 14 * 1440);
+  assert.equal(minutes('1 wk 2 days'), 9 * 1440);
+  assert.deepEqual(findDurations('the weekly report, weekend traffic'), []);
   assert.equal(findDurations('under 3hrs')[0].bound, 'at-most');
   assert.deepEqual(findDurations('data hours'), []);
   // HTTP errors by their status code (held-out Node.js incident post), unlike a timeout in seconds.

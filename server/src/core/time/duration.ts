@@ -1,5 +1,5 @@
 // Durations as written ("2 hours and 15 minutes", "approximately 3 hours", "45 min", "1.5 hours",
-// "2h 15m", "one day", "an hour") and as we write them back.
+// "2h 15m", "one day", "an hour", "a week") and as we write them back.
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
@@ -9,7 +9,7 @@ const NUMBER_WORDS: Readonly<Record<string, number>> = {
 
 const WORD_NUMBER = '(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty-five|forty|fifty|half)';
 // Digits take any unit, "2h 15m" included; number words need a whole unit word ("one day", "an hour").
-const PART = `(?:(\\d+(?:[.,]\\d+)?)\\s?(?:-\\s?)?(days?|d|hours?|hrs?|hr|h|minutes?|mins?|min|m|seconds?|secs?|s)|(?<![a-z])(${WORD_NUMBER})[\\s-](days?|hours?|hrs?|minutes?|mins?|seconds?))(?![a-z])`;
+const PART = `(?:(\\d+(?:[.,]\\d+)?)\\s?(?:-\\s?)?(weeks?|wks?|days?|d|hours?|hrs?|hr|h|minutes?|mins?|min|m|seconds?|secs?|s)|(?<![a-z])(${WORD_NUMBER})[\\s-](weeks?|days?|hours?|hrs?|minutes?|mins?|seconds?))(?![a-z])`;
 const DURATION = new RegExp(`(?<![\\p{L}\\d.,])${PART}(?:\\s*(?:,|and|&)?\\s*${PART}){0,2}(?:\\s+and\\s+(?:a\\s+)?half)?`, 'giu');
 const SINGLE = new RegExp(PART, 'giu');
 
@@ -28,6 +28,7 @@ export interface StatedDuration {
 
 function unitMinutes(unit: string): number {
   const u = unit.toLowerCase();
+  if (u.startsWith('w')) return 7 * 1440;
   if (u.startsWith('d')) return 1440;
   if (u.startsWith('h')) return 60;
   if (u.startsWith('s')) return 1 / 60;
