@@ -76,12 +76,16 @@ test('a cause in prose is a root cause: "caused a", "resulted in", "because", "w
     // Corpus 067, in Portuguese (its section is "Causa raiz"); and the same words in Spanish.
     'A causa raiz identificada foi uma consulta N+1 introduzida em um endpoint crítico.',
     'La causa raíz fue un índice que faltaba en la tabla de usuarios.',
+    // EDGI's incident reports: what made what fail, past a link with dots in its address.
+    "A change in Versionista's behavior caused [Versionista Scraper](https://github.com/edgi/versionista-scraper) to fail.",
   ]) {
     const facts = analyze(withSummary('From 10:00 to 11:00 UTC 30% of users got errors.', sentence)).summary;
     assert.ok(facts?.fields.has('root-cause'), sentence);
   }
   // "…apologize for any inconvenience caused." names no cause.
   assert.ok(!analyze(withSummary('From 10:00 to 11:00 UTC 30% of users got errors. We apologize for any inconvenience caused.')).summary?.fields.has('root-cause'));
+  // Nor does "caused" followed by "to" a sentence later.
+  assert.ok(!analyze(withSummary('From 10:00 to 11:00 UTC 30% of users got errors. We regret the trouble caused. Next we want to fail over faster.')).summary?.fields.has('root-cause'));
 });
 
 test('impact in prose: a service out of reach, visitors counted with an adjective, an error with its words, "went down", "stopped working"', () => {

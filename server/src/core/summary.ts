@@ -121,7 +121,7 @@ const IMPACT_PROSE: readonly RegExp[] = [
 ];
 
 /**
- * A cause in prose, without a "Root cause" label: "caused by", "a misspelled file name caused a 500",
+ * A cause in prose, without a "Root cause" label: "caused by", "a misspelled file name caused a 500", "caused X to fail",
  * "…resulted in", "because", "we found that the issue was", "the underlying issue", "a bug in", "the hacker used",
  * "the cause of this was", "traced to".
  */
@@ -129,6 +129,8 @@ const ROOT_CAUSE_PROSE: readonly RegExp[] = [
   // "A causa raiz identificada foi …" (067): the Portuguese and Spanish name, as the section names have it.
   /\broot[\s-]?cause|\bcausa\s+ra[ií]z\b|\b(?:probable|likely|main|primary)\s+cause\b|\bit was found that\b|\bturned out\b|\bdue to\b|\btriggered by\b|\bresult(?:ed)? of\b/i,
   /\bcaused\s+(?:by|an?|the)\b|\bwas\s+caused\b|\bcausing\b|\bresulted\s+in\b|\bbecause\b/i,
+  // "A change in Versionista's behavior caused [Versionista Scraper](…) to fail" (EDGI): what made what fail, in one sentence.
+  /\bcaused\s+(?:(?![.;!?](?:\s|$))[^\n]){1,160}?\sto\s+(?:fail|crash|stop|break|hang|error|time\s+out|go\s+down|become|return|run\s+out|lose|drop|reject|throw)/i,
   /\b(?:found|determined|discovered|identified)\s+(?:that\s+)?the\s+(?:issue|problem|cause)\s+was\b/i,
   // "The root of the problem was that our new server was not added …" (092).
   /\bunderlying\s+(?:issue|cause|problem)\b|\b(?:a|the)\s+bug\s+in\b|\broot\s+of\s+(?:the|this)\s+(?:problem|issue|outage|incident)\b/i,
