@@ -124,6 +124,9 @@ test('a status page\'s incident gives its window in its own keys: cState\'s `dat
   assert.deepEqual(windowOf('title: Outage', 'date: 2023-09-27 09:50:00', 'started: 2023-09-27T10:00:00Z', 'resolvedWhen: 2023-09-27 11:08:00', 'severity: down', 'section: issue').start, '2023-09-27T10:00:00Z');
   assert.equal(windowOf('title: Outage', 'date: 2023-09-27 09:50:00', 'severity: SEV2', 'started: 2023-09-27T10:00:00Z').start, '2023-09-27T10:00:00Z');
   assert.notEqual(windowOf('title: Outage', 'date: 2023-09-27 09:50:00', 'severity: SEV2', 'incident: INC-1').start, '2023-09-27 09:50:00');
+  // Resolved the instant it was posted: a write-up posted afterwards, whose page gives no window.
+  assert.deepEqual(windowOf('title: US Midwest power outage', 'date: 2024-04-06T11:48:00.746Z', 'resolved: true', 'resolvedWhen: 2024-04-06T11:48:00.746Z', 'severity: disrupted', 'section: issue'),
+    { start: null, zone: null, end: null, minutes: null });
   // A time in the page's unwritten zone and one with a zone are on no common axis.
   assert.equal(windowOf('title: Outage', 'date: 2023-09-27 09:50:00', 'resolvedWhen: 2023-09-27T11:08:00Z', 'severity: down', 'section: issue').minutes, null);
 });

@@ -472,8 +472,10 @@ function withFrontMatterTimes(incident: Incident, frontMatter: FrontMatter | nul
   });
   const started = frontMatterInstant(frontMatter, 'started');
   const resolved = frontMatterInstant(frontMatter, 'resolved');
-  const pageStarted = started ? null : statusPageTime(frontMatter, 'started');
-  const pageResolved = resolved ? null : statusPageTime(frontMatter, 'resolved');
+  let pageStarted = started ? null : statusPageTime(frontMatter, 'started');
+  let pageResolved = resolved ? null : statusPageTime(frontMatter, 'resolved');
+  // Resolved when it was posted ("date" and "resolvedWhen" the same instant, a write-up posted afterwards): no window.
+  if (pageStarted && pageResolved && pagePoint(pageResolved).axis <= pagePoint(pageStarted).axis) pageStarted = pageResolved = null;
   if (!started && !resolved && !pageStarted && !pageResolved) return incident;
   const start = started ? point(started) : pageStarted ? pagePoint(pageStarted) : incident.start;
   const end = resolved ? point(resolved) : pageResolved ? pagePoint(pageResolved) : incident.end;
