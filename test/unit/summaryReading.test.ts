@@ -494,7 +494,7 @@ test('a later episode told after the first ("A second set of multisends began at
 });
 
 test('what will change, as teams title it, is the corrective and preventive measures: "## Follow-up", "# Future plan", "## Looking Forward", "**Recommendations:**"', () => {
-  for (const title of ['## Follow-up', '## Open follow-ups', '# Future plan', '## Future Work', '## Looking Forward', '## What we are changing beyond the patch', '**Recommendations:**', '**Remedial Measures:**', '## What is being done about this?', '## What could be done to avoid this in future?', '### Future mitigations and product improvements', '## Moving Forward', '# Resulting Action', '### CORRECTION AND PREVENTATION MEASURES', '## Correction and prevention', '### CORRECTIONS AND PREVENTATION MEASURES.']) {
+  for (const title of ['## Follow-up', '## Open follow-ups', '# Future plan', '## Future Work', '## Looking Forward', '## What we are changing beyond the patch', '**Recommendations:**', '**Remedial Measures:**', '## What is being done about this?', '## What could be done to avoid this in future?', '### Future mitigations and product improvements', '## Moving Forward', '# Resulting Action', '### CORRECTION AND PREVENTATION MEASURES', '## Correction and prevention', '### CORRECTIONS AND PREVENTATION MEASURES.', '## Measures against such problem in future', '## Measures to prevent recurrence']) {
     const text = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 11:00 UTC 30% of users got errors because of a bad config.', '## Timeline',
       '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '## Root Cause and Resolution', 'A bad config; reverted.', title, '- Add a canary stage to config deploys.', '');
     assert.deepEqual(missingSections(text), [], title);
