@@ -132,6 +132,18 @@ test('time to mitigate counts rollbacks, reverts, failovers, disabled flags and 
   assert.equal(mitigation('The config change was reverted, to no avail.'), null);
   assert.equal(mitigation('Rolled back to v1.2; it did not help.'), null);
   assert.equal(mitigation('Rolled back to v1.2. No effect on the disk usage graph, which was expected.'), 'Rolled back');
+  // The next sentence says the problem stayed (a held-out ALX report).
+  assert.equal(mitigation('Rolled back the deployment. Problem still there. Panic level: rising.'), null);
+  assert.equal(mitigation('Rolled back the deployment. The errors persisted.'), null);
+  assert.equal(mitigation('Rolled back the deployment. Errors stopped.'), 'Rolled back');
+});
+
+test('"pages" is the pager paging someone, not web pages (EDGI: "lists of pages in a site")', () => {
+  const detected = (entry: string) => findMilestones(analyze(report([], '- 2024-03-14 10:00 Deploy goes out.', `- 2024-03-14 10:30 ${entry}`, '- 2024-03-14 12:00 Resolved.')))
+    .milestones.find((m) => m.kind === 'detected')?.word ?? null;
+  assert.equal(detected('PagerDuty pages the on-call engineer.'), 'pages');
+  assert.equal(detected('The scraper fails for lists of pages in a site.'), null);
+  assert.equal(detected('Some pages return 500s.'), null);
 });
 
 test('mitigation also in "temporary fix", "gradually restored", "mitigation measures implemented" and a successful rollback', () => {

