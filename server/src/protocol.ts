@@ -336,8 +336,8 @@ export interface WireFrontMatter {
 
 /** An action item: 0-based lines; fields as written, the due date as YYYY-MM-DD (MM-DD without a year). */
 export interface WireActionItem {
-  /** 'html': an `<li>` of an HTML list. */
-  kind: 'table' | 'task' | 'bullet' | 'html';
+  /** 'html': an `<li>` of an HTML list; 'line': a plain line of its own under "Tasks:". */
+  kind: 'table' | 'task' | 'bullet' | 'html' | 'line';
   text: string;
   line: number;
   lastLine: number;

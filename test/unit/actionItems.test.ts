@@ -38,6 +38,28 @@ test('corpus: action tables and task lists read as a careful reader reads them',
   }
 });
 
+test('plain lines under "Tasks:" are one action a line; a heading\'s prose, wrapped lines and a closing sentence are not (ALX reports, corpus 016 and 038)', () => {
+  const items = (...lines: string[]) => analyze(joinLines('# Postmortem', '', '## Timeline', '- 10:00 UTC alert', '- 11:00 UTC fixed', '', ...lines)).actionItems.map((item) => `${item.kind} ${item.text}`);
+  assert.deepEqual(items('## Corrective and Preventative Measures', '', 'Improvements:', '', 'Regular load balancer configuration audits.', 'Enhanced monitoring for real-time alerts.',
+    'Tasks:', '', 'Conduct load balancer configuration audit.', 'Implement additional monitoring for critical services.', 'By implementing these measures, we aim to prevent similar incidents.'), [
+    'line Regular load balancer configuration audits.', 'line Enhanced monitoring for real-time alerts.',
+    'line Conduct load balancer configuration audit.', 'line Implement additional monitoring for critical services.']);
+  // A task's own title on the line above it; the conclusion after the list is no task.
+  assert.deepEqual(items('## Corrective Measures', '', 'TODO List:', '', 'Fix Nginx Configuration:', 'Review and adjust Nginx settings.', 'Improve Monitoring:', 'Add alerts for Nginx error logs.', 'Conclusion:', 'Thanks to the team for quickly solving the problem.'),
+    ['line Review and adjust Nginx settings.', 'line Add alerts for Nginx error logs.']);
+  // The section's title as a plain line over its actions (corpus 038).
+  assert.deepEqual(items('Action Items', 'Deploy a second standby database server.', 'Enhance monitoring tools to check replication.'),
+    ['line Deploy a second standby database server.', 'line Enhance monitoring tools to check replication.']);
+  // Under a heading of its own, a paragraph is prose, one sentence a line or wrapped.
+  assert.deepEqual(items('## Next Steps', '', 'Going forward the team is going to rebuild the deployment process.', 'Our engineers are working on it at this moment.'), []);
+  assert.deepEqual(items('## Action Items', '', 'Tasks:', 'Review the deployment process so that changes are tested', 'before they reach production, and alert on errors.'), []);
+  // What a plain line says is read as a bullet\'s is: its owner, its due date; and it can be marked done.
+  const model = analyze(joinLines('# Postmortem', '', '## Timeline', '- 10:00 UTC alert', '- 11:00 UTC fixed', '', '## Action Items', '', 'Tasks:', 'Add a canary stage @alice due 2026-04-01', 'Write a runbook'));
+  assert.deepEqual(model.actionItems.map((item) => [item.owner?.text ?? null, item.due?.text ?? null]), [['alice', '2026-04-01'], [null, null]]);
+  const fixed = applyEdits(model.text, markDoneEdits(model, model.actionItems[1]));
+  assert.match(fixed, /^Write a runbook \(done\)$/m);
+});
+
 const DOC = joinLines(
   '---',
   'title: Checkout outage',

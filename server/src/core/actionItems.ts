@@ -32,8 +32,11 @@ export interface ActionTable {
 }
 
 export interface ActionItem {
-  /** 'html': an `<li>` of an HTML list (`<ol><li>…</li></ol>`, as pasted from a rich editor); read, never edited. */
-  kind: 'table' | 'task' | 'bullet' | 'html';
+  /**
+   * 'html': an `<li>` of an HTML list (`<ol><li>…</li></ol>`, as pasted from a rich editor); read, never
+   * edited. 'line': a plain line of its own under "Tasks:" (or in an action section), one action a line.
+   */
+  kind: 'table' | 'task' | 'bullet' | 'html' | 'line';
   /** The action's words, without marks. */
   text: string;
   /** The action's words as written: a list item's after its marker and box, a table row's action cell. */
@@ -248,6 +251,10 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
       i = htmlItems(md, i, sectionLineOf(i), dates, items);
       continue;
     }
+    if (info.kind === 'paragraph' && info.item < 0 && i > takenUntil && !inTimeline(i) && inActionSection(i)) {
+      i = plainLineItems(md, i, sections, sectionLineOf(i), dates, items);
+      continue;
+    }
     if (!info.itemStart || info.item < 0 || i <= takenUntil || inTimeline(i)) continue;
     const first = lines[i].text;
     const task = /^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[([ xX])\][ \t]/.exec(first);
@@ -303,6 +310,62 @@ function htmlItems(md: MarkdownLines, first: number, sectionLine: number | null,
       cells: [],
     });
   }
+  return last;
+}
+
+/** A group's label on a line of its own: "Tasks:", "To Improve/Fix:", "Fix Nginx Configuration:". */
+const PLAIN_LABEL = /^[\p{L}\p{N}][\p{L}\p{N} '’/&()-]{0,50}:$/u;
+/** A label over actions: "Tasks:", "TODO List:", "Improvements:", "To Improve/Fix:", "Action Items:". */
+const ACTION_LABEL = /\b(?:tasks?|to-?do|action\s+items?|actions|improve(?:ments?)?|fix(?:es)?|follow[- ]?ups?|next\s+steps|corrective|prevent(?:ive|ative|ion)?|remediation)\b/i;
+/** A label that closes the actions: the write-up goes on to something else. */
+const END_LABEL = /\b(?:conclusions?|summary|lessons?|timeline|root\s+causes?|impact|final\s+thoughts|notes?|references?|appendix)\b/i;
+/** A heading written as a plain line: a few capitalised words and no stop ("Areas for Improvement", "P0 — Immediate"). */
+const PLAIN_HEADING = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’/&()-]*|of|for|and|the|to|a|an|in|on|—|–|-)(?:\s+(?:[\p{Lu}\p{N}][\p{L}\p{N}'’/&()-]*|of|for|and|the|to|a|an|in|on|—|–|-)){0,4}$/u;
+/**
+ * A line that is no action of its own: it goes on from the one above, says what the list is for ("The
+ * following actions may be taken:"), asks ("What can be improved?"), or tells who wrote the report.
+ */
+const NOT_AN_ACTION = /:$|^(?:what|how|why|who|when|where|which)\b.*\?$|^(?:(?:prepared|reviewed|written|approved)\s+by|date|version|authors?|status|severity|incident\s+id|duration|file|directory|repository|github\s+repository)\s*:|^(?:by|we|we['’]\w+|our|this|these|that|those|in|with|through|it|its|as|overall|finally|additionally|moreover|furthermore|however|thus|therefore|so|and|but|or|also|then|here|there|i|if|when|while|after|before|because|although|to\s+(?:prevent|avoid|ensure|mitigate|address|reduce|improve)\s+(?:this|these|such|similar|future|that|it)\b)\b/i;
+
+/**
+ * The plain lines of an action section's paragraph, one action a line, where the paragraph says they are
+ * actions: the lines under a label over actions (ALX reports' "Tasks:" over "Configure Puppet to manage …"
+ * lines) or under the action section's own title written as a plain line of the paragraph (corpus 038's
+ * "Action Items" over four lines), up to the next label. A paragraph whose lines run on ("…to ensure\nthat the …") is prose, and a line that
+ * reads as a conclusion ("By implementing these measures, we aim …") is none. Returns the paragraph's
+ * last line.
+ */
+function plainLineItems(md: MarkdownLines, first: number, sections: readonly Section[], sectionLine: number | null, dates: DueDates, items: ActionItem[]): number {
+  const { lines } = md.index;
+  let last = first;
+  while (md.info[last + 1]?.kind === 'paragraph' && md.info[last + 1].item < 0) last++;
+  const isActionTitle = (section: Section) => ACTION_SECTION.test(section.title) || /action|corrective/.test(section.id ?? '');
+  // Lines are actions only below a label or a section title written as a line of this paragraph: under
+  // a heading of its own, a paragraph is the writer's prose, however its lines break.
+  // A label may stand alone above the paragraph ("Tasks:", a blank line, then the tasks).
+  let above = first - 1;
+  while (above >= 0 && md.info[above].kind === 'blank') above--;
+  const labelAbove = above >= 0 && md.info[above].kind === 'paragraph' && !sections.some((section) => section.line === above) && PLAIN_LABEL.test(plainText(lines[above].text).trim());
+  let taking = labelAbove && ACTION_LABEL.test(lines[above].text);
+  // Under a label, one line is an action; under the section's title alone, a single line is prose.
+  let labelled = taking;
+  const candidates: number[] = [];
+  for (let line = first; line <= last; line++) {
+    const title = sections.find((section) => section.line === line);
+    const words = plainText(lines[line].text).trim();
+    if (title || PLAIN_LABEL.test(words) || PLAIN_HEADING.test(words)) {
+      // Inside a group of tasks, a label of no known kind titles the next task ("Fix Nginx Configuration:").
+      if (!title && labelled && taking && !ACTION_LABEL.test(words) && !END_LABEL.test(words)) continue;
+      taking = title ? isActionTitle(title) : ACTION_LABEL.test(words);
+      labelled ||= taking && !title;
+      continue;
+    }
+    // Wrapped prose: a line that goes on from the one before.
+    if (!/^[\p{Lu}\p{N}]/u.test(words)) return last;
+    if (taking && !NOT_AN_ACTION.test(words) && words.split(/\s+/).length >= 2) candidates.push(line);
+  }
+  if (candidates.length < (labelled ? 1 : 2)) return last;
+  for (const line of candidates) items.push({ ...listItem(md, [line], null, sectionLine, dates), kind: 'line' });
   return last;
 }
 

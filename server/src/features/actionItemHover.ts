@@ -10,7 +10,7 @@ function itemText(item: ActionItem, now: Date): string {
   const state = item.done ? 'done' : isOverdue(item, now) ? 'open, **overdue**' : 'open';
   const row = (label: string, value: string | null | undefined) => `- ${label}: ${value ? value.replace(/[\\`*_[\]<>]/g, '\\$&') : '—'}`;
   return [
-    `**Action item** (${item.kind === 'table' ? 'table row' : item.kind === 'task' ? 'task' : item.kind === 'html' ? 'HTML list item' : 'list item'}, ${state})`,
+    `**Action item** (${item.kind === 'table' ? 'table row' : item.kind === 'task' ? 'task' : item.kind === 'html' ? 'HTML list item' : item.kind === 'line' ? 'line' : 'list item'}, ${state})`,
     '',
     row('Owner', item.owner?.text),
     row('Due', item.due ? dueText(item.due) : null),
