@@ -148,6 +148,7 @@ test('"pages" is the pager paging someone, not web pages (EDGI: "lists of pages 
 
 test('mitigation also in "temporary fix", "gradually restored", "mitigation measures implemented" and a successful rollback', () => {
   assert.equal(mitigation('A temporary fix was implemented by resizing the pool.'), 'temporary fix');
+  assert.equal(mitigation('Increased internal HTTP client timeout to 60s as a temporary mitigation.'), 'temporary mitigation');
   assert.equal(mitigation('Services gradually restored.'), 'gradually restored');
   assert.equal(mitigation('DDoS mitigation measures implemented; traffic rerouted.'), 'mitigation measures implemented');
   assert.equal(mitigation('Successful configuration change rollback.'), 'Successful configuration change rollback');

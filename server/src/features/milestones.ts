@@ -59,7 +59,7 @@ export const MILESTONE_WORDS: ReadonlyArray<{ kind: MilestoneKind; pattern: RegE
       // "Service appears to be restored", "Things seem to return to normal" (061, 114): back as far as
       // anyone can tell, not yet said to be resolved (which NOT_YET keeps these from being).
       String.raw`(?:appears?|appeared|seems?|seemed)\s+to\s+(?:be\s+|have\s+been\s+)?(?:restored|recover(?:ed|ing)?|back\s+(?:up|online|to\s+normal)|working\s+again|return(?:ed)?\s+to\s+normal|stabili[sz]ed)`,
-      String.raw`temporary\s+(?:fix|fixes|workaround|patch|optimi[sz]ations?)|workaround\s+(?:was\s+)?(?:applied|deployed|implemented|in\s+place)`,
+      String.raw`temporary\s+(?:fix|fixes|workaround|patch|optimi[sz]ations?|mitigations?)|workaround\s+(?:was\s+)?(?:applied|deployed|implemented|in\s+place)`,
       // Timelines in the present tense too: "The team rolls back the deploy", "the database fails over".
       String.raw`rolled\s+back|rolls\s+back|roll[\s-]?back\s+(?:was\s+)?(?:complete[d]?|finished|done|succeeded|successful|made|performed|executed)|successful(?:ly)?\s+(?:[\w-]+\s+){0,3}?roll[\s-]?back`,
       String.raw`reverted|revert\s+(?:was\s+)?(?:deployed|merged|complete[d]?)`,
