@@ -78,6 +78,10 @@ test('a cause in prose is a root cause: "caused a", "resulted in", "because", "w
     'La causa raíz fue un índice que faltaba en la tabla de usuarios.',
     // EDGI's incident reports: what made what fail, past a link with dots in its address.
     "A change in Versionista's behavior caused [Versionista Scraper](https://github.com/edgi/versionista-scraper) to fail.",
+    // The failure by its mechanism (a homelab's executive summary).
+    'The repository server exceeded its 256 MiB memory limit and was repeatedly OOM-killed.',
+    'A misconfigured load balancer sent every request to one server.',
+    'The TLS certificate expired at midnight.',
   ]) {
     const facts = analyze(withSummary('From 10:00 to 11:00 UTC 30% of users got errors.', sentence)).summary;
     assert.ok(facts?.fields.has('root-cause'), sentence);

