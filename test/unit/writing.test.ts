@@ -134,4 +134,7 @@ test('"could have" before a harm names a risk averted, not a wish about the past
   assert.deepEqual(hints(doc("A fake light client header could've led to an infinite mint of Ethereum assets.")), []);
   assert.deepEqual(hints(doc('A potential attack could have looked like this: a relayer submits a forged header.')), []);
   assert.deepEqual(hints(doc('We could have caught the missing check in review.')).map((hint) => hint.replace(/^\d+ /, '')), ['counterfactual-language could have']);
+  // "Would not have" before a harm: which conditions it took (a held-out homelab report); before a remedy, a wish.
+  assert.deepEqual(hints(doc('Two concurrent gaps; either alone would not have caused this specific incident.')), []);
+  assert.deepEqual(hints(doc('An alert on the queue would not have let it grow for hours.')).map((hint) => hint.replace(/^\d+ /, '')), ['counterfactual-language would not have']);
 });

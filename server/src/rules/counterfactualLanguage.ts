@@ -10,11 +10,14 @@ import { defineRule } from './rule';
 /**
  * "Restarted to clear connections that could have kept failing": "could have" after "that" or "which"
  * tells what a thing might have done next, a risk averted, not what someone failed to do; so does "could
- * have" before a harm ("A fake light client header could've led to an infinite mint", a Cosmos retro).
+ * have" before a harm ("A fake light client header could've led to an infinite mint", a Cosmos retro),
+ * and so does "would not have" before one: the conditions it took ("either alone would not have caused it").
  */
 function isAvertedRisk(model: PostmortemModel, hit: PhraseHit): boolean {
-  if (!/^could/i.test(hit.phrase)) return false;
   const line = model.lines.index.lines[hit.line];
+  // "Two concurrent gaps; either alone would not have caused this incident": which conditions it took, not a wish.
+  if (/^would(?:\s+not|n[’']t)\s+have$/i.test(hit.phrase)) return HARM_AFTER.test(line.text.slice(hit.end - line.start));
+  if (!/^could/i.test(hit.phrase)) return false;
   return /\b(?:that|which)\s+$/i.test(line.text.slice(0, hit.start - line.start)) || HARM_AFTER.test(line.text.slice(hit.end - line.start));
 }
 
