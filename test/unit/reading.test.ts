@@ -324,6 +324,9 @@ test('a duration in whole days is told to the nearest day: "for 5 days" over 5d 
   assert.ok(codesOf(days('January 13, 2024, 7:00 AM')).includes('duration-mismatch'), '3 days');
   // Days and hours written are as precise as their hours.
   assert.ok(codesOf(days('January 15, 2024, 1:00 PM', '5 days and 2 hours')).includes('duration-mismatch'));
+  // A figure in whole weeks is told to the nearest half week.
+  assert.ok(!codesOf(days('January 18, 2024, 7:00 AM', 'a week')).includes('duration-mismatch'), '8 days is about a week');
+  assert.ok(codesOf(days('January 13, 2024, 7:00 AM', 'a week')).includes('duration-mismatch'), '3 days is not');
 });
 
 test('impact stated as users, requests or a percentage counts without an "Impact" label', () => {

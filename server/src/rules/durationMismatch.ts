@@ -20,11 +20,12 @@ const DAY = 1440;
 
 /**
  * An approximate figure ("~1hr", "about 3 hours") allows a quarter of itself, or half its unit, whichever
- * is larger; a figure in whole days ("a halt of 5 days" for 5d 6h), half a day.
+ * is larger; a figure in whole days ("a halt of 5 days" for 5d 6h), half a day; in whole weeks ("for a
+ * week"), half a week.
  */
 export function toleranceFor(stated: StatedDuration, tolerance: number): number {
   if (stated.approximate) return Math.max(tolerance, stated.minutes * 0.25, stated.unitMinutes / 2);
-  return stated.unitMinutes === DAY && stated.minutes % DAY === 0 ? Math.max(tolerance, DAY / 2) : tolerance;
+  return stated.unitMinutes >= DAY && stated.minutes % stated.unitMinutes === 0 ? Math.max(tolerance, stated.unitMinutes / 2) : tolerance;
 }
 
 /** The stated duration disagrees with the computed one by more than `tolerance` minutes ("under 3 hours" is a bound). */
