@@ -340,13 +340,16 @@ test('section-order checks half sections: a "## Resolution" before the Timeline'
   assert.ok(codesOf(text).includes('section-order'));
 });
 
-test('a Timeline after the root cause and resolution is the SRE and PagerDuty templates\' order; between them, after the classic combined heading, or with classic named, it is held to its place', () => {
+test('a Timeline after the root cause and resolution, or last where no analysis is written, is the SRE and PagerDuty templates\' order; between them, after the classic combined heading, or with classic named, it is held to its place', () => {
   const orderOf = (raw: Record<string, unknown>, ...sections: string[]) => codesOf(joinLines('# Incident report: chain halt', '## Summary', 'From 10:00 to 13:00 UTC blocks were not produced, due to a bad upgrade.',
     ...sections.flatMap((section) => (section === '## Timeline' ? [section, '- 10:00 UTC halt', '- 13:00 UTC blocks again'] : [section, 'Words of it.'])), ''), raw).filter((code) => code === 'section-order').length;
   // The SRE template's order (action items before the Timeline) and PagerDuty's (after it).
   assert.equal(orderOf({}, '## Root Cause', '## Resolution', '## Action Items', '## Timeline'), 0);
   assert.equal(orderOf({}, '## Root Cause', '## Resolution', '## Timeline', '## Action Items'), 0);
-  assert.equal(orderOf({}, '## Action Items', '## Timeline'), 1, 'no cause or fix written: the classic order');
+  // No cause or fix written, the Timeline last, after the measures: its appendix (GOV.UK One Login's incident notes).
+  assert.equal(orderOf({}, '## Action Items', '## Timeline'), 0);
+  assert.equal(orderOf({}, '## Action Items', '## Timeline', '## Root Cause'), 1, 'a cause after it: the classic order');
+  assert.equal(orderOf({ profile: 'classic' }, '## Action Items', '## Timeline'), 1, 'named, the classic order holds');
   // The classic template's own combined heading: its order, Timeline second.
   assert.equal(orderOf({}, '## Root Cause and Resolution', '## Timeline', '## Corrective and Preventive Measures'), 1);
   assert.equal(orderOf({ profile: 'classic' }, '## Root Cause', '## Resolution', '## Action Items', '## Timeline'), 2, 'named, the classic order holds');

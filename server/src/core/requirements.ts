@@ -55,8 +55,9 @@ export function isStatusPageUpdates(model: PostmortemModel): boolean {
  * Whether the Timeline may come after the cause and its fix: the Google SRE and PagerDuty templates put
  * it there (the action items before it or after it), and so do many teams' own. With the classic profile
  * chosen for the document rather than named, a Timeline after its root cause and resolution, written as
- * sections of their own, follows that layout; one between them (the cause before it, the fix after)
- * follows none, and one after the classic template's combined "Root Cause and Resolution" is out of place.
+ * sections of their own, follows that layout, as does one after every other section where the document
+ * has no analysis of its own; one between them (the cause before it, the fix after) follows none, and one
+ * after the classic template's combined "Root Cause and Resolution" is out of place.
  */
 export function timelineAfterAnalysis(model: PostmortemModel): boolean {
   if (model.profile.name !== CLASSIC.name || (model.profileSource !== 'document' && model.profileSource !== 'default')) return false;
@@ -66,7 +67,14 @@ export function timelineAfterAnalysis(model: PostmortemModel): boolean {
   const first = new Map<string, number>();
   for (const section of model.sections) if (section.specId === ANALYSIS && section.id && !first.has(section.id)) first.set(section.id, section.line);
   // The classic template's own "Root Cause and Resolution", one heading: the document follows that template, its order included.
-  if (first.size === 0 || first.has(ANALYSIS)) return false;
+  if (first.has(ANALYSIS)) return false;
+  // No analysis of its own ("## Summary", "## Actions", then "## Timeline", GOV.UK One Login's incident
+  // notes): a Timeline after every other section the document has, the measures among them, is its
+  // appendix, as the SRE template's is.
+  if (first.size === 0) {
+    const present = model.requirements.filter((status) => status.line !== null && status.spec.role !== 'timeline');
+    return present.every((status) => (status.line as number) < timeline) && present.some((status) => status.spec.role === 'other' && status.spec.id !== ANALYSIS);
+  }
   return [...first.values()].every((line) => line < timeline);
 }
 
