@@ -893,3 +893,20 @@ test('an intro under the title tells what a later summary leaves out: its start 
   // The assignment's own words tell no cause of the writer's.
   assert.deepEqual(missingFields(doc('A postmortem makes sure that the root cause(s) of the outage has been discovered.')), ['duration', 'end', 'impact', 'root-cause', 'start']);
 });
+
+test('Japanese, Chinese and Russian section names and summary labels (held-out reports): "## サマリー", "| 発生日時 |", "## Сводка", "## Влияние"', () => {
+  const japanese = joinLines('# ポストモーテム: mTLS 証明書期限切れ', '', '## メタデータ', '', '| 項目 | 内容 |', '|------|------|',
+    '| 発生日時 | 2026-04-15 23:28 (JST) |', '| 復旧日時 | 2026-04-16 00:26 (JST) |', '| 影響時間 | 約 58 分 |', '',
+    '## サマリー', '', '証明書が期限切れを迎え、全ユーザーが影響を受けた。原因は更新ジョブの停止。', '',
+    '## タイムライン', '', '- 2026-04-15 23:28 JST 発生', '- 2026-04-16 00:26 JST 復旧', '',
+    '## 根本原因分析', '', '更新ジョブが止まっていた。', '', '## 復旧', '', 'BFF を再起動した。', '', '## アクションアイテム', '', '- [ ] 期限の監視を追加する');
+  assert.deepEqual(missingSections(japanese), []);
+  assert.deepEqual(missingFields(japanese), []);
+  const model = analyze(japanese);
+  assert.deepEqual([model.incident.start?.text, model.incident.durationMinutes], ['2026-04-15 23:28 (JST)', 58]);
+  const russian = joinLines('# 0001 — Переполнение тома', '', '## Сводка', '', 'Том забит под завязку: причина в миграциях.', '',
+    '## Влияние', '', '- Сервис недоступен (`21:12`–`21:17`).', '', '## Временная шкала', '', '- 21:12 UTC отказ', '- 21:17 UTC восстановлено', '',
+    '## Первопричина', '', 'Миграции.', '', '## Решение', '', 'Том увеличен.', '', '## Действия', '', '- [ ] Алерт на заполнение тома');
+  assert.deepEqual(missingSections(russian), []);
+  assert.deepEqual(missingFields(russian), []);
+});

@@ -262,7 +262,9 @@ function introBeforeLaterSummary(headers: readonly Header[], summarySection: Sec
 }
 
 /** Headings that name one of the summary's facts: its duration, its impact, or its cause given on the heading's line. */
-const SUMMARY_FACT_HEADING = /\b(?:duration|impact|root\s+cause)\b/i;
+const SUMMARY_FACT_HEADING = /\b(?:duration|impact|root\s+cause)\b|影響|影响|влияние/i;
+/** A part named Impact alone, in English, Japanese, Chinese or Russian: what it says is the impact. */
+const IMPACT_NAME = /^(?:impact|影響|影响|влияние)$/;
 
 /**
  * The column where a summary heading's (or a part's) own facts begin: past the colon after its name, when
@@ -329,7 +331,7 @@ function summaryParts(lines: MarkdownLines, headers: readonly Header[], summary:
     const from = onItsLine === null ? after[k].line + 1 : after[k].line;
     let to = (after[k + 1]?.line ?? lines.index.lineCount) - 1;
     while (to >= from && lines.index.lines[to].text.trim() === '') to--;
-    if (to >= from) parts.push({ from, to, column: onItsLine ?? 0, impactSection: after[k].id !== null, namesImpact: onItsLine === null && after[k].words === 'impact' });
+    if (to >= from) parts.push({ from, to, column: onItsLine ?? 0, impactSection: after[k].id !== null, namesImpact: onItsLine === null && IMPACT_NAME.test(after[k].words) });
   }
   return parts;
 }

@@ -62,15 +62,19 @@ const SUMMARY_ALIASES = [
   'Summary of Outage', 'Summary of the Outage', 'TL;DR', 'TLDR',
   // Chinese and Japanese write a section's name as one word: "## 摘要", "## 概要".
   '摘要', '概述', '事件概述', '事故概述', '概要',
+  // Japanese, Chinese and Russian teams' own names (held-out reports): "## サマリー", "## Сводка".
+  'サマリー', 'サマリ', '事象概要', '障害概要', 'インシデント概要', '总结', '故障概述',
+  'Сводка', 'Резюме', 'Краткое описание', 'Обзор',
 ];
 const TIMELINE_ALIASES = [
   'Timeline', 'Incident Timeline', 'Events Timeline', 'Event Timeline', 'Timeline of Events',
   'Timeline of the Incident', 'Chronology', 'Sequence of Events', 'Linha do Tempo', 'Cronologia', 'Response Timeline', 'Incident Response Timeline',
-  '时间线', '时间轴', '事件时间线', 'タイムライン', '経緯',
+  '时间线', '时间轴', '事件时间线', 'タイムライン', '経緯', '時系列', 'Временная шкала', 'Хронология', 'Хронология событий',
 ];
 const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen',
   // As questions: "What was the root cause?" (a held-out ALX postmortem).
-  'What Was the Root Cause', 'What Was the Cause', 'What Caused It', 'What Caused This', 'Causa Raiz', '根因', '根本原因', '原因', '根因分析', '原因分析'];
+  'What Was the Root Cause', 'What Was the Cause', 'What Caused It', 'What Caused This', 'Causa Raiz', '根因', '根本原因', '原因', '根因分析', '原因分析',
+  '根本原因分析', '根因链路', '原因分析と対策', 'Первопричина', 'Первопричины', 'Корневая причина', 'Причина', 'Причины', 'Анализ причин'];
 const RESOLUTION_ALIASES = [
   'Resolution', 'Resolution and Recovery', 'Recovery', 'Fix', 'The Fix', 'Remediation', 'Solution', 'Solutions',
   'Resolution Steps', 'Resolutions', 'Mitigation', 'Resolução',
@@ -81,7 +85,7 @@ const RESOLUTION_ALIASES = [
   'Steps Taken to Fix', 'How It Was Resolved', 'How It Was Fixed', 'How We Fixed It',
   // As questions: "## How was it fixed" (FT's incident reports), "## How did we fix it?".
   'How Was It Fixed', 'How Was It Resolved', 'How Did We Fix It', 'How Did We Resolve It',
-  '修复', '解决方案', '处理过程', '復旧方法', '対応',
+  '修复', '解决方案', '处理过程', '復旧方法', '対応', '修复过程', '修复与回归证据', '復旧', '復旧対応', 'Решение', 'Устранение', 'Восстановление',
 ];
 const ACTION_ITEM_ALIASES = [
   'Action Items', 'Actions', 'Corrective Actions', 'Follow-up Actions', 'Follow-up Items', 'Next Steps',
@@ -93,6 +97,7 @@ const ACTION_ITEM_ALIASES = [
   'What Could Be Done to Avoid This', 'How to Avoid This', 'How Will We Avoid This',
   'What Are We Doing to Prevent It From Happening Again', 'How Will We Prevent It From Happening Again', 'How We Will Prevent It From Happening Again',
   'Ações Corretivas', '预防', '预防措施', '改进措施', '后续行动', '再発防止策', '今後の対応',
+  'アクションアイテム', '再発防止', '今後の対策', '防复发措施', '防复发措施与遗留风险', 'Действия', 'Задачи', 'Меры', 'Профилактические меры', 'План действий',
 ];
 
 export const CLASSIC: Profile = {
@@ -147,14 +152,14 @@ export const GOOGLE_SRE: Profile = {
   sections: [
     // The template has no story section of its own: "## What happened?" over a brief description is its summary (VA.gov's postmortems).
     { id: 'summary', title: 'Summary', aliases: [...SUMMARY_ALIASES, 'What Happened'], required: true, role: 'summary', skeleton: SUMMARY_PROSE },
-    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'User Impact', 'Impacto', 'Fallout', '影响', '影响范围', '影響範囲'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
+    { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'User Impact', 'Impacto', 'Fallout', '影响', '影响范围', '影響範囲', '影響', 'Влияние'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
     { id: 'root-causes', title: 'Root Causes', aliases: ROOT_CAUSE_ALIASES, required: true, role: 'other', skeleton: WHAT_CAUSED_IT },
     { id: 'trigger', title: 'Trigger', aliases: ['Trigger', 'Triggers'], required: true, role: 'other', skeleton: ['What set the outage off.'] },
     { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other', skeleton: HOW_IT_WAS_RESOLVED },
     { id: 'detection', title: 'Detection', aliases: ['Detection', 'How It Was Detected'], required: true, role: 'other',
       skeleton: ['How we found out: an alert, a customer, a colleague.'] },
     { id: 'action-items', title: 'Action Items', aliases: ACTION_ITEM_ALIASES, required: true, role: 'other', skeleton: ACTION_ITEMS_SKELETON },
-    { id: 'lessons-learned', title: 'Lessons Learned', aliases: ['Lessons Learned', 'Lessons', 'Lições Aprendidas'], required: true, role: 'other',
+    { id: 'lessons-learned', title: 'Lessons Learned', aliases: ['Lessons Learned', 'Lessons', 'Lições Aprendidas', '教訓', '经验教训', 'Уроки', 'Извлечённые уроки'], required: true, role: 'other',
       skeleton: ['### What went well', '', '- ', '', '### What went wrong', '', '- ', '', '### Where we got lucky', '', '- '] },
     { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline', skeleton: TIMELINE_SKELETON },
     { id: 'supporting-information', title: 'Supporting Information', aliases: ['Supporting Information', 'Appendix'], required: false, role: 'other',
@@ -275,9 +280,14 @@ function unique(values: string[]): string[] {
 
 /** Labels that name a summary fact; inside a summary they are fields, not new sections. */
 export const FIELD_LABELS: Readonly<Record<SummaryField, string[]>> = {
-  duration: ['duration', 'outage duration', 'duration of outage', 'duration of the outage', 'incident duration', 'time', 'when', 'date and time', 'date/time', 'date & time', 'window', 'outage window', 'impact window', 'incident window'],
-  start: ['start', 'start time', 'started', 'began', 'outage start', 'incident start', 'start date', 'beginning'],
-  end: ['end', 'end time', 'ended', 'outage end', 'incident end', 'end date', 'resolved', 'resolved at', 'recovery time', 'resolution time', 'time resolved'],
-  impact: ['impact', 'impacts', 'customer impact', 'user impact', 'service impact', 'business impact', 'impacto', 'affected', 'affected users', 'users affected', 'affected customers', 'customers affected', 'affected services', 'services affected'],
-  'root-cause': ['root cause', 'root causes', 'cause', 'rootcause', 'what was the root cause', 'what was the cause'],
+  duration: ['duration', 'outage duration', 'duration of outage', 'duration of the outage', 'incident duration', 'time', 'when', 'date and time', 'date/time', 'date & time', 'window', 'outage window', 'impact window', 'incident window',
+    // Japanese, Chinese and Russian metadata tables (held-out reports: "| 影響時間 | 約 58 分 |").
+    '影響時間', '障害時間', '障害期間', '持续时间', '影响时长', '故障时长', 'длительность', 'продолжительность'],
+  start: ['start', 'start time', 'started', 'began', 'outage start', 'incident start', 'start date', 'beginning',
+    '発生日時', '発生時刻', '開始日時', '開始時刻', '发生时间', '开始时间', 'начало', 'время начала'],
+  end: ['end', 'end time', 'ended', 'outage end', 'incident end', 'end date', 'resolved', 'resolved at', 'recovery time', 'resolution time', 'time resolved',
+    '復旧日時', '復旧時刻', '終了日時', '終了時刻', '恢复时间', '结束时间', 'окончание', 'время окончания'],
+  impact: ['impact', 'impacts', 'customer impact', 'user impact', 'service impact', 'business impact', 'impacto', 'affected', 'affected users', 'users affected', 'affected customers', 'customers affected', 'affected services', 'services affected',
+    '影響', '影響範囲', '影响', '影响范围', 'влияние'],
+  'root-cause': ['root cause', 'root causes', 'cause', 'rootcause', 'what was the root cause', 'what was the cause', '原因', '根本原因', '根因', 'причина', 'первопричина'],
 };

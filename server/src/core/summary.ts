@@ -41,7 +41,7 @@ export interface SummaryText {
 }
 
 const LABEL = new RegExp(
-  `^(${Object.values(FIELD_LABELS).flat().sort((a, b) => b.length - a.length).map((l) => l.replace(/ /g, '[\\s-]+').replace(/\//g, '\\s*/\\s*')).join('|')})\\s*(?:of\\s+the\\s+(?:outage|incident)\\s*)?[:\\-–—]\\s*(.*)$`,
+  `^(${Object.values(FIELD_LABELS).flat().sort((a, b) => b.length - a.length).map((l) => l.replace(/ /g, '[\\s-]+').replace(/\//g, '\\s*/\\s*')).join('|')})\\s*(?:of\\s+the\\s+(?:outage|incident)\\s*)?[:：\\-–—]\\s*(.*)$`,
   'i',
 );
 const MAX_LINE_LENGTH = 10_000;
@@ -100,6 +100,8 @@ const FORECAST = /\b(?:expected|estimated|anticipated|projected|planned|schedule
  */
 const IMPACT_PROSE: readonly RegExp[] = [
   /\bimpact|\baffect(?:ed|ing)\b|\b\d{1,3}\s?%/i,
+  // Japanese, Chinese, Russian: "影響を受けた", "影响", "повлияло".
+  /影響|影响|влия|затронул/i,
   /\b[45]\d\d\s+(?:\w+\s+){0,2}(?:errors?|responses?|status)\b/i,
   /\b\d[\d,.]*\s*(?:k|m|million|thousand|billion|b)?\s+(?:of\s+(?:our|the)\s+)?(?:[a-z]+\s+)?(?:(?:user\s+)?accounts|users|customers|requests|queries|visitors|clients)\b/i,
   // "users … unable" within a sentence's reach: a bounded gap, so a long summary full of "users" stays linear.
@@ -139,6 +141,8 @@ const ROOT_CAUSE_PROSE: readonly RegExp[] = [
   /\b(?:stem(?:med|s)|originated|ar(?:ose|isen))\s+from\b/i,
   // "The cause of this was a runtime exception", "the outage was traced to a crash" (held-out ALX postmortems).
   /\b(?:the|its)\s+cause\s+(?:of\s+(?:this|it|the\s+\w+)\s+)?(?:was|is)\b|\btraced\s+(?:back\s+)?to\b/i,
+  // Japanese, Chinese, Russian: "原因は…", "根因", "причиной стал…".
+  /原因|根因|причин/i,
   // The failure named by its mechanism: "was repeatedly OOM-killed", "ran out of disk space", "a
   // misconfigured load balancer", "the certificate expired" (a homelab's executive summary, held out).
   /\bOOM[- ]?kill(?:ed|s)?\b|\bout\s+of\s+memory\b|\bran\s+out\s+of\s+(?:memory|disk|space|connections|file\s+descriptors)\b|\bmisconfigur(?:ed|ation)\b|\b(?:certificate|cert)\s+(?:had\s+)?expired\b|\bexpired\s+(?:TLS\s+|SSL\s+)?(?:certificate|cert)\b/i,
