@@ -31,6 +31,13 @@ test('11:50 PM then 12:10 AM is the next day, not out of order', () => {
   assert.equal(codes.filter((code) => code === 'timeline-out-of-order').length, 1);
 });
 
+test('times are compared to the precision both are written in: "23:28" after "23:28:20" is the same minute; "23:27" after it, or "23:28:10" after "23:28:20", goes back', () => {
+  const outOfOrder = (...entries: string[]) => codesOf(joinLines('# Postmortem', '## Timeline (JST)', ...entries, '- 23:40 recovered')).filter((code) => code === 'timeline-out-of-order').length;
+  assert.equal(outOfOrder('- 23:10 deploy', '- 23:28:20 certificate expires', '- 23:28 every request fails'), 0);
+  assert.equal(outOfOrder('- 23:10 deploy', '- 23:28:20 certificate expires', '- 23:27 every request fails'), 1);
+  assert.equal(outOfOrder('- 23:10 deploy', '- 23:28:20 certificate expires', '- 23:28:10 every request fails'), 1);
+});
+
 test('a timeline written newest first is reported once, on its first entry, not at every step back', () => {
   // A status page's updates as pasted (held-out foundriesio/status): newest first, with an update of the next day on top
   // (read from the oldest up, that update is the next day's: every step goes back).

@@ -71,6 +71,15 @@ function sameSlipAfter(entries: readonly TimelineEntry[], index: number, written
   return count;
 }
 
+/**
+ * Whether `later` is before `earlier` on the time axis, to the precision both are written in: "23:28〜"
+ * after "23:28:20" is the same minute (a held-out Japanese report), not a step back.
+ */
+function goesBack(earlier: number, later: number): boolean {
+  const toTheSecond = (axis: number) => !Number.isInteger(axis);
+  return toTheSecond(earlier) === toTheSecond(later) ? later < earlier : Math.floor(later) < Math.floor(earlier);
+}
+
 export const timelineOutOfOrder = defineRule<TimelineOutOfOrderData>({
   code: 'timeline-out-of-order',
   defaultSeverity: 'error',
@@ -125,7 +134,7 @@ export const timelineOutOfOrder = defineRule<TimelineOutOfOrderData>({
             : `The date of "${entry.timeText}" (${written}) goes back before the entry above it (line ${previous.line + 1}) while its time goes on; ${readAs}. Correct the date.`,
           data: { code: 'timeline-out-of-order', entryIndex: i, shouldPrecedeIndex: entries.indexOf(previous), shouldPrecedeLine: previous.line },
         });
-      } else if (previous && previous.axis !== null && entry.axis < previous.axis) {
+      } else if (previous && previous.axis !== null && goesBack(previous.axis, entry.axis)) {
         const axis = entry.axis;
         const target = entries.findIndex((other) => other.axis !== null && other.axis > axis);
         const before = entries[target];
