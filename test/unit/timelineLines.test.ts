@@ -396,3 +396,11 @@ test('a table whose first column is headed by a zone, "| NZST | UTC | Event |", 
   // A header that names no zone gives none.
   assert.ok(codesOf(text.replace('| NZST | UTC | Event |', '| Local | Other | Event |')).includes('timeline-missing-timezone'));
 });
+
+test('a note of the timeline\'s zone in Russian, Japanese or Chinese: "Время сервера UTC+5 …", a "| 時刻 (JST) |" table header', () => {
+  const russian = analyze(joinLines('# Инцидент', '## Временная шкала', '', 'Время сервера UTC+5 (в скобках — UTC).', '', '| Время | Событие |', '|---|---|', '| 21:12 | отказ |', '| 21:17 | восстановлено |'));
+  assert.deepEqual(russian.timeline.map((entry) => entry.zone?.label), ['UTC+5', 'UTC+5']);
+  assert.equal(russian.incident.start?.axis !== undefined && new Date(russian.incident.start.axis * 60_000).toISOString().slice(11, 16), '16:12');
+  const japanese = analyze(joinLines('# ポストモーテム', '## タイムライン', '', '| 時刻 (JST) | イベント |', '|---|---|', '| 2026-04-15 23:28 | 発生 |', '| 2026-04-16 00:26 | 復旧 |'));
+  assert.deepEqual(japanese.timeline.map((entry) => entry.zone?.label), ['JST', 'JST']);
+});

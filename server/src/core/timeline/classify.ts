@@ -33,6 +33,9 @@ export interface DateLine {
 }
 
 /** A line that gives the entries below it a zone: a date line's ("May 20 (PST)") or a note's. */
+/** "Time" and "time zone" in Russian, Japanese, Chinese and Portuguese: "Время сервера UTC+5", "時刻 (JST)", "时间（UTC+8）". */
+const TIME_WORDS_ELSEWHERE = /время|часов(?:ой|ого)\s+пояс|時刻|時間|タイムゾーン|时间|时区|hor[áa]rio|fuso\s+hor/i;
+
 export interface ZoneLine {
   line: number;
   zone: Zone;
@@ -73,8 +76,8 @@ export function classifyLines(md: MarkdownLines, firstLine: number, lastLine: nu
     const kind = md.info[line].kind;
     // A table's header row, its cells padded to the widest row: "| Date (UTC)      | Event      |".
     const header = kind === 'table-header' ? text.replace(/\s{2,}/g, ' ') : null;
-    if (header !== null ? header.length < 300 && /\b(?:(?:date)?times?|dates?|when|timestamps?|timezone|zone)\b/i.test(header)
-      : kind !== 'blank' && kind !== 'fenced-code' && kind !== 'indented-code' && text.length < 300 && /\b(?:all\s+times|times?\b|timezone|time\s+zone|zone)/i.test(text)) {
+    if (header !== null ? header.length < 300 && (/\b(?:(?:date)?times?|dates?|when|timestamps?|timezone|zone)\b/i.test(header) || TIME_WORDS_ELSEWHERE.test(header))
+      : kind !== 'blank' && kind !== 'fenced-code' && kind !== 'indented-code' && text.length < 300 && (/\b(?:all\s+times|times?\b|timezone|time\s+zone|zone)/i.test(text) || TIME_WORDS_ELSEWHERE.test(text))) {
       // "All times in CEST", "*(All times US/Pacific, 24-hour clock.)*", a "Time (EAT)", "Date (UTC)" or "Datetime (UTC)" table header.
       const zone = findZone(plainText(header ?? text));
       if (zone) zoneLines.push({ line, zone: zone.zone, source: 'timeline-note' });
