@@ -498,7 +498,7 @@ test('a later episode told after the first ("A second set of multisends began at
 });
 
 test('what will change, as teams title it, is the corrective and preventive measures: "## Follow-up", "# Future plan", "## Looking Forward", "**Recommendations:**"', () => {
-  for (const title of ['## Follow-up', '## Open follow-ups', '# Future plan', '## Future Work', '## Looking Forward', '## What we are changing beyond the patch', '**Recommendations:**', '**Remedial Measures:**', '## What is being done about this?', '## What could be done to avoid this in future?', '### Future mitigations and product improvements', '## Moving Forward', '# Resulting Action', '### CORRECTION AND PREVENTATION MEASURES', '## Correction and prevention', '### CORRECTIONS AND PREVENTATION MEASURES.', '## Measures against such problem in future', '## Measures to prevent recurrence']) {
+  for (const title of ['## Follow-up', '## Open follow-ups', '# Future plan', '## Future Work', '## Looking Forward', '## What we are changing beyond the patch', '**Recommendations:**', '**Remedial Measures:**', '## What is being done about this?', '## What could be done to avoid this in future?', '### Future mitigations and product improvements', '## Moving Forward', '# Resulting Action', '### CORRECTION AND PREVENTATION MEASURES', '## Correction and prevention', '### CORRECTIONS AND PREVENTATION MEASURES.', '## Measures against such problem in future', '## Measures to prevent recurrence', '## Prevent Recurrence']) {
     const text = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 11:00 UTC 30% of users got errors because of a bad config.', '## Timeline',
       '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '## Root Cause and Resolution', 'A bad config; reverted.', title, '- Add a canary stage to config deploys.', '');
     assert.deepEqual(missingSections(text), [], title);
@@ -909,4 +909,14 @@ test('Japanese, Chinese and Russian section names and summary labels (held-out r
     '## Первопричина', '', 'Миграции.', '', '## Решение', '', 'Том увеличен.', '', '## Действия', '', '- [ ] Алерт на заполнение тома');
   assert.deepEqual(missingSections(russian), []);
   assert.deepEqual(missingFields(russian), []);
+});
+
+test('"## Remediation (action items)": the action items named in the parentheses say which section it is (a held-out SRE-style report)', () => {
+  const text = joinLines('# Incident: plain path tool confinement', '', '## Summary', 'From 20:36 to 20:40 UTC tools ran unconfined because the plain path set no sources; no user data leaked.', '',
+    '## Impact', 'No user data leaked.', '', '## Root cause', 'The plain path set no sources.', '', '## Trigger', 'A new container.', '', '## Detection', 'Noticed in the logs.', '',
+    '## Resolution', 'Sources set.', '', '## Remediation (action items)', '- [ ] Add a test for confinement', '', '## Lessons learned', '- Test both paths.', '',
+    '## Timeline', '- 20:36 UTC first tool call', '- 20:40 UTC container stopped');
+  assert.deepEqual(missingSections(text), []);
+  // Without the parentheses, "Remediation" is the fix.
+  assert.deepEqual(missingSections(text.replace('## Remediation (action items)', '## Remediation')), ['Action Items']);
 });

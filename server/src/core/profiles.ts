@@ -134,8 +134,9 @@ export const CLASSIC: Profile = {
         'Preventive', 'Preventative', 'Corrective',
         // "### CORRECTION AND PREVENTATION MEASURES", as a widely copied ALX postmortem spells it.
         'Correction and Prevention', 'Corrections and Prevention', 'Correction and Preventation', 'Corrections and Preventation', 'Preventation',
-        // "## Measures against such problem in future" (a held-out ALX postmortem), "Measures to prevent recurrence".
-        'Measures Against', 'Measures to Prevent',
+        // "## Measures against such problem in future" (a held-out ALX postmortem), "Measures to prevent recurrence",
+        // "## Prevent Recurrence".
+        'Measures Against', 'Measures to Prevent', 'Prevent Recurrence', 'Preventing Recurrence', 'Recurrence Prevention',
         ...ACTION_ITEM_ALIASES,
       ],
       required: true,

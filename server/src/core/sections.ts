@@ -95,8 +95,11 @@ function nameOf(title: TitleReading, profile: CompiledProfile): TitleName {
   const key = `${title.mode}${title.style}\u0000${title.title}`;
   const known = names.get(key);
   if (known !== undefined) return known;
-  const found: TitleName = recognizeTitle(title.words, profile, title.mode)
+  const recognized: TitleName = recognizeTitle(title.words, profile, title.mode)
     ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) ?? misspelledName(title.words, profile) ?? summedUp(title.words, profile) : null);
+  // "## Remediation (action items)": the action items named in the parentheses say which section it is.
+  const told = recognized && title.parenthetical ? bestMatch(normalizeTitle(title.parenthetical).words, profile, 'label') : null;
+  const found: TitleName = told && /action|corrective/.test(told.id) && specOf(profile, told.id) !== specOf(profile, recognized?.id ?? '') ? { id: told.id } : recognized;
   // Kept across documents: copies, never views into a document's text (which would keep it alive).
   const named = found?.words === undefined ? found : { ...found, words: detached(found.words) };
   if (names.size >= NAMES_KEPT) names.clear();
