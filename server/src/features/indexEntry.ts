@@ -2,6 +2,7 @@
 // lifecycle and metrics, action items, problem counts) and its timeline's words, for workspace/symbol.
 
 import type { Settings } from '../core/config';
+import { readBodyFields } from '../core/bodyFields';
 import { startsWithLeadUp, statedWithinLeadUp } from '../core/leadUp';
 import type { PostmortemModel } from '../core/model';
 import type { IncidentIndexEntry, IndexDurationSource, IndexMetric, MetricName } from '../protocol';
@@ -122,13 +123,15 @@ export function indexedPostmortem(model: PostmortemModel, settings: Settings, no
   const { lifecycle, metrics } = incidentLifecycle(model, settings);
   const duration = incidentDuration(model);
   const front = model.frontMatter;
+  // Written in the text ("**Severity:** High", "| 重大度 | SEV-3 |") where the front matter says nothing.
+  const body = front?.severity && front.status ? { severity: null, status: null } : readBodyFields(model);
   const entry: IncidentIndexEntry = {
     uri: file.uri,
     path: file.path,
     title: front?.title ?? titleOf(model),
     date: incidentDate(model, settings),
-    severity: front?.severity ?? null,
-    status: front?.status ?? null,
+    severity: front?.severity ?? body.severity,
+    status: front?.status ?? body.status,
     start: incident.start,
     end: incident.end,
     durationMinutes: duration?.minutes ?? null,
