@@ -920,3 +920,10 @@ test('"## Remediation (action items)": the action items named in the parentheses
   // Without the parentheses, "Remediation" is the fix.
   assert.deepEqual(missingSections(text.replace('## Remediation (action items)', '## Remediation')), ['Action Items']);
 });
+
+test('an arrow joins a window\'s two ends: "(Jul 7 ~14:00 UTC → Jul 8 ~11:13 UTC)", "10:00 -> 11:30 UTC" (a held-out report)', () => {
+  for (const [sentence, minutes] of [['The site was down for approximately 21 hours (Jul 7 ~14:00 UTC → Jul 8 ~11:13 UTC) until the owner redeployed.', 21 * 60 + 13], ['Logins failed 10:00 -> 11:30 UTC because of a bad config; all users were affected.', 90]] as const) {
+    const model = analyze(withSummary(sentence));
+    assert.deepEqual([model.summary?.fields.has('start'), model.summary?.fields.has('end'), model.incident.durationMinutes], [true, true, minutes], sentence);
+  }
+});

@@ -158,13 +158,13 @@ function withClockWords(text: string): string {
   return CLOCK_WORDS.reduce((out, [words, clock]) => out.replace(words, clock), text);
 }
 
-/** "09:40 AM to 11:25 AM UTC", "10:00 - 11:30": two times joined by a range word, whatever the line's label. */
+/** "09:40 AM to 11:25 AM UTC", "10:00 - 11:30", "Jul 7 14:00 UTC → Jul 8 11:13 UTC": two times joined by a range word, whatever the line's label. */
 function isClockRange(value: string, first: Stamp, second: Stamp): boolean {
   const between = value.slice(first.end, second.start).trim();
-  return /^(?:\(?[A-Za-z]{2,5}\)?\s*)?(?:to|until|till|through|thru|-|–|—|~)$/i.test(between);
+  return /^(?:\(?[A-Za-z]{2,5}\)?\s*)?(?:to|until|till|through|thru|-|–|—|~|→|->|⟶)$/i.test(between);
 }
 
-const RANGE_JOIN = String.raw`\s*(?:to|until|till|through|-|–|—)\s*`;
+const RANGE_JOIN = String.raw`\s*(?:to|until|till|through|-|–|—|→|->)\s*`;
 const BARE_END = new RegExp(String.raw`^${RANGE_JOIN}(\d{1,2})(?![\d:h]|\.\d)(?!\s?[ap]\.?\s?m\b)`, 'i');
 const BARE_START = new RegExp(String.raw`(?:^|[^\d:.])(\d{1,2})(?:${RANGE_JOIN}|\s+and\s+)$`, 'i');
 
@@ -508,7 +508,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     }
     if (field === 'start' && moments[0] && !facts.start) facts.start = moments[0];
     else if (field === 'end' && moments[0] && !facts.end) facts.end = moments[0];
-    else if (moments.length >= 2 && (field === 'duration' || RANGE_WORDS.test(value) || /\d\s*(?:[-–—~]|to|until|till|and)\s*\S/i.test(value) || isClockRange(value, moments[0].stamp, moments[1].stamp))) {
+    else if (moments.length >= 2 && (field === 'duration' || RANGE_WORDS.test(value) || /\d\s*(?:[-–—~→]|->|to|until|till|and)\s*\S/i.test(value) || isClockRange(value, moments[0].stamp, moments[1].stamp))) {
       if (!facts.start) facts.start = moments[0];
       // "started … around 11:00 GMT, a full outage by 17:00 GMT … resolved at 23:01 GMT": the time said to end it, else the second.
       if (!facts.end) facts.end = moments.find((t, k) => k > 0 && endsHere(t)) ?? moments[1];
