@@ -69,6 +69,12 @@ test('action tables headed in Japanese, Chinese or Russian, with their words for
   assert.deepEqual(items('| # | Задача | Ответственный | Срок | Статус |', '| 1 | Алерт на диск | Артём | 2026-10-01 | в работе |'), [['Артём', '2026-10-01', false]]);
 });
 
+test('"(see #6 below)" points at another item, not a ticket; a box marked "[N/A]" is no open task (held-out reports)', () => {
+  const items = analyze(joinLines('# Outage', '', '## Timeline', '- 10:00 UTC alert', '- 11:00 UTC fixed', '', '## Action Items', '',
+    '- Raise swappiness to 20–30 (see #6 below) OPS-12', '- Review GC pauses, see Prevention #6', '- Track it in #481', '- [N/A] **Replace dontAsk** — not needed', '- [ ] Add a test')).actionItems;
+  assert.deepEqual(items.map((item) => [item.ticket?.text ?? null, item.done]), [['OPS-12', false], [null, false], ['#481', false], [null, true], [null, false]]);
+});
+
 const DOC = joinLines(
   '---',
   'title: Checkout outage',

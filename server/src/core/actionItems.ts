@@ -75,7 +75,8 @@ const HEADER_COLUMNS: Array<[keyof ActionTable['columns'], RegExp]> = [
 const ACTION_SECTION = /\b(?:action\s+items?|(?<!call\s+to\s+)actions|corrective|prevent(?:ive|ative)|follow[- ]?ups?|next\s+steps|remediation|improvements?|tasks?|ações)\b/i;
 const DONE_WORDS = /\b(?:done|fixed|closed|complete(?:d)?|resolved|shipped|merged)\b|完了|対応済み?|已完成|完成|выполнено|сделано|готово/i;
 const NOT_DONE = /\b(?:not\s+(?:yet\s+)?(?:done|fixed|started)|todo|to\s+do|open|in\s+progress|pending|planned)\b|未着手|未完了|対応中|未完成|进行中|не\s+(?:выполнено|сделано)|в\s+работе/i;
-const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])#\d{1,7}\b|\bhttps?:\/\/[^\s)>\]|]+/;
+// Not a pointer to another item of the list: "(see #6 below)", "see Prevention #6".
+const TICKET = /\b[A-Z][A-Z0-9]{1,9}-\d{1,7}\b|(?<![\w&])(?<!\bsee\s+(?:\w+\s+)?)#\d{1,7}\b(?!\s+(?:below|above))|\bhttps?:\/\/[^\s)>\]|]+/;
 /** "status: in progress" written inline, up to the next field. */
 const STATUS_FIELD = /\bstatus\s*:\s*([\p{L} -]{2,20}?)(?=\s*(?:[,;)|]|$))/iu;
 
@@ -419,7 +420,9 @@ function listItem(md: MarkdownLines, own: number[], task: RegExpExecArray | null
   const checkbox = task ? { text: `[${task[1]}]`, start: base + task[0].lastIndexOf('['), end: base + task[0].lastIndexOf('[') + 3 } : null;
   const status = fieldOf(body, base + marker, STATUS_FIELD);
   const struck = /^\s*~~[\s\S]+~~\s*$/.test(body);
-  const done = (task !== null && task[1] !== ' ') || struck || (status !== null && isDoneText(status.text)) || /\((?:done|fixed|closed)\)|\*\*(?:done|fixed|closed)\*\*|\bDONE\b/i.test(body.replace(/\bdone\b(?![)*])/g, ''));
+  // "- [N/A] Replace dontAsk — not needed": a box marked not applicable is no open task.
+  const notApplicable = /^\s*\[(?:n\/?a|-|~)\]/i.test(body);
+  const done = (task !== null && task[1] !== ' ') || struck || notApplicable || (status !== null && isDoneText(status.text)) || /\((?:done|fixed|closed)\)|\*\*(?:done|fixed|closed)\*\*|\bDONE\b/i.test(body.replace(/\bdone\b(?![)*])/g, ''));
   return {
     kind: task ? 'task' : 'bullet',
     text: plainText(body.split(/\r?\n|\r/).map((part) => part.trim()).join(' ')),
