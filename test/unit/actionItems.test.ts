@@ -67,6 +67,8 @@ test('action tables headed in Japanese, Chinese or Russian, with their words for
     [['開発担当者', '2026-03-23', true], ['開発担当者', '2026-04-06', false]]);
   assert.deepEqual(items('| # | 措施 | 负责人 | 截止日期 | 状态 |', '| 1 | 增加告警 | 运维 | 2026-05-01 | 已完成 |'), [['运维', '2026-05-01', true]]);
   assert.deepEqual(items('| # | Задача | Ответственный | Срок | Статус |', '| 1 | Алерт на диск | Артём | 2026-10-01 | в работе |'), [['Артём', '2026-10-01', false]]);
+  // A done word said not to be so is not done: "not done", "未完成" (which holds 完成).
+  assert.deepEqual(items('| # | Action | Owner | Due | Status |', '| 1 | Fix it | Bob | 2026-10-01 | not done |', '| 2 | Test it | Ann | 2026-10-02 | 未完成 |'), [['Bob', '2026-10-01', false], ['Ann', '2026-10-02', false]]);
 });
 
 test('"(see #6 below)" points at another item, not a ticket; a box marked "[N/A]" is no open task (held-out reports)', () => {

@@ -72,6 +72,11 @@ const HEADER_COLUMNS: Array<[keyof ActionTable['columns'], RegExp]> = [
   ['status', /^(?:status|state|done|priority|progress|ステータス|状態|状态|статус)$/i],
 ];
 
+/** A section of the follow-ups, by its title or by the profile section it is. */
+function isActionSection(section: Section): boolean {
+  return ACTION_SECTION.test(section.title) || /action|corrective/.test(section.id ?? '');
+}
+
 const ACTION_SECTION = /\b(?:action\s+items?|(?<!call\s+to\s+)actions|corrective|prevent(?:ive|ative)|follow[- ]?ups?|next\s+steps|remediation|improvements?|tasks?|ações)\b/i;
 const DONE_WORDS = /\b(?:done|fixed|closed|complete(?:d)?|resolved|shipped|merged)\b|完了|対応済み?|已完成|完成|выполнено|сделано|готово/i;
 const NOT_DONE = /\b(?:not\s+(?:yet\s+)?(?:done|fixed|started)|todo|to\s+do|open|in\s+progress|pending|planned)\b|未着手|未完了|対応中|未完成|进行中|не\s+(?:выполнено|сделано)|в\s+работе/i;
@@ -190,8 +195,11 @@ function columnsOf(cells: ItemField[]): ActionTable['columns'] | null {
   return columns.action >= 0 && others ? columns : null;
 }
 
+/** A done word said not to be so: "not done", "not yet fixed", "未完成" (which holds 完成). */
+const NEGATED_DONE = /\bnot\s+(?:yet\s+)?(?:done|fixed|closed|complete(?:d)?|resolved)\b|未完成|未完了|не\s+(?:выполнено|сделано)/i;
+
 function isDoneText(text: string): boolean {
-  return DONE_WORDS.test(text) && !NOT_DONE.test(text.replace(DONE_WORDS, ''));
+  return DONE_WORDS.test(text) && !NEGATED_DONE.test(text) && !NOT_DONE.test(text.replace(DONE_WORDS, ''));
 }
 
 export interface ActionItemContext {
@@ -223,7 +231,7 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
   const inTimeline = (line: number) => context.timelineSection !== null && line > context.timelineSection.line && line <= context.timelineSection.endLine;
   const inActionSection = (line: number) => {
     const own: Section | null = section && line <= section.endLine ? section : null;
-    if (own && (ACTION_SECTION.test(own.title) || /action|corrective/.test(own.id ?? ''))) return true;
+    if (own && isActionSection(own)) return true;
     // The nearest heading above, recognized or not ("**Tasks:**", "### Follow-ups").
     return nearest !== null && ACTION_SECTION.test((nearest as Header).title);
   };
@@ -333,17 +341,15 @@ const NOT_AN_ACTION = /:$|^(?:what|how|why|who|when|where|which)\b.*\?$|^(?:(?:p
  * The plain lines of an action section's paragraph, one action a line, where the paragraph says they are
  * actions: the lines under a label over actions (ALX reports' "Tasks:" over "Configure Puppet to manage …"
  * lines) or under the action section's own title written as a plain line of the paragraph (corpus 038's
- * "Action Items" over four lines), up to the next label. A paragraph whose lines run on ("…to ensure\nthat the …") is prose, and a line that
- * reads as a conclusion ("By implementing these measures, we aim …") is none. Returns the paragraph's
- * last line.
+ * "Action Items" over four lines), up to the next label. Under a heading of its own, a paragraph is the
+ * writer's prose however its lines break; so is one whose lines run on ("…to ensure\nthat the …"), and a
+ * line that reads as a conclusion ("By implementing these measures, we aim …") is no action. Returns the
+ * paragraph's last line.
  */
 function plainLineItems(md: MarkdownLines, first: number, sections: readonly Section[], sectionLine: number | null, dates: DueDates, items: ActionItem[]): number {
   const { lines } = md.index;
   let last = first;
   while (md.info[last + 1]?.kind === 'paragraph' && md.info[last + 1].item < 0) last++;
-  const isActionTitle = (section: Section) => ACTION_SECTION.test(section.title) || /action|corrective/.test(section.id ?? '');
-  // Lines are actions only below a label or a section title written as a line of this paragraph: under
-  // a heading of its own, a paragraph is the writer's prose, however its lines break.
   // A label may stand alone above the paragraph ("Tasks:", a blank line, then the tasks).
   let above = first - 1;
   while (above >= 0 && md.info[above].kind === 'blank') above--;
@@ -358,7 +364,7 @@ function plainLineItems(md: MarkdownLines, first: number, sections: readonly Sec
     if (title || PLAIN_LABEL.test(words) || PLAIN_HEADING.test(words)) {
       // Inside a group of tasks, a label of no known kind titles the next task ("Fix Nginx Configuration:").
       if (!title && labelled && taking && !ACTION_LABEL.test(words) && !END_LABEL.test(words)) continue;
-      taking = title ? isActionTitle(title) : ACTION_LABEL.test(words);
+      taking = title ? isActionSection(title) : ACTION_LABEL.test(words);
       labelled ||= taking && !title;
       continue;
     }
