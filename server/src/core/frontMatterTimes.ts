@@ -44,10 +44,9 @@ const STATUS_PAGE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})
 
 /** When a status page's incident began or was resolved, as its page shows it; zone null: the page's own, unwritten. */
 export interface StatusPageTime {
+  /** Minutes since 1970, in UTC when the zone is written, else in the page's own clock. */
+  axis: number;
   date: CalendarDate;
-  hour: number;
-  minute: number;
-  second: number;
   zone: Zone | null;
   text: string;
   valueStart: number;
@@ -71,6 +70,7 @@ export function statusPageTime(frontMatter: FrontMatter | null, key: 'started' |
   if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
   const written = match[7];
   const zone = !written ? null : written === 'Z' || written === 'UTC' || written === 'GMT' ? { ...UTC, label: written === 'Z' ? 'UTC' : written } : readZoneAt(written, 0)?.zone ?? null;
-  if (written && !zone) return null;
-  return { date: { year, month, day }, hour, minute, second, zone, text, valueStart: field.valueStart };
+  if (written && (!zone || zone.offsetMinutes === undefined)) return null;
+  const axis = Date.UTC(year, month - 1, day, hour, minute, second) / 60_000 - (zone?.offsetMinutes ?? 0);
+  return { axis, date: { year, month, day }, zone, text, valueStart: field.valueStart };
 }

@@ -468,16 +468,14 @@ function sameCalendarDay(a: CalendarDate | null, b: CalendarDate | null): boolea
 function withFrontMatterTimes(incident: Incident, frontMatter: FrontMatter | null, index: LineIndex): Incident {
   const point = (instant: FrontMatterInstant): IncidentPoint =>
     ({ axis: instant.axis, date: instant.date, zone: instant.zone, text: instant.text, source: 'front-matter', line: index.lineAt(instant.valueStart) });
-  const pagePoint = (time: StatusPageTime): IncidentPoint => ({
-    axis: Date.UTC(time.date.year ?? 0, time.date.month - 1, time.date.day, time.hour, time.minute, time.second) / 60_000 - (time.zone?.offsetMinutes ?? 0),
-    date: time.date, zone: time.zone, text: time.text, source: 'front-matter', line: index.lineAt(time.valueStart),
-  });
+  const pagePoint = (time: StatusPageTime): IncidentPoint =>
+    ({ axis: time.axis, date: time.date, zone: time.zone, text: time.text, source: 'front-matter', line: index.lineAt(time.valueStart) });
   const started = frontMatterInstant(frontMatter, 'started');
   const resolved = frontMatterInstant(frontMatter, 'resolved');
   let pageStarted = started ? null : statusPageTime(frontMatter, 'started');
   let pageResolved = resolved ? null : statusPageTime(frontMatter, 'resolved');
   // Resolved when it was posted ("date" and "resolvedWhen" the same instant, a write-up posted afterwards): no window.
-  if (pageStarted && pageResolved && pagePoint(pageResolved).axis <= pagePoint(pageStarted).axis) pageStarted = pageResolved = null;
+  if (pageStarted && pageResolved && pageResolved.axis <= pageStarted.axis) pageStarted = pageResolved = null;
   if (!started && !resolved && !pageStarted && !pageResolved) return incident;
   const start = started ? point(started) : pageStarted ? pagePoint(pageStarted) : incident.start;
   const end = resolved ? point(resolved) : pageResolved ? pagePoint(pageResolved) : incident.end;
