@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, analyze, clockOf, codesOf, diagnosticsOf, joinLines } from '../helpers';
+import { ROOT, analyze, clockOf, codesOf, diagnosticsOf, joinLines, settingsWith } from '../helpers';
+import { incidentLifecycle } from '../../server/src/features/lifecycle';
 import { isPostmortemDocument } from '../../server/src/core/detect';
 import { DEFAULT_INCLUDE } from '../../server/src/core/config';
 import { frontMatterOf } from '../../server/src/core/markdown';
@@ -80,6 +81,19 @@ test('Flutter\'s "<START OF OUTAGE>" and "<END OF OUTAGE>" mark the window too, 
   assert.ok(!codesOf(text).includes('duration-mismatch'));
   // In capitals only, as the SRE book's markers: "the end of the outage" in prose marks nothing.
   assert.equal(analyze(text.replace('**&lt;START OF OUTAGE&gt;**', 'near the start of the outage')).incident.start?.text, '16:27');
+});
+
+test('"**INCIDENT START:**" and "**INCIDENT END:**" mark the window (a homelab report), and a Japanese timeline\'s bold moments its lifecycle (**発生**, **検知**, **緩和策適用**, **復旧確認**)', () => {
+  const homelab = analyze(joinLines('# Firewall lockout', '', '## Timeline', '- **21:00** - Changed the ISP router', '- **21:15** - **INCIDENT START:** Confirmed firewall blocking new IP',
+    '- **21:40** - Rule updated', '- **22:00** - **INCIDENT END:** Access restored', ''));
+  assert.deepEqual([homelab.incident.start?.text, homelab.incident.end?.text], ['21:15', '22:00']);
+  const japanese = analyze(joinLines('# ポストモーテム', '', '## タイムライン', '', '| 時刻 (JST) | イベント |', '|---|---|',
+    '| 2026-04-15 23:00 | 証明書の更新ジョブが停止 |', '| 2026-04-15 23:28:20 | **発生** — 証明書が期限切れ |', '| 2026-04-16 00:00 頃 | **検知** — ユーザー報告 |',
+    '| 2026-04-16 00:25 | **緩和策適用** — BFF を再起動 |', '| 2026-04-16 00:26 | **復旧確認** — エラー 0/分 |', '| 2026-04-16 10:00 | 振り返り |', ''));
+  const moments = incidentLifecycle(japanese, settingsWith({})).lifecycle.map((moment) => `${moment.moment} ${moment.source} ${moment.text}`);
+  assert.deepEqual(moments, ['started marker 発生', 'detected marker 検知', 'mitigated marker 緩和策適用', 'resolved marker 復旧確認']);
+  // In prose, the words are no markers.
+  assert.equal(analyze(joinLines('# ポストモーテム', '', '## タイムライン', '- 2026-04-15 23:00 JST 発生 の原因を調査', '- 2026-04-16 01:00 JST 作業終了')).incident.start?.text, '2026-04-15 23:00 JST');
 });
 
 test('a named profile always wins over the document\'s sections; the front matter over the settings', () => {

@@ -1,5 +1,6 @@
 // Explicit moments in a timeline: the SRE book's "OUTAGE BEGINS" / "OUTAGE ENDS" markers ("START OF OUTAGE"
-// as Flutter writes them) and tags such as "[detected]", "[acknowledged]", "[mitigated]", "[resolved]".
+// as Flutter writes them), tags such as "[detected]", "[acknowledged]", "[mitigated]", "[resolved]", and a
+// Japanese or Chinese timeline's bold moments ("**発生**", "**検知**", "**復旧**").
 // Where the writer marks the outage, that is its window.
 import type { MarkdownLines } from '../markdown';
 import type { TimelineEntry } from './types';
@@ -12,8 +13,16 @@ const SHOUTED = /\b(OUTAGE|INCIDENT)\s+(BEGINS|BEGAN|STARTS|MITIGATED|ENDS|ENDED
 // Or set apart in any case, the marker alone in parentheses or emphasis: "(**outage starts**)", "_incident ends_".
 const SET_APART = /(?:\(\s*[*_]{0,2}|(?<![*_\w])[*_]{1,2})(outage|incident)\s+(begins|began|starts|started|mitigated|ends|ended|resolved)(?:[*_]{0,2}\s*\)|[*_]{1,2}(?![*_\w]))/i;
 const TAG = /\[(detected|acknowledged|mitigated|resolved)\]/i;
-// Flutter's postmortems: "**<START OF OUTAGE>**", "**<END OF OUTAGE>**" (capitals only, as the SRE book's).
-const START_OR_END_OF = /\b(START|END)\s+OF\s+(?:THE\s+)?(OUTAGE|INCIDENT)\b/;
+// Flutter's postmortems: "**<START OF OUTAGE>**", "**<END OF OUTAGE>**" (capitals only, as the SRE book's);
+// a homelab's "**INCIDENT START:**", "**INCIDENT END:**".
+const START_OR_END_OF = /\b(START|END)\s+OF\s+(?:THE\s+)?(OUTAGE|INCIDENT)\b|\b(OUTAGE|INCIDENT)\s+(START|END)\b/;
+// Japanese and Chinese timelines open an entry with its moment, in bold: "| 2026-04-15 23:28:20 | **発生** — … |",
+// "| 00:00 頃 | **検知** — … |", "**復旧確認**" (the entry's words come without the bold).
+const BOLD_CJK = /^(?:[頃〜~]\s*)?[\s|*]*(発生|検知|緩和策適用|緩和|復旧確認|復旧|发生|发现|恢复)[\s*]*(?:[—–\-:：|]|$)/;
+const CJK_MOMENTS: Readonly<Record<string, MarkedMoment>> = {
+  発生: 'incident-begins', 发生: 'incident-begins', 検知: 'detected', 发现: 'detected',
+  緩和策適用: 'mitigated', 緩和: 'mitigated', 復旧確認: 'resolved', 復旧: 'resolved', 恢复: 'resolved',
+};
 
 /** The moment an entry marks and the marker as written ("OUTAGE BEGINS", "[detected]"). */
 function markerIn(text: string): { moment: MarkedMoment; words: string } | null {
@@ -27,11 +36,13 @@ function markerIn(text: string): { moment: MarkedMoment; words: string } | null 
   }
   const startOrEnd = START_OR_END_OF.exec(text);
   if (startOrEnd) {
-    const what = startOrEnd[2] === 'OUTAGE' ? 'outage' : 'incident';
-    return { moment: `${what}-${startOrEnd[1] === 'START' ? 'begins' : 'ends'}`, words: startOrEnd[0] };
+    const what = (startOrEnd[2] ?? startOrEnd[3]) === 'OUTAGE' ? 'outage' : 'incident';
+    return { moment: `${what}-${(startOrEnd[1] ?? startOrEnd[4]) === 'START' ? 'begins' : 'ends'}`, words: startOrEnd[0] };
   }
   const tag = TAG.exec(text);
-  return tag ? { moment: tag[1].toLowerCase() as MarkedMoment, words: tag[0] } : null;
+  if (tag) return { moment: tag[1].toLowerCase() as MarkedMoment, words: tag[0] };
+  const bold = BOLD_CJK.exec(text);
+  return bold ? { moment: CJK_MOMENTS[bold[1]], words: bold[1] } : null;
 }
 
 /** Where a marker may be, below an entry's first line: a capital word of one, or a tag. */
