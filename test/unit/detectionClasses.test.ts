@@ -112,3 +112,14 @@ test('a status page\'s incident written as its updates (Jenkins\' status site) i
   // A postmortem's own front matter (no status page's keys) is held to the template.
   assert.equal(codesOf(joinLines('---', 'title: Outage', 'severity: SEV2', 'started: 2023-03-28T14:00:00Z', '---', '', 'Builds were queued.', '')).filter((code) => code === 'section-missing').length, 4);
 });
+
+test('a Japanese, Chinese or Russian postmortem is found by its structure too (held-out reports under no telling path)', () => {
+  assert.ok(found(joinLines('# PM-2026-001: recap パイプライン連鎖 OOM 障害', '', '## サマリー', 'ワーカーが OOM で停止した。', '', '## タイムライン', '',
+    '| 時刻 (JST) | イベント |', '|---|---|', '| 19:25 | **発生** |', '| 19:26 | **検知** |', '| 21:27 | **復旧** |', '', '## 根本原因分析', 'メモリ上限。', '', '## アクションアイテム', '- [ ] 上限を上げる')));
+  assert.ok(found(joinLines('# INC-0008：HTTP/2 静态资源被连接限制误拦截', '', '## 现象与影响', '部分静态资源加载失败。', '', '## 根因链路', '连接数限制。', '',
+    '## 修复与回归证据', '调整限制。', '', '## 防复发措施与遗留风险', '- 增加回归测试')));
+  assert.ok(found(joinLines('# 0001 — Переполнение тома', '', '## Сводка', 'Том переполнен.', '', '## Временная шкала', '', '| Время | Событие |', '|---|---|',
+    '| 21:12 | отказ |', '| 21:17 | восстановлено |', '', '## Первопричина', 'Миграции.', '', '## Действия', '- [ ] Алерт')));
+  // A Japanese design document with a timeline of its plan is not one.
+  assert.ok(!found(joinLines('# 設計メモ: 検索の改善', '', '## 概要', '検索を速くする。', '', '## タイムライン', '- 2026-05-01 設計', '- 2026-06-01 実装', '', '## 参考', '- リンク')));
+});
