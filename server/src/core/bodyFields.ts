@@ -2,6 +2,7 @@
 // line ("**Severity:** High", "- **Status**: RESOLVED") or a metadata table's row ("| **Severity** | P3 |",
 // "| 重大度 | SEV-3（…） |") before the timeline. The incident index falls back on them, so that a team that
 // writes these in the text, not in YAML, still sees its incidents by severity.
+import { tableCells } from './actionItems';
 import { plainText } from './inline';
 import type { PostmortemModel } from './model';
 
@@ -41,10 +42,10 @@ export function readBodyFields(model: PostmortemModel): BodyFields {
     let label: string | null = null;
     let raw = '';
     if (kind === 'table-row' || kind === 'table-header') {
-      const cells = text.split('|').map((cell) => cell.trim()).filter((cell, k, all) => !(cell === '' && (k === 0 || k === all.length - 1)));
+      const cells = tableCells(text, 0);
       if (cells.length < 2) continue;
-      label = plainText(cells[0]);
-      raw = cells[1];
+      label = plainText(cells[0].text);
+      raw = cells[1].text;
     } else if (kind === 'paragraph') {
       const match = LABEL_LINE.exec(text);
       if (!match) continue;

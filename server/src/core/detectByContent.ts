@@ -14,7 +14,9 @@ import { readStampAt } from './time/timestamp';
 const SCAN_CHARS = 60_000;
 const TIMELINE_WORD = /timeline|chronolog|sequence of events|linha do tempo|cronologia|タイムライン|時系列|経緯|时间线|时间轴|временная шкала|хронология/i;
 /** The words of the sections an untimed write-up may be found by: one of them must be in it. */
-const INCIDENT_SECTION_WORD = /root cause|what happened|lessons|trigger|mitigation|action items|what went well|contributing factor|根本原因|根因|原因分析|再発防止|防复发|первопричин/i;
+/** A root cause's name in Japanese, Chinese and Russian, for the two lists below. */
+const CAUSE_ELSEWHERE = '根本原因|根因|原因分析|первопричин';
+const INCIDENT_SECTION_WORD = new RegExp(`root cause|what happened|lessons|trigger|mitigation|action items|what went well|contributing factor|${CAUSE_ELSEWHERE}|再発防止|防复发`, 'i');
 /**
  * With no timeline: this many sections a built-in profile names, its summary and impact aside (a design
  * document has those too), one of them telling the incident itself (a retrospective has "What went
@@ -25,7 +27,7 @@ const PROMPT_TAIL = /\s+(?:must|should)\s+contain\s*:?\s*$/i;
 /** How many dated or zoned entries make a timeline, on its own, an incident's. */
 const ANCHORED_ENTRIES = 5;
 const INCIDENT_WORD = /\b(?:incident|outage|downtime|went down|post-?mortem)\b|障害|インシデント|事故|故障|инцидент|сбой|авари/i;
-const TELLS_THE_INCIDENT = /root cause|^causes?$|trigger|what happened|mitigation|detection|contributing factor|how it was detected|根本原因|根因|原因分析|первопричин/;
+const TELLS_THE_INCIDENT = new RegExp(`root cause|^causes?$|trigger|what happened|mitigation|detection|contributing factor|how it was detected|${CAUSE_ELSEWHERE}`);
 /** A section title: a heading, a bold line, a list label or a short line ending in a colon. */
 const TITLE_LINE = /^ {0,3}(?:#{1,6}[ \t]*|(?:[-*+]|\d{1,2}[.)])[ \t]+)?(?:\*\*|__)?([^\n]{2,80})$/;
 /** A timeline heading that goes on past its name: "## Timeline (all times PST) 01/16/2024 - 02/28/2024. All times approximations". */

@@ -22,21 +22,30 @@ export interface FrontMatterInstant {
 const INSTANT = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?(Z|[+-]\d{2}:?\d{2})$/;
 const UTC: Zone = { label: 'UTC', offsetMinutes: 0 };
 
+/**
+ * The day and the clock a match of INSTANT or STATUS_PAGE_TIME writes (groups 1 to 6), as minutes since
+ * 1970 on that clock; null for one that is no such moment ("02-31", "25:00").
+ */
+function writtenMoment(match: RegExpExecArray): { date: CalendarDate; local: number } | null {
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const local = Date.UTC(year, month - 1, day, hour, minute, second);
+  // Date.UTC rolls "02-31" over to March: such a date is not one.
+  if (new Date(local).getUTCDate() !== day) return null;
+  return { date: { year, month, day }, local: local / 60_000 };
+}
+
 /** The front matter's time for `key`, when it is written as an instant with its offset; else null. */
 export function frontMatterInstant(frontMatter: FrontMatter | null, key: LifecycleKey): FrontMatterInstant | null {
   const text = frontMatter?.lifecycle[key];
   const match = text === undefined ? null : INSTANT.exec(text);
-  if (!frontMatter || !text || !match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
+  const moment = match && writtenMoment(match);
+  if (!frontMatter || !text || !match || !moment) return null;
   const zone = match[7] === 'Z' ? UTC : readZoneAt(match[7], 0)?.zone;
   if (!zone || zone.offsetMinutes === undefined) return null;
-  const local = Date.UTC(year, month - 1, day, hour, minute, second);
-  // Date.UTC rolls "02-31" over to March: such a date is not one.
-  if (new Date(local).getUTCDate() !== day) return null;
   // Written twice, a key's last value is the one YAML keeps (and the one `lifecycle` holds).
   const field = [...frontMatter.fields].reverse().find((candidate) => candidate.key === key);
-  return { key, axis: local / 60_000 - zone.offsetMinutes, date: { year, month, day }, zone, text, valueStart: field?.valueStart ?? frontMatter.start };
+  return { key, axis: moment.local - zone.offsetMinutes, date: moment.date, zone, text, valueStart: field?.valueStart ?? frontMatter.start };
 }
 
 /** A status page's time: a date and a clock, with no zone (the page's own), or with UTC or an offset. */
@@ -64,13 +73,10 @@ export function statusPageTime(frontMatter: FrontMatter | null, key: 'started' |
   const field = [...frontMatter.fields].reverse().find((candidate) => keys.includes(candidate.key));
   const text = typeof field?.value === 'string' ? field.value.trim() : null;
   const match = text ? STATUS_PAGE_TIME.exec(text) : null;
-  if (!field || !text || !match) return null;
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => Number(part ?? 0));
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
-  if (new Date(Date.UTC(year, month - 1, day)).getUTCDate() !== day) return null;
+  const moment = match && writtenMoment(match);
+  if (!field || !text || !match || !moment) return null;
   const written = match[7];
   const zone = !written ? null : written === 'Z' || written === 'UTC' || written === 'GMT' ? { ...UTC, label: written === 'Z' ? 'UTC' : written } : readZoneAt(written, 0)?.zone ?? null;
   if (written && (!zone || zone.offsetMinutes === undefined)) return null;
-  const axis = Date.UTC(year, month - 1, day, hour, minute, second) / 60_000 - (zone?.offsetMinutes ?? 0);
-  return { axis, date: { year, month, day }, zone, text, valueStart: field.valueStart };
+  return { axis: moment.local - (zone?.offsetMinutes ?? 0), date: moment.date, zone, text, valueStart: field.valueStart };
 }

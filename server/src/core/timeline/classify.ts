@@ -32,10 +32,10 @@ export interface DateLine {
   date: CalendarDate;
 }
 
-/** A line that gives the entries below it a zone: a date line's ("May 20 (PST)") or a note's. */
 /** "Time" and "time zone" in Russian, Japanese, Chinese and Portuguese: "Время сервера UTC+5", "時刻 (JST)", "时间（UTC+8）". */
 const TIME_WORDS_ELSEWHERE = /время|часов(?:ой|ого)\s+пояс|時刻|時間|タイムゾーン|时间|时区|hor[áa]rio|fuso\s+hor/i;
 
+/** A line that gives the entries below it a zone: a date line's ("May 20 (PST)") or a note's. */
 export interface ZoneLine {
   line: number;
   zone: Zone;

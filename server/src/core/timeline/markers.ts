@@ -18,7 +18,7 @@ const TAG = /\[(detected|acknowledged|mitigated|resolved)\]/i;
 const START_OR_END_OF = /\b(START|END)\s+OF\s+(?:THE\s+)?(OUTAGE|INCIDENT)\b|\b(OUTAGE|INCIDENT)\s+(START|END)\b/;
 // Japanese and Chinese timelines open an entry with its moment, in bold: "| 2026-04-15 23:28:20 | **発生** — … |",
 // "| 00:00 頃 | **検知** — … |", "**復旧確認**" (the entry's words come without the bold).
-const BOLD_CJK = /^(?:[頃〜~]\s*)?[\s|*]*(発生|検知|緩和策適用|緩和|復旧確認|復旧|发生|发现|恢复)[\s*]*(?:[—–\-:：|]|$)/;
+const OPENING_CJK_MOMENT = /^(?:[頃〜~]\s*)?[\s|*]*(発生|検知|緩和策適用|緩和|復旧確認|復旧|发生|发现|恢复)[\s*]*(?:[—–\-:：|]|$)/;
 const CJK_MOMENTS: Readonly<Record<string, MarkedMoment>> = {
   発生: 'incident-begins', 发生: 'incident-begins', 検知: 'detected', 发现: 'detected',
   緩和策適用: 'mitigated', 緩和: 'mitigated', 復旧確認: 'resolved', 復旧: 'resolved', 恢复: 'resolved',
@@ -41,8 +41,8 @@ function markerIn(text: string): { moment: MarkedMoment; words: string } | null 
   }
   const tag = TAG.exec(text);
   if (tag) return { moment: tag[1].toLowerCase() as MarkedMoment, words: tag[0] };
-  const bold = BOLD_CJK.exec(text);
-  return bold ? { moment: CJK_MOMENTS[bold[1]], words: bold[1] } : null;
+  const opening = OPENING_CJK_MOMENT.exec(text);
+  return opening ? { moment: CJK_MOMENTS[opening[1]], words: opening[1] } : null;
 }
 
 /** Where a marker may be, below an entry's first line: a capital word of one, or a tag. */
