@@ -174,8 +174,8 @@ test('persistence: files stored by another version of the reader are shown at on
   assert.equal(updated.index.entries()[0].title, 'Postmortem: Logon outage on April 10th, 2024');
 });
 
-test('persistence: entries whose timelines file is missing or from another save are shown at once, then read again', async () => {
-  for (const spoil of ['delete', 'another save'] as const) {
+test('persistence: entries whose timelines file is missing, from another save or corrupt are shown at once, then read again', async () => {
+  for (const spoil of ['delete', 'another save', 'a corrupt line'] as const) {
     const ws = workspace();
     const loginPath = join(ws.root, 'incidents/login.md');
     ws.write('incidents/login.md', readFixture('classic-complete.md'));
@@ -184,13 +184,16 @@ test('persistence: entries whose timelines file is missing or from another save 
     await first.index.start([ws.uri]);
     await first.index.flush();
     if (spoil === 'delete') rmSync(timelinesFile(ws.storage));
-    else writeFileSync(timelinesFile(ws.storage), readFileSync(timelinesFile(ws.storage), 'utf8').replace(/"id":"[^"]+"/, '"id":"another"'));
+    else if (spoil === 'another save') writeFileSync(timelinesFile(ws.storage), readFileSync(timelinesFile(ws.storage), 'utf8').replace(/"id":"[^"]+"/, '"id":"another"'));
+    else writeFileSync(timelinesFile(ws.storage), readFileSync(timelinesFile(ws.storage), 'utf8').replace(/\n\["/, '\n[1, "'));
     // Same mtime and size: only a missing timeline makes it read again (and so show the new title).
     writeFileSync(loginPath, readFixture('classic-complete.md').replace('Login outage', 'Logon outage'));
     utimesSync(loginPath, 1_700_000_000, 1_700_000_000);
     const told: Array<string | null | undefined> = [];
-    const second = indexOf(ws, { storage: true, onChanged: () => told.push(second.index.entries()[0]?.title) });
+    const warnings: string[] = [];
+    const second = indexOf(ws, { storage: true, warnings, onChanged: () => told.push(second.index.entries()[0]?.title) });
     await second.index.start([ws.uri]);
+    assert.deepEqual(warnings.map((warning) => /line 2 is not a file's timeline/.test(warning)), spoil === 'a corrupt line' ? [true] : [], spoil);
     assert.equal(told[0], 'Postmortem: Login outage on April 10th, 2024', spoil);
     assert.equal(second.index.entries()[0].title, 'Postmortem: Logon outage on April 10th, 2024', spoil);
     assert.ok(second.index.postmortems()[0].timeline.includes('Certificate'), spoil);
