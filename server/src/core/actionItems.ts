@@ -6,6 +6,7 @@ import type { MarkdownLines } from './markdown';
 import type { Header, Section } from './sections';
 import { readDateAt, type CalendarDate, type DateOrder } from './time/timestamp';
 import { plainText } from './inline';
+import { tableCells } from './tableRow';
 import { calendarDateText } from './time/format';
 
 export const ACTION_TYPES = ['mitigate', 'prevent', 'process', 'detect', 'repair'] as const;
@@ -153,31 +154,6 @@ function ownerOf(text: string, base: number): ItemField | null {
   return null;
 }
 
-/** Cells of a table row with their offsets (the text between unescaped pipes, trimmed). */
-export function tableCells(text: string, base: number): ItemField[] {
-  const cells: ItemField[] = [];
-  let from = 0;
-  const content = text.replace(/\\\|/g, '  ');
-  const trimmedStart = content.search(/\S/);
-  if (trimmedStart < 0) return cells;
-  const bounds: number[] = [];
-  for (let i = 0; i < content.length; i++) if (content[i] === '|') bounds.push(i);
-  const leading = content[trimmedStart] === '|';
-  const trailing = /\|\s*$/.test(content);
-  const edges = [leading ? bounds[0] : trimmedStart - 1, ...bounds.slice(leading ? 1 : 0)];
-  if (!trailing) edges.push(content.trimEnd().length);
-  for (let i = 0; i + 1 < edges.length; i++) {
-    from = edges[i] + 1;
-    const to = edges[i + 1];
-    const raw = text.slice(from, to);
-    const lead = raw.length - raw.trimStart().length;
-    const value = raw.trim();
-    // An empty cell spans the room between its pipes, so that filling it can space the value.
-    if (value === '') cells.push({ text: '', start: base + from, end: base + to });
-    else cells.push({ text: value, start: base + from + lead, end: base + from + lead + value.length });
-  }
-  return cells;
-}
 
 function columnsOf(cells: ItemField[]): ActionTable['columns'] | null {
   const columns: ActionTable['columns'] = { action: -1, type: -1, owner: -1, ticket: -1, due: -1, status: -1 };

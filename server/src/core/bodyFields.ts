@@ -2,7 +2,7 @@
 // line ("**Severity:** High", "- **Status**: RESOLVED") or a metadata table's row ("| **Severity** | P3 |",
 // "| 重大度 | SEV-3（…） |") before the timeline. The incident index falls back on them, so that a team that
 // writes these in the text, not in YAML, still sees its incidents by severity.
-import { tableCells } from './actionItems';
+import { tableCells } from './tableRow';
 import { plainText } from './inline';
 import type { PostmortemModel } from './model';
 

@@ -2,6 +2,7 @@
 // are dates for the entries below them, and which state a zone for them ("All times in CEST").
 import type { LineReadings, MarkdownLines } from '../markdown';
 import { plainText, skipLinePrefix } from '../inline';
+import { tableCells } from '../tableRow';
 import {
   isUnreadable, readLeadingMilitaryAt, readStampAt, readStampWithChrono, readTimeAt, type CalendarDate, type DateOrder, type Stamp, type UnreadableTime,
 } from '../time/timestamp';
@@ -205,18 +206,6 @@ function readLineStart(text: string, contentStart: number, order: DateOrder): { 
   const shaped = sticky(TIME_SHAPED, text, at);
   if (shaped) return { found: { start: at, end: TIME_SHAPED.lastIndex, text: shaped[0], reason: 'unrecognized' }, label: null };
   return null;
-}
-
-function tableCells(text: string): Array<{ start: number; end: number }> {
-  const cells: Array<{ start: number; end: number }> = [];
-  let start = text.indexOf('|') === -1 ? 0 : text.trimStart().startsWith('|') ? text.indexOf('|') + 1 : 0;
-  for (let i = start; i <= text.length; i++) {
-    if (i === text.length || (text[i] === '|' && text[i - 1] !== '\\')) {
-      cells.push({ start, end: i });
-      start = i + 1;
-    }
-  }
-  return cells;
 }
 
 function readCandidateText(text: string, kind: EntryKind, order: DateOrder): Candidate | null {

@@ -2,7 +2,8 @@
 // an inline `(owner: TBD)`; marking done ticks the box, fills the status cell or appends "(done)"; and a
 // bulleted action list becomes an aligned table with Owner, Due, Ticket and Status columns.
 import type { TextEdit } from 'vscode-languageserver-types';
-import { tableCells, type ActionItem, type ActionTable } from '../../core/actionItems';
+import type { ActionItem, ActionTable } from '../../core/actionItems';
+import { tableCells } from '../../core/tableRow';
 import type { PostmortemModel } from '../../core/model';
 import { lineBreakOf } from '../../core/text';
 
