@@ -894,6 +894,19 @@ test('an intro under the title tells what a later summary leaves out: its start 
   assert.deepEqual(missingFields(doc('A postmortem makes sure that the root cause(s) of the outage has been discovered.')), ['duration', 'end', 'impact', 'root-cause', 'start']);
 });
 
+test('an intro right above the summary gives its window when it gives both ends, never a time alone (a held-out company report; corpus 019)', () => {
+  const doc = (intro: string) => joinLines('# Flags service outage - September 29, 2025', '', intro, '',
+    '## Summary', '', 'A shorter connection timeout met a busy writer database. This combination triggered cascading failures in our retry logic.', '',
+    '## Timeline', '', '- **16:58 UTC** - writer database saturated', '- **18:46 UTC** - service recovered', '',
+    '## Root Cause and Resolution', '', 'The timeout change; reverted.', '', '## Corrective and Preventive Measures', '', '- [ ] Load-test timeouts');
+  const whole = 'On September 29, 2025, the flags service had an outage lasting 1 hour and 48 minutes, from 16:58 to 18:46 UTC. About 78% of requests failed.';
+  assert.deepEqual(missingFields(doc(whole)), []);
+  const model = analyze(doc(whole));
+  assert.deepEqual([model.summary?.start?.stamp.time?.hour, model.summary?.end?.stamp.time?.hour], [16, 18]);
+  // The report's own time, above a summary that gives no start: still no start.
+  assert.deepEqual(missingFields(doc('The following incident was reported on September 29th 2025, 18:00 GMT. We apologize to everyone affected.')), ['duration', 'end', 'start']);
+});
+
 test('Japanese, Chinese and Russian section names and summary labels (held-out reports): "## サマリー", "| 発生日時 |", "## Сводка", "## Влияние"', () => {
   const japanese = joinLines('# ポストモーテム: mTLS 証明書期限切れ', '', '## メタデータ', '', '| 項目 | 内容 |', '|------|------|',
     '| 発生日時 | 2026-04-15 23:28 (JST) |', '| 復旧日時 | 2026-04-16 00:26 (JST) |', '| 影響時間 | 約 58 分 |', '',

