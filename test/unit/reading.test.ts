@@ -59,6 +59,19 @@ test('labelled paragraphs are the SRE template\'s sections, and the auto profile
   assert.deepEqual(codesOf(SRE_LABELLED), []);
 });
 
+test('an emoji opening a paragraph sets its label apart as a section, bold or not ("📅 Timeline: Buckle up …", a held-out ALX report)', () => {
+  const text = joinLines('# Postmortem: Web Stack Outage', '',
+    '📝 Issue Summary: from August 18, 2024, 14:00 UTC to August 19, 2024, 02:00 UTC the site was down for every user. The root cause was a failed database disk.', '',
+    '📅 Timeline: Buckle up and hold on tight! Here is how it unfolded:', '',
+    '- August 18, 2024, 14:00 UTC: the issue was detected by an alert', '- August 19, 2024, 02:00 UTC: service restored', '',
+    '🔧 **Root Cause and Resolution:** a failed disk; the database team replaced it.', '',
+    '🛠️ Corrective and Preventative Measures: Building a Fortified Castle! To prevent this:', '', '1. Add a spare disk');
+  assert.deepEqual(analyze(text).sections.map((s) => s.id), ['summary', 'timeline', 'root-cause-and-resolution', 'corrective-and-preventive-measures']);
+  assert.deepEqual(codesOf(text).filter((code) => code === 'section-missing'), []);
+  // Without the emoji, a plain "Timeline: …" sentence in a paragraph is no section (it may be a summary's field).
+  assert.ok(!analyze(text.replace('📅 Timeline:', 'Timeline:')).sections.some((s) => s.id === 'timeline' && s.line === 4));
+});
+
 test('the outage markers decide the incident window: no duration-mismatch against the stated 66 minutes', () => {
   const { incident } = analyze(SRE_LABELLED);
   assert.equal(incident.durationMinutes, 66);

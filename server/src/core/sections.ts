@@ -121,9 +121,13 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
     const id = named?.id ?? null;
     if (!title || (!id && (title.style === 'plain' || title.style === 'list' || title.style === 'bold'))) {
       // A label in a list item or inside a paragraph counts only under a heading no profile knows (see buildSections).
-      const offset = info.itemStart ? STRUCTURE.exec(text)?.[0].length ?? 0 : 0;
+      const structure = info.itemStart ? STRUCTURE.exec(text)?.[0].length ?? 0 : 0;
+      // "📅 Timeline: Buckle up …", "🔍 **Root Cause:** …": an emoji opening a paragraph sets its label apart, bold or not.
+      const emoji = info.kind === 'paragraph' && info.blockStart === i ? EMOJI_LEAD.exec(text.slice(structure))?.[0].length ?? 0 : 0;
+      const offset = structure + emoji;
       const labelled = info.kind !== 'paragraph' ? null
-        : readLabelledParagraph(text.slice(offset), profile) ?? (info.itemStart ? readPlainListLabel(text.slice(offset), profile) : null);
+        : readLabelledParagraph(text.slice(offset), profile)
+          ?? (emoji ? readPlainLabel(text.slice(offset), profile, false) : info.itemStart ? readPlainLabel(text.slice(offset), profile, true) : null);
       if (labelled) {
         headers.push({
           ...labelled, line: i, titleStart: lines[i].start + offset + labelled.titleStart, titleEnd: lines[i].start + offset + labelled.titleEnd,
@@ -353,12 +357,18 @@ function readLabelledParagraph(text: string, profile: CompiledProfile): Omit<Hea
 }
 
 // "- Trigger: Validators upgrading to v22.0.1": a list item that opens with a plain label and a colon.
-const PLAIN_LIST_LABEL = /^[ \t]{0,3}(\p{Lu}[\p{L} ]{1,30}?):[ \t]+\S/u;
+const PLAIN_LABEL = /^[ \t]{0,3}(\p{Lu}[\p{L} ]{1,30}?):[ \t]+\S/u;
+// After an emoji, room for "Corrective and Preventative Measures".
+const PLAIN_LABEL_AFTER_EMOJI = /^(\p{Lu}[\p{L} ]{1,50}?):[ \t]+\S/u;
+const EMOJI_LEAD = /^[ \t]{0,3}\p{Extended_Pictographic}[\u{fe0f}\u{200d}\p{Extended_Pictographic}\u{1f3fb}-\u{1f3ff}]*[ \t]+/u;
 
-/** A list item's plain label that names a section (counted only in the SRE template's list, see buildSections). */
-function readPlainListLabel(text: string, profile: CompiledProfile): Omit<Header, 'line'> | null {
-  const match = PLAIN_LIST_LABEL.exec(text);
-  return match ? labelHeader(text, match[1], profile, true) : null;
+/**
+ * A plain label that names a section: a list item's (`inList`: counted only in the SRE template's list,
+ * see buildSections), or one an emoji sets apart at a paragraph's start (a section of its own).
+ */
+function readPlainLabel(text: string, profile: CompiledProfile, inList: boolean): Omit<Header, 'line'> | null {
+  const match = (inList ? PLAIN_LABEL : PLAIN_LABEL_AFTER_EMOJI).exec(text);
+  return match ? labelHeader(text, match[1], profile, inList) : null;
 }
 
 /** The label `label`, written in `text`, as the section it names; null when it names none. */
