@@ -72,6 +72,15 @@ test('an emoji opening a paragraph sets its label apart as a section, bold or no
   assert.ok(!analyze(text.replace('📅 Timeline:', 'Timeline:')).sections.some((s) => s.id === 'timeline' && s.line === 4));
 });
 
+test('"Contributing Factors" is the root cause, "Issue Description" the summary, "Remedial and Preventative Measures" the corrective ones (held-out reports; corpus 068)', () => {
+  const text = joinLines('# Plex server outage', '', '### Issue Description:', '', 'From 10:00 to 12:00 UTC on 2020-01-12 nobody could stream: the disk was full.', '',
+    '### Timeline', '', '- 10:00 UTC disk full', '- 12:00 UTC disk cleaned', '',
+    '### Contributing factors', '', '- No alert on disk usage.', '', '### Steps to Resolution:', '', 'Cleaned the disk.', '',
+    '**Remedial and Preventative Measures:', '', '- Alert at 80% disk use.');
+  assert.deepEqual(analyze(text).sections.map((s) => s.id), ['summary', 'timeline', 'root-cause', 'resolution', 'corrective-and-preventive-measures']);
+  assert.deepEqual(codesOf(text).filter((code) => code === 'section-missing'), []);
+});
+
 test('the outage markers decide the incident window: no duration-mismatch against the stated 66 minutes', () => {
   const { incident } = analyze(SRE_LABELLED);
   assert.equal(incident.durationMinutes, 66);

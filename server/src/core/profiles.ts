@@ -59,7 +59,7 @@ const ACTION_ITEMS_SKELETON = ['- [ ] Action item (owner, due date).'];
 const SUMMARY_ALIASES = [
   'Issue Summary', 'Summary', 'Incident Summary', 'Summary of the Incident', 'Summary of Incident',
   'Issue Overview', 'Incident Overview', 'Overview', 'Executive Summary', 'Outage Summary', 'Incident Description', 'Resumo',
-  'Summary of Outage', 'Summary of the Outage', 'TL;DR', 'TLDR',
+  'Summary of Outage', 'Summary of the Outage', 'TL;DR', 'TLDR', 'Issue Description', 'Problem Description',
   // Chinese and Japanese write a section's name as one word: "## 摘要", "## 概要".
   '摘要', '概述', '事件概述', '事故概述', '概要',
   // Japanese, Chinese and Russian teams' own names (held-out reports): "## サマリー", "## Сводка".
@@ -71,7 +71,7 @@ const TIMELINE_ALIASES = [
   'Timeline of the Incident', 'Chronology', 'Sequence of Events', 'Linha do Tempo', 'Cronologia', 'Response Timeline', 'Incident Response Timeline',
   '时间线', '时间轴', '事件时间线', 'タイムライン', '経緯', '時系列', 'Временная шкала', 'Хронология', 'Хронология событий',
 ];
-const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen',
+const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen', 'Contributing Factors', 'Contributing Factor',
   // As questions: "What was the root cause?" (a held-out ALX postmortem).
   'What Was the Root Cause', 'What Was the Cause', 'What Caused It', 'What Caused This', 'Causa Raiz', '根因', '根本原因', '原因', '根因分析', '原因分析',
   '根本原因分析', '根因链路', '原因分析と対策', 'Первопричина', 'Первопричины', 'Корневая причина', 'Причина', 'Причины', 'Анализ причин'];
@@ -129,6 +129,7 @@ export const CLASSIC: Profile = {
         'Corrective and Preventive Measures', 'Corrective and Preventative Measures',
         'Preventive and Corrective Measures', 'Preventative and Corrective Measures',
         'Corrective and Preventive Actions', 'Corrective and Preventative Actions', 'Corrective Measures',
+        'Remedial and Preventive Measures', 'Remedial and Preventative Measures',
         'Preventive Measures', 'Preventative Measures', 'Prevention', 'Corrective Measures and Prevention',
         // "Preventive methods", "Preventative steps": a heading may add a word to these.
         'Preventive', 'Preventative', 'Corrective',
@@ -176,7 +177,7 @@ export const PAGERDUTY: Profile = {
     { id: 'overview', title: 'Overview', aliases: ['Overview', ...SUMMARY_ALIASES], required: true, role: 'summary', skeleton: SUMMARY_PROSE },
     { id: 'what-happened', title: 'What Happened', aliases: ['What Happened', 'What Happened?'], required: true, role: 'other',
       skeleton: ['The story of the incident, from the first sign to the all-clear.'] },
-    { id: 'contributing-factors', title: 'Contributing Factors', aliases: ['Contributing Factors', 'Contributing Factor', ...ROOT_CAUSE_ALIASES], required: true, role: 'other',
+    { id: 'contributing-factors', title: 'Contributing Factors', aliases: ROOT_CAUSE_ALIASES, required: true, role: 'other',
       skeleton: ['- What made it possible, or worse.'] },
     { id: 'resolution', title: 'Resolution', aliases: RESOLUTION_ALIASES, required: true, role: 'other', skeleton: HOW_IT_WAS_RESOLVED },
     { id: 'impact', title: 'Impact', aliases: ['Impact', 'Customer Impact', 'Fallout', '影响', '影响范围', '影響範囲'], required: true, role: 'other', skeleton: IMPACT_SKELETON },
