@@ -907,6 +907,14 @@ test('an intro right above the summary gives its window when it gives both ends,
   assert.deepEqual(missingFields(doc('The following incident was reported on September 29th 2025, 18:00 GMT. We apologize to everyone affected.')), ['duration', 'end', 'start']);
 });
 
+test('a sentence opening with the moment it was put right ends the window: "At 12:16 p.m. EAT, service was restored." (a held-out ALX report)', () => {
+  const model = analyze(withSummary('For a total of 16 minutes on April 13, 2022 at 12:00 p.m. EAT, 100 percent of the web server was offline. At 12:16 p.m. EAT, service was restored.'));
+  assert.deepEqual([model.summary?.start?.stamp.time?.minute, model.summary?.end?.stamp.time?.minute], [0, 16]);
+  // Not a time that opens what went wrong, then "and" what was done later.
+  const other = analyze(withSummary('For 16 minutes on April 13, 2022 the site was slow. At 12:16 p.m. EAT the site went down and was restored later.'));
+  assert.equal(other.summary?.end, null);
+});
+
 test('Japanese, Chinese and Russian section names and summary labels (held-out reports): "## サマリー", "| 発生日時 |", "## Сводка", "## Влияние"', () => {
   const japanese = joinLines('# ポストモーテム: mTLS 証明書期限切れ', '', '## メタデータ', '', '| 項目 | 内容 |', '|------|------|',
     '| 発生日時 | 2026-04-15 23:28 (JST) |', '| 復旧日時 | 2026-04-16 00:26 (JST) |', '| 影響時間 | 約 58 分 |', '',

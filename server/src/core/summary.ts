@@ -74,9 +74,10 @@ const LATER_EPISODE = /\b(?:a|the)\s+(?:second|third|fourth|fifth|further|later)
 const END_CONTEXT = /\b(?:until|till|ended|ending|restored|resolved)\s+(?:at\s+)?$|\bend(?:[\s-]?time)?\s*:\s*$/i;
 /**
  * "As of July 16, 2023 11:17 UTC, the team has corrected the configuration …", "by 9:40 UTC traffic had
- * returned to normal levels": the moment it was put right, told before what was done.
+ * returned to normal levels", a sentence opening "At 12:16 p.m. EAT, service was restored": the moment it
+ * was put right, told before what was done.
  */
-const AS_OF = /\b(?:as\s+of|by)\s*$/i;
+const AS_OF = /\b(?:as\s+of|by)\s*$|(?:^|[.!?]\s+)at\s*$/i;
 // Not across another time or an "and" ("reported internally by 22:50 GMT and resolved at 23:01 GMT").
 const DONE_AFTER = /^(?:(?!\band\b)[^.;!?\d]){0,120}?\b(?:corrected|fixed|resolved|restored|mitigated|recovered|remediated|blocked|closed|(?:returned|back)\s+to\s+normal|back\s+online)\b/i;
 /**
