@@ -89,6 +89,13 @@ test('a line mostly in capitals (a pasted licence) is boilerplate, not blame', (
   assert.deepEqual(hints(text), ['7 blame-language negligence']);
 });
 
+test('blame denied or an error that names a kind of report is no blame: "user error reports", "We cannot blame … sloppy bug fixes" (held-out reports)', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 Alerts fire on a surge in user error reports.',
+    '- 10:05 We cannot blame vibe coding, rushed features and sloppy bug fixes alone. No one is to blame.',
+    '- 10:10 It was user error: the operator was sloppy.');
+  assert.deepEqual(hints(text), ['5 blame-language user error', '5 blame-language sloppy']);
+});
+
 test('a document mostly in another language gets no writing hints (the lists are English)', () => {
   assert.deepEqual(hints(readFixture('writing/other-language.md')), []);
 });

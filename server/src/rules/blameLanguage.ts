@@ -17,6 +17,22 @@ function inListOfKinds(model: PostmortemModel, hit: PhraseHit): boolean {
   return /,[^,]{1,40},\s*(?:and\s+|or\s+)?$/.test(before);
 }
 
+/** The sentence of the line up to the hit, and the line's text after it. */
+function around(model: PostmortemModel, hit: PhraseHit): { before: string; after: string } {
+  const line = model.lines.index.lines[hit.line];
+  return { before: line.text.slice(0, hit.start - line.start).split(/[.!?]\s/).pop() ?? '', after: line.text.slice(hit.end - line.start) };
+}
+
+// "a surge in user error reports": the error names a kind of report, message or rate, no one's fault.
+const KIND_OF_THING = /^\s+(?:reports?|messages?|rates?|logs?|codes?|pages?|counts?|dialogs?|handling|budgets?|responses?|screens?|spikes?|metrics?)\b/i;
+// "We cannot blame vibe coding … and sloppy bug fixes", "no one is to blame": blame denied, not laid.
+const BLAME_DENIED = /\b(?:can(?:not|'t|’t)|could(?:n't|n’t| not)|do(?:n't|n’t| not)|did(?:n't|n’t| not)|won't|will not|never|not)\s+(?:\w+\s+)?blame\b|\b(?:no\s+one|nobody|not)\s+(?:is\s+|was\s+)?$/i;
+
+function blameNotLaid(model: PostmortemModel, hit: PhraseHit): boolean {
+  const { before, after } = around(model, hit);
+  return (/error$/i.test(hit.phrase) && KIND_OF_THING.test(after)) || BLAME_DENIED.test(before);
+}
+
 export type BlameLanguageData = PhraseData<'blame-language'>;
 
 export const blameLanguage = defineRule<BlameLanguageData>({
@@ -27,7 +43,7 @@ export const blameLanguage = defineRule<BlameLanguageData>({
   check({ model, settings }) {
     if (!looksEnglish(model)) return [];
     const matcher = listMatcher('blameLanguage', settings.writing);
-    return findPhrases(model, allProseLines(model), matcher).filter((hit) => !inListOfKinds(model, hit)).map((hit) => phraseProblem('blame-language', hit,
+    return findPhrases(model, allProseLines(model), matcher).filter((hit) => !inListOfKinds(model, hit) && !blameNotLaid(model, hit)).map((hit) => phraseProblem('blame-language', hit,
       `"${hit.phrase}" blames a person. Say what happened and what let it happen (a missing check, an unclear runbook), not who is at fault.`));
   },
   fixes: [],
