@@ -123,3 +123,13 @@ test('a Japanese, Chinese or Russian postmortem is found by its structure too (h
   // A Japanese design document with a timeline of its plan is not one.
   assert.ok(!found(joinLines('# 設計メモ: 検索の改善', '', '## 概要', '検索を速くする。', '', '## タイムライン', '- 2026-05-01 設計', '- 2026-06-01 実装', '', '## 参考', '- リンク')));
 });
+
+test('a page about writing them is not one ("# Writing an Effective Postmortem", "# How to run a post-incident review", "# Postmortem best practices", a held-out guide), unless it tells an incident\'s times', () => {
+  const guide = (title: string) => joinLines(`# ${title}`, '', '## Key Components', '', '- **Summary:** what happened.', '- **Timeline:** the events in order.',
+    '- **Root Cause Analysis:** why it happened.', '- **Impact:** who was hit.', '- **Action Items:** what will change.', '', '## Timeline', '', 'List each event with its time.', '',
+    '## Root Cause', '', 'Ask why five times.', '', '## Action Items', '', 'Give each an owner.', '', '## Lessons Learned', '', 'Share them.');
+  for (const title of ['Writing an Effective Postmortem', 'How to run a post-incident review', 'Postmortem best practices']) assert.equal(found(guide(title)), false, title);
+  assert.equal(found(guide('Postmortem: checkout outage')), true);
+  // A guide's worked example with its own times is still read as one.
+  assert.equal(found(guide('Writing a postmortem').replace('List each event with its time.', '- 10:00 UTC alert fires\n- 10:30 UTC fixed')), true);
+});

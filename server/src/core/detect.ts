@@ -1,6 +1,6 @@
 // Which documents are postmortems: only they get anything from us, never a plain README.
 import picomatch from 'picomatch';
-import { looksLikePostmortem } from './detectByContent';
+import { ABOUT_WRITING_THEM, looksLikePostmortem } from './detectByContent';
 import { frontMatterSyntaxOf, isStatusPageIncident, LIFECYCLE_KEYS, parseFrontMatter, type FrontMatterSyntax } from './frontMatter';
 
 // "Postmortem", "Post Mortem", "Post-Mortem Report", "Outage Report", "Incident Review",
@@ -27,7 +27,7 @@ const KIND_WORDS = new RegExp(names('s?'), 'i');
 
 /** Whether a title says what the document is: "Postmortem: …", "Incident Report", "DNS Outage on …". */
 export function namesPostmortem(title: string): boolean {
-  return TITLE_WORDS.test(title) || ABBREVIATED_TITLE.test(title) || CJK_TITLE_WORDS.test(title);
+  return (TITLE_WORDS.test(title) || ABBREVIATED_TITLE.test(title) || CJK_TITLE_WORDS.test(title)) && !ABOUT_WRITING_THEM.test(title);
 }
 
 /**

@@ -88,9 +88,15 @@ function sectionOf(line: string): { timeline: boolean; other: string | null } | 
   return null;
 }
 
+// "Writing an Effective Postmortem", "How to run a post-incident review", "Postmortem best practices": a
+// page about writing them, not one of them, unless it tells an incident's times.
+export const ABOUT_WRITING_THEM = /\b(?:writ(?:e|ing)|how\s+to\s+(?:write|run|hold|conduct|do))\s+(?:(?:an?|the|your|our|effective|good|great|better|blameless|useful)\s+)*post[\s-]?(?:mortem|incident)|\bpost[\s-]?(?:mortem|incident)s?\s+(?:reviews?\s+)?(?:guides?|guidelines|process(?:es)?|best\s+practices|culture|checklists?|polic(?:y|ies)|playbooks?|tips|primer|handbook)\b/i;
+const FIRST_HEADING = /^ {0,3}#{1,6}[ \t]*(.+)$/m;
+
 export function looksLikePostmortem(text: string): boolean {
   const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
   if (!TIMELINE_WORD.test(head) && !INCIDENT_SECTION_WORD.test(head)) return false;
+  const aboutWritingThem = ABOUT_WRITING_THEM.test(FIRST_HEADING.exec(head)?.[1] ?? '');
   let incidentSections = 0;
   const others = new Set<string>();
   let inTimeline = false;
@@ -118,6 +124,7 @@ export function looksLikePostmortem(text: string): boolean {
         if (stamp.zone || stamp.date) anchoredEntries++;
       }
     }
+    if (aboutWritingThem && timedEntries < 2) continue;
     if (timedEntries >= 2 && others.size >= 2) return true;
     // A long timeline of dated or zoned entries in a write-up about an outage, its other sections its own
     // ("## Timeline", "## Monitoring (and why it didn't work)": t2bot.io's incident posts).
