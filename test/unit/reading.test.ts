@@ -81,6 +81,17 @@ test('"Contributing Factors" is the root cause, "Issue Description" the summary,
   assert.deepEqual(codesOf(text).filter((code) => code === 'section-missing'), []);
 });
 
+test('a last entry days after the rest that tells nothing put right is the aftermath, not the window\'s end ("received the incident report" two weeks later, a held-out report; corpus 069\'s "Product was patched" stays)', () => {
+  const doc = (last: string) => joinLines('# 2023-01-04 - Outage of the website', '', '## Timeline', '',
+    '- *2023-01-04 05:13*: The website monitor alerts on a server issue.', '- *2023-01-04 09:15*: Internal investigation starts.',
+    '- *2023-01-04 14:30*: We ask the provider for the logs.', `- *2023-01-18 09:53*: ${last}`);
+  const ended = (text: string) => analyze(text).incident.end?.text;
+  assert.equal(ended(doc('We receive the incident report from the provider.')), '2023-01-04 14:30');
+  assert.equal(ended(doc('Follow-up: the product was patched, no further action needed.')), '2023-01-18 09:53');
+  // Days apart all along (a vulnerability worked through over weeks): the last is as far from the others as they are from each other.
+  assert.equal(ended(doc('We receive the incident report from the provider.').replace('2023-01-04 14:30', '2023-01-12 14:30')), '2023-01-18 09:53');
+});
+
 test('the outage markers decide the incident window: no duration-mismatch against the stated 66 minutes', () => {
   const { incident } = analyze(SRE_LABELLED);
   assert.equal(incident.durationMinutes, 66);

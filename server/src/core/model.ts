@@ -7,7 +7,7 @@ import { BUILT_IN_PROFILES, compileProfile, DEFAULT_PROFILE, type CompiledProfil
 import { chooseProfile, type ProfileSource } from './profileChoice';
 import { buildSections, otherHeadings, type Header, type Section } from './sections';
 import { fieldOfLine, readSummary, withFacts, type SummaryFacts, type SummaryTime } from './summary';
-import { axisMinutes, markedWindow, nearestYear, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
+import { axisMinutes, entryWords, markedWindow, nearestYear, PLACEHOLDER_YEAR, readTimeline, type TimelineEntry } from './timeline';
 import { findStamps, slashOrderWritten, type CalendarDate, type DateOrder, type Stamp } from './time/timestamp';
 import { findZone, writesMonthFirst, type Zone } from './time/zones';
 import { frontMatterProfile, isPostmortemDocument } from './detect';
@@ -409,7 +409,7 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const timed = timeline.filter((entry) => entry.axis !== null);
   const usable = timed.length >= 2 ? timed : [];
   const earliest = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) < (best.axis as number) ? entry : best), null);
-  const latest = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) >= (best.axis as number) ? entry : best), null);
+  const latest = beforeAftermath(usable, lines);
   // "14:54 OUTAGE BEGINS" … "16:00 OUTAGE ENDS": the writer's own marks outrank the timeline's ends.
   const marked = markedWindow(lines, usable);
   if (marked.start && marked.end && sameCalendarDay(marked.start.date, marked.end.date)) {
@@ -451,6 +451,29 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const durationSource = !start || !end ? null : start.source === end.source ? start.source : 'mixed';
   return { start, end, durationMinutes, durationSource, statedDurationMinutes: summary?.stated?.minutes ?? null };
 }
+
+// What ends an outage, told by its last entry: such an entry stays the window's end however late it comes.
+const PUT_RIGHT = /\b(?:resolved|resolution|restored|recovered|recovery|fixed|patched|remediated|mitigated|closed|resumed|back\s+(?:up|online|to\s+normal)|(?:outage|incident)\s+end(?:s|ed)?)\b/i;
+
+/**
+ * The timeline's latest entry, unless it comes a day or more after the one before it, later than all the
+ * rest span, and tells nothing put right: then it is the aftermath (a held-out report's "2023-01-18 09:53:
+ * Wire received the incident report from the service provider", two weeks after a morning's outage), and
+ * the window ends on the entry before it.
+ */
+function beforeAftermath(usable: readonly TimelineEntry[], lines: MarkdownLines): TimelineEntry | null {
+  if (usable.length === 0) return null;
+  const sorted = [...usable].sort((a, b) => (a.axis as number) - (b.axis as number));
+  const last = sorted[sorted.length - 1];
+  if (sorted.length < 3) return last;
+  const previous = sorted[sorted.length - 2];
+  const gap = (last.axis as number) - (previous.axis as number);
+  const span = (previous.axis as number) - (sorted[0].axis as number);
+  return gap >= AFTERMATH_GAP && gap > span && !PUT_RIGHT.test(entryWords(lines, last)) ? previous : last;
+}
+
+/** Minutes between the last two entries from which the last may be the aftermath: a day. */
+const AFTERMATH_GAP = 1440;
 
 /** A window this short read the other way, and at least this long as written, says twelve o'clock was written the other way. */
 const TWELVE_SLIP_WINDOW = 180;
