@@ -421,14 +421,17 @@ test('a range of bare four-digit times in words ("from 0233 to 0239 on 15Sep94")
   }
 });
 
-test('labelled lines above the summary heading count, prose there does not ("**Impact Window:** **02:00–02:08 CET**", "**Impact:** Missed attestations"; held-out validator reports)', () => {
+test('labelled lines above the summary heading count, prose there only with a whole window ("**Impact Window:** **02:00–02:08 CET**", "**Impact:** Missed attestations"; held-out validator reports)', () => {
   const report = (...preamble: string[]) => joinLines('# Technical Incident Report', '', ...preamble, '', '## Summary', 'The validator stalled.', '',
     '## Timeline', '- 01:58 CET: proposals fail', '- 02:05 CET: recovered', '', '## Root Cause', 'A peer.', '');
   const { incident, summary } = analyze(report('**Incident Date:** 11 December 2025  ', '**Impact Window:** **02:00–02:08 CET** (01:00–01:08 UTC)  ', '**Impact:** Missed attestations across 3 epochs'));
   assert.deepEqual([incident.start?.source, incident.durationMinutes], ['summary', 8]);
   assert.ok(summary?.fields.has('impact'));
+  // An intro right above the summary gives a window it states whole (see "an intro right above the summary" below), never a time alone.
   const prose = analyze(report('We were down from 02:00 to 02:30 CET, and 40% of attestations were missed.'));
-  assert.deepEqual([prose.incident.start?.source, prose.summary?.fields.has('impact')], ['timeline', false]);
+  assert.deepEqual([prose.incident.start?.source, prose.incident.durationMinutes, prose.summary?.fields.has('impact')], ['summary', 30, true]);
+  const alone = analyze(report('This report was written at 09:00 CET.'));
+  assert.deepEqual([alone.incident.start?.source, alone.summary?.fields.has('start')], ['timeline', false]);
 });
 
 test('"Resolution Time" labels the end, "Affected Users" and "Affected Services" the impact (a held-out report\'s header table)', () => {
