@@ -552,3 +552,15 @@ test('"First validator reports an apphash" is the detection, before "ICL notices
   const detected = lifecycleOf(text).lifecycle.find((point) => point.moment === 'detected');
   assert.deepEqual([detected?.line, detected?.text], [7, 'First validator reports']);
 });
+
+test('a part restored before the mitigation is not the resolution: the first said at or after it is (a held-out ALX report)', () => {
+  const text = joinLines('# Postmortem', '', '## Issue Summary', '', 'The outage lasted 1 hour and 45 minutes, from 08:30 AM to 10:15 AM UTC on August 19, 2024.', '',
+    '## Timeline', '', '08:30 AM UTC - Issue detected by monitoring.', '',
+    '09:50 AM UTC - Load balancer configuration was corrected, and traffic routing was restored.', '',
+    '10:00 AM UTC - Services began recovering, and user access was gradually restored.', '',
+    '10:15 AM UTC - Full service was restored, and all users regained access.');
+  const { lifecycle, metrics } = lifecycleOf(text);
+  assert.deepEqual(lifecycle.filter((p) => p.moment === 'mitigated' || p.moment === 'resolved').map((p) => `${p.moment} ${p.iso} ${p.text}`),
+    ['mitigated 2024-08-19T10:00:00Z began recovering', 'resolved 2024-08-19T10:15:00Z restored']);
+  assert.equal(metrics.timeToResolve?.minutes, 105);
+});

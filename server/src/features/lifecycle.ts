@@ -152,6 +152,21 @@ function momentOf(model: PostmortemModel, settings: Settings, key: LifecycleKey,
   return fromFrontMatter(model, key) ?? fromMarker(model, key, marked) ?? fromWords(model, key, order, leadUpEnds?.axis ?? null) ?? fromProse(model, settings, key) ?? fromWindow(model, key);
 }
 
+/**
+ * A resolution the words put before the mitigation ("09:50 traffic routing was restored", then "10:00
+ * services began recovering", then "10:15 full service was restored", a held-out ALX report) was of a
+ * part: the incident's is the first said at or after the mitigation, else the window's end when it is.
+ */
+function resolvedAfterMitigation(model: PostmortemModel, order: readonly number[], moments: ReadonlyMap<LifecycleKey, Moment>): Moment | null {
+  const resolved = moments.get('resolved');
+  const mitigated = moments.get('mitigated');
+  if (!resolved || !mitigated || resolved.point.source !== 'words' || mitigated.dated !== resolved.dated || mitigated.axis <= resolved.axis) return null;
+  const later = order.filter((entryIndex) => (entryAxis(model, model.timeline[entryIndex]) ?? -Infinity) >= mitigated.axis);
+  const found = firstSaying(model, later, 'resolved', patternOf('resolved') as RegExp);
+  const moment = found ? fromEntry(model, 'resolved', found.entryIndex, 'words', found.word) : fromWindow(model, 'resolved');
+  return moment && moment.dated === mitigated.dated && moment.axis >= mitigated.axis ? moment : null;
+}
+
 /** The lifecycle of a postmortem and its response figures, as `settings.metrics` defines them. */
 export function incidentLifecycle(model: PostmortemModel, settings: Settings): IncidentLifecycle {
   if (!model.isPostmortem) return { lifecycle: [], metrics: {} };
@@ -163,6 +178,8 @@ export function incidentLifecycle(model: PostmortemModel, settings: Settings): I
     const moment = momentOf(model, settings, key, order, marked, leadUpEnds);
     if (moment) moments.set(key, moment);
   }
+  const settled = resolvedAfterMitigation(model, order, moments);
+  if (settled) moments.set('resolved', settled);
   const metrics: Partial<Record<MetricName, MetricFigure>> = {};
   for (const name of METRIC_NAMES) {
     const { from, to } = settings.metrics[name];
