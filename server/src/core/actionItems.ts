@@ -154,7 +154,6 @@ function ownerOf(text: string, base: number): ItemField | null {
   return null;
 }
 
-
 function columnsOf(cells: ItemField[]): ActionTable['columns'] | null {
   const columns: ActionTable['columns'] = { action: -1, type: -1, owner: -1, ticket: -1, due: -1, status: -1 };
   cells.forEach((cell, i) => {

@@ -409,7 +409,7 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const timed = timeline.filter((entry) => entry.axis !== null);
   const usable = timed.length >= 2 ? timed : [];
   const earliest = usable.reduce<TimelineEntry | null>((best, entry) => (!best || (entry.axis as number) < (best.axis as number) ? entry : best), null);
-  const latest = beforeAftermath(usable, lines);
+  const latest = beforeAftermath(usable, earliest, lines);
   // "14:54 OUTAGE BEGINS" … "16:00 OUTAGE ENDS": the writer's own marks outrank the timeline's ends.
   const marked = markedWindow(lines, usable);
   if (marked.start && marked.end && sameCalendarDay(marked.start.date, marked.end.date)) {
@@ -461,14 +461,17 @@ const PUT_RIGHT = /\b(?:resolved|resolution|restored|recovered|recovery|fixed|pa
  * Wire received the incident report from the service provider", two weeks after a morning's outage), and
  * the window ends on the entry before it.
  */
-function beforeAftermath(usable: readonly TimelineEntry[], lines: MarkdownLines): TimelineEntry | null {
-  if (usable.length === 0) return null;
-  const sorted = [...usable].sort((a, b) => (a.axis as number) - (b.axis as number));
-  const last = sorted[sorted.length - 1];
-  if (sorted.length < 3) return last;
-  const previous = sorted[sorted.length - 2];
+function beforeAftermath(usable: readonly TimelineEntry[], earliest: TimelineEntry | null, lines: MarkdownLines): TimelineEntry | null {
+  // The latest entry (the last written of equals) and the one before it, in one pass.
+  let last: TimelineEntry | null = null;
+  let previous: TimelineEntry | null = null;
+  for (const entry of usable) {
+    if (!last || (entry.axis as number) >= (last.axis as number)) [previous, last] = [last, entry];
+    else if (!previous || (entry.axis as number) >= (previous.axis as number)) previous = entry;
+  }
+  if (!last || !previous || !earliest || usable.length < 3) return last;
   const gap = (last.axis as number) - (previous.axis as number);
-  const span = (previous.axis as number) - (sorted[0].axis as number);
+  const span = (previous.axis as number) - (earliest.axis as number);
   return gap >= AFTERMATH_GAP && gap > span && !PUT_RIGHT.test(entryWords(lines, last)) ? previous : last;
 }
 
