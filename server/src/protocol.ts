@@ -282,6 +282,7 @@ export interface CustomRequests {
   [TEMPLATE_METHOD]: { params: TemplateParams; result: TemplateResult };
   [PROFILES_METHOD]: { params: null; result: ProfilesResult };
   [INDEX_METHOD]: { params: IndexParams; result: IndexResult };
+  [INDEX_DETAILS_METHOD]: { params: IndexParams; result: IndexDetailsResult };
   [INDEX_STATS_METHOD]: { params: IndexFolderParams; result: IncidentStats };
 }
 export type CustomRequestMethod = keyof CustomRequests;
@@ -463,13 +464,24 @@ export interface IndexParams extends IndexFolderParams {
 }
 
 /**
- * Empty params (every client but VS Code's views, and the CLI's tests) get the whole index, as always.
- * With `since`, a delta when the server can answer one: apply `removed`, then put each entry by its
- * `uri`; with `complete`, replace everything. Sort the copy with shared/newestFirst.ts.
+ * What `postmortem/index` lists of a postmortem: its entry without the lifecycle's moments and the
+ * action items (their counts and the metrics stay), which `postmortem/indexDetails` gives. Most of an
+ * entry's bytes are those two: a reopened workspace's views list every incident without them.
  */
-export interface IndexResult {
+export type IncidentIndexRow = Omit<IncidentIndexEntry, 'lifecycle' | 'actionItems'>;
+
+/** What `postmortem/indexDetails` gives of a postmortem: where each moment was read, and its action items. */
+export type IncidentIndexDetails = Pick<IncidentIndexEntry, 'uri' | 'lifecycle' | 'actionItems'>;
+
+/**
+ * Empty params get the whole index. With `since`, a delta when the server can answer one: apply
+ * `removed`, then put each entry by its `uri`; with `complete`, replace everything. Sort the copy with
+ * shared/newestFirst.ts. `postmortem/index` and `postmortem/indexDetails` answer alike, each from the
+ * same versions: a client keeps one copy of each, joined by URI.
+ */
+export interface IndexDelta<T> {
   /** Complete: the whole index, newest first. Otherwise: the entries added or changed after `since`. */
-  entries: IncidentIndexEntry[];
+  entries: T[];
   /** URIs gone from the index after `since` (deleted, renamed away, no longer postmortems); empty when complete. */
   removed: string[];
   /** True when `entries` is the whole index (no `since`, or one the server could not answer incrementally). */
@@ -480,7 +492,11 @@ export interface IndexResult {
   scanning: boolean;
 }
 
+export type IndexResult = IndexDelta<IncidentIndexRow>;
+export type IndexDetailsResult = IndexDelta<IncidentIndexDetails>;
+
 export const INDEX_METHOD = 'postmortem/index';
+export const INDEX_DETAILS_METHOD = 'postmortem/indexDetails';
 /** Server → client notification, no params: the index changed; views ask again (with `since`). */
 export const INDEX_CHANGED_NOTIFICATION = 'postmortem/indexChanged';
 

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { readFixture } from '../helpers';
 import { TestServer } from './lspClient';
 import { INDEX_STORE_VERSION } from '../../server/src/service/indexStore';
-import { INDEX_CHANGED_NOTIFICATION, INDEX_METHOD, INDEX_STATS_METHOD, type IncidentStats, type IndexResult } from '../../server/src/protocol';
+import { INDEX_CHANGED_NOTIFICATION, INDEX_DETAILS_METHOD, INDEX_METHOD, INDEX_STATS_METHOD, type IncidentStats, type IndexDetailsResult, type IndexResult } from '../../server/src/protocol';
 
 const workspace = mkdtempSync(join(tmpdir(), 'postmortem-index-'));
 let server: TestServer;
@@ -66,6 +66,16 @@ test('postmortem/index lists exactly the postmortems, newest first, with their f
   assert.equal(login.durationMinutes, 135);
   assert.equal(login.uri, server.uriOf('incidents/login.md'));
   assert.equal(login.metrics.timeToDetect?.minutes, 7);
+  assert.equal(login.openItems, 2);
+  // The rows carry the counts; the moments and the items themselves come with postmortem/indexDetails.
+  for (const entry of entries) assert.ok(!('lifecycle' in entry) && !('actionItems' in entry), Object.keys(entry).join());
+  const details = await server.request<IndexDetailsResult>(INDEX_DETAILS_METHOD, {});
+  assert.equal(details.complete, true);
+  assert.deepEqual(details.entries.map((entry) => entry.uri), entries.map((entry) => entry.uri), 'the same entries, in the same order');
+  const loginDetails = details.entries.find((entry) => entry.uri === login.uri);
+  assert.deepEqual(Object.keys(loginDetails ?? {}), ['uri', 'lifecycle', 'actionItems']);
+  assert.equal(loginDetails?.actionItems.length, 2);
+  assert.deepEqual(loginDetails?.lifecycle.map((point) => point.moment), ['started', 'detected', 'resolved']);
   const queue = entries.find((entry) => entry.path === 'incidents/queue.md');
   assert.ok(queue && queue.problems.errors + queue.problems.warnings + queue.problems.information > 0);
   const stats = await server.request<IncidentStats>(INDEX_STATS_METHOD, {});

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readFixture } from '../helpers';
 import { TestServer } from './lspClient';
-import { INDEX_CHANGED_NOTIFICATION, INDEX_METHOD, type IndexParams, type IndexResult } from '../../server/src/protocol';
+import { INDEX_CHANGED_NOTIFICATION, INDEX_DETAILS_METHOD, INDEX_METHOD, type IndexDetailsResult, type IndexParams, type IndexResult } from '../../server/src/protocol';
 
 const workspace = mkdtempSync(join(tmpdir(), 'postmortem-index-sync-'));
 const WATCHED = { capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true } } } };
@@ -37,6 +37,7 @@ async function watched(relativePath: string, type: 2 | 3): Promise<void> {
 }
 
 const index = (on: TestServer, params: IndexParams) => on.request<IndexResult>(INDEX_METHOD, params);
+const details = (on: TestServer, params: IndexParams) => on.request<IndexDetailsResult>(INDEX_DETAILS_METHOD, params);
 
 before(async () => {
   write('incidents/login.md', readFixture('classic-complete.md'));
@@ -59,9 +60,16 @@ test('after one saved file, a request with since carries that one entry; a delet
   const first = await scanned(server);
   assert.equal(first.complete, true);
   assert.equal(first.entries.length, 3);
+  const firstDetails = await details(server, {});
+  assert.equal(firstDetails.entries.length, 3);
 
-  write('incidents/queue.md', readFixture('problems.md').replace('Queue outage', 'Queue meltdown'));
+  write('incidents/queue.md', `${readFixture('problems.md').replace('Queue outage', 'Queue meltdown')}\n## Action Items\n\n- [ ] Alert on the queue's depth\n`);
   await watched('incidents/queue.md', 2);
+  // The details answer from the same versions: the one file saved, with its new item.
+  const savedDetails = await details(server, { since: firstDetails.version });
+  assert.equal(savedDetails.complete, false);
+  assert.deepEqual(savedDetails.entries.map((entry) => [entry.uri, entry.actionItems.map((item) => item.text)]), [[server.uriOf('incidents/queue.md'), ["Alert on the queue's depth"]]]);
+  assert.deepEqual(firstDetails.entries.find((entry) => entry.uri === server.uriOf('incidents/queue.md'))?.actionItems, []);
   const saved = await index(server, { since: first.version });
   assert.equal(saved.complete, false);
   assert.deepEqual(saved.entries.map((entry) => [entry.uri, entry.title]), [[server.uriOf('incidents/queue.md'), 'Postmortem: Queue meltdown (draft)']]);

@@ -10,7 +10,7 @@ import { analyze, diagnosticsOf, liveStrings, readFixture, ROOT, settingsWith } 
 import { titleOf } from '../../server/src/features/incidentCard';
 import { indexedPostmortem } from '../../server/src/features/indexEntry';
 import { IncidentIndex } from '../../server/src/service/incidentIndex';
-import { INDEX_STORE_VERSION, storeFile, timelinesFile } from '../../server/src/service/indexStore';
+import { detailsFile, INDEX_STORE_VERSION, storeFile, timelinesFile } from '../../server/src/service/indexStore';
 
 interface Workspace {
   root: string;
@@ -126,6 +126,10 @@ test('persistence: a reopened index answers from the store at once and re-reads 
   const stored = JSON.parse(readFileSync(storeFile(ws.storage), 'utf8'));
   assert.equal(stored.version, INDEX_STORE_VERSION);
   assert.equal(stored.files.length, 3);
+  // The entries file holds what the Incidents view lists: the lifecycles and action items are stored apart.
+  for (const file of stored.files) assert.ok(file.entry && !('lifecycle' in file.entry) && !('actionItems' in file.entry) && 'metrics' in file.entry, JSON.stringify(file.entry));
+  const loginBefore = first.index.entries().find((entry) => entry.path === 'incidents/login.md');
+  assert.ok(loginBefore && loginBefore.lifecycle.length > 0 && loginBefore.actionItems.length > 0, 'the fixture has moments and items to store');
 
   // Unchanged as far as mtime and size tell (same length, old mtime): not read again, so the old title stays.
   writeFileSync(loginPath, readFixture('classic-complete.md').replace('Login outage', 'Logon outage'));
@@ -137,8 +141,22 @@ test('persistence: a reopened index answers from the store at once and re-reads 
   ws.write('incidents/new.md', readFixture('table-timeline.md'));
   // The first change told is the stored index, before any file is read: its three entries.
   const told: string[][] = [];
-  const second = indexOf(ws, { storage: true, onChanged: () => told.push(paths(second.index)) });
-  await second.index.start([ws.uri]);
+  let detailedAtFirstChange: boolean | null = null;
+  const second = indexOf(ws, {
+    storage: true,
+    onChanged: () => {
+      told.push(paths(second.index));
+      detailedAtFirstChange ??= (second.index.entries().find((entry) => entry.path === 'incidents/login.md')?.actionItems.length ?? 0) > 0;
+    },
+  });
+  const starting = second.index.start([ws.uri]);
+  // The details wait for their own file; the entries do not.
+  await second.index.whenLoaded();
+  await second.index.whenDetailed();
+  const loginReopened = second.index.details().entries.find((entry) => entry.uri === loginBefore.uri);
+  assert.deepEqual(loginReopened, { uri: loginBefore.uri, lifecycle: loginBefore.lifecycle, actionItems: loginBefore.actionItems });
+  await starting;
+  assert.equal(detailedAtFirstChange, false, 'the first change told is the stored entries, before their details are read');
   assert.deepEqual(told[0], ['incidents/gone.md', 'incidents/login.md', 'incidents/queue.md']);
   assert.deepEqual(paths(second.index), ['incidents/login.md', 'incidents/new.md', 'incidents/queue.md']);
   assert.equal(second.index.entries().find((entry) => entry.path === 'incidents/queue.md')?.title, 'Postmortem: Queue meltdown (draft)');
@@ -174,8 +192,8 @@ test('persistence: files stored by another version of the reader are shown at on
   assert.equal(updated.index.entries()[0].title, 'Postmortem: Logon outage on April 10th, 2024');
 });
 
-test('persistence: entries whose timelines file is missing, from another save or corrupt are shown at once, then read again', async () => {
-  for (const spoil of ['delete', 'another save', 'a corrupt line'] as const) {
+test('persistence: entries whose details or timelines file is missing, from another save or corrupt are shown at once, then read again', async () => {
+  for (const [spoiled, what] of [[timelinesFile, "a file's timeline"], [detailsFile, "a file's lifecycle and action items"]] as const) for (const spoil of ['delete', 'another save', 'a corrupt line'] as const) {
     const ws = workspace();
     const loginPath = join(ws.root, 'incidents/login.md');
     ws.write('incidents/login.md', readFixture('classic-complete.md'));
@@ -183,9 +201,10 @@ test('persistence: entries whose timelines file is missing, from another save or
     const first = indexOf(ws, { storage: true });
     await first.index.start([ws.uri]);
     await first.index.flush();
-    if (spoil === 'delete') rmSync(timelinesFile(ws.storage));
-    else if (spoil === 'another save') writeFileSync(timelinesFile(ws.storage), readFileSync(timelinesFile(ws.storage), 'utf8').replace(/"id":"[^"]+"/, '"id":"another"'));
-    else writeFileSync(timelinesFile(ws.storage), readFileSync(timelinesFile(ws.storage), 'utf8').replace(/\n\["/, '\n[1, "'));
+    const file = spoiled(ws.storage);
+    if (spoil === 'delete') rmSync(file);
+    else if (spoil === 'another save') writeFileSync(file, readFileSync(file, 'utf8').replace(/"id":"[^"]+"/, '"id":"another"'));
+    else writeFileSync(file, readFileSync(file, 'utf8').replace(/\n\["/, '\n[1, "'));
     // Same mtime and size: only a missing timeline makes it read again (and so show the new title).
     writeFileSync(loginPath, readFixture('classic-complete.md').replace('Login outage', 'Logon outage'));
     utimesSync(loginPath, 1_700_000_000, 1_700_000_000);
@@ -193,10 +212,12 @@ test('persistence: entries whose timelines file is missing, from another save or
     const warnings: string[] = [];
     const second = indexOf(ws, { storage: true, warnings, onChanged: () => told.push(second.index.entries()[0]?.title) });
     await second.index.start([ws.uri]);
-    assert.deepEqual(warnings.map((warning) => /line 2 is not a file's timeline/.test(warning)), spoil === 'a corrupt line' ? [true] : [], spoil);
-    assert.equal(told[0], 'Postmortem: Login outage on April 10th, 2024', spoil);
-    assert.equal(second.index.entries()[0].title, 'Postmortem: Logon outage on April 10th, 2024', spoil);
-    assert.ok(second.index.postmortems()[0].timeline.includes('Certificate'), spoil);
+    const label = `${spoil} of ${file}`;
+    assert.deepEqual(warnings.map((warning) => warning.includes(`line 2 is not ${what}`)), spoil === 'a corrupt line' ? [true] : [], label);
+    assert.equal(told[0], 'Postmortem: Login outage on April 10th, 2024', label);
+    assert.equal(second.index.entries()[0].title, 'Postmortem: Logon outage on April 10th, 2024', label);
+    assert.ok(second.index.postmortems()[0].timeline.includes('Certificate'), label);
+    assert.ok(second.index.entries()[0].actionItems.length > 0 && second.index.entries()[0].lifecycle.length > 0, label);
   }
 });
 

@@ -1,11 +1,12 @@
 // The client's copy of the incident index (client/src/incidents/indexCopy.ts): the first answer whole,
-// deltas applied by URI, a whole answer replacing everything, one order newest first.
+// deltas applied by URI, a whole answer replacing everything, one order newest first; the rows and
+// their details (lifecycles, action items) joined by URI.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { IndexCopy } from '../../client/src/incidents/indexCopy';
-import type { IncidentIndexEntry, IndexResult } from '../../server/src/protocol';
+import { IncidentCopy, IndexCopy } from '../../client/src/incidents/indexCopy';
+import type { IncidentIndexDetails, IncidentIndexEntry, IndexDetailsResult, IndexResult } from '../../server/src/protocol';
 import { newestFirst } from '../../server/src/shared/newestFirst';
-import { indexEntry } from '../indexEntries';
+import { actionItem, indexEntry, point } from '../indexEntries';
 
 const march = indexEntry({ path: 'pm/march.md', title: 'March', date: '2024-03-14' });
 const may = indexEntry({ path: 'pm/may.md', title: 'May', date: '2024-05-02' });
@@ -100,4 +101,43 @@ test('deltas merged into the sorted list give the order a whole sort gives, delt
     copy.apply(answer({ entries, removed, version: `srv:${round}` }));
     assert.deepEqual(titles(copy), [...truth.values()].sort(newestFirst).map((entry) => entry.title), `round ${round}`);
   }
+});
+
+test('the views get each row at once, then joined with its lifecycle and action items when those come', () => {
+  const withItems = indexEntry({ path: 'pm/march.md', title: 'March', date: '2024-03-14', lifecycle: [point('started', '2024-03-14T10:00Z')], actionItems: [actionItem({ text: 'Alert sooner', line: 20 })] });
+  const { lifecycle, actionItems, ...row } = withItems;
+  const details: IncidentIndexDetails = { uri: withItems.uri, lifecycle, actionItems };
+  const detailsAnswer = (fields: Partial<IndexDetailsResult>): IndexDetailsResult => ({ entries: [], removed: [], complete: false, version: 'srv:1', scanning: false, ...fields });
+  const copy = new IncidentCopy();
+  assert.equal(copy.applyRows(answer({ entries: [row, may], complete: true, version: 'srv:3' })), true);
+  const listed = copy.snapshot;
+  assert.equal(listed.detailed, false);
+  assert.deepEqual(listed.entries.map((entry) => [entry.title, entry.openItems, entry.actionItems.length, entry.lifecycle.length]), [['May', 0, 0, 0], ['March', 1, 0, 0]], 'the counts at once, the items after');
+  assert.equal(copy.snapshot.entries, listed.entries, 'nothing new: the same list');
+
+  assert.equal(copy.applyDetails(detailsAnswer({ entries: [details], complete: true, version: 'srv:3' })), true);
+  const detailed = copy.snapshot;
+  assert.equal(detailed.detailed, true);
+  assert.deepEqual(detailed.entries[1], withItems, 'the row and its details make the whole entry');
+  assert.equal(detailed.entries[0], listed.entries[0], 'an entry whose row and details did not change is the same object');
+
+  // A delta of rows alone (a new title) keeps the details the copy holds.
+  copy.applyRows(answer({ entries: [{ ...row, title: 'March, renamed' }], version: 'srv:4' }));
+  assert.deepEqual(copy.snapshot.entries[1].actionItems, actionItems);
+  assert.equal(copy.snapshot.entries[1].title, 'March, renamed');
+  // A delta of details alone (the item done).
+  const done = { ...details, actionItems: [{ ...actionItems[0], done: true }] };
+  assert.equal(copy.applyDetails(detailsAnswer({ entries: [done], version: 'srv:4' })), true);
+  assert.equal(copy.snapshot.entries[1].actionItems[0].done, true);
+  assert.equal(copy.applyDetails(detailsAnswer({ version: 'srv:4' })), false, 'an empty delta changes nothing');
+  // A removed row is gone, whatever details the copy still holds for it.
+  copy.applyRows(answer({ removed: [withItems.uri], version: 'srv:5' }));
+  assert.deepEqual(copy.snapshot.entries.map((entry) => entry.title), ['May']);
+  assert.equal(copy.details.since, 'srv:4');
+  assert.equal(copy.rows.since, 'srv:5');
+
+  copy.clear();
+  assert.deepEqual(copy.snapshot, { entries: [], scanning: false, detailed: false });
+  assert.equal(copy.rows.since, undefined);
+  assert.equal(copy.details.since, undefined);
 });

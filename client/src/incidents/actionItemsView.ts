@@ -17,6 +17,7 @@ export const actionItemsKind = {
   defaultGrouping: 'owner' as ItemGrouping,
   isGrouping: (value: unknown): value is ItemGrouping => value === 'owner' || value === 'status',
   group: groupActionItems,
+  untilDetailed: 'Reading the action items…',
   groupItem: (group: Group<ItemRow>, by: ItemGrouping) => {
     const item = new vscode.TreeItem(group.label);
     item.description = itemGroupDescription(group);

@@ -18,6 +18,8 @@ export interface GroupedViewKind<T, G extends string> {
   group(entries: readonly IncidentIndexEntry[], by: G): Group<T>[];
   groupItem(group: Group<T>, by: G): vscode.TreeItem;
   memberItem(member: T, by: G): vscode.TreeItem;
+  /** What the view says until the entries' lifecycles and action items have come, when it shows those. */
+  untilDetailed?: string;
   /** The view's badge (a count in the activity bar), if any. */
   badge?(entries: readonly IncidentIndexEntry[]): vscode.ViewBadge | undefined;
 }
@@ -60,7 +62,8 @@ export class GroupedView<T, G extends string> implements vscode.TreeDataProvider
     this.groups = this.kind.group(result.entries, this.grouping);
     // The key before the message: the welcome it allows is there as the message goes.
     void vscode.commands.executeCommand('setContext', INDEX_SCANNED_CONTEXT, !result.scanning);
-    this.view.message = result.scanning ? 'Scanning the workspace for postmortems…' : undefined;
+    const waiting = !result.detailed && this.kind.untilDetailed;
+    this.view.message = waiting || (result.scanning ? 'Scanning the workspace for postmortems…' : undefined);
     this.view.badge = this.kind.badge?.(result.entries);
     if (regroup || !sameEntries) this.changed.fire(undefined);
   }

@@ -1,12 +1,13 @@
 // The client's copy of the incident index: asked for once the views or the dashboard need it, then
 // only what changed since its last answer (`since`), on every `postmortem/indexChanged` and while the
-// server's first scan runs. One request at a time: changes told during one are asked for once after it.
-// A restarted server does not know the version sent, so its first answer is whole.
+// server's first scan runs: the rows first, shown at once, then the details (lifecycles and action
+// items). One round at a time: changes told during one are asked for once after it. A restarted
+// server does not know the versions sent, so its first answers are whole.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { INDEX_CHANGED_NOTIFICATION, INDEX_METHOD } from '../../../server/src/protocol';
+import { INDEX_CHANGED_NOTIFICATION, INDEX_DETAILS_METHOD, INDEX_METHOD } from '../../../server/src/protocol';
 import { sendCustomRequest } from '../requests';
-import { IndexCopy, type IndexSnapshot } from './indexCopy';
+import { IncidentCopy, type IndexSnapshot } from './indexCopy';
 
 /**
  * While the first scan runs, ask again this often in case a change notification is missed. Only a
@@ -16,7 +17,7 @@ import { IndexCopy, type IndexSnapshot } from './indexCopy';
 const SCANNING_RECHECK_MS = 5000;
 
 export class IndexStore implements vscode.Disposable {
-  private readonly copy = new IndexCopy();
+  private readonly copy = new IncidentCopy();
   private loaded = false;
   private inFlight: Promise<void> | undefined;
   private again = false;
@@ -55,18 +56,21 @@ export class IndexStore implements vscode.Disposable {
 
   private async ask(): Promise<void> {
     clearTimeout(this.recheck);
-    let changed: boolean;
     try {
-      const since = this.copy.since;
-      changed = this.copy.apply(await sendCustomRequest(this.client, INDEX_METHOD, since === undefined ? {} : { since }));
+      const rowsSince = this.copy.rows.since;
+      if (this.copy.applyRows(await sendCustomRequest(this.client, INDEX_METHOD, rowsSince === undefined ? {} : { since: rowsSince }))) {
+        this.changed.fire(this.copy.snapshot);
+      }
+      const detailsSince = this.copy.details.since;
+      if (this.copy.applyDetails(await sendCustomRequest(this.client, INDEX_DETAILS_METHOD, detailsSince === undefined ? {} : { since: detailsSince }))) {
+        this.changed.fire(this.copy.snapshot);
+      }
     } catch (error) {
       this.output.warn(`postmortem: the incident index could not be read: ${String(error)}`);
       this.copy.clear();
-      changed = true;
+      this.changed.fire(this.copy.snapshot);
     }
-    const { scanning } = this.copy.snapshot;
-    if (scanning) this.recheck = setTimeout(() => void this.refresh(), SCANNING_RECHECK_MS);
-    if (changed) this.changed.fire(this.copy.snapshot);
+    if (this.copy.snapshot.scanning) this.recheck = setTimeout(() => void this.refresh(), SCANNING_RECHECK_MS);
   }
 
   dispose(): void {

@@ -5,7 +5,7 @@ import type { Settings } from '../core/config';
 import { readBodyFields } from '../core/bodyFields';
 import { startsWithLeadUp, statedWithinLeadUp } from '../core/leadUp';
 import type { PostmortemModel } from '../core/model';
-import type { IncidentIndexEntry, IndexDurationSource, IndexMetric, MetricName } from '../protocol';
+import type { IncidentIndexDetails, IncidentIndexEntry, IncidentIndexRow, IndexDurationSource, IndexMetric, MetricName } from '../protocol';
 import { findingsOf } from '../rules/findings';
 import { actionItemsResult } from './actionItems';
 import { incidentResult } from './analysis';
@@ -145,4 +145,33 @@ export function indexedPostmortem(model: PostmortemModel, settings: Settings, no
     mtime: file.mtime,
   };
   return { entry, timeline: packTimeline(model.timeline) };
+}
+
+/**
+ * An entry as `postmortem/index` lists it: every field but the lifecycle and the action items, written
+ * out one by one, as the wire would carry any extra field an object spread kept.
+ */
+export function indexRow(entry: IncidentIndexEntry): IncidentIndexRow {
+  return {
+    uri: entry.uri,
+    path: entry.path,
+    title: entry.title,
+    date: entry.date,
+    severity: entry.severity,
+    status: entry.status,
+    start: entry.start,
+    end: entry.end,
+    durationMinutes: entry.durationMinutes,
+    durationFrom: entry.durationFrom,
+    metrics: entry.metrics,
+    openItems: entry.openItems,
+    overdueItems: entry.overdueItems,
+    problems: entry.problems,
+    mtime: entry.mtime,
+  };
+}
+
+/** What `postmortem/indexDetails` gives of an entry. */
+export function indexDetails(entry: IncidentIndexEntry): IncidentIndexDetails {
+  return { uri: entry.uri, lifecycle: entry.lifecycle, actionItems: entry.actionItems };
 }

@@ -4,7 +4,7 @@
 import { CodeActionKind, CodeLensRefreshRequest, TextDocuments, TextDocumentSyncKind, type CancellationToken, type InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  ANALYSIS_METHOD, FILL_ACTION_ITEM_COMMAND, FIX_ALL_KIND, INDEX_METHOD, INDEX_STATS_METHOD, NEW_TIMELINE_ENTRY_METHOD, PROFILES_METHOD, RENDER_METHOD, SORT_TIMELINE_METHOD,
+  ANALYSIS_METHOD, FILL_ACTION_ITEM_COMMAND, FIX_ALL_KIND, INDEX_DETAILS_METHOD, INDEX_METHOD, INDEX_STATS_METHOD, NEW_TIMELINE_ENTRY_METHOD, PROFILES_METHOD, RENDER_METHOD, SORT_TIMELINE_METHOD,
   TEMPLATE_METHOD,
 } from '../protocol';
 import { onCustomRequest } from './customRequests';
@@ -172,9 +172,15 @@ onCustomRequest(connection, INDEX_METHOD, (params, token) =>
     return incidents.index.result(params);
   }));
 
+onCustomRequest(connection, INDEX_DETAILS_METHOD, (params, token) =>
+  safely('incident details', unansweredIndex(params), token, async () => {
+    await incidents.index.whenDetailed();
+    return incidents.index.details(params);
+  }));
+
 onCustomRequest(connection, INDEX_STATS_METHOD, (params, token) =>
   safely('incident stats', incidentStats([]), token, async () => {
-    await incidents.index.whenLoaded();
+    await incidents.index.whenDetailed();
     return incidents.index.stats(params?.folder);
   }));
 

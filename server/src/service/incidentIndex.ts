@@ -8,13 +8,13 @@ import { setImmediate as yieldToRequests } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import type { Settings } from '../core/config';
 import type { PostmortemModel } from '../core/model';
-import { indexedPostmortem, type IndexedPostmortem } from '../features/indexEntry';
-import type { IncidentIndexEntry, IncidentStats, IndexParams, IndexResult } from '../protocol';
+import { indexDetails, indexedPostmortem, indexRow, type IndexedPostmortem } from '../features/indexEntry';
+import type { IncidentIndexEntry, IncidentStats, IndexDelta, IndexDetailsResult, IndexParams, IndexResult } from '../protocol';
 import { newestFirst } from '../shared/newestFirst';
 import type { Logger } from './documentService';
 import { incidentStats } from './incidentStats';
 import { heldApart, indexText } from './indexText';
-import { loadIndexStore, loadTimelines, saveIndexStore, type StoredFile, type StoredIndex } from './indexStore';
+import { loadDetails, loadIndexStore, loadTimelines, saveIndexStore, type StoredFile, type StoredIndex } from './indexStore';
 import { IndexVersions } from './indexVersions';
 import { ScanProcesses } from './scanProcesses';
 import { pathOf } from './settings';
@@ -66,10 +66,11 @@ const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 const hashOf = (settings: Settings, readerVersion: string) => createHash('sha256').update(readerVersion).update('\0').update(JSON.stringify(settings)).digest('hex');
 
 /**
- * The answer to `postmortem/index` when it failed or was cancelled: nothing changed since the client's
- * `since` (it keeps its copy and asks from there again), or without one an empty index, as before.
+ * The answer to `postmortem/index` or `postmortem/indexDetails` when it failed or was cancelled: nothing
+ * changed since the client's `since` (it keeps its copy and asks from there again), or without one an
+ * empty index, as before.
  */
-export function unansweredIndex(params?: IndexParams | null): IndexResult {
+export function unansweredIndex<T>(params?: IndexParams | null): IndexDelta<T> {
   const since = typeof params?.since === 'string' ? params.since : null;
   return { entries: [], removed: [], complete: since === null, version: since ?? '', scanning: false };
 }
@@ -87,6 +88,7 @@ export class IncidentIndex {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
   private saving: Promise<void> = Promise.resolve();
   private loading: Promise<void> = Promise.resolve();
+  private loadingDetails: Promise<void> = Promise.resolve();
   private loadingTimelines: Promise<void> = Promise.resolve();
   /** Something changed since the store was written or read: a reopened workspace that found nothing new writes nothing. */
   private unsaved = false;
@@ -111,6 +113,8 @@ export class IncidentIndex {
     this.scanning = true;
     let storeLoaded!: () => void;
     this.loading = new Promise<void>((resolve) => (storeLoaded = resolve));
+    let detailsLoaded!: () => void;
+    this.loadingDetails = new Promise<void>((resolve) => (detailsLoaded = resolve));
     let timelinesLoaded!: () => void;
     this.loadingTimelines = new Promise<void>((resolve) => (timelinesLoaded = resolve));
     try {
@@ -137,11 +141,16 @@ export class IncidentIndex {
       const fromStore = this.useStore(stored);
       storeLoaded();
       this.host.changed();
-      if (stored && fromStore.length) await this.fillTimelines(stored, fromStore);
+      if (stored && fromStore.length) {
+        await this.fillFromStore(stored, fromStore, loadDetails, ({ entry }, { lifecycle, actionItems }) => Object.assign(entry, { lifecycle, actionItems }));
+      }
+      detailsLoaded();
+      if (stored && fromStore.length) await this.fillFromStore(stored, fromStore, loadTimelines, (indexed, timeline) => (indexed.timeline = timeline));
       timelinesLoaded();
       await this.scan(run);
     } finally {
       storeLoaded();
+      detailsLoaded();
       timelinesLoaded();
       if (run === this.scanRun) {
         this.scanning = false;
@@ -159,7 +168,15 @@ export class IncidentIndex {
     return this.loading;
   }
 
-  /** Resolves once the persisted timelines are in too (read after the entries): workspace/symbol waits for it. */
+  /**
+   * Resolves once the persisted lifecycles and action items are in too (read after the entries):
+   * `postmortem/indexDetails` and the figures (which count items by owner) wait for it.
+   */
+  whenDetailed(): Promise<void> {
+    return this.loadingDetails;
+  }
+
+  /** Resolves once the persisted timelines are in too (read after the details): workspace/symbol waits for it. */
   whenSearchable(): Promise<void> {
     return this.loadingTimelines;
   }
@@ -196,15 +213,25 @@ export class IncidentIndex {
     return entries.sort(newestFirst);
   }
 
-  /**
-   * `postmortem/index`: the whole index, or with a `since` it can answer, only what changed after it.
-   * The params come off the wire: anything but strings is read as absent.
-   */
+  /** `postmortem/index`: the entries without their details (see `delta`). */
   result(params?: IndexParams | null): IndexResult {
+    return this.delta(params, indexRow);
+  }
+
+  /** `postmortem/indexDetails`: each entry's lifecycle and action items (see `delta`). */
+  details(params?: IndexParams | null): IndexDetailsResult {
+    return this.delta(params, indexDetails);
+  }
+
+  /**
+   * The whole index, or with a `since` it can answer, only what changed after it, each entry as
+   * `part` gives it. The params come off the wire: anything but strings is read as absent.
+   */
+  private delta<T>(params: IndexParams | null | undefined, part: (entry: IncidentIndexEntry) => T): IndexDelta<T> {
     const folderUri = typeof params?.folder === 'string' ? params.folder : undefined;
     const version = this.versions.current;
     const after = this.versions.after(params?.since);
-    if (after === null) return { entries: this.entries(folderUri), removed: [], complete: true, version, scanning: this.scanning };
+    if (after === null) return { entries: this.entries(folderUri).map(part), removed: [], complete: true, version, scanning: this.scanning };
     const inFolder = this.folderFilter(folderUri);
     const entries: IncidentIndexEntry[] = [];
     const removed: string[] = [];
@@ -214,7 +241,7 @@ export class IncidentIndex {
       else removed.push(uri);
     }
     for (const uri of this.versions.removedAfter(after)) if (inFolder(uri)) removed.push(uri);
-    return { entries: entries.sort(newestFirst), removed, complete: false, version, scanning: this.scanning };
+    return { entries: entries.sort(newestFirst).map(part), removed, complete: false, version, scanning: this.scanning };
   }
 
   stats(folderUri?: string): IncidentStats {
@@ -311,16 +338,24 @@ export class IncidentIndex {
     return used;
   }
 
-  /** The persisted timelines into the files the store gave; a file whose timeline is missing is read again. */
-  private async fillTimelines(stored: StoredIndex, fromStore: readonly StoredFile[]): Promise<void> {
+  /**
+   * What `load` reads of the store (the details, then the timelines) into the files the store gave, by
+   * `fill`; a file it has nothing for is read again.
+   */
+  private async fillFromStore<T>(
+    stored: StoredIndex,
+    fromStore: readonly StoredFile[],
+    load: (folder: string, store: StoredIndex, warn: (message: string) => void) => Promise<Map<string, T> | null>,
+    fill: (indexed: IndexedPostmortem, value: T) => void,
+  ): Promise<void> {
     const storage = this.host.storagePath;
-    const timelines = storage ? await loadTimelines(storage, stored, (message) => this.host.logger.warn(message)) : null;
+    const found = storage ? await load(storage, stored, (message) => this.host.logger.warn(message)) : null;
     for (const file of fromStore) {
-      // Read again since (an edit while the timelines loaded): what was read is newer.
+      // Read again since (an edit while the store's file loaded): what was read is newer.
       if (this.files.get(file.uri) !== file || !file.indexed) continue;
-      const timeline = timelines?.get(file.uri);
-      if (timeline === undefined) file.mtime = -1;
-      else file.indexed.timeline = timeline;
+      const value = found?.get(file.uri);
+      if (value === undefined) file.mtime = -1;
+      else fill(file.indexed, value);
     }
   }
 

@@ -1,19 +1,22 @@
 // The incident index on disk (in the editor's workspace storage): what each file was (mtime, size)
 // and what it gave, so that a reopened workspace answers at once and re-reads only what changed.
-// Two files, versioned, each written atomically: the entries (JSON), which a reopened workspace needs
-// at once, and the timelines' words, which only workspace/symbol needs and which are most of the
-// bytes (read after the first answer). The timelines are JSON Lines, one file a line, read a slice of
-// lines at a time: one JSON.parse of all of them would hold the thread while the first answer still
-// waits to be written to the client. A corrupt or foreign file is ignored, never trusted.
+// Three files, versioned, each written atomically: the entries without their lifecycle and action items
+// (JSON: what `postmortem/index` lists, which a reopened workspace needs at once); those details, which
+// the Action Items view, tooltips and the figures by owner need next; and the timelines' words, which
+// only workspace/symbol needs and which are most of the bytes. The last two are JSON Lines, one file
+// a line, read after the first answer a slice of lines at a time: one JSON.parse of all of them would
+// hold the thread while the first answer still waits to be written to the client. A corrupt or foreign
+// file is ignored, never trusted.
 import { randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setImmediate as yieldToRequests } from 'node:timers/promises';
-import type { IncidentIndexEntry } from '../protocol';
-import type { IndexedPostmortem } from '../features/indexEntry';
+import type { IncidentIndexDetails, IncidentIndexEntry, IncidentIndexRow } from '../protocol';
+import { indexRow, type IndexedPostmortem } from '../features/indexEntry';
 
-export const INDEX_STORE_VERSION = 5;
+export const INDEX_STORE_VERSION = 6;
 const STORE_FILE = 'incident-index.json';
+const DETAILS_FILE = 'incident-details.json';
 const TIMELINES_FILE = 'incident-timelines.json';
 const TOOL = 'postmortem-writer';
 
@@ -25,12 +28,12 @@ export interface StoredFile {
   indexed: IndexedPostmortem | null;
 }
 
-/** The stored index as written: entries without their timelines. */
+/** The stored index as written: entries without their details and timelines. */
 interface WrittenFile {
   uri: string;
   mtime: number;
   size: number;
-  entry: IncidentIndexEntry | null;
+  entry: IncidentIndexRow | null;
 }
 
 export interface StoredIndex {
@@ -38,10 +41,10 @@ export interface StoredIndex {
   day: string;
   /** Each workspace folder's settings (a hash): files read with other settings are read again. */
   settings: Record<string, string>;
-  /** As loaded, with empty timelines until `loadTimelines` fills them. */
+  /** As loaded, with no lifecycle and action items until `loadDetails` gives them, and empty timelines until `loadTimelines` does. */
   files: StoredFile[];
-  /** Names the timelines file written with it: another one (from a save cut short) is not used. */
-  timelines: string;
+  /** Names the details and timelines files written with it: others (from a save cut short) are not used. */
+  id: string;
 }
 
 export function storeFile(folder: string): string {
@@ -50,6 +53,10 @@ export function storeFile(folder: string): string {
 
 export function timelinesFile(folder: string): string {
   return join(folder, TIMELINES_FILE);
+}
+
+export function detailsFile(folder: string): string {
+  return join(folder, DETAILS_FILE);
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -68,9 +75,12 @@ function problemWith(data: unknown, shapeIsRight: (data: Record<string, unknown>
 }
 
 const isIndex = (data: Record<string, unknown>) =>
-  typeof data.day === 'string' && isRecord(data.settings) && typeof data.timelines === 'string' && Array.isArray(data.files) && data.files.every(isWrittenFile);
-const isTimelinesHead = (data: Record<string, unknown>) => typeof data.id === 'string';
-const isTimelinePair = (pair: unknown): pair is [string, string] => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === 'string' && typeof pair[1] === 'string';
+  typeof data.day === 'string' && isRecord(data.settings) && typeof data.id === 'string' && Array.isArray(data.files) && data.files.every(isWrittenFile);
+const isLinesHead = (data: Record<string, unknown>) => typeof data.id === 'string';
+const isTimelineLine = (line: unknown): line is [string, string] => Array.isArray(line) && line.length === 2 && typeof line[0] === 'string' && typeof line[1] === 'string';
+/** `[uri, lifecycle, actionItems]`: their items are the entry's own, as written. */
+const isDetailsLine = (line: unknown): line is [string, IncidentIndexEntry['lifecycle'], IncidentIndexEntry['actionItems']] =>
+  Array.isArray(line) && line.length === 3 && typeof line[0] === 'string' && Array.isArray(line[1]) && line[1].every(isRecord) && Array.isArray(line[2]) && line[2].every(isRecord);
 
 /** A stored file's bytes, or null when there is none. */
 async function readBytes(file: string): Promise<Buffer | null> {
@@ -101,7 +111,10 @@ async function readChecked(file: string, shapeIsRight: (data: Record<string, unk
   return bytes && parseChecked(file, bytes.toString('utf8'), shapeIsRight, warn);
 }
 
-/** The stored index without its timelines (empty strings), or null (none, corrupt or foreign: logged). */
+/**
+ * The stored index without its details (empty lifecycles and action items) and timelines (empty
+ * strings), or null (none, corrupt or foreign: logged).
+ */
 export async function loadIndexStore(folder: string, warn: (message: string) => void): Promise<StoredIndex | null> {
   const data = await readChecked(storeFile(folder), isIndex, warn);
   if (!data) return null;
@@ -109,48 +122,58 @@ export async function loadIndexStore(folder: string, warn: (message: string) => 
   return {
     day: data.day as string,
     settings: data.settings as Record<string, string>,
-    timelines: data.timelines as string,
-    files: written.map(({ uri, mtime, size, entry }) => ({ uri, mtime, size, indexed: entry && { entry, timeline: '' } })),
+    id: data.id as string,
+    files: written.map(({ uri, mtime, size, entry }) => ({ uri, mtime, size, indexed: entry && { entry: Object.assign(entry, { lifecycle: [], actionItems: [] }), timeline: '' } })),
   };
 }
 
-/** Lines of the timelines file parsed between two yields. */
+/** Lines of a JSON Lines file parsed between two yields. */
 const LINES_PER_SLICE = 500;
 const NEWLINE = 0x0a;
 
+/** The details written with `store`, by URI; null when there are none that belong to it (logged when corrupt). */
+export async function loadDetails(folder: string, store: StoredIndex, warn: (message: string) => void): Promise<Map<string, IncidentIndexDetails> | null> {
+  return loadLines(detailsFile(folder), store, { isLine: isDetailsLine, what: "a file's lifecycle and action items" }, ([uri, lifecycle, actionItems]) => [uri, { uri, lifecycle, actionItems }], warn);
+}
+
 /** The timelines written with `store`, by URI; null when there are none that belong to it (logged when corrupt). */
-export async function loadTimelines(folder: string, store: StoredIndex, warn: (message: string) => void): Promise<Map<string, string> | null> {
-  const file = timelinesFile(folder);
+export function loadTimelines(folder: string, store: StoredIndex, warn: (message: string) => void): Promise<Map<string, string> | null> {
+  return loadLines(timelinesFile(folder), store, { isLine: isTimelineLine, what: "a file's timeline" }, (pair) => pair, warn);
+}
+
+/** A JSON Lines file written with `store`: its lines checked by `isLine`, by URI; null when it is none of `store`'s or corrupt (logged, saying a line is not `what` it should be). */
+async function loadLines<L, T>(file: string, store: StoredIndex, lines: { isLine: (line: unknown) => line is L; what: string }, keyed: (line: L) => [string, T], warn: (message: string) => void): Promise<Map<string, T> | null> {
   const bytes = await readBytes(file);
   if (!bytes) return null;
   const headEnd = bytes.indexOf(NEWLINE);
-  const head = parseChecked(file, bytes.toString('utf8', 0, headEnd < 0 ? bytes.length : headEnd), isTimelinesHead, warn);
-  if (!head || head.id !== store.timelines) return null;
-  const timelines = new Map<string, string>();
+  const head = parseChecked(file, bytes.toString('utf8', 0, headEnd < 0 ? bytes.length : headEnd), isLinesHead, warn);
+  if (!head || head.id !== store.id) return null;
+  const byUri = new Map<string, T>();
   let start = headEnd + 1;
-  for (let lines = 0; headEnd >= 0 && start < bytes.length; lines++) {
-    if (lines > 0 && lines % LINES_PER_SLICE === 0) await yieldToRequests();
-    const found = bytes.indexOf(NEWLINE, start);
-    const end = found < 0 ? bytes.length : found;
+  for (let count = 0; headEnd >= 0 && start < bytes.length; count++) {
+    if (count > 0 && count % LINES_PER_SLICE === 0) await yieldToRequests();
+    const newline = bytes.indexOf(NEWLINE, start);
+    const end = newline < 0 ? bytes.length : newline;
     // A file of no entries has an empty line between its head and its end.
     if (end === start) {
       start = end + 1;
       continue;
     }
-    let pair: unknown;
+    let line: unknown;
     try {
-      pair = JSON.parse(bytes.toString('utf8', start, end));
+      line = JSON.parse(bytes.toString('utf8', start, end));
     } catch {
-      pair = null;
+      line = null;
     }
-    if (!isTimelinePair(pair)) {
-      warn(`postmortem: ignoring the stored incident index ${file}: line ${lines + 2} is not a file's timeline`);
+    if (!lines.isLine(line)) {
+      warn(`postmortem: ignoring the stored incident index ${file}: line ${count + 2} is not ${lines.what}`);
       return null;
     }
-    timelines.set(pair[0], pair[1]);
+    const [uri, value] = keyed(line);
+    byUri.set(uri, value);
     start = end + 1;
   }
-  return timelines;
+  return byUri;
 }
 
 /** Files serialized and written at a time, with a yield between: thousands at once would hold up requests. */
@@ -195,13 +218,17 @@ async function writeAtomically<T>(file: string, layout: Layout, items: readonly 
   }
 }
 
-/** Writes the timelines, then the entries naming them: a save cut short between the two leaves a pair that does not match, never a wrong one. */
-export async function saveIndexStore(folder: string, { day, settings, files }: Omit<StoredIndex, 'timelines'>): Promise<void> {
+/**
+ * Writes the details and the timelines, then the entries naming them: a save cut short before the
+ * last leaves files that do not match, never a wrong set.
+ */
+export async function saveIndexStore(folder: string, { day, settings, files }: Omit<StoredIndex, 'id'>): Promise<void> {
   await mkdir(folder, { recursive: true });
   const id = randomUUID();
-  const withEntries = files.filter((file) => file.indexed !== null);
-  await writeAtomically(timelinesFile(folder), jsonLinesAfter({ tool: TOOL, version: INDEX_STORE_VERSION, id }), withEntries,
-    (file) => JSON.stringify([file.uri, file.indexed?.timeline ?? '']));
-  await writeAtomically(storeFile(folder), jsonArrayIn({ tool: TOOL, version: INDEX_STORE_VERSION, day, settings, timelines: id }, 'files'), files,
-    ({ uri, mtime, size, indexed }) => JSON.stringify({ uri, mtime, size, entry: indexed?.entry ?? null } satisfies WrittenFile));
+  const head = { tool: TOOL, version: INDEX_STORE_VERSION, id };
+  const indexed = files.flatMap((file) => (file.indexed ? [{ uri: file.uri, ...file.indexed }] : []));
+  await writeAtomically(detailsFile(folder), jsonLinesAfter(head), indexed, ({ uri, entry }) => JSON.stringify([uri, entry.lifecycle, entry.actionItems]));
+  await writeAtomically(timelinesFile(folder), jsonLinesAfter(head), indexed, ({ uri, timeline }) => JSON.stringify([uri, timeline]));
+  await writeAtomically(storeFile(folder), jsonArrayIn({ tool: TOOL, version: INDEX_STORE_VERSION, day, settings, id }, 'files'), files,
+    ({ uri, mtime, size, indexed: read }) => JSON.stringify({ uri, mtime, size, entry: read ? indexRow(read.entry) : null } satisfies WrittenFile));
 }
