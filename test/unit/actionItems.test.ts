@@ -38,6 +38,11 @@ test('corpus: action tables and task lists read as a careful reader reads them',
   }
 });
 
+test('an item\'s words: a bold or code span that closes before its stop leaves no space before it ("**Add Monitoring**: …", corpus ALX reports)', () => {
+  const model = analyze(joinLines('# Postmortem', '', '## Corrective Measures', '', '- **Add Monitoring**: alert on memory, disk and `nginx`.', '- Fix the `SendEventEmailsJob`. See issue 13636.'));
+  assert.deepEqual(model.actionItems.map((item) => item.text), ['Add Monitoring: alert on memory, disk and nginx.', 'Fix the SendEventEmailsJob. See issue 13636.']);
+});
+
 test('plain lines under "Tasks:" are one action a line; a heading\'s prose, wrapped lines and a closing sentence are not (ALX reports, corpus 016 and 038)', () => {
   const items = (...lines: string[]) => analyze(joinLines('# Postmortem', '', '## Timeline', '- 10:00 UTC alert', '- 11:00 UTC fixed', '', ...lines)).actionItems.map((item) => `${item.kind} ${item.text}`);
   assert.deepEqual(items('## Corrective and Preventative Measures', '', 'Improvements:', '', 'Regular load balancer configuration audits.', 'Enhanced monitoring for real-time alerts.',
