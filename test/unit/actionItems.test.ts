@@ -43,6 +43,19 @@ test('an item\'s words: a bold or code span that closes before its stop leaves n
   assert.deepEqual(model.actionItems.map((item) => item.text), ['Add Monitoring: alert on memory, disk and nginx.', 'Fix the SendEventEmailsJob. See issue 13636.']);
 });
 
+test('a paragraph that opens with a task\'s state ("**DONE**:", "**TODO**", "DOING") is one action, done when it says DONE (a held-out report\'s lessons learned)', () => {
+  const items = (...lines: string[]) => analyze(joinLines('# Postmortem', '', '## Timeline', '- 10:00 UTC alert', '- 11:00 UTC fixed', '', ...lines)).actionItems.map((item) => [item.text, item.done, item.line]);
+  assert.deepEqual(items('## Lessons learned', '', 'The Proxmox graph is easier to read.', '', '**DONE**: Alex added the wiki to the monitored sites.', '',
+    '**TODO**: monitor systemd, to see services down.', 'A systemd exporter would do it.', '', '**DOING** the import checks the disk space first.'), [
+    ['DONE: Alex added the wiki to the monitored sites.', true, 10],
+    ['TODO: monitor systemd, to see services down. A systemd exporter would do it.', false, 12],
+    ['DOING the import checks the disk space first.', false, 15],
+  ]);
+  // Not a label over tasks ("TODO List:"), nor outside the follow-ups.
+  assert.deepEqual(items('## Corrective Measures', '', 'TODO List:', '', 'Alert on errors.', 'Review the settings.'), [['Alert on errors.', false, 10], ['Review the settings.', false, 11]]);
+  assert.deepEqual(items('## Root Cause', '', '**TODO**: find out why.'), []);
+});
+
 test('plain lines under "Tasks:" are one action a line; a heading\'s prose, wrapped lines and a closing sentence are not (ALX reports, corpus 016 and 038)', () => {
   const items = (...lines: string[]) => analyze(joinLines('# Postmortem', '', '## Timeline', '- 10:00 UTC alert', '- 11:00 UTC fixed', '', ...lines)).actionItems.map((item) => `${item.kind} ${item.text}`);
   assert.deepEqual(items('## Corrective and Preventative Measures', '', 'Improvements:', '', 'Regular load balancer configuration audits.', 'Enhanced monitoring for real-time alerts.',

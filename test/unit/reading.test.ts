@@ -72,6 +72,29 @@ test('an emoji opening a paragraph sets its label apart as a section, bold or no
   assert.ok(!analyze(text.replace('📅 Timeline:', 'Timeline:')).sections.some((s) => s.id === 'timeline' && s.line === 4));
 });
 
+test('lessons learned that hold the actions done and to do are the measures too (held-out reports: "**TODO**:" paragraphs; "Here\'s what we\'re doing to prevent …" and a list)', () => {
+  const head = joinLines('# Postmortem: staging disk full', '', '## Summary', '', 'On 2024-04-12 from 10:00 to 12:00 UTC the staging sites were down for every user: the disk was full.', '',
+    '## Timeline', '', '- 10:00 UTC disk full', '- 12:00 UTC disk cleaned', '', '## Root Cause and Resolution', '', 'A split disk left no room; we cleaned it.', '');
+  const tasks = joinLines(head, '## Lessons learned', '', 'The Proxmox graph is easier to read than zpool list.', '',
+    '**DONE**: Alex added the wiki to the monitored sites.', '', '**TODO**: monitor systemd to see services down.', '', '**DOING** the import checks the disk space first.');
+  assert.deepEqual(analyze(tasks).sections.map((s) => s.id), ['summary', 'timeline', 'root-cause-and-resolution', 'corrective-and-preventive-measures']);
+  assert.deepEqual(codesOf(tasks).filter((code) => code === 'section-missing'), []);
+  const preventing = joinLines(head, '### Lessons Learned (the Fun Part)', '', "It was a crash course. Here's what we're doing to prevent future product disappearances:", '',
+    '* **Code Review Boot Camp:** sharper reviews.', '* **Monitoring Mania:** alerts at the first sign of trouble.');
+  assert.deepEqual(codesOf(preventing).filter((code) => code === 'section-missing'), []);
+  // Lessons that hold no actions are not the measures; nor are they when the measures have their own section.
+  const lessonsOnly = joinLines(head, '## Lessons learned', '', '- Port scans are worth doing.', '- Double NAT confuses Plex.');
+  assert.deepEqual(codesOf(lessonsOnly).filter((code) => code === 'section-missing'), ['section-missing']);
+  const both = joinLines(tasks, '', '## Corrective and Preventive Measures', '', '- Alert on disk use.');
+  assert.deepEqual(analyze(both).sections.map((s) => s.id), ['summary', 'timeline', 'root-cause-and-resolution', 'corrective-and-preventive-measures']);
+  assert.equal(analyze(both).sections.at(-1)?.line, both.split('\n').indexOf('## Corrective and Preventive Measures'));
+  // The SRE template's own Lessons Learned holding the tasks is its Action Items too.
+  const sre = SRE_LABELLED.replace('**Action Items**:\n\n- Add load shedding\n\n', '').replace('We were lucky.\n', 'We were lucky.\n\n**TODO**: page the database team first.\n\n**DONE**: the runbook names the flag.\n');
+  assert.ok(sre.includes('**TODO**') && !sre.includes('Add load shedding'));
+  assert.deepEqual(codesOf(sre, { profile: 'google-sre' }).filter((code) => code === 'section-missing'), []);
+  assert.deepEqual(codesOf(SRE_LABELLED.replace('**Action Items**:\n\n- Add load shedding\n\n', ''), { profile: 'google-sre' }).filter((code) => code === 'section-missing'), ['section-missing'], 'without the tasks, the Action Items are missing');
+});
+
 test('"Contributing Factors" is the root cause, "Issue Description" the summary, "Remedial and Preventative Measures" the corrective ones (held-out reports; corpus 068)', () => {
   const text = joinLines('# Plex server outage', '', '### Issue Description:', '', 'From 10:00 to 12:00 UTC on 2020-01-12 nobody could stream: the disk was full.', '',
     '### Timeline', '', '- 10:00 UTC disk full', '- 12:00 UTC disk cleaned', '',

@@ -73,6 +73,12 @@ const HEADER_COLUMNS: Array<[keyof ActionTable['columns'], RegExp]> = [
   ['status', /^(?:status|state|done|priority|progress|ステータス|状態|状态|статус)$/i],
 ];
 
+/**
+ * "**TODO**: …", "DONE - …", "**DOING** the import …", "- TODO: …": a line that opens with a task's state,
+ * in capitals, then a colon or a dash, or a word in lower case (not a label: "TODO List:").
+ */
+export const TASK_STATE_LEAD = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:TODO|DONE|DOING|IN PROGRESS)(?:\*\*|__)?(?:[ \t]*[:\-–—][ \t]*\S|[ \t]+\p{Ll})/u;
+
 /** A section of the follow-ups, by its title or by the profile section it is. */
 function isActionSection(section: Section): boolean {
   return ACTION_SECTION.test(section.title) || /action|corrective/.test(section.id ?? '');
@@ -237,7 +243,7 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
       continue;
     }
     if (info.kind === 'paragraph' && info.item < 0 && i > takenUntil && !inTimeline(i) && inActionSection(i)) {
-      i = plainLineItems(md, i, sections, sectionLineOf(i), dates, items);
+      i = TASK_STATE_LEAD.test(lines[i].text) ? taskParagraph(md, i, sectionLineOf(i), dates, items) : plainLineItems(md, i, sections, sectionLineOf(i), dates, items);
       continue;
     }
     if (!info.itemStart || info.item < 0 || i <= takenUntil || inTimeline(i)) continue;
@@ -349,6 +355,17 @@ function plainLineItems(md: MarkdownLines, first: number, sections: readonly Sec
   }
   if (candidates.length < (labelled ? 1 : 2)) return last;
   for (const line of candidates) items.push({ ...listItem(md, [line], null, sectionLine, dates), kind: 'line' });
+  return last;
+}
+
+/**
+ * "**TODO**: monitor systemd …" and the lines that go on from it, up to the next line that opens with a
+ * state: one task, done when it says DONE. Returns its last line.
+ */
+function taskParagraph(md: MarkdownLines, first: number, sectionLine: number | null, dates: DueDates, items: ActionItem[]): number {
+  let last = first;
+  while (md.info[last + 1]?.kind === 'paragraph' && md.info[last + 1].item < 0 && !TASK_STATE_LEAD.test(md.index.lines[last + 1].text)) last++;
+  items.push({ ...listItem(md, Array.from({ length: last - first + 1 }, (_, k) => first + k), null, sectionLine, dates), kind: 'line' });
   return last;
 }
 

@@ -1,5 +1,6 @@
 // Finding the sections of a postmortem, whatever the heading style.
 import type { LineReadings, MarkdownLines } from './markdown';
+import { TASK_STATE_LEAD } from './actionItems';
 import { isStrongOnly, withoutTemplateTags } from './inline';
 import { namesPostmortem } from './detect';
 import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
@@ -146,7 +147,43 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
       ...(named?.also ? { also: named.also } : {}), inListItem: info.item !== -1,
     });
   }
-  return withTimelineByItsEntries(md, withFactHeadingsAfterSummary(withoutOtherPartsSummary(withoutDocumentTitle(withoutOutlines(headers)), profile), profile), profile);
+  const read = withTimelineByItsEntries(md, withFactHeadingsAfterSummary(withoutOtherPartsSummary(withoutDocumentTitle(withoutOutlines(headers)), profile), profile), profile);
+  return withMeasuresInLessons(md, read, profile);
+}
+
+const LESSONS = /^lessons?\b/i;
+/** "Here's what we're doing to prevent future …", "the steps we are taking to prevent …". */
+const DOING_TO_PREVENT = /\b(?:what|steps|actions|changes|measures)\s+we(?:'|’)?(?:re|\s+are|\s+will\s+be|(?:'|’)ll\s+be)\s+(?:doing|taking|making|implementing)\s+to\s+prevent\b/i;
+const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
+
+/**
+ * "## Lessons learned" over "**DONE**: Alex added … to the monitored sites" and "**TODO**: a Prometheus
+ * exporter on ZFS …", or over "Here's what we're doing to prevent future product disappearances:" and a
+ * list (held-out reports): with no section of the profile's measures named, lessons that hold the actions
+ * taken and to take are them too (a profile's own Lessons Learned is also them; one it does not know is them).
+ */
+function withMeasuresInLessons(md: MarkdownLines, headers: Header[], profile: CompiledProfile): Header[] {
+  const measures = profile.sections.find((spec) => /action|corrective/.test(spec.id));
+  if (!measures || headers.some((header) => header.id !== null && (specOf(profile, header.id) === measures || header.also === measures.id))) return headers;
+  const real = headers.filter((header) => header.depth < PSEUDO_DEPTH);
+  const holdsActions = (k: number) => {
+    const end = (real[k + 1]?.line ?? md.index.lineCount) - 1;
+    let states = 0;
+    let preventing = false;
+    let listed = false;
+    for (let i = real[k].line + 1; i <= end; i++) {
+      const text = md.index.lines[i].text;
+      if (text.length > 1000) continue;
+      if (TASK_STATE_LEAD.test(text)) states++;
+      if (preventing && LIST_ITEM.test(text)) listed = true;
+      preventing ||= DOING_TO_PREVENT.test(text);
+    }
+    return states >= 2 || listed;
+  };
+  const lessons = real.findIndex((header, k) => LESSONS.test(header.words) && (header.id === null || !header.also) && holdsActions(k));
+  if (lessons === -1) return headers;
+  const found = real[lessons];
+  return headers.map((header) => (header !== found ? header : header.id === null ? { ...header, id: measures.id } : { ...header, also: measures.id }));
 }
 
 /** How many timed entries, and what share of its lines, make a heading of no known name the Timeline. */
