@@ -95,6 +95,14 @@ test('lessons learned that hold the actions done and to do are the measures too 
   assert.deepEqual(codesOf(SRE_LABELLED.replace('**Action Items**:\n\n- Add load shedding\n\n', ''), { profile: 'google-sre' }).filter((code) => code === 'section-missing'), ['section-missing'], 'without the tasks, the Action Items are missing');
 });
 
+test('a security incident\'s "Description of the Vulnerability" is its root cause, past a "CVE - " before it (a held-out Chia report)', () => {
+  const text = joinLines('# CATbleed', '', '## Issue Summary', '', 'On 2022-06-14 from 10:00 to 12:00 UTC every CAT1 wallet could be inflated: a bug in the standard.', '',
+    '## Timeline', '', '- 10:00 UTC report received', '- 12:00 UTC offers invalidated', '', '## Resolution and recovery', '', 'A new standard, CAT2.', '',
+    '## CVE - Description of the Vulnerability', '', 'The coin ID was a hash of the parent ID and more, concatenated.', '', '## Corrective and Preventive Measures', '', '- Audit the standards.');
+  assert.deepEqual(analyze(text).sections.map((s) => s.id), ['summary', 'timeline', 'resolution', 'root-cause', 'corrective-and-preventive-measures']);
+  assert.deepEqual(codesOf(text).filter((code) => code.startsWith('section-')), []);
+});
+
 test('"Contributing Factors" is the root cause, "Issue Description" the summary, "Remedial and Preventative Measures" the corrective ones (held-out reports; corpus 068)', () => {
   const text = joinLines('# Plex server outage', '', '### Issue Description:', '', 'From 10:00 to 12:00 UTC on 2020-01-12 nobody could stream: the disk was full.', '',
     '### Timeline', '', '- 10:00 UTC disk full', '- 12:00 UTC disk cleaned', '',

@@ -73,7 +73,9 @@ const TIMELINE_ALIASES = [
 ];
 const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen', 'Contributing Factors', 'Contributing Factor',
   // As questions: "What was the root cause?" (a held-out ALX postmortem).
-  'What Was the Root Cause', 'What Was the Cause', 'What Caused It', 'What Caused This', 'Causa Raiz', '根因', '根本原因', '原因', '根因分析', '原因分析',
+  'What Was the Root Cause', 'What Was the Cause', 'What Caused It', 'What Caused This',
+  // A security incident's cause is the hole it went through (Chia's "## CVE - Description of the Vulnerability").
+  'Description of the Vulnerability', 'Vulnerability Description', 'Vulnerability Details', 'The Vulnerability', 'Causa Raiz', '根因', '根本原因', '原因', '根因分析', '原因分析',
   '根本原因分析', '根因链路', '原因分析と対策', 'Первопричина', 'Первопричины', 'Корневая причина', 'Причина', 'Причины', 'Анализ причин'];
 const RESOLUTION_ALIASES = [
   'Resolution', 'Resolution and Recovery', 'Recovery', 'Fix', 'The Fix', 'Remediation', 'Solution', 'Solutions',
