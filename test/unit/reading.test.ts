@@ -95,6 +95,20 @@ test('lessons learned that hold the actions done and to do are the measures too 
   assert.deepEqual(codesOf(SRE_LABELLED.replace('**Action Items**:\n\n- Add load shedding\n\n', ''), { profile: 'google-sre' }).filter((code) => code === 'section-missing'), ['section-missing'], 'without the tasks, the Action Items are missing');
 });
 
+test('a document that opens with its summary\'s facts as headings ("### Outage :", "### Duration:", "### Impact:", "### Root Cause:") opens with its summary (a held-out ALX report)', () => {
+  const text = joinLines('### Outage : ', 'Nobody could log in.', '', '### Duration:', 'On October 5, 2023, from 9:00 AM to 10:00 AM (GMT).', '',
+    '### Impact:', '40% of the users could not log in.', '', '### Root Cause:', 'The root cause was a misconfigured database during maintenance.', '',
+    '### Timeline:', '', '- 9:00 AM: alerts fired', '- 10:00 AM: the configuration was restored', '',
+    'Root Cause and Resolution:', '', '### Root Cause:', 'A misconfigured database.', '', '### Resolution:', 'The configuration was restored.', '',
+    'Corrective and Preventative Measures:', '', '- Review maintenance changes.');
+  const model = analyze(text);
+  assert.deepEqual(model.sections.map((s) => [s.id, s.line]).slice(0, 2), [['summary', 0], ['timeline', 12]]);
+  assert.deepEqual(codesOf(text).filter((code) => code.startsWith('section-') || code === 'summary-field-missing'), []);
+  // Not the SRE template's own sections: "## Impact" and "## Root Causes" first are those (corpus 116).
+  const sre = joinLines('# Outage', '', '## Impact', '', 'Search was down.', '', '## Root Causes', '', 'A leak.', '', '## Trigger', '', 'Traffic.', '', '## Resolution', '', 'Capacity.');
+  assert.ok(!analyze(sre, { profile: 'google-sre' }).sections.some((s) => s.id === 'summary'));
+});
+
 test('a security incident\'s "Description of the Vulnerability" is its root cause, past a "CVE - " before it (a held-out Chia report)', () => {
   const text = joinLines('# CATbleed', '', '## Issue Summary', '', 'On 2022-06-14 from 10:00 to 12:00 UTC every CAT1 wallet could be inflated: a bug in the standard.', '',
     '## Timeline', '', '- 10:00 UTC report received', '- 12:00 UTC offers invalidated', '', '## Resolution and recovery', '', 'A new standard, CAT2.', '',

