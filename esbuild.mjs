@@ -45,7 +45,9 @@ const base = {
 
 const builds = [
   { ...base, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
-  { ...base, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/server.js' },
+  // The language server's start (Node builtins only): dist/serverMain.js from V8's code cache of it.
+  { ...base, entryPoints: ['server/src/lsp/serverStart.ts'], outfile: 'dist/server.js', external: ['./serverMain.js'] },
+  { ...base, entryPoints: ['server/src/lsp/server.ts'], outfile: 'dist/serverMain.js' },
   // The `postmortem-language-server` command: sets the stdio transport, then loads dist/server.js.
   { ...base, entryPoints: ['server/src/lsp/languageServerBin.ts'], outfile: 'dist/language-server.js', external: ['./server.js'], banner: { js: '#!/usr/bin/env node' } },
   // The preview's HTML rendering on its own thread (started by the server for large documents).

@@ -35,9 +35,9 @@ export class TestServer {
   settings: Record<string, unknown> = {};
   private version = 0;
 
-  /** `args`: node's arguments that start the server (the bundle over stdio by default). */
-  constructor(readonly workspace: string, args = [join(ROOT, 'dist', 'server.js'), '--stdio']) {
-    this.process = spawn(process.execPath, args, { stdio: 'pipe' });
+  /** `args`: node's arguments that start the server (the bundle over stdio by default); `env`: its environment's additions. */
+  constructor(readonly workspace: string, args = [join(ROOT, 'dist', 'server.js'), '--stdio'], env: Record<string, string> = {}) {
+    this.process = spawn(process.execPath, args, { stdio: 'pipe', env: { ...process.env, ...env } });
     this.process.stderr.on('data', (chunk) => this.logs.push(String(chunk)));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (params: PublishedDiagnostics) => {
