@@ -6,6 +6,7 @@ import type { MarkdownLines } from './markdown';
 import type { Header, Section } from './sections';
 import { readDateAt, type CalendarDate, type DateOrder } from './time/timestamp';
 import { plainText } from './inline';
+import { TASK_STATE_LEAD } from './taskState';
 import { tableCells } from './tableRow';
 import { calendarDateText } from './time/format';
 
@@ -72,12 +73,6 @@ const HEADER_COLUMNS: Array<[keyof ActionTable['columns'], RegExp]> = [
   ['due', /^(?:due(?:\s+date)?|deadline|by|target(?:\s+date)?|eta|when|期限|期日|截止日期|截止时间|срок)$/i],
   ['status', /^(?:status|state|done|priority|progress|ステータス|状態|状态|статус)$/i],
 ];
-
-/**
- * "**TODO**: …", "DONE - …", "**DOING** the import …", "- TODO: …": a line that opens with a task's state,
- * in capitals, then a colon or a dash, or a word in lower case (not a label: "TODO List:").
- */
-export const TASK_STATE_LEAD = /^[ \t]*(?:[-*+][ \t]+)?(?:\*\*|__)?(?:TODO|DONE|DOING|IN PROGRESS)(?:\*\*|__)?(?:[ \t]*[:\-–—][ \t]*\S|[ \t]+\p{Ll})/u;
 
 /** A section of the follow-ups, by its title or by the profile section it is. */
 function isActionSection(section: Section): boolean {

@@ -57,8 +57,9 @@ export function plainText(text: string): string {
   if (plain.includes(':')) plain = plain.replace(/(?<![\d:]):[a-z][a-z0-9_+-]{1,39}:(?![\d])/g, ' ');
   // No ASCII character is pictographic.
   if (/[^\x00-\x7f]/.test(plain)) plain = plain.replace(/\p{Extended_Pictographic}|\u{fe0f}|\u{200d}/gu, ' ');
-  // A marker closes before punctuation ("**DONE**:", "**b**, c"): no space between the word and its stop.
-  if (/[*_~`]/.test(plain)) plain = plain.replace(/(?<=\S)[*_~`]+(?=[,.;:!?])/g, '').replace(/[*_~`]+/g, ' ');
+  // A marker that closes before a stop ("**DONE**:", "**b**, c") leaves no space between the word and it.
+  // One pass over whole runs of markers: a lookahead after a repeated class would backtrack on long runs.
+  if (/[*_~`]/.test(plain)) plain = plain.replace(/[*_~`]+/g, (run: string, at: number, all: string) => (at > 0 && /\S/.test(all[at - 1]) && /[,.;:!?]/.test(all[at + run.length] ?? '') ? '' : ' '));
   // A backslash that escapes punctuation, or breaks the line at its end, is no word.
   if (plain.includes('\\')) plain = plain.replace(/\\(?=[!-/:-@[-`{-~]|\s|$)/g, '');
   return plain.replace(/\s+/g, ' ').trim();

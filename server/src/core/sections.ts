@@ -1,6 +1,6 @@
 // Finding the sections of a postmortem, whatever the heading style.
 import type { LineReadings, MarkdownLines } from './markdown';
-import { TASK_STATE_LEAD } from './actionItems';
+import { TASK_STATE_LEAD } from './taskState';
 import { isStrongOnly, withoutTemplateTags } from './inline';
 import { namesPostmortem } from './detect';
 import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
