@@ -38,6 +38,15 @@ test('corpus: action tables and task lists read as a careful reader reads them',
   }
 });
 
+test('a Priority column is the status only where no Status column is: "| Priority | Action | Owner | Status |" (corpus 108, etcd; a held-out homelab report)', () => {
+  const items = (...rows: string[]) => analyze(joinLines('# Postmortem', '', '## Action Items', '', ...rows)).actionItems.map((item) => [item.status?.text ?? null, item.done]);
+  assert.deepEqual(items('| Priority | Action | Owner | Status |', '| --- | --- | --- | --- |', '| P1 | Add ZFS monitoring | - | TODO |', '| P1 | Write the runbook | - | DONE (this doc) |'),
+    [['TODO', false], ['DONE (this doc)', true]]);
+  assert.deepEqual(items('| Action Item | Type | Priority | Bug | Status |', '| --- | --- | --- | --- | --- |', '| Detect corruption | Detect | P0 | #14039 | DONE |', '| Easy apply code | Prevent | P1 | | |'),
+    [['DONE', true], [null, false]]);
+  assert.deepEqual(items('| Action | Priority |', '| --- | --- |', '| Alert sooner | P2 |'), [['P2', false]], 'alone, it is the status column');
+});
+
 test('an item\'s words: a bold or code span that closes before its stop leaves no space before it ("**Add Monitoring**: …", corpus ALX reports)', () => {
   const model = analyze(joinLines('# Postmortem', '', '## Corrective Measures', '', '- **Add Monitoring**: alert on memory, disk and `nginx`.', '- Fix the `SendEventEmailsJob`. See issue 13636.'));
   assert.deepEqual(model.actionItems.map((item) => item.text), ['Add Monitoring: alert on memory, disk and nginx.', 'Fix the SendEventEmailsJob. See issue 13636.']);

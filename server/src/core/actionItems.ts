@@ -73,6 +73,8 @@ const HEADER_COLUMNS: Array<[keyof ActionTable['columns'], RegExp]> = [
   ['due', /^(?:due(?:\s+date)?|deadline|by|target(?:\s+date)?|eta|when|期限|期日|截止日期|截止时间|срок)$/i],
   ['status', /^(?:status|state|done|priority|progress|ステータス|状態|状态|статус)$/i],
 ];
+/** A priority ("P1") tells no state: its column is the status only where no other column is. */
+const PRIORITY_COLUMN = /^priority$/i;
 
 /** A section of the follow-ups, by its title or by the profile section it is. */
 function isActionSection(section: Section): boolean {
@@ -157,10 +159,12 @@ function ownerOf(text: string, base: number): ItemField | null {
 
 function columnsOf(cells: ItemField[]): ActionTable['columns'] | null {
   const columns: ActionTable['columns'] = { action: -1, type: -1, owner: -1, ticket: -1, due: -1, status: -1 };
+  let priority = false;
   cells.forEach((cell, i) => {
     const name = plainText(cell.text).replace(/[:?]$/, '').trim();
     for (const [field, pattern] of HEADER_COLUMNS) {
-      if (columns[field] === -1 && pattern.test(name)) {
+      if ((columns[field] === -1 || (field === 'status' && priority)) && pattern.test(name)) {
+        if (field === 'status') priority = PRIORITY_COLUMN.test(name);
         columns[field] = i;
         break;
       }
