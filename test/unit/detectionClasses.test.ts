@@ -133,3 +133,19 @@ test('a page about writing them is not one ("# Writing an Effective Postmortem",
   // A guide's worked example with its own times is still read as one.
   assert.equal(found(guide('Writing a postmortem').replace('List each event with its time.', '- 10:00 UTC alert fires\n- 10:30 UTC fixed')), true);
 });
+
+test('a template is not one by its content: its instructions ("Describe what systems were affected …") and blanks ("{NUMBER} users", "MM-DD-YYYY") tell it (held-out templates); a filled one is', () => {
+  const template = joinLines('# Incident title', '', '**Date**: MM-DD-YYYY start of incident', '', 'A sentence or two that describe the incident.', '',
+    '## Overview', '', 'One or two paragraphs that summarize the incident.', '', '## Impact', '', 'Describe what systems were affected by the incident.', '',
+    '## Root Cause', '', 'Describe the problem, or problems that manifested in the incident taking place.', '', '## Detection', '', 'Explain how the team noticed.', '',
+    '## Timeline', '', '- 14:00 UTC {EVENT}', '- 14:30 UTC {EVENT}', '', '## Action Items', '', '- [ ] {ACTION}');
+  assert.equal(found(template), false);
+  const atlassian = joinLines('Incident summary', 'Write a summary of the incident in a few sentences.', '', 'Between {time range of incident, e.g. 15:45 and 16:35} on {DATE}, {NUMBER} users encountered {EVENT SYMPTOMS}.', '',
+    'Leadup', 'Describe the sequence of events that led to the incident.', '', 'Fault', 'Describe how the change did not work as expected.', '', 'Impact', 'Describe how the incident affected users.', '',
+    'Detection', 'Describe how and when the team detected the incident.', '', 'Timeline', '', '16:00 - change introduced', '16:30 - alert fired');
+  assert.equal(found(atlassian), false);
+  // Filled in, the same outline is a postmortem; one leftover instruction does not make it a template.
+  const filled = template.replace('MM-DD-YYYY', '2024-03-14').replace(/Describe what systems[^\n]*/, 'Checkout failed for 40% of users.')
+    .replace(/Describe the problem[^\n]*/, 'An expired certificate.').replace(/\{EVENT\}/g, 'event').replace('{ACTION}', 'Renew certificates automatically');
+  assert.equal(found(filled), true);
+});

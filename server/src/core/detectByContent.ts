@@ -93,9 +93,28 @@ function sectionOf(line: string): { timeline: boolean; other: string | null } | 
 export const ABOUT_WRITING_THEM = /\b(?:writ(?:e|ing)|how\s+to\s+(?:write|run|hold|conduct|do))\s+(?:(?:an?|the|your|our|effective|good|great|better|blameless|useful)\s+)*post[\s-]?(?:mortem|incident)|\bpost[\s-]?(?:mortem|incident)s?\s+(?:reviews?\s+)?(?:guides?|guidelines|process(?:es)?|best\s+practices|culture|checklists?|polic(?:y|ies)|playbooks?|tips|primer|handbook)\b/i;
 const FIRST_HEADING = /^ {0,3}#{1,6}[ \t]*(.+)$/m;
 
+// A template's telling the writer what to put where, and the blanks left for it: "Describe what systems
+// were affected …", "Write a summary of the incident …", "{NUMBER} users encountered {EVENT SYMPTOMS}",
+// "**Date**: MM-DD-YYYY" (held-out templates). Example entries are no incident's times.
+const INSTRUCTION_LINE = /^[ \t]*(?:Describe|Write|Explain|Summari[sz]e|Outline|Fill\s+in|Insert|Replace\s+this)\b(?![ \t]*:)/gm;
+const PLACEHOLDER = /\{[A-Z][A-Z0-9 %_/-]{2,}|\b(?:MM[-/]DD[-/](?:YY){1,2}|YYYY[-/]MM[-/]DD|DD[-/]MM[-/]YYYY|HH:MM)\b|\[(?:insert|enter|describe|add\s+your)\b/g;
+/** Instructions and blanks that make a document a template. */
+const TEMPLATE_MARKS = 3;
+
+function isTemplate(head: string): boolean {
+  let marks = 0;
+  for (const pattern of [INSTRUCTION_LINE, PLACEHOLDER]) {
+    pattern.lastIndex = 0;
+    while (pattern.exec(head) && ++marks < TEMPLATE_MARKS);
+    if (marks >= TEMPLATE_MARKS) return true;
+  }
+  return false;
+}
+
 export function looksLikePostmortem(text: string): boolean {
   const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
   if (!TIMELINE_WORD.test(head) && !INCIDENT_SECTION_WORD.test(head)) return false;
+  if (isTemplate(head)) return false;
   const aboutWritingThem = ABOUT_WRITING_THEM.test(FIRST_HEADING.exec(head)?.[1] ?? '');
   let incidentSections = 0;
   const others = new Set<string>();
