@@ -144,6 +144,11 @@ test('interchain\'s retros and an ALX summary: "Feb 7 1506 UTC" is a day and a t
   const range = readStampAt('3:15 PM UTC - 5:00 PM UTC', 0) as Stamp;
   assert.deepEqual([clockOf(range.time), range.zone?.label], ['15:15', 'UTC']);
   assert.equal(readZoneAt('UTC-5 outage', 0)?.zone.offsetMinutes, -300);
+  // A range's second time with its zone after it is no offset ("(01:41 UTC - 11:15 UTC)", a held-out report), nor is a quarter past the hour.
+  const hyphened = readStampAt('01:41 UTC - 11:15 UTC', 0) as Stamp;
+  assert.deepEqual([clockOf(hyphened.time), hyphened.zone?.label], ['01:41', 'UTC']);
+  assert.equal(readZoneAt('UTC+5:15', 0)?.zone.label, 'UTC');
+  assert.deepEqual(['UTC+5:30', 'UTC+5:45', 'GMT-3'].map((text) => readZoneAt(text, 0)?.zone.offsetMinutes), [330, 345, -180]);
   // An offset's sign after a space is no dash before the zone (vulpine.club's "2018-11-08 16:55:00 -0500"); a range's dash is.
   assert.equal((readStampAt('2018-11-08 16:55:00 -0500', 0) as Stamp).zone?.offsetMinutes, -300);
   assert.equal((readStampAt('00:37-00:41 pihole restarted', 0) as Stamp).zone, null);

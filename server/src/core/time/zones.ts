@@ -42,8 +42,10 @@ const SPELLED: ReadonlyArray<[RegExp, number | string]> = [
   [/india(?:n)?\s+standard\s+time/iy, 330],
 ];
 
-// Not the next time of a range: "3:15 PM UTC - 5:00 PM UTC".
-const OFFSET = /(?:(UTC|GMT)\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?|([+\-−])(\d{2}):?(\d{2}))(?!\d|:\d|\s?[ap]\.?m\b)/iy;
+// Not the next time of a range: "3:15 PM UTC - 5:00 PM UTC", "(01:41 UTC - 11:15 UTC)".
+const OFFSET = /(?:(UTC|GMT)\s*([+\-−–])\s*(\d{1,2})(?::?(\d{2}))?|([+\-−])(\d{2}):?(\d{2}))(?!\d|:\d|\s?[ap]\.?m\b|\s?(?:UTC|GMT)\b)/iy;
+/** Every zone's offset is whole hours, or a half or three quarters past (India's +5:30, Nepal's +5:45). */
+const OFFSET_MINUTES = new Set([0, 30, 45]);
 const ABBREVIATION = /\(?([A-Za-z]{1,5})\)?(?![\p{L}\d])/uy;
 const IANA = /(?:US|UC|America|Europe|Africa|Asia|Australia|Pacific|Atlantic|Indian)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?/y;
 
@@ -64,7 +66,7 @@ export function readZoneAt(text: string, position: number, afterTime?: { bracket
     const sign = (sign1 ?? sign2) === '+' ? 1 : -1;
     const hours = Number(hours1 ?? hours2);
     const minutes = Number(minutes1 ?? minutes2 ?? 0);
-    if (hours <= 14 && minutes < 60) {
+    if (hours <= 14 && OFFSET_MINUTES.has(minutes)) {
       const total = sign * (hours * 60 + minutes);
       const prefix = base ? base.toUpperCase() : 'UTC';
       const label = `${prefix}${sign > 0 ? '+' : '-'}${hours}${minutes ? ':' + String(minutes).padStart(2, '0') : ''}`;
