@@ -51,3 +51,12 @@ test('outside core/markdown/, the server reaches Markdown reading only through i
     .flatMap((file) => relativeImports(file).filter((target) => inMarkdown(target) && target !== join(MARKDOWN, 'index.ts')).map((target) => `${relative(SERVER, file)} imports ${relative(SERVER, target)}`));
   assert.deepEqual(reachingIn, []);
 });
+
+test('no source holds a control character (a backspace where a regular expression meant \\b, written by a script)', () => {
+  const folders = ['server/src', 'client/src', 'preview-src', 'test/unit', 'test/server', 'bench', 'scripts'].map((folder) => join(ROOT, folder));
+  const files = folders.flatMap((folder) => readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.(?:ts|mjs|js)$/.test(entry.name)).map((entry) => join(entry.parentPath, entry.name)));
+  assert.ok(files.length > 100, `${files.length} files read`);
+  const control = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
+  assert.deepEqual(files.filter((file) => control.test(readFileSync(file, 'utf8'))).map((file) => relative(ROOT, file)), []);
+});

@@ -570,6 +570,10 @@ test('a timeline pasted newest first with no day written is read from the oldest
   const weekday = analyze(joinLines('# Postmortem', '## Timeline', '* **15:00 UTC(Sat)** All objects restored.', '* **20:30 UTC** Script still running.', '* **18:00 UTC** Restore begins.',
     '* **14:45 UTC** Objects found missing.', '* **14:30 UTC** Investigating a report of failing updates.'));
   assert.deepEqual([weekday.incident.start?.text, weekday.incident.end?.text, weekday.incident.durationMinutes], ['14:30 UTC', '15:00 UTC', 24 * 60 + 30]);
+  // The day named in the entry's time ("Sat 15:00 UTC") as well as after it.
+  const before = analyze(joinLines('# Postmortem', '## Timeline', '* **Sat 15:00 UTC** All objects restored.', '* **20:30 UTC** Script still running.', '* **18:00 UTC** Restore begins.',
+    '* **14:45 UTC** Objects found missing.', '* **14:30 UTC** Investigating a report of failing updates.'));
+  assert.equal(before.incident.durationMinutes, 24 * 60 + 30);
   // Still reported once, every step back, and turned over by its fix.
   const reported = diagnosticsOf(joinLines('# Postmortem', '## Timeline', '* **15:00 UTC(Sat)** All objects restored.', '* **20:30 UTC** Script still running.', '* **18:00 UTC** Restore begins.',
     '* **14:45 UTC** Objects found missing.', '* **14:30 UTC** Investigating a report of failing updates.')).filter((d) => d.code === 'timeline-out-of-order');

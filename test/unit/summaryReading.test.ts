@@ -953,7 +953,7 @@ test('an arrow joins a window\'s two ends: "(Jul 7 ~14:00 UTC → Jul 8 ~11:13 U
 });
 
 test('a sentence that opens after a length tells when a step came, not how long the outage was ("After nearly 7 hours, Validator A caught up", a held-out report), unless it puts the service right then', () => {
-  const stated = (sentence: string) => analyze(joinLines('# Postmortem: mainnet halt', '', '## Summary', '', `The validators stopped producing blocks. ${sentence}`, '', '## Timeline', '', '- 10:00 UTC blocks stop')).summary.stated?.minutes ?? null;
+  const stated = (sentence: string) => analyze(joinLines('# Postmortem: mainnet halt', '', '## Summary', '', `The validators stopped producing blocks. ${sentence}`, '', '## Timeline', '', '- 10:00 UTC blocks stop')).summary?.stated?.minutes ?? null;
   assert.equal(stated('After nearly 7 hours, Validator A caught up with the network tip.'), null);
   assert.equal(stated('After nearly 2 hours, service was restored.'), 120);
   assert.equal(stated('The outage lasted nearly 7 hours.'), 420);

@@ -145,7 +145,7 @@ function twelveWrittenTheOtherWay(stamp: Stamp, axis: number, previousAxis: numb
 const WEEKDAYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'];
 const WEEKDAY_WORD = String.raw`(sun|mon|tue|wed|thu|fri|sat)(?:day|s|sday|nesday|rs|rsday|urday)?\.?`;
 /** A weekday in an entry's time ("Sat 16:00 UTC") or right after it ("15:00 UTC(Sat)"). */
-const WEEKDAY_IN_TIME = new RegExp(String.raw`${WEEKDAY_WORD}(?![a-z])`, 'i');
+const WEEKDAY_IN_TIME = new RegExp(String.raw`\b${WEEKDAY_WORD}(?![a-z])`, 'i');
 const WEEKDAY_AFTER_TIME = new RegExp(String.raw`^\(\s*${WEEKDAY_WORD}\s*\)`, 'i');
 
 /** The weekday an undated entry names with its time (0 is Sunday), or null. */
