@@ -6,6 +6,7 @@ import type { MarkdownLines } from './markdown';
 import type { Header, Section } from './sections';
 import { readDateAt, type CalendarDate, type DateOrder } from './time/timestamp';
 import { plainText } from './inline';
+import { isMeasuresId } from './profiles';
 import { TASK_STATE_LEAD } from './taskState';
 import { tableCells } from './tableRow';
 import { calendarDateText } from './time/format';
@@ -78,7 +79,7 @@ const PRIORITY_COLUMN = /^priority$/i;
 
 /** A section of the follow-ups, by its title or by the profile section it is. */
 function isActionSection(section: Section): boolean {
-  return ACTION_SECTION.test(section.title) || /action|corrective/.test(section.id ?? '');
+  return ACTION_SECTION.test(section.title) || isMeasuresId(section.id ?? '');
 }
 
 const ACTION_SECTION = /\b(?:action\s+items?|(?<!call\s+to\s+)actions|corrective|prevent(?:ive|ative)|follow[- ]?ups?|next\s+steps|remediation|improvements?|tasks?|ações)\b/i;

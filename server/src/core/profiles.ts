@@ -102,6 +102,9 @@ const ACTION_ITEM_ALIASES = [
   'アクションアイテム', '再発防止', '今後の対策', '防复发措施', '防复发措施与遗留风险', 'Действия', 'Задачи', 'Меры', 'Профилактические меры', 'План действий',
 ];
 
+/** The follow-ups' section of a profile, by its id: the classic measures, the other templates' action items. */
+export const isMeasuresId = (id: string): boolean => /action|corrective/.test(id);
+
 export const CLASSIC: Profile = {
   name: 'classic',
   description: 'Issue Summary, Timeline, Root Cause and Resolution, Corrective and Preventive Measures',

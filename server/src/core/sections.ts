@@ -4,7 +4,7 @@ import { TASK_STATE_LEAD } from './taskState';
 import { isStrongOnly, withoutTemplateTags } from './inline';
 import { namesPostmortem } from './detect';
 import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
-import { FIELD_LABELS, type CompiledProfile, type SectionSpec } from './profiles';
+import { FIELD_LABELS, isMeasuresId, type CompiledProfile, type SectionSpec } from './profiles';
 import { fieldOfLine } from './summary';
 import { detached } from './text';
 import { readDateAt, readLeadingMilitaryAt, readStampAt, readTimeAt } from './time/timestamp';
@@ -100,7 +100,7 @@ function nameOf(title: TitleReading, profile: CompiledProfile): TitleName {
     ?? (title.style === 'atx' || title.style === 'setext' ? nameBeforeNote(title.title, profile, title.mode) ?? misspelledName(title.words, profile) ?? summedUp(title.words, profile) : null);
   // "## Remediation (action items)": the action items named in the parentheses say which section it is.
   const told = recognized && title.parenthetical ? bestMatch(normalizeTitle(title.parenthetical).words, profile, 'label') : null;
-  const found: TitleName = told && /action|corrective/.test(told.id) && specOf(profile, told.id) !== specOf(profile, recognized?.id ?? '') ? { id: told.id } : recognized;
+  const found: TitleName = told && isMeasuresId(told.id) && specOf(profile, told.id) !== specOf(profile, recognized?.id ?? '') ? { id: told.id } : recognized;
   // Kept across documents: copies, never views into a document's text (which would keep it alive).
   const named = found?.words === undefined ? found : { ...found, words: detached(found.words) };
   if (names.size >= NAMES_KEPT) names.clear();
@@ -163,7 +163,7 @@ const LIST_ITEM = /^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+\S/;
  * taken and to take are them too (a profile's own Lessons Learned is also them; one it does not know is them).
  */
 function withMeasuresInLessons(md: MarkdownLines, headers: Header[], profile: CompiledProfile): Header[] {
-  const measures = profile.sections.find((spec) => /action|corrective/.test(spec.id));
+  const measures = profile.sections.find((spec) => isMeasuresId(spec.id));
   if (!measures || headers.some((header) => header.id !== null && (specOf(profile, header.id) === measures || header.also === measures.id))) return headers;
   const real = headers.filter((header) => header.depth < PSEUDO_DEPTH);
   const holdsActions = (k: number) => {

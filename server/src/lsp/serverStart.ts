@@ -40,11 +40,11 @@ function writeCache(folder: string, file: string, script: Script): void {
 }
 
 function start(): void {
-  const source = readFileSync(MAIN, 'utf8');
   if (process.env.POSTMORTEM_NO_CODE_CACHE) {
     require(MAIN);
     return;
   }
+  const source = readFileSync(MAIN, 'utf8');
   // V8 checks the source's length and its own version and flags; the key tells bundles of one length apart.
   const key = createHash('sha256').update(`${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0`).update(source).digest('hex').slice(0, 24);
   const folder = cacheFolder();
