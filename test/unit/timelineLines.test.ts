@@ -344,6 +344,27 @@ test('a day on a twelve-hour clock with no AM or PM: "1:50" after "12:39" is the
   assert.ok(codesOf(doc('- 11:10 build restarted', '- 12:39 workspaces wiped', '- 9:50 rebuilding')).includes('timeline-out-of-order'));
 });
 
+test('a timeline table whose days are rows of their own ("| 1/28 | |") dates the rows below; an afternoon\'s first hours written "01:16" between "12:00" and "14:03" are the afternoon, not the next night', () => {
+  const doc = (...rows: string[]) => joinLines('# Vendor outage', '', '## Timeline', '', '> All times in CST', '', 'Time | Description', '--- | ---', ...rows, '');
+  const text = doc(
+    '1/28 | ', '12:45 | Engineer 1 opens a pull request', '15:33 | Engineer 2 merges it',
+    '1/30 | ', '11:00 | A discussion about the deployment', '14:21 | The merge changes the infrastructure',
+    '1/31 | ', '08:04 | Data reported stale', '12:00 | Lunch', '01:16 | Pods restart asked for', '01:47 | Pods restarted', '14:03 | More discussion', '22:08 | The error has not returned',
+  );
+  const model = analyze(text);
+  assert.deepEqual(codesOf(text).filter((code) => code === 'timeline-out-of-order'), []);
+  assert.deepEqual(model.timeline.map((entry) => entry.date && `${entry.date.month}/${entry.date.day}`), ['1/28', '1/28', '1/30', '1/30', '1/31', '1/31', '1/31', '1/31', '1/31', '1/31']);
+  assert.deepEqual(model.timeline.map((entry) => entry.rolledOver), model.timeline.map(() => false));
+  assert.equal(model.incident.end?.text, '22:08');
+  assert.equal(model.incident.end?.date?.day, 31);
+  // Not a day row: a cell beside it says something ("1/2 of the nodes"), or a time follows.
+  const half = analyze(doc('10:00 | Deploy', '1/2 | of the nodes restarted', '11:00 | Done'));
+  assert.deepEqual(half.timeline.map((entry) => entry.dateSource), ['none', 'none']);
+  // Without a later 24-hour afternoon time, "01:16" after "12:00" still goes past midnight.
+  const night = analyze(doc('11:00 | Deploy', '12:00 | Errors', '01:16 | Rolled back'));
+  assert.equal(night.incident.durationMinutes, 14 * 60 + 16);
+});
+
 test('FT\'s incident notes: "[1758](slack link): …" and "~1215:" are entries, their words after the link; a section of another name written as the timeline is it too; "28 Feb 2017 (~1738)" is a day and its time', () => {
   const text = joinLines(
     '## Summary',

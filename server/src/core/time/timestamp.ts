@@ -338,7 +338,7 @@ function stampWithZone(text: string, start: number, date: CalendarDate, time: Ex
  * first, except with dots (day first, as Europeans write them) or when only the other order is a date;
  * as the postmortem.dateOrder setting says when it says.
  */
-function readMonthDayAt(text: string, position: number, order: DateOrder): DateMatch | null {
+export function readMonthDayAt(text: string, position: number, order: DateOrder): DateMatch | null {
   const match = sticky(MONTH_DAY, text, position);
   if (!match) return null;
   const first = Number(match[1]);

@@ -4,7 +4,7 @@ import type { LineReadings, MarkdownLines } from '../markdown';
 import { plainText, skipLinePrefix } from '../inline';
 import { tableCells } from '../tableRow';
 import {
-  isUnreadable, readLeadingMilitaryAt, readStampAt, readStampWithChrono, readTimeAt, type CalendarDate, type DateOrder, type Stamp, type UnreadableTime,
+  isUnreadable, readLeadingMilitaryAt, readMonthDayAt, readStampAt, readStampWithChrono, readTimeAt, type CalendarDate, type DateOrder, type Stamp, type UnreadableTime,
 } from '../time/timestamp';
 import { findZone, readZoneAt, type Zone } from '../time/zones';
 import type { EntryKind, TimelineEntry } from './types';
@@ -208,6 +208,17 @@ function readLineStart(text: string, contentStart: number, order: DateOrder): { 
   return null;
 }
 
+/**
+ * A table row that is only a day without a year, "| 1/28 | |", dates the rows below it (a timeline
+ * table whose days are rows of their own). Only with every other cell empty: "| 1/2 | of the nodes |" is no day.
+ */
+function dayRow(text: string, cells: ReturnType<typeof tableCells>, contentStart: number, order: DateOrder): Stamp | null {
+  const day = readMonthDayAt(text, contentStart, order);
+  if (!day || text.slice(day.end, cells[0].end).trim() !== '') return null;
+  if (cells.slice(1).some((cell) => plainText(text.slice(cell.start, cell.end)).trim() !== '')) return null;
+  return { start: contentStart, end: day.end, date: day.date, time: null, zone: null, meridiem: false, warning: undefined };
+}
+
 function readCandidateText(text: string, kind: EntryKind, order: DateOrder): Candidate | null {
   let contentStart: number;
   let found: Stamp | UnreadableTime | null;
@@ -223,6 +234,7 @@ function readCandidateText(text: string, kind: EntryKind, order: DateOrder): Can
       const time = readTimeAt(text, timeAt);
       if (time && !isUnreadable(time)) found = { ...found, end: time.end, time: time.time, meridiem: time.meridiem };
     }
+    found ??= dayRow(text, cells, contentStart, order);
   } else {
     contentStart = skipLinePrefix(text);
     const read = readLineStart(text, contentStart, order);

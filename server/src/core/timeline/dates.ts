@@ -72,6 +72,7 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     }
     // "**15:00 UTC(Sat)**" under "**20:30 UTC**" (a status page's updates): a day named anew is a new day,
     // however little the clock goes back.
+    if (!stamp.date && afternoonOnA24HourClock(entries, entry, axis, previousAxis)) axis += 720;
     const weekday = stamp.date ? null : weekdayOf(entry);
     const back = weekday !== null && weekday !== previousWeekday ? 0 : ROLLOVER_MINUTES;
     if (!stamp.date && previousAxis !== null && axis < previousAxis - back && (back === 0 || !resumesTheDay(entries, entry, previousAxis, axis, date?.date ?? null, defaultYear, date ? 0 : undatedDays))) {
@@ -125,6 +126,32 @@ function inTheAfternoon(entry: TimelineEntry, axis: number, previousAxis: number
   if (!hour || hour.startsWith('0')) return false;
   const later = axis + 720 - previousAxis;
   return later >= 0 && later <= AFTERNOON_MINUTES;
+}
+
+/** How many entries ahead the 24-hour time that resumes an afternoon may be. */
+const AFTERNOON_RESUMED_WITHIN = 8;
+
+/**
+ * "12:00", "01:16", "01:47", "01:56", "14:03" on a day otherwise written on a 24-hour clock (held-out
+ * set 11's vendor outage): the afternoon's first hours written on a twelve-hour clock, not a night that
+ * passed. So read where, twelve hours on, the time comes soon after the entry before, and the next
+ * entry on the 24-hour clock (an hour past 12, no date written) comes after it on the same day.
+ */
+function afternoonOnA24HourClock(entries: readonly TimelineEntry[], entry: TimelineEntry, axis: number, previousAxis: number | null): boolean {
+  const time = entry.stamp?.time;
+  if (!time || entry.stamp?.meridiem || time.hour < 1 || time.hour > 11 || previousAxis === null || axis >= previousAxis - ROLLOVER_MINUTES) return false;
+  const later = axis + 720 - previousAxis;
+  if (later < 0 || later > AFTERNOON_MINUTES) return false;
+  const from = entries.indexOf(entry) + 1;
+  for (let i = from; i < Math.min(entries.length, from + AFTERNOON_RESUMED_WITHIN); i++) {
+    const stamp = entries[i].stamp;
+    if (!stamp?.time) continue;
+    if (stamp.date || stamp.meridiem) return false;
+    if (stamp.time.hour < 12) continue;
+    const minutes = stamp.time.hour * 60 + stamp.time.minute;
+    return minutes >= time.hour * 60 + time.minute + 720;
+  }
+  return false;
 }
 
 /** How soon after the entry before a twelve o'clock written the other way must come to be read so. */
