@@ -96,6 +96,13 @@ test('blame denied or an error that names a kind of report is no blame: "user er
   assert.deepEqual(hints(text), ['5 blame-language user error', '5 blame-language sloppy']);
 });
 
+test('a thing to blame is no blame: "Environment variables are to blame" (held-out set 11); a person, a team or a name is', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 Alerts fire. Still suspecting Environment variables are to blame, we restart the pods.',
+    '- 10:05 The cache might be to blame. The database seemed to be to blame.',
+    '- 10:10 The engineer is to blame. We are to blame. Dave was to blame.');
+  assert.deepEqual(hints(text), ['5 blame-language to blame', '5 blame-language to blame', '5 blame-language to blame']);
+});
+
 test('"would have" after a verb of foreseeing tells what was to come then, not what did not happen (a held-out report)', () => {
   const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 He did not anticipate that during the week-end there would have been the MongoDB import from production.',
     '- 10:30 Resolved. A disk alert would have caught it sooner.');
@@ -104,8 +111,14 @@ test('"would have" after a verb of foreseeing tells what was to come then, not w
 
 test('"have" before a noun phrase is having, not a counterfactual ("it would not have an impact on the issue at hand", a held-out report)', () => {
   const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 The key was corrected, however it would not have an impact on the issue at hand.',
-    '- 10:30 We should have a runbook for this.', '- 10:40 An alert fired.', '- 11:00 Resolved. The correct key would have been `API_PASSWORD`; a check would have caught it.');
-  assert.deepEqual(hints(text), ['6 counterfactual-language would have', '6 counterfactual-language would have']);
+    '- 10:30 We should have a runbook for this.', '- 10:40 An alert fired.', '- 11:00 Resolved. A check would have caught it.');
+  assert.deepEqual(hints(text), ['6 counterfactual-language would have']);
+});
+
+test('"would have been" before a value says what the right one is, not what did not happen ("The correct key would have been `API_PASSWORD`", held-out set 11); the right call stays a counterfactual', () => {
+  const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 An alert fired. The correct Environment Variable Key would have been `VendorB_API_Password`.',
+    '- 10:30 The expected value would have been "30s" and the right port would have been 8443.', '- 11:00 Resolved. The right call would have been to roll back.');
+  assert.deepEqual(hints(text), ['5 counterfactual-language would have']);
 });
 
 test('a document mostly in another language gets no writing hints (the lists are English)', () => {

@@ -28,9 +28,25 @@ const KIND_OF_THING = /^\s+(?:reports?|messages?|rates?|logs?|codes?|pages?|coun
 // "We cannot blame vibe coding … and sloppy bug fixes", "no one is to blame": blame denied, not laid.
 const BLAME_DENIED = /\b(?:can(?:not|'t|’t)|could(?:n't|n’t| not)|do(?:n't|n’t| not)|did(?:n't|n’t| not)|won't|will not|never|not)\s+(?:\w+\s+)?blame\b|\b(?:no\s+one|nobody|not)\s+(?:is\s+|was\s+)?$/i;
 
+// "still suspecting Environment variables are to blame": what "to blame" is said of, the word before its verb.
+const BLAMED_SUBJECT = /\b([\p{L}][\p{L}'’-]*)\s+(?:is|are|was|were|(?:may|might|could|must|would|will)\s+be|(?:seems?|seemed|appears?|appeared)\s+to\s+be)\s+$/iu;
+// Who can be blamed: people, and the words that stand for them. Any other word written in lower case is a thing.
+const PERSON_WORDS = new Set(('i we you he she they who whom us them one someone somebody anyone anybody everyone everybody person people human humans '
+  + 'engineer engineers developer developers dev devs operator operators admin admins administrator administrators team teams staff member members '
+  + 'user users customer customers owner owners lead leads manager managers management contractor contractors vendor vendors sre sres oncall on-call '
+  + 'responder responders reviewer reviewers author authors intern interns colleague colleagues employee employees maintainer maintainers '
+  + 'programmer programmers coder coders tester testers partner partners provider providers').split(' '));
+
+/** "Environment variables are to blame", "the cache is to blame": a thing blamed, no one's fault. A name (capitalised) may be a person's. */
+function thingBlamed(hit: PhraseHit, before: string): boolean {
+  if (!/^to blame$/i.test(hit.phrase)) return false;
+  const subject = BLAMED_SUBJECT.exec(before)?.[1];
+  return subject !== undefined && subject === subject.toLowerCase() && !PERSON_WORDS.has(subject);
+}
+
 function blameNotLaid(model: PostmortemModel, hit: PhraseHit): boolean {
   const { before, after } = around(model, hit);
-  return (/error$/i.test(hit.phrase) && KIND_OF_THING.test(after)) || BLAME_DENIED.test(before);
+  return (/error$/i.test(hit.phrase) && KIND_OF_THING.test(after)) || BLAME_DENIED.test(before) || thingBlamed(hit, before);
 }
 
 export type BlameLanguageData = PhraseData<'blame-language'>;

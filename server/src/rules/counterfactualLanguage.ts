@@ -55,6 +55,18 @@ function isHavingSomething(model: PostmortemModel, hit: PhraseHit): boolean {
   return /^\s+(?:a|an|any|no|the|much|little|enough|some|more|less|many|few)\s/i.test(line.text.slice(hit.end - line.start));
 }
 
+/**
+ * "The correct Environment Variable Key would have been `VendorB_API_Password`" (held-out set 11): what
+ * the right value is, written out (code, quoted or a number), not what someone should have done ("The
+ * right call would have been to roll back" stays a counterfactual).
+ */
+function isCorrectValue(model: PostmortemModel, hit: PhraseHit): boolean {
+  if (!/^would\s+have$/i.test(hit.phrase)) return false;
+  const line = model.lines.index.lines[hit.line];
+  const before = line.text.slice(0, hit.start - line.start).split(/[.!?]\s/).pop() ?? '';
+  return /\b(?:correct|right|proper|expected|intended|valid)\s+[^.;!?]{1,60}$/i.test(before) && /^\s+been\s+(?:[`"“'‘]|\d)/.test(line.text.slice(hit.end - line.start));
+}
+
 export type CounterfactualLanguageData = PhraseData<'counterfactual-language'>;
 
 export const counterfactualLanguage = defineRule<CounterfactualLanguageData>({
@@ -66,7 +78,7 @@ export const counterfactualLanguage = defineRule<CounterfactualLanguageData>({
     if (!looksEnglish(model)) return [];
     const lines = proseLines(model, regionsFor(regionsOf(model), 'timeline', 'rootCause', 'resolution'));
     const matcher = listMatcher('counterfactual', settings.writing);
-    return findPhrases(model, lines, matcher).filter((hit) => !isAvertedRisk(model, hit) && !isStatusBelief(model, hit) && !isFutureInThePast(model, hit) && !isHavingSomething(model, hit)).map((hit) => phraseProblem('counterfactual-language', hit,
+    return findPhrases(model, lines, matcher).filter((hit) => !isAvertedRisk(model, hit) && !isStatusBelief(model, hit) && !isFutureInThePast(model, hit) && !isHavingSomething(model, hit) && !isCorrectValue(model, hit)).map((hit) => phraseProblem('counterfactual-language', hit,
       `"${hit.phrase}" tells what did not happen. Say what did happen and why it made sense at the time; put what should change in an action item.`));
   },
   fixes: [],
