@@ -544,8 +544,8 @@ test('a length in parentheses right after the window is the stated duration ("â€
   assert.deepEqual(stated('Outages: 2018-06-17 (23 hours) - campus power; 2018-11-08 (19 hours) - maintenance.'), [null, null]);
 });
 
-test('the resolution asked as a question is that section: "## How was it fixed", "## How did we fix it?"', () => {
-  for (const title of ['## How was it fixed', '## How did we fix it?', '### The Solutions']) {
+test('the resolution asked as a question is that section: "## How was it fixed", "## How did we fix it?"; told as such: "## How we resolved the issue" (held-out set 11)', () => {
+  for (const title of ['## How was it fixed', '## How did we fix it?', '### The Solutions', '## How we resolved the issue', '## How we fixed the problem']) {
     const text = joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 11:00 UTC 30% of users got errors because of a bad config.', '## Timeline',
       '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '## Root Cause', 'A bad config.', title, 'Reverted the config.', '## Corrective and Preventive Measures', '- Add a canary', '');
     assert.deepEqual(missingSections(text), [], title);

