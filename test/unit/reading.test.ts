@@ -294,6 +294,12 @@ test('a folder\'s page is not a postmortem for its folder or a plural title: a R
   for (const path of ['/repo/0x19-postmortem/README.md', 'C:\\repo\\2023-05-db-Post-Mortem\\readme.md']) assert.ok(says(path, untitled), path);
   assert.ok(!says('/repo/docs/README.md', untitled) && !says('/repo/postmortems/README.md', untitled), 'not a folder of them, nor any folder');
   assert.ok(!isPostmortemDocument('/repo/0x19-postmortem/README.md', untitled, null, []), 'the include globs decide');
+  // Unless its content says it is not (held-out set 11): the course's project page copied in, or a line saying what a postmortem is.
+  const projectPage = joinLines('# Concepts', '- [On-call](https://example.com/concepts/39)', '# Background Context', 'Any software system will eventually fail.', '# Resources',
+    '- [What is an Incident Postmortem?](https://example.com)', '## Tasks', '### 0. My first postmortem', 'Requirements:', '- Issue Summary (that is often what executives will read) must contain:', '- duration of the outage with start and end times');
+  assert.ok(!says('/repo/0x19-postmortem/README.md', projectPage), 'the project page');
+  assert.ok(says('/repo/0x19-postmortem/README.md', joinLines(projectPage, '', '# Post-Mortem: Web Server Outage', '## Issue Summary', 'Down from 10:00 to 11:00 UTC.', '## Timeline', '- 10:00 UTC: alerts fire')), 'the project page with the postmortem below it');
+  assert.ok(!says('/repo/0x19-postmortem/README.md', '#### 0x19. Postmortem\n\nThis is an analysis or report that is conducted after a significant issue, outage, or failure.\n'), 'a line saying what one is');
   // Other files of the folder still are postmortems by the glob alone.
   assert.ok(says('/repo/postmortems/notes.md', collection));
   assert.ok(says('/repo/docs/README-postmortem.md', collection) && says('/repo/docs/index.postmortem.md', collection), 'a postmortem named after its folder page');
