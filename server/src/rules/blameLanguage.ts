@@ -1,7 +1,7 @@
 // Words that put an incident on a person ("human error", "forgot to", "careless"): a blameless
 // postmortem asks what let the mistake through, so people keep reporting what really happened.
 import type { PostmortemModel } from '../core/model';
-import { findPhrases, phraseProblem, type PhraseData, type PhraseHit } from '../core/writing/findPhrases';
+import { findPhrases, phraseProblem, textAround, type PhraseData, type PhraseHit } from '../core/writing/findPhrases';
 import { listMatcher, writingGuide } from '../core/writing/phrases';
 import { allProseLines } from '../core/writing/regions';
 import { looksEnglish } from '../core/writing/english';
@@ -12,15 +12,8 @@ import { defineRule } from './rule';
  * list of kinds of failure (two or more comma-separated items before it) names a category, blaming no one.
  */
 function inListOfKinds(model: PostmortemModel, hit: PhraseHit): boolean {
-  const line = model.lines.index.lines[hit.line];
-  const before = line.text.slice(0, hit.start - line.start).split(/[.!?:;]\s/).pop() ?? '';
-  return /,[^,]{1,40},\s*(?:and\s+|or\s+)?$/.test(before);
-}
-
-/** The sentence of the line up to the hit, and the line's text after it. */
-function around(model: PostmortemModel, hit: PhraseHit): { before: string; after: string } {
-  const line = model.lines.index.lines[hit.line];
-  return { before: line.text.slice(0, hit.start - line.start).split(/[.!?]\s/).pop() ?? '', after: line.text.slice(hit.end - line.start) };
+  const clause = textAround(model, hit).before.split(/[:;]\s/).pop() ?? '';
+  return /,[^,]{1,40},\s*(?:and\s+|or\s+)?$/.test(clause);
 }
 
 // "a surge in user error reports": the error names a kind of report, message or rate, no one's fault.
@@ -45,7 +38,7 @@ function thingBlamed(hit: PhraseHit, before: string): boolean {
 }
 
 function blameNotLaid(model: PostmortemModel, hit: PhraseHit): boolean {
-  const { before, after } = around(model, hit);
+  const { before, after } = textAround(model, hit);
   return (/error$/i.test(hit.phrase) && KIND_OF_THING.test(after)) || BLAME_DENIED.test(before) || thingBlamed(hit, before);
 }
 

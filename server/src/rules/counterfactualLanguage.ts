@@ -1,7 +1,7 @@
 // "Should have", "could have", "would have", "if only", "had we" in the timeline, root cause and
 // resolution: they tell what did not happen. The review wants what did happen, and why it made sense then.
 import type { PostmortemModel } from '../core/model';
-import { findPhrases, phraseProblem, type PhraseData, type PhraseHit } from '../core/writing/findPhrases';
+import { findPhrases, phraseProblem, textAround, type PhraseData, type PhraseHit } from '../core/writing/findPhrases';
 import { listMatcher, writingGuide } from '../core/writing/phrases';
 import { proseLines, regionsFor, regionsOf } from '../core/writing/regions';
 import { looksEnglish } from '../core/writing/english';
@@ -14,11 +14,11 @@ import { defineRule } from './rule';
  * and so does "would not have" before one: the conditions it took ("either alone would not have caused it").
  */
 function isAvertedRisk(model: PostmortemModel, hit: PhraseHit): boolean {
-  const line = model.lines.index.lines[hit.line];
+  const { before, after } = textAround(model, hit);
   // "Two concurrent gaps; either alone would not have caused this incident": which conditions it took, not a wish.
-  if (/^would(?:\s+not|n[’']t)\s+have$/i.test(hit.phrase)) return HARM_AFTER.test(line.text.slice(hit.end - line.start));
+  if (/^would(?:\s+not|n[’']t)\s+have$/i.test(hit.phrase)) return HARM_AFTER.test(after);
   if (!/^could/i.test(hit.phrase)) return false;
-  return /\b(?:that|which)\s+$/i.test(line.text.slice(0, hit.start - line.start)) || HARM_AFTER.test(line.text.slice(hit.end - line.start));
+  return /\b(?:that|which)\s+$/i.test(before) || HARM_AFTER.test(after);
 }
 
 const HARM_AFTER = /^\s+(?:potentially\s+)?(?:led\s+to|resulted\s+in|caused|allowed|enabled|exposed|triggered|looked\s+like|compromised|corrupted|affected)\b/i;
@@ -29,8 +29,7 @@ const HARM_AFTER = /^\s+(?:potentially\s+)?(?:led\s+to|resulted\s+in|caused|allo
  */
 function isStatusBelief(model: PostmortemModel, hit: PhraseHit): boolean {
   if (!/^should\s+have$/i.test(hit.phrase)) return false;
-  const line = model.lines.index.lines[hit.line];
-  return /^\s+(?:now\s+)?been\s+[a-z]+(?:ed|en|wn)\b[^.;!?]{0,80}?\b(?:as\s+of|by\s+now)\b/i.test(line.text.slice(hit.end - line.start));
+  return /^\s+(?:now\s+)?been\s+[a-z]+(?:ed|en|wn)\b[^.;!?]{0,80}?\b(?:as\s+of|by\s+now)\b/i.test(textAround(model, hit).after);
 }
 
 /**
@@ -39,8 +38,7 @@ function isStatusBelief(model: PostmortemModel, hit: PhraseHit): boolean {
  */
 function isFutureInThePast(model: PostmortemModel, hit: PhraseHit): boolean {
   if (!/^would\s+have$/i.test(hit.phrase)) return false;
-  const line = model.lines.index.lines[hit.line];
-  return FORESEEING_BEFORE.test(line.text.slice(0, hit.start - line.start));
+  return FORESEEING_BEFORE.test(textAround(model, hit).before);
 }
 
 const FORESEEING_BEFORE = /\b(?:anticipat(?:e|ed|ing)|foresee(?:n)?|foresaw|expect(?:ed|ing)?|predict(?:ed|ing)?)\b[^.;!?]{0,120}$/i;
@@ -51,8 +49,7 @@ const FORESEEING_BEFORE = /\b(?:anticipat(?:e|ed|ing)|foresee(?:n)?|foresaw|expe
  */
 function isHavingSomething(model: PostmortemModel, hit: PhraseHit): boolean {
   if (!/\bhave$/i.test(hit.phrase)) return false;
-  const line = model.lines.index.lines[hit.line];
-  return /^\s+(?:a|an|any|no|the|much|little|enough|some|more|less|many|few)\s/i.test(line.text.slice(hit.end - line.start));
+  return /^\s+(?:a|an|any|no|the|much|little|enough|some|more|less|many|few)\s/i.test(textAround(model, hit).after);
 }
 
 /**
@@ -62,9 +59,8 @@ function isHavingSomething(model: PostmortemModel, hit: PhraseHit): boolean {
  */
 function isCorrectValue(model: PostmortemModel, hit: PhraseHit): boolean {
   if (!/^would\s+have$/i.test(hit.phrase)) return false;
-  const line = model.lines.index.lines[hit.line];
-  const before = line.text.slice(0, hit.start - line.start).split(/[.!?]\s/).pop() ?? '';
-  return /\b(?:correct|right|proper|expected|intended|valid)\s+[^.;!?]{1,60}$/i.test(before) && /^\s+been\s+(?:[`"“'‘]|\d)/.test(line.text.slice(hit.end - line.start));
+  const { before, after } = textAround(model, hit);
+  return /\b(?:correct|right|proper|expected|intended|valid)\s+[^.;!?]{1,60}$/i.test(before) && /^\s+been\s+(?:[`"“'‘]|\d)/.test(after);
 }
 
 export type CounterfactualLanguageData = PhraseData<'counterfactual-language'>;

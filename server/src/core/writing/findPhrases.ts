@@ -10,6 +10,15 @@ export interface PhraseHit {
   phrase: string;
 }
 
+/**
+ * What a hit's line says around it, for the rules' readings of context: the sentence up to the hit (past
+ * the last ". ", "! " or "? " before it; a dot in "v1.2" ends none) and the rest of the line after it.
+ */
+export function textAround(model: PostmortemModel, hit: PhraseHit): { before: string; after: string } {
+  const line = model.lines.index.lines[hit.line];
+  return { before: line.text.slice(0, hit.start - line.start).split(/[.!?]\s/).pop() ?? '', after: line.text.slice(hit.end - line.start) };
+}
+
 /** Lines longer than this are data, not prose (a pasted log line, a minified blob). */
 const MAX_PROSE_LINE = 5_000;
 
