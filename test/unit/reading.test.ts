@@ -300,6 +300,17 @@ test('a folder\'s page is not a postmortem for its folder or a plural title: a R
   assert.ok(!says('/repo/0x19-postmortem/README.md', projectPage), 'the project page');
   assert.ok(says('/repo/0x19-postmortem/README.md', joinLines(projectPage, '', '# Post-Mortem: Web Server Outage', '## Issue Summary', 'Down from 10:00 to 11:00 UTC.', '## Timeline', '- 10:00 UTC: alerts fire')), 'the project page with the postmortem below it');
   assert.ok(!says('/repo/0x19-postmortem/README.md', '#### 0x19. Postmortem\n\nThis is an analysis or report that is conducted after a significant issue, outage, or failure.\n'), 'a line saying what one is');
+  // Or the project's requirements alone (held-out set 12); a postmortem titling its sections with them is one (corpus 049).
+  const requirements = joinLines('# Writing my first postmoterm', '', '### Requirements', '', '1. Issue Summary (that is often what executives will read) must contain:', '    - duration of the outage with start and end times',
+    '2. Timeline (format bullet point, format: time - keep it short, 1 or 2 sentences) must contain:', '    - when was the issue detected', '3. Root cause and resolution must contain:', '    - explain in detail what was causing the issue');
+  assert.ok(!says('/repo/0x19-postmortem/README.md', requirements), 'the requirements');
+  const titledWithThem = joinLines('# THE SITE IS DOWN', '# Issue Summary (that is often what executives will read) must contain:', 'From 10:00 to 11:00 UTC the site was down for all users.',
+    '# Timeline (format bullet point, format: time - keep it short, 1 or 2 sentences) must contain:', '- 10:00 UTC: alerts fire', '- 11:00 UTC: fixed', '# Root cause and resolution must contain:', 'A bad deploy, rolled back.');
+  assert.ok(says('/repo/0x19-postmortem/README.md', titledWithThem) && says('/repo/docs/049.md', titledWithThem), 'sections titled with them');
+  // A file or folder named as a template, with a blank in it, is none whatever its title says; a name alone is not enough.
+  const template = joinLines('# Postmortem: [Incident Title]', '', '**Date:** [YYYY-MM-DD]  ', '**Duration:** [Time]', '', '## Timeline', '', '**T+0:00** - **INCIDENT START:** [First sign of problem]');
+  for (const path of ['/repo/postmortems/TEMPLATE.md', '/repo/templates/blameless-postmortem.md']) assert.ok(!says(path, template), path);
+  assert.ok(says('/repo/postmortems/2023-05-01-template-engine-outage.md', told), 'a name alone');
   // Other files of the folder still are postmortems by the glob alone.
   assert.ok(says('/repo/postmortems/notes.md', collection));
   assert.ok(says('/repo/docs/README-postmortem.md', collection) && says('/repo/docs/index.postmortem.md', collection), 'a postmortem named after its folder page');

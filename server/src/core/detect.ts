@@ -1,6 +1,6 @@
 // Which documents are postmortems: only they get anything from us, never a plain README.
 import picomatch from 'picomatch';
-import { ABOUT_WRITING_THEM, looksLikePostmortem } from './detectByContent';
+import { ABOUT_WRITING_THEM, isTemplate, looksLikePostmortem } from './detectByContent';
 import { frontMatterSyntaxOf, isStatusPageIncident, LIFECYCLE_KEYS, parseFrontMatter, type FrontMatterSyntax } from './frontMatter';
 
 // "Postmortem", "Post Mortem", "Post-Mortem Report", "Outage Report", "Incident Review",
@@ -44,19 +44,20 @@ const ONE_POSTMORTEM_FOLDER = /(?:^|[\\/])[^\\/]*post-?mortem[\\/][^\\/]+$/i;
 
 /**
  * A README in such a folder that is not the postmortem by its content: the course's project page copied
- * in ("# Background Context", "## Tasks", and no section of a postmortem; one with the postmortem written
- * below it is one), or a few lines that only say what a postmortem is ("#### 0x19. Postmortem" over one
- * sentence, held-out set 11).
+ * in ("# Background Context", "## Tasks") or its requirements ("Issue Summary … must contain:", a template
+ * by its marks), with no section of a postmortem (one with the postmortem written below it is one); or a
+ * few lines that only say what a postmortem is ("#### 0x19. Postmortem" over one sentence, held-out set 11).
  */
 function notOneByItsContent(text: string): boolean {
   const head = text.slice(0, SCAN_FOR_PROJECT_PAGE);
-  if (PROJECT_PAGE_HEADINGS.every((heading) => heading.test(head)) && !POSTMORTEM_SECTION_HEADING.test(text)) return true;
+  if ((PROJECT_PAGE_HEADINGS.every((heading) => heading.test(head)) || isTemplate(head)) && !POSTMORTEM_SECTION_HEADING.test(text)) return true;
   let lines = 0;
   for (const line of text.split(/\r\n|\r|\n/, 200)) if (/\S/.test(line) && ++lines >= FEWEST_LINES) return false;
   return true;
 }
 
 const SCAN_FOR_PROJECT_PAGE = 20_000;
+const TEMPLATE_SCAN_CHARS = 20_000;
 const PROJECT_PAGE_HEADINGS = [/^ {0,3}#{1,6}[ \t]*background\s+context\b/im, /^ {0,3}#{1,6}[ \t]*tasks\b/im];
 const POSTMORTEM_SECTION_HEADING = /^ {0,3}#{1,6}[ \t]*(?:[*_]{1,2})?(?:issue\s+summary|incident\s+summary|summary|timeline|root\s+causes?)\b/im;
 /** Fewer lines with words than any postmortem has. */
@@ -149,9 +150,15 @@ export function frontMatterProfile(frontMatter: string | null, syntax: FrontMatt
   return null;
 }
 
+/** A file or folder named as a template: "postmortems/TEMPLATE.md", "templates/blameless-postmortem.md". */
+const TEMPLATE_PATH = /template/i;
+
 export function isPostmortemDocument(path: string | null, text: string, frontMatter: string | null, include: readonly string[]): boolean {
   // The incident index the report writes lists postmortems; it never is one (the next report would list it).
   if (text.slice(0, 2000).includes(GENERATED_INDEX_MARKER)) return false;
+  // A template, by its name and one blank or instruction in it ("**Date:** [YYYY-MM-DD]"), whatever its
+  // title says ("# Postmortem: [Incident Title]"); a "template-engine-outage.md" tells no blank.
+  if (path && TEMPLATE_PATH.test(path) && isTemplate(text.slice(0, TEMPLATE_SCAN_CHARS), 1)) return false;
   if (path && matchesInclude(path, include)) {
     if (!FOLDER_PAGE.test(path)) return true;
     if (ONE_POSTMORTEM_FOLDER.test(path)) return !notOneByItsContent(text);

@@ -96,17 +96,25 @@ const FIRST_HEADING = /^ {0,3}#{1,6}[ \t]*(.+)$/m;
 // A template's telling the writer what to put where, and the blanks left for it: "Describe what systems
 // were affected …", "Write a summary of the incident …", "{NUMBER} users encountered {EVENT SYMPTOMS}",
 // "**Date**: MM-DD-YYYY" (held-out templates). Example entries are no incident's times.
-const INSTRUCTION_LINE = /^[ \t]*(?:Describe|Write|Explain|Summari[sz]e|Outline|Fill\s+in|Insert|Replace\s+this)\b(?![ \t]*:)/gm;
+const INSTRUCTION_LINE = /^[ \t]*(?:Describe|Write|Explain|Summari[sz]e|Outline|Fill\s+in|Insert|Replace\s+this|(?:Brief|Short|Detailed|Technical|High-level)\s+(?:description|explanation|summary|overview)\s+of)\b(?![ \t]*:)/gm;
+// A blank in brackets that is a line's whole value: "**Date:** [YYYY-MM-DD]", "**Root Cause:** [One sentence]",
+// "[What actually caused the failure]" on its own line (a held-out TEMPLATE.md); not a link, nor a "[13:20]" time.
+const BRACKETED_BLANK = /^[ \t]*(?:(?:[-*+]|\d{1,2}\.)[ \t]+)?(?:(?:\*\*|__)[^*_\n]{1,40}(?:\*\*|__)[ \t]*:?[ \t]*)?\[[A-Z][^\]\n]{1,80}\](?![(\[:])[ \t]*$/gm;
 const PLACEHOLDER = /\{[A-Z][A-Z0-9 %_/-]{2,}|\b(?:MM[-/]DD[-/](?:YY){1,2}|YYYY[-/]MM[-/]DD|DD[-/]MM[-/]YYYY|HH:MM)\b|\[(?:insert|enter|describe|add\s+your)\b/g;
+// An assignment's requirements for one: "Issue Summary (that is often what executives will read) must
+// contain:", "Timeline (format bullet point …) must contain:" (ALX's project page, copied into READMEs);
+// not a heading so written, over what it asks (corpus 049 titles its sections with them).
+const REQUIREMENT_LINE = /^(?![ \t]{0,3}#)[^\n]{0,120}\bmust\s+(?:contain|include)\s*:/gim;
 /** Instructions and blanks that make a document a template. */
 const TEMPLATE_MARKS = 3;
 
-function isTemplate(head: string): boolean {
+/** Whether `head` has `needed` instructions and blanks (a template has three; one named as a template, one). */
+export function isTemplate(head: string, needed = TEMPLATE_MARKS): boolean {
   let marks = 0;
-  for (const pattern of [INSTRUCTION_LINE, PLACEHOLDER]) {
+  for (const pattern of [INSTRUCTION_LINE, PLACEHOLDER, BRACKETED_BLANK, REQUIREMENT_LINE]) {
     pattern.lastIndex = 0;
-    while (pattern.exec(head) && ++marks < TEMPLATE_MARKS);
-    if (marks >= TEMPLATE_MARKS) return true;
+    while (pattern.exec(head) && ++marks < needed);
+    if (marks >= needed) return true;
   }
   return false;
 }
