@@ -197,6 +197,14 @@ test('a status page\'s incident gives its window in its own keys: cState\'s `dat
   assert.equal(windowOf('title: Outage', 'date: 2023-09-27 09:50:00', 'resolvedWhen: 2023-09-27T11:08:00Z', 'severity: down', 'section: issue').minutes, null);
 });
 
+test('a cState incident with no `resolvedWhen` is resolved when its last "::: update Resolved | …" says (gitpod\'s status site, held-out set 12); a page without one has no end', () => {
+  const page = (...updates: string[]) => analyze(joinLines('---', 'title: Workspaces do not start in the US cluster', "date: '2021-01-13T17:06:46.693Z'", 'severity: partial-outage',
+    'affectedsystems:', '  - workspaces', 'resolved: true', '---', 'We are investigating.', '', ...updates, '')).incident;
+  const resolved = page('::: update Monitoring | 2021-01-14T11:03:46.693Z', 'A fix has been implemented.', ':::', '', '::: update Resolved | 2021-01-14T12:03:46.693Z', 'This incident has been resolved.', ':::');
+  assert.deepEqual([resolved.end?.text, resolved.durationMinutes], ['2021-01-14T12:03:46.693Z', 1137]);
+  assert.equal(page('::: update Monitoring | 2021-01-14T11:03:46.693Z', 'Watching.', ':::').end, null);
+});
+
 test('status-requirements: at published, every required section and every open item owned (configurable per status)', () => {
   const published = analyze(DOC.replace('status: in-review', 'status: published'));
   const messages = findingsOf(published, defaultSettings(), TODAY).filter((f) => f.code === 'status-requirements').map((f) => f.message);

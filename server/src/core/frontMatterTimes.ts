@@ -72,11 +72,32 @@ export function statusPageTime(frontMatter: FrontMatter | null, key: 'started' |
   const keys = key === 'started' ? ['date'] : ['resolvedWhen', 'resolvedDate'];
   const field = [...frontMatter.fields].reverse().find((candidate) => keys.includes(candidate.key));
   const text = typeof field?.value === 'string' ? field.value.trim() : null;
-  const match = text ? STATUS_PAGE_TIME.exec(text) : null;
+  return field && text ? pageTimeOf(text, field.valueStart) : null;
+}
+
+/** A status page's time as written at `valueStart`; null when it is no such time. */
+function pageTimeOf(text: string, valueStart: number): StatusPageTime | null {
+  const match = STATUS_PAGE_TIME.exec(text);
   const moment = match && writtenMoment(match);
-  if (!field || !text || !match || !moment) return null;
+  if (!match || !moment) return null;
   const written = match[7];
   const zone = !written ? null : written === 'Z' || written === 'UTC' || written === 'GMT' ? { ...UTC, label: written === 'Z' ? 'UTC' : written } : readZoneAt(written, 0)?.zone ?? null;
   if (written && (!zone || zone.offsetMinutes === undefined)) return null;
-  return { axis: moment.local - (zone?.offsetMinutes ?? 0), date: moment.date, zone, text, valueStart: field.valueStart };
+  return { axis: moment.local - (zone?.offsetMinutes ?? 0), date: moment.date, zone, text, valueStart };
+}
+
+// cState's updates in the page's text: "::: update Resolved | 2021-01-14T12:03:46.693Z" (gitpod's status site).
+const RESOLVED_UPDATE = /^:::[ \t]*update[ \t]+Resolved[ \t]*\|[ \t]*([^\n|]*?)[ \t]*$/gim;
+
+/**
+ * When a status page's incident with no `resolvedWhen` was resolved, as its "Resolved" update says (the
+ * last one, where the page reopened it); null for a document of another kind, or a page that says none.
+ */
+export function resolvedUpdateTime(frontMatter: FrontMatter | null, text: string): StatusPageTime | null {
+  if (!frontMatter?.fields.length || !isStatusPageIncident(valuesOf(frontMatter)) || !text.includes(':::')) return null;
+  let found: StatusPageTime | null = null;
+  for (const match of text.matchAll(RESOLVED_UPDATE)) {
+    found = pageTimeOf(match[1], (match.index ?? 0) + match[0].indexOf(match[1], match[0].indexOf('|'))) ?? found;
+  }
+  return found;
 }

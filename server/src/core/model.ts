@@ -14,7 +14,7 @@ import { frontMatterProfile, isPostmortemDocument } from './detect';
 import { parseZoneSetting, type Settings } from './config';
 import { readActionItems, type ActionItem } from './actionItems';
 import { frontMatterDay, frontMatterSyntaxOf, frontMatterYear, readFrontMatter, type FrontMatter } from './frontMatter';
-import { frontMatterInstant, statusPageTime, type FrontMatterInstant, type StatusPageTime } from './frontMatterTimes';
+import { frontMatterInstant, resolvedUpdateTime, statusPageTime, type FrontMatterInstant, type StatusPageTime } from './frontMatterTimes';
 import { findConflicts, withoutConflictMarkers, type ConflictBlock } from './conflictMarkers';
 import { findPastedReport, withoutFences, type PastedReport } from './pastedReport';
 
@@ -514,7 +514,7 @@ function withFrontMatterTimes(incident: Incident, frontMatter: FrontMatter | nul
   const started = frontMatterInstant(frontMatter, 'started');
   const resolved = frontMatterInstant(frontMatter, 'resolved');
   let pageStarted = started ? null : statusPageTime(frontMatter, 'started');
-  let pageResolved = resolved ? null : statusPageTime(frontMatter, 'resolved');
+  let pageResolved = resolved ? null : statusPageTime(frontMatter, 'resolved') ?? resolvedUpdateTime(frontMatter, index.text);
   // Resolved when it was posted ("date" and "resolvedWhen" the same instant, a write-up posted afterwards): no window.
   if (pageStarted && pageResolved && pageResolved.axis <= pageStarted.axis) pageStarted = pageResolved = null;
   if (!started && !resolved && !pageStarted && !pageResolved) return incident;
