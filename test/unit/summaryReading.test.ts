@@ -560,6 +560,14 @@ test('sections under the names held-out set 12 gives them: "## Origin of the inc
   assert.deepEqual(missingSections(doc('## Root Cause', "## 2. CE QUI A RÉSOLU L'INCIDENT", '## Action Items')), []);
 });
 
+test('curl\'s output pasted into the summary as text: its "Date:" header is the server\'s, not the incident\'s start (an ALX report, held-out set 12)', () => {
+  const model = analyze(joinLines('Apache Internal Error (500) Fix', '', 'SUMMARY', 'I was building a site with apache and at Nov 1, 2022 6:00 AM an Internal Server Error Occured',
+    'curl -sI 127.0.0.1 will return;', 'HTTP/1.0 500 Internal Server Error', 'Date: Tue, 1 Nov 2022 07:32:16 GMT', 'Server: Apache/2.4.7 (Ubuntu)', 'Connection: close', '',
+    'TIMELINE', 'Detected at Nov 1, 2022 6:00 AM', ''));
+  assert.equal(model.incident.start?.text, 'Nov 1, 2022 6:00 AM');
+  assert.equal(model.incident.start?.zone, null);
+});
+
 test('an "Overview" before the template\'s "Issue Summary": the summary that states the most is the summary, the other fills in (held-out ALX postmortems)', () => {
   const text = joinLines(
     '# Postmortem: March 2024 Server Access Lock-Out Incident', '',

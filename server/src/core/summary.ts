@@ -440,6 +440,9 @@ export function fieldOfLine(raw: string): SummaryField | null {
  * numeric date (the postmortem.dateOrder setting's, or the document's own); null reads them as written.
  * `firstColumn`: where `firstLine` starts to count (past a heading's name: "##### Issue Summary: Duration: …").
  */
+const HTTP_STATUS_LINE = /^[ \t]*HTTP\/\d(?:\.\d)?[ \t]+\d{3}\b/;
+const HTTP_HEADER_LINE = /^[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]*\S/;
+
 export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number, tablesOnly = false, setOrder: DateOrder | null = null, firstColumn = 0): SummaryFacts {
   const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null, impact: null, rootCause: null };
   const { lines } = md.index;
@@ -451,11 +454,19 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
   // Paragraphs so far, and the one that gave the start: a recovery told pages later ends a step of the story, not the window.
   let paragraph = 0;
   let startParagraph = -1;
+  let inHttpResponse = false;
   for (let i = firstLine; i <= lastLine; i++) {
     const kind = md.info[i].kind;
-    if (kind === 'blank' || kind === 'fenced-code' || kind === 'frontmatter' || kind === 'rule') continue;
+    if (kind === 'blank' || kind === 'fenced-code' || kind === 'frontmatter' || kind === 'rule') {
+      inHttpResponse = false;
+      continue;
+    }
     if (i === firstLine || md.info[i - 1].kind === 'blank') paragraph++;
     const raw = lines[i].text;
+    // "HTTP/1.0 500 Internal Server Error" then "Date: Tue, 1 Nov 2022 07:32:16 GMT" (curl's output pasted
+    // as text, an ALX report): the server's headers, not the incident's facts.
+    inHttpResponse = HTTP_STATUS_LINE.test(raw) || (inHttpResponse && HTTP_HEADER_LINE.test(raw));
+    if (inHttpResponse) continue;
     // Above a summary heading, a table's cells or a labelled line ("**Impact Window:** 02:00–02:08 CET"), no prose.
     if (tablesOnly && kind !== 'table-row' && !(raw.length <= MAX_LINE_LENGTH && fieldOfLine(raw) !== null)) continue;
     // No one writes a summary line this long (a pasted log, a binary file): its words count as prose for
