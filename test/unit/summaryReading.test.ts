@@ -568,6 +568,14 @@ test('curl\'s output pasted into the summary as text: its "Date:" header is the 
   assert.equal(model.incident.start?.zone, null);
 });
 
+test('a summary\'s times with no day take the day of the timeline\'s entry at that clock time ("from 9:55 AM GMT+1 to 11:20 AM GMT+1" over "+ 05-02-2022 9:55 AM GMT+1 - …", an ALX report of held-out set 12)', () => {
+  const model = analyze(joinLines('# Postmortem', '## Issue Summary', 'The site was malfunctioning from 9:55 AM GMT+1 to 11:20 AM GMT+1.', '## Timeline',
+    '+ 05-02-2022 9:55 AM GMT+1 - A customer complained.', '+ 05-02-2022 11:20 AM GMT+1 - Resolved by updating the gem.', ''));
+  assert.deepEqual([model.incident.start?.date, model.incident.end?.date, model.incident.durationMinutes], [{ year: 2022, month: 2, day: 5 }, { year: 2022, month: 2, day: 5 }, 85]);
+  // No entry at that clock time: no day.
+  assert.equal(analyze(joinLines('# Postmortem', '## Issue Summary', 'Down from 9:50 AM GMT+1 to 11:20 AM GMT+1.', '## Timeline', '+ 05-02-2022 9:55 AM GMT+1 - A customer complained.', '')).incident.start?.date, null);
+});
+
 test('an "Overview" before the template\'s "Issue Summary": the summary that states the most is the summary, the other fills in (held-out ALX postmortems)', () => {
   const text = joinLines(
     '# Postmortem: March 2024 Server Access Lock-Out Incident', '',

