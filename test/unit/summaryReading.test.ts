@@ -580,6 +580,16 @@ test('a summary\'s times with no day take the day of the timeline\'s entry at th
   assert.equal(analyze(joinLines('# Postmortem', '## Issue Summary', 'Down from 9:50 AM GMT+1 to 11:20 AM GMT+1.', '## Timeline', '+ 05-02-2022 9:55 AM GMT+1 - A customer complained.', '')).incident.start?.date, null);
 });
 
+test('a heading of no known name whose first words say the root cause is that section, where none is named, and keeps its place ("## Technical Details" over "The root cause was traced to …", held-out set 12)', () => {
+  const doc = (details: string, cause = '') => joinLines('# Network Outage Postmortem', '## Summary', 'From 23:55 to 01:30 UTC 40% of traffic was lost; a routing change.', '## Technical Details',
+    details, 'More about the routers.', cause, '## Response Timeline', '- 23:55 UTC: alerts fire', '- 01:30 UTC: traffic restored', '## Mitigation', 'The change was reverted.', '## Future Work', '- Audit router-ids', '');
+  const text = doc('The root cause was traced to an attempt to resolve a pre-existing routing anomaly.');
+  assert.deepEqual(missingSections(text), []);
+  assert.deepEqual(diagnosticsOf(text).filter((d) => d.code === 'section-order'), [], 'where the writer put it');
+  assert.deepEqual(missingSections(doc('Our edge routers run several router-ids.')), ['Root Cause'], 'words that do not say it');
+  assert.deepEqual(missingSections(doc('The root cause was traced to a routing change.', '## Root Cause\nA routing change.')), [], 'a section named so is the one');
+});
+
 test('an "Overview" before the template\'s "Issue Summary": the summary that states the most is the summary, the other fills in (held-out ALX postmortems)', () => {
   const text = joinLines(
     '# Postmortem: March 2024 Server Access Lock-Out Incident', '',

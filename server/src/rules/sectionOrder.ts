@@ -34,7 +34,8 @@ export const sectionOrder = defineRule<SectionOrderData>({
     let furthest: RequirementStatus | null = null;
     for (const status of model.requirements) {
       // Half a section counts too: a "## Resolution" before the Timeline when "Root Cause and Resolution" follows it.
-      if (status.line === null) continue;
+      // A section found by what it says, under a name of its own, is where the writer put it.
+      if (status.line === null || model.sections.some((section) => section.line === status.line && section.byContent)) continue;
       if (furthest && furthest.line !== null && status.line < furthest.line && !nestedIn(model, furthest.line, status.line)) {
         const [start, end] = lineSpan(status.line);
         problems.push({
