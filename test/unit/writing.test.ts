@@ -118,9 +118,10 @@ test('"have" before a noun phrase is having, not a counterfactual ("it would not
   assert.deepEqual(hints(text), ['6 counterfactual-language would have']);
 });
 
-test('"would have been" before a value says what the right one is, not what did not happen ("The correct key would have been `API_PASSWORD`", held-out set 11); the right call stays a counterfactual', () => {
+test('"would have been" before a value says what the right one is, not what did not happen ("The correct key would have been `API_PASSWORD`", held-out set 11); a question taken up ("whether … could have caught it", set 12) is none either; the right call stays a counterfactual', () => {
   const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 An alert fired. The correct Environment Variable Key would have been `VendorB_API_Password`.',
-    '- 10:30 The expected value would have been "30s" and the right port would have been 8443.', '- 11:00 Resolved. The right call would have been to roll back.');
+    '- 10:30 The expected value would have been "30s" and the right port would have been 8443.', '- 11:00 Resolved. The right call would have been to roll back.',
+    '- 11:10 Discussion about whether shadowforking could have caught the bug.');
   assert.deepEqual(hints(text), ['5 counterfactual-language would have']);
 });
 
