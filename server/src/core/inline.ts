@@ -44,6 +44,16 @@ export function withoutTemplateTags(text: string): string {
 /** A line break written as HTML: "<br>", "<br/>", "<br />". */
 export const LINE_BREAK_TAG = /<br\s*\/?>/i;
 
+const WORD_CHARACTER = /[\p{L}\p{N}]/u;
+
+/** What a run of emphasis or code markers leaves in plain text (see plainText). */
+function markerRun(run: string, at: number, all: string): string {
+  const before = at > 0 ? all[at - 1] : '';
+  const after = all[at + run.length] ?? '';
+  if (/^_+$/.test(run) && WORD_CHARACTER.test(before) && WORD_CHARACTER.test(after)) return run;
+  return /\S/.test(before) && /[,.;:!?]/.test(after) ? '' : ' ';
+}
+
 export function plainText(text: string): string {
   // Each pattern runs only when the character it needs is there: most titles and labels hold little markup.
   let plain = withoutTemplateTags(text);
@@ -57,9 +67,10 @@ export function plainText(text: string): string {
   if (plain.includes(':')) plain = plain.replace(/(?<![\d:]):[a-z][a-z0-9_+-]{1,39}:(?![\d])/g, ' ');
   // No ASCII character is pictographic.
   if (/[^\x00-\x7f]/.test(plain)) plain = plain.replace(/\p{Extended_Pictographic}|\u{fe0f}|\u{200d}/gu, ' ');
-  // A marker that closes before a stop ("**DONE**:", "**b**, c") leaves no space between the word and it.
+  // A marker that closes before a stop ("**DONE**:", "**b**, c") leaves no space between the word and it;
+  // underscores inside a word ("setup_error", "add_peer") are no emphasis, as CommonMark reads them.
   // One pass over whole runs of markers: a lookahead after a repeated class would backtrack on long runs.
-  if (/[*_~`]/.test(plain)) plain = plain.replace(/[*_~`]+/g, (run: string, at: number, all: string) => (at > 0 && /\S/.test(all[at - 1]) && /[,.;:!?]/.test(all[at + run.length] ?? '') ? '' : ' '));
+  if (/[*_~`]/.test(plain)) plain = plain.replace(/[*_~`]+/g, markerRun);
   // A backslash that escapes punctuation, or breaks the line at its end, is no word.
   if (plain.includes('\\')) plain = plain.replace(/\\(?=[!-/:-@[-`{-~]|\s|$)/g, '');
   return plain.replace(/\s+/g, ' ').trim();
