@@ -50,7 +50,7 @@ const WORD_CHARACTER = /[\p{L}\p{N}]/u;
 function markerRun(run: string, at: number, all: string): string {
   const before = at > 0 ? all[at - 1] : '';
   const after = all[at + run.length] ?? '';
-  if (/^_+$/.test(run) && WORD_CHARACTER.test(before) && WORD_CHARACTER.test(after)) return run;
+  if (run[0] === '_' && WORD_CHARACTER.test(before) && WORD_CHARACTER.test(after) && !/[^_]/.test(run)) return run;
   return /\S/.test(before) && /[,.;:!?]/.test(after) ? '' : ' ';
 }
 
