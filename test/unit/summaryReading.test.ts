@@ -570,6 +570,7 @@ test('curl\'s output pasted into the summary as text: its "Date:" header is the 
     'TIMELINE', 'Detected at Nov 1, 2022 6:00 AM', ''));
   assert.equal(model.incident.start?.text, 'Nov 1, 2022 6:00 AM');
   assert.equal(model.incident.start?.zone, null);
+  assert.ok(model.summary?.fields.has('impact'), 'the status line tells what users got: 500 errors');
 });
 
 test('a summary\'s times with no day take the day of the timeline\'s entry at that clock time ("from 9:55 AM GMT+1 to 11:20 AM GMT+1" over "+ 05-02-2022 9:55 AM GMT+1 - …", an ALX report of held-out set 12)', () => {

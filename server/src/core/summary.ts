@@ -466,9 +466,10 @@ export function readSummary(md: MarkdownLines, firstLine: number, lastLine: numb
     if (i === firstLine || md.info[i - 1].kind === 'blank') paragraph++;
     const raw = lines[i].text;
     // "HTTP/1.0 500 Internal Server Error" then "Date: Tue, 1 Nov 2022 07:32:16 GMT" (curl's output pasted
-    // as text, an ALX report): the server's headers, not the incident's facts.
-    inHttpResponse = HTTP_STATUS_LINE.test(raw) || (inHttpResponse && HTTP_HEADER_LINE.test(raw));
-    if (inHttpResponse) continue;
+    // as text, an ALX report): the status tells what users got, the headers under it are the server's.
+    const statusLine = HTTP_STATUS_LINE.test(raw);
+    inHttpResponse = statusLine || (inHttpResponse && HTTP_HEADER_LINE.test(raw));
+    if (inHttpResponse && !statusLine) continue;
     // Above a summary heading, a table's cells or a labelled line ("**Impact Window:** 02:00–02:08 CET"), no prose.
     if (tablesOnly && kind !== 'table-row' && !(raw.length <= MAX_LINE_LENGTH && fieldOfLine(raw) !== null)) continue;
     // No one writes a summary line this long (a pasted log, a binary file): its words count as prose for
