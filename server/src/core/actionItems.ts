@@ -225,8 +225,8 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
     return (nearest !== null && ACTION_SECTION.test((nearest as Header).title))
       || enclosing.some((heading) => heading.id !== null && isMeasuresId(heading.id));
   };
-  const hasChildren = new Uint8Array(md.listItems.length);
-  for (const item of md.listItems) if (item.parent >= 0) hasChildren[item.parent] = 1;
+  const children = new Uint32Array(md.listItems.length);
+  for (const item of md.listItems) if (item.parent >= 0) children[item.parent]++;
   // The last line of the last action taken with its nested items (they are its details, not actions).
   let takenUntil = -1;
   for (let i = 0; i < lines.length; i++) {
@@ -259,13 +259,13 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
     const first = lines[i].text;
     const task = /^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+\[([ xX])\][ \t]/.exec(first);
     if (!task && !inActionSection(i)) continue;
-    const parent = hasChildren[info.item] === 1;
+    const parent = children[info.item] > 0;
     const words = plainText(first.replace(/^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+/, ''));
     const span = md.listItems[info.item];
     const own = ownLines(md, info.item, span.firstLine, span.lastLine);
     // "- Preventive measures:" with items under it, or "- A List Of Tasks To Address The Issue:" alone
     // over its siblings, is a group's label, not an action ("1. Automated Testing:" with lines of its own is).
-    if (!task && (words.length === 0 || (/:$/.test(words) && (parent || own.length === 1)) || (parent && own.length === 1 && namesAGroup(md, info.item, words)))) continue;
+    if (!task && (words.length === 0 || (/:$/.test(words) && (parent || own.length === 1)) || (children[info.item] >= 2 && own.length === 1 && namesAGroup(words)))) continue;
     if (parent) takenUntil = span.lastLine;
     items.push(doneByItsGroup(listItem(md, own, task, sectionLineOf(i), dates), nearest));
   }
@@ -282,11 +282,8 @@ const TASK_VERB = /^(?:add|fix|update|implement|create|improve|set|enable|disabl
  * "- Lighthouse" over "- Developing hot tree-states …", "- Added an endpoint …" (Ethereum's Holešky
  * postmortem, held-out set 12): a bare name over two or more items is their group, and they are the actions.
  */
-function namesAGroup(md: MarkdownLines, item: number, words: string): boolean {
-  if (!GROUP_NAME.test(words) || TASK_VERB.test(words)) return false;
-  let children = 0;
-  for (const other of md.listItems) if (other.parent === item && ++children >= 2) return true;
-  return false;
+function namesAGroup(words: string): boolean {
+  return GROUP_NAME.test(words) && !TASK_VERB.test(words);
 }
 
 // "### Completed" over the items done, then "### Recommended Improvements"; "### Corrective Measures
