@@ -421,6 +421,7 @@ test('items under a heading that says they are done are done: "### Completed", "
     ['done Validator node taken offline', 'open Key rotated', 'open Pin the expected commit hash']);
   assert.deepEqual(done('### Corrective Measures Implemented', '- Direct node metrics monitoring'), ['done Direct node metrics monitoring']);
   assert.deepEqual(done('### Short term (done)', '- Alert on disk space', '### Long term', '- Failover'), ['done Alert on disk space', 'open Failover']);
+  assert.deepEqual(done('### Actions to be taken', '- Alert on disk space', '### Not yet implemented', '- Failover'), ['open Alert on disk space', 'open Failover']);
 });
 
 test('an HTML list in the action section ("<ol><li>…</li>") gives its items, read but never edited (corpus 008, 014)', () => {

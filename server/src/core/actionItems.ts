@@ -288,7 +288,8 @@ function namesAGroup(words: string): boolean {
 
 // "### Completed" over the items done, then "### Recommended Improvements"; "### Corrective Measures
 // Implemented"; "### Actions taken"; "### Short term (done)" (held-out set 12).
-const DONE_GROUP = /^(?:completed|done|finished)$|\b(?:implemented|completed|done|taken|finished)$/;
+// Not "### Actions to be taken", "### Not yet implemented".
+const DONE_GROUP = /^(?:completed|done|finished)$|(?<!\b(?:to\s+be|not|not\s+yet|yet\s+to\s+be)\s+)\b(?:implemented|completed|done|taken|finished)$/;
 const DONE_NOTE = /^(?:done|completed|implemented)$/i;
 
 /** An item under a heading that says its items are done is done, unless its own box or status says otherwise. */

@@ -49,15 +49,15 @@ const ONE_POSTMORTEM_FOLDER = /(?:^|[\\/])[^\\/]*post-?mortem[\\/][^\\/]+$/i;
  * few lines that only say what a postmortem is ("#### 0x19. Postmortem" over one sentence, held-out set 11).
  */
 function notOneByItsContent(text: string): boolean {
-  const head = text.slice(0, SCAN_FOR_PROJECT_PAGE);
+  const head = text.slice(0, HEAD_CHARS);
   if ((PROJECT_PAGE_HEADINGS.every((heading) => heading.test(head)) || isTemplate(head)) && !POSTMORTEM_SECTION_HEADING.test(text)) return true;
   let lines = 0;
   for (const line of text.split(/\r\n|\r|\n/, 200)) if (/\S/.test(line) && ++lines >= FEWEST_LINES) return false;
   return true;
 }
 
-const SCAN_FOR_PROJECT_PAGE = 20_000;
-const TEMPLATE_SCAN_CHARS = 20_000;
+/** How much of a file the tests of its kind read (a project page, a template): their marks come early. */
+const HEAD_CHARS = 20_000;
 const PROJECT_PAGE_HEADINGS = [/^ {0,3}#{1,6}[ \t]*background\s+context\b/im, /^ {0,3}#{1,6}[ \t]*tasks\b/im];
 const POSTMORTEM_SECTION_HEADING = /^ {0,3}#{1,6}[ \t]*(?:[*_]{1,2})?(?:issue\s+summary|incident\s+summary|summary|timeline|root\s+causes?)\b/im;
 /** Fewer lines with words than any postmortem has. */
@@ -158,7 +158,7 @@ export function isPostmortemDocument(path: string | null, text: string, frontMat
   if (text.slice(0, 2000).includes(GENERATED_INDEX_MARKER)) return false;
   // A template, by its name and one blank or instruction in it ("**Date:** [YYYY-MM-DD]"), whatever its
   // title says ("# Postmortem: [Incident Title]"); a "template-engine-outage.md" tells no blank.
-  if (path && TEMPLATE_PATH.test(path) && isTemplate(text.slice(0, TEMPLATE_SCAN_CHARS), 1)) return false;
+  if (path && TEMPLATE_PATH.test(path) && isTemplate(text.slice(0, HEAD_CHARS), 1)) return false;
   if (path && matchesInclude(path, include)) {
     if (!FOLDER_PAGE.test(path)) return true;
     if (ONE_POSTMORTEM_FOLDER.test(path)) return !notOneByItsContent(text);
