@@ -70,9 +70,10 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
       entry.twelveSlip = true;
       if (twelve.nextDay) rollOver(1);
     }
+    // "01:16" between "12:00" and "14:03": the afternoon, on a day otherwise written on a 24-hour clock.
+    if (!stamp.date && afternoonOnA24HourClock(entries, entry, axis, previousAxis)) axis += 720;
     // "**15:00 UTC(Sat)**" under "**20:30 UTC**" (a status page's updates): a day named anew is a new day,
     // however little the clock goes back.
-    if (!stamp.date && afternoonOnA24HourClock(entries, entry, axis, previousAxis)) axis += 720;
     const weekday = stamp.date ? null : weekdayOf(entry);
     const back = weekday !== null && weekday !== previousWeekday ? 0 : ROLLOVER_MINUTES;
     if (!stamp.date && previousAxis !== null && axis < previousAxis - back && (back === 0 || !resumesTheDay(entries, entry, previousAxis, axis, date?.date ?? null, defaultYear, date ? 0 : undatedDays))) {
