@@ -167,7 +167,7 @@ function withCauseStated(md: MarkdownLines, headers: Header[], profile: Compiled
   if (!id || headers.some((header) => header.id === id || header.also === id || (spec && spec.id !== id && header.id === spec.id))) return headers;
   const real = headers.filter((header) => header.depth < PSEUDO_DEPTH);
   const saysCause = (k: number) => {
-    const end = (real[k + 1]?.line ?? md.index.lineCount) - 1;
+    const end = bodyEnd(md, real, k);
     for (let i = real[k].line + 1; i <= end; i++) {
       const text = md.index.lines[i].text;
       if (!text.trim()) continue;
@@ -177,6 +177,11 @@ function withCauseStated(md: MarkdownLines, headers: Header[], profile: Compiled
   };
   const found = real.find((header, k) => header.id === null && k > 0 && saysCause(k));
   return found ? headers.map((header) => (header === found ? { ...header, id, byContent: true } : header)) : headers;
+}
+
+/** The last line under `real[k]`, before the next of those headings (or the document's end). */
+function bodyEnd(md: MarkdownLines, real: readonly Header[], k: number): number {
+  return (real[k + 1]?.line ?? md.index.lineCount) - 1;
 }
 
 const LESSONS = /^lessons?\b/i;
@@ -195,7 +200,7 @@ function withMeasuresInLessons(md: MarkdownLines, headers: Header[], profile: Co
   if (!measures || headers.some((header) => header.id !== null && (specOf(profile, header.id) === measures || header.also === measures.id))) return headers;
   const real = headers.filter((header) => header.depth < PSEUDO_DEPTH);
   const holdsActions = (k: number) => {
-    const end = (real[k + 1]?.line ?? md.index.lineCount) - 1;
+    const end = bodyEnd(md, real, k);
     let states = 0;
     let preventing = false;
     let listed = false;
@@ -232,7 +237,7 @@ function withTimelineByItsEntries(md: MarkdownLines, headers: Header[], profile:
   const real = headers.filter((header) => header.depth < PSEUDO_DEPTH);
   const writtenAsTimeline = (k: number) => {
     const header = real[k];
-    const end = (real[k + 1]?.line ?? md.index.lineCount) - 1;
+    const end = bodyEnd(md, real, k);
     let timed = 0;
     let written = 0;
     for (let i = header.line + 1; i <= end; i++) {

@@ -436,15 +436,16 @@ export function fieldOfLine(raw: string): SummaryField | null {
   return label !== null && label[2].trim() !== '' ? labelField(label[1]) : null;
 }
 
+// curl's output pasted as text: its status line, and the headers under it.
+const HTTP_STATUS_LINE = /^[ \t]*HTTP\/\d(?:\.\d)?[ \t]+\d{3}\b/;
+const HTTP_HEADER_LINE = /^[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]*\S/;
+
 /**
  * The summary's facts in lines `firstLine` to `lastLine`. `tablesOnly`: only facts written in tables or
  * labelled lines (a report's opening "Impact" table, or "**Impact Window:** …", before its summary), no prose. `setOrder`: the order of every
  * numeric date (the postmortem.dateOrder setting's, or the document's own); null reads them as written.
  * `firstColumn`: where `firstLine` starts to count (past a heading's name: "##### Issue Summary: Duration: …").
  */
-const HTTP_STATUS_LINE = /^[ \t]*HTTP\/\d(?:\.\d)?[ \t]+\d{3}\b/;
-const HTTP_HEADER_LINE = /^[ \t]*[A-Za-z][A-Za-z0-9-]*:[ \t]*\S/;
-
 export function readSummary(md: MarkdownLines, firstLine: number, lastLine: number, tablesOnly = false, setOrder: DateOrder | null = null, firstColumn = 0): SummaryFacts {
   const facts: SummaryFacts = { start: null, end: null, stated: null, fields: new Set(), zone: null, impact: null, rootCause: null };
   const { lines } = md.index;
