@@ -468,6 +468,14 @@ test('a chain or service halted is the impact ("Block generation was halted for 
   }
 });
 
+test('those who use a network, not only users, hit by the outage are the impact ("validators began experiencing issues with transaction inclusion", held-out set 12); an operator\'s own experience is not', () => {
+  const impact = (sentence: string) => analyze(withSummary(sentence, 'From 10:00 to 11:00 UTC; a bad config.')).summary?.fields.has('impact');
+  assert.equal(impact('Shortly after activation, validators began experiencing issues with transaction inclusion.'), true);
+  assert.equal(impact('Merchants were unable to settle payments.'), true);
+  assert.equal(impact('Node operators could not sync past block 120.'), true);
+  assert.equal(impact('Our on-call engineer had experience with this database.'), false);
+});
+
 test('what a status page says users saw is the impact ("increased error rates on our cloud platform", Appwrite; "elevated latency"); an error rate that did not rise is not', () => {
   const impact = (sentence: string) => analyze(withSummary(sentence, 'From 10:00 to 11:00 UTC; a bad config.')).summary?.fields.has('impact');
   assert.equal(impact('At 22:00 UTC we received notification of increased error rates on our cloud platform related to function timeouts.'), true);

