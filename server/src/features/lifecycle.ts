@@ -95,11 +95,20 @@ function fromMarker(model: PostmortemModel, key: LifecycleKey, marked: readonly 
   return null;
 }
 
-const patternOf = (key: LifecycleKey) => (key === 'acknowledged' ? ACKNOWLEDGED_WORDS : MILESTONE_WORDS.find((words) => words.kind === key)?.pattern);
+/** The words that say a moment; the start has none of its own (the window and the markers give it). */
+function wordsOf(kind: 'detected' | 'mitigated' | 'resolved'): RegExp {
+  const found = MILESTONE_WORDS.find((words) => words.kind === kind);
+  if (!found) throw new Error(`no milestone words for ${kind}`);
+  return found.pattern;
+}
+const MOMENT_WORDS: ReadonlyMap<LifecycleKey, RegExp> = new Map([
+  ['detected', wordsOf('detected')], ['acknowledged', ACKNOWLEDGED_WORDS], ['mitigated', wordsOf('mitigated')], ['resolved', wordsOf('resolved')],
+]);
+const RESOLVED_WORDS = wordsOf('resolved');
 
 function fromWords(model: PostmortemModel, key: LifecycleKey, order: readonly number[], leadUpEnds: number | null): Moment | null {
-  const pattern = patternOf(key);
-  if (!pattern || key === 'started') return null;
+  const pattern = MOMENT_WORDS.get(key);
+  if (key === 'started' || !pattern) return null;
   // Only entries with a time can place a moment, and none of a lead-up ("Karpenter noticed a new version", 070).
   const timed = order.filter((entryIndex) => model.timeline[entryIndex].axis !== null
     && (leadUpEnds === null || (entryAxis(model, model.timeline[entryIndex]) ?? leadUpEnds) >= leadUpEnds));
@@ -112,8 +121,8 @@ function fromWords(model: PostmortemModel, key: LifecycleKey, order: readonly nu
 
 /** A moment a sentence states with its time, when no timeline entry does (see proseMoments.ts); not the start, which the window gives. */
 function fromProse(model: PostmortemModel, settings: Settings, key: LifecycleKey): Moment | null {
-  const pattern = patternOf(key);
-  if (!pattern || key === 'started') return null;
+  const pattern = MOMENT_WORDS.get(key);
+  if (key === 'started' || !pattern) return null;
   const found = proseMoment(model, settings, key, pattern);
   if (!found) return null;
   return {
@@ -162,7 +171,7 @@ function resolvedAfterMitigation(model: PostmortemModel, order: readonly number[
   const mitigated = moments.get('mitigated');
   if (!resolved || !mitigated || resolved.point.source !== 'words' || mitigated.dated !== resolved.dated || mitigated.axis <= resolved.axis) return null;
   const later = order.filter((entryIndex) => (entryAxis(model, model.timeline[entryIndex]) ?? -Infinity) >= mitigated.axis);
-  const found = firstSaying(model, later, 'resolved', patternOf('resolved') as RegExp);
+  const found = firstSaying(model, later, 'resolved', RESOLVED_WORDS);
   const moment = found ? fromEntry(model, 'resolved', found.entryIndex, 'words', found.word) : fromWindow(model, 'resolved');
   return moment && moment.dated === mitigated.dated && moment.axis >= mitigated.axis ? moment : null;
 }
