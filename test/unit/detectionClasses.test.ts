@@ -130,6 +130,8 @@ test('a page about writing them is not one ("# Writing an Effective Postmortem",
     '## Root Cause', '', 'Ask why five times.', '', '## Action Items', '', 'Give each an owner.', '', '## Lessons Learned', '', 'Share them.');
   for (const title of ['Writing an Effective Postmortem', 'How to run a post-incident review', 'Postmortem best practices']) assert.equal(found(guide(title)), false, title);
   assert.equal(found(guide('Postmortem: checkout outage')), true);
+  // Its title as an HTML heading, as a README's centred banner writes it.
+  assert.equal(found(guide('Writing an Effective Postmortem').replace(/^# (.*)$/m, '<h1 align="center">$1</h1>')), false, 'an HTML title');
   // A guide's worked example with its own times is still read as one.
   assert.equal(found(guide('Writing a postmortem').replace('List each event with its time.', '- 10:00 UTC alert fires\n- 10:30 UTC fixed')), true);
 });

@@ -1,6 +1,6 @@
 // Which documents are postmortems: only they get anything from us, never a plain README.
 import picomatch from 'picomatch';
-import { ABOUT_WRITING_THEM, isTemplate, looksLikePostmortem } from './detectByContent';
+import { ABOUT_WRITING_THEM, firstHeadingText, isTemplate, looksLikePostmortem } from './detectByContent';
 import { frontMatterSyntaxOf, isStatusPageIncident, LIFECYCLE_KEYS, parseFrontMatter, type FrontMatterSyntax } from './frontMatter';
 
 // "Postmortem", "Post Mortem", "Post-Mortem Report", "Outage Report", "Incident Review",
@@ -120,8 +120,7 @@ export function saysPostmortem(text: string, frontMatter: string | null): boolea
     }
   }
   const head = text.slice(0, 4000);
-  const heading = /^ {0,3}#{1,6}[ \t]*(.+)$|^\s*<h[1-6][^>]*>(.*)$/m.exec(head);
-  if (heading && namesPostmortem(heading[1] ?? heading[2] ?? '')) return true;
+  if (namesPostmortem(firstHeadingText(head))) return true;
   // The title as a reader sees it: the first line with words, past blank lines, images and comments
   // (a Setext title, a plain first line, a title under a banner image).
   return namesPostmortem(firstWordsLine(head));

@@ -91,7 +91,13 @@ function sectionOf(line: string): { timeline: boolean; other: string | null } | 
 // "Writing an Effective Postmortem", "How to run a post-incident review", "Postmortem best practices": a
 // page about writing them, not one of them, unless it tells an incident's times.
 export const ABOUT_WRITING_THEM = /\b(?:writ(?:e|ing)|how\s+to\s+(?:write|run|hold|conduct|do))\s+(?:(?:an?|the|your|our|effective|good|great|better|blameless|useful)\s+)*post[\s-]?(?:mortem|incident)|\bpost[\s-]?(?:mortem|incident)s?\s+(?:reviews?\s+)?(?:guides?|guidelines|process(?:es)?|best\s+practices|culture|checklists?|polic(?:y|ies)|playbooks?|tips|primer|handbook)\b/i;
-const FIRST_HEADING = /^ {0,3}#{1,6}[ \t]*(.+)$/m;
+const FIRST_HEADING = /^ {0,3}#{1,6}[ \t]*(.+)$|^\s*<h[1-6][^>]*>(.*)$/m;
+
+/** The first heading's text, written with hashes or as HTML ("<h1 align=center>Postmortem"); '' when there is none. */
+export function firstHeadingText(head: string): string {
+  const heading = FIRST_HEADING.exec(head);
+  return heading ? heading[1] ?? heading[2] ?? '' : '';
+}
 
 // A template's telling the writer what to put where, and the blanks left for it: "Describe what systems
 // were affected …", "Write a summary of the incident …", "{NUMBER} users encountered {EVENT SYMPTOMS}",
@@ -123,7 +129,7 @@ export function looksLikePostmortem(text: string): boolean {
   const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
   if (!TIMELINE_WORD.test(head) && !INCIDENT_SECTION_WORD.test(head)) return false;
   if (isTemplate(head)) return false;
-  const aboutWritingThem = ABOUT_WRITING_THEM.test(FIRST_HEADING.exec(head)?.[1] ?? '');
+  const aboutWritingThem = ABOUT_WRITING_THEM.test(firstHeadingText(head));
   let incidentSections = 0;
   const others = new Set<string>();
   let inTimeline = false;
