@@ -572,6 +572,16 @@ test('sections under the names held-out set 12 gives them: "## Origin of the inc
   assert.deepEqual(missingSections(doc('## Root Cause', "## 2. CE QUI A RÉSOLU L'INCIDENT", '## Action Items')), []);
 });
 
+test('a Spanish postmortem\'s sections: "## Descripción General del Incidente", "## Línea de Tiempo del Incidente", "## Análisis de la Causa Raíz (RCA)", "## Resolución", "## Acciones Correctivas y Preventivas"', () => {
+  const text = joinLines('# Informe Post-Mortem', '## Descripción General del Incidente', 'De 10:00 a 11:00 UTC el 30% de los usuarios no pudo pagar.', '## Línea de Tiempo del Incidente',
+    '- 10:00 UTC: alerta', '- 11:00 UTC: resuelto', '## Análisis de la Causa Raíz (RCA)', 'Una configuración errónea.', '## Resolución', 'Revertimos la configuración.',
+    '## Acciones Correctivas y Preventivas', '- Añadir un canario', '## Lecciones Aprendidas', '- Probar antes', '');
+  assert.deepEqual(missingSections(text), []);
+  for (const [from, to] of [['## Línea de Tiempo del Incidente', '## Cronología'], ['## Análisis de la Causa Raíz (RCA)', '## Causa Raíz'], ['## Acciones Correctivas y Preventivas', '## Medidas Preventivas'], ['## Descripción General del Incidente', '## Resumen']]) {
+    assert.deepEqual(missingSections(text.replace(from, to)), [], to);
+  }
+});
+
 test('curl\'s output pasted into the summary as text: its "Date:" header is the server\'s, not the incident\'s start (an ALX report, held-out set 12)', () => {
   const model = analyze(joinLines('Apache Internal Error (500) Fix', '', 'SUMMARY', 'I was building a site with apache and at Nov 1, 2022 6:00 AM an Internal Server Error Occured',
     'curl -sI 127.0.0.1 will return;', 'HTTP/1.0 500 Internal Server Error', 'Date: Tue, 1 Nov 2022 07:32:16 GMT', 'Server: Apache/2.4.7 (Ubuntu)', 'Connection: close', '',

