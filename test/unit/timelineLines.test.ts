@@ -365,6 +365,20 @@ test('a timeline table whose days are rows of their own ("| 1/28 | |") dates the
   assert.equal(night.incident.durationMinutes, 14 * 60 + 16);
 });
 
+test('a day\'s heading with its number ("### Day 1 - January 23, 2026") dates the entries below it; a row put among another hour\'s ("17:20", "23:26-23:48", "17:22") is out of place, not a night that passed (a held-out homelab report, set 13)', () => {
+  const table = (...rows: string[]) => ['| Time (EST) | Event |', '|---|---|', ...rows.map((row) => `| ${row.replace(' ', ' | ')} |`)];
+  const text = joinLines('# Incident Report: s0 Node Failure', '', '**Date:** January 25, 2026', '', '## Timeline', '', '*All times in EST (UTC-5)*', '',
+    '### Day 1 - January 23, 2026', '', ...table('21:07 Last SSH activity', '23:08 Site goes down'), '', '### Day 2 - January 24, 2026', '',
+    ...table('12:12 Issue discovered', '17:20 s0 still down', '23:26-23:48 Manual reboots attempted', '17:22 Gateway in CrashLoopBackOff', '17:32 Site restored'), '');
+  const model = analyze(text);
+  assert.deepEqual(model.timeline.map((entry) => entry.date && `${entry.date.month}/${entry.date.day}`), ['1/23', '1/23', '1/24', '1/24', '1/24', '1/24', '1/24']);
+  assert.deepEqual(model.timeline.map((entry) => entry.rolledOver), model.timeline.map(() => false));
+  assert.deepEqual(diagnosticsOf(text).filter((d) => d.code === 'timeline-out-of-order').map((d) => d.range.start.line), [model.timeline[5].line]);
+  // Past midnight, the entry before the previous one is no help: "22:00", "23:30", "00:15" is the next day.
+  const night = analyze(joinLines('# Postmortem', '## Timeline', '- 22:00 UTC deploy', '- 23:30 UTC errors', '- 00:15 UTC rolled back', ''));
+  assert.deepEqual(night.timeline.map((entry) => entry.rolledOver), [false, false, true]);
+});
+
 test('FT\'s incident notes: "[1758](slack link): …" and "~1215:" are entries, their words after the link; a section of another name written as the timeline is it too; "28 Feb 2017 (~1738)" is a day and its time', () => {
   const text = joinLines(
     '## Summary',

