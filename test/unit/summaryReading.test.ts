@@ -468,11 +468,13 @@ test('a chain or service halted is the impact ("Block generation was halted for 
   }
 });
 
-test('those who use a network, not only users, hit by the outage are the impact ("validators began experiencing issues with transaction inclusion", held-out set 12); an operator\'s own experience is not', () => {
+test('those who use a network, not only users, hit by the outage are the impact ("validators began experiencing issues with transaction inclusion", held-out set 12), and an outage of what is named ("a complete site outage", set 13); an operator\'s own experience is not', () => {
   const impact = (sentence: string) => analyze(withSummary(sentence, 'From 10:00 to 11:00 UTC; a bad config.')).summary?.fields.has('impact');
   assert.equal(impact('Shortly after activation, validators began experiencing issues with transaction inclusion.'), true);
   assert.equal(impact('Merchants were unable to settle payments.'), true);
   assert.equal(impact('Node operators could not sync past block 120.'), true);
+  // What went out named between: "causing a complete site outage" (held-out set 13).
+  assert.equal(impact('Node s0 became unresponsive, causing a complete site outage.'), true);
   assert.equal(impact('Our on-call engineer had experience with this database.'), false);
 });
 

