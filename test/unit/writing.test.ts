@@ -127,6 +127,13 @@ test('"would have been" before a value says what the right one is, not what did 
   assert.deepEqual(hints(text), ['5 counterfactual-language would have']);
 });
 
+test('a path weighed at the time and its cost ("An alternative resolution would have been possible: …, but that would have taken more time", held-out set 13) is no counterfactual; what would have prevented it is', () => {
+  const text = joinLines('# Postmortem', '## Resolution', '',
+    'We raised the fee. An alternative resolution would have been possible: Keyholders could manually sign new transactions, but that would have taken more time to prepare and execute.', '',
+    'Another option would have been to wait for the mempool to clear. A second signer would have caught the wrong fee.', '');
+  assert.deepEqual(hints(text), ['6 counterfactual-language would have']);
+});
+
 test('a document mostly in another language gets no writing hints (the lists are English)', () => {
   assert.deepEqual(hints(readFixture('writing/other-language.md')), []);
 });
