@@ -155,6 +155,18 @@ test('a reading on what a postmortem is ("What is an Incident Postmortem?", the 
   assert.equal(isPostmortemDocument('/repo/0x19-postmortem/README.md', written, null, DEFAULT_INCLUDE), true);
 });
 
+test('the course\'s requirements for a postmortem are none, whatever their title ("<h1>Postmortem</h1>" over "<h3>Timeline (…) must contain:</h3>", held-out sets 10 and 13); with its sections written out, one is (corpus 049)', () => {
+  const task = joinLines('<h1>Postmortem</h1>', '<p>Using one of the web stack debugging project issue, write a postmortem.</p>', '<h2>Requirements:</h2>', '<ul>',
+    '<h3>Issue Summary (that is often what executives will read) must contain:</h3>', '<li>duration of the outage with start and end times</li>', '</ul>', '<ul>',
+    '<h3>Timeline (format bullet point, format: time - keep it short, 1 or 2 sentences) must contain:</h3>', '<li>when was the issue detected</li>', '</ul>', '<ul>',
+    '<h3>Root cause and resolution must contain:</h3>', '<li>explain in detail what was causing the issue</li>', '</ul>');
+  assert.equal(found(task), false);
+  assert.equal(found(task.replace('<h1>Postmortem</h1>', '# Postmortem')), false, 'a Markdown title');
+  const written = joinLines('# Postmortem', '# Issue Summary (that is often what executives will read) must contain:', 'From 10:00 to 11:00 UTC the site was down for all users.',
+    '# Timeline (format bullet point, format: time - keep it short, 1 or 2 sentences) must contain:', '- 10:00 UTC: alerts fire', '- 11:00 UTC: fixed', '# Root cause and resolution must contain:', 'A bad deploy, rolled back.');
+  assert.equal(found(written), true, 'sections titled with them');
+});
+
 test('a template is not one by its content: its instructions ("Describe what systems were affected …") and blanks ("{NUMBER} users", "MM-DD-YYYY") tell it (held-out templates); a filled one is', () => {
   const template = joinLines('# Incident title', '', '**Date**: MM-DD-YYYY start of incident', '', 'A sentence or two that describe the incident.', '',
     '## Overview', '', 'One or two paragraphs that summarize the incident.', '', '## Impact', '', 'Describe what systems were affected by the incident.', '',

@@ -114,6 +114,15 @@ const PLACEHOLDER = /\{[A-Z][A-Z0-9 %_/-]{2,}|\b(?:MM[-/]DD[-/](?:YY){1,2}|YYYY[
 // contain:", "Timeline (format bullet point …) must contain:" (ALX's project page, copied into READMEs);
 // not a heading so written, over what it asks (corpus 049 titles its sections with them).
 const REQUIREMENT_LINE = /^(?![ \t]{0,3}#)[^\n]{0,120}\bmust\s+(?:contain|include)\s*:/gim;
+/**
+ * An assignment's requirements for a postmortem ("Issue Summary (…) must contain:", "Timeline (…) must
+ * contain:"), two or more: the task, not one written for it, unless sections of one follow.
+ */
+export function listsRequirements(head: string): boolean {
+  REQUIREMENT_LINE.lastIndex = 0;
+  return REQUIREMENT_LINE.exec(head) !== null && REQUIREMENT_LINE.exec(head) !== null;
+}
+
 /** Instructions and blanks that make a document a template. */
 const TEMPLATE_MARKS = 3;
 
