@@ -277,6 +277,12 @@ test('tables with missing or extra cells: read by column; the owner placeholder 
   assert.equal(analyze(added.join('\n')).actionItems[1].owner?.text, 'TBD');
 });
 
+test('a row left to copy under the last action ("| … | … |", incident.io\'s export, held-out set 13) is no item; a row with words in any cell is', () => {
+  const table = (...rows: string[]) => analyze(joinLines('# Postmortem', '## Action Items', '', '| Action | Assignee |', '| --- | --- |', ...rows, '')).actionItems.map((item) => item.text);
+  assert.deepEqual(table('| Investigate on-call overrides. | Martha Lambert |', '| … | … |', '| ... | - |'), ['Investigate on-call overrides.']);
+  assert.deepEqual(table('| … | Martha Lambert |'), ['…']);
+});
+
 test('fixes: an inline owner placeholder, mark done, and the bulleted list as an aligned table that keeps every word', () => {
   const model = analyze(DOC);
   const last = model.actionItems[4];

