@@ -162,13 +162,14 @@ export function isPostmortemDocument(path: string | null, text: string, frontMat
   if (text.slice(0, 2000).includes(GENERATED_INDEX_MARKER)) return false;
   // A template, by its name and one blank or instruction in it ("**Date:** [YYYY-MM-DD]"), whatever its
   // title says ("# Postmortem: [Incident Title]"); a "template-engine-outage.md" tells no blank.
-  if (path && TEMPLATE_PATH.test(path) && isTemplate(text.slice(0, HEAD_CHARS), 1)) return false;
+  const head = text.slice(0, HEAD_CHARS);
+  if (path && TEMPLATE_PATH.test(path) && isTemplate(head, 1)) return false;
   // A reading on what a postmortem is ("What is an Incident Postmortem?"), whatever its title or name,
   // unless its structure tells an incident.
-  if (EXPLAINS_THEM.test(text.slice(0, HEAD_CHARS)) && !looksLikePostmortem(text)) return false;
+  if (EXPLAINS_THEM.test(head) && !looksLikePostmortem(text)) return false;
   // The course's requirements for one (HTML headings "<h3>Timeline (…) must contain:</h3>", held-out set 13),
   // whatever its title ("<h1>Postmortem</h1>"), with no section of a postmortem written out.
-  if (listsRequirements(text.slice(0, HEAD_CHARS)) && !POSTMORTEM_SECTION_HEADING.test(text)) return false;
+  if (listsRequirements(head) && !POSTMORTEM_SECTION_HEADING.test(text)) return false;
   if (path && matchesInclude(path, include)) {
     if (FOLDER_PAGE.test(path)) {
       if (ONE_POSTMORTEM_FOLDER.test(path)) return !notOneByItsContent(text);

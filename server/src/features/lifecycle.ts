@@ -101,10 +101,10 @@ function wordsOf(kind: 'detected' | 'mitigated' | 'resolved'): RegExp {
   if (!found) throw new Error(`no milestone words for ${kind}`);
   return found.pattern;
 }
-const MOMENT_WORDS: ReadonlyMap<LifecycleKey, RegExp> = new Map([
-  ['detected', wordsOf('detected')], ['acknowledged', ACKNOWLEDGED_WORDS], ['mitigated', wordsOf('mitigated')], ['resolved', wordsOf('resolved')],
-]);
 const RESOLVED_WORDS = wordsOf('resolved');
+const MOMENT_WORDS: ReadonlyMap<LifecycleKey, RegExp> = new Map([
+  ['detected', wordsOf('detected')], ['acknowledged', ACKNOWLEDGED_WORDS], ['mitigated', wordsOf('mitigated')], ['resolved', RESOLVED_WORDS],
+]);
 
 function fromWords(model: PostmortemModel, key: LifecycleKey, order: readonly number[], leadUpEnds: number | null): Moment | null {
   const pattern = MOMENT_WORDS.get(key);
