@@ -108,6 +108,22 @@ test('a thing to blame is no blame: "Environment variables are to blame" (held-o
   assert.deepEqual(hints(text), ['5 blame-language to blame', '5 blame-language to blame', '5 blame-language to blame']);
 });
 
+test('a thing that "forgot to" or "failed to verify" is no blame: "Connections were open, but they forgot to close the door" (held-out set 13); a person, "they" for people, or no one named is', () => {
+  const text = joinLines('# Postmortem', '## Root Cause', '',
+    'Connections were open, but they forgot to close the door behind them. The health check failed to verify the certificate.',
+    '',
+    'Our alerting failed to notice the drop, and it neglected to page anyone. The deploy script should have caught the typo.',
+    '',
+    'The developer forgot to run the migration. Engineers were paged, but they forgot to acknowledge.',
+    '',
+    'We restarted the server but forgot to drain it. The engineer on call failed to check the dashboard. The new hire neglected to ask.');
+  assert.deepEqual(hints(text).map((hint) => hint.replace(/^\d+ /, '')), [
+    'blame-language forgot to', 'blame-language forgot to', 'blame-language forgot to', 'blame-language failed to check', 'blame-language neglected to',
+    // The hindsight is still told: the counterfactual rule's.
+    'counterfactual-language should have',
+  ]);
+});
+
 test('"would have" after a verb of foreseeing tells what was to come then, not what did not happen (a held-out report)', () => {
   const text = joinLines('# Postmortem', '## Timeline (UTC)', '- 10:00 He did not anticipate that during the week-end there would have been the MongoDB import from production.',
     '- 10:30 Resolved. A disk alert would have caught it sooner.');
