@@ -585,6 +585,22 @@ test('sections under the names held-out set 13 gives them: "## 🔍 Why Did It F
   assert.deepEqual(missingSections(doc('## Root Cause', '## Lessons we learned about preventive measures')), ['Corrective and Preventive Measures']);
 });
 
+test('sections under the names held-out set 14 gives them: "PREVENTIVE ACTIONS" and "Issues summary" on lines of their own, "# Correctional and Preventative Actions", "## 🔧 **PLAN DE RECUPERACIÓN**", "## 🎯 **RECOMENDACIONES FUTURAS**"', () => {
+  const doc = (summary: string, resolution: string, measures: string) => joinLines('# Postmortem', '', summary, 'From 10:00 to 11:00 UTC 30% of users got errors because of a bad config.', '', '## Timeline',
+    '- 10:00 UTC: alert', '- 11:00 UTC: fixed', '', '## Root Cause', 'A bad config.', '', resolution, 'Reverted the config.', '', measures, '- Add a canary', '');
+  assert.deepEqual(missingSections(doc('Issues summary', '## Resolution', 'PREVENTIVE ACTIONS')), []);
+  assert.deepEqual(missingSections(doc('## Summary', '## 🔧 **PLAN DE RECUPERACIÓN**', '# Correctional and Preventative Actions')), []);
+  assert.deepEqual(missingSections(doc('## Summary', '## Resolution', '## 🎯 **RECOMENDACIONES FUTURAS**')), []);
+});
+
+test('a summary after every other section is a recap: no section comes before it out of order ("## ✅ **RESUMEN**" closing a Spanish analysis, held-out set 14); one in the middle still sets the order', () => {
+  const doc = (...sections: string[]) => joinLines('# Análisis: fallos de deploy', '', '## Línea de Tiempo', '- 19:03 UTC: deploy falla', '- 19:30 UTC: rollback', '',
+    '## Causa Raíz', 'Una migración rota.', '', '## Recomendaciones', '- Probar antes del deploy', '', ...sections);
+  const order = (text: string) => diagnosticsOf(text).filter((d) => d.code === 'section-order').map((d) => d.message);
+  assert.deepEqual(order(doc('## ✅ **RESUMEN**', 'Dos deploys fallaron; sistema restaurado.')), []);
+  assert.deepEqual(order(doc('## Resumen', 'Dos deploys fallaron.', '', '## Plan de Recuperación', 'Rollback.')).length, 3);
+});
+
 test('a Spanish postmortem\'s sections: "## Descripción General del Incidente", "## Línea de Tiempo del Incidente", "## Análisis de la Causa Raíz (RCA)", "## Resolución", "## Acciones Correctivas y Preventivas"', () => {
   const text = joinLines('# Informe Post-Mortem', '## Descripción General del Incidente', 'De 10:00 a 11:00 UTC el 30% de los usuarios no pudo pagar.', '## Línea de Tiempo del Incidente',
     '- 10:00 UTC: alerta', '- 11:00 UTC: resuelto', '## Análisis de la Causa Raíz (RCA)', 'Una configuración errónea.', '## Resolución', 'Revertimos la configuración.',

