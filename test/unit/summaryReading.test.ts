@@ -476,6 +476,10 @@ test('those who use a network, not only users, hit by the outage are the impact 
   // What went out named between: "causing a complete site outage" (held-out set 13).
   assert.equal(impact('Node s0 became unresponsive, causing a complete site outage.'), true);
   assert.equal(impact('Our on-call engineer had experience with this database.'), false);
+  // Service made worse: "degrading performance on all CNS services to unusable levels" (held-out set 14).
+  assert.equal(impact('A hard drive in the RAID array began behaving abnormally, degrading performance on all CNS services to unusable levels.'), true);
+  assert.equal(impact('Checkout performance was degraded for an hour.'), true);
+  assert.equal(impact('A hard drive in the RAID array began behaving abnormally.'), false);
 });
 
 test('what a status page says users saw is the impact ("increased error rates on our cloud platform", Appwrite; "elevated latency"); an error rate that did not rise is not', () => {

@@ -131,6 +131,8 @@ const IMPACT_PROSE: readonly RegExp[] = [
   /\b(?:(?:was|were|being|been|got)\s+(?:lost|stolen|drained)|(?:loss|theft)\s+of)\b/i,
   // What a status page says users saw: "increased error rates on our cloud platform", "elevated latency".
   /\b(?:increased|elevated|high|higher|spiking)\s+(?:(?:api|request|response|http|5xx|error)\s+)?(?:error\s+rates?|errors|latency|latencies|response\s+times|timeouts)\b/i,
+  // Service made worse for those using it: "degrading performance on all CNS services to unusable levels" (held-out set 14).
+  /\bdegrad(?:ed|ing|ation\s+of)\s+(?:(?:the|its|our)\s+)?(?:performance|service|experience|availability)\b|\b(?:performance|service)\s+(?:was|were)\s+(?:severely\s+)?degraded\b|\bunusable\b/i,
 ];
 
 /**
