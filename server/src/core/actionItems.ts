@@ -339,6 +339,7 @@ function htmlItems(md: MarkdownLines, first: number, sectionLine: number | null,
   return last;
 }
 
+/** A bullet character pasted from a word processor, which Markdown does not read as a list marker. */
 const PASTED_BULLET = /^[•●▪◦‣][ \t]*/u;
 
 /** A group's label on a line of its own: "Tasks:", "To Improve/Fix:", "Fix Nginx Configuration:". */
