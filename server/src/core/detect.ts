@@ -56,10 +56,11 @@ const ONE_POSTMORTEM_FOLDER = /(?:^|[\\/])[^\\/]*post-?mortem[\\/][^\\/]+$/i;
  */
 function notOneByItsContent(text: string): boolean {
   const head = text.slice(0, HEAD_CHARS);
-  if ((PROJECT_PAGE_HEADINGS.every((heading) => heading.test(head)) || isTemplate(head)) && !POSTMORTEM_SECTION_HEADING.test(text)) return true;
+  const template = isTemplate(head);
+  if ((PROJECT_PAGE_HEADINGS.every((heading) => heading.test(head)) || template) && !POSTMORTEM_SECTION_HEADING.test(text)) return true;
   // The guidelines' sections each over what to write in it ("### Timeline" over "- list the timezone",
   // held-out set 14): a template that tells no time of any incident.
-  if (isTemplate(head) && !CLOCK_TIME.test(text)) return true;
+  if (template && !CLOCK_TIME.test(text)) return true;
   let lines = 0;
   for (const line of text.split(/\r\n|\r|\n/, 200)) if (/\S/.test(line) && ++lines >= FEWEST_LINES) return false;
   return true;

@@ -60,7 +60,7 @@ function saidOfAThing(hit: PhraseHit, before: string): boolean {
   const pronoun = /\b(it|they)\s+$/i.exec(before)?.[1].toLowerCase();
   if (pronoun === 'it') return true;
   const words = pronoun === 'they' ? [SENTENCE_SUBJECT.exec(before)?.[1].toLowerCase()] : NAMED_SUBJECT.exec(before)?.[1].toLowerCase().split(/\s+/) ?? [];
-  return words.length > 0 && words.every((word) => word !== undefined && word !== 'they' && !PERSON_WORDS.has(word) && !NOT_A_SUBJECT.has(word));
+  return words.length > 0 && words.every((word) => word !== undefined && !PERSON_WORDS.has(word) && !NOT_A_SUBJECT.has(word));
 }
 
 // "Human error is inevitable", "human error will always happen": the premise of a blameless review, no verdict.
